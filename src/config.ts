@@ -44,18 +44,18 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
   if (value === 'pglite:memory') return { kind: 'pglite', dataDir: null };
   if (value.startsWith('pglite:')) {
     const dir = value.slice('pglite:'.length);
-    if (dir === '') throw new Error('pglite: needs a directory, e.g. pglite:./data, or pglite:memory');
+    if (dir === '') throw new Error('a directory after pglite:, e.g. pglite:./data, or pglite:memory');
     return { kind: 'pglite', dataDir: dir };
   }
   if (/^postgres(ql)?:\/\//.test(value)) {
     try {
       new URL(value);
     } catch {
-      throw new Error('is not a valid postgres:// URL');
+      throw new Error('a valid postgres://user@host:port/db URL');
     }
     return { kind: 'postgres', url: value };
   }
-  throw new Error('must be unset, pglite:<dir>, pglite:memory or postgres://user@host:port/db');
+  throw new Error('unset, pglite:<dir>, pglite:memory or postgres://user@host:port/db');
 }
 
 const schema = z.object({
