@@ -4,6 +4,7 @@ import { ConfigError } from './config.js';
 import { DatabaseUnavailableError } from './db/client.js';
 import { MigrationError } from './db/migrate.js';
 import { registerCommands } from './cli/commands.js';
+import { SlackCredentialsError } from './slack/identity.js';
 
 const program = new Command();
 program
@@ -18,7 +19,7 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) process.exit(e.exitCode);
   process.exitCode = 1;
-  if (e instanceof ConfigError || e instanceof DatabaseUnavailableError || e instanceof MigrationError) {
+  if (e instanceof ConfigError || e instanceof DatabaseUnavailableError || e instanceof MigrationError || e instanceof SlackCredentialsError) {
     // One line, no stack: these are operator mistakes or outages, not bugs.
     console.error(`reap: ${e.message}`);
   } else {

@@ -1,0 +1,56 @@
+// One HTTP server per process: Slack's endpoint, the health check and, in the sandbox,
+// the local Slack page. Bolt's HTTPReceiver does the signature check; we only route.
+import http from 'node:http';
+import type { HTTPReceiver } from '@slack/bolt';
+import type { Database } from '../db/client.js';
+
+export type ExtraHandler = (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
+
+export interface HttpServerOptions {
+  db: Database;
+  receiver?: HTTPReceiver;
+  /** Tried before the 404, e.g. the sandbox page. Returns true when it answered. */
+  extra?: ExtraHandler;
+}
+
+export function createHttpServer(opts: HttpServerOptions): http.Server {
+  const server = http.createServer((req, res) => {
+    void route(opts, req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+    });
+  });
+  // Slack keeps connections alive; let idle ones go so shutdown is quick.
+  server.keepAliveTimeout = 5_000;
+  return server;
+}
+
+async function route(opts: HttpServerOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0];
+  if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+    const up = await opts.db.ping(2000);
+    res.writeHead(up ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' }));
+    return;
+  }
+  if (path === '/slack/events' && opts.receiver) {
+    normalizeContentType(req);
+    opts.receiver.requestListener(req, res);
+    return;
+  }
+  if (opts.extra && (await opts.extra(req, res))) return;
+  res.writeHead(404, { 'content-type': 'text/plain' });
+  res.end('not found');
+}
+
+/**
+ * Bolt compares the content type by string equality, so a correct body labelled
+ * `application/x-www-form-urlencoded; charset=utf-8` would be parsed as JSON and
+ * rejected. Keep only the media type; the signature covers the body, not this header.
+ */
+export function normalizeContentType(req: http.IncomingMessage): void {
+  const raw = req.headers['content-type'];
+  if (typeof raw !== 'string') return;
+  const media = raw.split(';')[0]!.trim().toLowerCase();
+  if (media === 'application/x-www-form-urlencoded' || media === 'application/json') req.headers['content-type'] = media;
+}

@@ -1,0 +1,90 @@
+// Starts everything a running REAP Tracker needs in one process: database (migrated),
+// the Slack app, and the HTTP server (Slack endpoint + health check).
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { createHttpServer, type ExtraHandler } from './http/server.js';
+import type { Logger } from './logger.js';
+import { createAppContext, type AppContext } from './services/app-context.js';
+import { bootstrapAdmins } from './services/members.js';
+import { createSlackApp, type SlackSettings } from './slack/app.js';
+import { lookupBotIdentity } from './slack/identity.js';
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  slack: SlackSettings;
+  /** Port to listen on (0 = any free port); defaults to config.port. */
+  port?: number;
+  host?: string;
+  extra?: ExtraHandler;
+  /** Runs after migrations and before Slack traffic is accepted (e.g. demo seeding). */
+  beforeListen?: (ctx: AppContext) => Promise<void>;
+  now?: () => Date;
+  db?: Database;
+}
+
+export interface RunningServer {
+  ctx: AppContext;
+  app: App;
+  server: http.Server;
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const { config, logger } = opts;
+  const t0 = Date.now();
+  const db = opts.db ?? (await openDatabase(config.database));
+  try {
+    const migrated = await migrate(db);
+    if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
+    const ctx = createAppContext(config, db, logger, opts.now);
+    await bootstrapAdmins(ctx.prisma, config.adminUserIds);
+    await opts.beforeListen?.(ctx);
+
+    const identity =
+      opts.slack.identity !== undefined ? opts.slack.identity : await lookupBotIdentity(opts.slack.botToken, opts.slack.apiUrl, logger);
+    const { app, receiver } = createSlackApp(ctx, { ...opts.slack, identity });
+    const server = createHttpServer({ db, receiver, extra: opts.extra });
+    const port = await listen(server, opts.port ?? config.port, opts.host ?? config.host);
+    if (opts.slack.mode === 'socket') await app.start();
+    const url = `http://${opts.host ?? config.host ?? 'localhost'}:${port}`;
+    logger.info({ port, mode: opts.slack.mode, database: db.target.kind, ms: Date.now() - t0 }, 'REAP Tracker is up');
+
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        logger.info('shutting down');
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Requests in flight get a moment to finish; idle keep-alive sockets go now.
+          server.closeIdleConnections();
+          setTimeout(() => {
+            server.closeAllConnections();
+            resolve();
+          }, 5_000).unref();
+        });
+        if (opts.slack.mode === 'socket') await app.stop().catch(() => {});
+        await db.close();
+      })());
+    return { ctx, app, server, port, url, stop };
+  } catch (e) {
+    if (!opts.db) await db.close().catch(() => {});
+    throw e;
+  }
+}
+
+function listen(server: http.Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}

@@ -1,0 +1,17 @@
+// What listeners and jobs get to do their work: the database, configuration, logging and
+// a clock that tests can move.
+import type { Config } from '../config.js';
+import type { Database, Prisma } from '../db/client.js';
+import type { Logger } from '../logger.js';
+
+export interface AppContext {
+  config: Config;
+  db: Database;
+  prisma: Prisma;
+  logger: Logger;
+  now: () => Date;
+}
+
+export function createAppContext(config: Config, db: Database, logger: Logger, now: () => Date = () => new Date()): AppContext {
+  return { config, db, prisma: db.prisma, logger, now };
+}

@@ -1,0 +1,69 @@
+// Builds the Bolt app for a receiver: HTTP (Slack signs every request) or Socket Mode.
+// The sandbox uses HTTP mode against the local fake Slack.
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { AppContext } from '../services/app-context.js';
+import { boltLogger } from './bolt-logger.js';
+import type { BotIdentity } from './identity.js';
+import { register as registerCommands } from './listeners/commands/index.js';
+
+export interface SlackSettings {
+  mode: 'http' | 'socket';
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  /** Base URL of the Web API (ends with /api/); Slack's own when unset. */
+  apiUrl?: string;
+  /** From auth.test at start; when null Bolt looks it up on the first request. */
+  identity?: BotIdentity | null;
+}
+
+export interface SlackApp {
+  app: App;
+  /** Present in HTTP mode: our HTTP server hands /slack/events requests to it. */
+  receiver?: HTTPReceiver;
+}
+
+export function createSlackApp(ctx: AppContext, settings: SlackSettings): SlackApp {
+  const logger = boltLogger(ctx.logger);
+  const clientOptions = {
+    slackApiUrl: settings.apiUrl,
+    // The client waits out 429s itself; scheduled messages get their own retries in the outbox.
+    timeout: 10_000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+  };
+  const identity = settings.identity
+    ? { botId: settings.identity.botId, botUserId: settings.identity.botUserId }
+    : { tokenVerificationEnabled: false };
+  if (settings.mode === 'socket') {
+    const app = new App({
+      token: settings.botToken,
+      appToken: settings.appToken,
+      socketMode: true,
+      ...identity,
+      logger,
+      logLevel: LogLevel.INFO,
+      clientOptions,
+    });
+    registerListeners(app, ctx);
+    return { app };
+  }
+  if (!settings.signingSecret) throw new Error('HTTP mode needs a signing secret');
+  const receiver = new HTTPReceiver({
+    signingSecret: settings.signingSecret,
+    endpoints: '/slack/events',
+    logger,
+    // Slack gives up after 3 s; Bolt answers 404 after this so nothing hangs.
+    unhandledRequestTimeoutMillis: 3001,
+    bodyLimit: 1024 * 1024,
+  });
+  const app = new App({ token: settings.botToken, receiver, logger, clientOptions, ...identity });
+  registerListeners(app, ctx);
+  app.error(async (error) => {
+    ctx.logger.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+  return { app, receiver };
+}
+
+function registerListeners(app: App, ctx: AppContext): void {
+  registerCommands(app, ctx);
+}

@@ -1,0 +1,22 @@
+// The /reap subcommands, in the order /reap help lists them. `available` is false for
+// the ones whose feature has not shipped yet, so help can say so plainly.
+export interface SubcommandInfo {
+  name: string;
+  usage: string;
+  available: boolean;
+}
+
+export const SUBCOMMANDS: readonly SubcommandInfo[] = [
+  { name: 'help', usage: '/reap help', available: true },
+  { name: 'update', usage: '/reap update [strategy]', available: false },
+  { name: 'status', usage: '/reap status [department]', available: false },
+  { name: 'deadlines', usage: '/reap deadlines', available: false },
+  { name: 'plan', usage: '/reap plan [department]', available: false },
+  { name: 'add', usage: '/reap add', available: false },
+  { name: 'report', usage: '/reap report [FY]', available: false },
+  { name: 'language', usage: '/reap language en|es|vi', available: false },
+  { name: 'redi', usage: '/reap redi join|leave', available: false },
+  { name: 'briefing', usage: '/reap briefing', available: false },
+  { name: 'settings', usage: '/reap settings', available: false },
+  { name: 'admin', usage: '/reap admin', available: false },
+];

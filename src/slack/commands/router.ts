@@ -1,0 +1,29 @@
+// Splits `/reap <subcommand> <args>` and picks the handler. Unknown and not-yet-shipped
+// subcommands get the help list with a plain sentence saying why.
+import { SUBCOMMANDS } from './catalog.js';
+import { helpCommand } from './help.js';
+import type { SubcommandHandler } from './types.js';
+import { helpMessage } from '../ui/help-message.js';
+
+const HANDLERS: Record<string, SubcommandHandler> = {
+  help: helpCommand,
+};
+
+export function parseCommandText(text: string | undefined): { name: string; args: string } {
+  const trimmed = (text ?? '').trim();
+  if (trimmed === '') return { name: 'help', args: '' };
+  const [first, ...rest] = trimmed.split(/\s+/);
+  return { name: first!.toLowerCase(), args: trimmed.slice(first!.length).trim() };
+}
+
+export function resolveSubcommand(name: string): SubcommandHandler {
+  const handler = HANDLERS[name];
+  if (handler) return handler;
+  const known = SUBCOMMANDS.some((c) => c.name === name);
+  return async ({ ack, t }) => {
+    await ack({
+      response_type: 'ephemeral',
+      ...helpMessage(t, SUBCOMMANDS, known ? { kind: 'notYet', command: `/reap ${name}` } : { kind: 'unknown', command: name }),
+    });
+  };
+}

@@ -1,0 +1,25 @@
+import type { AckFn, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { AppContext } from '../../services/app-context.js';
+import type { Lang, Translate } from '../i18n/index.js';
+
+export interface Caller {
+  slackUserId: string;
+  lang: Lang;
+  /** null when the person is not (yet) known to REAP Tracker. */
+  memberId: number | null;
+}
+
+export interface SubcommandRequest {
+  ctx: AppContext;
+  command: SlashCommand;
+  /** Text after the subcommand word, trimmed. */
+  args: string;
+  caller: Caller;
+  t: Translate;
+  ack: AckFn<string | RespondArguments>;
+  respond: RespondFn;
+  client: WebClient;
+}
+
+export type SubcommandHandler = (req: SubcommandRequest) => Promise<void>;

@@ -1,0 +1,38 @@
+// Translation through i18next with in-code catalogs (no file loading at run time).
+import i18next, { type TFunction } from 'i18next';
+import { en } from './en.js';
+import { es } from './es.js';
+import { vi } from './vi.js';
+
+export const LANGUAGES = ['en', 'es', 'vi'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources: { en: { translation: en }, es: { translation: es }, vi: { translation: vi } },
+  lng: 'en',
+  fallbackLng: 'en',
+  initAsync: false,
+  // Block Kit text is escaped by the UI builders, not here.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export type Translate = TFunction;
+
+export function translator(lang: Lang): Translate {
+  return instance.getFixedT(lang);
+}
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The member's own choice wins; otherwise Slack's locale ("es-ES", "vi-VN"); otherwise English.
+ */
+export function resolveLanguage(preference: string | null | undefined, slackLocale?: string | null): Lang {
+  if (isLang(preference)) return preference;
+  const base = slackLocale?.toLowerCase().split(/[-_]/)[0];
+  return isLang(base) ? base : 'en';
+}
