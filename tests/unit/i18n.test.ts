@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/slack/i18n/en.js';
+import { es } from '../../src/slack/i18n/es.js';
+import { vi } from '../../src/slack/i18n/vi.js';
+import { resolveLanguage, translator } from '../../src/slack/i18n/index.js';
+
+function keys(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`),
+  );
+}
+function placeholders(o: object): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const walk = (x: object, p: string) =>
+    Object.entries(x).forEach(([k, v]) =>
+      typeof v === 'string' ? (out[`${p}${k}`] = (v.match(/{{\w+}}/g) ?? []).sort()) : walk(v as object, `${p}${k}.`),
+    );
+  walk(o, '');
+  return out;
+}
+
+describe('message catalogs', () => {
+  it('have the same keys and the same placeholders in English, Spanish and Vietnamese', () => {
+    expect(keys(es).sort()).toEqual(keys(en).sort());
+    expect(keys(vi).sort()).toEqual(keys(en).sort());
+    expect(placeholders(es)).toEqual(placeholders(en));
+    expect(placeholders(vi)).toEqual(placeholders(en));
+  });
+
+  it('have no empty strings a user would see as a blank', () => {
+    for (const catalog of [en, es, vi]) {
+      const flat = keys(catalog);
+      expect(flat.length).toBeGreaterThan(10);
+      for (const k of flat) {
+        const value = k.split('.').reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], catalog);
+        expect(String(value).trim(), k).not.toBe('');
+      }
+    }
+  });
+
+  it('translate with interpolation and keep status meanings distinct', () => {
+    expect(translator('es')('help.unknown', { command: 'foo' })).toContain('`foo`');
+    const statuses = Object.values(vi.status);
+    expect(new Set(statuses).size).toBe(statuses.length);
+  });
+
+  it('prefer the stored choice, then Slack locale, then English', () => {
+    expect(resolveLanguage('vi', 'es-ES')).toBe('vi');
+    expect(resolveLanguage(null, 'es-ES')).toBe('es');
+    expect(resolveLanguage(null, 'vi_VN')).toBe('vi');
+    expect(resolveLanguage(undefined, 'fr-FR')).toBe('en');
+    expect(resolveLanguage(null, null)).toBe('en');
+  });
+});

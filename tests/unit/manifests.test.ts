@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const load = (name: string) => JSON.parse(fs.readFileSync(new URL(`../../manifests/${name}`, import.meta.url), 'utf8'));
+const http = load('reap-tracker.http.json');
+const socket = load('reap-tracker.socket.json');
+
+describe('Slack app manifests', () => {
+  it.each([
+    ['http', http],
+    ['socket', socket],
+  ])('%s manifest respects Slack manifest limits', (_, m) => {
+    expect(m.display_information.name.length).toBeLessThanOrEqual(35);
+    expect(m.display_information.description.length).toBeLessThanOrEqual(140);
+    expect(m.display_information.long_description.length).toBeGreaterThanOrEqual(175);
+    expect(m.display_information.long_description.length).toBeLessThanOrEqual(4000);
+    expect(m.features.bot_user.display_name.length).toBeLessThanOrEqual(80);
+    for (const c of m.features.slash_commands) {
+      expect(c.command).toMatch(/^\/.{1,31}$/);
+      expect(c.description.length).toBeGreaterThan(0);
+    }
+    for (const s of m.oauth_config.scopes.bot) expect(s.length).toBeLessThanOrEqual(50);
+  });
+
+  it('both register /reap, the Home tab, interactivity and the same scopes and events', () => {
+    for (const m of [http, socket]) {
+      expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/reap']);
+      expect(m.features.app_home.home_tab_enabled).toBe(true);
+      expect(m.settings.interactivity.is_enabled).toBe(true);
+      expect(m.oauth_config.scopes.bot).toEqual(
+        expect.arrayContaining(['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email', 'files:write']),
+      );
+      expect(m.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_home_opened', 'user_change']));
+    }
+    expect(socket.oauth_config).toEqual(http.oauth_config);
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+    expect(http.settings.socket_mode_enabled).toBe(false);
+  });
+
+  it('HTTP manifest sends commands, interactivity and events to /slack/events', () => {
+    const url = http.features.slash_commands[0].url;
+    expect(url).toMatch(/^https:\/\/.+\/slack\/events$/);
+    expect(http.settings.interactivity.request_url).toBe(url);
+    expect(http.settings.event_subscriptions.request_url).toBe(url);
+    expect(socket.features.slash_commands[0].url).toBeUndefined();
+  });
+});
