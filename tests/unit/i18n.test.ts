@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/slack/i18n/en.js';
-import { es } from '../../src/slack/i18n/es.js';
-import { vi } from '../../src/slack/i18n/vi.js';
-import { resolveLanguage, translator } from '../../src/slack/i18n/index.js';
+import { catalogFor, resolveLanguage, translator } from '../../src/slack/i18n/index.js';
+
+const en = catalogFor('en');
+const es = catalogFor('es');
+const vi = catalogFor('vi') as { status: Record<string, string> };
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) =>

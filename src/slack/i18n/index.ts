@@ -1,15 +1,18 @@
 // Translation through i18next with in-code catalogs (no file loading at run time).
 import i18next, { type TFunction } from 'i18next';
-import { en } from './en.js';
-import { es } from './es.js';
-import { vi } from './vi.js';
+import { CATALOGS } from './catalogs/index.js';
 
 export const LANGUAGES = ['en', 'es', 'vi'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
+/** All catalogs of one language, keyed by feature namespace. */
+export function catalogFor(lang: Lang): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(CATALOGS).map(([ns, c]) => [ns, c[lang]]));
+}
+
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { en: { translation: en }, es: { translation: es }, vi: { translation: vi } },
+  resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: catalogFor(l) }])),
   lng: 'en',
   fallbackLng: 'en',
   initAsync: false,

@@ -1,0 +1,27 @@
+// Strings shared by every feature.
+import type { Widen } from '../types.js';
+
+const en = {
+  appName: 'REAP Tracker',
+  notYetAvailable: 'Not available yet',
+  errorGeneric: 'Something went wrong on our side and nothing was saved. Please try again in a minute.',
+  errorDatabase: 'REAP Tracker cannot reach its database right now, so nothing was saved. Please try again in a few minutes.',
+};
+
+const es: Widen<typeof en> = {
+  appName: 'REAP Tracker',
+  notYetAvailable: 'Aún no disponible',
+  errorGeneric: 'Algo salió mal de nuestro lado y no se guardó nada. Vuelva a intentarlo en un minuto.',
+  errorDatabase:
+    'REAP Tracker no puede acceder a su base de datos en este momento, así que no se guardó nada. Vuelva a intentarlo en unos minutos.',
+};
+
+const vi: Widen<typeof en> = {
+  appName: 'REAP Tracker',
+  notYetAvailable: 'Chưa có',
+  errorGeneric: 'Đã xảy ra lỗi từ phía chúng tôi và chưa có gì được lưu. Vui lòng thử lại sau một phút.',
+  errorDatabase:
+    'REAP Tracker hiện không kết nối được cơ sở dữ liệu nên chưa có gì được lưu. Vui lòng thử lại sau vài phút.',
+};
+
+export default { en, es, vi };
