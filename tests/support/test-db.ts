@@ -1,0 +1,105 @@
+// A migrated database for one test file. By default an in-memory PGlite (fast, nothing to
+// clean up). With TEST_DATABASE_URL=postgres://… the same tests run against a real
+// PostgreSQL server: each call creates its own database (reap_test_<random>) on that
+// server, so test files running in parallel never see each other's rows, and
+// dropTestDatabase removes it again.
+//
+//   let db: TestDatabase;
+//   beforeAll(async () => { db = await createTestDatabase(); });
+//   afterAll(async () => { await dropTestDatabase(db); });
+import crypto from 'node:crypto';
+import pg from 'pg';
+import type { DatabaseTarget } from '../../src/config.js';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { migrate } from '../../src/db/migrate.js';
+
+export interface TestDatabase extends Database {
+  /** The per-test database on the server; null for in-memory PGlite. */
+  databaseName: string | null;
+  /** A DATABASE_URL value that reaches this same database (for CLI tests); null for PGlite, whose memory is private. */
+  url: string | null;
+}
+
+/** The server URL from TEST_DATABASE_URL, or null to use PGlite. */
+export function testServerUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+  const raw = env.TEST_DATABASE_URL?.trim();
+  if (!raw) return null;
+  if (!/^postgres(ql)?:\/\//.test(raw)) {
+    throw new Error(`TEST_DATABASE_URL must be a postgres:// URL (got "${raw}")`);
+  }
+  return raw;
+}
+
+/** The same server, database `postgres`: where CREATE/DROP DATABASE are issued from. */
+function adminUrl(serverUrl: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = '/postgres';
+  return u.toString();
+}
+
+function withDatabase(serverUrl: string, name: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl(serverUrl), connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = testServerUrl();
+  let target: DatabaseTarget;
+  let databaseName: string | null = null;
+  if (serverUrl === null) {
+    target = { kind: 'pglite', dataDir: null };
+  } else {
+    // Random hex only: safe to splice into DDL, which cannot take bind parameters.
+    databaseName = `reap_test_${crypto.randomBytes(6).toString('hex')}`;
+    const name = databaseName;
+    await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+    target = { kind: 'postgres', url: withDatabase(serverUrl, databaseName) };
+  }
+  let db: Database;
+  try {
+    db = await openDatabase(target);
+  } catch (e) {
+    if (serverUrl && databaseName) await dropByName(serverUrl, databaseName).catch(() => {});
+    throw e;
+  }
+  const testDb: TestDatabase = {
+    ...db,
+    databaseName,
+    url: target.kind === 'postgres' ? target.url : null,
+  };
+  try {
+    await migrate(testDb);
+  } catch (e) {
+    await dropTestDatabase(testDb).catch(() => {});
+    throw e;
+  }
+  return testDb;
+}
+
+async function dropByName(serverUrl: string, name: string): Promise<void> {
+  // FORCE ends sessions a failed test left open (PostgreSQL 13+).
+  await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+/** Closes the database and, on a server, drops the per-test database. Safe to call twice. */
+export async function dropTestDatabase(db: TestDatabase | undefined): Promise<void> {
+  if (!db) return;
+  try {
+    await db.close();
+  } catch {
+    // Already closed, or the connection died with the test: dropping still matters.
+  }
+  const serverUrl = testServerUrl();
+  if (serverUrl && db.databaseName) await dropByName(serverUrl, db.databaseName);
+}
