@@ -60,10 +60,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (serverUrl === null) {
     target = { kind: 'pglite', dataDir: null };
   } else {
-    // Random hex only: safe to splice into DDL, which cannot take bind parameters.
-    databaseName = `reap_test_${crypto.randomBytes(6).toString('hex')}`;
+    // Base-36 time and random hex only: safe to splice into DDL, which cannot take bind
+    // parameters. The time lets a later run recognise databases a killed run left behind.
+    databaseName = `reap_test_${Date.now().toString(36)}_${crypto.randomBytes(4).toString('hex')}`;
     const name = databaseName;
-    await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+    await admin(serverUrl, async (c) => {
+      await dropAbandoned(c);
+      await c.query(`CREATE DATABASE "${name}"`);
+    });
     target = { kind: 'postgres', url: withDatabase(serverUrl, databaseName) };
   }
   let db: Database;
@@ -85,6 +89,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     throw e;
   }
   return testDb;
+}
+
+// Longer than any test run (CI stops at 90 minutes), so a database still in use is never taken.
+const ABANDONED_AFTER_MS = 3 * 60 * 60 * 1000;
+
+/** Drops per-test databases older than ABANDONED_AFTER_MS: a run killed mid-way never reached its cleanup. */
+async function dropAbandoned(c: pg.Client): Promise<void> {
+  const { rows } = await c.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname ~ '^reap_test_[0-9a-z]+_[0-9a-f]+$'`,
+  );
+  for (const { datname } of rows) {
+    const createdAt = parseInt(datname.split('_')[2]!, 36);
+    if (Date.now() - createdAt < ABANDONED_AFTER_MS) continue;
+    // No FORCE: should anything still be connected, leave it for a later run.
+    await c.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => {});
+  }
 }
 
 async function dropByName(serverUrl: string, name: string): Promise<void> {
