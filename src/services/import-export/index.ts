@@ -1,0 +1,37 @@
+// Public surface of import/export, used by the CLI (src/cli/import-command.ts,
+// src/cli/export-command.ts), the benchmark and the tests. File formats: format.ts.
+export {
+  COLUMNS,
+  CSV_FILE_NAME,
+  LIMITS,
+  RECORD_KINDS,
+  type ColumnSpec,
+  type RecordKind,
+} from './format.js';
+export { formatIssue, type ImportIssue, type RowRef } from './issues.js';
+export { parseSource, type ImportSource, type ParsedSource, type SourceRow } from './parse.js';
+export { checkReferences, validateRows, type KnownState, type Validated } from './validate.js';
+export {
+  COUNTED,
+  importPaths,
+  importSources,
+  readImportPaths,
+  summarize,
+  type EntityCounts,
+  type ImportCounts,
+  type ImportOptions,
+  type ImportResult,
+} from './import-service.js';
+export {
+  ExportError,
+  collectExport,
+  renderCsv,
+  renderJson,
+  resolveKinds,
+  writeExport,
+  type CellRow,
+  type ExportOptions,
+  type ExportTables,
+  type WriteExportOptions,
+  type WriteExportResult,
+} from './export-service.js';
