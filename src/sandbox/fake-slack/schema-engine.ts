@@ -13,6 +13,9 @@ import { isObject, type JsonObject } from './types.js';
 
 export type Surface = 'message' | 'modal' | 'home';
 
+/** Slack's line for a node none of whose alternative schemas matched; it precedes the specific errors. */
+export const WRAPPER_MESSAGE = 'failed to match all allowed schemas';
+
 export interface BlockKitError {
   pointer: string;
   message: string;
@@ -134,7 +137,7 @@ function walkTyped(spec: Extract<Spec, { kind: 'typed' }>, value: unknown, point
   } finally {
     ctx.errors = outer;
   }
-  if (inner.length > 0 && spec.wrap) report(ctx, pointer, 'failed to match all allowed schemas');
+  if (inner.length > 0 && spec.wrap) report(ctx, pointer, WRAPPER_MESSAGE);
   outer.push(...inner);
 }
 
