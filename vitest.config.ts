@@ -1,4 +1,4 @@
-// `npm test` runs every test on the embedded database (PGlite) and then the tests that
+// `npm test` runs every test on the embedded database (PGlite: TEST_DATABASE_URL empty) and then the tests that
 // touch a database again on the PostgreSQL server, so both stay supported.
 import { defineConfig } from 'vitest/config';
 
@@ -14,7 +14,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'pglite', include: ['tests/**/*.test.ts'], env: { TEST_DATABASE_URL: 'pglite:memory' } },
+        test: { name: 'pglite', include: ['tests/**/*.test.ts'], env: { TEST_DATABASE_URL: '' } },
       },
       {
         extends: true,

@@ -8,9 +8,10 @@ export function registerMigrateCommand(program: Command): void {
     .action(async () => {
       // withCliContext migrates before running the body; report what it found.
       await withCliContext(async ({ db }) => {
-        const rows = await (await db.session()).query<{ n: string }>(
-          'SELECT count(*)::text AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL',
-        );
+        const s = await db.session();
+        const rows = await s
+          .query<{ n: string }>('SELECT count(*)::text AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL')
+          .finally(() => s.release());
         console.log(`Database is up to date (${rows[0]?.n ?? 0} migrations applied).`);
       });
     });

@@ -32,8 +32,8 @@ export async function snapshotSchema(s: SqlSession, schema = 'public'): Promise<
   );
   const constraints = await s.query<{ line: string }>(
     `SELECT c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) AS line
-       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-      WHERE n.nspname = $1 AND c.conrelid::regclass::text <> '"_prisma_migrations"' ORDER BY 1`,
+       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace JOIN pg_class r ON r.oid = c.conrelid
+      WHERE n.nspname = $1 AND r.relname <> '_prisma_migrations' ORDER BY 1`,
     [schema],
   );
   return {
