@@ -1,9 +1,15 @@
 // Registers every operator command. Each command lives in its own module under src/cli/.
 import type { Command } from 'commander';
+import { registerExportCommand } from './export-command.js';
+import { registerImportCommand } from './import-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
+import { registerSeedCommand } from './seed-command.js';
 import { registerStartCommand } from './start-command.js';
 
 export function registerCommands(program: Command): void {
   registerStartCommand(program);
   registerMigrateCommand(program);
+  registerSeedCommand(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
 }
