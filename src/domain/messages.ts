@@ -1,0 +1,54 @@
+// Every message key a use case can return, with the params each one carries. The Slack
+// catalogs must translate all of them; MESSAGE_KEYS is exported so a catalog test can
+// check that. Pure data, shared by domain validation and the service errors.
+
+export const MESSAGE_KEYS = [
+  // unknown_member — params: slackUserId, adminSlackIds: string[], equityLeadSlackIds: string[]
+  'errors.unknownMember',
+  // forbidden — params: action (what was attempted)
+  'errors.forbidden.manage',
+  'errors.forbidden.report',
+  'errors.forbidden.read',
+  'errors.forbidden.editUpdate',
+  'errors.forbidden.adminOnly',
+  // not_found
+  'errors.notFound.strategy', // params: strategyId (deleted or archived since the form opened)
+  'errors.notFound.update', // params: updateId
+  'errors.notFound.milestone', // params: milestoneId
+  'errors.notFound.objective', // params: objectiveId
+  'errors.notFound.member', // params: slackUserId
+  'errors.notFound.department', // params: query, suggestions: {code,name}[]
+  'errors.notFound.plan', // params: query, suggestions: string[] (plan keys)
+  // conflict
+  'errors.conflict.strategyChanged', // params: strategyId, expectedVersion, currentVersion
+  'errors.conflict.updateChanged', // params: updateId, expectedRevision, currentRevision
+  'errors.conflict.milestoneChanged', // params: milestoneId
+  'errors.conflict.milestoneTitleTaken', // params: title
+  'errors.conflict.idempotencyKeyReused', // the key belongs to someone else's submission
+  'errors.conflict.lastAdmin', // removing the last active ORSE admin would lock everyone out
+  'errors.conflict.emailTaken', // params: email
+  // invalid (per field, usually in fieldErrors)
+  'errors.invalid.required',
+  'errors.invalid.tooLong', // params: field, limit, length (characters)
+  'errors.invalid.url', // http(s) only
+  'errors.invalid.choice', // params: options: string[]
+  'errors.invalid.date', // not a YYYY-MM-DD calendar date
+  'errors.invalid.dateNotInFuture', // params: today
+  'errors.invalid.dateInPast', // params: today
+  'errors.invalid.characters', // a NUL character, which the database cannot store
+  'errors.invalid.ownerInactive', // params: slackUserId
+  'errors.invalid.departmentRequired', // params: choices: {code,name}[]
+  'errors.invalid.noRoles', // assignRoles with an empty role list
+  'errors.invalid.input', // anything else zod reports (params: detail)
+] as const;
+
+export type MessageKey = (typeof MESSAGE_KEYS)[number];
+
+export type MessageParams = Record<string, unknown>;
+
+export interface FieldProblem {
+  field: string;
+  messageKey: MessageKey;
+  params: MessageParams;
+}
+

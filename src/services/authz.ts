@@ -1,0 +1,111 @@
+// Authorization for every use case: who is asking (an Actor loaded from their Slack user
+// id) and whether the rules in domain/permissions.ts let them. A refusal is always written
+// to the audit log as `authz.denied` before it is thrown: a crafted payload naming another
+// department's strategy leaves a trace even though nothing changed.
+//
+// Refusals are audited outside any transaction on purpose, so the record survives the
+// rollback of the work that was refused.
+import {
+  canManageDepartment,
+  canReadDepartment,
+  canReportOn,
+  isOrseAdmin,
+  type Actor,
+  type StrategyScope,
+} from '../domain/permissions.js';
+import { writeAudit } from './audit.js';
+import { ServiceError, type MessageKey } from './errors.js';
+import type { ServiceContext } from './service-context.js';
+
+export type { Actor, StrategyScope } from '../domain/permissions.js';
+export { canManageDepartment, canReadDepartment, canReportOn, canEditUpdate, canCompleteMilestone, isOrseAdmin } from '../domain/permissions.js';
+
+/** What was refused, for the audit record and the message. */
+export interface Attempt {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+}
+
+/**
+ * The active member behind a Slack user id. Unknown or deactivated people get
+ * `unknown_member`, with whom to ask: the ORSE admins and, when we know their department,
+ * its equity leads.
+ */
+export async function loadActor(ctx: ServiceContext, slackUserId: string): Promise<Actor> {
+  const member = await ctx.prisma.member.findUnique({
+    where: { slackUserId },
+    include: { department: { select: { code: true } }, managedDepartments: { select: { departmentId: true } } },
+  });
+  if (member && member.active) {
+    return {
+      memberId: member.id,
+      slackUserId: member.slackUserId,
+      name: member.name,
+      roles: member.roles,
+      departmentId: member.departmentId,
+      departmentCode: member.department?.code ?? null,
+      managedDepartmentIds: member.managedDepartments.map((m) => m.departmentId),
+      active: true,
+      language: member.language,
+    };
+  }
+  const contacts = await ctx.prisma.member.findMany({
+    where: {
+      active: true,
+      OR: [
+        { roles: { has: 'ORSE_ADMIN' } },
+        ...(member?.departmentId ? [{ roles: { has: 'EQUITY_LEAD' as const }, departmentId: member.departmentId }] : []),
+      ],
+    },
+    select: { slackUserId: true, roles: true, departmentId: true },
+    orderBy: { id: 'asc' },
+  });
+  const adminSlackIds = contacts.filter((c) => c.roles.includes('ORSE_ADMIN')).map((c) => c.slackUserId);
+  const equityLeadSlackIds = member?.departmentId
+    ? contacts.filter((c) => c.roles.includes('EQUITY_LEAD') && c.departmentId === member.departmentId).map((c) => c.slackUserId)
+    : [];
+  await writeAudit(ctx.prisma, {
+    actor: slackUserId,
+    action: 'authz.denied',
+    entityType: 'member',
+    entityId: slackUserId,
+    detail: member ? 'deactivated member' : 'unknown member',
+  });
+  throw new ServiceError('unknown_member', 'errors.unknownMember', { slackUserId, adminSlackIds, equityLeadSlackIds });
+}
+
+/** Audits the refusal and returns the error to throw. */
+export async function refuse(
+  ctx: ServiceContext,
+  actor: Actor,
+  attempt: Attempt,
+  messageKey: MessageKey,
+  scope?: { departmentId?: number | null },
+): Promise<ServiceError> {
+  await writeAudit(ctx.prisma, {
+    actor: actor.slackUserId,
+    action: 'authz.denied',
+    entityType: attempt.entityType,
+    entityId: String(attempt.entityId),
+    after: { attempted: attempt.action, departmentId: scope?.departmentId ?? null, roles: actor.roles },
+    detail: attempt.action,
+  });
+  return new ServiceError('forbidden', messageKey, { action: attempt.action });
+}
+
+export async function requireManage(ctx: ServiceContext, actor: Actor, departmentId: number | null, attempt: Attempt): Promise<void> {
+  if (!canManageDepartment(actor, departmentId)) throw await refuse(ctx, actor, attempt, 'errors.forbidden.manage', { departmentId });
+}
+
+export async function requireReport(ctx: ServiceContext, actor: Actor, scope: StrategyScope, attempt: Attempt): Promise<void> {
+  if (!canReportOn(actor, scope)) throw await refuse(ctx, actor, attempt, 'errors.forbidden.report', scope);
+}
+
+export async function requireRead(ctx: ServiceContext, actor: Actor, departmentId: number | null, attempt: Attempt): Promise<void> {
+  if (!canReadDepartment(actor, departmentId)) throw await refuse(ctx, actor, attempt, 'errors.forbidden.read', { departmentId });
+}
+
+export async function requireOrseAdmin(ctx: ServiceContext, actor: Actor, attempt: Attempt): Promise<void> {
+  if (!isOrseAdmin(actor)) throw await refuse(ctx, actor, attempt, 'errors.forbidden.adminOnly');
+}

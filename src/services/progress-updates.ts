@@ -1,0 +1,487 @@
+// Progress reporting: which strategies someone may report on, what the form starts with,
+// and submitting or correcting an update.
+//
+// Guarantees the Slack layer relies on:
+// - A submission is stored exactly once per idempotency key. Slack retries a modal
+//   submission it thinks timed out; the unique column decides (a racing retry hits the
+//   constraint), and the retry gets the first result back with `duplicate: true`.
+// - The update, the strategy's new status and the audit record are written in one
+//   transaction: a failure half-way leaves nothing behind.
+// - No lost updates: the strategy's version (from the form) must still be current when the
+//   status is written (`updateMany where {id, version}`), and an edit names the revision
+//   it started from. The loser of a race gets `conflict` and can reload.
+import { periodContaining, type FiscalPeriod } from '../domain/fiscal-calendar.js';
+import { isoDateOf, dbDate } from '../domain/calendar-dates.js';
+import { canEditUpdate, canManageDepartment, canReportOn, type Actor } from '../domain/permissions.js';
+import {
+  newUpdateSchema,
+  updateContentSchema,
+  STRATEGY_STATUSES,
+  UPDATE_FIELD_LIMITS,
+  VISIBILITIES,
+  type NewUpdateFields,
+  type UpdateContent,
+  type UpdateContentFields,
+} from '../domain/progress-update-input.js';
+import { parseFields } from '../domain/validation.js';
+import type { Prisma as PrismaNS, ProgressUpdate } from '../generated/prisma/client.js';
+import type { StrategyStatus, Visibility } from '../generated/prisma/enums.js';
+import { writeAudit } from './audit.js';
+import { refuse, requireReport } from './authz.js';
+import { isUniqueViolationOn } from './db-errors.js';
+import { ServiceError, conflict, invalidField, invalidFields, notFound } from './errors.js';
+import { TX_OPTIONS, type ServiceContext, type Tx } from './service-context.js';
+import { loadLiveStrategy, scopeOf, strategyLabel, strategyWithPlace, type StrategyRecord } from './strategy-records.js';
+
+export interface PersonRef {
+  slackUserId: string;
+  name: string;
+}
+
+export interface StrategySummary {
+  id: number;
+  /** "2.3" */
+  label: string;
+  text: string;
+  status: StrategyStatus;
+  /** Pass back as expectedVersion when submitting. */
+  version: number;
+  dueDate: string | null;
+  owner: PersonRef | null;
+  needsReassignment: boolean;
+  objective: { id: number; number: number; title: string };
+  plan: { id: number; key: string; title: string };
+  department: { id: number; code: string; name: string } | null;
+}
+
+export interface ReportableStrategy extends StrategySummary {
+  ownedByActor: boolean;
+  lastUpdateAt: Date | null;
+  /** An update exists for the department's current reporting period. */
+  reportedThisPeriod: boolean;
+  periodKey: string;
+}
+
+export interface ProgressUpdateView {
+  id: number;
+  strategyId: number;
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  statusFrom: StrategyStatus;
+  statusTo: StrategyStatus;
+  narrative: string;
+  measureValues: string;
+  outputs: string;
+  roadblocks: string;
+  helpNeeded: string;
+  practices: string;
+  visibility: Visibility;
+  evidenceUrl: string | null;
+  communitiesReached: string;
+  languagesServed: string;
+  accessibilityNotes: string;
+  authorId: number;
+  onBehalfOfId: number | null;
+  revision: number;
+  createdAt: Date;
+  editedAt: Date | null;
+}
+
+export interface UpdateFormDefaults {
+  strategy: StrategySummary;
+  /** The reporting period a submission now would be filed under. */
+  period: FiscalPeriod;
+  defaults: { status: StrategyStatus; visibility: Visibility };
+  lastUpdate: (ProgressUpdateView & { author: PersonRef }) | null;
+  /** The actor's own update for this period, if any, so the UI can offer to edit it instead. */
+  ownUpdateThisPeriod: { id: number; revision: number } | null;
+  /** Set when the actor reports for the strategy's owner. */
+  onBehalfOf: PersonRef | null;
+  limits: typeof UPDATE_FIELD_LIMITS;
+  statuses: readonly StrategyStatus[];
+  visibilities: readonly Visibility[];
+  canManage: boolean;
+}
+
+export interface SubmitResult {
+  update: ProgressUpdateView;
+  strategy: { id: number; status: StrategyStatus; version: number };
+  /** True when this key was already stored: nothing was written this time. */
+  duplicate: boolean;
+}
+
+export interface EditResult {
+  update: ProgressUpdateView;
+  strategy: { id: number; status: StrategyStatus; version: number };
+}
+
+const IDEMPOTENCY_KEY_MAX = 200;
+
+export function summarizeStrategy(s: StrategyRecord): StrategySummary {
+  const plan = s.objective.plan;
+  return {
+    id: s.id,
+    label: strategyLabel(s),
+    text: s.text,
+    status: s.status,
+    version: s.version,
+    dueDate: s.dueDate ? isoDateOf(s.dueDate) : null,
+    owner: s.owner ? { slackUserId: s.owner.slackUserId, name: s.owner.name } : null,
+    needsReassignment: s.needsReassignment,
+    objective: { id: s.objective.id, number: s.objective.number, title: s.objective.title },
+    plan: { id: plan.id, key: plan.key, title: plan.title },
+    department: plan.department ? { id: plan.department.id, code: plan.department.code, name: plan.department.name } : null,
+  };
+}
+
+export function viewOfUpdate(u: ProgressUpdate): ProgressUpdateView {
+  return {
+    id: u.id,
+    strategyId: u.strategyId,
+    periodKey: u.periodKey,
+    periodStart: isoDateOf(u.periodStart),
+    periodEnd: isoDateOf(u.periodEnd),
+    statusFrom: u.statusFrom,
+    statusTo: u.statusTo,
+    narrative: u.narrative,
+    measureValues: u.measureValues,
+    outputs: u.outputs,
+    roadblocks: u.roadblocks,
+    helpNeeded: u.helpNeeded,
+    practices: u.practices,
+    visibility: u.visibility,
+    evidenceUrl: u.evidenceUrl,
+    communitiesReached: u.communitiesReached,
+    languagesServed: u.languagesServed,
+    accessibilityNotes: u.accessibilityNotes,
+    authorId: u.authorId,
+    onBehalfOfId: u.onBehalfOfId,
+    revision: u.revision,
+    createdAt: u.createdAt,
+    editedAt: u.editedAt,
+  };
+}
+
+/** The department's reporting period now; a plan without a department reports quarterly. */
+function reportingPeriod(ctx: ServiceContext, s: StrategyRecord, now: Date): FiscalPeriod {
+  return periodContaining(now, ctx.config.timeZone, s.objective.plan.department?.reportingCadence ?? 'QUARTERLY');
+}
+
+/**
+ * Strategies the actor may report on: the ones they own and their department's. An ORSE
+ * admin may pass a department id to report on another department's strategies. Three
+ * queries, however many strategies there are.
+ */
+export async function listReportableStrategies(
+  ctx: ServiceContext,
+  actor: Actor,
+  options: { departmentId?: number } = {},
+): Promise<ReportableStrategy[]> {
+  const departmentId = options.departmentId ?? actor.departmentId;
+  const strategies = await ctx.prisma.strategy.findMany({
+    where: {
+      archivedAt: null,
+      OR: [{ ownerId: actor.memberId }, ...(departmentId !== null ? [{ objective: { plan: { departmentId } } }] : [])],
+    },
+    include: strategyWithPlace,
+    orderBy: [{ objective: { plan: { key: 'asc' } } }, { objective: { number: 'asc' } }, { number: 'asc' }],
+  });
+  const reportable = strategies.filter((s) => canReportOn(actor, scopeOf(s)));
+  const latest = await latestUpdateDates(
+    ctx,
+    reportable.map((s) => s.id),
+  );
+  const now = ctx.now();
+  return reportable.map((s) => {
+    const period = reportingPeriod(ctx, s, now);
+    const last = latest.get(s.id);
+    return {
+      ...summarizeStrategy(s),
+      ownedByActor: s.ownerId === actor.memberId,
+      lastUpdateAt: last?.createdAt ?? null,
+      reportedThisPeriod: last?.periodStart !== undefined && last.periodStart >= period.start,
+      periodKey: period.key,
+    };
+  });
+}
+
+/** Latest submission time and latest period start per strategy, in one grouped query. */
+async function latestUpdateDates(
+  ctx: ServiceContext,
+  strategyIds: number[],
+): Promise<Map<number, { createdAt: Date; periodStart: string }>> {
+  if (strategyIds.length === 0) return new Map();
+  const rows = await ctx.prisma.progressUpdate.groupBy({
+    by: ['strategyId'],
+    where: { strategyId: { in: strategyIds } },
+    _max: { createdAt: true, periodStart: true },
+  });
+  const out = new Map<number, { createdAt: Date; periodStart: string }>();
+  for (const r of rows) {
+    if (r._max.createdAt && r._max.periodStart) {
+      out.set(r.strategyId, { createdAt: r._max.createdAt, periodStart: isoDateOf(r._max.periodStart) });
+    }
+  }
+  return out;
+}
+
+export async function getUpdateFormDefaults(ctx: ServiceContext, actor: Actor, strategyId: number): Promise<UpdateFormDefaults> {
+  const s = await loadLiveStrategy(ctx.prisma, strategyId);
+  await requireReport(ctx, actor, scopeOf(s), { action: 'progress.form', entityType: 'strategy', entityId: s.id });
+  const period = reportingPeriod(ctx, s, ctx.now());
+  const [last, own] = await Promise.all([
+    ctx.prisma.progressUpdate.findFirst({
+      where: { strategyId: s.id },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      include: { author: { select: { slackUserId: true, name: true } } },
+    }),
+    ctx.prisma.progressUpdate.findFirst({
+      where: { strategyId: s.id, authorId: actor.memberId, periodKey: period.key },
+      orderBy: { id: 'desc' },
+      select: { id: true, revision: true },
+    }),
+  ]);
+  const reportsForOwner = s.owner !== null && s.owner.id !== actor.memberId;
+  return {
+    strategy: summarizeStrategy(s),
+    period,
+    defaults: { status: s.status, visibility: last?.visibility ?? 'INTERNAL' },
+    lastUpdate: last ? { ...viewOfUpdate(last), author: last.author } : null,
+    ownUpdateThisPeriod: own,
+    onBehalfOf: reportsForOwner && s.owner ? { slackUserId: s.owner.slackUserId, name: s.owner.name } : null,
+    limits: UPDATE_FIELD_LIMITS,
+    statuses: STRATEGY_STATUSES,
+    visibilities: VISIBILITIES,
+    canManage: canManageDepartment(actor, s.objective.plan.departmentId),
+  };
+}
+
+function checkIdempotencyKey(key: string): void {
+  if (typeof key !== 'string' || key.trim() === '') throw invalidField('idempotencyKey', 'errors.invalid.required');
+  if (key.length > IDEMPOTENCY_KEY_MAX) {
+    throw invalidField('idempotencyKey', 'errors.invalid.tooLong', { limit: IDEMPOTENCY_KEY_MAX, length: key.length });
+  }
+}
+
+/** The stored result for a key, if this actor already submitted it. */
+async function priorSubmission(ctx: ServiceContext, actor: Actor, idempotencyKey: string): Promise<SubmitResult | null> {
+  const prior = await ctx.prisma.progressUpdate.findUnique({
+    where: { idempotencyKey },
+    include: { strategy: { select: { id: true, status: true, version: true } } },
+  });
+  if (!prior) return null;
+  // Keys are per submission (view id + hash); another person's key is a crafted payload.
+  if (prior.authorId !== actor.memberId) throw conflict('errors.conflict.idempotencyKeyReused', {}, 'idempotencyKey');
+  return { update: viewOfUpdate(prior), strategy: prior.strategy, duplicate: true };
+}
+
+const contentColumns = (c: UpdateContent) => ({
+  narrative: c.narrative,
+  measureValues: c.measureValues,
+  outputs: c.outputs,
+  roadblocks: c.roadblocks,
+  helpNeeded: c.helpNeeded,
+  practices: c.practices,
+  visibility: c.visibility,
+  evidenceUrl: c.evidenceUrl,
+  communitiesReached: c.communitiesReached,
+  languagesServed: c.languagesServed,
+  accessibilityNotes: c.accessibilityNotes,
+});
+
+export async function submitUpdate(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: NewUpdateFields,
+  options: { idempotencyKey: string },
+): Promise<SubmitResult> {
+  const { idempotencyKey } = options;
+  checkIdempotencyKey(idempotencyKey);
+  const parsed = parseFields(newUpdateSchema, input);
+  if (!parsed.ok) throw invalidFields(parsed.problems);
+  const data = parsed.data;
+
+  // A retry of a request that already succeeded: answer it without touching anything,
+  // even if the strategy was archived since.
+  const prior = await priorSubmission(ctx, actor, idempotencyKey);
+  if (prior) return prior;
+
+  const s = await loadLiveStrategy(ctx.prisma, data.strategyId);
+  await requireReport(ctx, actor, scopeOf(s), { action: 'progress.submit', entityType: 'strategy', entityId: s.id });
+
+  const now = ctx.now();
+  const period = reportingPeriod(ctx, s, now);
+  try {
+    return await ctx.prisma.$transaction(async (tx) => {
+      // Read again inside the transaction: it may have been archived or changed since.
+      const current = await tx.strategy.findUnique({
+        where: { id: s.id },
+        select: { status: true, version: true, archivedAt: true, ownerId: true },
+      });
+      if (!current || current.archivedAt !== null) throw notFound('errors.notFound.strategy', { strategyId: s.id });
+      if (current.version !== data.expectedVersion) throw strategyChanged(s.id, data.expectedVersion, current.version);
+
+      // Insert first: a concurrent retry with the same key blocks on the unique index here
+      // and fails once this commits, instead of both passing a check-then-insert.
+      const update = await tx.progressUpdate.create({
+        data: {
+          strategyId: s.id,
+          periodKey: period.key,
+          periodStart: dbDate(period.start),
+          periodEnd: dbDate(period.end),
+          statusFrom: current.status,
+          statusTo: data.status,
+          ...contentColumns(data),
+          authorId: actor.memberId,
+          onBehalfOfId: current.ownerId !== null && current.ownerId !== actor.memberId ? current.ownerId : null,
+          idempotencyKey,
+          createdAt: now,
+        },
+      });
+      const written = await tx.strategy.updateMany({
+        where: { id: s.id, version: data.expectedVersion, archivedAt: null },
+        data: { status: data.status, version: { increment: 1 } },
+      });
+      if (written.count !== 1) throw strategyChanged(s.id, data.expectedVersion, null);
+      const strategy = { id: s.id, status: data.status, version: data.expectedVersion + 1 };
+
+      await writeAudit(tx, {
+        actor: actor.slackUserId,
+        action: 'progress.submit',
+        entityType: 'progressUpdate',
+        entityId: String(update.id),
+        after: viewOfUpdate(update),
+        detail: `strategy ${s.id} (${strategyLabel(s)}) ${period.key}`,
+      });
+      if (current.status !== data.status) {
+        await writeAudit(tx, {
+          actor: actor.slackUserId,
+          action: 'strategy.status',
+          entityType: 'strategy',
+          entityId: String(s.id),
+          before: { status: current.status, version: current.version },
+          after: { status: data.status, version: strategy.version },
+          detail: `progress update ${update.id}`,
+        });
+      }
+      return { update: viewOfUpdate(update), strategy, duplicate: false };
+    }, TX_OPTIONS);
+  } catch (e) {
+    // Lost a race with a retry of the same submission: the other one stored it.
+    if (isUniqueViolationOn(e, 'idempotencyKey') || (e instanceof ServiceError && e.code === 'conflict')) {
+      const stored = await priorSubmission(ctx, actor, idempotencyKey);
+      if (stored) return stored;
+    }
+    throw e;
+  }
+}
+
+function strategyChanged(strategyId: number, expectedVersion: number, currentVersion: number | null): ServiceError {
+  return conflict('errors.conflict.strategyChanged', { strategyId, expectedVersion, currentVersion });
+}
+
+type RevisionSnapshot = ReturnType<typeof contentColumns> & { statusTo: StrategyStatus; revision: number; editedAt: string | null };
+
+function snapshotOf(u: ProgressUpdate): RevisionSnapshot {
+  return {
+    ...contentColumns({ ...u, status: u.statusTo }),
+    statusTo: u.statusTo,
+    revision: u.revision,
+    editedAt: u.editedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Corrects a submitted update. The previous content is kept as a ProgressUpdateRevision;
+ * `expectedRevision` must be the revision the editor loaded, else `conflict`. When the
+ * status changes and this is the strategy's latest update, the strategy follows.
+ */
+export async function editUpdate(
+  ctx: ServiceContext,
+  actor: Actor,
+  updateId: number,
+  input: UpdateContentFields,
+  expectedRevision: number,
+): Promise<EditResult> {
+  const parsed = parseFields(updateContentSchema, input);
+  if (!parsed.ok) throw invalidFields(parsed.problems);
+  const data = parsed.data;
+
+  const existing = await ctx.prisma.progressUpdate.findUnique({
+    where: { id: updateId },
+    include: { strategy: { include: strategyWithPlace } },
+  });
+  if (!existing || existing.strategy.archivedAt !== null) throw notFound('errors.notFound.update', { updateId });
+  const scope = scopeOf(existing.strategy);
+  if (!canEditUpdate(actor, existing, scope)) {
+    throw await refuse(ctx, actor, { action: 'progress.edit', entityType: 'progressUpdate', entityId: updateId }, 'errors.forbidden.editUpdate', scope);
+  }
+
+  const now = ctx.now();
+  try {
+    return await ctx.prisma.$transaction(async (tx) => {
+      const before = await tx.progressUpdate.findUnique({ where: { id: updateId } });
+      if (!before) throw notFound('errors.notFound.update', { updateId });
+      if (before.revision !== expectedRevision) throw updateChanged(updateId, expectedRevision, before.revision);
+
+      await tx.progressUpdateRevision.create({
+        data: { updateId, revision: before.revision, snapshot: snapshotOf(before) as PrismaNS.InputJsonObject, editedById: actor.memberId, createdAt: now },
+      });
+      const written = await tx.progressUpdate.updateMany({
+        where: { id: updateId, revision: expectedRevision },
+        data: { ...contentColumns(data), statusTo: data.status, revision: { increment: 1 }, editedAt: now },
+      });
+      if (written.count !== 1) throw updateChanged(updateId, expectedRevision, null);
+      const after = await tx.progressUpdate.findUniqueOrThrow({ where: { id: updateId } });
+      const strategy = await followStatus(tx, actor, after);
+
+      await writeAudit(tx, {
+        actor: actor.slackUserId,
+        action: 'progress.edit',
+        entityType: 'progressUpdate',
+        entityId: String(updateId),
+        before: viewOfUpdate(before),
+        after: viewOfUpdate(after),
+      });
+      return { update: viewOfUpdate(after), strategy };
+    }, TX_OPTIONS);
+  } catch (e) {
+    // Two editors of the same revision: the second one's revision row collides.
+    if (isUniqueViolationOn(e, 'revision')) throw updateChanged(updateId, expectedRevision, null);
+    throw e;
+  }
+}
+
+function updateChanged(updateId: number, expectedRevision: number, currentRevision: number | null): ServiceError {
+  return conflict('errors.conflict.updateChanged', { updateId, expectedRevision, currentRevision });
+}
+
+/** Moves the strategy's status with an edited update, if that update is its latest. */
+async function followStatus(tx: Tx, actor: Actor, update: ProgressUpdate): Promise<EditResult['strategy']> {
+  const strategy = await tx.strategy.findUniqueOrThrow({
+    where: { id: update.strategyId },
+    select: { id: true, status: true, version: true },
+  });
+  const latest = await tx.progressUpdate.findFirst({
+    where: { strategyId: update.strategyId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
+  });
+  if (latest?.id !== update.id || strategy.status === update.statusTo) return strategy;
+  const written = await tx.strategy.updateMany({
+    where: { id: strategy.id, version: strategy.version },
+    data: { status: update.statusTo, version: { increment: 1 } },
+  });
+  if (written.count !== 1) throw strategyChanged(strategy.id, strategy.version, null);
+  await writeAudit(tx, {
+    actor: actor.slackUserId,
+    action: 'strategy.status',
+    entityType: 'strategy',
+    entityId: String(strategy.id),
+    before: { status: strategy.status, version: strategy.version },
+    after: { status: update.statusTo, version: strategy.version + 1 },
+    detail: `edit of progress update ${update.id}`,
+  });
+  return { id: strategy.id, status: update.statusTo, version: strategy.version + 1 };
+}
