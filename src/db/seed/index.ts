@@ -11,7 +11,7 @@
 import { DateTime } from 'luxon';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { PlanKind, StrategyStatus } from '../../generated/prisma/enums.js';
-import type { Prisma as PrismaClient } from '../client.js';
+import type { Prisma as AppPrisma } from '../client.js';
 import { fiscalYearOf, parsePeriodKey, periodContaining, previousPeriod, type FiscalPeriod } from '../../domain/fiscal-calendar.js';
 import { SEED_DEPARTMENTS } from './departments.js';
 import { DEMO_PERSONAS } from './personas.js';
@@ -72,7 +72,7 @@ export interface SeedSummary {
 
 type Tx = Prisma.TransactionClient;
 
-export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
+export async function seedDatabase(prisma: AppPrisma, options: SeedOptions = {}): Promise<SeedSummary> {
   const now = options.now ?? new Date();
   const timeZone = options.timeZone ?? DEFAULT_SEED_TIME_ZONE;
   if (!DateTime.now().setZone(timeZone).isValid) throw new Error(`unknown time zone: ${timeZone}`);
