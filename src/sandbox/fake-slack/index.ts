@@ -17,3 +17,29 @@ export { METHODS } from './methods/index.js';
 export { SlackApiError, type MethodEnv, type MethodHandler } from './method-context.js';
 export { describeViolation } from './journal.js';
 export type * from './types.js';
+export { signRequest, signatureHeaders } from './signing.js';
+export { deliver, formBody, payloadBody, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE } from './delivery.js';
+export type { DeliveryOptions, DeliveryResult, SignedRequest } from './delivery.js';
+export {
+  VERIFICATION_TOKEN,
+  appHomeOpenedEvent,
+  eventEnvelope,
+  messageActionPayload,
+  slashCommandPayload,
+  userMessageEvents,
+  viewActionPayload,
+  viewClosedPayload,
+  viewSubmissionPayload,
+} from './payloads.js';
+export type { MessageActionInput, SlashCommandInput, UserMessageInput, ViewActionInput } from './payloads.js';
+export {
+  ACK_DEADLINE_MS,
+  ackFailure,
+  applySlashCommandAck,
+  applySubmissionAck,
+  enterViewValues,
+  missingRequiredInputs,
+  parseSubmissionAck,
+} from './acks.js';
+export type { AckViolation, SubmissionAck } from './acks.js';
+export type { UserInput } from './view-state.js';

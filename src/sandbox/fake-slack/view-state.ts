@@ -134,6 +134,7 @@ export function stateValueFromInput(element: JsonObject, input: UserInput): Json
   switch (type) {
     case 'static_select':
     case 'radio_buttons':
+    case 'overflow':
       return { type, selected_option: input === null ? null : findOption(element, single() ?? '') };
     case 'external_select':
       return { type, selected_option: input === null ? null : { text: { type: 'plain_text', text: single() }, value: single() } };
