@@ -1,0 +1,111 @@
+// Small helpers shared by the benchmarks: percentiles, a table printer, and starting the
+// app as a child process until its health check answers.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+export const REPO = path.resolve(import.meta.dirname, '..');
+export const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export const median = (v: readonly number[]) => percentile(v, 50);
+
+export function printTable(title: string, rows: Record<string, string | number>[]): void {
+  console.log(`\n${title}`);
+  if (rows.length === 0) return;
+  const cols = Object.keys(rows[0]!);
+  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(width[i]!)).join(' | ')} |`;
+  console.log(line(cols));
+  console.log(`|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(cols.map((c) => String(r[c]))));
+}
+
+export async function postgresReachable(url = POSTGRES_URL): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A fresh, empty database on the server; returns its URL and a drop function. */
+export async function freshPostgresDatabase(url = POSTGRES_URL): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `reap_bench_${Math.random().toString(16).slice(2, 10)}`;
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const run = async (sql: string) => {
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`CREATE DATABASE "${name}"`);
+  const db = new URL(url);
+  db.pathname = `/${name}`;
+  return { url: db.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+export interface StartedProcess {
+  child: ChildProcess;
+  msToHealthy: number;
+  stop: () => Promise<number>;
+}
+
+/**
+ * Spawns `node --import tsx <args>` (one process, so its RSS is the app's) and polls
+ * `healthUrl` until it answers 200.
+ */
+export async function startUntilHealthy(args: string[], env: NodeJS.ProcessEnv, healthUrl: string, timeoutMs = 60_000): Promise<StartedProcess> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`process exited early (${child.exitCode}): ${stderr.slice(-500)}`);
+    if (performance.now() - t0 > timeoutMs) {
+      child.kill('SIGKILL');
+      throw new Error('not healthy in time');
+    }
+    try {
+      const r = await fetch(healthUrl, { signal: AbortSignal.timeout(500) });
+      if (r.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const msToHealthy = performance.now() - t0;
+  return {
+    child,
+    msToHealthy,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** Resident set size of a process in MiB, from /proc (Linux). */
+export function rssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+let nextPort = 39_000 + Math.floor(Math.random() * 1000);
+export const freePort = () => nextPort++;
