@@ -77,7 +77,7 @@ describe('migrations', () => {
     await expect(migrate(migrated, dir)).rejects.toThrow(`migration ${name} was changed after it was applied`);
   });
 
-  it('apply each migration once when three instances start together', async () => {
+  it("apply each migration once when three instances start together", { timeout: 180_000 }, async () => {
     const serverUrl = migrated.url;
     let databaseUrl: string;
     let fresh: TestDatabase | undefined;
