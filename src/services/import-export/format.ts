@@ -395,7 +395,8 @@ export function cellToJson(col: ColumnSpec, cell: string): JsonValue {
     case 'number':
       return cell === '' ? null : Number(cell);
     case 'boolean':
-      return cell === 'yes';
+      // Empty only on rows without a strategy, where a false would read as a filled cell.
+      return cell === '' ? null : cell === 'yes';
     case 'list':
       return splitList(cell);
     case 'milestones': {

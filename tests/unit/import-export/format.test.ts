@@ -120,6 +120,8 @@ describe('JSON values', () => {
     expect(cellToJson(col('outputs'), '')).toBe('');
     expect(cellToJson(col('objective_number'), '')).toBeNull();
     expect(cellToJson(col('manages', 'members'), '')).toEqual([]);
+    expect(cellToJson(col('gender_equity'), 'no')).toBe(false);
+    expect(cellToJson(col('gender_equity'), '')).toBeNull();
   });
 
   it('refuses values of the wrong shape', () => {
