@@ -1,0 +1,80 @@
+// The whole app as Slack sees it, for end-to-end tests: a migrated test database, the
+// fake Slack with the demo workspace, the real HTTP server with Bolt, and a driver that
+// sends signed requests.
+import { loadConfig } from '../../src/config.js';
+import { seedDatabase } from '../../src/db/seed/index.js';
+import { createLogger } from '../../src/logger.js';
+import { populateDemoWorkspace } from '../../src/sandbox/demo-workspace.js';
+import { createFakeSlack, type FakeSlack, type FakeSlackOptions } from '../../src/sandbox/fake-slack/index.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { SlackDriver } from './slack-driver.js';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from './test-db.js';
+
+export const TEST_SIGNING_SECRET = 'test-signing-secret-8f1c2a';
+
+export interface TestAppOptions {
+  /** Load the ORSE work plan and the demo data (default true). */
+  seed?: boolean;
+  /** The app's clock (and the seed's "now"). */
+  now?: () => Date;
+  adminUserIds?: string[];
+  fake?: FakeSlackOptions;
+}
+
+export interface TestApp {
+  fake: FakeSlack;
+  driver: SlackDriver;
+  db: TestDatabase;
+  server: RunningServer;
+  /** http://127.0.0.1:PORT */
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const fake = await createFakeSlack(opts.fake).start();
+  populateDemoWorkspace(fake);
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: fake.botToken,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: fake.url,
+    REAP_ADMIN_USER_IDS: (opts.adminUserIds ?? []).join(','),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  });
+  const logger = createLogger(config.logLevel);
+  const now = opts.now ?? (() => new Date());
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      config,
+      logger,
+      db,
+      now,
+      port: 0,
+      host: '127.0.0.1',
+      slack: { mode: 'http', botToken: fake.botToken, signingSecret: TEST_SIGNING_SECRET, apiUrl: fake.url },
+      beforeListen: async (ctx) => {
+        if (opts.seed ?? true) await seedDatabase(ctx.prisma, { now: now() });
+      },
+    });
+  } catch (e) {
+    await fake.stop();
+    await dropTestDatabase(db);
+    throw e;
+  }
+  const baseUrl = `http://127.0.0.1:${server.port}`;
+  const driver = new SlackDriver({ appUrl: `${baseUrl}/slack/events`, signingSecret: TEST_SIGNING_SECRET, fake });
+  return {
+    fake,
+    driver,
+    db,
+    server,
+    baseUrl,
+    stop: async () => {
+      await server.stop();
+      await fake.stop();
+      await dropTestDatabase(db);
+    },
+  };
+}
