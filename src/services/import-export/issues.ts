@@ -34,7 +34,9 @@ export function formatIssue(issue: ImportIssue, withSource: boolean): string {
   if (issue.row !== undefined) where.push(describeRow({ section: issue.section, row: issue.row, line: issue.line }));
   else if (issue.line !== undefined) where.push(`line ${issue.line}`);
   else if (issue.section) where.push(issue.section);
-  const head = [withSource ? issue.source : '', where.join(' ')].filter(Boolean).join(': ');
+  // A problem with the file as a whole (missing, empty, not UTF-8) always names it.
+  const showSource = withSource || where.length === 0;
+  const head = [showSource ? issue.source : '', where.join(' ')].filter(Boolean).join(': ');
   return [head, issue.field, issue.message].filter(Boolean).join(': ');
 }
 

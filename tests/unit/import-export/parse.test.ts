@@ -68,7 +68,7 @@ describe('CSV files', () => {
   });
 
   it('refuses files that are empty or not UTF-8', () => {
-    expect(messages(parseCsv('\uFEFF\n\n', 'd.csv').issues)).toEqual(['the file is empty']);
+    expect(messages(parseCsv('\uFEFF\n\n', 'd.csv').issues)).toEqual(['d.csv: the file is empty']);
     const latin1 = Uint8Array.from([...Buffer.from('code,name\nLIB,San Jos'), 0xe9, 0x0a]);
     expect(messages(parseSource({ name: 'd.csv', content: latin1 }).issues)[0]).toMatch(/not UTF-8/);
   });
