@@ -1,0 +1,58 @@
+// How a department stands, computed from its strategies: counts by status, what is overdue
+// or due soon, and what nobody reported on this quarter. Pure, so the rules ("overdue" =
+// due before today in the City's zone and not completed) are tested without a database.
+import type { StrategyStatus } from '../generated/prisma/enums.js';
+import { addDays, daysBetween } from './calendar-dates.js';
+
+export const DUE_SOON_DAYS = 14;
+
+/** Statuses that still expect progress reports. Completed and deferred work does not. */
+export const REPORTING_STATUSES: readonly StrategyStatus[] = ['IN_PROGRESS', 'ONGOING', 'NOT_STARTED'];
+
+export interface StrategyFacts {
+  status: StrategyStatus;
+  /** ISO date or null. */
+  dueDate: string | null;
+  /** ISO date of the latest update's period start, or null if never updated. */
+  lastPeriodStart: string | null;
+}
+
+export const isOverdue = (s: Pick<StrategyFacts, 'status' | 'dueDate'>, today: string): boolean =>
+  s.status !== 'COMPLETED' && s.dueDate !== null && s.dueDate < today;
+
+export const isDueSoon = (s: Pick<StrategyFacts, 'status' | 'dueDate'>, today: string, days = DUE_SOON_DAYS): boolean =>
+  s.status !== 'COMPLETED' && s.dueDate !== null && s.dueDate >= today && s.dueDate <= addDays(today, days);
+
+/** Expected to report and has no update filed for a period starting in this quarter. */
+export const isSilentThisQuarter = (s: StrategyFacts, quarterStart: string): boolean =>
+  REPORTING_STATUSES.includes(s.status) && (s.lastPeriodStart === null || s.lastPeriodStart < quarterStart);
+
+export function emptyStatusCounts(): Record<StrategyStatus, number> {
+  return { COMPLETED: 0, IN_PROGRESS: 0, ONGOING: 0, NOT_STARTED: 0, DEFERRED: 0 };
+}
+
+export interface StatusBreakdown<T> {
+  total: number;
+  byStatus: Record<StrategyStatus, number>;
+  /** Oldest due date first. */
+  overdue: T[];
+  /** Soonest first. */
+  dueSoon: T[];
+  notUpdatedThisQuarter: T[];
+}
+
+export function summarizeStrategies<T extends StrategyFacts>(strategies: readonly T[], today: string, quarterStart: string): StatusBreakdown<T> {
+  const byStatus = emptyStatusCounts();
+  for (const s of strategies) byStatus[s.status]++;
+  const byDue = (a: T, b: T) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '');
+  return {
+    total: strategies.length,
+    byStatus,
+    overdue: strategies.filter((s) => isOverdue(s, today)).sort(byDue),
+    dueSoon: strategies.filter((s) => isDueSoon(s, today)).sort(byDue),
+    notUpdatedThisQuarter: strategies.filter((s) => isSilentThisQuarter(s, quarterStart)),
+  };
+}
+
+/** Days until a due date (negative once overdue). */
+export const daysUntil = (dueDate: string, today: string): number => daysBetween(today, dueDate);
