@@ -1,0 +1,78 @@
+// How the process behaves for an operator: one clear line and a non-zero exit for a bad
+// setting or an unreachable database, and a clean exit on SIGTERM.
+import { execFile, spawn } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeSlack, type FakeSlack } from '../../src/sandbox/fake-slack/index.js';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../support/test-db.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+async function reap(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: repo, env: { ...process.env, ...env }, timeout: 60_000 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('reap start', () => {
+  let fake: FakeSlack;
+  let db: TestDatabase;
+  beforeAll(async () => {
+    fake = await createFakeSlack().start();
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await fake?.stop();
+    await dropTestDatabase(db);
+  });
+  const slack = () => ({ SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: 'x', SLACK_API_URL: fake.url, LOG_LEVEL: 'silent' });
+
+  it('stops with one line when the database is down', async () => {
+    const r = await reap(['start'], { ...slack(), DATABASE_URL: 'postgres://postgres@127.0.0.1:1/reap' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^reap: cannot reach PostgreSQL at 127\.0\.0\.1:1\/reap: .*ECONNREFUSED/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('stops with one line naming a wrong DATABASE_URL scheme', async () => {
+    const r = await reap(['migrate'], { DATABASE_URL: 'mysql://root@127.0.0.1/reap' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      'reap: DATABASE_URL is invalid: expected unset, pglite:<dir>, pglite:memory or postgres://user@host:port/db (got "mysql://root@127.0.0.1/reap")',
+    );
+  });
+
+  it('stops with one line when Slack rejects the bot token', async () => {
+    fake.revokeToken();
+    try {
+      const r = await reap(['start'], { ...slack(), DATABASE_URL: 'pglite:memory' });
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toMatch(/^reap: Slack rejected SLACK_BOT_TOKEN \((invalid_auth|token_revoked)\)/);
+    } finally {
+      fake.addToken(fake.botToken);
+    }
+  });
+
+  it('serves until SIGTERM, then finishes and exits 0', async () => {
+    const port = 41_000 + Math.floor(Math.random() * 2000);
+    const env = { ...process.env, ...slack(), DATABASE_URL: db.url ?? 'pglite:memory', PORT: String(port), HOST: '127.0.0.1' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: repo, env, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let healthy = false;
+    for (let i = 0; i < 600 && !healthy; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+    }
+    expect(healthy).toBe(true);
+    const t0 = Date.now();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+});
