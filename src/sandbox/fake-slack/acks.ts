@@ -3,7 +3,7 @@ import type { DeliveryResult } from './delivery.js';
 import type { FakeSlack } from './fake-slack.js';
 import { applyMessageResponse } from './message-responses.js';
 import { MAX_MODAL_STACK } from './methods/views.js';
-import { WRAPPER_MESSAGE } from './schema-engine.js';
+import { specificErrors } from './schema-engine.js';
 import { isObject, type JsonObject, type Violation, type ViewRecord } from './types.js';
 import { elementsOf, isEmptyStateValue, stateValueFromInput, type UserInput } from './view-state.js';
 import { validateView } from './view-validator.js';
@@ -46,9 +46,7 @@ export function applySlashCommandAck(fake: FakeSlack, command: SlashCommand, res
   const outcome = applyMessageResponse(fake.workspace, { channel: command.channel_id, user: command.user_id }, body, method);
   if (outcome.ok) return [];
   if (outcome.errors.length === 0) return [{ method, code: outcome.code, message: 'ack body has neither text nor blocks' }];
-  return outcome.errors
-    .filter((e) => e.message !== WRAPPER_MESSAGE)
-    .map((e) => ({ method, code: outcome.code, message: e.message, pointer: e.pointer }));
+  return specificErrors(outcome.errors).map((e) => ({ method, code: outcome.code, message: e.message, pointer: e.pointer }));
 }
 
 // ---------- modal input ----------
@@ -176,9 +174,8 @@ function applyViewAck(
   if (validate) {
     const result = validateView(definition, ['modal']);
     if (result.error) {
-      const errors = result.errors.filter((e) => e.message !== WRAPPER_MESSAGE);
-      if (errors.length === 0) return [{ method, code: result.error, message: `the ${action} view is too large` }];
-      return errors.map((e) => ({ method, code: result.error ?? 'invalid_arguments', message: e.message, pointer: e.pointer }));
+      if (result.errors.length === 0) return [{ method, code: result.error, message: `the ${action} view is too large` }];
+      return specificErrors(result.errors).map((e) => ({ method, code: result.error ?? 'invalid_arguments', message: e.message, pointer: e.pointer }));
     }
   }
   if (!isObject(definition)) return [{ method, code: 'invalid_arguments', message: `response_action ${action} without a view` }];

@@ -4,7 +4,7 @@ import type { ResponseUrlRegistry, TriggerRegistry } from './interactivity.js';
 import type { Journal } from './journal.js';
 import { applyMessageResponse } from './message-responses.js';
 import { mimeOf } from './methods/files.js';
-import { formatSlackError } from './schema-engine.js';
+import { formatSlackError, specificErrors } from './schema-engine.js';
 import { jsonReply, type HttpReply, type IncomingCall } from './server.js';
 import type { Clock } from './clock.js';
 import { isObject, type JsonObject, type Violation } from './types.js';
@@ -88,7 +88,7 @@ function handleResponseUrl(call: IncomingCall, [token = '']: string[], deps: Con
   if (!outcome.ok) {
     const messages = outcome.errors.map(formatSlackError);
     const body = { ok: false, error: outcome.code, ...(messages.length > 0 ? { response_metadata: { messages } } : {}) };
-    const violations = (outcome.errors.length > 0 ? outcome.errors : [{ message: outcome.code, pointer: undefined }]).map((e) => ({
+    const violations = (outcome.errors.length > 0 ? specificErrors(outcome.errors) : [{ message: outcome.code, pointer: undefined }]).map((e) => ({
       method: RESPONSE_URL_ENDPOINT,
       code: outcome.code,
       message: e.message,

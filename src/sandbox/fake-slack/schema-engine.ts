@@ -151,6 +151,15 @@ function walkTypedInner(spec: Extract<Spec, { kind: 'typed' }>, value: unknown, 
   walk(variant, value, pointer, ctx);
 }
 
+/**
+ * The errors worth reporting on their own: the "failed to match all allowed schemas" lines only
+ * frame the specific ones (kept when nothing more specific exists).
+ */
+export function specificErrors(errors: readonly BlockKitError[]): BlockKitError[] {
+  const specific = errors.filter((e) => e.message !== WRAPPER_MESSAGE);
+  return specific.length > 0 ? specific : [...errors];
+}
+
 /** Slack's wire format for one error line in `response_metadata.messages`. */
 export function formatSlackError(error: BlockKitError): string {
   return `[ERROR] ${error.message} [json-pointer:${error.pointer}]`;

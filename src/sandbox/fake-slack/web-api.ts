@@ -1,7 +1,7 @@
 import { BodyError, decodeBody } from './http-body.js';
 import { describeFault, type FaultInjector, type TerminalFault } from './faults.js';
 import type { Journal } from './journal.js';
-import { WRAPPER_MESSAGE } from './schema-engine.js';
+import { specificErrors } from './schema-engine.js';
 import { RateLimitedError, SlackApiError, type MethodEnv, type MethodHandler } from './method-context.js';
 import { jsonReply, type HttpReply, type IncomingCall } from './server.js';
 import type { JsonObject, Violation } from './types.js';
@@ -100,9 +100,7 @@ function errorOutcome(method: string, error: SlackApiError, now: number): Outcom
 }
 
 function violationsOf(method: string, error: SlackApiError, at: number): Violation[] {
-  // The "failed to match all allowed schemas" lines only frame the specific ones; drop them here.
-  const specific = error.blockErrors.filter((e) => e.message !== WRAPPER_MESSAGE);
-  const blockErrors = specific.length > 0 ? specific : error.blockErrors;
+  const blockErrors = specificErrors(error.blockErrors);
   if (blockErrors.length > 0) {
     return blockErrors.map((e) => ({ method, code: error.code, message: e.message, pointer: e.pointer, at }));
   }
