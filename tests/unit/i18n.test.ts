@@ -53,3 +53,17 @@ describe('message catalogs', () => {
     expect(resolveLanguage(null, null)).toBe('en');
   });
 });
+
+describe('service error messages', () => {
+  it('exist in every language for every key a use case can return', async () => {
+    const { MESSAGE_KEYS } = await import('../../src/domain/messages.js');
+    for (const lang of ['en', 'es', 'vi'] as const) {
+      const t = translator(lang);
+      for (const key of MESSAGE_KEYS) {
+        const text = t(key, { query: 'x', suggestions: 'y', title: 't', email: 'e', limit: '3000', length: '10000', options: 'a', today: '2026-01-01', choices: 'c', detail: 'd', contacts: '<@U1>' });
+        expect(text, `${lang} ${key}`).not.toBe(key);
+        expect(text, `${lang} ${key}`).not.toMatch(/{{\w+}}/);
+      }
+    }
+  });
+});

@@ -2,7 +2,8 @@
 // without touching each other's strings. The namespace is the first part of the key:
 // t('help.header') reads catalogs/help.ts.
 import common from './common.js';
+import errors from './errors.js';
 import help from './help.js';
 import status from './status.js';
 
-export const CATALOGS = { common, help, status } as const;
+export const CATALOGS = { common, errors, help, status } as const;

@@ -1,0 +1,137 @@
+// Translations of every message key a use case can return (src/domain/messages.ts).
+// Parameters arrive pre-formatted by slack/service-errors.ts (lists joined, ids as mentions).
+import type { Widen } from '../types.js';
+
+const en = {
+  unknownMember:
+    'REAP Tracker doesn’t know you yet, so I can’t show or change any plan for you. Ask your department equity lead or an ORSE admin to add you: {{contacts}}.',
+  forbidden: {
+    manage: 'Only your department’s equity lead or an ORSE admin can change strategies and milestones.',
+    report: 'You can report progress only on your own strategies and your department’s.',
+    read: 'You can see only your own department’s plan. Ask ORSE if you need another one.',
+    editUpdate: 'Only the person who wrote this update, their equity lead or an ORSE admin can edit it.',
+    adminOnly: 'Only ORSE admins can do this.',
+  },
+  notFound: {
+    strategy: 'This strategy no longer exists or was archived, so nothing was saved. Please pick another one.',
+    update: 'That progress update no longer exists.',
+    milestone: 'That milestone no longer exists.',
+    objective: 'That objective no longer exists.',
+    member: 'I couldn’t find that person in REAP Tracker.',
+    department: 'I couldn’t find a department called “{{query}}”. Try one of these: {{suggestions}}.',
+    plan: 'I couldn’t find a plan for “{{query}}”. Available: {{suggestions}}.',
+  },
+  conflict: {
+    strategyChanged: 'Someone changed this strategy while you were editing. Nothing was saved: close this form and open it again to see their change.',
+    updateChanged: 'Someone edited this update while you were working on it. Nothing was saved: open it again to see the latest version.',
+    milestoneChanged: 'Someone changed this milestone meanwhile. Nothing was saved: please open it again.',
+    milestoneTitleTaken: 'This strategy already has a milestone called “{{title}}”.',
+    idempotencyKeyReused: 'This form was already submitted by someone else. Please open a new one.',
+    lastAdmin: 'This would leave REAP Tracker without an active ORSE admin, so nothing was changed.',
+    emailTaken: 'Another person already uses the email {{email}}.',
+  },
+  invalid: {
+    required: 'Please fill this in.',
+    tooLong: 'Please keep this under {{limit}} characters (it has {{length}}). Nothing was cut: shorten it, or put the details in the evidence link.',
+    url: 'Please enter a web address starting with https:// or http://.',
+    choice: 'Please choose one of: {{options}}.',
+    date: 'Please enter a real date (YYYY-MM-DD).',
+    dateNotInFuture: 'Please choose a date after today ({{today}}).',
+    dateInPast: 'Please choose today ({{today}}) or a later date.',
+    characters: 'This text contains a character that can’t be stored. Please retype it.',
+    ownerInactive: 'That person is no longer active in Slack; please choose someone else.',
+    departmentRequired: 'Please choose a department: {{choices}}.',
+    noRoles: 'Please choose at least one role.',
+    input: 'This value isn’t valid: {{detail}}',
+  },
+};
+
+const es: Widen<typeof en> = {
+  unknownMember:
+    'REAP Tracker todavía no le conoce, así que no puedo mostrarle ni cambiar ningún plan. Pida a la persona líder de equidad de su departamento o a un administrador de ORSE que le agregue: {{contacts}}.',
+  forbidden: {
+    manage: 'Solo la persona líder de equidad de su departamento o un administrador de ORSE puede cambiar estrategias e hitos.',
+    report: 'Solo puede informar el avance de sus propias estrategias y las de su departamento.',
+    read: 'Solo puede ver el plan de su propio departamento. Pida a ORSE si necesita otro.',
+    editUpdate: 'Solo quien escribió este informe, su líder de equidad o un administrador de ORSE puede editarlo.',
+    adminOnly: 'Solo los administradores de ORSE pueden hacer esto.',
+  },
+  notFound: {
+    strategy: 'Esta estrategia ya no existe o fue archivada, así que no se guardó nada. Elija otra.',
+    update: 'Ese informe de avance ya no existe.',
+    milestone: 'Ese hito ya no existe.',
+    objective: 'Ese objetivo ya no existe.',
+    member: 'No encontré a esa persona en REAP Tracker.',
+    department: 'No encontré un departamento llamado “{{query}}”. Pruebe con uno de estos: {{suggestions}}.',
+    plan: 'No encontré un plan para “{{query}}”. Disponibles: {{suggestions}}.',
+  },
+  conflict: {
+    strategyChanged: 'Alguien cambió esta estrategia mientras usted la editaba. No se guardó nada: cierre este formulario y ábralo de nuevo para ver el cambio.',
+    updateChanged: 'Alguien editó este informe mientras usted trabajaba en él. No se guardó nada: ábralo de nuevo para ver la versión más reciente.',
+    milestoneChanged: 'Alguien cambió este hito mientras tanto. No se guardó nada: ábralo de nuevo.',
+    milestoneTitleTaken: 'Esta estrategia ya tiene un hito llamado “{{title}}”.',
+    idempotencyKeyReused: 'Otra persona ya envió este formulario. Abra uno nuevo.',
+    lastAdmin: 'Esto dejaría a REAP Tracker sin ningún administrador de ORSE activo, así que no se cambió nada.',
+    emailTaken: 'Otra persona ya usa el correo {{email}}.',
+  },
+  invalid: {
+    required: 'Complete este campo.',
+    tooLong: 'Use menos de {{limit}} caracteres (tiene {{length}}). No se recortó nada: acórtelo o ponga los detalles en el enlace de evidencia.',
+    url: 'Escriba una dirección web que empiece con https:// o http://.',
+    choice: 'Elija una de estas opciones: {{options}}.',
+    date: 'Escriba una fecha real (AAAA-MM-DD).',
+    dateNotInFuture: 'Elija una fecha posterior a hoy ({{today}}).',
+    dateInPast: 'Elija hoy ({{today}}) o una fecha posterior.',
+    characters: 'Este texto contiene un carácter que no se puede guardar. Vuelva a escribirlo.',
+    ownerInactive: 'Esa persona ya no está activa en Slack; elija a otra.',
+    departmentRequired: 'Elija un departamento: {{choices}}.',
+    noRoles: 'Elija al menos una función.',
+    input: 'Este valor no es válido: {{detail}}',
+  },
+};
+
+const vi: Widen<typeof en> = {
+  unknownMember:
+    'REAP Tracker chưa có thông tin về bạn nên chưa thể hiển thị hay thay đổi kế hoạch nào. Hãy nhờ người phụ trách công bằng của sở hoặc quản trị viên ORSE thêm bạn: {{contacts}}.',
+  forbidden: {
+    manage: 'Chỉ người phụ trách công bằng của sở bạn hoặc quản trị viên ORSE mới thay đổi được chiến lược và mốc.',
+    report: 'Bạn chỉ báo cáo được tiến độ cho chiến lược của mình và của sở mình.',
+    read: 'Bạn chỉ xem được kế hoạch của sở mình. Hãy hỏi ORSE nếu cần xem sở khác.',
+    editUpdate: 'Chỉ người viết báo cáo này, người phụ trách công bằng của họ hoặc quản trị viên ORSE mới sửa được.',
+    adminOnly: 'Chỉ quản trị viên ORSE mới làm được việc này.',
+  },
+  notFound: {
+    strategy: 'Chiến lược này không còn nữa hoặc đã được lưu trữ nên chưa có gì được lưu. Vui lòng chọn chiến lược khác.',
+    update: 'Báo cáo tiến độ đó không còn nữa.',
+    milestone: 'Mốc đó không còn nữa.',
+    objective: 'Mục tiêu đó không còn nữa.',
+    member: 'Tôi không tìm thấy người này trong REAP Tracker.',
+    department: 'Tôi không tìm thấy sở nào tên “{{query}}”. Hãy thử: {{suggestions}}.',
+    plan: 'Tôi không tìm thấy kế hoạch cho “{{query}}”. Hiện có: {{suggestions}}.',
+  },
+  conflict: {
+    strategyChanged: 'Có người đã thay đổi chiến lược này trong lúc bạn sửa. Chưa có gì được lưu: hãy đóng biểu mẫu và mở lại để xem thay đổi.',
+    updateChanged: 'Có người đã sửa báo cáo này trong lúc bạn làm. Chưa có gì được lưu: hãy mở lại để xem bản mới nhất.',
+    milestoneChanged: 'Có người đã thay đổi mốc này. Chưa có gì được lưu: vui lòng mở lại.',
+    milestoneTitleTaken: 'Chiến lược này đã có mốc tên “{{title}}”.',
+    idempotencyKeyReused: 'Biểu mẫu này đã được người khác gửi. Vui lòng mở biểu mẫu mới.',
+    lastAdmin: 'Việc này sẽ khiến REAP Tracker không còn quản trị viên ORSE nào đang hoạt động nên chưa có gì thay đổi.',
+    emailTaken: 'Đã có người khác dùng email {{email}}.',
+  },
+  invalid: {
+    required: 'Vui lòng điền mục này.',
+    tooLong: 'Vui lòng viết dưới {{limit}} ký tự (hiện có {{length}}). Chưa có gì bị cắt: hãy rút gọn hoặc đưa chi tiết vào liên kết minh chứng.',
+    url: 'Vui lòng nhập địa chỉ web bắt đầu bằng https:// hoặc http://.',
+    choice: 'Vui lòng chọn một trong: {{options}}.',
+    date: 'Vui lòng nhập ngày hợp lệ (YYYY-MM-DD).',
+    dateNotInFuture: 'Vui lòng chọn ngày sau hôm nay ({{today}}).',
+    dateInPast: 'Vui lòng chọn hôm nay ({{today}}) hoặc ngày sau đó.',
+    characters: 'Văn bản có ký tự không lưu được. Vui lòng gõ lại.',
+    ownerInactive: 'Người này không còn hoạt động trên Slack; vui lòng chọn người khác.',
+    departmentRequired: 'Vui lòng chọn sở: {{choices}}.',
+    noRoles: 'Vui lòng chọn ít nhất một vai trò.',
+    input: 'Giá trị này không hợp lệ: {{detail}}',
+  },
+};
+
+export default { en, es, vi };
