@@ -130,7 +130,7 @@ describe('views.update', () => {
     const note = fake.workspace.view(viewId)?.state.note;
     if (note) note.text = { type: 'plain_text_input', value: 'typed by Ana' };
     const updated = await client.views.update({ view_id: viewId, view: modal('Still typing') });
-    expect(updated.view?.state).toEqual({ values: note: { text: { type: 'plain_text_input', value: 'typed by Ana' } } } });
+    expect(updated.view?.state).toEqual({ values: { note: { text: { type: 'plain_text_input', value: 'typed by Ana' } } } });
   });
 
   it('finds views by external_id, and not_found once the modal is gone', async () => {
