@@ -204,6 +204,30 @@ describe('import', () => {
     expect(await prisma.auditLog.count()).toBe(3);
   });
 
+  it('imports a JSON file with natural values, and reports its problems by section, row and line', async () => {
+    const r = ok(await importPaths(prisma, [fixture('sjce.json')]));
+    expect(r.summary).toBe(
+      'Imported 1 department (1 new), 2 members (2 new), 1 plan (1 new), 2 objectives (2 new), 2 strategies (2 new), 2 milestones (2 new).',
+    );
+    const s = await strategy('SJCE-FY2024-2026', 1, 1);
+    expect(s).toMatchObject({ status: 'IN_PROGRESS', languageAccess: true, disabilityAccess: false, priorityCommunities: true });
+    expect(s.owner?.name).toBe('Trâm Phạm');
+    expect(s.milestones.map((m) => m.title)).toEqual(['Translate the notice inserts', 'Launch the radio spots']);
+    expect((await strategy('SJCE-FY2024-2026', 2, 1)).owner?.slackUserId).toBe('U0SJCE01');
+    expect(await prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0SJCE01' } })).toMatchObject({ roles: ['EQUITY_LEAD', 'MANAGER'] });
+
+    const broken = read('sjce.json')
+      .replace('"status": "NOT_STARTED"', '"status": "Paused"')
+      .replace('"roles": "staff"', '"roles": ["staff", "intern"]')
+      .replace('"fiscal_start_year": 2024,\n      "fiscal_end_year": 2026,\n      "objective_number": 2', '"fiscal_start_year": 2024,\n      "fiscal_end_year": 2027,\n      "objective_number": 2');
+    const bad = failed(await importSources(prisma, [{ name: 'sjce.json', content: broken }]));
+    expect(bad.messages).toEqual([
+      'members row 2 (line 25): roles: unknown role "intern"; accepted: orse_admin, equity_lead, staff, manager, redi_member',
+      'plans row 2 (line 57): status: unknown status "Paused"; accepted: Completed, In Progress, Ongoing, Not Started, Deferred',
+      'plans row 2 (line 57): fiscal_end_year: differs from plans row 1 (line 34) for plan SJCE-FY2024-2026 (2027 vs 2026)',
+    ]);
+  });
+
   it('writes nothing when the last row of the last file is bad', async () => {
     const plans = `${read('plans.csv')}ORSE-FY2023-2024,orse_work_plan,ORSE Work Plan FY 2023-2024,,2023,2024,1,Build departments' capacity to advance racial equity.,2,Train every REAP lead.,Finished,U0ORSE01,2024-06-31,,,,,,,,\n`;
     const r = failed(

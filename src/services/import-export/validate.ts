@@ -321,7 +321,8 @@ function checkPlanRows(rows: ParsedRow<'plans'>[], fail: (r: ParsedRow<'plans'>,
 
     // Rules within the row.
     if (has('plan_kind') && has('department_code')) {
-      if (d.plan_kind === 'DEPARTMENT_REAP' && d.department_code === null) {
+      // Falsy, not just null: the optional column may be left out altogether.
+      if (d.plan_kind === 'DEPARTMENT_REAP' && !d.department_code) {
         fail(r, 'department_code', 'is required for a department_reap plan');
       } else if (d.plan_kind === 'ORSE_WORK_PLAN' && d.department_code) {
         fail(r, 'department_code', 'must be empty for an orse_work_plan plan (ORSE plans belong to no department)');

@@ -165,6 +165,12 @@ describe('validateRows', () => {
     ]);
   });
 
+  it('requires a department for a department REAP even when the column is left out', () => {
+    const header = PLAN_HEADER.replace('department_code,', '');
+    const row = planRow().replace(',LIB,', ',');
+    expect(check([header, row].join('\n')).messages).toEqual(['row 2 (line 2): department_code: is required for a department_reap plan']);
+  });
+
   it('refuses NUL characters and values longer than their database column', () => {
     const { messages } = check(`code,name\nLIB,Lib\u0000rary\n${'X'.repeat(17)},Too long\n`);
     expect(messages).toEqual([
