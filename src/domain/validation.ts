@@ -97,7 +97,9 @@ export type DateRule = 'any' | 'notPast' | 'future';
  * before it makes no sense for new work ("notPast"), and a deferral must move the date
  * past today ("future").
  */
-export function dateField(options: { required: boolean; rule: DateRule; today: string }) {
+export function dateField(options: { required: true; rule: DateRule; today: string }): z.ZodType<string, unknown>;
+export function dateField(options: { required: false; rule: DateRule; today: string }): z.ZodType<string | null, unknown>;
+export function dateField(options: { required: boolean; rule: DateRule; today: string }): z.ZodType<string | null, unknown> {
   return z.preprocess(
     emptyToString,
     z.string().transform((s, ctx) => {

@@ -1,0 +1,205 @@
+// Managing strategies: add, edit, reassign, defer, close, archive. Equity leads do this for
+// their own department, ORSE admins anywhere (domain/permissions.ts).
+//
+// Every change to an existing strategy names the version the editor saw and is written
+// with `updateMany where {id, version}`, bumping the version: of two people editing at
+// once, the second gets `conflict` instead of silently overwriting the first. The audit
+// record (before and after) is written in the same transaction as the change.
+import { isoDateOf, dbDate } from '../domain/calendar-dates.js';
+import type { Actor } from '../domain/permissions.js';
+import {
+  SLACK_USER_ID,
+  deferSchema,
+  dueDateMoveProblem,
+  newStrategySchema,
+  strategyFieldsSchema,
+  type DeferInput,
+  type NewStrategyInput,
+  type StrategyFields,
+  type StrategyFieldsInput,
+} from '../domain/strategy-input.js';
+import { parseFields } from '../domain/validation.js';
+import type { Prisma as PrismaNS } from '../generated/prisma/client.js';
+import { writeAudit } from './audit.js';
+import { requireManage } from './authz.js';
+import { isUniqueViolationOn } from './db-errors.js';
+import { ServiceError, conflict, invalidField, invalidFields, notFound } from './errors.js';
+import { summarizeStrategy, type StrategySummary } from './progress-updates.js';
+import { activeMemberId } from './member-refs.js';
+import { TX_OPTIONS, cityToday, type ServiceContext, type Tx } from './service-context.js';
+import { findStrategy, loadLiveStrategy, strategyAuditSnapshot, type StrategyRecord } from './strategy-records.js';
+
+export { addMilestone, editMilestone, completeMilestone, type MilestoneView, type MilestoneResult } from './milestones.js';
+
+export interface StrategyResult {
+  strategy: StrategySummary;
+  /** False when the request asked for what was already the case (e.g. closing a closed strategy). */
+  changed: boolean;
+}
+
+function parseOrThrow<T>(parsed: { ok: true; data: T } | { ok: false; problems: Parameters<typeof invalidFields>[0] }): T {
+  if (!parsed.ok) throw invalidFields(parsed.problems);
+  return parsed.data;
+}
+
+/** A due date may stay where it is; moving it into the past makes no sense. */
+function checkDueDateMove(dueDate: string | null, current: Date | null, today: string): void {
+  const problem = dueDateMoveProblem('dueDate', dueDate, current ? isoDateOf(current) : null, today);
+  if (problem) throw invalidFields([problem]);
+}
+
+const fieldColumns = (f: StrategyFields) => ({
+  text: f.text,
+  dueDate: f.dueDate === null ? null : dbDate(f.dueDate),
+  performanceMeasures: f.performanceMeasures,
+  outputs: f.outputs,
+  languageAccess: f.languageAccess,
+  disabilityAccess: f.disabilityAccess,
+  genderEquity: f.genderEquity,
+  priorityCommunities: f.priorityCommunities,
+});
+
+export async function addStrategy(ctx: ServiceContext, actor: Actor, input: NewStrategyInput): Promise<StrategyResult> {
+  const today = cityToday(ctx);
+  const data = parseOrThrow(parseFields(newStrategySchema(today), input));
+  checkDueDateMove(data.dueDate, null, today);
+  const objective = await ctx.prisma.objective.findUnique({
+    where: { id: data.objectiveId },
+    select: { id: true, plan: { select: { departmentId: true } } },
+  });
+  if (!objective) throw notFound('errors.notFound.objective', { objectiveId: data.objectiveId });
+  await requireManage(ctx, actor, objective.plan.departmentId, { action: 'strategy.add', entityType: 'objective', entityId: objective.id });
+  const ownerId = data.ownerSlackId ? await activeMemberId(ctx.prisma, data.ownerSlackId, 'ownerSlackId') : null;
+
+  // Numbers are per objective; two leads adding at once both pick the next number and
+  // one hits the unique key. Trying again with a fresh number is the right answer there.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const id = await ctx.prisma.$transaction(async (tx) => {
+        const last = await tx.strategy.aggregate({ where: { objectiveId: objective.id }, _max: { number: true } });
+        const created = await tx.strategy.create({
+          data: { objectiveId: objective.id, number: (last._max.number ?? 0) + 1, ownerId, ...fieldColumns(data) },
+        });
+        await writeAudit(tx, {
+          actor: actor.slackUserId,
+          action: 'strategy.add',
+          entityType: 'strategy',
+          entityId: String(created.id),
+          after: strategyAuditSnapshot(created),
+        });
+        return created.id;
+      }, TX_OPTIONS);
+      return { strategy: summarizeStrategy((await findStrategy(ctx.prisma, id))!), changed: true };
+    } catch (e) {
+      if (attempt < 5 && isUniqueViolationOn(e, 'number')) continue;
+      throw e;
+    }
+  }
+}
+
+type Change = PrismaNS.StrategyUpdateManyMutationInput;
+
+/**
+ * The one way an existing strategy is changed: authorize, then write `change` only if the
+ * version is still the one the editor saw, and audit before/after in the same transaction.
+ */
+async function changeStrategy(
+  ctx: ServiceContext,
+  actor: Actor,
+  strategyId: number,
+  expectedVersion: number,
+  action: string,
+  prepare: (s: StrategyRecord) => Promise<Change | null> | Change | null,
+  detail?: string,
+): Promise<StrategyResult> {
+  const s = await loadLiveStrategy(ctx.prisma, strategyId);
+  await requireManage(ctx, actor, s.objective.plan.departmentId, { action, entityType: 'strategy', entityId: s.id });
+  const change = await prepare(s);
+  // Asking for what is already so (closing a closed strategy, a double click) changes nothing.
+  if (change === null) return { strategy: summarizeStrategy(s), changed: false };
+
+  const id = await ctx.prisma.$transaction(async (tx) => {
+    const written = await tx.strategy.updateMany({
+      where: { id: s.id, version: expectedVersion, archivedAt: null },
+      data: { ...change, version: { increment: 1 } },
+    });
+    if (written.count !== 1) throw await whyNotWritten(tx, s.id, expectedVersion);
+    const after = await tx.strategy.findUniqueOrThrow({ where: { id: s.id } });
+    await writeAudit(tx, {
+      actor: actor.slackUserId,
+      action,
+      entityType: 'strategy',
+      entityId: String(s.id),
+      before: strategyAuditSnapshot(s),
+      after: strategyAuditSnapshot(after),
+      detail,
+    });
+    return s.id;
+  }, TX_OPTIONS);
+  return { strategy: summarizeStrategy((await findStrategy(ctx.prisma, id))!), changed: true };
+}
+
+async function whyNotWritten(tx: Tx, strategyId: number, expectedVersion: number): Promise<ServiceError> {
+  const now = await tx.strategy.findUnique({ where: { id: strategyId }, select: { version: true, archivedAt: true } });
+  if (!now || now.archivedAt !== null) return notFound('errors.notFound.strategy', { strategyId });
+  return conflict('errors.conflict.strategyChanged', { strategyId, expectedVersion, currentVersion: now.version });
+}
+
+export async function editStrategy(
+  ctx: ServiceContext,
+  actor: Actor,
+  strategyId: number,
+  expectedVersion: number,
+  input: StrategyFieldsInput,
+): Promise<StrategyResult> {
+  const today = cityToday(ctx);
+  return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.edit', (s) => {
+    const data = parseOrThrow(parseFields(strategyFieldsSchema(today), input));
+    checkDueDateMove(data.dueDate, s.dueDate, today);
+    return fieldColumns(data);
+  });
+}
+
+/** Gives the strategy to another active member, which also settles a pending reassignment. */
+export async function reassignStrategy(
+  ctx: ServiceContext,
+  actor: Actor,
+  strategyId: number,
+  expectedVersion: number,
+  newOwnerSlackId: string,
+): Promise<StrategyResult> {
+  return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.reassign', async () => {
+    if (typeof newOwnerSlackId !== 'string' || !SLACK_USER_ID.test(newOwnerSlackId)) {
+      throw invalidField('ownerSlackId', 'errors.invalid.required');
+    }
+    const ownerId = await activeMemberId(ctx.prisma, newOwnerSlackId, 'ownerSlackId');
+    return { ownerId, needsReassignment: false };
+  });
+}
+
+/** Puts a strategy on hold: a reason and a new due date after today are required. */
+export async function deferStrategy(
+  ctx: ServiceContext,
+  actor: Actor,
+  strategyId: number,
+  expectedVersion: number,
+  input: DeferInput,
+): Promise<StrategyResult> {
+  const today = cityToday(ctx);
+  return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.defer', () => {
+    const data = parseOrThrow(parseFields(deferSchema(today), input));
+    return { status: 'DEFERRED', deferredReason: data.reason, dueDate: dbDate(data.newDueDate) };
+  });
+}
+
+export async function closeStrategy(ctx: ServiceContext, actor: Actor, strategyId: number, expectedVersion: number): Promise<StrategyResult> {
+  return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.close', (s) =>
+    s.status === 'COMPLETED' ? null : { status: 'COMPLETED' },
+  );
+}
+
+/** Takes a strategy out of the plan; its updates stay for the record. */
+export async function archiveStrategy(ctx: ServiceContext, actor: Actor, strategyId: number, expectedVersion: number): Promise<StrategyResult> {
+  const now = ctx.now();
+  return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.archive', () => ({ archivedAt: now }));
+}
