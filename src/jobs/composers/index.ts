@@ -1,0 +1,15 @@
+// Where the content jobs plug in. Each composer module exports a function that registers
+// its handler; add a line here and both the scheduler and `reap jobs run` will use it:
+//
+//   import { registerWeeklyDigest } from './weekly-digest.js';
+//   export function registerComposers(registry: JobRegistry): void {
+//     registerWeeklyDigest(registry);
+//   }
+//
+// Jobs with no composer still run on schedule as a logged no-op ("no composer registered").
+import type { JobRegistry } from '../registry.js';
+
+export function registerComposers(_registry: JobRegistry): void {
+  // deadline-reminders, update-prompts, weekly-digest, redi-digest, briefing-reminder and
+  // briefings are written on top of src/jobs (see registry.ts for the handler contract).
+}

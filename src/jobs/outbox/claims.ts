@@ -1,0 +1,82 @@
+// Row claims for the dispatcher. A claim sets lockedBy/lockedUntil on rows picked with
+// FOR UPDATE SKIP LOCKED, so dispatchers on several instances never pick the same row; on
+// PGlite (one connection, statements serialized) the same SQL simply never meets a lock.
+// Status tells what happened to a row; the lock only says who is working on it:
+//   PENDING + lock   claimed, not yet handed to Slack
+//   SENDING          handed to Slack (or about to be): may have been posted
+//   SENT / FAILED    final
+import type { Prisma } from '../../db/client.js';
+import { Prisma as PrismaNS, type OutboxMessage } from '../../generated/prisma/client.js';
+
+export interface ClaimOptions {
+  instanceId: string;
+  now: Date;
+  leaseMs: number;
+  limit: number;
+  /** At most this many rows per channel (or per DM recipient) in one claim. */
+  perRecipient: number;
+}
+
+async function rowsById(prisma: Prisma, ids: { id: number }[]): Promise<OutboxMessage[]> {
+  if (ids.length === 0) return [];
+  return prisma.outboxMessage.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }] });
+}
+
+/** Due PENDING rows, oldest first, a few per recipient so one busy channel cannot fill a batch. */
+export async function claimDue(prisma: Prisma, o: ClaimOptions): Promise<OutboxMessage[]> {
+  const until = new Date(o.now.getTime() + o.leaseMs);
+  // The outer WHERE repeats the conditions: under READ COMMITTED, a row another dispatcher
+  // claimed and committed after our snapshot is re-checked against them, not re-claimed.
+  const ids = await prisma.$queryRaw<{ id: number }[]>(PrismaNS.sql`
+    UPDATE "OutboxMessage" SET "lockedBy" = ${o.instanceId}, "lockedUntil" = ${until}
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxMessage"
+      WHERE "id" IN (
+        SELECT "id" FROM (
+          SELECT "id", "nextAttemptAt",
+                 ROW_NUMBER() OVER (PARTITION BY COALESCE("channelId", 'user:' || "userId") ORDER BY "nextAttemptAt", "id") AS "rank"
+          FROM "OutboxMessage"
+          WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${o.now}
+            AND ("lockedUntil" IS NULL OR "lockedUntil" < ${o.now})
+        ) "ranked"
+        WHERE "rank" <= ${o.perRecipient}
+        ORDER BY "nextAttemptAt", "id"
+        LIMIT ${o.limit}
+      )
+      AND "status" = 'PENDING' AND "nextAttemptAt" <= ${o.now}
+      AND ("lockedUntil" IS NULL OR "lockedUntil" < ${o.now})
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id"`);
+  return rowsById(prisma, ids);
+}
+
+/**
+ * SENDING rows nobody is working on: their sender crashed, or Slack's answer was lost
+ * (timeout, 5xx). They must be checked against Slack before anything is sent again.
+ */
+export async function claimUnconfirmed(prisma: Prisma, o: Omit<ClaimOptions, 'perRecipient'>): Promise<OutboxMessage[]> {
+  const until = new Date(o.now.getTime() + o.leaseMs);
+  const ids = await prisma.$queryRaw<{ id: number }[]>(PrismaNS.sql`
+    UPDATE "OutboxMessage" SET "lockedBy" = ${o.instanceId}, "lockedUntil" = ${until}
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxMessage"
+      WHERE "status" = 'SENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${o.now})
+      ORDER BY "id"
+      LIMIT ${o.limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    AND "status" = 'SENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${o.now})
+    RETURNING "id"`);
+  return rowsById(prisma, ids);
+}
+
+/** The DM channel each user last received a message in, so conversations.open is not repeated. */
+export async function knownDmChannels(prisma: Prisma, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<{ userId: string; slackChannel: string }[]>(PrismaNS.sql`
+    SELECT DISTINCT ON ("userId") "userId", "slackChannel" FROM "OutboxMessage"
+    WHERE "userId" IN (${PrismaNS.join(userIds)}) AND "status" = 'SENT' AND "slackChannel" IS NOT NULL
+    ORDER BY "userId", "id" DESC`);
+  return new Map(rows.map((r) => [r.userId, r.slackChannel]));
+}
