@@ -8,7 +8,7 @@ import { Journal, describeViolation, waitUntil, type JournalEvents } from './jou
 import type { FakeSlackSettings, MethodEnv } from './method-context.js';
 import { METHODS } from './methods/index.js';
 import { DEFAULT_POSTING_RATE, PostingRateLimiter, type RateLimitOptions } from './rate-limit.js';
-import { HttpServer, jsonReply, type IncomingCall } from './server.js';
+import { HttpServer, jsonReply, type HttpReply, type IncomingCall } from './server.js';
 import type {
   BotIdentity,
   CallRecord,
@@ -136,7 +136,7 @@ export class FakeSlack extends EventEmitter<JournalEvents> {
     return this.workspace.bot;
   }
 
-  private route(call: IncomingCall): Promise<ReturnType<typeof jsonReply>> {
+  private route(call: IncomingCall): Promise<HttpReply> {
     const path = call.url.pathname;
     if (path.startsWith('/api/')) {
       const deps = { env: this.env, tokens: this.tokens, faults: this.faults, journal: this.journal, methods: METHODS };
