@@ -106,6 +106,14 @@ function buildApp(fake: FakeSlack, recorded: Recorded): App {
     await respond({ replace_original: true, text: 'Approved ✅' });
   });
 
+  app.message(/^hello/i, async ({ message, say }) => {
+    if (message.subtype === undefined) await say({ text: `Hi <@${message.user}>!`, thread_ts: message.ts });
+  });
+
+  app.event('app_mention', async ({ event, say }) => {
+    await say(`You mentioned me, <@${event.user ?? 'someone'}>`);
+  });
+
   app.event('app_home_opened', async ({ event, client, context }) => {
     recorded.retries.push(context.retryNum);
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [{ type: 'header', text: plain('Your REAP actions') }] } });
@@ -244,6 +252,24 @@ describe('fake Slack + driver + Bolt 5.1', () => {
     await driver.appHomeOpened(ana, {}, { retryNum: 1, retryReason: 'http_timeout' });
     await fake.waitFor(() => recorded.retries.length === 2);
     expect(recorded.retries).toEqual([undefined, 1]);
+    driver.assertNoViolations();
+  });
+
+  it('answers channel messages and mentions, and ignores its own messages', async () => {
+    const hello = await driver.messageEvent({ user: ana, channel: CHANNELS.reap.id, text: 'hello bot' });
+    expect(hello.status).toBe(200);
+    const reply = await fake.waitFor(() => fake.messages(CHANNELS.reap.id).find((m) => m.text === `Hi <@${ana}>!`));
+    expect(reply.thread_ts).toBe(fake.messages(CHANNELS.reap.id).find((m) => m.text === 'hello bot')?.ts);
+
+    const mention = await driver.messageEvent({ user: ana, channel: CHANNELS.reap.id, text: `<@${fake.bot.userId}> status?` });
+    expect(mention.mention?.status).toBe(200);
+    await fake.waitFor(() => fake.messages(CHANNELS.reap.id).find((m) => m.text === `You mentioned me, <@${ana}>`));
+
+    // Bolt's ignoreSelf drops events carrying the bot's own user id (learned from auth.test).
+    const before = fake.calls('chat.postMessage').length;
+    await driver.event({ type: 'message', channel: CHANNELS.reap.id, user: fake.bot.userId, text: 'hello from myself', ts: '1.000001' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fake.calls('chat.postMessage')).toHaveLength(before);
     driver.assertNoViolations();
   });
 

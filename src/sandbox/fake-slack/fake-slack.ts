@@ -206,8 +206,14 @@ export class FakeSlack extends EventEmitter<JournalEvents> {
     return this.triggers.issue(userId);
   }
 
-  /** A response_url on this fake (5 uses within 30 minutes). */
-  issueResponseUrl(context: ResponseUrlContext): string {
+  /**
+   * A response_url on this fake (5 uses within 30 minutes). Pass the message the interaction
+   * came from (`messageTs`) to let replace_original / delete_original act on it.
+   */
+  issueResponseUrl(channel: string, user: string): string;
+  issueResponseUrl(context: ResponseUrlContext): string;
+  issueResponseUrl(channelOrContext: string | ResponseUrlContext, user?: string): string {
+    const context = typeof channelOrContext === 'string' ? { channel: channelOrContext, user: user ?? '' } : channelOrContext;
     return `${this.origin}/_fake/response/${this.responseUrls.issue(context)}`;
   }
 
