@@ -26,7 +26,8 @@ export function ackFailure(result: DeliveryResult, method: string): AckViolation
     return { method, code: 'ack_failed', message: `the app answered HTTP ${result.status}; Slack shows the user an error` };
   }
   if (result.ms > ACK_DEADLINE_MS) {
-    return { method, code: 'operation_timeout', message: `the app answered after ${result.ms} ms; Slack gives up after ${ACK_DEADLINE_MS} ms` };
+    const message = `the app answered after ${result.ms} ms; Slack gives up after ${ACK_DEADLINE_MS} ms`;
+    return { method, code: 'operation_timeout', message };
   }
   return undefined;
 }
@@ -103,7 +104,8 @@ export type SubmissionAck =
   | { action: 'ignored'; reason: string };
 
 export function parseSubmissionAck(result: DeliveryResult): SubmissionAck {
-  if (ackFailure(result, '')) return { action: 'ignored', reason: `HTTP ${result.status} after ${result.ms} ms` };
+  const failure = ackFailure(result, 'ack:view_submission');
+  if (failure) return { action: 'ignored', reason: failure.message };
   if (result.body.trim() === '') return { action: 'close' };
   const body = result.json;
   if (!isObject(body)) return { action: 'ignored', reason: 'the ack body is not a JSON object' };

@@ -1,4 +1,4 @@
-import { RESPONSE_URL_ENDPOINT, UPLOAD_ENDPOINT, type FaultInjector, type FaultSpec } from './faults.js';
+import { RESPONSE_URL_ENDPOINT, UPLOAD_ENDPOINT, type FaultInjector, type FaultSpec, type TerminalFault } from './faults.js';
 import { BodyError, decodeBody, parseMultipart } from './http-body.js';
 import type { ResponseUrlRegistry, TriggerRegistry } from './interactivity.js';
 import type { Journal } from './journal.js';
@@ -54,72 +54,92 @@ export async function handleControl(call: IncomingCall, deps: ControlDeps): Prom
   return jsonReply(404, { ok: false, error: 'not_found' });
 }
 
-// ---------- response_url ----------
+// ---------- endpoints Slack hosts for the app ----------
+
+interface EndpointResult {
+  reply: HttpReply;
+  /** What the call log shows as the response. */
+  logged: unknown;
+  args?: JsonObject;
+  violations?: Omit<Violation, 'at'>[];
+  fault?: string;
+}
+
+/**
+ * Runs one call to a non-Web-API endpoint with the same fault injection and call logging as
+ * /api/ methods, so tests can break respond() or uploads and see them in the log.
+ */
+function endpointCall(deps: ControlDeps, endpoint: string, run: () => EndpointResult): HttpReply {
+  const started = Date.now();
+  const at = deps.clock.now();
+  const plan = deps.faults.plan(endpoint);
+  const result: EndpointResult = plan.terminal ? faultResult(plan.terminal) : run();
+  deps.journal.recordCall({
+    method: endpoint,
+    args: result.args ?? {},
+    httpStatus: result.reply.destroy ? 0 : result.reply.status,
+    response: result.logged,
+    violations: (result.violations ?? []).map((v) => ({ ...v, at })),
+    fault: result.fault,
+    at,
+    durationMs: Date.now() - started + plan.latencyMs,
+  });
+  return { ...result.reply, delayMs: plan.latencyMs };
+}
+
+function faultResult(fault: TerminalFault): EndpointResult {
+  const outcome = faultOutcome(fault);
+  return { reply: outcome.reply, logged: outcome.body, fault: outcome.fault };
+}
+
+function jsonResult(status: number, body: JsonObject, extra: Omit<EndpointResult, 'reply' | 'logged'> = {}): EndpointResult {
+  return { reply: jsonReply(status, body), logged: body, ...extra };
+}
+
+const RESPONSE_URL_PROBLEMS: Readonly<Record<string, string>> = {
+  used_url: 'response_url used more than 5 times',
+  expired_url: 'response_url used after 30 minutes',
+  not_found: 'unknown response_url',
+};
 
 /** Bolt's respond() POSTs JSON here and throws on any non-2xx status. */
 function handleResponseUrl(call: IncomingCall, [token = '']: string[], deps: ControlDeps): HttpReply {
-  const started = Date.now();
-  const now = deps.clock.now();
-  const plan = deps.faults.plan(RESPONSE_URL_ENDPOINT);
-  const finish = (reply: HttpReply, body: unknown, violations: Violation[], args: JsonObject = {}, fault?: string): HttpReply => {
-    deps.journal.recordCall({ method: RESPONSE_URL_ENDPOINT, args, httpStatus: reply.status, response: body, violations, fault, at: now, durationMs: Date.now() - started + plan.latencyMs });
-    return { ...reply, delayMs: plan.latencyMs };
-  };
-  if (plan.terminal) {
-    const outcome = faultOutcome(plan.terminal);
-    return finish(outcome.reply, outcome.body, [], {}, outcome.fault);
-  }
-  const use = deps.responseUrls.use(token);
-  if (!use.ok) {
-    // Real Slack's status for a spent or expired response_url is unverified; any non-2xx makes respond() throw.
-    const body = { ok: false, error: use.error };
-    const message = use.error === 'used_url' ? 'response_url used more than 5 times' : use.error === 'expired_url' ? 'response_url used after 30 minutes' : 'unknown response_url';
-    return finish(jsonReply(404, body), body, [{ method: RESPONSE_URL_ENDPOINT, code: use.error, message, at: now }]);
-  }
-  let payload: JsonObject;
-  try {
-    payload = decodeBody(call.headers['content-type'] ?? 'application/json', call.raw).args;
-  } catch (error) {
-    if (!(error instanceof BodyError)) throw error;
-    const body = { ok: false, error: 'invalid_payload' };
-    return finish(jsonReply(400, body), body, [{ method: RESPONSE_URL_ENDPOINT, code: 'invalid_payload', message: 'body is not JSON', at: now }]);
-  }
-  const outcome = applyMessageResponse(deps.workspace, use.context, payload, RESPONSE_URL_ENDPOINT);
-  if (!outcome.ok) {
+  return endpointCall(deps, RESPONSE_URL_ENDPOINT, () => {
+    const method = RESPONSE_URL_ENDPOINT;
+    const use = deps.responseUrls.use(token);
+    if (!use.ok) {
+      // Real Slack's status for a spent or expired response_url is unverified; any non-2xx makes respond() throw.
+      const message = RESPONSE_URL_PROBLEMS[use.error] ?? use.error;
+      return jsonResult(404, { ok: false, error: use.error }, { violations: [{ method, code: use.error, message }] });
+    }
+    let payload: JsonObject;
+    try {
+      payload = decodeBody(call.headers['content-type'] ?? 'application/json', call.raw).args;
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      return jsonResult(400, { ok: false, error: 'invalid_payload' }, { violations: [{ method, code: 'invalid_payload', message: 'body is not JSON' }] });
+    }
+    const outcome = applyMessageResponse(deps.workspace, use.context, payload, method);
+    if (outcome.ok) return jsonResult(200, { ok: true }, { args: payload });
     const messages = outcome.errors.map(formatSlackError);
     const body = { ok: false, error: outcome.code, ...(messages.length > 0 ? { response_metadata: { messages } } : {}) };
-    const violations = (outcome.errors.length > 0 ? specificErrors(outcome.errors) : [{ message: outcome.code, pointer: undefined }]).map((e) => ({
-      method: RESPONSE_URL_ENDPOINT,
-      code: outcome.code,
-      message: e.message,
-      pointer: e.pointer,
-      at: now,
-    }));
-    return finish(jsonReply(400, body), body, violations, payload);
-  }
-  return finish(jsonReply(200, { ok: true }), { ok: true }, [], payload);
+    const problems = outcome.errors.length > 0 ? specificErrors(outcome.errors) : [{ message: 'neither text nor blocks', pointer: undefined }];
+    const violations = problems.map((e) => ({ method, code: outcome.code, message: e.message, pointer: e.pointer }));
+    return jsonResult(400, body, { args: payload, violations });
+  });
 }
-
-// ---------- files ----------
 
 /** The upload_url from files.getUploadURLExternal: WebClient sends multipart with a `body` part. */
 function handleUpload(call: IncomingCall, [fileId = '']: string[], deps: ControlDeps): HttpReply {
-  const started = Date.now();
-  const plan = deps.faults.plan(UPLOAD_ENDPOINT);
-  const record = (reply: HttpReply, fault?: string): HttpReply => {
-    const response = typeof reply.body === 'string' ? reply.body : undefined;
-    deps.journal.recordCall({ method: UPLOAD_ENDPOINT, args: { file_id: fileId }, httpStatus: reply.status, response, violations: [], fault, at: deps.clock.now(), durationMs: Date.now() - started + plan.latencyMs });
-    return { ...reply, delayMs: plan.latencyMs };
-  };
-  if (plan.terminal) {
-    const outcome = faultOutcome(plan.terminal);
-    return record(outcome.reply, outcome.fault);
-  }
-  const file = deps.workspace.files.get(fileId);
-  if (!file) return record({ status: 404, headers: { 'content-type': 'text/plain' }, body: 'file_not_found' });
-  file.content = uploadedBytes(call);
-  file.uploaded = true;
-  return record({ status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `OK - ${file.content.length}` });
+  return endpointCall(deps, UPLOAD_ENDPOINT, () => {
+    const args = { file_id: fileId };
+    const file = deps.workspace.files.get(fileId);
+    if (!file) return { reply: { status: 404, headers: { 'content-type': 'text/plain' }, body: 'file_not_found' }, logged: 'file_not_found', args };
+    file.content = uploadedBytes(call);
+    file.uploaded = true;
+    const text = `OK - ${file.content.length}`;
+    return { reply: { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text }, logged: text, args };
+  });
 }
 
 function uploadedBytes(call: IncomingCall): Buffer {
