@@ -15,6 +15,7 @@ import {
 } from '../domain/permissions.js';
 import { writeAudit } from './audit.js';
 import { ServiceError, type MessageKey } from './errors.js';
+import { adminsAndLeads } from './member-refs.js';
 import type { ServiceContext } from './service-context.js';
 
 export type { Actor, StrategyScope } from '../domain/permissions.js';
@@ -50,17 +51,7 @@ export async function loadActor(ctx: ServiceContext, slackUserId: string): Promi
       language: member.language,
     };
   }
-  const contacts = await ctx.prisma.member.findMany({
-    where: {
-      active: true,
-      OR: [
-        { roles: { has: 'ORSE_ADMIN' } },
-        ...(member?.departmentId ? [{ roles: { has: 'EQUITY_LEAD' as const }, departmentId: member.departmentId }] : []),
-      ],
-    },
-    select: { slackUserId: true, roles: true, departmentId: true },
-    orderBy: { id: 'asc' },
-  });
+  const contacts = await adminsAndLeads(ctx.prisma, member?.departmentId ? [member.departmentId] : []);
   const adminSlackIds = contacts.filter((c) => c.roles.includes('ORSE_ADMIN')).map((c) => c.slackUserId);
   const equityLeadSlackIds = member?.departmentId
     ? contacts.filter((c) => c.roles.includes('EQUITY_LEAD') && c.departmentId === member.departmentId).map((c) => c.slackUserId)

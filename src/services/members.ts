@@ -1,6 +1,16 @@
 // People known to REAP Tracker and their roles.
 import type { Prisma } from '../db/client.js';
+import { matchDepartment } from '../domain/department-match.js';
+import type { Actor } from '../domain/permissions.js';
+import { SLACK_USER_ID } from '../domain/strategy-input.js';
+import { charCount } from '../domain/validation.js';
+import type { Member } from '../generated/prisma/client.js';
+import { Language as LanguageEnum, Role as RoleEnum, type Language, type Role } from '../generated/prisma/enums.js';
 import { writeAudit } from './audit.js';
+import { loadActor, requireOrseAdmin } from './authz.js';
+import { conflict, invalidField } from './errors.js';
+import { adminsAndLeads, otherActiveAdmins } from './member-refs.js';
+import { TX_OPTIONS, type ServiceContext } from './service-context.js';
 
 /**
  * Makes sure every Slack user named in REAP_ADMIN_USER_IDS is an active ORSE admin, so a
@@ -30,4 +40,291 @@ export async function bootstrapAdmins(prisma: Prisma, slackUserIds: readonly str
     changed++;
   }
   return changed;
+}
+
+// ---------------------------------------------------------------------------------------
+// Roles, language and the Slack profile. Profile sync and deactivation are driven by
+// Slack events (user_change, team_join) and must be safe to run twice: Slack retries.
+
+export interface MemberView {
+  slackUserId: string;
+  name: string;
+  roles: Role[];
+  departmentCode: string | null;
+  managedDepartmentCodes: string[];
+  active: boolean;
+}
+
+export interface RoleAssignment {
+  roles: readonly string[];
+  /** The member's own department; required for equity leads and staff-like roles that report. */
+  departmentCode: string | null;
+  managedDepartmentCodes?: readonly string[];
+}
+
+const ROLE_VALUES = Object.values(RoleEnum) as Role[];
+
+function memberView(m: Member & { department: { code: string } | null; managedDepartments: { department: { code: string } }[] }): MemberView {
+  return {
+    slackUserId: m.slackUserId,
+    name: m.name,
+    roles: m.roles,
+    departmentCode: m.department?.code ?? null,
+    managedDepartmentCodes: m.managedDepartments.map((x) => x.department.code).sort(),
+    active: m.active,
+  };
+}
+
+const withDepartments = {
+  department: { select: { code: true } },
+  managedDepartments: { select: { department: { select: { code: true } } } },
+} as const;
+
+/**
+ * Sets a person's roles, department and managed departments (ORSE admins only). Someone
+ * REAP Tracker has not met yet is added, named by their Slack id until their profile
+ * arrives. The last active ORSE admin cannot give the role away: nobody could assign
+ * roles after that.
+ */
+export async function assignRoles(
+  ctx: ServiceContext,
+  actor: Actor,
+  targetSlackId: string,
+  assignment: RoleAssignment,
+): Promise<MemberView & { created: boolean }> {
+  await requireOrseAdmin(ctx, actor, { action: 'role.assign', entityType: 'member', entityId: targetSlackId });
+  if (typeof targetSlackId !== 'string' || !SLACK_USER_ID.test(targetSlackId)) throw invalidField('slackUserId', 'errors.invalid.input');
+
+  const roles = [...new Set(assignment.roles)];
+  if (roles.length === 0) throw invalidField('roles', 'errors.invalid.noRoles');
+  if (!roles.every((r): r is Role => (ROLE_VALUES as string[]).includes(r))) {
+    throw invalidField('roles', 'errors.invalid.choice', { options: ROLE_VALUES });
+  }
+  const departments = await ctx.prisma.department.findMany({ select: { id: true, code: true, name: true } });
+  const byCode = (field: string, code: string) => {
+    const d = departments.find((x) => x.code.toLowerCase() === code.trim().toLowerCase());
+    if (!d) {
+      const match = matchDepartment(code, departments);
+      throw invalidField(field, 'errors.notFound.department', {
+        query: code,
+        suggestions: (match.found ? [match.found] : match.suggestions).map((s) => ({ code: s.code, name: s.name })),
+      });
+    }
+    return d;
+  };
+  const department = assignment.departmentCode ? byCode('departmentCode', assignment.departmentCode) : null;
+  // An equity lead leads a department's work; without one the role means nothing.
+  if (roles.includes('EQUITY_LEAD') && !department) {
+    throw invalidField('departmentCode', 'errors.invalid.departmentRequired', { choices: departments.map((d) => ({ code: d.code, name: d.name })) });
+  }
+  const managed = [...new Map((assignment.managedDepartmentCodes ?? []).map((c) => byCode('managedDepartmentCodes', c)).map((d) => [d.id, d])).values()];
+
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await tx.member.findUnique({ where: { slackUserId: targetSlackId }, include: withDepartments });
+    if (before?.active && before.roles.includes('ORSE_ADMIN') && !roles.includes('ORSE_ADMIN')) {
+      if ((await otherActiveAdmins(tx, before.id)) === 0) throw conflict('errors.conflict.lastAdmin', {}, 'roles');
+    }
+    const member = before
+      ? await tx.member.update({ where: { id: before.id }, data: { roles: { set: roles }, departmentId: department?.id ?? null } })
+      : await tx.member.create({ data: { slackUserId: targetSlackId, name: targetSlackId, roles, departmentId: department?.id ?? null } });
+    await tx.managedDepartment.deleteMany({ where: { memberId: member.id } });
+    if (managed.length) await tx.managedDepartment.createMany({ data: managed.map((d) => ({ memberId: member.id, departmentId: d.id })) });
+    const after = await tx.member.findUniqueOrThrow({ where: { id: member.id }, include: withDepartments });
+    await writeAudit(tx, {
+      actor: actor.slackUserId,
+      action: 'role.assign',
+      entityType: 'member',
+      entityId: String(member.id),
+      before: before ? memberView(before) : null,
+      after: memberView(after),
+    });
+    return { ...memberView(after), created: !before };
+  }, TX_OPTIONS);
+}
+
+/** The member's own language choice; null goes back to following Slack's locale. */
+export async function setLanguage(ctx: ServiceContext, slackUserId: string, lang: Language | null): Promise<{ language: Language | null }> {
+  if (lang !== null && !(Object.values(LanguageEnum) as string[]).includes(lang)) {
+    throw invalidField('language', 'errors.invalid.choice', { options: Object.values(LanguageEnum) });
+  }
+  const me = await loadActor(ctx, slackUserId);
+  await ctx.prisma.member.update({ where: { id: me.memberId }, data: { language: lang } });
+  return { language: lang };
+}
+
+export interface SlackProfile {
+  name?: string | null;
+  email?: string | null;
+  tz?: string | null;
+  locale?: string | null;
+  deleted?: boolean;
+}
+
+export interface ProfileSyncResult {
+  /** False for Slack users who are not REAP Tracker members: nothing is stored for them. */
+  known: boolean;
+  changed: string[];
+  /** Profile values that could not be stored (too long, invalid zone, e-mail of another member). */
+  ignored: string[];
+  reactivated: boolean;
+  deactivation: DeactivationResult | null;
+}
+
+const validZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Brings a member's name, e-mail, zone and locale in line with Slack. A deleted Slack
+ * account deactivates the member; an account restored in Slack makes them active again.
+ */
+export async function syncFromSlackProfile(ctx: ServiceContext, slackUserId: string, profile: SlackProfile): Promise<ProfileSyncResult> {
+  const member = await ctx.prisma.member.findUnique({ where: { slackUserId } });
+  if (!member) return { known: false, changed: [], ignored: [], reactivated: false, deactivation: null };
+  if (profile.deleted) {
+    return { known: true, changed: [], ignored: [], reactivated: false, deactivation: await markDeactivated(ctx, slackUserId) };
+  }
+
+  const ignored: string[] = [];
+  const desired: { name?: string; email?: string | null; timeZone?: string | null; slackLocale?: string | null } = {};
+  const name = profile.name?.trim();
+  if (name) {
+    if (charCount(name) <= 200) desired.name = name;
+    else ignored.push('name');
+  }
+  if (profile.email !== undefined) {
+    const email = profile.email?.trim().toLowerCase() || null;
+    if (email === null || (email.length <= 320 && email.includes('@'))) desired.email = email;
+    else ignored.push('email');
+  }
+  if (profile.tz !== undefined) {
+    if (profile.tz === null || (profile.tz.length <= 64 && validZone(profile.tz))) desired.timeZone = profile.tz;
+    else ignored.push('tz');
+  }
+  if (profile.locale !== undefined) {
+    if (profile.locale === null || profile.locale.length <= 16) desired.slackLocale = profile.locale;
+    else ignored.push('locale');
+  }
+  // Someone else already has this e-mail (a re-created account): keep ours rather than fail.
+  if (desired.email) {
+    const holder = await ctx.prisma.member.findUnique({ where: { email: desired.email }, select: { id: true } });
+    if (holder && holder.id !== member.id) {
+      delete desired.email;
+      ignored.push('email');
+    }
+  }
+  const changed = (Object.keys(desired) as (keyof typeof desired)[]).filter((k) => member[k] !== desired[k]);
+  const reactivated = !member.active;
+  if (changed.length === 0 && !reactivated) return { known: true, changed: [], ignored, reactivated: false, deactivation: null };
+
+  const data = Object.fromEntries(changed.map((k) => [k, desired[k]]));
+  await ctx.prisma.$transaction(async (tx) => {
+    await tx.member.update({ where: { id: member.id }, data: { ...data, ...(reactivated ? { active: true, deactivatedAt: null } : {}) } });
+    await writeAudit(tx, {
+      actor: 'system:slack',
+      action: reactivated ? 'member.reactivate' : 'member.profile',
+      entityType: 'member',
+      entityId: String(member.id),
+      before: { ...Object.fromEntries(changed.map((k) => [k, member[k]])), active: member.active },
+      after: { ...data, active: true },
+    });
+  }, TX_OPTIONS);
+  return { known: true, changed, ignored, reactivated, deactivation: null };
+}
+
+export interface DeactivationResult {
+  known: boolean;
+  /** False when the member was already inactive before this call. */
+  deactivatedNow: boolean;
+  /** Strategies newly flagged for reassignment by this call (empty on a repeat). */
+  strategies: { id: number; label: string; text: string; departmentCode: string | null }[];
+  /**
+   * Whom to tell, per department: its active equity leads, or the ORSE admins when the
+   * department has none.
+   */
+  notify: { departmentCode: string | null; recipientSlackIds: string[]; strategyIds: number[] }[];
+}
+
+/**
+ * The person left Slack: they can no longer act, and each open strategy they own is
+ * flagged needsReassignment so its equity lead is asked to pick a new owner. A repeat
+ * call flags nothing new, so nobody is notified twice.
+ */
+export async function markDeactivated(ctx: ServiceContext, slackUserId: string): Promise<DeactivationResult> {
+  const member = await ctx.prisma.member.findUnique({ where: { slackUserId } });
+  if (!member) return { known: false, deactivatedNow: false, strategies: [], notify: [] };
+  const now = ctx.now();
+
+  const flagged = await ctx.prisma.$transaction(async (tx) => {
+    if (member.active) {
+      await tx.member.update({ where: { id: member.id }, data: { active: false, deactivatedAt: now } });
+      await writeAudit(tx, {
+        actor: 'system:slack',
+        action: 'member.deactivate',
+        entityType: 'member',
+        entityId: String(member.id),
+        before: { active: true },
+        after: { active: false, deactivatedAt: now },
+      });
+    }
+    const open = { ownerId: member.id, archivedAt: null, needsReassignment: false, status: { not: 'COMPLETED' as const } };
+    const strategies = await tx.strategy.findMany({
+      where: open,
+      select: {
+        id: true,
+        number: true,
+        text: true,
+        version: true,
+        objective: { select: { number: true, plan: { select: { departmentId: true, department: { select: { code: true } } } } } },
+      },
+      orderBy: { id: 'asc' },
+    });
+    if (strategies.length === 0) return strategies;
+    await tx.strategy.updateMany({ where: { id: { in: strategies.map((s) => s.id) } }, data: { needsReassignment: true, version: { increment: 1 } } });
+    // One audit row per strategy (one insert), so each strategy's history shows why.
+    await tx.auditLog.createMany({
+      data: strategies.map((s) => ({
+        actor: 'system:slack',
+        action: 'strategy.needsReassignment',
+        entityType: 'strategy',
+        entityId: String(s.id),
+        before: { needsReassignment: false, version: s.version },
+        after: { needsReassignment: true, version: s.version + 1 },
+        detail: `owner ${slackUserId} deactivated`,
+      })),
+    });
+    return strategies;
+  }, TX_OPTIONS);
+
+  const departmentIds = [...new Set(flagged.map((s) => s.objective.plan.departmentId).filter((id): id is number => id !== null))];
+  const contacts = flagged.length ? await adminsAndLeads(ctx.prisma, departmentIds) : [];
+  const admins = contacts.filter((c) => c.roles.includes('ORSE_ADMIN')).map((c) => c.slackUserId);
+  const byDepartment = new Map<number | null, { departmentCode: string | null; strategyIds: number[] }>();
+  for (const s of flagged) {
+    const key = s.objective.plan.departmentId;
+    const entry = byDepartment.get(key) ?? { departmentCode: s.objective.plan.department?.code ?? null, strategyIds: [] };
+    entry.strategyIds.push(s.id);
+    byDepartment.set(key, entry);
+  }
+  return {
+    known: true,
+    deactivatedNow: member.active,
+    strategies: flagged.map((s) => ({
+      id: s.id,
+      label: `${s.objective.number}.${s.number}`,
+      text: s.text,
+      departmentCode: s.objective.plan.department?.code ?? null,
+    })),
+    notify: [...byDepartment.entries()].map(([departmentId, entry]) => {
+      const leads = contacts
+        .filter((c) => departmentId !== null && c.departmentId === departmentId && c.roles.includes('EQUITY_LEAD') && c.slackUserId !== slackUserId)
+        .map((c) => c.slackUserId);
+      return { ...entry, recipientSlackIds: leads.length ? leads : admins };
+    }),
+  };
 }

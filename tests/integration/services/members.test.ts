@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../support/test-db.js';
+import { loadActor } from '../../../src/services/authz.js';
+import { assignRoles, markDeactivated, setLanguage, syncFromSlackProfile } from '../../../src/services/members.js';
+import { ServiceError } from '../../../src/services/errors.js';
+import { buildWorld, resetDatabase, serviceContext, type World } from './support/world.js';
+
+let db: TestDatabase;
+let world: World;
+const ctx = () => serviceContext(db.prisma);
+const actor = (slackUserId: string) => loadActor(ctx(), slackUserId);
+
+async function refusal(p: Promise<unknown>): Promise<ServiceError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(ServiceError);
+  return e as ServiceError;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await dropTestDatabase(db);
+});
+beforeEach(async () => {
+  await resetDatabase(db.prisma);
+  world = await buildWorld(db.prisma);
+});
+
+describe('loadActor', () => {
+  it('loads roles, department and managed departments', async () => {
+    expect(await actor('UMANAGER')).toMatchObject({
+      memberId: world.member.manager,
+      roles: ['MANAGER'],
+      departmentId: null,
+      managedDepartmentIds: [world.dept.LIB],
+      active: true,
+    });
+    expect(await actor('ULIBLEAD')).toMatchObject({ departmentCode: 'LIB', roles: ['EQUITY_LEAD'] });
+  });
+
+  it('refuses unknown and deactivated people, naming whom to ask, and audits it', async () => {
+    const unknown = await refusal(actor('UNEWBIE'));
+    expect(unknown).toMatchObject({
+      code: 'unknown_member',
+      messageKey: 'errors.unknownMember',
+      params: { slackUserId: 'UNEWBIE', adminSlackIds: ['UADMIN', 'UADMIN2'], equityLeadSlackIds: [] },
+    });
+    const gone = await refusal(actor('UGONE'));
+    expect(gone.params).toMatchObject({ adminSlackIds: ['UADMIN', 'UADMIN2'], equityLeadSlackIds: ['ULIBLEAD'] });
+    const audit = await db.prisma.auditLog.findMany({ where: { action: 'authz.denied' }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => [a.actor, a.detail])).toEqual([
+      ['UNEWBIE', 'unknown member'],
+      ['UGONE', 'deactivated member'],
+    ]);
+  });
+});
+
+describe('assignRoles', () => {
+  it('adds a new person with roles and departments, audited', async () => {
+    const admin = await actor('UADMIN');
+    const result = await assignRoles(ctx(), admin, 'UNEW01', { roles: ['MANAGER', 'REDI_MEMBER'], departmentCode: 'housing', managedDepartmentCodes: ['LIB', 'HOUSING'] });
+    expect(result).toMatchObject({ created: true, roles: ['MANAGER', 'REDI_MEMBER'], departmentCode: 'HOUSING', managedDepartmentCodes: ['HOUSING', 'LIB'], active: true });
+    const newcomer = await actor('UNEW01');
+    expect([...newcomer.managedDepartmentIds].sort()).toEqual([world.dept.LIB, world.dept.HOUSING].sort());
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'role.assign' } });
+    expect(audit).toMatchObject({ actor: 'UADMIN', before: null });
+  });
+
+  it('changes an existing member and replaces what they manage', async () => {
+    const admin = await actor('UADMIN');
+    await assignRoles(ctx(), admin, 'UMANAGER', { roles: ['MANAGER'], departmentCode: null, managedDepartmentCodes: ['HOUSING'] });
+    expect((await actor('UMANAGER')).managedDepartmentIds).toEqual([world.dept.HOUSING]);
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'role.assign' } });
+    expect(audit.before).toMatchObject({ managedDepartmentCodes: ['LIB'] });
+    expect(audit.after).toMatchObject({ managedDepartmentCodes: ['HOUSING'] });
+  });
+
+  it('is for ORSE admins only, and refuses bad roles, unknown departments, leads without one', async () => {
+    const lead = await refusal(assignRoles(ctx(), await actor('ULIBLEAD'), 'ULIBSTAFF', { roles: ['EQUITY_LEAD'], departmentCode: 'LIB' }));
+    expect(lead).toMatchObject({ code: 'forbidden', messageKey: 'errors.forbidden.adminOnly' });
+    expect(await db.prisma.auditLog.count({ where: { action: 'authz.denied', actor: 'ULIBLEAD' } })).toBe(1);
+
+    const admin = await actor('UADMIN');
+    expect(await refusal(assignRoles(ctx(), admin, 'ULIBSTAFF', { roles: ['KING'], departmentCode: 'LIB' }))).toMatchObject({ field: 'roles', messageKey: 'errors.invalid.choice' });
+    expect(await refusal(assignRoles(ctx(), admin, 'ULIBSTAFF', { roles: [], departmentCode: 'LIB' }))).toMatchObject({ field: 'roles', messageKey: 'errors.invalid.noRoles' });
+    const unknownDept = await refusal(assignRoles(ctx(), admin, 'ULIBSTAFF', { roles: ['STAFF'], departmentCode: 'LIBR' }));
+    expect(unknownDept).toMatchObject({ field: 'departmentCode', messageKey: 'errors.notFound.department' });
+    expect(unknownDept.params.suggestions).toContainEqual({ code: 'LIB', name: 'San José Public Library' });
+    expect(await refusal(assignRoles(ctx(), admin, 'ULIBSTAFF', { roles: ['EQUITY_LEAD'], departmentCode: null }))).toMatchObject({
+      field: 'departmentCode',
+      messageKey: 'errors.invalid.departmentRequired',
+    });
+  });
+
+  it('keeps at least one active ORSE admin', async () => {
+    const admin = await actor('UADMIN');
+    await assignRoles(ctx(), admin, 'UADMIN2', { roles: ['EQUITY_LEAD'], departmentCode: 'ORSE' });
+    const e = await refusal(assignRoles(ctx(), admin, 'UADMIN', { roles: ['STAFF'], departmentCode: 'ORSE' }));
+    expect(e).toMatchObject({ code: 'conflict', messageKey: 'errors.conflict.lastAdmin' });
+  });
+});
+
+describe('language and Slack profile', () => {
+  it('stores a language choice and clears it', async () => {
+    await setLanguage(ctx(), 'ULIBSTAFF', 'vi');
+    expect((await actor('ULIBSTAFF')).language).toBe('vi');
+    await setLanguage(ctx(), 'ULIBSTAFF', null);
+    expect((await actor('ULIBSTAFF')).language).toBeNull();
+    expect(await refusal(setLanguage(ctx(), 'ULIBSTAFF', 'fr' as never))).toMatchObject({ field: 'language' });
+    expect((await refusal(setLanguage(ctx(), 'UNOBODY', 'es'))).code).toBe('unknown_member');
+  });
+
+  it('syncs name, e-mail, zone and locale; ignores what cannot be stored; skips strangers', async () => {
+    await db.prisma.member.update({ where: { id: world.member.libStaff2 }, data: { email: 'taken@sanjoseca.gov' } });
+    const r = await syncFromSlackProfile(ctx(), 'ULIBSTAFF', { name: 'Lan Nguyễn', email: 'TAKEN@sanjoseca.gov', tz: 'Mars/Olympus', locale: 'vi-VN' });
+    expect(r).toMatchObject({ known: true, changed: ['name', 'slackLocale'], ignored: ['tz', 'email'], reactivated: false });
+    const m = await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: 'ULIBSTAFF' } });
+    expect(m).toMatchObject({ name: 'Lan Nguyễn', slackLocale: 'vi-VN', email: null, timeZone: null });
+    expect(await syncFromSlackProfile(ctx(), 'ULIBSTAFF', { name: 'Lan Nguyễn', locale: 'vi-VN' })).toMatchObject({ changed: [] });
+    expect(await syncFromSlackProfile(ctx(), 'USTRANGER', { name: 'X' })).toMatchObject({ known: false });
+    expect(await db.prisma.member.count({ where: { slackUserId: 'USTRANGER' } })).toBe(0);
+  });
+
+  it('deactivates a deleted account, flags their open strategies and names the leads to tell', async () => {
+    await db.prisma.strategy.update({ where: { id: world.strategy.lib12 }, data: { ownerId: world.member.libStaff } });
+    await db.prisma.strategy.update({ where: { id: world.strategy.hsg11 }, data: { ownerId: world.member.libStaff } });
+    const r = await syncFromSlackProfile(ctx(), 'ULIBSTAFF', { deleted: true });
+    const d = r.deactivation!;
+    expect(d).toMatchObject({ known: true, deactivatedNow: true });
+    expect(d.strategies.map((s) => [s.label, s.departmentCode])).toEqual([
+      ['1.1', 'LIB'],
+      ['1.2', 'LIB'],
+      ['1.1', 'HOUSING'],
+    ]);
+    expect(d.notify).toEqual([
+      { departmentCode: 'LIB', recipientSlackIds: ['ULIBLEAD'], strategyIds: [world.strategy.lib11, world.strategy.lib12] },
+      { departmentCode: 'HOUSING', recipientSlackIds: ['UHSGLEAD'], strategyIds: [world.strategy.hsg11] },
+    ]);
+    const s = await db.prisma.strategy.findUniqueOrThrow({ where: { id: world.strategy.lib11 } });
+    expect(s).toMatchObject({ needsReassignment: true, version: 2 });
+    expect((await refusal(actor('ULIBSTAFF'))).code).toBe('unknown_member');
+    expect(await db.prisma.auditLog.count({ where: { action: 'strategy.needsReassignment' } })).toBe(3);
+
+    // Slack retries the event: nothing new is flagged, nobody is told twice.
+    const again = await markDeactivated(ctx(), 'ULIBSTAFF');
+    expect(again).toMatchObject({ known: true, deactivatedNow: false, strategies: [], notify: [] });
+  });
+
+  it('asks the ORSE admins when the department has no equity lead', async () => {
+    await db.prisma.member.update({ where: { id: world.member.hsgLead }, data: { active: false } });
+    const d = await markDeactivated(ctx(), 'UHSGSTAFF');
+    expect(d.notify).toEqual([{ departmentCode: 'HOUSING', recipientSlackIds: ['UADMIN', 'UADMIN2'], strategyIds: [world.strategy.hsg11] }]);
+  });
+
+  it('reactivates a member whose Slack account comes back', async () => {
+    await markDeactivated(ctx(), 'ULIBSTAFF');
+    const r = await syncFromSlackProfile(ctx(), 'ULIBSTAFF', { name: 'Person libStaff' });
+    expect(r.reactivated).toBe(true);
+    expect((await actor('ULIBSTAFF')).active).toBe(true);
+  });
+});
