@@ -1,7 +1,8 @@
 // Triggers jobs on their schedules in the City's time zone. node-cron fires each job at its
 // times; every fire goes to the run coordinator, which lets one instance run it.
 //
-// A sweep (also a node-cron task, every 15 s) backs node-cron up. It runs, once, the most
+// A sweep (a plain interval timer, every 15 s) backs node-cron up. It is not a node-cron task
+// on purpose: node-cron's own "every 15 seconds" stalls for the repeated hour at fall-back. It runs, once, the most
 // recent fire that fire-times.ts lists and nobody claimed: the DST cases node-cron misses
 // (see fire-times.ts), fires node-cron skipped because the event loop was busy, and
 // schedule changes made on other instances (it reloads the JobSchedule table first). It
@@ -17,11 +18,14 @@ import { resolveSchedules, type EffectiveSchedule } from './schedule/effective-s
 import { latestFireBetween, nextFireAfter, truncateToSecond } from './schedule/fire-times.js';
 import { scheduleChanges } from './schedule/set-job-schedule.js';
 
+/** What the scheduler needs from the run coordinator (an interface so tests can count fires). */
+export type FireRunner = Pick<RunCoordinator, 'runFire' | 'isRunning' | 'leaseFor' | 'instanceId' | 'stop' | 'abandon'>;
+
 export interface SchedulerOptions {
   ctx: AppContext;
-  coordinator: RunCoordinator;
-  /** node-cron expression of the sweep; default every 15 s. */
-  sweepCron?: string;
+  coordinator: FireRunner;
+  /** Time between sweeps; default 15 s. */
+  sweepIntervalMs?: number;
   /** The sweep leaves fires younger than this to node-cron; default 5 s. */
   sweepGraceMs?: number;
   /** How far back the sweep looks; default 2 min (never before this scheduler started). */
@@ -50,7 +54,7 @@ function cronLogger(logger: Logger) {
 
 export class Scheduler {
   private readonly tasks = new Map<JobName, { task: ScheduledTask; expression: string }>();
-  private sweepTask: ScheduledTask | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
   private schedules: EffectiveSchedule[] = [];
   private startedAt = new Date(0);
   private readonly attempted = new Map<string, number>();
@@ -83,12 +87,8 @@ export class Scheduler {
   async start(): Promise<void> {
     this.startedAt = truncateToSecond(this.ctx.now());
     await this.reload();
-    this.sweepTask = cron.createTask(this.options.sweepCron ?? '*/15 * * * * *', () => this.sweepOnce(), {
-      timezone: this.zone,
-      name: 'reap:sweep',
-      logger: cronLogger(this.logger),
-    });
-    await this.sweepTask.start();
+    this.sweepTimer = setInterval(() => void this.sweepOnce(), this.options.sweepIntervalMs ?? 15_000);
+    this.sweepTimer.unref();
     scheduleChanges.on('changed', this.onScheduleChange);
     if (this.options.catchUp !== false) this.catchUpDone = this.track(this.catchUp(this.ctx.now()));
     this.logger.info(
@@ -101,7 +101,7 @@ export class Scheduler {
     if (this.stopped) return;
     this.stopped = true;
     scheduleChanges.off('changed', this.onScheduleChange);
-    await this.sweepTask?.destroy();
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     for (const { task } of this.tasks.values()) await task.destroy();
     this.tasks.clear();
     await this.options.coordinator.stop(timeoutMs);

@@ -104,36 +104,39 @@ export type WallTimeResolution =
   /** Spring-forward: the wall time never happens; gapEnd is the first instant after the gap. */
   | { kind: 'skipped'; gapEnd: number };
 
-/**
- * Resolves a wall-clock time (given as if it were UTC) in a zone. The offsets one day before
- * and after bracket any single transition; a candidate is real when the zone's offset at
- * that instant is the one it was computed with.
- */
-export function resolveWallTime(zone: IANAZone, wallAsUtc: number): WallTimeResolution {
-  const before = zone.offset(wallAsUtc - DAY_MS);
-  const after = zone.offset(wallAsUtc + DAY_MS);
-  if (before === after) {
-    const at = wallAsUtc - before * 60_000;
-    // The common case; re-checked because a transition may sit inside the ±1 day window.
-    if (zone.offset(at) === before) return { kind: 'unique', at };
-  }
-  const candidates = [...new Set([before, after])]
-    .map((offset) => ({ offset, at: wallAsUtc - offset * 60_000 }))
-    .filter((c) => zone.offset(c.at) === c.offset)
-    .map((c) => c.at)
-    .sort((a, b) => a - b);
-  if (candidates.length === 1) return { kind: 'unique', at: candidates[0]! };
-  if (candidates.length >= 2) return { kind: 'repeated', first: candidates[0]!, second: candidates[candidates.length - 1]! };
-  // Skipped: the transition lies between the two readings; find it to the second.
-  let lo = Math.min(wallAsUtc - before * 60_000, wallAsUtc - after * 60_000);
-  let hi = Math.max(wallAsUtc - before * 60_000, wallAsUtc - after * 60_000);
-  const offsetAtLo = zone.offset(lo);
+/** One change of UTC offset: `before` minutes east of UTC until `at`, `after` from then on. */
+export interface OffsetTransition {
+  at: number;
+  before: number;
+  after: number;
+}
+
+/** The instant the offset changes between lo (offset `before`) and hi, to the second. */
+function findTransition(zone: IANAZone, lo: number, hi: number): OffsetTransition {
+  const before = zone.offset(lo);
+  const after = zone.offset(hi);
   while (hi - lo > 1000) {
     const mid = Math.floor((lo + hi) / 2000) * 1000;
-    if (zone.offset(mid) === offsetAtLo) lo = mid;
+    if (zone.offset(mid) === before) lo = mid;
     else hi = mid;
   }
-  return { kind: 'skipped', gapEnd: hi };
+  return { at: hi, before, after };
+}
+
+/**
+ * Resolves a wall-clock time (given as if it were UTC) around one transition by arithmetic:
+ * a reading with the old offset is real if it falls before the change, one with the new
+ * offset if it falls after. Both real: repeated; neither: skipped.
+ */
+export function resolveWallTime(wallAsUtc: number, t: OffsetTransition): WallTimeResolution {
+  const early = wallAsUtc - t.before * 60_000;
+  const late = wallAsUtc - t.after * 60_000;
+  const earlyReal = early < t.at;
+  const lateReal = late >= t.at;
+  if (earlyReal && lateReal && early !== late) return { kind: 'repeated', first: Math.min(early, late), second: Math.max(early, late) };
+  if (earlyReal) return { kind: 'unique', at: early };
+  if (lateReal) return { kind: 'unique', at: late };
+  return { kind: 'skipped', gapEnd: t.at };
 }
 
 /** Every fire on one local date, ascending, without duplicates. */
@@ -141,28 +144,25 @@ export function firesOnDate(cron: CompiledCron, zoneName: string, date: LocalDat
   if (!matchesDate(cron, date)) return [];
   const zone = zoneOf(zoneName);
   const midnight = Date.UTC(date.year, date.month - 1, date.day);
-  const offset = zone.offset(midnight - DAY_MS);
-  if (offset === zone.offset(midnight + 2 * DAY_MS) && offset === zone.offset(midnight + DAY_MS / 2 - offset * 60_000)) {
-    // No transition anywhere near this date: plain arithmetic, which keeps "every second" cheap.
-    const out: number[] = [];
-    for (const hour of cron.hours)
-      for (const minute of cron.minutes)
-        for (const second of cron.seconds) out.push(midnight + ((hour * 60 + minute) * 60 + second) * 1000 - offset * 60_000);
-    return out.sort((a, b) => a - b);
+  const walls: number[] = [];
+  for (const hour of cron.hours)
+    for (const minute of cron.minutes) for (const second of cron.seconds) walls.push(midnight + ((hour * 60 + minute) * 60 + second) * 1000);
+  const lo = midnight - DAY_MS;
+  const hi = midnight + 2 * DAY_MS;
+  const offset = zone.offset(lo);
+  if (offset === zone.offset(hi)) {
+    // No transition anywhere near this date: plain arithmetic.
+    return walls.map((w) => w - offset * 60_000).sort((a, b) => a - b);
   }
+  const transition = findTransition(zone, lo, hi);
   const out = new Set<number>();
-  for (const hour of cron.hours) {
-    for (const minute of cron.minutes) {
-      for (const second of cron.seconds) {
-        const wall = Date.UTC(date.year, date.month - 1, date.day, hour, minute, second);
-        const r = resolveWallTime(zone, wall);
-        if (r.kind === 'unique') out.add(r.at);
-        else if (r.kind === 'repeated') {
-          out.add(r.first);
-          if (cron.followsRealTime) out.add(r.second);
-        } else if (!cron.followsRealTime) out.add(r.gapEnd);
-      }
-    }
+  for (const wall of walls) {
+    const r = resolveWallTime(wall, transition);
+    if (r.kind === 'unique') out.add(r.at);
+    else if (r.kind === 'repeated') {
+      out.add(r.first);
+      if (cron.followsRealTime) out.add(r.second);
+    } else if (!cron.followsRealTime) out.add(r.gapEnd);
   }
   return [...out].sort((a, b) => a - b);
 }
