@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Prisma as PrismaClient } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { writeAudit } from '../audit.js';
 import type { Language, MaturityTier, PlanKind, ReportingCadence, Role, StrategyStatus } from '../../generated/prisma/enums.js';
 import { CSV_FILE_NAME, RECORD_KINDS, dateToIso, isoToDate, sortRoles, type RecordKind } from './format.js';
 import { formatIssue, sortIssues, type ImportIssue } from './issues.js';
@@ -89,16 +90,14 @@ export async function importSources(prisma: PrismaClient, sources: readonly Impo
       const summary = summarize(changes.counts, kinds, !!opts.dryRun);
       if (!opts.dryRun) {
         await applyChanges(tx, changes, snap, now);
-        await tx.auditLog.create({
-          data: {
-            actor: opts.actor ?? 'cli',
-            action: 'import',
-            entityType: 'import',
-            entityId: truncate(names.map((n) => path.basename(n)).join(', '), 64),
-            after: { sources: names, counts: changes.counts } as unknown as Prisma.InputJsonValue,
-            detail: summary,
-            at: now,
-          },
+        // One summary row rather than one per record: an import can touch thousands.
+        await writeAudit(tx, {
+          actor: opts.actor ?? 'cli',
+          action: 'import',
+          entityType: 'import',
+          entityId: truncate(names.map((n) => path.basename(n)).join(', '), 64),
+          after: { sources: names, counts: changes.counts },
+          detail: summary,
         });
       }
       return { ok: true as const, dryRun: !!opts.dryRun, kinds, counts: changes.counts, summary };
