@@ -7,6 +7,7 @@ import { citywideStatus, departmentStatus } from '../../../src/services/status.j
 import { myDeadlines } from '../../../src/services/deadlines.js';
 import { planView } from '../../../src/services/plans.js';
 import { getUpdateFormDefaults, listReportableStrategies } from '../../../src/services/progress-updates.js';
+import { workPlanTable } from '../../../src/services/reports.js';
 import { buildWorld, resetDatabase, serviceContext, type World } from './support/world.js';
 import { countingClient } from './support/query-counter.js';
 
@@ -28,6 +29,7 @@ const PROBES: Record<string, Probe> = {
   myDeadlines: async (ctx) => myDeadlines(ctx, await loadActor(ctx, 'ULIBSTAFF'), ctx.now(), { horizonDays: 60 }),
   planView: async (ctx) => planView(ctx, await loadActor(ctx, 'ULIBLEAD'), undefined, 1, 50),
   listReportableStrategies: async (ctx) => listReportableStrategies(ctx, await loadActor(ctx, 'ULIBSTAFF')),
+  workPlanTable: async (ctx) => workPlanTable(ctx, await loadActor(ctx, 'ULIBLEAD'), 'FY2024-2026 library'),
   getUpdateFormDefaults: async (ctx, world) => getUpdateFormDefaults(ctx, await loadActor(ctx, 'ULIBLEAD'), world.strategy.lib11),
 };
 
