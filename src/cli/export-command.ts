@@ -47,8 +47,7 @@ export async function runExport(prisma: Prisma, opts: ExportCommandOptions, toda
       return 0;
     }
     for (const f of result.files) {
-      const what = f.kind ? `${f.rows} ${f.kind} row${f.rows === 1 ? '' : 's'}` : describeCounts(result.counts);
-      io.out(`Wrote ${what} to ${f.path}`);
+      io.out(`Wrote ${f.path} (${f.kind ? rows(f.rows) : describeCounts(result.counts)})`);
     }
     return 0;
   } catch (e) {
@@ -60,7 +59,8 @@ export async function runExport(prisma: Prisma, opts: ExportCommandOptions, toda
   }
 }
 
+const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
 const describeCounts = (counts: Partial<Record<RecordKind, number>>) =>
   Object.entries(counts)
-    .map(([k, n]) => `${n} ${k} row${n === 1 ? '' : 's'}`)
+    .map(([kind, n]) => `${kind}: ${rows(n ?? 0)}`)
     .join(', ');

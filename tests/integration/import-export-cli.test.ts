@@ -82,10 +82,13 @@ describe('runExport', () => {
     const out = path.join(tmp, 'x');
     expect(await runExport(db.prisma, { format: 'csv', out }, '2025-01-01', io)).toBe(0);
     expect(io.stdout).toEqual([
-      `Wrote 4 departments rows to ${path.join(out, 'departments.csv')}`,
-      `Wrote 7 members rows to ${path.join(out, 'members.csv')}`,
-      `Wrote 8 plans rows to ${path.join(out, 'plans.csv')}`,
+      `Wrote ${path.join(out, 'departments.csv')} (4 rows)`,
+      `Wrote ${path.join(out, 'members.csv')} (7 rows)`,
+      `Wrote ${path.join(out, 'plans.csv')} (8 rows)`,
     ]);
+    const all = captureIO();
+    expect(await runExport(db.prisma, { format: 'json', out: path.join(tmp, 'all.json') }, '2025-01-01', all)).toBe(0);
+    expect(all.stdout).toEqual([`Wrote ${path.join(tmp, 'all.json')} (departments: 4 rows, members: 7 rows, plans: 8 rows)`]);
     const json = captureIO();
     expect(await runExport(db.prisma, { format: 'json', out: '-', kind: 'departments' }, '2025-01-01', json)).toBe(0);
     expect(JSON.parse(json.written.join('')).departments).toHaveLength(4);
@@ -119,7 +122,7 @@ describe('the registered commands', () => {
       expect(log.mock.calls.map((c) => c[0])).toEqual([
         expect.stringMatching(/^Dry run: would import 4 departments/),
         'Imported 4 departments (4 new), 7 members (7 new).',
-        `Wrote 7 members rows to ${path.join(tmp, 'm.csv')}`,
+        `Wrote ${path.join(tmp, 'm.csv')} (7 rows)`,
       ]);
       expect(fs.readFileSync(path.join(tmp, 'm.csv'), 'utf8')).toContain('U0LIB01,Nguyễn Thị Lan');
       expect(process.exitCode ?? 0).toBe(0);
