@@ -22,9 +22,21 @@ async function rowsById(prisma: Prisma, ids: { id: number }[]): Promise<OutboxMe
   return prisma.outboxMessage.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }] });
 }
 
-/** Due PENDING rows, oldest first, a few per recipient so one busy channel cannot fill a batch. */
+/** A timestamptz parameter that does not depend on the session's time zone. */
+function at(d: Date): PrismaNS.Sql {
+  return PrismaNS.sql`${d.toISOString()}::timestamptz`;
+}
+
+/**
+ * Due PENDING rows, a few per recipient, oldest first. Each recipient's messages go out in
+ * the order they were queued: a row is claimable only when every earlier open row of the
+ * same recipient is claimable too, so a message put back after a 429 (or one whose fate is
+ * being checked) holds back the ones queued after it, and a chunked briefing never arrives
+ * out of order.
+ */
 export async function claimDue(prisma: Prisma, o: ClaimOptions): Promise<OutboxMessage[]> {
-  const until = new Date(o.now.getTime() + o.leaseMs);
+  const now = at(o.now);
+  const until = at(new Date(o.now.getTime() + o.leaseMs));
   // The outer WHERE repeats the conditions: under READ COMMITTED, a row another dispatcher
   // claimed and committed after our snapshot is re-checked against them, not re-claimed.
   const ids = await prisma.$queryRaw<{ id: number }[]>(PrismaNS.sql`
@@ -34,17 +46,20 @@ export async function claimDue(prisma: Prisma, o: ClaimOptions): Promise<OutboxM
       WHERE "id" IN (
         SELECT "id" FROM (
           SELECT "id", "nextAttemptAt",
-                 ROW_NUMBER() OVER (PARTITION BY COALESCE("channelId", 'user:' || "userId") ORDER BY "nextAttemptAt", "id") AS "rank"
+                 ROW_NUMBER() OVER "recipient" AS "position",
+                 COUNT(*) FILTER (WHERE NOT ("status" = 'PENDING' AND "nextAttemptAt" <= ${now}
+                                             AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}))) OVER "recipient" AS "blocked"
           FROM "OutboxMessage"
-          WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${o.now}
-            AND ("lockedUntil" IS NULL OR "lockedUntil" < ${o.now})
-        ) "ranked"
-        WHERE "rank" <= ${o.perRecipient}
+          WHERE "status" IN ('PENDING', 'SENDING')
+          WINDOW "recipient" AS (PARTITION BY COALESCE("channelId", 'user:' || "userId") ORDER BY "id"
+                                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+        ) "queue"
+        WHERE "blocked" = 0 AND "position" <= ${o.perRecipient}
         ORDER BY "nextAttemptAt", "id"
         LIMIT ${o.limit}
       )
-      AND "status" = 'PENDING' AND "nextAttemptAt" <= ${o.now}
-      AND ("lockedUntil" IS NULL OR "lockedUntil" < ${o.now})
+      AND "status" = 'PENDING' AND "nextAttemptAt" <= ${now}
+      AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
       FOR UPDATE SKIP LOCKED
     )
     RETURNING "id"`);
@@ -56,17 +71,18 @@ export async function claimDue(prisma: Prisma, o: ClaimOptions): Promise<OutboxM
  * (timeout, 5xx). They must be checked against Slack before anything is sent again.
  */
 export async function claimUnconfirmed(prisma: Prisma, o: Omit<ClaimOptions, 'perRecipient'>): Promise<OutboxMessage[]> {
-  const until = new Date(o.now.getTime() + o.leaseMs);
+  const now = at(o.now);
+  const until = at(new Date(o.now.getTime() + o.leaseMs));
   const ids = await prisma.$queryRaw<{ id: number }[]>(PrismaNS.sql`
     UPDATE "OutboxMessage" SET "lockedBy" = ${o.instanceId}, "lockedUntil" = ${until}
     WHERE "id" IN (
       SELECT "id" FROM "OutboxMessage"
-      WHERE "status" = 'SENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${o.now})
+      WHERE "status" = 'SENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
       ORDER BY "id"
       LIMIT ${o.limit}
       FOR UPDATE SKIP LOCKED
     )
-    AND "status" = 'SENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${o.now})
+    AND "status" = 'SENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
     RETURNING "id"`);
   return rowsById(prisma, ids);
 }

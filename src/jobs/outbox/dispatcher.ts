@@ -360,13 +360,19 @@ export class OutboxDispatcher {
     });
   }
 
-  private async markSent(row: OutboxMessage, channel: string, ts: string | null, stats: DispatchStats): Promise<void> {
+  private async markSent(
+    row: OutboxMessage,
+    channel: string,
+    ts: string | null,
+    stats: DispatchStats,
+    counter: 'sent' | 'confirmed' = 'sent',
+  ): Promise<void> {
     const done = await this.o.prisma.outboxMessage.updateMany({
       where: { id: row.id, lockedBy: this.o.instanceId, status: 'SENDING' },
       data: { status: 'SENT', slackChannel: channel, slackTs: ts, sentAt: this.o.now(), lockedBy: null, lockedUntil: null },
     });
     if (done.count === 1) {
-      stats.sent++;
+      stats[counter]++;
       if (row.userId) this.rememberDm(row.userId, channel);
     } else {
       // We were too slow and another dispatcher is checking it: it will find the post in history.
@@ -417,8 +423,7 @@ export class OutboxDispatcher {
     }
     if (found) {
       this.log.info({ outboxId: row.id, ts: found.ts }, 'message found in Slack after all; not resending');
-      await this.markSent(row, channel!, found.ts, stats);
-      stats.confirmed++;
+      await this.markSent(row, channel!, found.ts, stats, 'confirmed');
       return;
     }
     const back = await this.o.prisma.outboxMessage.updateMany({

@@ -1,7 +1,7 @@
 // Telling ORSE admins about a message that could not be delivered: once per cause and
 // recipient (DeliveryFailureNotice's unique key), as ordinary outbox messages to each
 // admin's DM, keyed by the notice so a retried transaction queues nothing twice.
-import type { Prisma as PrismaNS } from '../../generated/prisma/client.js';
+import { Prisma as PrismaNS } from '../../generated/prisma/client.js';
 import { enqueueOutbox } from './enqueue.js';
 import { adminLanguage, deliveryFailureText, type FailureNoticeFacts } from './delivery-failure-text.js';
 
@@ -16,11 +16,11 @@ export async function noticeDeliveryFailure(tx: PrismaNS.TransactionClient, fact
   });
   if (inserted.count === 0) return 0;
   const notice = await tx.deliveryFailureNotice.findUniqueOrThrow({ where: { cause_target: { cause, target: facts.target } } });
-  const admins = await tx.member.findMany({
-    where: { active: true, roles: { has: 'ORSE_ADMIN' }, slackUserId: { not: facts.target } },
-    select: { slackUserId: true, language: true, slackLocale: true },
-    orderBy: { id: 'asc' },
-  });
+  // Raw SQL: Prisma's `roles: { has: … }` on an enum array fails on the PGlite adapter.
+  const admins = await tx.$queryRaw<{ slackUserId: string; language: string | null; slackLocale: string | null }[]>(PrismaNS.sql`
+    SELECT "slackUserId", "language"::text AS "language", "slackLocale" FROM "Member"
+    WHERE "active" AND 'ORSE_ADMIN' = ANY("roles"::text[]) AND "slackUserId" <> ${facts.target}
+    ORDER BY "id"`);
   const result = await enqueueOutbox(
     tx,
     NOTICE_JOB,
