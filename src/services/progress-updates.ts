@@ -28,6 +28,7 @@ import type { Prisma as PrismaNS, ProgressUpdate } from '../generated/prisma/cli
 import type { StrategyStatus, Visibility } from '../generated/prisma/enums.js';
 import { writeAudit } from './audit.js';
 import { refuse, requireReport } from './authz.js';
+import { resolveDepartment } from './departments.js';
 import { isUniqueViolationOn } from './db-errors.js';
 import { ServiceError, conflict, invalidField, invalidFields, notFound } from './errors.js';
 import { TX_OPTIONS, type ServiceContext, type Tx } from './service-context.js';
@@ -170,15 +171,16 @@ function reportingPeriod(ctx: ServiceContext, s: StrategyRecord, now: Date): Fis
 
 /**
  * Strategies the actor may report on: the ones they own and their department's. An ORSE
- * admin may pass a department id to report on another department's strategies. Three
- * queries, however many strategies there are.
+ * admin may name another department (code or name) to report on its strategies; for
+ * anyone else another department only adds what they own there. Four queries, however
+ * many strategies there are.
  */
 export async function listReportableStrategies(
   ctx: ServiceContext,
   actor: Actor,
-  options: { departmentId?: number } = {},
+  options: { department?: string } = {},
 ): Promise<ReportableStrategy[]> {
-  const departmentId = options.departmentId ?? actor.departmentId;
+  const departmentId = options.department ? (await resolveDepartment(ctx, options.department)).id : actor.departmentId;
   const strategies = await ctx.prisma.strategy.findMany({
     where: {
       archivedAt: null,

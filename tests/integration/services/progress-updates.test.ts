@@ -357,7 +357,7 @@ describe('reading before reporting', () => {
 
     expect(await listReportableStrategies(ctx(), await actor('UMANAGER'))).toEqual([]);
     const admin = await actor('UADMIN');
-    expect((await listReportableStrategies(ctx(), admin, { departmentId: world.dept.HOUSING })).map((s) => s.id)).toEqual([world.strategy.hsg11]);
+    expect((await listReportableStrategies(ctx(), admin, { department: 'housing' })).map((s) => s.id)).toEqual([world.strategy.hsg11]);
   });
 
   it('gives the form its defaults: status, version, period, limits, on whose behalf', async () => {
