@@ -22,8 +22,10 @@ export interface DeadlineItem {
   snoozedUntil: Date | null;
   /** Report progress on the strategy. */
   canUpdate: boolean;
-  /** Edit, defer, close (and for milestones, mark done). */
+  /** Edit, reassign, defer, close (the strategy, or the milestone's strategy). */
   canManage: boolean;
+  /** Mark the milestone done: managers and the people its reminder goes to. False for strategies. */
+  canComplete: boolean;
 }
 
 export interface MyDeadlines {
@@ -94,7 +96,8 @@ export async function myDeadlines(
         daysUntilDue: daysUntil(dueDate, today),
         snoozedUntil: m.snoozedUntil,
         ...common(m.strategy),
-        canManage: canCompleteMilestone(actor, m, scopeOf(m.strategy)),
+        canManage: canManageDepartment(actor, m.strategy.objective.plan.departmentId),
+        canComplete: canCompleteMilestone(actor, m, scopeOf(m.strategy)),
       };
     }),
     ...strategies.map((s) => {
@@ -108,6 +111,7 @@ export async function myDeadlines(
         snoozedUntil: null,
         ...common(s),
         canManage: canManageDepartment(actor, s.objective.plan.departmentId),
+        canComplete: false,
       };
     }),
   ].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.kind.localeCompare(b.kind) || a.id - b.id);

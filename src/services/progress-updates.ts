@@ -171,16 +171,19 @@ function reportingPeriod(ctx: ServiceContext, s: StrategyRecord, now: Date): Fis
 
 /**
  * Strategies the actor may report on: the ones they own and their department's. An ORSE
- * admin may name another department (code or name) to report on its strategies; for
+ * admin may name another department (as typed, or by id from a select menu) to report on
+ * its strategies; for
  * anyone else another department only adds what they own there. Four queries, however
  * many strategies there are.
  */
 export async function listReportableStrategies(
   ctx: ServiceContext,
   actor: Actor,
-  options: { department?: string } = {},
+  options: { department?: string; departmentId?: number } = {},
 ): Promise<ReportableStrategy[]> {
-  const departmentId = options.department ? (await resolveDepartment(ctx, options.department)).id : actor.departmentId;
+  const departmentId = options.department
+    ? (await resolveDepartment(ctx, options.department)).id
+    : (options.departmentId ?? actor.departmentId);
   const strategies = await ctx.prisma.strategy.findMany({
     where: {
       archivedAt: null,
