@@ -4,7 +4,9 @@ import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { AppContext } from '../services/app-context.js';
 import { boltLogger } from './bolt-logger.js';
 import type { BotIdentity } from './identity.js';
+import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
+import { register as registerEvents } from './listeners/events/index.js';
 
 export interface SlackSettings {
   mode: 'http' | 'socket';
@@ -66,4 +68,6 @@ export function createSlackApp(ctx: AppContext, settings: SlackSettings): SlackA
 
 function registerListeners(app: App, ctx: AppContext): void {
   registerCommands(app, ctx);
+  registerActions(app, ctx);
+  registerEvents(app, ctx);
 }

@@ -9,9 +9,9 @@ export interface SubcommandInfo {
 export const SUBCOMMANDS: readonly SubcommandInfo[] = [
   { name: 'help', usage: '/reap help', available: true },
   { name: 'update', usage: '/reap update [strategy]', available: false },
-  { name: 'status', usage: '/reap status [department]', available: false },
-  { name: 'deadlines', usage: '/reap deadlines', available: false },
-  { name: 'plan', usage: '/reap plan [department]', available: false },
+  { name: 'status', usage: '/reap status [department]', available: true },
+  { name: 'deadlines', usage: '/reap deadlines', available: true },
+  { name: 'plan', usage: '/reap plan [department]', available: true },
   { name: 'add', usage: '/reap add', available: false },
   { name: 'report', usage: '/reap report [FY]', available: false },
   { name: 'language', usage: '/reap language en|es|vi', available: false },

@@ -1,12 +1,18 @@
 // Splits `/reap <subcommand> <args>` and picks the handler. Unknown and not-yet-shipped
 // subcommands get the help list with a plain sentence saying why.
 import { SUBCOMMANDS } from './catalog.js';
+import { deadlinesCommand } from './deadlines.js';
 import { helpCommand } from './help.js';
+import { planCommand } from './plan.js';
+import { statusCommand } from './status.js';
 import type { SubcommandHandler } from './types.js';
 import { helpMessage } from '../ui/help-message.js';
 
 const HANDLERS: Record<string, SubcommandHandler> = {
   help: helpCommand,
+  status: statusCommand,
+  deadlines: deadlinesCommand,
+  plan: planCommand,
 };
 
 export function parseCommandText(text: string | undefined): { name: string; args: string } {

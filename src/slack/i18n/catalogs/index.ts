@@ -2,8 +2,12 @@
 // without touching each other's strings. The namespace is the first part of the key:
 // t('help.header') reads catalogs/help.ts.
 import common from './common.js';
+import deadlines from './deadlines.js';
 import errors from './errors.js';
 import help from './help.js';
+import home from './home.js';
+import plan from './plan.js';
 import status from './status.js';
+import statusReport from './status-report.js';
 
-export const CATALOGS = { common, errors, help, status } as const;
+export const CATALOGS = { common, errors, help, status, deadlines, home, plan, statusReport } as const;

@@ -1,0 +1,46 @@
+// /reap status [department|all]: where a department stands, or the whole City.
+//   no argument → the caller's department (the only one they manage, for a manager of one);
+//                 an ORSE admin without a department gets the citywide view
+//   "all"       → the citywide view (ORSE admins; anyone else gets the service's refusal)
+//   anything else → that department by code or name, or the not-found message with suggestions
+// Acknowledged at once; the answer follows through the response_url.
+import type { AppContext } from '../../services/app-context.js';
+import { isOrseAdmin, loadActor } from '../../services/authz.js';
+import { isServiceError } from '../../services/errors.js';
+import { citywideStatus, departmentStatus } from '../../services/status.js';
+import type { Translate } from '../i18n/index.js';
+import { describeServiceError } from '../service-errors.js';
+import { citywideStatusMessage, departmentStatusMessage } from '../ui/status-message.js';
+import type { SubcommandHandler } from './types.js';
+
+/** Words that ask for every department (English, Spanish, Vietnamese). */
+const CITYWIDE = new Set(['all', 'citywide', 'todos', 'tất cả', 'tat ca']);
+
+export const isCitywideQuery = (args: string): boolean => CITYWIDE.has(args.trim().toLowerCase());
+
+/**
+ * The words for a failed read: the service's own message for a typed failure (not found
+ * with suggestions, not allowed, unknown member), the generic apology otherwise (logged).
+ */
+export function readFailureText(ctx: AppContext, t: Translate, e: unknown, what: Record<string, unknown>): string {
+  if (isServiceError(e)) return describeServiceError(t, e);
+  ctx.logger.error({ err: e, ...what }, 'reading command failed');
+  return t('common.errorGeneric');
+}
+
+export const statusCommand: SubcommandHandler = async ({ ctx, args, caller, t, ack, respond }) => {
+  await ack();
+  try {
+    const actor = await loadActor(ctx, caller.slackUserId);
+    const citywide = isCitywideQuery(args) || (args === '' && isOrseAdmin(actor) && actor.departmentId === null);
+    if (citywide) {
+      const c = await citywideStatus(ctx, actor);
+      await respond({ response_type: 'ephemeral', ...citywideStatusMessage(t, c) });
+      return;
+    }
+    const s = await departmentStatus(ctx, actor, args === '' ? undefined : args);
+    await respond({ response_type: 'ephemeral', ...departmentStatusMessage(t, s, { isAdmin: isOrseAdmin(actor) }) });
+  } catch (e) {
+    await respond({ response_type: 'ephemeral', text: readFailureText(ctx, t, e, { subcommand: 'status', user: caller.slackUserId }) });
+  }
+};

@@ -1,0 +1,124 @@
+// Publishes a person's App Home: loads what their role should see, builds the view with the
+// pure builder in ui/home-view.ts and calls views.publish.
+//
+// Concurrency: the hash the view had when we started reading data goes with the publish
+// (from the app_home_opened event, or the last one this process published). If someone
+// else published meanwhile (another instance, or the update flow after a change) Slack
+// answers hash_conflict; our data may then be older than what is shown, so we read it
+// again and publish that, without a hash, once.
+import type { WebClient } from '@slack/web-api';
+import type { AppContext } from '../../services/app-context.js';
+import { isOrseAdmin, loadActor, type Actor } from '../../services/authz.js';
+import { myDeadlines } from '../../services/deadlines.js';
+import { isServiceError } from '../../services/errors.js';
+import { listReportableStrategies } from '../../services/progress-updates.js';
+import { cityToday } from '../../services/service-context.js';
+import { citywideStatus, departmentStatus } from '../../services/status.js';
+import { identifyCaller } from '../caller.js';
+import { translator } from '../i18n/index.js';
+import { homeView, type HomeData } from '../ui/home-view.js';
+
+export interface PublishOptions {
+  /** The current view's hash, e.g. from app_home_opened's `event.view.hash`. */
+  hash?: string;
+}
+
+export type PublishOutcome = 'published' | 'failed';
+
+/**
+ * Hashes of the views this process last published, by user, so a republish can detect a
+ * newer view published meanwhile. Only an optimisation: after a restart we publish without
+ * a hash, which is what Slack does when none is passed. Bounded so it cannot grow forever.
+ */
+const lastHash = new Map<string, string>();
+const LAST_HASH_MAX = 10_000;
+
+function rememberHash(userId: string, hash: string | undefined): void {
+  lastHash.delete(userId);
+  if (hash) lastHash.set(userId, hash);
+  if (lastHash.size > LAST_HASH_MAX) lastHash.delete(lastHash.keys().next().value!);
+}
+
+const asIds = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** What the person should see, by their strongest role. A fixed number of queries per role. */
+export async function loadHomeData(ctx: AppContext, slackUserId: string): Promise<HomeData> {
+  let actor: Actor;
+  try {
+    actor = await loadActor(ctx, slackUserId);
+  } catch (e) {
+    if (isServiceError(e) && e.code === 'unknown_member') {
+      // Their department's equity leads first (when we know the department), then ORSE admins.
+      const ids = [...asIds(e.params.equityLeadSlackIds), ...asIds(e.params.adminSlackIds)];
+      return { role: 'unknown', contacts: ids.length ? [...new Set(ids)].map((id) => `<@${id}>`).join(', ') : null };
+    }
+    throw e;
+  }
+  const now = ctx.now();
+  const common = { name: actor.name, today: cityToday(ctx, now), deadlines: await myDeadlines(ctx, actor, now) };
+  if (isOrseAdmin(actor)) return { ...common, role: 'admin', citywide: await citywideStatus(ctx, actor, now) };
+  if (actor.roles.includes('EQUITY_LEAD') && actor.departmentId !== null) {
+    return { ...common, role: 'lead', status: await departmentStatus(ctx, actor, undefined, now) };
+  }
+  if (actor.roles.includes('MANAGER')) {
+    const departments = await managedDepartments(ctx, actor, now);
+    return { ...common, role: 'manager', departments };
+  }
+  return { ...common, role: 'staff', strategies: await listReportableStrategies(ctx, actor) };
+}
+
+/** The departments a manager oversees, their own first. One status per department. */
+async function managedDepartments(ctx: AppContext, actor: Actor, now: Date) {
+  const codes = await ctx.prisma.department.findMany({
+    where: { id: { in: [...actor.managedDepartmentIds] } },
+    select: { code: true },
+    orderBy: { name: 'asc' },
+  });
+  return Promise.all(codes.map((d) => departmentStatus(ctx, actor, d.code, now)));
+}
+
+async function build(ctx: AppContext, slackUserId: string) {
+  const [caller, data] = await Promise.all([identifyCaller(ctx, slackUserId), loadHomeData(ctx, slackUserId)]);
+  return homeView(translator(caller.lang), data);
+}
+
+function slackError(e: unknown): string | undefined {
+  return (e as { data?: { error?: string } }).data?.error;
+}
+
+/**
+ * Builds and publishes `slackUserId`'s App Home. Never throws: a Home tab that could not be
+ * refreshed is logged and left as it was (the person still has every /reap command).
+ */
+export async function publishHome(ctx: AppContext, client: WebClient, slackUserId: string, opts: PublishOptions = {}): Promise<PublishOutcome> {
+  // Taken before reading data: a view published after this point makes ours stale.
+  const hash = opts.hash ?? lastHash.get(slackUserId);
+  try {
+    const view = await build(ctx, slackUserId);
+    try {
+      const res = await client.views.publish({ user_id: slackUserId, view, ...(hash ? { hash } : {}) });
+      rememberHash(slackUserId, res.view?.hash);
+      return 'published';
+    } catch (e) {
+      if (slackError(e) !== 'hash_conflict') throw e;
+      ctx.logger.info({ user: slackUserId }, 'App Home changed while we built it; publishing a fresh build');
+      const fresh = await build(ctx, slackUserId);
+      const res = await client.views.publish({ user_id: slackUserId, view: fresh });
+      rememberHash(slackUserId, res.view?.hash);
+      return 'published';
+    }
+  } catch (e) {
+    ctx.logger.error({ err: e, user: slackUserId, slackError: slackError(e) }, 'could not publish App Home');
+    return 'failed';
+  }
+}
+
+/**
+ * Refreshes the App Home of everyone a change concerns (the update flow calls this after a
+ * submission: the owner, the author, the department's equity leads…). Duplicates are
+ * published once; one failure does not stop the others. Never throws.
+ */
+export async function republishHomeFor(ctx: AppContext, client: WebClient, slackUserIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(slackUserIds.filter((id) => typeof id === 'string' && id !== ''))];
+  await Promise.all(unique.map((id) => publishHome(ctx, client, id)));
+}

@@ -1,0 +1,119 @@
+// The answer to /reap plan: one page of a department's plan, strategies grouped under their
+// objectives, with Previous/Next buttons that replace the message with the neighbouring
+// page. A page of PLAN_PAGE_SIZE strategies is at most 2 blocks each plus 5, far below
+// the 50-block limit, and about 8,000 characters.
+import type { KnownBlock } from '@slack/types';
+import type { PlanStrategyItem, PlanView } from '../../services/plans.js';
+import type { Translate } from '../i18n/index.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import {
+  context,
+  countKey,
+  daysFrom,
+  dueText,
+  header,
+  itemSection,
+  lastUpdateText,
+  oneLine,
+  ownerText,
+  statusText,
+  strategyHeadline,
+  textSection,
+  updateButton,
+} from './status-parts.js';
+import type { SlackMessage } from './status-message.js';
+
+export const PLAN_PAGE_SIZE = 10;
+export const PLAN_PREVIOUS_ACTION_ID = 'plan:previous';
+export const PLAN_NEXT_ACTION_ID = 'plan:next';
+export const PLAN_PAGE_ACTIONS = /^plan:(previous|next)$/;
+
+/** What a paging button carries: enough to ask planView for the same plan again. */
+export interface PlanPageRef {
+  /** Department code. */
+  department: string;
+  planKey: string;
+  page: number;
+  pageSize: number;
+}
+
+export function encodePlanPage(ref: PlanPageRef): string {
+  return JSON.stringify({ d: ref.department, k: ref.planKey, p: ref.page, s: ref.pageSize });
+}
+
+/** The button's value back; null for anything we did not write (a crafted payload). */
+export function decodePlanPage(value: string | undefined): PlanPageRef | null {
+  if (!value) return null;
+  try {
+    const v = JSON.parse(value) as Record<string, unknown>;
+    if (typeof v.d !== 'string' || typeof v.k !== 'string' || !Number.isInteger(v.p) || !Number.isInteger(v.s)) return null;
+    return { department: v.d, planKey: v.k, page: v.p as number, pageSize: v.s as number };
+  } catch {
+    return null;
+  }
+}
+
+/** Plan text runs longer than in the other lists: this is where people read it. */
+const PLAN_TEXT_MAX = 400;
+
+export function planItemBlock(t: Translate, s: PlanStrategyItem, today: string | null) {
+  const daysUntilDue = today ? daysFrom(today, s.dueDate) : null;
+  const facts = [
+    statusText(t, s.status),
+    // Completed work is not "overdue", whatever its date says.
+    s.status === 'COMPLETED' ? null : dueText(t, s.dueDate, daysUntilDue),
+    ownerText(t, s.owner, s.needsReassignment),
+    lastUpdateText(t, s.lastUpdateAt),
+    s.openMilestones > 0 ? t(countKey('plan.item.openMilestones', s.openMilestones), { count: s.openMilestones }) : null,
+    s.status === 'DEFERRED' && s.deferredReason ? t('plan.item.deferred', { reason: escapeMrkdwn(truncate(oneLine(s.deferredReason), 200)) }) : null,
+  ].filter((f): f is string => f !== null);
+  return itemSection(`${strategyHeadline(t, s.label, s.text, PLAN_TEXT_MAX)}\n${facts.join(' · ')}`, s.canUpdate ? updateButton(t, s.id, s.label) : undefined);
+}
+
+/**
+ * @param today the City's date, for "in 3 days" / "2 days overdue" next to due dates;
+ * null leaves the relative part out.
+ */
+export function planMessage(t: Translate, v: PlanView, today: string | null): SlackMessage {
+  const title = t('plan.header', { department: v.department.name, plan: v.plan.title });
+  const blocks: KnownBlock[] = [header(title)];
+  if (v.totalStrategies === 0) {
+    blocks.push(textSection(t('plan.empty')));
+  } else {
+    const from = (v.page - 1) * v.pageSize + 1;
+    const to = from + v.objectives.reduce((n, o) => n + o.strategies.length, 0) - 1;
+    blocks.push(context(t('plan.range', { from, to, total: v.totalStrategies, page: v.page, pages: v.totalPages })));
+    for (const o of v.objectives) {
+      blocks.push(textSection(t('plan.objective', { number: o.number, title: escapeMrkdwn(truncate(oneLine(o.title), 500)) })));
+      for (const s of o.strategies) blocks.push(planItemBlock(t, s, today));
+    }
+  }
+  const ref = { department: v.department.code, planKey: v.plan.key, pageSize: v.pageSize };
+  const nav = [
+    ...(v.hasPrevious
+      ? [
+          {
+            type: 'button' as const,
+            action_id: PLAN_PREVIOUS_ACTION_ID,
+            text: { type: 'plain_text' as const, text: t('plan.previous'), emoji: true },
+            value: encodePlanPage({ ...ref, page: v.page - 1 }),
+          },
+        ]
+      : []),
+    ...(v.hasNext
+      ? [
+          {
+            type: 'button' as const,
+            action_id: PLAN_NEXT_ACTION_ID,
+            text: { type: 'plain_text' as const, text: t('plan.next'), emoji: true },
+            value: encodePlanPage({ ...ref, page: v.page + 1 }),
+          },
+        ]
+      : []),
+  ];
+  if (nav.length > 0) blocks.push({ type: 'actions', block_id: 'plan_nav', elements: nav });
+  const others = v.plans.filter((p) => p.key !== v.plan.key).map((p) => `\`${escapeMrkdwn(p.key)}\``);
+  const footer = [t('plan.footer'), ...(others.length ? [t('plan.otherPlans', { plans: others.join(', ') })] : [])];
+  blocks.push(context(footer.join('\n')));
+  return { text: `${title} (${v.page}/${v.totalPages})`, blocks };
+}
