@@ -13,7 +13,7 @@ export const SUBCOMMANDS: readonly SubcommandInfo[] = [
   { name: 'deadlines', usage: '/reap deadlines', available: true },
   { name: 'plan', usage: '/reap plan [department]', available: true },
   { name: 'add', usage: '/reap add', available: false },
-  { name: 'report', usage: '/reap report [FY]', available: false },
+  { name: 'report', usage: '/reap report [FY]', available: true },
   { name: 'language', usage: '/reap language en|es|vi', available: false },
   { name: 'redi', usage: '/reap redi join|leave', available: false },
   { name: 'briefing', usage: '/reap briefing', available: false },

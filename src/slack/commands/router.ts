@@ -4,6 +4,7 @@ import { SUBCOMMANDS } from './catalog.js';
 import { deadlinesCommand } from './deadlines.js';
 import { helpCommand } from './help.js';
 import { planCommand } from './plan.js';
+import { reportCommand } from './report.js';
 import { statusCommand } from './status.js';
 import type { SubcommandHandler } from './types.js';
 import { helpMessage } from '../ui/help-message.js';
@@ -13,6 +14,7 @@ const HANDLERS: Record<string, SubcommandHandler> = {
   status: statusCommand,
   deadlines: deadlinesCommand,
   plan: planCommand,
+  report: reportCommand,
 };
 
 export function parseCommandText(text: string | undefined): { name: string; args: string } {

@@ -7,7 +7,8 @@ import errors from './errors.js';
 import help from './help.js';
 import home from './home.js';
 import plan from './plan.js';
+import report from './report.js';
 import status from './status.js';
 import statusReport from './status-report.js';
 
-export const CATALOGS = { common, errors, help, status, deadlines, home, plan, statusReport } as const;
+export const CATALOGS = { common, errors, help, status, deadlines, home, plan, statusReport, report } as const;

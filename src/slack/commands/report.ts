@@ -1,0 +1,100 @@
+// /reap report [FY] [department]: the work-plan table (Objectives & Strategies | Progress |
+// Performance Measures | Outputs) uploaded as CSV and Markdown files to the channel the
+// command came from, with a short summary (counts by status).
+//   /reap report                      → the latest ORSE work plan
+//   /reap report FY2023-2024          → ORSE's work plan for that fiscal year
+//   /reap report FY2024-2026 library  → that department's REAP table
+// Acknowledged at once with what is being prepared; the upload follows. When Slack will not
+// take the files (a private channel the app is not in…) the person is told so in an ephemeral.
+import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import { parsePlanRef } from '../../domain/plan-ref.js';
+import { STATUS_LABELS_EN } from '../../domain/report-table.js';
+import { emptyStatusCounts } from '../../domain/status-summary.js';
+import type { AppContext } from '../../services/app-context.js';
+import { loadActor } from '../../services/authz.js';
+import { planPeriodLabel, renderPlanTable, workPlanTable, type PlanTable } from '../../services/reports.js';
+import { preparingText, reportSummaryText, type ReportRequest } from '../ui/report-message.js';
+import { readFailureText } from './status.js';
+import type { SubcommandHandler } from './types.js';
+
+/** What the acknowledgement can say before any database work. */
+export function reportRequest(args: string): ReportRequest {
+  const text = args.trim();
+  if (text === '') return { kind: 'latest' };
+  const ref = parsePlanRef(text);
+  if (!ref.years) return { kind: 'ref', ref: text };
+  return {
+    kind: 'years',
+    period: planPeriodLabel({ fiscalStartYear: ref.years.startYear, fiscalEndYear: ref.years.endYear }),
+    department: ref.departmentQuery || null,
+  };
+}
+
+/**
+ * The key of the newest ORSE work plan, or null when there is none. ORSE's work plan is
+ * public to every member (the service does not gate it), so this lookup needs no actor.
+ * TODO(services): a "latest work plan" reference in services/reports.ts would let this go.
+ */
+async function latestWorkPlanKey(ctx: AppContext): Promise<string | null> {
+  const plan = await ctx.prisma.plan.findFirst({
+    where: { kind: 'ORSE_WORK_PLAN' },
+    orderBy: [{ fiscalEndYear: 'desc' }, { id: 'desc' }],
+    select: { key: true },
+  });
+  return plan?.key ?? null;
+}
+
+const STATUS_BY_LABEL = new Map(Object.entries(STATUS_LABELS_EN).map(([status, label]) => [label, status as StrategyStatus]));
+
+/** Counts by status, read from the table's own Progress column. */
+export function countsOf(table: PlanTable['table']): Record<StrategyStatus, number> {
+  const counts = emptyStatusCounts();
+  for (const row of table.rows) {
+    const status = row.kind === 'strategy' ? STATUS_BY_LABEL.get(row.cells[1]) : undefined;
+    if (status) counts[status]++;
+  }
+  return counts;
+}
+
+function slackError(e: unknown): string | undefined {
+  return (e as { data?: { error?: string } }).data?.error;
+}
+
+export const reportCommand: SubcommandHandler = async ({ ctx, command, args, caller, t, ack, respond, client }) => {
+  await ack({ response_type: 'ephemeral', text: preparingText(t, reportRequest(args)) });
+
+  let planTable: PlanTable;
+  try {
+    const actor = await loadActor(ctx, caller.slackUserId);
+    const ref = args.trim() === '' ? await latestWorkPlanKey(ctx) : args.trim();
+    if (ref === null) {
+      await respond({ response_type: 'ephemeral', text: t('report.noPlan') });
+      return;
+    }
+    planTable = await workPlanTable(ctx, actor, ref);
+  } catch (e) {
+    await respond({ response_type: 'ephemeral', text: readFailureText(ctx, t, e, { subcommand: 'report', user: caller.slackUserId }) });
+    return;
+  }
+
+  const { plan, table } = planTable;
+  const csv = renderPlanTable(planTable, 'csv');
+  const markdown = renderPlanTable(planTable, 'markdown');
+  const summary = reportSummaryText(t, { title: plan.title, period: planPeriodLabel(plan), byStatus: countsOf(table), requestedBy: caller.slackUserId });
+  try {
+    await client.filesUploadV2({
+      channel_id: command.channel_id,
+      initial_comment: summary,
+      file_uploads: [
+        { content: csv.content, filename: csv.filename, title: t('report.csvTitle', { title: plan.title }) },
+        { content: markdown.content, filename: markdown.filename, title: t('report.markdownTitle', { title: plan.title }) },
+      ],
+    });
+  } catch (e) {
+    const code = slackError(e);
+    ctx.logger.warn({ err: code ?? (e as Error).message, channel: command.channel_id, plan: plan.key }, 'report upload failed');
+    // A private channel the app is not in looks like either error, depending on visibility.
+    const text = code === 'not_in_channel' || code === 'channel_not_found' ? t('report.notInChannel') : t('report.uploadFailed', { error: code ?? 'network error' });
+    await respond({ response_type: 'ephemeral', text }).catch((err: unknown) => ctx.logger.warn({ err }, 'could not tell the user the upload failed'));
+  }
+};

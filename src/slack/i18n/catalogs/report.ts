@@ -1,0 +1,52 @@
+// /reap report [FY] [department]: the work-plan table as CSV and Markdown files. The table
+// itself stays in English (it is the City's published document); these are the words around it.
+import type { Widen } from '../types.js';
+
+const en = {
+  preparingLatest: 'Preparing the latest ORSE work-plan table…',
+  preparingYear: 'Preparing the {{period}} table…',
+  preparingDepartment: 'Preparing the {{period}} table for “{{department}}”…',
+  preparingRef: 'Preparing the table for “{{ref}}”…',
+  summary: '*{{title}}* ({{period}}): {{total}} strategies · {{counts}}',
+  requestedBy: 'Requested by {{user}}. Columns: Objectives & Strategies | Progress | Performance Measures | Outputs.',
+  csvTitle: '{{title}} (CSV)',
+  markdownTitle: '{{title}} (Markdown)',
+  noPlan: 'There is no ORSE work plan in REAP Tracker yet.',
+  notInChannel:
+    'I couldn’t post the files here because I’m not a member of this channel (private channels need an invitation). Invite me with `/invite @REAP Tracker`, or run the command in a direct message with me.',
+  uploadFailed: 'I couldn’t upload the table to this channel (Slack said: {{error}}). Nothing was posted. Please try again in a minute, or run the command in a direct message with me.',
+};
+
+const es: Widen<typeof en> = {
+  preparingLatest: 'Preparando la tabla más reciente del plan de trabajo de ORSE…',
+  preparingYear: 'Preparando la tabla de {{period}}…',
+  preparingDepartment: 'Preparando la tabla de {{period}} para “{{department}}”…',
+  preparingRef: 'Preparando la tabla para “{{ref}}”…',
+  summary: '*{{title}}* ({{period}}): {{total}} estrategias · {{counts}}',
+  requestedBy: 'Solicitado por {{user}}. Columnas: Objectives & Strategies | Progress | Performance Measures | Outputs (en inglés, como el documento publicado).',
+  csvTitle: '{{title}} (CSV)',
+  markdownTitle: '{{title}} (Markdown)',
+  noPlan: 'Todavía no hay un plan de trabajo de ORSE en REAP Tracker.',
+  notInChannel:
+    'No pude publicar los archivos aquí porque no soy miembro de este canal (los canales privados necesitan una invitación). Invíteme con `/invite @REAP Tracker` o use el comando en un mensaje directo conmigo.',
+  uploadFailed:
+    'No pude subir la tabla a este canal (Slack respondió: {{error}}). No se publicó nada. Vuelva a intentarlo en un minuto o use el comando en un mensaje directo conmigo.',
+};
+
+const vi: Widen<typeof en> = {
+  preparingLatest: 'Đang chuẩn bị bảng kế hoạch làm việc mới nhất của ORSE…',
+  preparingYear: 'Đang chuẩn bị bảng {{period}}…',
+  preparingDepartment: 'Đang chuẩn bị bảng {{period}} cho “{{department}}”…',
+  preparingRef: 'Đang chuẩn bị bảng cho “{{ref}}”…',
+  summary: '*{{title}}* ({{period}}): {{total}} chiến lược · {{counts}}',
+  requestedBy: 'Người yêu cầu: {{user}}. Các cột: Objectives & Strategies | Progress | Performance Measures | Outputs (bằng tiếng Anh, như tài liệu đã công bố).',
+  csvTitle: '{{title}} (CSV)',
+  markdownTitle: '{{title}} (Markdown)',
+  noPlan: 'REAP Tracker chưa có kế hoạch làm việc nào của ORSE.',
+  notInChannel:
+    'Tôi không thể đăng tệp ở đây vì tôi không phải là thành viên của kênh này (kênh riêng tư cần được mời). Hãy mời tôi bằng `/invite @REAP Tracker`, hoặc dùng lệnh trong tin nhắn trực tiếp với tôi.',
+  uploadFailed:
+    'Tôi không thể tải bảng lên kênh này (Slack trả lời: {{error}}). Chưa có gì được đăng. Vui lòng thử lại sau một phút, hoặc dùng lệnh trong tin nhắn trực tiếp với tôi.',
+};
+
+export default { en, es, vi };
