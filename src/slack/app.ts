@@ -7,6 +7,7 @@ import type { BotIdentity } from './identity.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
+import { register as registerViews } from './listeners/views/index.js';
 
 export interface SlackSettings {
   mode: 'http' | 'socket';
@@ -70,4 +71,5 @@ function registerListeners(app: App, ctx: AppContext): void {
   registerCommands(app, ctx);
   registerActions(app, ctx);
   registerEvents(app, ctx);
+  registerViews(app, ctx);
 }

@@ -12,11 +12,11 @@ export const SUBCOMMANDS: readonly SubcommandInfo[] = [
   { name: 'status', usage: '/reap status [department]', available: true },
   { name: 'deadlines', usage: '/reap deadlines', available: true },
   { name: 'plan', usage: '/reap plan [department]', available: true },
-  { name: 'add', usage: '/reap add', available: false },
+  { name: 'add', usage: '/reap add [department]', available: true },
   { name: 'report', usage: '/reap report [FY]', available: true },
   { name: 'language', usage: '/reap language en|es|vi', available: false },
   { name: 'redi', usage: '/reap redi join|leave', available: false },
   { name: 'briefing', usage: '/reap briefing', available: false },
   { name: 'settings', usage: '/reap settings', available: false },
-  { name: 'admin', usage: '/reap admin', available: false },
+  { name: 'admin', usage: '/reap admin', available: true },
 ];

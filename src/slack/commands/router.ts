@@ -1,5 +1,7 @@
 // Splits `/reap <subcommand> <args>` and picks the handler. Unknown and not-yet-shipped
 // subcommands get the help list with a plain sentence saying why.
+import { addCommand } from './add.js';
+import { adminCommand } from './admin.js';
 import { SUBCOMMANDS } from './catalog.js';
 import { deadlinesCommand } from './deadlines.js';
 import { helpCommand } from './help.js';
@@ -11,6 +13,8 @@ import { helpMessage } from '../ui/help-message.js';
 
 const HANDLERS: Record<string, SubcommandHandler> = {
   help: helpCommand,
+  add: addCommand,
+  admin: adminCommand,
   status: statusCommand,
   deadlines: deadlinesCommand,
   plan: planCommand,

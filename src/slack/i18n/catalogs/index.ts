@@ -1,14 +1,16 @@
 // One catalog module per feature, each with en, es and vi, so features can be added
 // without touching each other's strings. The namespace is the first part of the key:
 // t('help.header') reads catalogs/help.ts.
+import admin from './admin.js';
 import common from './common.js';
 import deadlines from './deadlines.js';
 import errors from './errors.js';
 import help from './help.js';
+import manage from './manage.js';
 import home from './home.js';
 import plan from './plan.js';
 import report from './report.js';
 import status from './status.js';
 import statusReport from './status-report.js';
 
-export const CATALOGS = { common, errors, help, status, deadlines, home, plan, statusReport, report } as const;
+export const CATALOGS = { admin, manage, common, errors, help, status, deadlines, home, plan, statusReport, report } as const;

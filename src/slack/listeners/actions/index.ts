@@ -1,7 +1,19 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
+import { registerAdminPerson } from './admin-person.js';
+import { registerManageAddDepartment } from './manage-add-department.js';
+import { registerManageMilestoneComplete } from './manage-milestone-complete.js';
+import { registerManageMilestoneEdit } from './manage-milestone-edit.js';
+import { registerManageOverflow } from './manage-overflow.js';
+import { registerReassignButton } from './reassign-button.js';
 import { registerPlanPage } from './plan-page.js';
 
 export function register(app: App, ctx: AppContext): void {
+  registerManageOverflow(app, ctx);
+  registerManageAddDepartment(app, ctx);
+  registerManageMilestoneEdit(app, ctx);
+  registerManageMilestoneComplete(app, ctx);
+  registerReassignButton(app, ctx);
+  registerAdminPerson(app, ctx);
   registerPlanPage(app, ctx);
 }

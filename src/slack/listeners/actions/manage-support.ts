@@ -1,0 +1,397 @@
+// What the strategy-management listeners share (not a listener itself): opening a modal
+// with the trigger_id before anything slow, loading a strategy the clicker may manage
+// (the services decide and audit refusals), the choices a form offers, reading submitted
+// values, and turning a failed save into words in the modal.
+//
+// The form data below is read with plain queries because the services expose no read use
+// case for it yet (see the report on issue 4); every one of them runs after the services'
+// requireManage has accepted the actor for the department concerned.
+import type { AckFn, App, SlackViewMiddlewareArgs, ViewOutput, ViewResponseAction, ViewStateValue, ViewSubmitAction } from '@slack/bolt';
+import type { View } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Actor } from '../../../domain/permissions.js';
+import { STRATEGY_FIELD_LIMITS } from '../../../domain/strategy-input.js';
+import type { AppContext } from '../../../services/app-context.js';
+import { isOrseAdmin, loadActor, requireManage } from '../../../services/authz.js';
+import { isServiceError, type ServiceError } from '../../../services/errors.js';
+import { loadLiveStrategy, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
+import { identifyCaller } from '../../caller.js';
+import { republishHomeFor } from '../../home/publish-home.js';
+import type { Caller } from '../../commands/types.js';
+import { translator, type Translate } from '../../i18n/index.js';
+import { describeServiceError, modalErrors } from '../../service-errors.js';
+import {
+  closeModal,
+  deferModal,
+  loadingModal,
+  problemModal,
+  reassignModal,
+  withNotice,
+  type OwnerChoices,
+  type StrategyHeader,
+} from '../../ui/manage-modals.js';
+import { milestonesModal, type MilestoneItem } from '../../ui/milestone-form.js';
+import type { ManageOp } from '../../ui/manage-overflow.js';
+import { addStrategyModal, editStrategyModal, type DepartmentChoice, type ObjectiveGroup } from '../../ui/strategy-form.js';
+
+export interface Speaker {
+  caller: Caller;
+  t: Translate;
+}
+
+export async function speakerFor(ctx: AppContext, slackUserId: string): Promise<Speaker> {
+  const caller = await identifyCaller(ctx, slackUserId);
+  return { caller, t: translator(caller.lang) };
+}
+
+/** A modal opened with the trigger_id, to be filled once the data is loaded. */
+export interface OpenedModal {
+  viewId: string;
+  hash: string;
+}
+
+/**
+ * Opens (or, from inside a modal, pushes) the "Loading…" view right away: the trigger_id
+ * lives 3 seconds and is single use, so nothing slow comes before this.
+ */
+export async function openLoading(
+  ctx: AppContext,
+  client: WebClient,
+  input: { triggerId: string; t: Translate; fromModal: boolean; view?: View },
+): Promise<OpenedModal | null> {
+  const view = input.view ?? loadingModal(input.t);
+  try {
+    const res = input.fromModal
+      ? await client.views.push({ trigger_id: input.triggerId, view })
+      : await client.views.open({ trigger_id: input.triggerId, view });
+    return res.view?.id ? { viewId: res.view.id, hash: res.view.hash ?? '' } : null;
+  } catch (e) {
+    // An expired trigger cannot be recovered; the person clicks again.
+    ctx.logger.warn({ err: (e as Error).message }, 'could not open a management modal');
+    return null;
+  }
+}
+
+export async function fillModal(ctx: AppContext, client: WebClient, opened: OpenedModal, view: View): Promise<void> {
+  try {
+    await client.views.update({ view_id: opened.viewId, hash: opened.hash, view });
+  } catch (e) {
+    // hash_conflict: the person already moved on (closed it, or it was replaced).
+    ctx.logger.warn({ err: (e as Error).message }, 'could not fill a management modal');
+  }
+}
+
+/** The words for a failure: a service refusal as the service meant it, anything else generic and logged. */
+export function problemText(ctx: AppContext, t: Translate, e: unknown, what: string): string {
+  if (isServiceError(e)) return describeServiceError(t, e);
+  ctx.logger.error({ err: e }, what);
+  return t('common.errorGeneric');
+}
+
+export function headerOf(s: StrategyRecord): StrategyHeader {
+  return {
+    label: strategyLabel(s),
+    text: s.text,
+    departmentName: s.objective.plan.department?.name ?? null,
+    planTitle: s.objective.plan.title,
+    objectiveNumber: s.objective.number,
+  };
+}
+
+export const AUDIT_ACTION: Record<ManageOp, string> = {
+  edit: 'strategy.edit',
+  reassign: 'strategy.reassign',
+  defer: 'strategy.defer',
+  close: 'strategy.close',
+  'milestone:add': 'milestone.add',
+};
+
+/**
+ * The strategy, if `actor` may manage it. A refusal is audited by the services
+ * (authz.denied) and thrown as `forbidden`, so a crafted menu value gets a clear answer.
+ */
+export async function loadManagedStrategy(ctx: AppContext, actor: Actor, strategyId: number, action: string): Promise<StrategyRecord> {
+  const s = await loadLiveStrategy(ctx.prisma, strategyId);
+  await requireManage(ctx, actor, s.objective.plan.departmentId, { action, entityType: 'strategy', entityId: s.id });
+  return s;
+}
+
+/** Active members of the department, by name; more than a select holds means "pick anyone". */
+export async function ownerChoices(ctx: AppContext, departmentId: number | null, departmentName: string | null): Promise<OwnerChoices> {
+  if (departmentId === null) return { kind: 'anyone' };
+  const members = await ctx.prisma.member.findMany({
+    where: { departmentId, active: true },
+    select: { slackUserId: true, name: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: 101,
+  });
+  if (members.length === 0 || members.length > 100) return { kind: 'anyone' };
+  return { kind: 'members', members, departmentName: departmentName ?? '' };
+}
+
+/** The department's objectives, grouped by plan, newest plan first. */
+export async function objectiveGroups(ctx: AppContext, departmentId: number): Promise<ObjectiveGroup[]> {
+  const plans = await ctx.prisma.plan.findMany({
+    where: { departmentId },
+    select: { title: true, objectives: { select: { id: true, number: true, title: true }, orderBy: { number: 'asc' } } },
+    orderBy: [{ fiscalEndYear: 'desc' }, { id: 'desc' }],
+  });
+  return plans.map((p) => ({ planTitle: p.title, objectives: p.objectives }));
+}
+
+export async function openMilestones(ctx: AppContext, strategyId: number): Promise<MilestoneItem[]> {
+  const rows = await ctx.prisma.milestone.findMany({
+    where: { strategyId, completedAt: null },
+    select: { id: true, title: true, dueDate: true, owner: { select: { slackUserId: true } } },
+    orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate.toISOString().slice(0, 10), owner: m.owner }));
+}
+
+/** The milestones modal for a strategy, freshly loaded. */
+export async function milestonesView(ctx: AppContext, t: Translate, s: StrategyRecord, notice?: string, formKey = ''): Promise<View> {
+  const [open, owners] = await Promise.all([
+    openMilestones(ctx, s.id),
+    ownerChoices(ctx, s.objective.plan.departmentId, s.objective.plan.department?.name ?? null),
+  ]);
+  return milestonesModal(t, { ...headerOf(s), strategyId: s.id, open, owners, titleLimit: STRATEGY_FIELD_LIMITS.milestoneTitle, notice }, formKey);
+}
+
+/** The modal for one Manage menu choice, for a strategy the actor may manage. */
+export async function manageView(ctx: AppContext, t: Translate, op: ManageOp, s: StrategyRecord): Promise<View> {
+  const header = headerOf(s);
+  const meta = { strategyId: s.id, version: s.version };
+  const departmentId = s.objective.plan.departmentId;
+  const departmentName = s.objective.plan.department?.name ?? null;
+  switch (op) {
+    case 'edit':
+      return editStrategyModal(t, {
+        ...header,
+        meta,
+        limits: STRATEGY_FIELD_LIMITS,
+        values: {
+          text: s.text,
+          dueDate: s.dueDate ? s.dueDate.toISOString().slice(0, 10) : null,
+          performanceMeasures: s.performanceMeasures,
+          outputs: s.outputs,
+          flags: {
+            languageAccess: s.languageAccess,
+            disabilityAccess: s.disabilityAccess,
+            genderEquity: s.genderEquity,
+            priorityCommunities: s.priorityCommunities,
+          },
+        },
+      });
+    case 'reassign':
+      return reassignModal(t, {
+        ...header,
+        meta,
+        owner: s.owner ? { slackUserId: s.owner.slackUserId, name: s.owner.name } : null,
+        needsReassignment: s.needsReassignment,
+        choices: await ownerChoices(ctx, departmentId, departmentName),
+      });
+    case 'defer':
+      return deferModal(t, {
+        ...header,
+        meta,
+        status: s.status,
+        dueDate: s.dueDate ? s.dueDate.toISOString().slice(0, 10) : null,
+        reasonLimit: STRATEGY_FIELD_LIMITS.deferredReason,
+      });
+    case 'close':
+      return closeModal(t, { ...header, meta });
+    case 'milestone:add':
+      return milestonesView(ctx, t, s);
+  }
+}
+
+/**
+ * The whole "someone picked Manage → X" flow: open Loading with the trigger, check and
+ * load, then show the form (or why not). Used by the Manage menu and the Reassign button.
+ */
+export async function openManageModal(
+  ctx: AppContext,
+  client: WebClient,
+  input: { slackUserId: string; triggerId: string; fromModal: boolean; op: ManageOp | null; strategyId: number | null },
+): Promise<void> {
+  const { t } = await speakerFor(ctx, input.slackUserId);
+  const opened = await openLoading(ctx, client, { triggerId: input.triggerId, t, fromModal: input.fromModal });
+  if (!opened) return;
+  let view: View;
+  try {
+    if (input.op === null || input.strategyId === null) {
+      // Not a value our menus produce: someone crafted it.
+      ctx.logger.warn({ user: input.slackUserId }, 'unrecognised manage action value');
+      view = problemModal(t, t('errors.notFound.strategy'));
+    } else {
+      const actor = await loadActor(ctx, input.slackUserId);
+      const s = await loadManagedStrategy(ctx, actor, input.strategyId, AUDIT_ACTION[input.op]);
+      view = await manageView(ctx, t, input.op, s);
+    }
+  } catch (e) {
+    view = problemModal(t, problemText(ctx, t, e, 'could not open a management modal'));
+  }
+  await fillModal(ctx, client, opened, view);
+}
+
+// ---------- reading a submitted view ----------
+
+type Values = ViewOutput['state']['values'];
+
+/** The (single) element state of an input block, whatever its action_id. */
+export function stateOf(values: Values, blockId: string): ViewStateValue | undefined {
+  const block = values[blockId];
+  return block ? Object.values(block)[0] : undefined;
+}
+
+export const textOf = (values: Values, blockId: string): string => stateOf(values, blockId)?.value ?? '';
+export const dateOf = (values: Values, blockId: string): string | null => stateOf(values, blockId)?.selected_date ?? null;
+export const selectedOf = (values: Values, blockId: string): string | null => stateOf(values, blockId)?.selected_option?.value ?? null;
+
+/** A static select of members or a users_select: either way, a Slack user id or null. */
+export function personOf(values: Values, blockId: string): string | null {
+  const s = stateOf(values, blockId);
+  return s?.selected_user ?? s?.selected_option?.value ?? null;
+}
+
+export const checkedOf = (values: Values, blockId: string): string[] => (stateOf(values, blockId)?.selected_options ?? []).map((o) => o.value);
+
+/** Which input block a service field's problem belongs under, in the submitted view. */
+export type BlockIdFor = (field: string, view: ViewOutput) => string | undefined;
+
+/**
+ * Answers a failed save: problems about an input go under it (the modal stays as typed);
+ * anything else (a conflict, a refusal, an unexpected error) goes at the top of the same
+ * form, which keeps what the person typed because the block ids do not change.
+ */
+export async function ackProblem(
+  ctx: AppContext,
+  ack: AckFn<ViewResponseAction>,
+  t: Translate,
+  e: unknown,
+  view: ViewOutput,
+  blockIdFor: BlockIdFor,
+): Promise<void> {
+  if (isServiceError(e)) {
+    const { errors, unplaced } = modalErrors(t, e as ServiceError, (field) => {
+      const id = blockIdFor(field, view);
+      return id && view.blocks.some((b) => (b as { block_id?: string }).block_id === id && b.type === 'input') ? id : undefined;
+    });
+    if (unplaced.length === 0 && Object.keys(errors).length > 0) {
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    const notice = [...unplaced, ...Object.values(errors)].join('\n');
+    await ack({ response_action: 'update', view: withNotice(view as unknown as Parameters<typeof withNotice>[0], notice) });
+    return;
+  }
+  ctx.logger.error({ err: e, callbackId: view.callback_id }, 'saving a management modal failed');
+  await ack({ response_action: 'update', view: withNotice(view as unknown as Parameters<typeof withNotice>[0], t('common.errorGeneric')) });
+}
+
+/** The actor behind a submission; unknown or deactivated people get `unknown_member`. */
+export const actorFor = (ctx: AppContext, slackUserId: string): Promise<Actor> => loadActor(ctx, slackUserId);
+
+// ---------- /reap add ----------
+
+/** Departments an ORSE admin can add to: those with a plan. */
+export async function departmentsWithPlans(ctx: AppContext): Promise<DepartmentChoice[]> {
+  return ctx.prisma.department.findMany({
+    where: { plans: { some: {} } },
+    select: { id: true, code: true, name: true },
+    orderBy: { name: 'asc' },
+  });
+}
+
+/** The add form for `department`, after the services accepted the actor for it. */
+export async function addStrategyView(ctx: AppContext, t: Translate, actor: Actor, department: DepartmentChoice): Promise<View> {
+  await requireManage(ctx, actor, department.id, { action: 'strategy.add', entityType: 'department', entityId: department.id });
+  const [departments, groups, owners] = await Promise.all([
+    isOrseAdmin(actor) ? departmentsWithPlans(ctx) : Promise.resolve(null),
+    objectiveGroups(ctx, department.id),
+    ownerChoices(ctx, department.id, department.name),
+  ]);
+  return addStrategyModal(t, {
+    department,
+    departments,
+    objectiveGroups: groups,
+    owners,
+    limits: STRATEGY_FIELD_LIMITS,
+  });
+}
+
+// ---------- submissions ----------
+
+export interface SubmissionInput {
+  actor: Actor;
+  t: Translate;
+  view: ViewOutput;
+  values: Values;
+  body: ViewSubmitAction;
+  client: WebClient;
+}
+
+export interface SubmissionOutcome {
+  /** Replaces the form (response_action: update), e.g. with the result. Omitted: the form closes. */
+  view?: View;
+  /** Work for after the acknowledgement (Slack waits 3 s for it, not for this). */
+  after?: () => Promise<void>;
+}
+
+/**
+ * A modal's Submit: who is asking (unknown people get the "how to be added" answer at the
+ * top of the form), the save, and the answer within Slack's 3 seconds. Every save is one
+ * service call; a failure never loses what was typed.
+ */
+export function onSubmission(
+  app: App,
+  ctx: AppContext,
+  callbackId: string,
+  blockIdFor: BlockIdFor,
+  save: (input: SubmissionInput) => Promise<SubmissionOutcome>,
+): void {
+  app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: WebClient }) => {
+    const { t } = await speakerFor(ctx, body.user.id);
+    let outcome: SubmissionOutcome;
+    try {
+      const actor = await actorFor(ctx, body.user.id);
+      outcome = await save({ actor, t, view, values: view.state.values, body, client });
+    } catch (e) {
+      await ackProblem(ctx, ack, t, e, view, blockIdFor);
+      return;
+    }
+    await ack(outcome.view ? { response_action: 'update', view: outcome.view } : undefined);
+    if (outcome.after) {
+      await outcome.after().catch((e: unknown) => ctx.logger.error({ err: e, callbackId }, 'follow-up of a saved modal failed'));
+    }
+  });
+}
+
+// ---------- after a change ----------
+
+/**
+ * Refreshes App Home for the people a strategy change concerns: `extra` (the editor, a
+ * previous owner), the owner, and the department's equity leads and managers. ORSE
+ * admins' citywide Home refreshes when they open it. Never throws.
+ */
+export async function afterStrategyChange(ctx: AppContext, client: WebClient, strategyId: number, extra: readonly string[]): Promise<void> {
+  try {
+    const s = await ctx.prisma.strategy.findUnique({
+      where: { id: strategyId },
+      select: { owner: { select: { slackUserId: true } }, objective: { select: { plan: { select: { departmentId: true } } } } },
+    });
+    const viewers = new Set(extra.filter(Boolean));
+    if (s?.owner) viewers.add(s.owner.slackUserId);
+    const departmentId = s?.objective.plan.departmentId ?? null;
+    if (departmentId !== null) {
+      const people = await ctx.prisma.member.findMany({
+        where: { active: true, OR: [{ departmentId }, { managedDepartments: { some: { departmentId } } }] },
+        select: { slackUserId: true, roles: true, departmentId: true },
+      });
+      for (const p of people) if (p.departmentId !== departmentId || p.roles.includes('EQUITY_LEAD')) viewers.add(p.slackUserId);
+    }
+    await republishHomeFor(ctx, client, [...viewers]);
+  } catch (e) {
+    ctx.logger.warn({ err: (e as Error).message, strategyId }, 'App Home refresh after a strategy change failed');
+  }
+}

@@ -1,0 +1,21 @@
+import type { App } from '@slack/bolt';
+import type { AppContext } from '../../../services/app-context.js';
+import { registerAdminRoles } from './admin-roles.js';
+import { registerManageAdd } from './manage-add.js';
+import { registerManageClose } from './manage-close.js';
+import { registerManageDefer } from './manage-defer.js';
+import { registerManageEdit } from './manage-edit.js';
+import { registerManageMilestoneAdd } from './manage-milestone-add.js';
+import { registerManageMilestoneEdit } from './manage-milestone-edit.js';
+import { registerManageReassign } from './manage-reassign.js';
+
+export function register(app: App, ctx: AppContext): void {
+  registerManageAdd(app, ctx);
+  registerManageEdit(app, ctx);
+  registerManageReassign(app, ctx);
+  registerManageDefer(app, ctx);
+  registerManageClose(app, ctx);
+  registerManageMilestoneAdd(app, ctx);
+  registerManageMilestoneEdit(app, ctx);
+  registerAdminRoles(app, ctx);
+}

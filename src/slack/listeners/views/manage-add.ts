@@ -1,0 +1,26 @@
+// Submit of the Add strategy modal (/reap add): addStrategy decides who may add where and
+// numbers the strategy; the modal then shows what was added.
+import type { App } from '@slack/bolt';
+import type { AppContext } from '../../../services/app-context.js';
+import { addStrategy } from '../../../services/strategies.js';
+import { MANAGE_CALLBACKS, resultModal } from '../../ui/manage-modals.js';
+import { escapeMrkdwn } from '../../ui/mrkdwn.js';
+import { STRATEGY_BLOCKS } from '../../ui/strategy-form.js';
+import { afterStrategyChange, onSubmission, personOf, selectedOf } from '../actions/manage-support.js';
+import { strategyBlockFor, strategyFieldsOf } from './manage-strategy-fields.js';
+
+export function registerManageAdd(app: App, ctx: AppContext): void {
+  onSubmission(app, ctx, MANAGE_CALLBACKS.add, strategyBlockFor, async ({ actor, t, values, client }) => {
+    const objective = selectedOf(values, STRATEGY_BLOCKS.objective);
+    const { strategy } = await addStrategy(ctx, actor, {
+      ...strategyFieldsOf(values),
+      // A missing or crafted objective is refused by the service under the objective input.
+      objectiveId: objective === null ? (undefined as unknown as number) : Number(objective),
+      ownerSlackId: personOf(values, STRATEGY_BLOCKS.owner),
+    });
+    return {
+      view: resultModal(t, t('manage.done.added', { label: escapeMrkdwn(strategy.label), plan: escapeMrkdwn(strategy.plan.title) })),
+      after: () => afterStrategyChange(ctx, client, strategy.id, [actor.slackUserId]),
+    };
+  });
+}
