@@ -26,7 +26,8 @@ export function reportRequest(args: string): ReportRequest {
   return {
     kind: 'years',
     period: planPeriodLabel({ fiscalStartYear: ref.years.startYear, fiscalEndYear: ref.years.endYear }),
-    department: ref.departmentQuery || null,
+    // "LIB-FY2024-2026" (a plan key) leaves "LIB-" around the years.
+    department: ref.departmentQuery.replace(/^[-–\s]+|[-–\s]+$/g, '') || null,
   };
 }
 

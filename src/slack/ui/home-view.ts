@@ -81,7 +81,8 @@ function staffStrategyBlock(t: Translate, s: ReportableStrategy, today: string) 
   const facts = [
     statusText(t, s.status),
     s.status === 'COMPLETED' ? null : dueText(t, s.dueDate, daysFrom(today, s.dueDate)),
-    t(s.reportedThisPeriod ? 'home.reported' : 'home.notReported', { period: s.periodKey }),
+    // Completed and deferred work expects no reports.
+    s.status === 'COMPLETED' || s.status === 'DEFERRED' ? null : t(s.reportedThisPeriod ? 'home.reported' : 'home.notReported', { period: s.periodKey }),
   ].filter((f): f is string => f !== null);
   return itemSection(`${strategyHeadline(t, s.label, s.text)}\n${facts.join(' · ')}`, updateButton(t, s.id, s.label));
 }

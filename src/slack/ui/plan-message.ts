@@ -54,7 +54,7 @@ export function decodePlanPage(value: string | undefined): PlanPageRef | null {
 }
 
 /** Plan text runs longer than in the other lists: this is where people read it. */
-const PLAN_TEXT_MAX = 400;
+const PLAN_TEXT_MAX = 300;
 
 export function planItemBlock(t: Translate, s: PlanStrategyItem, today: string | null) {
   const daysUntilDue = today ? daysFrom(today, s.dueDate) : null;
@@ -84,7 +84,7 @@ export function planMessage(t: Translate, v: PlanView, today: string | null): Sl
     const to = from + v.objectives.reduce((n, o) => n + o.strategies.length, 0) - 1;
     blocks.push(context(t('plan.range', { from, to, total: v.totalStrategies, page: v.page, pages: v.totalPages })));
     for (const o of v.objectives) {
-      blocks.push(textSection(t('plan.objective', { number: o.number, title: escapeMrkdwn(truncate(oneLine(o.title), 500)) })));
+      blocks.push(textSection(t('plan.objective', { number: o.number, title: escapeMrkdwn(truncate(oneLine(o.title), 300)) })));
       for (const s of o.strategies) blocks.push(planItemBlock(t, s, today));
     }
   }
