@@ -138,12 +138,24 @@ export interface AddStrategyData {
   limits: FieldLimits;
 }
 
-/** Slack allows 100 options per select, in at most 100 groups of 100. */
+/**
+ * Objectives offered at most. Slack allows 100 groups of 100 options, but a view must stay
+ * under 250 kB; plans come newest first, so what falls off is the oldest plans' tail.
+ */
+export const MAX_OBJECTIVE_OPTIONS = 300;
+
 function objectiveOptions(groups: readonly ObjectiveGroup[]): { options: PlainTextOption[] } | { option_groups: { label: ReturnType<typeof plain>; options: PlainTextOption[] }[] } {
-  const nonEmpty = groups.filter((g) => g.objectives.length > 0);
   const toOption = (o: ObjectiveGroup['objectives'][number]) => option(`${o.number}. ${o.title}`, String(o.id));
-  if (nonEmpty.length === 1) return { options: nonEmpty[0]!.objectives.slice(0, 100).map(toOption) };
-  return { option_groups: nonEmpty.slice(0, 100).map((g) => ({ label: plain(g.planTitle, 75), options: g.objectives.slice(0, 100).map(toOption) })) };
+  let budget = MAX_OBJECTIVE_OPTIONS;
+  const kept: ObjectiveGroup[] = [];
+  for (const g of groups) {
+    if (g.objectives.length === 0 || budget === 0 || kept.length === 100) continue;
+    const take = Math.min(g.objectives.length, 100, budget);
+    kept.push({ planTitle: g.planTitle, objectives: g.objectives.slice(0, take) });
+    budget -= take;
+  }
+  if (kept.length === 1) return { options: kept[0]!.objectives.map(toOption) };
+  return { option_groups: kept.map((g) => ({ label: plain(g.planTitle, 75), options: g.objectives.map(toOption) })) };
 }
 
 export function addStrategyModal(t: Translate, d: AddStrategyData): ModalView {

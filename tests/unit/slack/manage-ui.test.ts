@@ -1,0 +1,207 @@
+// The strategy-management builders against Slack's limits (the fake's validators), in every
+// language, with extreme data; and the Manage overflow contract other features rely on.
+import type { KnownBlock } from '@slack/types';
+import { describe, expect, it } from 'vitest';
+import { validateBlocks, validateView } from '../../../src/sandbox/fake-slack/index.js';
+import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
+import { deactivationMessages } from '../../../src/slack/ui/manage-deactivation.js';
+import {
+  closeModal,
+  decodeStrategyMeta,
+  deferModal,
+  loadingModal,
+  NOTICE_BLOCK_ID,
+  problemModal,
+  reassignModal,
+  resultModal,
+  withNotice,
+  type OwnerChoices,
+  type StrategyHeader,
+} from '../../../src/slack/ui/manage-modals.js';
+import { MANAGE_ACTION_ID, MANAGE_OPS, manageOverflow, parseManageValue } from '../../../src/slack/ui/manage-overflow.js';
+import { milestoneEditModal, milestonesModal } from '../../../src/slack/ui/milestone-form.js';
+import { addStrategyModal, editStrategyModal, type ObjectiveGroup } from '../../../src/slack/ui/strategy-form.js';
+
+const LIMITS = { text: 2000, performanceMeasures: 3000, outputs: 3000 };
+const LONG = 'Équité & <accès> pour tous 🌎 '.repeat(200);
+const HEADER: StrategyHeader = { label: '12.34', text: LONG, departmentName: 'Parks, Recreation & <Neighborhood> Services', planTitle: LONG, objectiveNumber: 12 };
+const people = (n: number) => Array.from({ length: n }, (_, i) => ({ slackUserId: `U${String(i).padStart(6, '0')}`, name: `Person ${i} ${'with a very long name '.repeat(5)}` }));
+const members = (n: number): OwnerChoices => ({ kind: 'members', members: people(n), departmentName: 'Library' });
+
+function expectValidModal(view: unknown): void {
+  const result = validateView(view, ['modal']);
+  expect(result.errors.map((e) => `${e.pointer ?? ''} ${e.message ?? JSON.stringify(e)}`)).toEqual([]);
+  expect(result.error).toBeUndefined();
+}
+
+describe('the Manage overflow contract', () => {
+  it('is an overflow with action_id strategy:manage and the five documented values', () => {
+    const el = manageOverflow(translator('en'), 42);
+    expect(el.action_id).toBe(MANAGE_ACTION_ID);
+    expect(MANAGE_ACTION_ID).toBe('strategy:manage');
+    expect(el.options.map((o) => o.value)).toEqual(['edit:42', 'reassign:42', 'defer:42', 'close:42', 'milestone:add:42']);
+  });
+
+  it('fits a message, a modal and App Home, as a section accessory or beside the Update button, in every language', () => {
+    for (const lang of LANGUAGES) {
+      const t = translator(lang);
+      const blocks: KnownBlock[] = [
+        { type: 'section', block_id: 'a', text: { type: 'mrkdwn', text: '*1.1* Strategy' }, accessory: manageOverflow(t, 1) },
+        {
+          type: 'actions',
+          block_id: 'b',
+          elements: [{ type: 'button', action_id: 'update:open', text: { type: 'plain_text', text: 'Update' }, value: '2' }, manageOverflow(t, 2)],
+        },
+      ];
+      for (const surface of ['message', 'modal', 'home'] as const) expect(validateBlocks(blocks, surface), `${lang} ${surface}`).toEqual([]);
+    }
+  });
+
+  it('reads its values back and nothing else', () => {
+    for (const op of MANAGE_OPS) expect(parseManageValue(`${op}:7`)).toEqual({ op, strategyId: 7 });
+    for (const junk of ['', 'edit', 'edit:', 'edit:0', 'edit:-1', 'edit:1.5', 'edit:abc', 'delete:1', 'edit:99999999999', 'milestone:7', ' edit:1', null, 7]) {
+      expect(parseManageValue(junk), String(junk)).toBeNull();
+    }
+  });
+
+  it('refuses to build a menu without a strategy id', () => {
+    expect(() => manageOverflow(translator('en'), 0)).toThrow();
+  });
+});
+
+describe('strategy forms', () => {
+  const groups = (plans: number, perPlan: number): ObjectiveGroup[] =>
+    Array.from({ length: plans }, (_, p) => ({
+      planTitle: `Plan ${p} ${LONG}`,
+      objectives: Array.from({ length: perPlan }, (_, i) => ({ id: p * 1000 + i + 1, number: i + 1, title: LONG })),
+    }));
+
+  it('builds a valid Add form for a lead and for an admin, in every language, whatever the data size', () => {
+    for (const lang of LANGUAGES) {
+      const t = translator(lang);
+      const department = { id: 1, code: 'PRNS', name: HEADER.departmentName! };
+      const lead = addStrategyModal(t, { department, departments: null, objectiveGroups: groups(1, 150), owners: members(3), limits: LIMITS });
+      expectValidModal(lead);
+      const admin = addStrategyModal(t, {
+        department,
+        departments: Array.from({ length: 130 }, (_, i) => ({ id: i + 1, code: `D${i}`, name: `Department ${i} ${LONG}` })),
+        objectiveGroups: groups(120, 120),
+        owners: members(150),
+        limits: LIMITS,
+      });
+      expectValidModal(admin);
+      const ownerInput = admin.blocks.find((b) => b.block_id === 'ownerSlackId') as { element: { type: string } };
+      expect(ownerInput.element.type).toBe('users_select');
+      // 14,400 objectives would make the view too large for Slack: the newest plans' come first.
+      const objective = admin.blocks.find((b) => b.block_id === 'objectiveId') as { element: { option_groups: { options: unknown[] }[] } };
+      expect(objective.element.option_groups.flatMap((g) => g.options)).toHaveLength(300);
+      expect(objective.element.option_groups).toHaveLength(3);
+    }
+  });
+
+  it('offers no Submit when the department has no objectives, and says why', () => {
+    const t = translator('en');
+    const view = addStrategyModal(t, { department: { id: 1, code: 'HR', name: 'Human Resources' }, departments: null, objectiveGroups: [], owners: { kind: 'anyone' }, limits: LIMITS });
+    expectValidModal(view);
+    expect(view.submit).toBeUndefined();
+    expect(JSON.stringify(view.blocks)).toContain('Human Resources has no plan objectives yet');
+  });
+
+  it('prefills the Edit form, keeping a past due date, and limits text inputs to the service limits', () => {
+    const t = translator('es');
+    const view = editStrategyModal(t, {
+      ...HEADER,
+      meta: { strategyId: 9, version: 4 },
+      limits: LIMITS,
+      values: { text: 'Texto', dueDate: '2020-01-31', performanceMeasures: '', outputs: 'Un informe', flags: { languageAccess: true, disabilityAccess: false, genderEquity: true, priorityCommunities: false } },
+    });
+    expectValidModal(view);
+    expect(JSON.parse(view.private_metadata!)).toEqual({ strategyId: 9, version: 4 });
+    const byId = (id: string) => view.blocks.find((b) => b.block_id === id) as { element: Record<string, unknown> };
+    expect(byId('text').element).toMatchObject({ initial_value: 'Texto', max_length: 2000 });
+    expect(byId('dueDate').element).toMatchObject({ initial_date: '2020-01-31' });
+    expect(byId('outputs').element).toMatchObject({ initial_value: 'Un informe', max_length: 3000 });
+    expect((byId('flags').element.initial_options as { value: string }[]).map((o) => o.value)).toEqual(['languageAccess', 'genderEquity']);
+  });
+});
+
+describe('reassign, defer, close and the shared views', () => {
+  it('are valid in every language with long text, escaping what people typed', () => {
+    for (const lang of LANGUAGES) {
+      const t = translator(lang);
+      const meta = { strategyId: 1, version: 2 };
+      for (const choices of [members(0), members(1), members(100), members(101), { kind: 'anyone' } as const]) {
+        expectValidModal(reassignModal(t, { ...HEADER, meta, owner: { slackUserId: 'U1', name: 'A' }, needsReassignment: true, choices }));
+      }
+      expectValidModal(deferModal(t, { ...HEADER, meta, dueDate: '2026-01-01', status: 'IN_PROGRESS', reasonLimit: 1000 }));
+      const close = closeModal(t, { ...HEADER, meta });
+      expectValidModal(close);
+      expect(JSON.stringify(close.blocks)).toContain('&lt;accès&gt;');
+      expectValidModal(loadingModal(t));
+      expectValidModal(resultModal(t, LONG, [LONG]));
+      expectValidModal(problemModal(t, LONG));
+    }
+  });
+
+  it('reads private_metadata back only when it is what the modal wrote', () => {
+    expect(decodeStrategyMeta('{"strategyId":3,"version":1}')).toEqual({ strategyId: 3, version: 1 });
+    for (const junk of ['', '{', '[]', '{"strategyId":"3","version":1}', '{"strategyId":3}', '{"strategyId":0,"version":1}', undefined, 'x'.repeat(4000)]) {
+      expect(decodeStrategyMeta(junk)).toBeNull();
+    }
+  });
+
+  it('puts a notice at the top of a submitted form without changing its inputs, once', () => {
+    const t = translator('en');
+    const form = deferModal(t, { ...HEADER, meta: { strategyId: 1, version: 2 }, dueDate: null, status: 'DEFERRED', reasonLimit: 1000 });
+    const once = withNotice(form as Parameters<typeof withNotice>[0], 'Someone changed this strategy.') as typeof form;
+    const twice = withNotice(once as Parameters<typeof withNotice>[0], 'Again.') as typeof form;
+    expectValidModal(twice);
+    expect(twice.blocks[0]).toMatchObject({ block_id: NOTICE_BLOCK_ID });
+    expect(twice.blocks.filter((b) => b.block_id === NOTICE_BLOCK_ID)).toHaveLength(1);
+    expect(twice.blocks.slice(1)).toEqual(form.blocks);
+    expect(twice).toMatchObject({ callback_id: form.callback_id, private_metadata: form.private_metadata, submit: form.submit });
+  });
+});
+
+describe('milestones', () => {
+  const items = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: i + 1, title: `${LONG}`.slice(0, 300), dueDate: '2027-01-01', owner: i % 2 ? { slackUserId: 'U123' } : null }));
+
+  it('lists open milestones within 100 blocks and says how many more there are', () => {
+    for (const lang of LANGUAGES) {
+      const t = translator(lang);
+      const view = milestonesModal(t, { ...HEADER, strategyId: 5, open: items(80), owners: members(5), titleLimit: 300, notice: LONG });
+      expectValidModal(view);
+      expect(view.blocks.length).toBeLessThanOrEqual(100);
+      expect(JSON.stringify(view.blocks)).toMatch(/50/);
+      expectValidModal(milestonesModal(t, { ...HEADER, strategyId: 5, open: [], owners: { kind: 'anyone' }, titleLimit: 300 }, ':77'));
+      expectValidModal(
+        milestoneEditModal(t, { strategyId: 5, strategyLabel: '1.2', milestone: items(1)[0]!, updatedAt: new Date(0).toISOString(), owners: members(3), titleLimit: 300 }),
+      );
+    }
+  });
+});
+
+describe('the deactivation DM', () => {
+  it('chunks many strategies into messages of at most 50 blocks, one Reassign button each', () => {
+    for (const lang of LANGUAGES) {
+      const t = translator(lang);
+      const strategies = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, label: `${1 + (i % 7)}.${i}`, text: LONG }));
+      const messages = deactivationMessages(t, { personSlackId: 'U0GONE', departmentName: HEADER.departmentName, strategies });
+      expect(messages).toHaveLength(3);
+      for (const m of messages) {
+        expect(validateBlocks(m.blocks, 'message')).toEqual([]);
+        expect(m.text).toContain('<@U0GONE>');
+      }
+      const buttons = messages.flatMap((m) => m.blocks.flatMap((b) => ('accessory' in b && b.accessory && 'value' in b.accessory ? [b.accessory.value] : [])));
+      expect(buttons).toEqual(strategies.map((s) => String(s.id)));
+      expect(JSON.stringify(messages[0]!.blocks)).toContain('&lt;Neighborhood&gt;');
+    }
+  });
+
+  it('works for a plan without a department', () => {
+    const [m] = deactivationMessages(translator('en'), { personSlackId: 'U1', departmentName: null, strategies: [{ id: 1, label: '1.1', text: 'x' }] });
+    expect(validateBlocks(m!.blocks, 'message')).toEqual([]);
+    expect(JSON.stringify(m!.blocks)).toContain('These strategies were theirs');
+  });
+});
