@@ -8,8 +8,12 @@
 //
 // Jobs with no composer still run on schedule as a logged no-op ("no composer registered").
 import type { JobRegistry } from '../registry.js';
+import { registerRediDigest } from './redi-digest.js';
+import { registerWeeklyDigest } from './weekly-digest.js';
 
-export function registerComposers(_registry: JobRegistry): void {
+export function registerComposers(registry: JobRegistry): void {
+  registerWeeklyDigest(registry);
+  registerRediDigest(registry);
   // deadline-reminders, update-prompts, weekly-digest, redi-digest, briefing-reminder and
   // briefings are written on top of src/jobs (see registry.ts for the handler contract).
 }

@@ -6,6 +6,7 @@ import { SUBCOMMANDS } from './catalog.js';
 import { deadlinesCommand } from './deadlines.js';
 import { helpCommand } from './help.js';
 import { planCommand } from './plan.js';
+import { rediCommand } from './redi.js';
 import { reportCommand } from './report.js';
 import { statusCommand } from './status.js';
 import type { SubcommandHandler } from './types.js';
@@ -19,6 +20,7 @@ const HANDLERS: Record<string, SubcommandHandler> = {
   deadlines: deadlinesCommand,
   plan: planCommand,
   report: reportCommand,
+  redi: rediCommand,
 };
 
 export function parseCommandText(text: string | undefined): { name: string; args: string } {

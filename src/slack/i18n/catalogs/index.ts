@@ -4,13 +4,15 @@
 import admin from './admin.js';
 import common from './common.js';
 import deadlines from './deadlines.js';
+import digests from './digests.js';
 import errors from './errors.js';
 import help from './help.js';
 import manage from './manage.js';
 import home from './home.js';
 import plan from './plan.js';
+import redi from './redi.js';
 import report from './report.js';
 import status from './status.js';
 import statusReport from './status-report.js';
 
-export const CATALOGS = { admin, manage, common, errors, help, status, deadlines, home, plan, statusReport, report } as const;
+export const CATALOGS = { admin, manage, common, errors, help, status, deadlines, home, plan, statusReport, report, digests, redi } as const;

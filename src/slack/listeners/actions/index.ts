@@ -6,6 +6,7 @@ import { registerManageMilestoneComplete } from './manage-milestone-complete.js'
 import { registerManageMilestoneEdit } from './manage-milestone-edit.js';
 import { registerManageOverflow } from './manage-overflow.js';
 import { registerReassignButton } from './reassign-button.js';
+import { registerPlanOpen } from './plan-open.js';
 import { registerPlanPage } from './plan-page.js';
 
 export function register(app: App, ctx: AppContext): void {
@@ -16,4 +17,5 @@ export function register(app: App, ctx: AppContext): void {
   registerReassignButton(app, ctx);
   registerAdminPerson(app, ctx);
   registerPlanPage(app, ctx);
+  registerPlanOpen(app, ctx);
 }

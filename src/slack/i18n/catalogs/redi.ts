@@ -1,0 +1,160 @@
+// The REDI digest (monthly, to the REDI channel and to members who joined) and
+// /reap redi join|leave.
+import type { Widen } from '../types.js';
+
+const en = {
+  command: {
+    statusOn: 'You get the REDI digest of shared practices and roadblocks by direct message once a month.',
+    statusOff: 'You do not get the REDI digest by direct message.',
+    usage:
+      '`/reap redi join` sends you the monthly REDI digest (practices and roadblocks departments shared, grouped by theme) by direct message; `/reap redi leave` stops it.',
+    joined: 'Done: you will get the REDI digest by direct message once a month. `/reap redi leave` stops it.',
+    alreadyJoined: 'You are already on the REDI digest, so nothing changed. `/reap redi leave` stops it.',
+    left: 'Done: you will no longer get the REDI digest. `/reap redi join` brings it back.',
+    notJoined: 'You were not on the REDI digest, so nothing changed. `/reap redi join` signs you up.',
+  },
+  digest: {
+    header: 'REDI digest: {{month}}',
+    intro: 'What departments shared from {{from}} to {{to}}, grouped by theme. Only updates marked REDI or Public appear here.',
+    counts: 'Practices: {{practices}} · Roadblocks: {{roadblocks}} · Departments: {{departments}}',
+    part: 'REDI digest: {{month}}, part {{part}} of {{parts}}',
+    continued: '*{{theme}}*, continued',
+    fallback: 'REDI digest for {{month}}: practices and roadblocks shared across departments.',
+    fallbackPart: 'REDI digest for {{month}} (part {{part}} of {{parts}})',
+    practices: ':bulb: *Practices worth sharing*',
+    roadblocks: ':construction: *Roadblocks*',
+    item: '• *{{department}}* · {{label}}: {{text}}',
+    ask: '      _Asking for:_ {{text}}',
+    hint: '      :point_right: {{department}} shared a practice on {{theme}} that may help: “{{practice}}”',
+    footerMember: 'You get this because you joined the REDI digest. `/reap redi leave` stops it.',
+    footerChannel: 'Get it by direct message with `/reap redi join`. To share yours, mark an update REDI or Public.',
+  },
+  themes: {
+    'language-access': 'language access',
+    'disability-access': 'disability access',
+    'community-engagement': 'community engagement',
+    data: 'data',
+    training: 'training',
+    workforce: 'hiring and workforce',
+    procurement: 'procurement and contracting',
+    capacity: 'capacity and staffing',
+    other: 'other topics',
+  },
+  themeTitles: {
+    'language-access': 'Language access',
+    'disability-access': 'Disability access',
+    'community-engagement': 'Community engagement',
+    data: 'Data',
+    training: 'Training',
+    workforce: 'Hiring and workforce',
+    procurement: 'Procurement and contracting',
+    capacity: 'Capacity and staffing',
+    other: 'Other topics',
+  },
+};
+
+const es: Widen<typeof en> = {
+  command: {
+    statusOn: 'Recibe el resumen REDI de prácticas y obstáculos compartidos por mensaje directo una vez al mes.',
+    statusOff: 'No recibe el resumen REDI por mensaje directo.',
+    usage:
+      '`/reap redi join` le envía por mensaje directo el resumen mensual REDI (prácticas y obstáculos que compartieron los departamentos, agrupados por tema); `/reap redi leave` lo detiene.',
+    joined: 'Listo: recibirá el resumen REDI por mensaje directo una vez al mes. `/reap redi leave` lo detiene.',
+    alreadyJoined: 'Ya recibe el resumen REDI, así que nada cambió. `/reap redi leave` lo detiene.',
+    left: 'Listo: ya no recibirá el resumen REDI. `/reap redi join` lo vuelve a activar.',
+    notJoined: 'No estaba suscrito al resumen REDI, así que nada cambió. `/reap redi join` lo suscribe.',
+  },
+  digest: {
+    header: 'Resumen REDI: {{month}}',
+    intro:
+      'Lo que compartieron los departamentos del {{from}} al {{to}}, agrupado por tema. Solo aparecen los informes marcados como REDI o Público.',
+    counts: 'Prácticas: {{practices}} · Obstáculos: {{roadblocks}} · Departamentos: {{departments}}',
+    part: 'Resumen REDI: {{month}}, parte {{part}} de {{parts}}',
+    continued: '*{{theme}}*, continuación',
+    fallback: 'Resumen REDI de {{month}}: prácticas y obstáculos compartidos entre departamentos.',
+    fallbackPart: 'Resumen REDI de {{month}} (parte {{part}} de {{parts}})',
+    practices: ':bulb: *Prácticas que vale la pena compartir*',
+    roadblocks: ':construction: *Obstáculos*',
+    item: '• *{{department}}* · {{label}}: {{text}}',
+    ask: '      _Piden:_ {{text}}',
+    hint: '      :point_right: {{department}} compartió una práctica sobre {{theme}} que podría ayudar: “{{practice}}”',
+    footerMember: 'Recibe esto porque se suscribió al resumen REDI. `/reap redi leave` lo detiene.',
+    footerChannel:
+      'Recíbalo por mensaje directo con `/reap redi join`. Para compartir lo suyo, marque un informe como REDI o Público.',
+  },
+  themes: {
+    'language-access': 'acceso lingüístico',
+    'disability-access': 'accesibilidad para personas con discapacidad',
+    'community-engagement': 'participación comunitaria',
+    data: 'datos',
+    training: 'capacitación',
+    workforce: 'contratación y personal',
+    procurement: 'compras y contratos',
+    capacity: 'capacidad y dotación de personal',
+    other: 'otros temas',
+  },
+  themeTitles: {
+    'language-access': 'Acceso lingüístico',
+    'disability-access': 'Accesibilidad para personas con discapacidad',
+    'community-engagement': 'Participación comunitaria',
+    data: 'Datos',
+    training: 'Capacitación',
+    workforce: 'Contratación y personal',
+    procurement: 'Compras y contratos',
+    capacity: 'Capacidad y dotación de personal',
+    other: 'Otros temas',
+  },
+};
+
+const vi: Widen<typeof en> = {
+  command: {
+    statusOn: 'Bạn nhận bản tin REDI về các cách làm hay và trở ngại được chia sẻ qua tin nhắn riêng mỗi tháng một lần.',
+    statusOff: 'Bạn không nhận bản tin REDI qua tin nhắn riêng.',
+    usage:
+      '`/reap redi join` gửi cho bạn bản tin REDI hằng tháng (các cách làm hay và trở ngại các sở đã chia sẻ, theo chủ đề) qua tin nhắn riêng; `/reap redi leave` để ngừng nhận.',
+    joined: 'Xong: bạn sẽ nhận bản tin REDI qua tin nhắn riêng mỗi tháng một lần. `/reap redi leave` để ngừng nhận.',
+    alreadyJoined: 'Bạn đã nhận bản tin REDI rồi nên không có gì thay đổi. `/reap redi leave` để ngừng nhận.',
+    left: 'Xong: bạn sẽ không nhận bản tin REDI nữa. `/reap redi join` để nhận lại.',
+    notJoined: 'Bạn chưa đăng ký bản tin REDI nên không có gì thay đổi. `/reap redi join` để đăng ký.',
+  },
+  digest: {
+    header: 'Bản tin REDI: {{month}}',
+    intro: 'Những gì các sở đã chia sẻ từ {{from}} đến {{to}}, theo chủ đề. Chỉ có các báo cáo được đánh dấu REDI hoặc Công khai.',
+    counts: 'Cách làm hay: {{practices}} · Trở ngại: {{roadblocks}} · Sở: {{departments}}',
+    part: 'Bản tin REDI: {{month}}, phần {{part}}/{{parts}}',
+    continued: '*{{theme}}*, tiếp theo',
+    fallback: 'Bản tin REDI {{month}}: các cách làm hay và trở ngại được chia sẻ giữa các sở.',
+    fallbackPart: 'Bản tin REDI {{month}} (phần {{part}}/{{parts}})',
+    practices: ':bulb: *Cách làm hay đáng chia sẻ*',
+    roadblocks: ':construction: *Trở ngại*',
+    item: '• *{{department}}* · {{label}}: {{text}}',
+    ask: '      _Cần hỗ trợ:_ {{text}}',
+    hint: '      :point_right: {{department}} đã chia sẻ một cách làm hay về {{theme}} có thể giúp ích: “{{practice}}”',
+    footerMember: 'Bạn nhận tin này vì đã đăng ký bản tin REDI. `/reap redi leave` để ngừng nhận.',
+    footerChannel: 'Nhận qua tin nhắn riêng bằng `/reap redi join`. Để chia sẻ, hãy đánh dấu báo cáo là REDI hoặc Công khai.',
+  },
+  themes: {
+    'language-access': 'tiếp cận ngôn ngữ',
+    'disability-access': 'tiếp cận cho người khuyết tật',
+    'community-engagement': 'gắn kết cộng đồng',
+    data: 'dữ liệu',
+    training: 'đào tạo',
+    workforce: 'tuyển dụng và nhân lực',
+    procurement: 'mua sắm và hợp đồng',
+    capacity: 'năng lực và nhân sự',
+    other: 'chủ đề khác',
+  },
+  themeTitles: {
+    'language-access': 'Tiếp cận ngôn ngữ',
+    'disability-access': 'Tiếp cận cho người khuyết tật',
+    'community-engagement': 'Gắn kết cộng đồng',
+    data: 'Dữ liệu',
+    training: 'Đào tạo',
+    workforce: 'Tuyển dụng và nhân lực',
+    procurement: 'Mua sắm và hợp đồng',
+    capacity: 'Năng lực và nhân sự',
+    other: 'Chủ đề khác',
+  },
+};
+
+export default { en, es, vi };
