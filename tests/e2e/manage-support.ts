@@ -4,7 +4,15 @@ import type { KnownBlock } from '@slack/types';
 import { expect } from 'vitest';
 import { translator } from '../../src/slack/i18n/index.js';
 import { manageOverflow } from '../../src/slack/ui/manage-overflow.js';
-import type { TestApp } from '../support/test-app.js';
+import {
+  FORM_CONTENT_TYPE,
+  deliver,
+  parseSubmissionAck,
+  payloadBody,
+  viewSubmissionPayload,
+  type SubmissionAck,
+} from '../../src/sandbox/fake-slack/index.js';
+import { TEST_SIGNING_SECRET, type TestApp } from '../support/test-app.js';
 
 export const CHANNEL = 'C0GENERAL';
 /** 2026-11-18 in San José: mid-morning on a Wednesday. */
@@ -99,4 +107,16 @@ export function craftInput(app: TestApp, viewId: string, blockId: string, value:
   if (!block) throw new Error(`view ${viewId} has no input ${blockId}`);
   const actionId = Object.keys(block)[0]!;
   block[actionId] = { ...block[actionId], ...value } as (typeof block)[string];
+}
+
+/**
+ * Submits a modal as a crafted client would, past the checks Slack's own client makes
+ * (required inputs left empty). The modal stays as it was; the app's answer is returned.
+ */
+export async function craftedSubmission(app: TestApp, viewId: string): Promise<SubmissionAck> {
+  const view = app.fake.workspace.view(viewId);
+  if (!view) throw new Error(`no view ${viewId}`);
+  const payload = viewSubmissionPayload(app.fake, view);
+  const result = await deliver({ url: `${app.baseUrl}/slack/events`, secret: TEST_SIGNING_SECRET, body: payloadBody(payload), contentType: FORM_CONTENT_TYPE });
+  return parseSubmissionAck(result);
 }

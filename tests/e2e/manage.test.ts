@@ -15,6 +15,7 @@ import {
   TODAY,
   audits,
   craftInput,
+  craftedSubmission,
   manage,
   modalFor,
   postManageList,
@@ -130,6 +131,14 @@ describe('managing strategies', () => {
       expect(await app.db.prisma.strategy.count()).toBe(before);
       // The modal is still open with what was typed.
       expect(app.fake.openViews(LIB_LEAD).at(-1)?.state.values.text?.value?.value?.length).toBe(10_000);
+
+      // Required inputs Slack's client would not leave empty, emptied by a crafted payload.
+      craftInput(app, modal.id, 'text', { value: null });
+      craftInput(app, modal.id, 'objectiveId', { selected_option: null });
+      expect(await craftedSubmission(app, modal.id)).toEqual({ action: 'errors', errors: { objectiveId: 'Please fill this in.' } });
+      craftInput(app, modal.id, 'objectiveId', { selected_option: { text: { type: 'plain_text', text: 'x' }, value: String(objective.id) } });
+      expect(await craftedSubmission(app, modal.id)).toEqual({ action: 'errors', errors: { text: 'Please fill this in.' } });
+      expect(await app.db.prisma.strategy.count()).toBe(before);
     });
 
     it('refuses staff and managers before any form opens, and audits it', async () => {
@@ -186,6 +195,29 @@ describe('managing strategies', () => {
       expect(top.state.values.text?.value?.value).toBe('Version from ORSE');
       const after = await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: s.id } });
       expect(after).toMatchObject({ text: 'Version from the Library lead', version: s.version + 1 });
+    });
+
+    it('saves exactly one of two edits submitted at the same moment; the other gets the conflict', async () => {
+      const s = await strategyOf(app, 'LIB', { number: 4 });
+      const first = await manage(app, LIB_LEAD, 'edit', s.id, 'manage:edit');
+      const second = await manage(app, ADMIN, 'edit', s.id, 'manage:edit');
+      const [a, b] = await Promise.all([
+        app.driver.viewSubmission({ viewId: first.id, values: { text: 'Lead wording' } }),
+        app.driver.viewSubmission({ viewId: second.id, values: { text: 'Admin wording' } }),
+      ]);
+      const outcomes = [
+        { user: LIB_LEAD, text: 'Lead wording', ack: a.ack },
+        { user: ADMIN, text: 'Admin wording', ack: b.ack },
+      ].map((o) => ({ ...o, shown: textOf(app.fake.openViews(o.user).at(-1)!.blocks) }));
+      const saved = outcomes.filter((o) => app.fake.openViews(o.user).at(-1)!.callback_id === 'manage:info');
+      const refused = outcomes.filter((o) => app.fake.openViews(o.user).at(-1)!.callback_id === 'manage:edit');
+      expect(saved).toHaveLength(1);
+      expect(refused).toHaveLength(1);
+      // Marisol reads Spanish, Priya English.
+      expect(refused[0]!.shown).toMatch(/Someone changed this strategy|Alguien cambió esta estrategia/);
+      const after = await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: s.id } });
+      expect(after).toMatchObject({ text: saved[0]!.text, version: s.version + 1 });
+      expect(await audits(app, { action: 'strategy.edit', entityId: String(s.id) })).toHaveLength(1);
     });
 
     it('defers with a reason and a date after today, refusing past and today', async () => {

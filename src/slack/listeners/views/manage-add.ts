@@ -2,6 +2,7 @@
 // numbers the strategy; the modal then shows what was added.
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
+import { invalidField } from '../../../services/errors.js';
 import { addStrategy } from '../../../services/strategies.js';
 import { MANAGE_CALLBACKS, resultModal } from '../../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
@@ -12,10 +13,12 @@ import { strategyBlockFor, strategyFieldsOf } from './manage-strategy-fields.js'
 export function registerManageAdd(app: App, ctx: AppContext): void {
   onSubmission(app, ctx, MANAGE_CALLBACKS.add, strategyBlockFor, async ({ actor, t, values, client }) => {
     const objective = selectedOf(values, STRATEGY_BLOCKS.objective);
+    // Slack's client requires the objective; a crafted payload without one gets the same words.
+    if (objective === null) throw invalidField('objectiveId', 'errors.invalid.required');
     const { strategy } = await addStrategy(ctx, actor, {
       ...strategyFieldsOf(values),
-      // A missing or crafted objective is refused by the service under the objective input.
-      objectiveId: objective === null ? (undefined as unknown as number) : Number(objective),
+      // A crafted objective id is refused by the service (not found, or not theirs to manage).
+      objectiveId: Number(objective),
       ownerSlackId: personOf(values, STRATEGY_BLOCKS.owner),
     });
     return {
