@@ -1,0 +1,13 @@
+// The sandbox opens on a populated City: when the database has no departments yet (a new
+// ./data directory, or pglite:memory), it gets the same demo seed as `reap seed`. A database
+// that already has departments is left alone, so people's own sandbox edits survive restarts.
+import { seedDatabase } from '../db/seed/index.js';
+import type { AppContext } from '../services/app-context.js';
+
+export async function seedDemoDataIfEmpty(ctx: AppContext): Promise<boolean> {
+  if ((await ctx.prisma.department.count()) > 0) return false;
+  const started = Date.now();
+  const summary = await seedDatabase(ctx.prisma, { now: ctx.now(), timeZone: ctx.config.timeZone });
+  ctx.logger.info({ ms: Date.now() - started, created: summary.created, quarter: summary.currentQuarter }, 'sandbox: seeded the demo data');
+  return true;
+}

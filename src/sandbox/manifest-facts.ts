@@ -1,0 +1,41 @@
+// What the sandbox must know about the app's Slack manifest to behave like Slack would for
+// this app: its name, its slash commands, whether the Home tab and a writable Messages tab
+// exist, and whether it may post in public channels without joining (chat:write.public).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ManifestFacts {
+  displayName: string;
+  commands: { command: string; description: string; usageHint: string }[];
+  homeTabEnabled: boolean;
+  /** Slack hides the composer of the app's Messages tab when this is set. */
+  messagesTabReadOnly: boolean;
+  chatWritePublic: boolean;
+}
+
+export const HTTP_MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../manifests/reap-tracker.http.json');
+
+interface ManifestShape {
+  display_information?: { name?: string };
+  features?: {
+    app_home?: { home_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
+    bot_user?: { display_name?: string };
+    slash_commands?: { command?: string; description?: string; usage_hint?: string }[];
+  };
+  oauth_config?: { scopes?: { bot?: string[] } };
+}
+
+export function readManifestFacts(file: string = HTTP_MANIFEST_PATH): ManifestFacts {
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as ManifestShape;
+  const features = manifest.features ?? {};
+  return {
+    displayName: features.bot_user?.display_name ?? manifest.display_information?.name ?? 'App',
+    commands: (features.slash_commands ?? [])
+      .filter((c): c is { command: string; description?: string; usage_hint?: string } => typeof c.command === 'string')
+      .map((c) => ({ command: c.command, description: c.description ?? '', usageHint: c.usage_hint ?? '' })),
+    homeTabEnabled: features.app_home?.home_tab_enabled === true,
+    messagesTabReadOnly: features.app_home?.messages_tab_read_only_enabled === true,
+    chatWritePublic: manifest.oauth_config?.scopes?.bot?.includes('chat:write.public') ?? false,
+  };
+}

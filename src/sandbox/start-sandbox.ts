@@ -1,0 +1,167 @@
+// `npm start` without Slack credentials: the app, a fake Slack on loopback and a web page
+// that stands in for Slack's client, all in this process. The app runs exactly as in
+// production (HTTP mode, signed requests, Web API over HTTP); only Slack is local.
+//
+//   browser ──/sandbox/api──► page routes ──signed POST /slack/events──► Bolt app ─┐
+//      ▲                                                                            │ Web API
+//      └──── Server-Sent Events ◄── journal of the fake Slack (127.0.0.1:random) ◄──┘
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { App } from '@slack/bolt';
+import { ConfigError, type Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { startServer, type RunningServer } from '../server.js';
+import { AppHealth } from './app-health.js';
+import { DeliveryLog } from './delivery-log.js';
+import { seedDemoDataIfEmpty } from './demo-data.js';
+import { populateDemoWorkspace } from './demo-workspace.js';
+import { EventStreamHub } from './event-stream.js';
+import { FakeSlack } from './fake-slack/index.js';
+import { callEntry, deliveryEntry } from './inspector-entries.js';
+import type { RunJob } from './job-control.js';
+import { readManifestFacts } from './manifest-facts.js';
+import { createPageRoutes } from './page-routes.js';
+import { SlackClientSimulator } from './slack-client-simulator.js';
+import { listWebAssets } from './static-files.js';
+
+export interface SandboxOptions {
+  config: Config;
+  logger: Logger;
+  /** Runs a scheduled job now and returns a one-line result; without it the page shows that control disabled. */
+  runJob?: RunJob;
+  /** Port of the page and the app; default config.port (PORT, 3000). 0 picks a free port. */
+  port?: number;
+  /** Where the "open this URL" line goes; default stdout. */
+  print?: (line: string) => void;
+  /**
+   * Where Slack requests are delivered; default this server's /slack/events. Pointing it at an
+   * app in another process (or at nothing, in tests) shows how the page copes when the app is down.
+   */
+  appUrl?: string;
+  now?: () => Date;
+}
+
+export interface RunningSandbox {
+  /** The page, e.g. http://localhost:3000/ */
+  url: string;
+  port: number;
+  fake: FakeSlack;
+  /** The Bolt app currently serving /slack/events (a new one after restartApp). */
+  readonly app: App;
+  /** Stops and starts the app (and its database connection) on the same port; Slack's state survives. */
+  restartApp(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Page refreshes are coalesced: one Web API call often changes several things at once. */
+const CHANGE_COALESCE_MS = 15;
+
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const { config, logger } = options;
+  const manifest = readManifestFacts();
+  // Fresh per run and never sent to the browser: the page asks the server to sign for it.
+  const signingSecret = randomBytes(32).toString('hex');
+  const botToken = `xoxb-sandbox-${randomBytes(12).toString('hex')}`;
+  const fake = await new FakeSlack({ botToken, chatWritePublic: manifest.chatWritePublic, homeTabEnabled: manifest.homeTabEnabled }).start();
+  populateDemoWorkspace(fake);
+
+  const hub = new EventStreamHub();
+  const log = new DeliveryLog();
+  const health = new AppHealth();
+  let changeTimer: NodeJS.Timeout | undefined;
+  const changed = (): void => {
+    changeTimer ??= setTimeout(() => {
+      changeTimer = undefined;
+      hub.broadcast('changed', {});
+    }, CHANGE_COALESCE_MS);
+  };
+  fake.on('call', (call) => {
+    hub.broadcast('journal', callEntry(call));
+    changed();
+  });
+  fake.on('violation', (violation) => hub.broadcast('violation', violation));
+  log.on('delivery', (delivery) => hub.broadcast('journal', deliveryEntry(delivery)));
+  health.on('change', (status) => hub.broadcast('app-status', status));
+
+  let port = 0;
+  const simulator = new SlackClientSimulator({
+    fake,
+    signingSecret,
+    appUrl: () => options.appUrl ?? `http://127.0.0.1:${port}/slack/events`,
+    manifest,
+    log,
+    health,
+    changed,
+  });
+  const routes = createPageRoutes({
+    fake,
+    simulator,
+    log,
+    health,
+    hub,
+    manifest,
+    assets: await listWebAssets(),
+    runJob: options.runJob,
+    instanceId: randomUUID(),
+    port: () => port,
+    logger,
+  });
+
+  const launch = (listenPort: number): Promise<RunningServer> =>
+    startServer({
+      config,
+      logger,
+      slack: { mode: 'http', botToken, signingSecret, apiUrl: fake.url },
+      port: listenPort,
+      // The page can make the app act as anyone in the demo workspace: this machine only.
+      host: '127.0.0.1',
+      extra: routes,
+      beforeListen: async (ctx) => {
+        await seedDemoDataIfEmpty(ctx);
+      },
+      now: options.now,
+    }).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new ConfigError(`PORT ${listenPort} is already in use on 127.0.0.1: stop the other process or set PORT to a free port`);
+      }
+      throw error;
+    });
+
+  let running: RunningServer;
+  try {
+    running = await launch(options.port ?? config.port);
+  } catch (error) {
+    hub.dispose();
+    await fake.stop();
+    throw error;
+  }
+  port = running.port;
+  const url = `http://localhost:${port}/`;
+  const database = config.database.kind === 'pglite' ? `embedded database ${config.database.dataDir ?? '(in memory)'}` : 'PostgreSQL';
+  (options.print ?? ((line: string) => console.log(line)))(`REAP Tracker sandbox: open ${url} in your browser (local fake Slack, ${database}; no real Slack is contacted)`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    fake,
+    get app() {
+      return running.app;
+    },
+    async restartApp() {
+      // Open pages lose their event stream and reconnect once the server is back.
+      hub.closeAll();
+      await running.stop();
+      running = await launch(port);
+    },
+    stop() {
+      stopping ??= (async () => {
+        clearTimeout(changeTimer);
+        // Event streams never go idle; end them first or the server waits for them.
+        hub.dispose();
+        await running.stop();
+        await fake.stop();
+      })();
+      return stopping;
+    },
+  };
+}

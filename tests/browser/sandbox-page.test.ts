@@ -1,0 +1,153 @@
+// The sandbox page used the way a person would: pick a demo person, type /reap help, open the
+// app's Home tab, use only the keyboard, and make sure nothing typed becomes markup.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { RunningSandbox } from '../../src/sandbox/start-sandbox.js';
+import { launchBrowser, screenshot, type Browser } from './support/browser.js';
+import { contrastProblems, goToChannel, lastMessage, messages, openSandbox, pickPersonaCard, send, unlabelledControls } from './support/page-helpers.js';
+import { botClient, startTestSandbox } from './support/sandbox.js';
+
+let sandbox: RunningSandbox;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [sandbox, browser] = await Promise.all([startTestSandbox(), launchBrowser()]);
+  page = browser.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+describe('the sandbox page', () => {
+  it('asks who you are, showing each demo person with their roles', async () => {
+    await openSandbox(page, sandbox.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'Who are you?' }).isVisible()).toBe(true);
+    const card = page.getByRole('button', { name: /^Jasmine Okafor/ });
+    await expect.poll(() => card.textContent()).toContain('Equity lead');
+    for (const role of ['ORSE admin', 'Staff', 'Manager', 'REDI member']) {
+      expect(await page.locator('#persona-cards').textContent()).toContain(role);
+    }
+    await screenshot(page, 'sandbox-persona-picker');
+    await pickPersonaCard(page, 'Jasmine Okafor');
+    expect(await page.locator('#persona-select').inputValue()).toBe('U0HSG01');
+    expect(await page.locator('#channel-list').textContent()).toContain('housing-equity');
+  });
+
+  it('answers /reap help with the help list, shown only to you', async () => {
+    await goToChannel(page, 'general');
+    await send(page, '/reap help');
+    const reply = lastMessage(page);
+    await expect.poll(() => reply.textContent(), { timeout: 10_000 }).toContain('REAP Tracker commands');
+    const text = await reply.textContent();
+    expect(text).toContain('Only visible to you');
+    for (const usage of ['/reap help', '/reap status [department]', '/reap deadlines']) expect(text).toContain(usage);
+    expect(await reply.locator('.block-header').textContent()).toBe('REAP Tracker commands');
+    expect(await reply.locator('code').allTextContents()).toContain('/reap help');
+    await screenshot(page, 'sandbox-help');
+  });
+
+  it('lists the delivery and its answer in the inspector, with no violations', async () => {
+    const inspector = page.locator('#inspector');
+    await expect.poll(() => inspector.locator('.inspector-entry.to-app').first().textContent()).toContain('slash_command');
+    expect(await inspector.locator('.inspector-entry.to-app').first().textContent()).toContain('HTTP 200');
+    expect(await inspector.locator('.inspector-summary').textContent()).toContain('0 violations');
+    expect(await inspector.locator('.has-violation').count()).toBe(0);
+    await inspector.locator('.inspector-entry.to-app summary').first().click();
+    expect(await inspector.locator('.inspector-entry.to-app pre').first().textContent()).toContain('"command": "/reap"');
+    // The page never sees the signing secret: it asks the server to sign.
+    expect(await page.content()).not.toMatch(/signing|x-slack-signature/i);
+  });
+
+  it('says an unknown command is not valid, as Slackbot does', async () => {
+    await send(page, '/nope now');
+    await expect.poll(() => lastMessage(page).textContent()).toContain('/nope is not a valid command');
+    expect(await lastMessage(page).locator('.message-author').textContent()).toBe('Slackbot');
+    await lastMessage(page).getByRole('button', { name: 'Dismiss message' }).click();
+    await expect.poll(() => page.locator('#message-log').textContent()).not.toContain('/nope is not a valid command');
+  });
+
+  it('opens the App Home tab, which sends app_home_opened', async () => {
+    await page.locator('#app-list').getByRole('button', { name: 'REAP Tracker' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Home' }).getAttribute('aria-selected')).toBe('true');
+    const opened = page.locator('#inspector .inspector-entry.to-app', { hasText: 'event:app_home_opened' });
+    await expect.poll(() => opened.count()).toBe(1);
+    expect(await opened.textContent()).toContain('HTTP 200');
+    // The app answers with views.publish; the page renders what it published.
+    await expect.poll(() => page.locator('#inspector .inspector-entry.to-slack', { hasText: 'views.publish' }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#home-panel .blocks > *').count()).toBeGreaterThan(1);
+    expect(await page.locator('#home-panel .block-unknown').count()).toBe(0);
+    await screenshot(page, 'sandbox-app-home');
+  });
+
+  it('keeps the Messages tab read-only, as the app manifest asks', async () => {
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    await send(page, 'hello app');
+    await expect.poll(() => lastMessage(page).textContent()).toContain('Sending messages to this app has been turned off');
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    await openSandbox(page, sandbox.url);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to message composer');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('composer-input');
+    await page.keyboard.type('/reap help');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => lastMessage(page).textContent(), { timeout: 10_000 }).toContain('REAP Tracker commands');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('composer-input');
+
+    // Shift+Enter starts a new line instead of sending.
+    await page.keyboard.type('line one');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('line two');
+    expect(await page.locator('#composer-input').inputValue()).toBe('line one\nline two');
+    await page.locator('#composer-input').fill('');
+
+    // Tab order from the top of a fresh page: skip link, person, inspector toggle, then the channels.
+    await openSandbox(page, sandbox.url);
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => (document.activeElement as HTMLElement).id || document.activeElement?.textContent?.trim() || ''));
+    }
+    expect(order.slice(0, 3)).toEqual(['skip-to-composer', 'persona-select', 'inspector-toggle']);
+    expect(order.slice(3)).toEqual(expect.arrayContaining(['#general', '#housing-equity']));
+
+    // Enter on a focused channel opens it; focus is visibly marked.
+    const target = page.locator('#channel-list').getByRole('button', { name: /housing-equity/ });
+    await target.focus();
+    expect(await target.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#conversation-title').textContent()).toBe('# housing-equity');
+    await screenshot(page, 'sandbox-keyboard');
+  });
+
+  it('shows message text as text: no markup from users or apps', async () => {
+    await goToChannel(page, 'general');
+    const typed = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> & <b>not bold</b>';
+    await send(page, typed);
+    await expect.poll(() => lastMessage(page).textContent()).toContain('<script>window.__xss = 1</script>');
+    // An app that forgets to escape: Slack shows the brackets as text too.
+    await botClient(sandbox).chat.postMessage({ channel: 'C0GENERAL', text: 'raw <img src=x onerror=alert(1)> and <javascript:alert(1)|click me>' });
+    await expect.poll(() => lastMessage(page).textContent()).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.locator('#message-log script, #message-log img[src="x"], #message-log a[href^="javascript"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await messages(page).filter({ hasText: 'not bold' }).locator('b').count()).toBe(0);
+    await screenshot(page, 'sandbox-xss');
+  });
+
+  it('labels every control and keeps text readable (WCAG AA contrast)', async () => {
+    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await contrastProblems(page)).toEqual([]);
+    expect(await page.locator('#message-log').getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('[role="alert"]').count()).toBeGreaterThan(0);
+  });
+
+  it('caused no Slack rule violations and no page errors', () => {
+    sandbox.fake.assertNoViolations();
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
