@@ -117,7 +117,7 @@ describe('strategy forms', () => {
     });
     expectValidModal(view);
     expect(JSON.parse(view.private_metadata!)).toEqual({ strategyId: 9, version: 4 });
-    const byId = (id: string) => view.blocks.find((b) => b.block_id === id) as { element: Record<string, unknown> };
+    const byId = (id: string) => view.blocks.find((b) => b.block_id === id) as unknown as { element: Record<string, unknown> };
     expect(byId('text').element).toMatchObject({ initial_value: 'Texto', max_length: 2000 });
     expect(byId('dueDate').element).toMatchObject({ initial_date: '2020-01-31' });
     expect(byId('outputs').element).toMatchObject({ initial_value: 'Un informe', max_length: 3000 });
