@@ -51,7 +51,7 @@ export function parseReminderSettings(rows: readonly Row[]): ReminderSettings {
     const raw = value.get(REMINDER_SETTING_KEYS.offsetDays);
     const list = Array.isArray(raw) ? raw : [raw];
     const ok = normalizeOffsets(list);
-    if (ok.length > 0 && ok.length === list.length) offsetDays = ok;
+    if (list.length > 0 && list.every((v) => wholeIn(v, 0, MAX_OFFSET_DAYS))) offsetDays = ok;
     else problems.push(`${REMINDER_SETTING_KEYS.offsetDays} should be a list of whole days 0-${MAX_OFFSET_DAYS}, e.g. [7, 1]; got ${JSON.stringify(raw)}`);
   }
   if (value.has(REMINDER_SETTING_KEYS.overdueEveryDays)) {

@@ -8,12 +8,16 @@
 //
 // Jobs with no composer still run on schedule as a logged no-op ("no composer registered").
 import type { JobRegistry } from '../registry.js';
+import { registerDeadlineReminders } from './deadline-reminders.js';
 import { registerRediDigest } from './redi-digest.js';
+import { registerUpdatePrompts } from './update-prompts.js';
 import { registerWeeklyDigest } from './weekly-digest.js';
 
 export function registerComposers(registry: JobRegistry): void {
   registerWeeklyDigest(registry);
   registerRediDigest(registry);
+  registerDeadlineReminders(registry);
+  registerUpdatePrompts(registry);
   // deadline-reminders, update-prompts, weekly-digest, redi-digest, briefing-reminder and
   // briefings are written on top of src/jobs (see registry.ts for the handler contract).
 }

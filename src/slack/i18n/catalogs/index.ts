@@ -11,8 +11,9 @@ import manage from './manage.js';
 import home from './home.js';
 import plan from './plan.js';
 import redi from './redi.js';
+import reminders from './reminders.js';
 import report from './report.js';
 import status from './status.js';
 import statusReport from './status-report.js';
 
-export const CATALOGS = { admin, manage, common, errors, help, status, deadlines, home, plan, statusReport, report, digests, redi } as const;
+export const CATALOGS = { admin, manage, common, errors, help, status, deadlines, home, plan, statusReport, report, digests, redi, reminders } as const;

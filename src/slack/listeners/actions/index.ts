@@ -8,6 +8,8 @@ import { registerManageOverflow } from './manage-overflow.js';
 import { registerReassignButton } from './reassign-button.js';
 import { registerPlanOpen } from './plan-open.js';
 import { registerPlanPage } from './plan-page.js';
+import { registerReminderDone } from './reminder-done.js';
+import { registerReminderSnooze } from './reminder-snooze.js';
 
 export function register(app: App, ctx: AppContext): void {
   registerManageOverflow(app, ctx);
@@ -18,4 +20,6 @@ export function register(app: App, ctx: AppContext): void {
   registerAdminPerson(app, ctx);
   registerPlanPage(app, ctx);
   registerPlanOpen(app, ctx);
+  registerReminderSnooze(app, ctx);
+  registerReminderDone(app, ctx);
 }

@@ -1,0 +1,79 @@
+// The update prompt DM: at the start of a reporting period ("time to report") and a few
+// business days before it closes ("still missing", with how many colleagues already
+// reported). Each strategy has the app-wide Update button. Pure Block Kit builders.
+import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import { daysBetween } from '../../domain/calendar-dates.js';
+import type { FiscalPeriod } from '../../domain/fiscal-calendar.js';
+import type { PlannedPrompt, PromptItem } from '../../domain/update-prompts.js';
+import type { Lang, Translate } from '../i18n/index.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import type { SlackMessage } from './status-message.js';
+import {
+  context,
+  countKey,
+  dueText,
+  header,
+  itemSection,
+  slackDate,
+  statusText,
+  strategyHeadline,
+  textSection,
+  updateButton,
+} from './status-parts.js';
+
+/** One block per strategy: this many stays under 50 blocks and Slack's ~12,000 characters per message. */
+export const PROMPT_MAX_ITEMS = 30;
+
+/** "Q2 of FY 2026-2027", "November 2026 (FY 2026-2027)", in the reader's language. */
+export function periodLabel(t: Translate, lang: Lang, period: FiscalPeriod): string {
+  const years = { from: period.fiscalYearEnd - 1, to: period.fiscalYearEnd };
+  if (period.cadence === 'QUARTERLY') return t('reminders.period.quarter', { n: period.index, ...years });
+  const month = DateTime.fromISO(period.start, { zone: 'UTC' }).setLocale(lang).toLocaleString({ month: 'long', year: 'numeric' });
+  return t('reminders.period.month', { month, ...years });
+}
+
+function itemBlock(t: Translate, lang: Lang, item: PromptItem, messagePeriod: FiscalPeriod, today: string) {
+  const s = item.strategy;
+  const facts = [statusText(t, s.status)];
+  if (s.departmentCode) facts.push(escapeMrkdwn(s.departmentCode));
+  if (item.period.key !== messagePeriod.key) facts.push(t('reminders.prompt.otherPeriod', { period: periodLabel(t, lang, item.period) }));
+  if (s.dueDate) facts.push(dueText(t, s.dueDate, daysBetween(today, s.dueDate)));
+  return itemSection(`${strategyHeadline(t, s.label, s.text)}\n${facts.join(' · ')}`, updateButton(t, s.id, s.label));
+}
+
+/** The prompt or nudge for one person. `today` is the City's date (for "due in N days"). */
+export function updatePromptMessage(t: Translate, lang: Lang, prompt: PlannedPrompt, today: string): SlackMessage {
+  const period = periodLabel(t, lang, prompt.period);
+  const by = slackDate(prompt.period.end);
+  const blocks: KnownBlock[] = [];
+  if (prompt.phase === 'start') {
+    blocks.push(header(t('reminders.prompt.startHeader')));
+    blocks.push(textSection(t('reminders.prompt.startIntro', { period, date: by })));
+  } else {
+    blocks.push(header(t('reminders.prompt.nudgeHeader')));
+    blocks.push(textSection(t('reminders.prompt.nudgeIntro', { period, date: by })));
+    const c = prompt.colleagues;
+    if (c) {
+      blocks.push(
+        context(
+          t(countKey('reminders.prompt.colleagues', c.total), {
+            count: c.reported,
+            total: c.total,
+            department: escapeMrkdwn(c.departmentName ?? ''),
+          }),
+        ),
+      );
+    }
+  }
+  const shown = prompt.items.slice(0, PROMPT_MAX_ITEMS);
+  for (const item of shown) blocks.push(itemBlock(t, lang, item, prompt.period, today));
+  const hidden = prompt.items.length - shown.length;
+  if (hidden > 0) blocks.push(context(t(countKey('reminders.prompt.more', hidden), { count: hidden })));
+  blocks.push(context(t('reminders.prompt.footer')));
+  const text =
+    prompt.phase === 'start'
+      ? t('reminders.prompt.startFallback', { period })
+      : t('reminders.prompt.nudgeFallback', { period, date: prompt.period.end });
+  return { text, blocks };
+}
