@@ -55,7 +55,7 @@ export class AppHealth extends EventEmitter<AppHealthEvents> {
 /** Node's fetch hides the socket error in `cause`; name it the way a developer knows it. */
 export function transportErrorText(error: unknown): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'no answer within 10 seconds';
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   switch (cause?.code) {
     case 'ECONNREFUSED':
       return 'connection refused';
@@ -66,6 +66,6 @@ export function transportErrorText(error: unknown): string {
     case 'EAI_AGAIN':
       return 'host not found';
     default:
-      return error instanceof Error ? (cause?.code ?? error.message) : String(error);
+      return error instanceof Error ? (cause?.code ?? cause?.message ?? error.message) : String(error);
   }
 }

@@ -28,7 +28,7 @@ export function renderJobs(root, jobs, post) {
   root.replaceChildren(
     h('h2', { class: 'pane-title' }, 'Scheduled jobs'),
     h('div', { class: 'jobs-row' }, h('label', { for: 'job-select' }, 'Job'), select, run),
-    jobs.enabled ? null : h('p', { id: reasonId, class: 'note' }, jobs.reason ?? 'Not available.'),
+    ...(jobs.enabled ? [] : [h('p', { id: reasonId, class: 'note' }, jobs.reason ?? 'Not available.')]),
     output,
   );
 }
