@@ -43,8 +43,10 @@ export async function loadWeeklyDigests(ctx: ServiceContext, window: { from: Dat
   const zone = ctx.config.timeZone;
   const { from, until } = window;
   const today = todayIn(until, zone);
+  // The MANAGER role is checked in memory (isDigestRecipient): Prisma's `has` on an enum
+  // array does not bind on the PGlite adapter, and only managers have ManagedDepartment rows.
   const rows = await ctx.prisma.member.findMany({
-    where: { active: true, roles: { has: 'MANAGER' }, managedDepartments: { some: {} } },
+    where: { active: true, managedDepartments: { some: {} } },
     select: {
       id: true,
       slackUserId: true,

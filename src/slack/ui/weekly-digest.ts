@@ -118,7 +118,7 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek): KnownBloc
     ),
   ];
   for (const lines of lists) for (const chunk of chunkLines(lines, DIGEST_SECTION_TEXT)) blocks.push(textSection(chunk));
-  blocks.push({ type: 'actions', block_id: `wd_plan_${d.code}`.slice(0, 255), elements: [planButton(t, w)] });
+  blocks.push({ type: 'actions', elements: [planButton(t, w)] });
   return blocks;
 }
 
@@ -132,7 +132,6 @@ export function weeklyDigestMessages(t: Translate, digest: ManagerDigest, option
   if (options.homeUrl) {
     tail.push({
       type: 'actions',
-      block_id: 'wd_home',
       elements: [
         {
           type: 'button',
