@@ -1,0 +1,359 @@
+// The reading side under load: `/reap status` (ack latency, and time until the answer is
+// on screen) and App Home publish latency at 10 and 50 concurrent users, with 60
+// departments × 30 strategies × 20 updates loaded, on PGlite and (when reachable) on
+// PostgreSQL. The floor is measured in the same run: a bare Bolt app on the same receiver
+// whose listeners only ack (and, for Home, one that publishes a fixed one-block view).
+//
+//   npx tsx bench/slack-read.bench.ts        BENCH_REQUESTS=200 per cell by default
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { loadConfig } from '../src/config.js';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+import type { Prisma } from '../src/db/client.js';
+import type { StrategyStatus } from '../src/generated/prisma/enums.js';
+import { createLogger } from '../src/logger.js';
+import {
+  createFakeSlack,
+  deliver,
+  eventEnvelope,
+  formBody,
+  slashCommandPayload,
+  FORM_CONTENT_TYPE,
+  JSON_CONTENT_TYPE,
+  type CallRecord,
+} from '../src/sandbox/fake-slack/index.js';
+import { startServer } from '../src/server.js';
+import { freshPostgresDatabase, percentile, postgresReachable, printTable } from './lib.js';
+
+const SECRET = 'bench-secret';
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const DEPARTMENTS = 60;
+const STRATEGIES_PER_DEPARTMENT = 30;
+const UPDATES_PER_STRATEGY = 20;
+const STAFF_PER_DEPARTMENT = 5;
+const NOW = new Date('2026-11-18T17:00:00Z');
+const CHANNEL = 'C0BENCH';
+
+const fake = await createFakeSlack({ postingRate: false }).start();
+
+// ---------- data: generated straight into the tables with createMany ----------
+
+interface People {
+  leads: string[];
+  staff: string[];
+  admin: string;
+}
+
+const leadId = (d: number) => `UL${String(d).padStart(3, '0')}`;
+const staffId = (d: number, i: number) => `US${String(d).padStart(3, '0')}${i}`;
+const ADMIN = 'UADMIN0';
+
+function people(): People {
+  const leads = Array.from({ length: DEPARTMENTS }, (_, d) => leadId(d));
+  const staff = Array.from({ length: DEPARTMENTS }, (_, d) => Array.from({ length: STAFF_PER_DEPARTMENT }, (_, i) => staffId(d, i))).flat();
+  return { leads, staff, admin: ADMIN };
+}
+
+/** "FY2027-Q2" for a quarter starting on `start` (fiscal years end in June). */
+const periodKeyOf = (start: Date) => {
+  const m = start.getUTCMonth() + 1;
+  return `FY${m >= 7 ? start.getUTCFullYear() + 1 : start.getUTCFullYear()}-Q${Math.floor(((m + 5) % 12) / 3) + 1}`;
+};
+const day = (offset: number) => new Date(Date.UTC(2026, 10, 18 + offset));
+const STATUSES: StrategyStatus[] = ['COMPLETED', 'IN_PROGRESS', 'ONGOING', 'NOT_STARTED', 'DEFERRED'];
+
+async function loadData(prisma: Prisma): Promise<{ strategies: number; updates: number; ms: number }> {
+  const t0 = performance.now();
+  await prisma.department.createMany({
+    data: Array.from({ length: DEPARTMENTS }, (_, d) => ({ code: `D${String(d).padStart(3, '0')}`, name: `Department number ${d} of the City of San José` })),
+  });
+  const departments = await prisma.department.findMany({ orderBy: { id: 'asc' }, select: { id: true } });
+  await prisma.member.createMany({
+    data: [
+      { slackUserId: ADMIN, name: 'Bench Admin', roles: ['ORSE_ADMIN'] },
+      ...departments.flatMap((d, i) => [
+        { slackUserId: leadId(i), name: `Lead ${i}`, roles: ['EQUITY_LEAD' as const], departmentId: d.id },
+        ...Array.from({ length: STAFF_PER_DEPARTMENT }, (_, k) => ({ slackUserId: staffId(i, k), name: `Staff ${i}.${k}`, roles: ['STAFF' as const], departmentId: d.id })),
+      ]),
+    ],
+  });
+  const members = new Map((await prisma.member.findMany({ select: { id: true, slackUserId: true } })).map((m) => [m.slackUserId, m.id]));
+  await prisma.plan.createMany({
+    data: departments.map((d, i) => ({ key: `D${String(i).padStart(3, '0')}-FY2024-2026`, kind: 'DEPARTMENT_REAP' as const, title: `REAP ${i}`, departmentId: d.id, fiscalStartYear: 2024, fiscalEndYear: 2026 })),
+  });
+  const plans = await prisma.plan.findMany({ orderBy: { id: 'asc' }, select: { id: true } });
+  await prisma.objective.createMany({
+    data: plans.flatMap((p) => Array.from({ length: 5 }, (_, o) => ({ planId: p.id, number: o + 1, title: `Objective ${o + 1}` }))),
+  });
+  const objectives = await prisma.objective.findMany({ orderBy: { id: 'asc' }, select: { id: true, planId: true } });
+  const planIndex = new Map(plans.map((p, i) => [p.id, i]));
+  await prisma.strategy.createMany({
+    data: objectives.flatMap((o, oi) =>
+      Array.from({ length: STRATEGIES_PER_DEPARTMENT / 5 }, (_, s) => {
+        const d = planIndex.get(o.planId)!;
+        const n = oi * 6 + s;
+        return {
+          objectiveId: o.id,
+          number: s + 1,
+          text: `Strategy ${n}: extend language access and disability access to every program of the department, with community partners.`,
+          status: STATUSES[n % 5]!,
+          ownerId: members.get(staffId(d, n % STAFF_PER_DEPARTMENT))!,
+          dueDate: day((n % 180) - 60),
+          performanceMeasures: '% of participants who rate the sessions as good or better',
+          outputs: '# of sessions, # of participants',
+        };
+      }),
+    ),
+  });
+  const strategies = await prisma.strategy.findMany({ orderBy: { id: 'asc' }, select: { id: true, ownerId: true } });
+  await prisma.milestone.createMany({
+    data: strategies.map((s, i) => ({ strategyId: s.id, title: `Milestone of ${s.id}`, dueDate: day((i % 40) - 10), ownerId: s.ownerId })),
+  });
+  // 20 quarterly updates per strategy, the latest one in the previous quarter for most.
+  const updates = strategies.flatMap((s, i) =>
+    Array.from({ length: UPDATES_PER_STRATEGY }, (_, u) => {
+      const quarterBack = UPDATES_PER_STRATEGY - u - (i % 4 === 0 ? 1 : 0);
+      const start = new Date(Date.UTC(2026, 9 - 3 * quarterBack, 1));
+      const end = new Date(Date.UTC(2026, 12 - 3 * quarterBack, 0));
+      return {
+        strategyId: s.id,
+        periodKey: periodKeyOf(start),
+        periodStart: start,
+        periodEnd: end,
+        statusFrom: 'IN_PROGRESS' as const,
+        statusTo: 'IN_PROGRESS' as const,
+        narrative: 'Held two sessions in Spanish and Vietnamese; 40 residents took part.',
+        authorId: s.ownerId!,
+        idempotencyKey: `bench:${s.id}:${u}`,
+        createdAt: new Date(end.getTime() + 5 * 86_400_000),
+      };
+    }),
+  );
+  for (let i = 0; i < updates.length; i += 5000) await prisma.progressUpdate.createMany({ data: updates.slice(i, i + 5000) });
+  return { strategies: strategies.length, updates: updates.length, ms: performance.now() - t0 };
+}
+
+function populateFake(p: People): void {
+  const everyone = [p.admin, ...p.leads, ...p.staff];
+  for (const id of everyone) {
+    if (!fake.workspace.users.get(id)) fake.addUser({ id, name: id.toLowerCase(), real_name: id, tz: 'America/Los_Angeles', locale: 'en-US' });
+  }
+  if (!fake.workspace.resolveChannel(CHANNEL)) fake.addChannel({ id: CHANNEL, name: 'bench', members: [...everyone, fake.workspace.bot.userId] });
+}
+
+// ---------- the apps under test ----------
+
+interface Target {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+async function bareBolt(publish: boolean): Promise<Target> {
+  const receiver = new HTTPReceiver({ signingSecret: SECRET, logLevel: LogLevel.ERROR });
+  const app = new App({ token: fake.botToken, receiver, botId: 'B0BOT', botUserId: 'U0BOT', clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } } });
+  app.command('/reap', async ({ ack }) => {
+    await ack();
+  });
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (!publish) return;
+    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Hello' } }] } });
+  });
+  const server = http.createServer(receiver.requestListener);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: () => new Promise((r) => server.close(() => r())) };
+}
+
+async function reapApp(db: Database): Promise<Target> {
+  const config = loadConfig({ SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, LOG_LEVEL: 'silent' });
+  const running = await startServer({
+    config,
+    logger: createLogger('silent'),
+    db,
+    now: () => NOW,
+    port: 0,
+    host: '127.0.0.1',
+    slack: { mode: 'http', botToken: fake.botToken, signingSecret: SECRET, apiUrl: fake.url, identity: { botId: 'B0BOT', botUserId: 'U0BOT' } },
+  });
+  return { url: `http://127.0.0.1:${running.port}/slack/events`, stop: running.stop };
+}
+
+// ---------- load ----------
+
+/** Resolves when the fake sees `match` for a user: an ephemeral through a response_url, or a Home publish. */
+class Arrivals {
+  private waiting = new Map<string, { resolve: () => void; count: number }>();
+  constructor() {
+    fake.on('call', (call: CallRecord) => this.onCall(call));
+  }
+  private onCall(call: CallRecord): void {
+    if (call.method === 'views.publish') {
+      const user = String(call.args.user_id);
+      const w = this.waiting.get(`home:${user}`);
+      if (w && (call.response as { ok?: boolean }).ok) {
+        this.waiting.delete(`home:${user}`);
+        w.resolve();
+      }
+    } else if (call.method === 'response_url') {
+      for (const [key, w] of this.waiting) {
+        if (!key.startsWith('eph:')) continue;
+        if (fake.ephemerals(key.slice(4)).length > w.count) {
+          this.waiting.delete(key);
+          w.resolve();
+        }
+      }
+    }
+  }
+  ephemeral(user: string): Promise<void> {
+    return new Promise((resolve) => this.waiting.set(`eph:${user}`, { resolve, count: fake.ephemerals(user).length }));
+  }
+  home(user: string): Promise<void> {
+    return new Promise((resolve) => this.waiting.set(`home:${user}`, { resolve, count: 0 }));
+  }
+}
+const arrivals = new Arrivals();
+
+interface Result {
+  ack: number[];
+  done: number[];
+  errors: number;
+  seconds: number;
+}
+
+/** `concurrency` users, each sending its next request when the previous one is answered. */
+async function run(users: readonly string[], concurrency: number, one: (user: string) => Promise<{ ack: number; done: number | null; ok: boolean }>): Promise<Result> {
+  const ack: number[] = [];
+  const done: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const t0 = performance.now();
+  const worker = async (slot: number) => {
+    while (sent < REQUESTS) {
+      sent++;
+      const r = await one(users[slot % users.length]!);
+      ack.push(r.ack);
+      if (r.done !== null) done.push(r.done);
+      if (!r.ok) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
+  return { ack, done, errors, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** A signed delivery; a timeout or a non-200 counts as an error (Slack would show the user one). */
+async function send(request: Parameters<typeof deliver>[0]): Promise<{ ms: number; ok: boolean }> {
+  const t0 = performance.now();
+  try {
+    const r = await deliver(request, { timeoutMs: 30_000 });
+    return { ms: r.ms, ok: r.status === 200 };
+  } catch {
+    return { ms: performance.now() - t0, ok: false };
+  }
+}
+
+async function status(url: string, user: string, waitForAnswer: boolean) {
+  const body = formBody(slashCommandPayload(fake, { user, channel: CHANNEL, text: 'status' }) as unknown as Record<string, string>);
+  const t0 = performance.now();
+  const answered = waitForAnswer ? arrivals.ephemeral(user) : null;
+  const r = await send({ url, secret: SECRET, body, contentType: FORM_CONTENT_TYPE });
+  if (!r.ok) return { ack: r.ms, done: null, ok: false };
+  if (answered) await Promise.race([answered, new Promise((res) => setTimeout(res, 30_000))]);
+  return { ack: r.ms, done: answered ? performance.now() - t0 : null, ok: true };
+}
+
+async function homeOpened(url: string, user: string, waitForPublish: boolean) {
+  const event = { type: 'app_home_opened', user, channel: fake.workspace.dmWith(user).channel.id, tab: 'home', event_ts: (Date.now() / 1000).toFixed(6) };
+  const t0 = performance.now();
+  const published = waitForPublish ? arrivals.home(user) : null;
+  const r = await send({ url, secret: SECRET, body: JSON.stringify(eventEnvelope(fake, event)), contentType: JSON_CONTENT_TYPE });
+  if (!r.ok) return { ack: r.ms, done: null, ok: false };
+  if (published) await Promise.race([published, new Promise((res) => setTimeout(res, 30_000))]);
+  return { ack: r.ms, done: published ? performance.now() - t0 : null, ok: true };
+}
+
+const p50 = (v: number[]) => percentile(v, 50).toFixed(1);
+const p99 = (v: number[]) => percentile(v, 99).toFixed(1);
+
+async function benchDatabase(label: string, db: Database, rows: Record<string, string | number>[]) {
+  await migrate(db);
+  const p = people();
+  const loaded = await loadData(db.prisma);
+  console.log(`${label}: loaded ${loaded.strategies} strategies and ${loaded.updates} updates in ${(loaded.ms / 1000).toFixed(1)} s`);
+  populateFake(p);
+  const reap = await reapApp(db);
+  const bare = await bareBolt(false);
+  const barePublish = await bareBolt(true);
+  // Leads see their department's status; Home goes to a mix of staff and leads.
+  const statusUsers = p.leads;
+  const homeUsers = p.leads.flatMap((l, i) => [l, p.staff[i * STAFF_PER_DEPARTMENT]!]);
+  // The static publisher gets other people: its views would otherwise change the hashes REAP
+  // Tracker remembers and make it retry (hash_conflict), which is correct but not this test.
+  const bareHomeUsers = p.staff.filter((_, i) => i % STAFF_PER_DEPARTMENT === 1);
+  for (const c of [10, 50]) {
+    // Warm-up: JIT, connection pools, PGlite caches.
+    await run(statusUsers, c, (u) => status(reap.url, u, true));
+    await run(homeUsers, c, (u) => homeOpened(reap.url, u, true));
+    const conflictsBefore = fake.calls('views.publish').filter((x) => (x.response as { error?: string }).error === 'hash_conflict').length;
+
+    const b = await run(statusUsers, c, (u) => status(bare.url, u, false));
+    const s = await run(statusUsers, c, (u) => status(reap.url, u, true));
+    rows.push(
+      { db: label, users: c, request: '/reap status', app: 'bare Bolt (ack only)', 'ack p50': p50(b.ack), 'ack p99': p99(b.ack), 'answer p50': '—', 'answer p99': '—', 'req/s': (REQUESTS / b.seconds).toFixed(0), errors: b.errors },
+      {
+        db: label,
+        users: c,
+        request: '/reap status',
+        app: 'REAP Tracker',
+        'ack p50': p50(s.ack),
+        'ack p99': `${p99(s.ack)} (${(percentile(s.ack, 99) / Math.max(0.1, percentile(b.ack, 99))).toFixed(1)}x)`,
+        'answer p50': p50(s.done),
+        'answer p99': p99(s.done),
+        'req/s': (REQUESTS / s.seconds).toFixed(0),
+        errors: s.errors + (REQUESTS - s.done.length),
+      },
+    );
+    const be = await run(bareHomeUsers, c, (u) => homeOpened(barePublish.url, u, true));
+    const h = await run(homeUsers, c, (u) => homeOpened(reap.url, u, true));
+    rows.push(
+      { db: label, users: c, request: 'App Home', app: 'bare Bolt (static publish)', 'ack p50': p50(be.ack), 'ack p99': p99(be.ack), 'answer p50': p50(be.done), 'answer p99': p99(be.done), 'req/s': (REQUESTS / be.seconds).toFixed(0), errors: be.errors },
+      {
+        db: label,
+        users: c,
+        request: 'App Home',
+        app: 'REAP Tracker',
+        'ack p50': p50(h.ack),
+        'ack p99': p99(h.ack),
+        'answer p50': p50(h.done),
+        'answer p99': `${p99(h.done)} (${(percentile(h.done, 99) / Math.max(0.1, percentile(be.done, 99))).toFixed(1)}x)`,
+        'req/s': (REQUESTS / h.seconds).toFixed(0),
+        errors: h.errors + (REQUESTS - h.done.length),
+      },
+    );
+    const conflicts = fake.calls('views.publish').filter((x) => (x.response as { error?: string }).error === 'hash_conflict').length - conflictsBefore;
+    if (conflicts > 0) console.log(`${label}, ${c} users: ${conflicts} hash_conflict retries during the measured Home runs`);
+  }
+  await reap.stop();
+  await bare.stop();
+  await barePublish.stop();
+  fake.assertNoViolations({ allow: ['hash_conflict'] });
+  fake.clearViolations();
+}
+
+const rows: Record<string, string | number>[] = [];
+await benchDatabase('PGlite', await openDatabase({ kind: 'pglite', dataDir: null }), rows);
+if (await postgresReachable()) {
+  const fresh = await freshPostgresDatabase();
+  try {
+    await benchDatabase('PostgreSQL', await openDatabase({ kind: 'postgres', url: fresh.url }), rows);
+  } finally {
+    await fresh.drop();
+  }
+} else {
+  console.log('PostgreSQL is not reachable: PGlite rows only.');
+}
+await fake.stop();
+printTable(
+  `Reading under load: ${DEPARTMENTS} departments × ${STRATEGIES_PER_DEPARTMENT} strategies × ${UPDATES_PER_STRATEGY} updates, ${REQUESTS} requests per cell (ms; "answer" = until the ephemeral or the Home view is in Slack)`,
+  rows,
+);
