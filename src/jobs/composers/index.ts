@@ -8,6 +8,8 @@
 //
 // Jobs with no composer still run on schedule as a logged no-op ("no composer registered").
 import type { JobRegistry } from '../registry.js';
+import { registerBriefingReminder } from './briefing-reminder.js';
+import { registerBriefings } from './briefings.js';
 import { registerDeadlineReminders } from './deadline-reminders.js';
 import { registerRediDigest } from './redi-digest.js';
 import { registerUpdatePrompts } from './update-prompts.js';
@@ -18,6 +20,8 @@ export function registerComposers(registry: JobRegistry): void {
   registerRediDigest(registry);
   registerDeadlineReminders(registry);
   registerUpdatePrompts(registry);
+  registerBriefingReminder(registry);
+  registerBriefings(registry);
   // deadline-reminders, update-prompts, weekly-digest, redi-digest, briefing-reminder and
   // briefings are written on top of src/jobs (see registry.ts for the handler contract).
 }

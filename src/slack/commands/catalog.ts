@@ -16,7 +16,7 @@ export const SUBCOMMANDS: readonly SubcommandInfo[] = [
   { name: 'report', usage: '/reap report [FY]', available: true },
   { name: 'language', usage: '/reap language en|es|vi', available: false },
   { name: 'redi', usage: '/reap redi join|leave', available: true },
-  { name: 'briefing', usage: '/reap briefing', available: false },
-  { name: 'settings', usage: '/reap settings', available: false },
+  { name: 'briefing', usage: '/reap briefing', available: true },
+  { name: 'settings', usage: '/reap settings', available: true },
   { name: 'admin', usage: '/reap admin', available: true },
 ];

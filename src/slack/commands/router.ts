@@ -2,12 +2,14 @@
 // subcommands get the help list with a plain sentence saying why.
 import { addCommand } from './add.js';
 import { adminCommand } from './admin.js';
+import { briefingCommand } from './briefing.js';
 import { SUBCOMMANDS } from './catalog.js';
 import { deadlinesCommand } from './deadlines.js';
 import { helpCommand } from './help.js';
 import { planCommand } from './plan.js';
 import { rediCommand } from './redi.js';
 import { reportCommand } from './report.js';
+import { settingsCommand } from './settings.js';
 import { statusCommand } from './status.js';
 import type { SubcommandHandler } from './types.js';
 import { helpMessage } from '../ui/help-message.js';
@@ -20,6 +22,8 @@ const HANDLERS: Record<string, SubcommandHandler> = {
   deadlines: deadlinesCommand,
   plan: planCommand,
   report: reportCommand,
+  briefing: briefingCommand,
+  settings: settingsCommand,
   redi: rediCommand,
 };
 

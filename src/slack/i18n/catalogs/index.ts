@@ -2,6 +2,7 @@
 // without touching each other's strings. The namespace is the first part of the key:
 // t('help.header') reads catalogs/help.ts.
 import admin from './admin.js';
+import briefings from './briefings.js';
 import common from './common.js';
 import deadlines from './deadlines.js';
 import digests from './digests.js';
@@ -13,7 +14,8 @@ import plan from './plan.js';
 import redi from './redi.js';
 import reminders from './reminders.js';
 import report from './report.js';
+import settings from './settings.js';
 import status from './status.js';
 import statusReport from './status-report.js';
 
-export const CATALOGS = { admin, manage, common, errors, help, status, deadlines, home, plan, statusReport, report, digests, redi, reminders } as const;
+export const CATALOGS = { admin, manage, common, errors, help, status, deadlines, home, plan, statusReport, report, digests, redi, reminders, briefings, settings } as const;

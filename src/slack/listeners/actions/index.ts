@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { registerAdminPerson } from './admin-person.js';
+import { registerBriefingButtons } from './briefing-buttons.js';
+import { registerBriefingComposer } from './briefing-composer.js';
 import { registerManageAddDepartment } from './manage-add-department.js';
 import { registerManageMilestoneComplete } from './manage-milestone-complete.js';
 import { registerManageMilestoneEdit } from './manage-milestone-edit.js';
@@ -22,4 +24,6 @@ export function register(app: App, ctx: AppContext): void {
   registerPlanOpen(app, ctx);
   registerReminderSnooze(app, ctx);
   registerReminderDone(app, ctx);
+  registerBriefingButtons(app, ctx);
+  registerBriefingComposer(app, ctx);
 }

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { registerAdminRoles } from './admin-roles.js';
+import { registerBriefingSubmission } from './briefing-submission.js';
 import { registerManageAdd } from './manage-add.js';
 import { registerManageClose } from './manage-close.js';
 import { registerManageDefer } from './manage-defer.js';
@@ -8,6 +9,7 @@ import { registerManageEdit } from './manage-edit.js';
 import { registerManageMilestoneAdd } from './manage-milestone-add.js';
 import { registerManageMilestoneEdit } from './manage-milestone-edit.js';
 import { registerManageReassign } from './manage-reassign.js';
+import { registerSettingsSubmission } from './settings-submission.js';
 
 export function register(app: App, ctx: AppContext): void {
   registerManageAdd(app, ctx);
@@ -18,4 +20,6 @@ export function register(app: App, ctx: AppContext): void {
   registerManageMilestoneAdd(app, ctx);
   registerManageMilestoneEdit(app, ctx);
   registerAdminRoles(app, ctx);
+  registerBriefingSubmission(app, ctx);
+  registerSettingsSubmission(app, ctx);
 }

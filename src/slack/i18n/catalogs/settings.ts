@@ -1,0 +1,163 @@
+// /reap settings: job schedules, the REDI channel and reminder days (ORSE admins only).
+import type { Widen } from '../types.js';
+
+const en = {
+  locale: 'en-US',
+  title: 'Settings',
+  loading: 'Loading…',
+  save: 'Save',
+  close: 'Close',
+  intro: 'Schedules are cron expressions in the City’s time zone ({{zone}}). Clear a schedule to go back to its default.',
+  schedulesHeader: 'Schedules',
+  otherHeader: 'REDI network and reminders',
+  jobs: {
+    'deadline-reminders': 'Deadline reminders',
+    'update-prompts': 'Progress update prompts',
+    'weekly-digest': 'Weekly digest',
+    'redi-digest': 'REDI digest',
+    'briefing-reminder': 'Briefing reminder',
+    briefings: 'Posting scheduled briefings',
+    outbox: 'Sending queued messages',
+  },
+  source: {
+    setting: 'set in REAP Tracker by {{who}}',
+    settingAnonymous: 'set in REAP Tracker',
+    env: 'from the {{variable}} environment variable',
+    default: 'the default',
+  },
+  hint: 'Now: {{source}}. Next run: {{next}}.',
+  hintPaused: 'Now: {{source}}. Paused.',
+  cronPlaceholder: 'e.g. 0 8 * * 1',
+  rediChannel: 'REDI network channel',
+  rediHint: 'Where the REDI digest and shared practices are posted. REAP Tracker must be a member.',
+  offsets: 'Deadline reminders, days before',
+  offsetsHint: 'Whole days separated by commas, e.g. 7,1. Clear it for the default ({{default}}).',
+  saved: 'Saved:',
+  nothingChanged: 'Nothing changed.',
+  change: {
+    cron: '{{job}}: `{{cron}}`',
+    cronCleared: '{{job}}: back to `{{cron}}` ({{source}})',
+    redi: 'REDI channel: {{channel}}',
+    rediCleared: 'REDI channel: none',
+    offsets: 'Deadline reminders: {{days}} days before',
+    offsetsDefault: 'Deadline reminders: the default ({{days}} days before)',
+  },
+  errors: {
+    cronEmpty: 'Please enter a schedule.',
+    cronFieldCount:
+      '“{{expression}}” has {{count}} fields, so the schedule was not changed. Use 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), e.g. “0 8 * * 1” for Mondays at 08:00.',
+    cronInvalid:
+      '“{{expression}}” is not a valid schedule, so the old one stays. Use 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), e.g. “0 8 * * 1” for Mondays at 08:00.',
+    unknownJob: 'There is no job called “{{job}}”.',
+    offsets: '“{{value}}” is not a list of days. Use up to {{count}} whole numbers from 0 to {{max}}, separated by commas, e.g. 7,1.',
+    channel: 'REAP Tracker can’t use {{channelId}} as the REDI channel. Please choose a channel.',
+  },
+};
+
+const es: Widen<typeof en> = {
+  locale: 'es',
+  title: 'Configuración',
+  loading: 'Cargando…',
+  save: 'Guardar',
+  close: 'Cerrar',
+  intro: 'Los horarios son expresiones cron en la zona horaria de la Ciudad ({{zone}}). Borre un horario para volver al predeterminado.',
+  schedulesHeader: 'Horarios',
+  otherHeader: 'Red REDI y recordatorios',
+  jobs: {
+    'deadline-reminders': 'Recordatorios de fechas límite',
+    'update-prompts': 'Avisos para informar el avance',
+    'weekly-digest': 'Resumen semanal',
+    'redi-digest': 'Resumen de REDI',
+    'briefing-reminder': 'Recordatorio del informe trimestral',
+    briefings: 'Publicación de informes programados',
+    outbox: 'Envío de mensajes en cola',
+  },
+  source: {
+    setting: 'definido en REAP Tracker por {{who}}',
+    settingAnonymous: 'definido en REAP Tracker',
+    env: 'de la variable de entorno {{variable}}',
+    default: 'el predeterminado',
+  },
+  hint: 'Ahora: {{source}}. Próxima ejecución: {{next}}.',
+  hintPaused: 'Ahora: {{source}}. En pausa.',
+  cronPlaceholder: 'p. ej., 0 8 * * 1',
+  rediChannel: 'Canal de la red REDI',
+  rediHint: 'Donde se publican el resumen de REDI y las prácticas compartidas. REAP Tracker debe ser miembro.',
+  offsets: 'Recordatorios de fechas límite, días antes',
+  offsetsHint: 'Días enteros separados por comas, p. ej., 7,1. Bórrelo para usar el predeterminado ({{default}}).',
+  saved: 'Guardado:',
+  nothingChanged: 'No cambió nada.',
+  change: {
+    cron: '{{job}}: `{{cron}}`',
+    cronCleared: '{{job}}: vuelve a `{{cron}}` ({{source}})',
+    redi: 'Canal de REDI: {{channel}}',
+    rediCleared: 'Canal de REDI: ninguno',
+    offsets: 'Recordatorios de fechas límite: {{days}} días antes',
+    offsetsDefault: 'Recordatorios de fechas límite: el predeterminado ({{days}} días antes)',
+  },
+  errors: {
+    cronEmpty: 'Escriba un horario.',
+    cronFieldCount:
+      '“{{expression}}” tiene {{count}} campos, así que el horario no cambió. Use 5 campos (minuto hora día-del-mes mes día-de-la-semana) o 6 (con los segundos primero), p. ej., “0 8 * * 1” para los lunes a las 08:00.',
+    cronInvalid:
+      '“{{expression}}” no es un horario válido, así que se mantiene el anterior. Use 5 campos (minuto hora día-del-mes mes día-de-la-semana) o 6 (con los segundos primero), p. ej., “0 8 * * 1” para los lunes a las 08:00.',
+    unknownJob: 'No existe ninguna tarea llamada “{{job}}”.',
+    offsets: '“{{value}}” no es una lista de días. Use hasta {{count}} números enteros del 0 al {{max}}, separados por comas, p. ej., 7,1.',
+    channel: 'REAP Tracker no puede usar {{channelId}} como canal de REDI. Elija un canal.',
+  },
+};
+
+const vi: Widen<typeof en> = {
+  locale: 'vi',
+  title: 'Cài đặt',
+  loading: 'Đang tải…',
+  save: 'Lưu',
+  close: 'Đóng',
+  intro: 'Lịch chạy là biểu thức cron theo múi giờ của Thành phố ({{zone}}). Xóa trống một lịch để quay về mặc định.',
+  schedulesHeader: 'Lịch chạy',
+  otherHeader: 'Mạng lưới REDI và nhắc nhở',
+  jobs: {
+    'deadline-reminders': 'Nhắc hạn chót',
+    'update-prompts': 'Nhắc báo cáo tiến độ',
+    'weekly-digest': 'Bản tóm tắt hằng tuần',
+    'redi-digest': 'Bản tóm tắt REDI',
+    'briefing-reminder': 'Nhắc soạn bản tin hằng quý',
+    briefings: 'Đăng bản tin đã lên lịch',
+    outbox: 'Gửi tin nhắn đang chờ',
+  },
+  source: {
+    setting: 'do {{who}} đặt trong REAP Tracker',
+    settingAnonymous: 'đặt trong REAP Tracker',
+    env: 'từ biến môi trường {{variable}}',
+    default: 'mặc định',
+  },
+  hint: 'Hiện tại: {{source}}. Lần chạy tới: {{next}}.',
+  hintPaused: 'Hiện tại: {{source}}. Đang tạm dừng.',
+  cronPlaceholder: 'Ví dụ: 0 8 * * 1',
+  rediChannel: 'Kênh của mạng lưới REDI',
+  rediHint: 'Nơi đăng bản tóm tắt REDI và các cách làm hay được chia sẻ. REAP Tracker phải là thành viên.',
+  offsets: 'Nhắc hạn chót, số ngày trước',
+  offsetsHint: 'Số ngày nguyên cách nhau bằng dấu phẩy, ví dụ 7,1. Xóa trống để dùng mặc định ({{default}}).',
+  saved: 'Đã lưu:',
+  nothingChanged: 'Không có gì thay đổi.',
+  change: {
+    cron: '{{job}}: `{{cron}}`',
+    cronCleared: '{{job}}: quay về `{{cron}}` ({{source}})',
+    redi: 'Kênh REDI: {{channel}}',
+    rediCleared: 'Kênh REDI: không có',
+    offsets: 'Nhắc hạn chót: trước {{days}} ngày',
+    offsetsDefault: 'Nhắc hạn chót: mặc định (trước {{days}} ngày)',
+  },
+  errors: {
+    cronEmpty: 'Vui lòng nhập lịch chạy.',
+    cronFieldCount:
+      '“{{expression}}” có {{count}} trường nên lịch chạy chưa được thay đổi. Hãy dùng 5 trường (phút giờ ngày-trong-tháng tháng thứ-trong-tuần) hoặc 6 (giây đứng đầu), ví dụ “0 8 * * 1” là 08:00 mỗi thứ Hai.',
+    cronInvalid:
+      '“{{expression}}” không phải lịch chạy hợp lệ nên lịch cũ được giữ nguyên. Hãy dùng 5 trường (phút giờ ngày-trong-tháng tháng thứ-trong-tuần) hoặc 6 (giây đứng đầu), ví dụ “0 8 * * 1” là 08:00 mỗi thứ Hai.',
+    unknownJob: 'Không có tác vụ nào tên “{{job}}”.',
+    offsets: '“{{value}}” không phải danh sách số ngày. Hãy dùng tối đa {{count}} số nguyên từ 0 đến {{max}}, cách nhau bằng dấu phẩy, ví dụ 7,1.',
+    channel: 'REAP Tracker không dùng được {{channelId}} làm kênh REDI. Vui lòng chọn một kênh.',
+  },
+};
+
+export default { en, es, vi };

@@ -1,0 +1,136 @@
+// Submit of the briefing composer. A new, draft or scheduled briefing is scheduled (channels
+// REAP Tracker is not in are refused under the channel input first); a posted one has its
+// text saved and then every posted message updated with chat.update, which runs after the
+// acknowledgement and reports back in the same modal. Closing a new briefing or a draft
+// keeps what was typed as a draft (view_closed), so nothing typed is lost silently.
+//
+// Problems with an input go under it (response_action: errors); anything else (a refusal,
+// a conflict) goes at the top of the same form, rebuilt with what was typed.
+import type { AckFn, App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { AppContext } from '../../../services/app-context.js';
+import { loadActor } from '../../../services/authz.js';
+import { editPostedBriefing, refreshPostedBriefing, saveBriefingDraft, scheduleBriefing, type BriefingRecord } from '../../../services/briefings.js';
+import { isServiceError, type ServiceError } from '../../../services/errors.js';
+import type { Translate } from '../../i18n/index.js';
+import { modalErrors } from '../../service-errors.js';
+import { briefingMessage, channelList, postLinks } from '../../ui/briefing-message.js';
+import {
+  BRIEFING_CALLBACK_ID,
+  briefingComposerModal,
+  briefingNoticeModal,
+  composerBlockFor,
+  decodeComposerMeta,
+  readComposerValues,
+  type ComposerMeta,
+  type ComposerState,
+  type ComposerValues,
+} from '../../ui/briefing-modal.js';
+import { escapeMrkdwn } from '../../ui/mrkdwn.js';
+import { slackDateTime } from '../../ui/status-parts.js';
+import { briefingTranslator, channelsWithoutBot, composerFromValues, problemText, speakerFor, updateView } from '../actions/briefing-support.js';
+
+export function registerBriefingSubmission(app: App, ctx: AppContext): void {
+  app.view<ViewSubmitAction>(BRIEFING_CALLBACK_ID, async ({ ack, body, view, client }) => {
+    const { t } = await speakerFor(ctx, body.user.id);
+    const meta = decodeComposerMeta(view.private_metadata);
+    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    const inputs = new Set(
+      (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!),
+    );
+    const answer = (e: unknown) => ackProblem(ctx, ack, t, e, meta, values, inputs);
+
+    if (meta.mode === 'posted' && meta.id !== null) {
+      let saved: BriefingRecord;
+      let actor;
+      try {
+        actor = await loadActor(ctx, body.user.id);
+        saved = await editPostedBriefing(ctx, actor, meta.id, values);
+      } catch (e) {
+        await answer(e);
+        return;
+      }
+      await ack({ response_action: 'update', view: briefingNoticeModal(t, 'titleUpdated', t('briefings.result.updating')) });
+      // After the acknowledgement: the edit goes straight to Slack (chat.update), not the outbox.
+      let text: string;
+      try {
+        const speaks = briefingTranslator(saved);
+        const message = briefingMessage(speaks, saved);
+        const result = await refreshPostedBriefing(ctx, actor, saved, async (post) => {
+          await client.chat.update({ channel: post.channelId, ts: post.ts, text: message.text, blocks: message.blocks });
+        });
+        const lines: string[] = [];
+        if (result.updated.length) lines.push(`:white_check_mark: ${t('briefings.result.updated', { links: postLinks(t, result.updated) })}`);
+        if (result.failed.length) {
+          lines.push(
+            `:warning: ${t('briefings.result.updateFailed', {
+              channels: channelList(result.failed.map((f) => f.post.channelId)),
+              errors: [...new Set(result.failed.map((f) => `\`${escapeMrkdwn(f.error)}\``))].join(', '),
+            })}`,
+          );
+        }
+        text = lines.join('\n\n') || t('briefings.result.nothingPosted');
+      } catch (e) {
+        text = problemText(ctx, t, e, 'updating posted briefing messages failed');
+      }
+      await updateView(ctx, client, view.id, briefingNoticeModal(t, 'titleUpdated', text));
+      return;
+    }
+
+    let scheduled: BriefingRecord;
+    try {
+      const actor = await loadActor(ctx, body.user.id);
+      const unreachableChannels = await channelsWithoutBot(ctx, client, values.channelIds);
+      scheduled = await scheduleBriefing(ctx, actor, { ...values, id: meta.id, unreachableChannels });
+    } catch (e) {
+      await answer(e);
+      return;
+    }
+    const title = escapeMrkdwn(scheduled.title);
+    const channels = channelList(scheduled.channelIds);
+    const soon = !scheduled.scheduledFor || scheduled.scheduledFor.getTime() <= ctx.now().getTime() + 60_000;
+    const text = soon
+      ? t('briefings.result.scheduledNow', { title, channels })
+      : t('briefings.result.scheduled', { title, channels, when: slackDateTime(scheduled.scheduledFor!) });
+    await ack({ response_action: 'update', view: briefingNoticeModal(t, 'titleScheduled', `:calendar: ${text}`) });
+  });
+
+  app.view({ callback_id: BRIEFING_CALLBACK_ID, type: 'view_closed' }, async ({ ack, body, view }) => {
+    await ack();
+    const meta = decodeComposerMeta(view.private_metadata);
+    if (meta.mode === 'posted') return;
+    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    try {
+      const actor = await loadActor(ctx, body.user.id);
+      const draft = await saveBriefingDraft(ctx, actor, { id: meta.id, quarterKey: values.quarterKey, title: values.title, body: values.body });
+      if (draft) ctx.logger.info({ briefingId: draft.id, user: body.user.id }, 'kept a closed briefing composer as a draft');
+    } catch (e) {
+      if (!isServiceError(e)) ctx.logger.error({ err: e, user: body.user.id }, 'could not keep a closed briefing composer as a draft');
+    }
+  });
+}
+
+async function ackProblem(
+  ctx: AppContext,
+  ack: AckFn<ViewResponseAction>,
+  t: Translate,
+  e: unknown,
+  meta: ComposerMeta,
+  values: ComposerValues,
+  inputBlocks: ReadonlySet<string>,
+): Promise<void> {
+  if (isServiceError(e)) {
+    const { errors, unplaced } = modalErrors(t, e as ServiceError, (field) => {
+      const id = composerBlockFor(field, meta);
+      return id && inputBlocks.has(id) ? id : undefined;
+    });
+    if (unplaced.length === 0 && Object.keys(errors).length > 0) {
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    const notice = `:warning: ${[...unplaced, ...Object.values(errors)].join('\n')}`;
+    await ack({ response_action: 'update', view: briefingComposerModal(t, composerFromValues(ctx, meta, values, notice)) });
+    return;
+  }
+  ctx.logger.error({ err: e }, 'saving the briefing composer failed');
+  await ack({ response_action: 'update', view: briefingComposerModal(t, composerFromValues(ctx, meta, values, `:warning: ${t('common.errorGeneric')}`)) });
+}
