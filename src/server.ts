@@ -12,6 +12,7 @@ import { createAppContext, type AppContext } from './services/app-context.js';
 import { bootstrapAdmins } from './services/members.js';
 import { createSlackApp, type SlackSettings } from './slack/app.js';
 import { lookupBotIdentity } from './slack/identity.js';
+import { createDispatcherClient, startScheduler, type RunningScheduler } from './jobs/index.js';
 
 export interface StartOptions {
   config: Config;
@@ -25,6 +26,11 @@ export interface StartOptions {
   beforeListen?: (ctx: AppContext) => Promise<void>;
   now?: () => Date;
   db?: Database;
+  /**
+   * Run the scheduler (reminders, digests, briefings, outbox) in this process. Default
+   * true; tests turn it off and run jobs explicitly so nothing fires behind their back.
+   */
+  scheduler?: boolean;
 }
 
 export interface RunningServer {
@@ -33,6 +39,8 @@ export interface RunningServer {
   server: http.Server;
   port: number;
   url: string;
+  /** The scheduler of this instance; null when started with scheduler: false. */
+  jobs: RunningScheduler | null;
   stop(): Promise<void>;
 }
 
@@ -53,6 +61,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const server = createHttpServer({ db, receiver, extra: opts.extra });
     const port = await listen(server, opts.port ?? config.port, opts.host ?? config.host);
     if (opts.slack.mode === 'socket') await app.start();
+    // Jobs start once Slack traffic is served, and are stopped before the database closes.
+    const jobs =
+      opts.scheduler === false
+        ? null
+        : await startScheduler(ctx, {
+            client: createDispatcherClient(opts.slack.botToken, { apiUrl: opts.slack.apiUrl, logger }),
+          });
     const url = `http://${opts.host ?? config.host ?? 'localhost'}:${port}`;
     logger.info({ port, mode: opts.slack.mode, database: db.target.kind, ms: Date.now() - t0 }, 'REAP Tracker is up');
 
@@ -69,10 +84,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
             resolve();
           }, 5_000).unref();
         });
+        await jobs?.stop();
         if (opts.slack.mode === 'socket') await app.stop().catch(() => {});
         await db.close();
       })());
-    return { ctx, app, server, port, url, stop };
+    return { ctx, app, server, port, url, jobs, stop };
   } catch (e) {
     if (!opts.db) await db.close().catch(() => {});
     throw e;

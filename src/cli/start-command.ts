@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startServer, type RunningServer } from '../server.js';
+import { startSandbox } from '../sandbox/start-sandbox.js';
 
 export const CREDENTIALS_HELP = [
-  'REAP Tracker has no Slack credentials. To connect it to a Slack workspace, set either:',
+  'No Slack credentials are set, so REAP Tracker runs the local sandbox. To serve a real Slack workspace instead, set either:',
   '  HTTP mode:   SLACK_BOT_TOKEN=xoxb-...  SLACK_SIGNING_SECRET=...',
   '  Socket Mode: SLACK_BOT_TOKEN=xoxb-...  SLACK_APP_TOKEN=xapp-...',
   'Create the app from manifests/ first (README, "Install in a Slack workspace"), then run npm start again.',
@@ -18,8 +19,9 @@ export function registerStartCommand(program: Command): void {
       const config = loadConfig();
       const logger = createLogger(config.logLevel);
       if (config.slackMode === 'sandbox') {
-        console.error(CREDENTIALS_HELP);
-        process.exitCode = 1;
+        console.log(CREDENTIALS_HELP);
+        const sandbox = await startSandbox({ config, logger });
+        handleSignals(sandbox, logger);
         return;
       }
       const running = await startSlack(config, logger);

@@ -53,6 +53,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       now,
       port: 0,
       host: '127.0.0.1',
+      // Tests run jobs explicitly (server.jobs is null); see tests/integration/jobs.
+      scheduler: false,
       slack: { mode: 'http', botToken: fake.botToken, signingSecret: TEST_SIGNING_SECRET, apiUrl: fake.url },
       beforeListen: async (ctx) => {
         if (opts.seed ?? true) await seedDatabase(ctx.prisma, { now: now() });
