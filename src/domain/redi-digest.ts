@@ -7,7 +7,7 @@
 // an internal note to the REDI channel.
 import { DateTime } from 'luxon';
 import type { Visibility } from '../generated/prisma/enums.js';
-import { REDI_THEMES, classifyThemes, sharedThemes, type RediTheme } from './redi-themes.js';
+import { REDI_THEMES, classifyThemes, contentWords, sharedThemes, type RediTheme } from './redi-themes.js';
 
 export const SHAREABLE_VISIBILITIES: readonly Visibility[] = ['REDI', 'PUBLIC'];
 
@@ -93,6 +93,12 @@ const sameDepartment = (a: RediDepartmentRef, b: RediDepartmentRef) => (a.id ?? 
 
 const clean = (s: string) => s.trim();
 
+const countShared = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+};
+
 export function composeRediDigest(input: RediDigestInput): RediDigest {
   const { from, until } = input;
   const shareable = input.updates.filter((u) => isShareable(u.visibility) && u.createdAt < until);
@@ -107,20 +113,31 @@ export function composeRediDigest(input: RediDigestInput): RediDigest {
     createdAt: u.createdAt,
   });
   const pool = shareable.filter((u) => clean(u.practices) !== '').map(practiceOf);
-  // Newest first, so a hint points to the freshest practice of that department.
+  // Newest first: among equally close practices, a hint points to the freshest.
   pool.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.updateId - a.updateId);
   const practices = pool.filter((p) => p.createdAt >= from);
+  const practiceWords = new Map(pool.map((p) => [p.updateId, contentWords(p.text)]));
+  const wordsOf = (p: RediPractice) => practiceWords.get(p.updateId)!;
 
   const roadblocks: RediRoadblock[] = shareable
     .filter((u) => inWindow(u) && (clean(u.roadblocks) !== '' || clean(u.helpNeeded) !== ''))
     .map((u) => {
-      const themes = classifyThemes(`${u.roadblocks}\n${u.helpNeeded}`);
+      const text = `${u.roadblocks}\n${u.helpNeeded}`;
+      const themes = classifyThemes(text);
+      // Practices on a shared theme from other departments, the most words in common
+      // first ("Vietnamese interpreter" finds "Vietnamese-speaking customers"), then the
+      // freshest; one per department.
+      const words = contentWords(text);
+      const candidates = pool
+        .filter((p) => !sameDepartment(p.department, u.department))
+        .map((p) => ({ p, shared: sharedThemes(themes, p.themes), overlap: countShared(words, wordsOf(p)) }))
+        .filter((c) => c.shared.length > 0)
+        .sort((a, b) => b.overlap - a.overlap || b.p.createdAt.getTime() - a.p.createdAt.getTime() || b.p.updateId - a.p.updateId);
       const hints: RediHint[] = [];
-      for (const p of pool) {
+      for (const c of candidates) {
         if (hints.length >= MAX_HINTS) break;
-        if (sameDepartment(p.department, u.department) || hints.some((h) => sameDepartment(h.department, p.department))) continue;
-        const shared = sharedThemes(themes, p.themes);
-        if (shared.length) hints.push({ department: p.department, theme: shared[0]!, practice: p });
+        if (hints.some((h) => sameDepartment(h.department, c.p.department))) continue;
+        hints.push({ department: c.p.department, theme: c.shared[0]!, practice: c.p });
       }
       return {
         updateId: u.id,

@@ -81,6 +81,20 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Common words that say nothing about the subject (English, Spanish, Vietnamese). */
+const STOPWORDS = new Set(
+  ('this that with from have been were will would could should their there they them than then what when which while ' +
+    'into onto over under about after before more most some such only also very other each every department departments ' +
+    'month months week weeks year years para como esta este estos estas pero porque sobre entre desde hasta cada otro otra ' +
+    'mucho muy tiene tienen nuestro nuestra cua nhung trong cho duoc khong nhieu').split(' '),
+);
+
+/** The words of a text that carry its subject: 4+ letters, accent-free, no common words. */
+export function contentWords(text: string): Set<string> {
+  const words = normalizeForThemes(text).match(/[\p{L}\p{N}]{4,}/gu) ?? [];
+  return new Set(words.filter((w) => !STOPWORDS.has(w)));
+}
+
 /** One regex per theme, counting keyword hits at word starts. */
 const MATCHERS: readonly { theme: Exclude<RediTheme, 'other'>; pattern: RegExp }[] = (
   Object.keys(KEYWORDS) as Exclude<RediTheme, 'other'>[]

@@ -44,7 +44,7 @@ export function weeklyDigestJob(options: WeeklyDigestOptions = {}): JobHandler {
     for (const digest of data.digests) {
       const { manager } = digest;
       const t = translator(resolveLanguage(manager.language, manager.slackLocale));
-      const parts = weeklyDigestMessages(t, digest, { from: window.from, to: window.until, homeUrl });
+      const parts = weeklyDigestMessages(t, digest, { from: window.from, to: window.until, homeUrl, zone: ctx.config.timeZone });
       byManager.set(
         manager.slackUserId,
         parts.map((payload, i) => ({

@@ -9,7 +9,7 @@ import type { Lang, Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { chunkLines, context, header, oneLine, textSection } from './status-parts.js';
 import type { SlackMessage } from './status-message.js';
-import { packBlockGroups, type BlockGroup } from './weekly-digest-split.js';
+import { packBlockGroups, slackDay, type BlockGroup } from './weekly-digest-split.js';
 
 /** What people wrote, shown in full up to this length. */
 const ITEM_TEXT_MAX = 500;
@@ -28,11 +28,6 @@ export interface RediDigestOptions {
 /** "November 2026", "noviembre 2026", "tháng 11 2026". */
 export function monthLabel(at: Date, zone: string, lang: Lang): string {
   return DateTime.fromJSDate(at, { zone }).setLocale(lang).toFormat('LLLL yyyy');
-}
-
-function slackDay(at: Date): string {
-  const unix = Math.floor(at.getTime() / 1000);
-  return `<!date^${unix}^{date_short}|${at.toISOString().slice(0, 10)}>`;
 }
 
 const userText = (s: string, max: number) => escapeMrkdwn(truncate(oneLine(s), max));
@@ -69,7 +64,7 @@ export function rediDigestMessages(t: Translate, digest: RediDigest, options: Re
   const lastDay = new Date(digest.until.getTime() - 1);
   const head: KnownBlock[] = [
     header(t('redi.digest.header', { month })),
-    context(t('redi.digest.intro', { from: slackDay(digest.from), to: slackDay(lastDay) })),
+    context(t('redi.digest.intro', { from: slackDay(digest.from, options.zone), to: slackDay(lastDay, options.zone) })),
     context(t('redi.digest.counts', { practices: digest.practiceCount, roadblocks: digest.roadblockCount, departments: digest.departmentCount })),
   ];
   const tail: KnownBlock[] = [context(t(options.audience === 'channel' ? 'redi.digest.footerChannel' : 'redi.digest.footerMember'))];

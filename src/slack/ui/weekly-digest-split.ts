@@ -8,6 +8,7 @@
 // than leave its heading alone at the bottom of one, and a group that spills over repeats
 // a short "continued" line at the top of the next message.
 import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
 
 export const DIGEST_MAX_BLOCKS = 45;
 export const DIGEST_MAX_TEXT = 8000;
@@ -81,4 +82,13 @@ export function packBlockGroups(groups: readonly BlockGroup[], options: PackOpti
 
   const parts = messages.length;
   return messages.map((blocks, i) => (i === 0 ? blocks : [options.partLine(i + 1, parts), ...blocks]));
+}
+
+/**
+ * An instant as a date in the reader's zone (a Slack date token); the fallback, for
+ * clients that cannot render tokens, is the date in the City's zone.
+ */
+export function slackDay(at: Date, zone: string): string {
+  const unix = Math.floor(at.getTime() / 1000);
+  return `<!date^${unix}^{date_short}|${DateTime.fromJSDate(at, { zone }).toISODate()}>`;
 }

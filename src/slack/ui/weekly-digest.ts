@@ -9,7 +9,7 @@ import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { chunkLines, context, countKey, dueText, header, oneLine, ownerText, statusText, strategyHeadline, textSection } from './status-parts.js';
 import type { SlackMessage } from './status-message.js';
-import { DIGEST_SECTION_TEXT, packBlockGroups, type BlockGroup } from './weekly-digest-split.js';
+import { DIGEST_SECTION_TEXT, packBlockGroups, slackDay, type BlockGroup } from './weekly-digest-split.js';
 
 /** Shows the department's plan, as `/reap plan <code>` would (listeners/actions/plan-open.ts). */
 export const PLAN_OPEN_ACTION_ID = 'plan:open';
@@ -31,6 +31,8 @@ export interface WeeklyDigestOptions {
   to: Date;
   /** slack://app?team=…&id=…&tab=home, or null when the app's id is unknown (no button). */
   homeUrl: string | null;
+  /** The City's zone, for dates where Slack cannot show its date tokens. */
+  zone: string;
 }
 
 /** Slack's deep link to the app's Home tab. */
@@ -38,11 +40,6 @@ export function appHomeUrl(teamId: string, appId: string): string {
   return `slack://app?team=${encodeURIComponent(teamId)}&id=${encodeURIComponent(appId)}&tab=home`;
 }
 
-/** An instant as a date in the reader's zone, with an ISO fallback. */
-function slackDay(at: Date): string {
-  const unix = Math.floor(at.getTime() / 1000);
-  return `<!date^${unix}^{date_short}|${at.toISOString().slice(0, 10)}>`;
-}
 
 const mention = (p: { slackUserId: string }) => `<@${p.slackUserId}>`;
 
@@ -53,15 +50,15 @@ function listLines<T>(t: Translate, title: string, items: readonly T[], line: (i
   return [title, ...shown, ...(hidden > 0 ? [t(countKey('digests.weekly.item.more', hidden), { count: hidden })] : [])];
 }
 
-function updateLine(t: Translate, u: DigestUpdateItem): string {
+function updateLine(t: Translate, u: DigestUpdateItem, zone: string): string {
   const strategy = strategyHeadline(t, u.strategy.label, u.strategy.text, ITEM_TEXT_MAX);
-  if (u.statusFrom === u.statusTo) return t('digests.weekly.item.update', { strategy, author: mention(u.author), date: slackDay(u.at) });
+  if (u.statusFrom === u.statusTo) return t('digests.weekly.item.update', { strategy, author: mention(u.author), date: slackDay(u.at, zone) });
   return t('digests.weekly.item.change', {
     strategy,
     from: statusText(t, u.statusFrom),
     to: statusText(t, u.statusTo),
     author: mention(u.author),
-    date: slackDay(u.at),
+    date: slackDay(u.at, zone),
   });
 }
 
@@ -85,7 +82,7 @@ function planButton(t: Translate, w: DepartmentWeek): Button {
 }
 
 /** One department's week: heading, counts, the lists, and its Full plan button. */
-export function departmentWeekBlocks(t: Translate, w: DepartmentWeek): KnownBlock[] {
+export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: string): KnownBlock[] {
   const d = w.department;
   const blocks: KnownBlock[] = [
     header(t('digests.weekly.department.header', { name: d.name, code: d.code })),
@@ -105,9 +102,9 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek): KnownBloc
   else if (w.updateCount + w.overdue.length + w.atRisk.length === 0) blocks.push(textSection(t('digests.weekly.department.quiet')));
 
   const lists: string[][] = [
-    listLines(t, t('digests.weekly.sections.completions'), w.completions, (u) => updateLine(t, u)),
-    listLines(t, t('digests.weekly.sections.statusChanges'), w.statusChanges, (u) => updateLine(t, u)),
-    listLines(t, t('digests.weekly.sections.otherUpdates'), w.otherUpdates, (u) => updateLine(t, u)),
+    listLines(t, t('digests.weekly.sections.completions'), w.completions, (u) => updateLine(t, u, zone)),
+    listLines(t, t('digests.weekly.sections.statusChanges'), w.statusChanges, (u) => updateLine(t, u, zone)),
+    listLines(t, t('digests.weekly.sections.otherUpdates'), w.otherUpdates, (u) => updateLine(t, u, zone)),
     listLines(t, t('digests.weekly.sections.overdue'), w.overdue, (x) => dueLine(t, x)),
     listLines(t, t('digests.weekly.sections.atRisk', { days: DUE_SOON_DAYS }), w.atRisk, (x) => dueLine(t, x)),
     listLines(t, t('digests.weekly.sections.notReported', { period: w.period.key }), w.notReported, (g) =>
@@ -126,7 +123,7 @@ export function weeklyDigestMessages(t: Translate, digest: ManagerDigest, option
   const names = digest.departments.map((w) => w.department.name).join(', ');
   const head: KnownBlock[] = [
     header(t('digests.weekly.header')),
-    context(t('digests.weekly.intro', { from: slackDay(options.from), to: slackDay(options.to), departments: escapeMrkdwn(names) })),
+    context(t('digests.weekly.intro', { from: slackDay(options.from, options.zone), to: slackDay(options.to, options.zone), departments: escapeMrkdwn(names) })),
   ];
   const tail: KnownBlock[] = [];
   if (options.homeUrl) {
@@ -146,7 +143,7 @@ export function weeklyDigestMessages(t: Translate, digest: ManagerDigest, option
   tail.push(context(t('digests.weekly.footer')));
 
   const groups: BlockGroup[] = digest.departments.map((w) => ({
-    blocks: departmentWeekBlocks(t, w),
+    blocks: departmentWeekBlocks(t, w, options.zone),
     continued: () => context(t('digests.weekly.department.continued', { name: escapeMrkdwn(w.department.name), code: w.department.code })),
   }));
   const packed = packBlockGroups(groups, {

@@ -61,7 +61,9 @@ async function buildWorld(): Promise<void> {
   const lib = await p.department.create({ data: { code: 'LIB', name: 'San José Public Library' } });
   const dot = await p.department.create({ data: { code: 'DOT', name: 'Transportation', reportingCadence: 'MONTHLY' } });
   const housing = await p.department.create({ data: { code: 'HOUSING', name: 'Housing' } });
-  const [ownA, ownB] = await Promise.all(OWNERS.map((id, i) => p.member.create({ data: { slackUserId: id, name: `Owner ${i}`, roles: ['STAFF'], departmentId: lib.id } })));
+  const owner = (i: number) => p.member.create({ data: { slackUserId: OWNERS[i]!, name: `Owner ${i}`, roles: ['STAFF'], departmentId: lib.id } });
+  const ownA = await owner(0);
+  const ownB = await owner(1);
   await p.member.create({ data: { slackUserId: STAFF, name: 'Staff', roles: ['STAFF'], departmentId: lib.id } });
   const manager = (slackUserId: string, departments: number[], extra: object = {}) =>
     p.member.create({ data: { slackUserId, name: slackUserId, roles: ['MANAGER'], managedDepartments: { create: departments.map((departmentId) => ({ departmentId })) }, ...extra } });

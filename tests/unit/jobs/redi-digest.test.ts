@@ -137,6 +137,20 @@ describe('composing the month', () => {
     ]);
   });
 
+  it('prefers the practice closest to the roadblock over a fresher one on the same theme', () => {
+    const digest = composeRediDigest({
+      from: FROM,
+      until: UNTIL,
+      updates: [
+        row({ department: SJCE, practices: 'Testing inserts with Vietnamese-speaking customers caught confusing terms.', createdAt: new Date('2026-07-20T18:00:00Z') }),
+        row({ department: SJCE, practices: 'A plain-language one-pager made the baseline easy to share.', createdAt: new Date('2026-10-20T18:00:00Z') }),
+        row({ department: HOUSING, roadblocks: 'No Vietnamese legal interpreter available this month.' }),
+      ],
+    });
+    const [hint] = digest.groups.find((g) => g.theme === 'language-access')!.roadblocks[0]!.hints;
+    expect(hint!.practice.text).toContain('Vietnamese-speaking customers');
+  });
+
   it('covers the calendar month before the fire, named by that month', () => {
     const w = rediDigestWindow(new Date('2026-12-01T17:00:00Z'), ZONE);
     expect(w).toEqual({ from: new Date('2026-11-01T07:00:00Z'), until: new Date('2026-12-01T08:00:00Z'), month: '2026-11' });

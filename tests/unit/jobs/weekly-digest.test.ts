@@ -22,6 +22,7 @@ import { appHomeUrl, weeklyDigestMessages, PLAN_OPEN_ACTION_ID, DIGEST_HOME_ACTI
 import { DIGEST_MAX_TEXT, blockTextLength } from '../../../src/slack/ui/weekly-digest-split.js';
 
 const TODAY = '2026-11-16';
+const ZONE = 'America/Los_Angeles';
 const FROM = new Date('2026-11-09T16:00:00Z');
 const TO = new Date('2026-11-16T16:00:00Z');
 const QUARTER: FiscalPeriod = { key: 'FY2027-Q2', fiscalYearEnd: 2027, cadence: 'QUARTERLY', index: 2, start: '2026-10-01', end: '2026-12-31' };
@@ -202,7 +203,7 @@ describe('the digest messages', () => {
     const lib = week({ strategies: [strategy(1, { dueDate: '2026-11-01' })], updates: [update(1, 1, 'IN_PROGRESS', 'IN_PROGRESS')] });
     const dot = composeDepartmentWeek({ department: DOT, period: QUARTER, today: TODAY, strategies: [], updates: [], milestones: [] });
     const home = appHomeUrl('T0SJ', 'A0REAP');
-    const messages = weeklyDigestMessages(en, digestOf([lib, dot]), { from: FROM, to: TO, homeUrl: home });
+    const messages = weeklyDigestMessages(en, digestOf([lib, dot]), { from: FROM, to: TO, homeUrl: home, zone: ZONE });
     assertValid(messages);
     expect(messages).toHaveLength(1);
     const json = JSON.stringify(messages[0]!.blocks);
@@ -218,7 +219,7 @@ describe('the digest messages', () => {
   });
 
   it('leave the App Home button out when the app id is unknown', () => {
-    const messages = weeklyDigestMessages(en, digestOf([week()]), { from: FROM, to: TO, homeUrl: null });
+    const messages = weeklyDigestMessages(en, digestOf([week()]), { from: FROM, to: TO, homeUrl: null, zone: ZONE });
     expect(JSON.stringify(messages)).not.toContain(DIGEST_HOME_ACTION_ID);
     assertValid(messages);
   });
@@ -232,7 +233,7 @@ describe('the digest messages', () => {
     const w = week({ strategies, milestones, updates });
     expect(w.overdue).toHaveLength(60);
     for (const lang of ['en', 'es', 'vi'] as const) {
-      const messages = weeklyDigestMessages(translator(lang), digestOf([w, week({ strategies: [strategy(99)] })], lang), { from: FROM, to: TO, homeUrl: appHomeUrl('T1', 'A1') });
+      const messages = weeklyDigestMessages(translator(lang), digestOf([w, week({ strategies: [strategy(99)] })], lang), { from: FROM, to: TO, homeUrl: appHomeUrl('T1', 'A1'), zone: ZONE });
       expect(messages.length).toBeGreaterThan(1);
       assertValid(messages);
       const all = messages.map((m) => JSON.stringify(m.blocks)).join('\n');
@@ -246,16 +247,16 @@ describe('the digest messages', () => {
       expect(messages.filter((m) => JSON.stringify(m.blocks).includes(DIGEST_HOME_ACTION_ID))).toHaveLength(1);
       expect(JSON.stringify(messages.at(-1)!.blocks)).toContain(DIGEST_HOME_ACTION_ID);
     }
-    const es = weeklyDigestMessages(translator('es'), digestOf([w], 'es'), { from: FROM, to: TO, homeUrl: null });
+    const es = weeklyDigestMessages(translator('es'), digestOf([w], 'es'), { from: FROM, to: TO, homeUrl: null, zone: ZONE });
     expect(JSON.stringify(es[0]!.blocks)).toContain('Su resumen semanal de REAP');
     expect(JSON.stringify(es[1]!.blocks)).toContain('continuación');
-    const vi = weeklyDigestMessages(translator('vi'), digestOf([w], 'vi'), { from: FROM, to: TO, homeUrl: null });
+    const vi = weeklyDigestMessages(translator('vi'), digestOf([w], 'vi'), { from: FROM, to: TO, homeUrl: null, zone: ZONE });
     expect(JSON.stringify(vi[0]!.blocks)).toContain('Bản tóm tắt REAP hằng tuần của bạn');
   });
 
   it('count what a very long list leaves out instead of sending it all', () => {
     const strategies = Array.from({ length: 120 }, (_, i) => strategy(i + 1, { dueDate: '2026-10-01' }));
-    const messages = weeklyDigestMessages(en, digestOf([week({ strategies })]), { from: FROM, to: TO, homeUrl: null });
+    const messages = weeklyDigestMessages(en, digestOf([week({ strategies })]), { from: FROM, to: TO, homeUrl: null, zone: ZONE });
     assertValid(messages);
     expect(JSON.stringify(messages)).toContain('…and 70 more. The full plan shows everything.');
   });
