@@ -115,7 +115,8 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
     ),
   ];
   for (const lines of lists) for (const chunk of chunkLines(lines, DIGEST_SECTION_TEXT)) blocks.push(textSection(chunk));
-  blocks.push({ type: 'actions', elements: [planButton(t, w)] });
+  // Department codes are unique, so the block id is unique within a digest.
+  blocks.push({ type: 'actions', block_id: `digest_plan_${d.code}`, elements: [planButton(t, w)] });
   return blocks;
 }
 

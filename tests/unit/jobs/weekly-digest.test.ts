@@ -233,7 +233,7 @@ describe('the digest messages', () => {
     const w = week({ strategies, milestones, updates });
     expect(w.overdue).toHaveLength(60);
     for (const lang of ['en', 'es', 'vi'] as const) {
-      const messages = weeklyDigestMessages(translator(lang), digestOf([w, week({ strategies: [strategy(99)] })], lang), { from: FROM, to: TO, homeUrl: appHomeUrl('T1', 'A1'), zone: ZONE });
+      const messages = weeklyDigestMessages(translator(lang), digestOf([w, composeDepartmentWeek({ department: DOT, period: QUARTER, today: TODAY, strategies: [strategy(99, { departmentId: 2 })], updates: [], milestones: [] })], lang), { from: FROM, to: TO, homeUrl: appHomeUrl('T1', 'A1'), zone: ZONE });
       expect(messages.length).toBeGreaterThan(1);
       assertValid(messages);
       const all = messages.map((m) => JSON.stringify(m.blocks)).join('\n');
