@@ -172,6 +172,8 @@ async function reapApp(db: Database): Promise<Target> {
     logger: createLogger('silent'),
     db,
     now: () => NOW,
+    // Only the requests under test: no reminders or outbox work in the background.
+    scheduler: false,
     port: 0,
     host: '127.0.0.1',
     slack: { mode: 'http', botToken: fake.botToken, signingSecret: SECRET, apiUrl: fake.url, identity: { botId: 'B0BOT', botUserId: 'U0BOT' } },
