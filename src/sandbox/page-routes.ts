@@ -32,7 +32,8 @@ export interface PageRouteDeps {
   hub: EventStreamHub;
   manifest: ManifestFacts;
   assets: ReadonlySet<string>;
-  runJob?: RunJob;
+  /** Read per request: the app (and its scheduler) may have restarted. */
+  jobRunner: () => RunJob | undefined;
   /** Changes when the sandbox process starts again, so an open page knows its history was reset. */
   instanceId: string;
   port: () => number;
@@ -111,7 +112,7 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, url: U
   }
   if (method !== 'POST') return false;
   const job = /^\/sandbox\/jobs\/([\w-]+)\/run$/.exec(path);
-  if (job) return reply(res, { ok: true, ...(await runJobNow(deps.runJob, job[1] ?? '')) });
+  if (job) return reply(res, { ok: true, ...(await runJobNow(deps.jobRunner(), job[1] ?? '')) });
   const gesture = /^\/sandbox\/api\/([\w-]+)$/.exec(path)?.[1];
   const handler = gesture === undefined ? undefined : POST_ROUTES[gesture];
   if (!handler) return false;
@@ -131,7 +132,7 @@ function bootstrap(deps: PageRouteDeps): Record<string, unknown> {
     app: { name: manifest.displayName, userId: fake.bot.userId, botId: fake.bot.botId, homeTabEnabled: manifest.homeTabEnabled },
     personas: personaCards(),
     commands: manifest.commands,
-    jobs: jobControlInfo(deps.runJob),
+    jobs: jobControlInfo(deps.jobRunner()),
     appStatus: deps.health.status,
   };
 }

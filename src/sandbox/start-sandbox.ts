@@ -17,7 +17,7 @@ import { populateDemoWorkspace } from './demo-workspace.js';
 import { EventStreamHub } from './event-stream.js';
 import { FakeSlack } from './fake-slack/index.js';
 import { callEntry, deliveryEntry } from './inspector-entries.js';
-import type { RunJob } from './job-control.js';
+import { describeRunOutcome, type RunJob } from './job-control.js';
 import { readManifestFacts } from './manifest-facts.js';
 import { createPageRoutes } from './page-routes.js';
 import { SlackClientSimulator } from './slack-client-simulator.js';
@@ -26,8 +26,13 @@ import { listWebAssets } from './static-files.js';
 export interface SandboxOptions {
   config: Config;
   logger: Logger;
-  /** Runs a scheduled job now and returns a one-line result; without it the page shows that control disabled. */
+  /**
+   * Runs a scheduled job now and returns a one-line result. Default: the scheduler the app
+   * server runs in this process; with neither, the page shows that control disabled.
+   */
   runJob?: RunJob;
+  /** Run the scheduler (reminders, digests, outbox) as `npm start` does; default true. */
+  scheduler?: boolean;
   /** Port of the page and the app; default config.port (PORT, 3000). 0 picks a free port. */
   port?: number;
   /** Where the "open this URL" line goes; default stdout. */
@@ -52,7 +57,7 @@ export interface RunningSandbox {
   stop(): Promise<void>;
 }
 
-/** Page refreshes are coalesced: one Web API call often changes several things at once. */
+/** How long to gather changes before telling the pages to refresh. */
 const CHANGE_COALESCE_MS = 15;
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
@@ -67,22 +72,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const hub = new EventStreamHub();
   const log = new DeliveryLog();
   const health = new AppHealth();
-  let changeTimer: NodeJS.Timeout | undefined;
-  const changed = (): void => {
-    changeTimer ??= setTimeout(() => {
-      changeTimer = undefined;
-      hub.broadcast('changed', {});
-    }, CHANGE_COALESCE_MS);
-  };
-  fake.on('call', (call) => {
-    hub.broadcast('journal', callEntry(call));
-    changed();
-  });
-  fake.on('violation', (violation) => hub.broadcast('violation', violation));
-  log.on('delivery', (delivery) => hub.broadcast('journal', deliveryEntry(delivery)));
-  health.on('change', (status) => hub.broadcast('app-status', status));
+  const stream = streamToPages({ fake, log, health, hub });
 
   let port = 0;
+  /** The app server; undefined only while restartApp replaces it. */
+  let server: RunningServer | undefined;
   const simulator = new SlackClientSimulator({
     fake,
     signingSecret,
@@ -90,7 +84,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     manifest,
     log,
     health,
-    changed,
+    changed: stream.changed,
   });
   const routes = createPageRoutes({
     fake,
@@ -100,7 +94,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     hub,
     manifest,
     assets: await listWebAssets(),
-    runJob: options.runJob,
+    jobRunner: () => options.runJob ?? schedulerRunner(server),
     instanceId: randomUUID(),
     port: () => port,
     logger,
@@ -119,22 +113,26 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         await seedDemoDataIfEmpty(ctx);
       },
       now: options.now,
+      scheduler: options.scheduler,
     }).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw new ConfigError(`PORT ${listenPort} is already in use on 127.0.0.1: stop the other process or set PORT to a free port`);
       }
       throw error;
     });
+  const current = (): RunningServer => {
+    if (!server) throw new Error('the app is restarting');
+    return server;
+  };
 
-  let running: RunningServer;
   try {
-    running = await launch(options.port ?? config.port);
+    server = await launch(options.port ?? config.port);
   } catch (error) {
-    hub.dispose();
+    stream.dispose();
     await fake.stop();
     throw error;
   }
-  port = running.port;
+  port = server.port;
   const url = `http://localhost:${port}/`;
   const database = config.database.kind === 'pglite' ? `embedded database ${config.database.dataDir ?? '(in memory)'}` : 'PostgreSQL';
   (options.print ?? ((line: string) => console.log(line)))(`REAP Tracker sandbox: open ${url} in your browser (local fake Slack, ${database}; no real Slack is contacted)`);
@@ -145,23 +143,61 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     port,
     fake,
     get app() {
-      return running.app;
+      return current().app;
     },
     async restartApp() {
+      const old = current();
+      server = undefined;
       // Open pages lose their event stream and reconnect once the server is back.
       hub.closeAll();
-      await running.stop();
-      running = await launch(port);
+      await old.stop();
+      server = await launch(port);
     },
     stop() {
       stopping ??= (async () => {
-        clearTimeout(changeTimer);
         // Event streams never go idle; end them first or the server waits for them.
-        hub.dispose();
-        await running.stop();
+        stream.dispose();
+        await server?.stop();
         await fake.stop();
       })();
       return stopping;
     },
   };
+}
+
+/**
+ * Forwards what happens to the open pages: each Web API call and delivery for the inspector,
+ * violations, the app's status, and a coalesced "changed" nudge (one Web API call often
+ * changes several things at once).
+ */
+function streamToPages(deps: { fake: FakeSlack; log: DeliveryLog; health: AppHealth; hub: EventStreamHub }): { changed: () => void; dispose: () => void } {
+  const { fake, log, health, hub } = deps;
+  let timer: NodeJS.Timeout | undefined;
+  const changed = (): void => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      hub.broadcast('changed', {});
+    }, CHANGE_COALESCE_MS);
+  };
+  fake.on('call', (call) => {
+    hub.broadcast('journal', callEntry(call));
+    changed();
+  });
+  fake.on('violation', (violation) => hub.broadcast('violation', violation));
+  log.on('delivery', (delivery) => hub.broadcast('journal', deliveryEntry(delivery)));
+  health.on('change', (status) => hub.broadcast('app-status', status));
+  return {
+    changed,
+    dispose: () => {
+      clearTimeout(timer);
+      hub.dispose();
+    },
+  };
+}
+
+/** "Run now" through the scheduler of the running app server, if it has one. */
+function schedulerRunner(running: RunningServer | undefined): RunJob | undefined {
+  const jobs = running?.jobs;
+  if (!jobs) return undefined;
+  return async (name) => describeRunOutcome(await jobs.runNow(name));
 }

@@ -32,7 +32,8 @@ const testForm = (step: number) => ({
 });
 
 beforeAll(async () => {
-  [sandbox, browser] = await Promise.all([startTestSandbox(), launchBrowser()]);
+  // No scheduler: nothing may post into the channels these tests read.
+  [sandbox, browser] = await Promise.all([startTestSandbox({ scheduler: false }), launchBrowser()]);
   page = browser.page;
   const app = sandbox.app;
   app.action(/^ks_/, async ({ ack, body }) => {

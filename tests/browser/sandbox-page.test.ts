@@ -82,6 +82,21 @@ describe('the sandbox page', () => {
     await screenshot(page, 'sandbox-app-home');
   });
 
+  it('sends block_actions from the Home tab, where the app can open a modal', async () => {
+    // The app gives each button an accessibility_label, which is what a screen reader announces.
+    const update = page.locator('#home-panel').getByRole('button', { name: /^Report progress on strategy/ }).first();
+    await update.click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Report progress' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    // The page behind a modal is inert, as in Slack; read the inspector's data directly.
+    const inspector = (await (await fetch(`${sandbox.url}sandbox/api/inspector`)).json()) as { entries: { name: string; request: { container?: { type: string } } }[] };
+    expect(inspector.entries.filter((e) => e.name === 'block_actions').at(-1)?.request.container?.type).toBe('view');
+    await screenshot(page, 'sandbox-home-modal');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#modal').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    // Focus returns to the button that opened the modal.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Update');
+  });
+
   it('keeps the Messages tab read-only, as the app manifest asks', async () => {
     await page.getByRole('tab', { name: 'Messages' }).click();
     await send(page, 'hello app');
@@ -137,6 +152,25 @@ describe('the sandbox page', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await messages(page).filter({ hasText: 'not bold' }).locator('b').count()).toBe(0);
     await screenshot(page, 'sandbox-xss');
+  });
+
+  it('marks a channel with news as unread until it is opened', async () => {
+    await goToChannel(page, 'housing-equity');
+    await botClient(sandbox).chat.postMessage({ channel: 'C0GENERAL', text: 'Weekly digest is ready' });
+    const general = page.locator('#channel-list').getByRole('button', { name: /^general/ });
+    await expect.poll(() => general.getAttribute('class')).toContain('unread');
+    expect(await general.textContent()).toContain('(unread)');
+    await general.click();
+    await expect.poll(() => general.getAttribute('class')).not.toContain('unread');
+    expect(await lastMessage(page).textContent()).toContain('Weekly digest is ready');
+  });
+
+  it('runs a scheduled job now through the app’s own scheduler', async () => {
+    expect(await page.getByRole('button', { name: 'Run now' }).isEnabled()).toBe(true);
+    await page.locator('#job-select').selectOption('deadline-reminders');
+    await page.getByRole('button', { name: 'Run now' }).click();
+    await expect.poll(() => page.locator('.jobs-output').textContent(), { timeout: 20_000 }).toMatch(/^deadline-reminders: (succeeded|not run)/);
+    await screenshot(page, 'sandbox-job-run');
   });
 
   it('labels every control and keeps text readable (WCAG AA contrast)', async () => {

@@ -21,9 +21,10 @@ const jobRuns: string[] = [];
 beforeAll(async () => {
   const closedPort = `http://127.0.0.1:${await unusedPort()}/slack/events`;
   [sandbox, orphan, browser] = await Promise.all([
-    startTestSandbox(),
+    startTestSandbox({ scheduler: false }),
     startTestSandbox({
       appUrl: closedPort,
+      scheduler: false,
       runJob: async (name) => {
         jobRuns.push(name);
         return `${name}: 3 reminders queued`;
@@ -81,7 +82,7 @@ describe('when the app restarts', () => {
     sandbox.fake.assertNoViolations();
   });
 
-  it('shows the jobs control disabled, with the reason, when no job runner was given', async () => {
+  it('shows the jobs control disabled, with the reason, without a scheduler', async () => {
     expect(await page.getByRole('button', { name: 'Run now' }).isDisabled()).toBe(true);
     expect(await page.locator('#jobs').textContent()).toContain(NO_RUNNER_REASON);
     const response = await fetch(`${sandbox.url}sandbox/jobs/weekly-digest/run`, { method: 'POST' });

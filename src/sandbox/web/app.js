@@ -111,24 +111,59 @@ function render() {
   modal.render(state.modals);
 }
 
+// ---------- unread marks ----------
+
+const SEEN_KEY = 'reap-sandbox:seen';
+/** @type {Record<string, number>} "persona/channel name" → newest ts the person has had on screen */
+let seen = {};
+try {
+  seen = JSON.parse(localStorage.getItem(SEEN_KEY) ?? '{}') ?? {};
+} catch {
+  seen = {};
+}
+
+/** @param {any} c */
+function newestTs(c) {
+  const ts = [...(state.messages[c.id] ?? []), ...state.ephemerals.filter((/** @type {any} */ e) => e.channel === c.id)].map((m) => Number(m.ts));
+  return ts.length === 0 ? 0 : Math.max(...ts);
+}
+
+/** Like Slack's bold channel names: something arrived since the person last looked. @param {any} c */
+function isUnread(c) {
+  const key = `${personaId}/${c.kind === 'app' ? 'app' : c.name}`;
+  const newest = newestTs(c);
+  // A channel never seen before starts read: its history is not news.
+  if (!(key in seen)) seen[key] = newest;
+  return newest > (seen[key] ?? 0);
+}
+
+/** @param {any} c */
+function markSeen(c) {
+  seen[`${personaId}/${c.kind === 'app' ? 'app' : c.name}`] = newestTs(c);
+  localStorage.setItem(SEEN_KEY, JSON.stringify(seen));
+}
+
 function renderSidebar() {
   const channel = currentChannel();
+  if (channel && !(place.kind === 'app' && place.tab === 'home')) markSeen(channel);
   const channels = state.channels.filter((/** @type {any} */ c) => c.kind !== 'app');
   $('channel-list').replaceChildren(...channels.map((/** @type {any} */ c) =>
     h('li', {}, h('button', {
       type: 'button',
-      class: 'sidebar-item',
+      class: `sidebar-item${isUnread(c) ? ' unread' : ''}`,
       'aria-current': place.kind === 'channel' && channel?.id === c.id ? 'page' : undefined,
       'data-focus-key': `channel-${c.name}`,
       onclick: () => go({ kind: 'channel', name: c.name }),
-    }, h('span', { class: 'sidebar-icon', 'aria-hidden': 'true' }, '#'), c.name, c.kind === 'private' ? h('span', { class: 'private-tag' }, 'private') : null))));
+    }, h('span', { class: 'sidebar-icon', 'aria-hidden': 'true' }, '#'), c.name, c.kind === 'private' ? h('span', { class: 'private-tag' }, 'private') : null, isUnread(c) ? h('span', { class: 'visually-hidden' }, ' (unread)') : null))));
+  const appChannel = state.channels.find((/** @type {any} */ c) => c.kind === 'app');
+  const appUnread = appChannel ? isUnread(appChannel) : false;
   $('app-list').replaceChildren(h('li', {}, h('button', {
     type: 'button',
-    class: 'sidebar-item',
+    class: `sidebar-item${appUnread ? ' unread' : ''}`,
     'aria-current': place.kind === 'app' ? 'page' : undefined,
     'data-focus-key': 'app',
     onclick: () => go({ kind: 'app', tab: boot.app.homeTabEnabled ? 'home' : 'messages' }),
-  }, h('span', { class: 'sidebar-icon app-icon', 'aria-hidden': 'true' }, 'R'), boot.app.name)));
+  }, h('span', { class: 'sidebar-icon app-icon', 'aria-hidden': 'true' }, 'R'), boot.app.name, appUnread ? h('span', { class: 'visually-hidden' }, ' (unread messages)') : null)));
 }
 
 function renderConversation() {
