@@ -9,13 +9,16 @@ const LIB_LEAD = 'U0LIB01';
 const LIB_STAFF = 'U0LIB03';
 const ADMIN_ES = 'U0ORSE01';
 const DOT_LEAD = 'U0DOT01';
+const BOOTSTRAP_ADMIN = 'U0ITADMIN'; // an ORSE admin from REAP_ADMIN_USER_IDS, with no department
 
 type Block = { type: string; text?: { text: string }; accessory?: { action_id: string; value: string }; fields?: { text: string }[] };
 
 describe('/reap status', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startTestApp({ now: () => NOW, adminUserIds: [BOOTSTRAP_ADMIN] });
+    app.fake.addUser({ id: BOOTSTRAP_ADMIN, name: 'it.admin', real_name: 'IT Admin', tz: 'America/Los_Angeles', locale: 'en-US' });
+    app.fake.joinChannel(CHANNEL, BOOTSTRAP_ADMIN);
   });
   afterAll(async () => {
     await app?.stop();
@@ -78,6 +81,15 @@ describe('/reap status', () => {
     for (const code of ['LIB', 'DOT', 'SJCE', 'HOUSING', 'PRNS', 'SJPD']) expect(r.all).toContain(`*${code}*`);
     const refused = await status(DOT_LEAD, 'all');
     expect(refused.text).toContain('Only ORSE admins can do this.');
+  });
+
+  it('gives an ORSE admin without a department the citywide view when they name none', async () => {
+    const r = await status(BOOTSTRAP_ADMIN, '');
+    expect(r.all).toContain('Citywide REAP status');
+    // An admin with a department sees it, and is told how to reach the citywide view.
+    const own = await status(ADMIN_ES, '');
+    expect(own.all).toContain('Office of Racial and Social Equity: situación actual');
+    expect(own.all).toContain('`/reap status all`');
   });
 
   it('shows staff Update buttons only on what they may report on', async () => {
