@@ -58,7 +58,7 @@ export interface BriefingDraftInput {
   strategies: readonly DraftStrategy[];
   /** Updates whose reporting period lies within the quarter, any visibility. */
   updates: readonly DraftUpdate[];
-  /** Strategies closed as completed during the quarter without a progress update saying so. */
+  /** Strategies closed as completed during the quarter (Manage → Close), which writes no update. */
   closedWithoutUpdate: readonly number[];
 }
 
@@ -154,7 +154,8 @@ function shorten(text: string, max: number): string {
 
 function itemLine(i: DraftItem): string {
   const strategy = shorten(i.strategy, DRAFT_STRATEGY_MAX);
-  return i.detail ? `• ${i.label} ${strategy}: ${shorten(i.detail, DRAFT_DETAIL_MAX)}` : `• ${i.label} ${strategy}`;
+  // "…program rules: 9 advisors", not "…program rules.: 9 advisors".
+  return i.detail ? `• ${i.label} ${strategy.replace(/[.;:,]+$/, '')}: ${shorten(i.detail, DRAFT_DETAIL_MAX)}` : `• ${i.label} ${strategy}`;
 }
 
 /**

@@ -157,8 +157,8 @@ export async function getBriefing(ctx: ServiceContext, actor: Actor, id: number)
 }
 
 /**
- * What the quarter's progress updates say, for the composer's "Start from a draft". Three
- * queries whatever the number of strategies and updates.
+ * What the quarter's progress updates say, for the composer's "Start from a draft". At most
+ * three queries whatever the number of strategies and updates.
  */
 export async function briefingDraftFor(ctx: ServiceContext, actor: Actor, quarterKey: string): Promise<BriefingDraft> {
   await requireAdmin(ctx, actor, 'briefing.draft', quarterKey);
@@ -170,7 +170,7 @@ export async function briefingDraftFor(ctx: ServiceContext, actor: Actor, quarte
     status: true,
     objective: { select: { number: true, plan: { select: { title: true, department: { select: { code: true, name: true } } } } } },
   } satisfies PrismaNS.StrategySelect;
-  const [updates, closed] = await Promise.all([
+  const [updates, closes] = await Promise.all([
     ctx.prisma.progressUpdate.findMany({
       where: {
         periodStart: { gte: dbDate(quarter.start) },
@@ -190,17 +190,21 @@ export async function briefingDraftFor(ctx: ServiceContext, actor: Actor, quarte
         strategy: { select: place },
       },
     }),
-    // Closed in the quarter without a progress update (the Manage → Close path).
-    ctx.prisma.strategy.findMany({
+    // Closed during the quarter through Manage → Close, which writes no progress update:
+    // the audit log says when (a strategy's updatedAt moves with any later edit).
+    ctx.prisma.auditLog.findMany({
       where: {
-        archivedAt: null,
-        status: 'COMPLETED',
-        updatedAt: { gte: quarterStartInstant(quarter, ctx.config.timeZone), lt: quarterEndInstant(quarter, ctx.config.timeZone) },
-        updates: { none: { statusTo: 'COMPLETED' } },
+        action: 'strategy.close',
+        entityType: 'strategy',
+        at: { gte: quarterStartInstant(quarter, ctx.config.timeZone), lt: quarterEndInstant(quarter, ctx.config.timeZone) },
       },
-      select: place,
+      select: { entityId: true },
     }),
   ]);
+  const closedIds = [...new Set(closes.map((c) => Number(c.entityId)).filter((id) => Number.isInteger(id) && id > 0))];
+  const closed = closedIds.length
+    ? await ctx.prisma.strategy.findMany({ where: { id: { in: closedIds }, archivedAt: null, status: 'COMPLETED' }, select: place })
+    : [];
   const strategies = new Map<number, (typeof closed)[number]>();
   for (const u of updates) strategies.set(u.strategy.id, u.strategy);
   for (const s of closed) strategies.set(s.id, s);

@@ -38,11 +38,14 @@ export interface SettingsModalData {
 
 const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
 
-/** "Mon, Nov 23, 8:00 AM PST": the City's clock, in the reader's words. */
+/**
+ * "Mon, Nov 23, 2026, 8:00 AM PST": the City's clock in the reader's words. The zone is the
+ * City's own abbreviation in every language (Spanish ICU data would say "GMT-8").
+ */
 export function cityTime(t: Translate, at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone })
-    .setLocale(t('settings.locale'))
-    .toLocaleString({ weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+  const local = DateTime.fromJSDate(at, { zone });
+  const when = local.setLocale(t('settings.locale')).toLocaleString({ weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+  return `${when} ${local.setLocale('en-US').toFormat('ZZZZ')}`;
 }
 
 export function sourceText(t: Translate, j: Pick<SettingsJob, 'job' | 'source' | 'updatedBy'>): string {

@@ -165,7 +165,8 @@ describe('the list, the posted DM and the reminder', () => {
     const statuses = ['DRAFT', 'SCHEDULED', 'POSTED', 'CANCELLED'] as const;
     const msg = briefingListMessage(translator(lang), Array.from({ length: 10 }, (_, i) => item(i + 1, statuses[i % 4]!)), 'notice');
     expect(messageProblems(msg.blocks)).toEqual([]);
-    const buttons = msg.blocks.flatMap((b) => ('accessory' in b && b.accessory ? [b.accessory] : 'elements' in b && b.type === 'actions' ? b.elements : [])) as { action_id: string; value: string }[];
+    type Loose = { type: string; accessory?: { action_id: string; value: string }; elements?: { action_id: string; value: string }[] };
+    const buttons = (msg.blocks as unknown as Loose[]).flatMap((b) => (b.accessory ? [b.accessory] : b.type === 'actions' ? (b.elements ?? []) : []));
     expect(buttons.filter((b) => b.action_id === BRIEFING_ACTIONS.edit)).toHaveLength(10);
     expect(buttons.filter((b) => b.action_id === BRIEFING_ACTIONS.cancel).map((b) => b.value)).toEqual(['1', '2', '5', '6', '9', '10']);
     expect(buttons.filter((b) => b.action_id === BRIEFING_ACTIONS.create)).toHaveLength(1);

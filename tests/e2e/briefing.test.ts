@@ -1,0 +1,309 @@
+// /reap briefing as Slack drives it, with the jobs run through the real registry, outbox and
+// dispatcher against the fake Slack: an ORSE admin composes a briefing from the automatic
+// draft (PUBLIC text only), previews it, schedules it for two channels; the `briefings` job
+// posts it to each exactly once however often it runs, records the posts' links and DMs
+// them to the composer; Edit then corrects both posted messages. People who are not ORSE
+// admins are refused, crafted payloads included, and nothing changes.
+import type { ViewOutput } from '@slack/bolt';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { JobName } from '../../src/config.js';
+import { registerBriefingReminder } from '../../src/jobs/composers/briefing-reminder.js';
+import { registerBriefings } from '../../src/jobs/composers/briefings.js';
+import { outboxJob } from '../../src/jobs/outbox/outbox-job.js';
+import { JobRegistry } from '../../src/jobs/registry.js';
+import { RunCoordinator } from '../../src/jobs/run-coordinator.js';
+import { createDispatcherClient } from '../../src/jobs/slack-client.js';
+import { createOutboxDispatcher } from '../../src/jobs/start-scheduler.js';
+import { enterViewValues } from '../../src/sandbox/fake-slack/index.js';
+import { translator } from '../../src/slack/i18n/index.js';
+import { briefingMessage } from '../../src/slack/ui/briefing-message.js';
+import { briefingComposerModal } from '../../src/slack/ui/briefing-modal.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const START = Date.parse('2026-11-18T17:00:00Z'); // Wednesday 09:00 in San José, FY2027-Q2
+const MARISOL = 'U0ORSE01'; // ORSE admin, Spanish
+const DANIEL = 'U0ORSE02'; // ORSE admin, Vietnamese
+const GRACE = 'U0LIB03'; // Library staff, English
+const MINH = 'U0LIB02'; // Library staff, Vietnamese
+const GENERAL = 'C0GENERAL';
+const REDI = 'C0REDI';
+
+type Block = { type: string; block_id?: string; element?: Record<string, unknown>; text?: { text: string }; elements?: unknown[] };
+const blocksOf = (v: { blocks?: unknown } | undefined) => (v?.blocks ?? []) as Block[];
+const text = (x: unknown) => JSON.stringify(x);
+
+describe('/reap briefing', () => {
+  let app: TestApp;
+  let clock = START;
+  let coordinator: RunCoordinator;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: () => new Date(clock) });
+    const ctx = app.server.ctx;
+    const registry = new JobRegistry();
+    // No client passed: the job builds its own from SLACK_BOT_TOKEN / SLACK_API_URL, as in production.
+    registerBriefings(registry);
+    registerBriefingReminder(registry);
+    const client = createDispatcherClient(app.fake.botToken, { apiUrl: app.fake.url });
+    registry.register('outbox', outboxJob(createOutboxDispatcher(ctx, client, 'e2e', { perChannelIntervalMs: 0 })));
+    coordinator = new RunCoordinator({ ctx, registry, instanceId: 'e2e' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  afterEach(() => {
+    app.driver.assertNoViolations();
+  });
+
+  async function run(job: JobName) {
+    clock += 5_000; // each manual run is its own fire
+    const outcome = await coordinator.runManually(job);
+    expect(outcome.outcome, text(outcome)).toBe('succeeded');
+    return outcome as { enqueued?: number; detail?: string };
+  }
+
+  /** The view_closed listener saves after its ack: poll the database for the draft. */
+  async function waitForDraft() {
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      const row = await app.db.prisma.briefing.findFirst({ where: { status: 'DRAFT' }, orderBy: { id: 'desc' } });
+      if (row) return row;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('no draft was kept');
+  }
+
+  const top = (user: string) => app.fake.openViews(user).at(-1);
+  const waitForView = (user: string, probe: (v: ViewOutput) => boolean, what: string) =>
+    app.fake.waitFor(() => {
+      const v = top(user);
+      return v && probe(v) ? v : undefined;
+    }, 5000, what);
+
+  describe('an ORSE admin', () => {
+    let briefingId: number;
+
+    it('composes from the draft, previews exactly the message, and schedules it for two channels', async () => {
+      const res = await app.driver.slashCommand({ user: MARISOL, channel: GENERAL, text: 'briefing' });
+      expect(res.status).toBe(200);
+      expect(res.ms).toBeLessThan(3000);
+      const composer = await app.driver.waitForModal(MARISOL, 5000);
+      expect(composer.callback_id).toBe('briefing:compose');
+      expect(composer.title.text).toBe('Nuevo informe');
+      const quarter = blocksOf(composer).find((b) => b.block_id === 'quarter')!.element as { initial_option: { value: string } };
+      expect(quarter.initial_option.value).toBe('FY2027-Q2');
+
+      // Start from a draft: the message inputs are replaced (new block ids) by the quarter's news.
+      await app.driver.blockAction({ user: MARISOL, viewId: composer.id, actionId: 'briefing:draft' });
+      const drafted = await waitForView(MARISOL, (v) => blocksOf(v).some((b) => b.block_id === 'body__1__0'), 'the draft');
+      const draft = blocksOf(drafted)
+        .filter((b) => b.block_id?.startsWith('body__1__'))
+        .map((b) => String((b.element as { initial_value?: string }).initial_value ?? ''))
+        .join('\n\n');
+      expect(text(drafted.blocks)).toContain('Se agregó abajo el borrador de AF 2026-2027 T2');
+      expect(draft).toContain('Lo más destacado de AF 2026-2027 T2');
+
+      // Only PUBLIC text is quoted: every INTERNAL or REDI measure, output and roadblock of the quarter stays out.
+      const updates = await app.db.prisma.progressUpdate.findMany({
+        where: { periodStart: { gte: new Date('2026-10-01') }, periodEnd: { lte: new Date('2026-12-31') } },
+        select: { visibility: true, measureValues: true, outputs: true, roadblocks: true },
+      });
+      const hidden = updates.filter((u) => u.visibility !== 'PUBLIC').flatMap((u) => [u.measureValues, u.outputs, u.roadblocks]).filter((s) => s.length > 12);
+      const shown = updates.filter((u) => u.visibility === 'PUBLIC').flatMap((u) => [u.measureValues, u.outputs, u.roadblocks]).filter((s) => s.length > 12);
+      expect(hidden.length).toBeGreaterThan(0);
+      expect(shown.length).toBeGreaterThan(0);
+      for (const s of hidden) expect(draft, s).not.toContain(s.slice(0, 60));
+      expect(shown.some((s) => draft.includes(s.slice(0, 60)))).toBe(true);
+
+      // She titles it, picks two channels, and looks at the preview.
+      const view = app.fake.workspace.view(drafted.id)!;
+      enterViewValues(view, { title: 'Avances de equidad racial, octubre a diciembre', channels: [GENERAL, REDI] });
+      await app.driver.blockAction({ user: MARISOL, viewId: drafted.id, actionId: 'briefing:preview' });
+      const preview = await waitForView(MARISOL, (v) => v.callback_id === 'briefing:preview', 'the preview');
+      expect(app.fake.openViews(MARISOL)).toHaveLength(2);
+      const expected = briefingMessage(translator('es'), { title: 'Avances de equidad racial, octubre a diciembre', body: draft, quarterKey: 'FY2027-Q2' });
+      expect(text(preview.blocks.map(({ block_id: _b, ...rest }) => rest))).toBe(text(expected.blocks.map(({ block_id: _b, ...rest }) => rest as object)));
+      await app.driver.viewClosed({ viewId: preview.id });
+      expect(top(MARISOL)?.id).toBe(drafted.id);
+
+      const sub = await app.driver.viewSubmission({ viewId: drafted.id });
+      expect(sub.ack.action).toBe('update');
+      expect(text(top(MARISOL)!.blocks)).toContain(`se publicará en <#${GENERAL}>, <#${REDI}>`);
+      const saved = await app.db.prisma.briefing.findFirstOrThrow({ orderBy: { id: 'desc' } });
+      expect(saved).toMatchObject({ status: 'SCHEDULED', quarterKey: 'FY2027-Q2', channelIds: [GENERAL, REDI], title: 'Avances de equidad racial, octubre a diciembre' });
+      expect(saved.body).toBe(draft);
+      expect(saved.scheduledFor!.getTime()).toBe(clock);
+      briefingId = saved.id;
+      app.fake.workspace.clearModals(MARISOL);
+    });
+
+    it('is posted to each channel exactly once, its links recorded and sent to her', async () => {
+      expect((await run('briefings')).enqueued).toBe(2);
+      expect((await run('briefings')).enqueued).toBe(0);
+      await run('outbox');
+      await run('outbox');
+      for (const channel of [GENERAL, REDI]) {
+        const posted = app.fake.messages(channel);
+        expect(posted, channel).toHaveLength(1);
+        expect(posted[0]!.text).toBe('Avances de equidad racial, octubre a diciembre (AF 2026-2027 T2)');
+        expect((posted[0]!.blocks as Block[])[0]).toMatchObject({ type: 'header', text: { text: 'Avances de equidad racial, octubre a diciembre' } });
+      }
+      await run('briefings');
+      const b = await app.db.prisma.briefing.findUniqueOrThrow({ where: { id: briefingId }, include: { posts: { orderBy: { channelId: 'asc' } } } });
+      expect(b.status).toBe('POSTED');
+      expect(b.posts.map((p) => [p.channelId, p.ts])).toEqual([
+        [GENERAL, app.fake.messages(GENERAL)[0]!.ts],
+        [REDI, app.fake.messages(REDI)[0]!.ts],
+      ]);
+      for (const p of b.posts) expect(p.permalink).toContain(`/archives/${p.channelId}/p`);
+      await run('outbox');
+      const dm = app.fake.messages(app.fake.dmChannelId(MARISOL));
+      expect(dm).toHaveLength(1);
+      for (const p of b.posts) expect(text(dm[0]!.blocks)).toContain(`<#${p.channelId}> (<${p.permalink}|abrir>)`);
+
+      // Running both jobs again sends nothing anywhere.
+      for (let i = 0; i < 2; i++) {
+        await run('briefings');
+        await run('outbox');
+      }
+      expect(app.fake.messages(GENERAL)).toHaveLength(1);
+      expect(app.fake.messages(REDI)).toHaveLength(1);
+      expect(app.fake.messages(app.fake.dmChannelId(MARISOL))).toHaveLength(1);
+    });
+
+    it('edits the posted briefing: both messages are updated in place, and the edit is audited', async () => {
+      const res = await app.driver.slashCommand({ user: MARISOL, channel: GENERAL, text: 'briefing' });
+      const list = res.json as { response_type: string; blocks: Block[] };
+      expect(list.response_type).toBe('ephemeral');
+      expect(text(list.blocks)).toContain('Publicado');
+      const ephemeral = app.fake.ephemerals(MARISOL).at(-1)!;
+      await app.driver.blockAction({ user: MARISOL, channel: GENERAL, messageTs: ephemeral.ts, actionId: 'briefing:edit', blockId: `briefing:${briefingId}` });
+      const editor = await waitForView(MARISOL, (v) => v.callback_id === 'briefing:compose', 'the posted briefing in the composer');
+      expect(editor.title.text).toBe('Editar informe publicado');
+      expect(blocksOf(editor).some((b) => b.block_id === 'channels')).toBe(false);
+      expect(text(editor.blocks)).toContain(`<#${GENERAL}>`);
+
+      const before = app.fake.messages(GENERAL)[0]!.ts;
+      await app.driver.viewSubmission({ viewId: editor.id, values: { title: 'Avances de equidad racial (corregido)', body__0__0: '*Corrección:* 1.250 tarjetas nuevas & <!channel>' } });
+      await app.fake.waitFor(() => text(top(MARISOL)?.blocks).includes('Se actualizó el mensaje en'), 5000, 'the update result');
+      for (const channel of [GENERAL, REDI]) {
+        const [m] = app.fake.messages(channel);
+        expect(app.fake.messages(channel)).toHaveLength(1);
+        expect(m!.text).toBe('Avances de equidad racial (corregido) (AF 2026-2027 T2)');
+        expect(text(m!.blocks)).toContain('*Corrección:* 1.250 tarjetas nuevas &amp; &lt;!channel&gt;');
+      }
+      expect(app.fake.messages(GENERAL)[0]!.ts).toBe(before);
+      expect(app.fake.calls('chat.update').filter((c) => (c.response as { ok?: boolean }).ok)).toHaveLength(2);
+      const b = await app.db.prisma.briefing.findUniqueOrThrow({ where: { id: briefingId } });
+      expect(b).toMatchObject({ status: 'POSTED', title: 'Avances de equidad racial (corregido)' });
+      const audits = await app.db.prisma.auditLog.findMany({ where: { entityType: 'briefing', entityId: String(briefingId) }, orderBy: { id: 'asc' } });
+      expect(audits.map((a) => a.action)).toEqual(['briefing.schedule', 'briefing.posted', 'briefing.edit', 'briefing.posts.update']);
+      expect(audits[2]!.actor).toBe(MARISOL);
+      app.fake.workspace.clearModals(MARISOL);
+    });
+
+    it('keeps a closed composer as a draft, and cancels it from the list', async () => {
+      await app.driver.slashCommand({ user: DANIEL, channel: GENERAL, text: 'briefing new' });
+      const composer = await app.driver.waitForModal(DANIEL, 5000);
+      expect(composer.title.text).toBe('Bản tin mới');
+      enterViewValues(app.fake.workspace.view(composer.id)!, { title: 'Nháp quý 2', body__0__0: 'Ghi chú ban đầu' });
+      await app.driver.viewClosed({ viewId: composer.id, isCleared: true });
+      const draft = await waitForDraft();
+      expect(draft).toMatchObject({ status: 'DRAFT', title: 'Nháp quý 2', body: 'Ghi chú ban đầu' });
+
+      const res = await app.driver.slashCommand({ user: DANIEL, channel: GENERAL, text: 'briefing' });
+      expect(text((res.json as { blocks: unknown }).blocks)).toContain('Bản nháp');
+      const ephemeral = app.fake.ephemerals(DANIEL).at(-1)!;
+      await app.driver.blockAction({ user: DANIEL, channel: GENERAL, messageTs: ephemeral.ts, actionId: 'briefing:cancel', blockId: `briefing:${draft.id}:cancel` });
+      await app.fake.waitFor(() => text(app.fake.ephemerals(DANIEL).find((e) => e.ts === ephemeral.ts)?.blocks).includes('Đã hủy “Nháp quý 2”'), 5000, 'the refreshed list');
+      expect((await app.db.prisma.briefing.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('CANCELLED');
+
+    });
+
+    it('opens the composer from the reminder’s button, on the quarter it names', async () => {
+      // Q2's briefing is posted, so its reminder stays quiet; Q3's comes 14 days before 31 March.
+      clock = Date.parse('2026-12-20T17:30:00Z');
+      expect((await run('briefing-reminder')).detail).toContain('is already posted');
+      clock = Date.parse('2027-03-17T16:30:00Z');
+      expect((await run('briefing-reminder')).enqueued).toBe(2);
+      await run('outbox');
+      const dm = app.fake.messages(app.fake.dmChannelId(DANIEL));
+      const reminder = dm.at(-1)!;
+      expect(reminder.text).toContain('Sắp đến hạn bản tin NTC 2026-2027 Quý 3');
+      await app.driver.blockAction({ user: DANIEL, channel: app.fake.dmChannelId(DANIEL), messageTs: reminder.ts, actionId: 'briefing:compose' });
+      const composer = await app.driver.waitForModal(DANIEL, 5000);
+      expect(composer.callback_id).toBe('briefing:compose');
+      expect((blocksOf(composer).find((b) => b.block_id === 'quarter')!.element as { initial_option: { value: string } }).initial_option.value).toBe('FY2027-Q3');
+      expect((await run('briefing-reminder')).enqueued).toBe(0);
+      app.fake.workspace.clearModals(DANIEL);
+    });
+  });
+
+  describe('anyone else', () => {
+    it('is refused /reap briefing in their language, with an audit row and no modal', async () => {
+      const res = await app.driver.slashCommand({ user: MINH, channel: GENERAL, text: 'briefing' });
+      expect((res.json as { text: string }).text).toBe('Chỉ quản trị viên ORSE mới làm được việc này.');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(app.fake.openViews(MINH)).toEqual([]);
+      const audit = await app.db.prisma.auditLog.findFirst({ where: { actor: MINH, action: 'authz.denied' }, orderBy: { id: 'desc' } });
+      expect(audit?.detail).toBe('briefing.compose');
+    });
+
+    it('gets a refusal for a crafted composer submission, and no briefing is created', async () => {
+      const count = await app.db.prisma.briefing.count();
+      const trigger = app.fake.issueTriggerId(GRACE);
+      const { briefingQuarterChoices } = await import('../../src/domain/briefing-draft.js');
+      const { current, choices } = briefingQuarterChoices(new Date(clock), 'America/Los_Angeles');
+      const view = briefingComposerModal(translator('en'), {
+        meta: { mode: 'new', id: null, parts: 1, gen: 0 },
+        quarters: choices,
+        currentQuarterKey: current.key,
+        quarterKey: current.key,
+        title: '',
+        bodyParts: [''],
+        channelIds: [],
+        scheduledFor: null,
+      });
+      const opened = (await (
+        await fetch(`${app.fake.url}views.open`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${app.fake.botToken}`, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ trigger_id: trigger, view: JSON.stringify(view) }),
+        })
+      ).json()) as { ok: boolean; view: { id: string } };
+      expect(opened.ok).toBe(true);
+      const sub = await app.driver.viewSubmission({ viewId: opened.view.id, values: { title: 'Hijacked', body__0__0: 'Not from ORSE', channels: [GENERAL] } });
+      expect(sub.ack.action).toBe('update');
+      expect(text(top(GRACE)!.blocks)).toContain('Only ORSE admins can do this.');
+      expect(await app.db.prisma.briefing.count()).toBe(count);
+      const audit = await app.db.prisma.auditLog.findFirst({ where: { actor: GRACE, action: 'authz.denied' }, orderBy: { id: 'desc' } });
+      expect(audit?.detail).toBe('briefing.create');
+      // Closing it keeps nothing either.
+      await app.driver.viewClosed({ viewId: opened.view.id, isCleared: true });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await app.db.prisma.briefing.count()).toBe(count);
+    });
+
+    it('gets a refusal for a crafted Edit or Cancel button, and nothing changes', async () => {
+      const posted = await app.db.prisma.briefing.findFirstOrThrow({ where: { status: 'POSTED' } });
+      // The admin's list, as if forwarded into a channel Grace can click in.
+      const { briefingListMessage } = await import('../../src/slack/ui/briefing-message.js');
+      const msg = briefingListMessage(translator('en'), [
+        { ...posted, status: 'POSTED', posts: [] },
+        { ...posted, id: posted.id, status: 'SCHEDULED', posts: [] },
+      ]);
+      const ts = app.fake.workspace.addMessage({ channel: GENERAL, user: app.fake.bot.userId, bot_id: app.fake.bot.botId, text: msg.text, blocks: msg.blocks, source: 'chat.postMessage' }).ts;
+      const before = app.fake.ephemerals(GRACE).length;
+      await app.driver.blockAction({ user: GRACE, channel: GENERAL, messageTs: ts, actionId: 'briefing:cancel' });
+      const refusal = await app.fake.waitFor(() => app.fake.ephemerals(GRACE)[before], 5000, 'the refusal');
+      expect(refusal.text).toBe('Only ORSE admins can do this.');
+      await app.driver.blockAction({ user: GRACE, channel: GENERAL, messageTs: ts, actionId: 'briefing:edit', blockId: `briefing:${posted.id}` });
+      await waitForView(GRACE, (v) => text(v.blocks).includes('Only ORSE admins can do this.'), 'the refusal in the modal');
+      expect(top(GRACE)!.submit).toBeFalsy();
+      expect((await app.db.prisma.briefing.findUniqueOrThrow({ where: { id: posted.id } })).status).toBe('POSTED');
+      const denied = await app.db.prisma.auditLog.findMany({ where: { actor: GRACE, action: 'authz.denied' }, orderBy: { id: 'asc' } });
+      expect(denied.map((a) => a.detail)).toEqual(expect.arrayContaining(['briefing.cancel', 'briefing.view']));
+      app.fake.workspace.clearModals(GRACE);
+    });
+  });
+});
