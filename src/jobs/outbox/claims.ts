@@ -32,34 +32,43 @@ function at(d: Date): PrismaNS.Sql {
  * the order they were queued: a row is claimable only when every earlier open row of the
  * same recipient is claimable too, so a message put back after a 429 (or one whose fate is
  * being checked) holds back the ones queued after it, and a chunked briefing never arrives
- * out of order.
+ * out of order. (Two instances claiming in the same instant could still split a
+ * recipient's rows between them; within an instance the order is strict.)
+ *
+ * Two statements: the window query picks candidates without locking (FOR UPDATE is not
+ * allowed next to window functions, and as one statement the planner re-ran the window
+ * per row); the UPDATE re-checks every condition on the rows it locks.
  */
 export async function claimDue(prisma: Prisma, o: ClaimOptions): Promise<OutboxMessage[]> {
   const now = at(o.now);
   const until = at(new Date(o.now.getTime() + o.leaseMs));
-  // The outer WHERE repeats the conditions: under READ COMMITTED, a row another dispatcher
-  // claimed and committed after our snapshot is re-checked against them, not re-claimed.
+  const candidates = await prisma.$queryRaw<{ id: number }[]>(PrismaNS.sql`
+    SELECT "id" FROM (
+      SELECT "id", "nextAttemptAt",
+             ROW_NUMBER() OVER "recipient" AS "position",
+             COUNT(*) FILTER (WHERE NOT ("status" = 'PENDING' AND "nextAttemptAt" <= ${now}
+                                         AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}))) OVER "recipient" AS "blocked"
+      FROM "OutboxMessage"
+      WHERE "status" IN ('PENDING', 'SENDING')
+      WINDOW "recipient" AS (PARTITION BY COALESCE("channelId", 'user:' || "userId") ORDER BY "id"
+                             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    ) "queue"
+    WHERE "blocked" = 0 AND "position" <= ${o.perRecipient}
+    ORDER BY "nextAttemptAt", "id"
+    LIMIT ${o.limit * 2}`);
+  if (candidates.length === 0) return [];
+  // LIMIT after SKIP LOCKED: a dispatcher claiming at the same moment as another gets the
+  // next candidates, not an empty batch. The repeated conditions matter under READ
+  // COMMITTED: a row claimed and committed by another dispatcher meanwhile is re-checked.
   const ids = await prisma.$queryRaw<{ id: number }[]>(PrismaNS.sql`
     UPDATE "OutboxMessage" SET "lockedBy" = ${o.instanceId}, "lockedUntil" = ${until}
     WHERE "id" IN (
       SELECT "id" FROM "OutboxMessage"
-      WHERE "id" IN (
-        SELECT "id" FROM (
-          SELECT "id", "nextAttemptAt",
-                 ROW_NUMBER() OVER "recipient" AS "position",
-                 COUNT(*) FILTER (WHERE NOT ("status" = 'PENDING' AND "nextAttemptAt" <= ${now}
-                                             AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}))) OVER "recipient" AS "blocked"
-          FROM "OutboxMessage"
-          WHERE "status" IN ('PENDING', 'SENDING')
-          WINDOW "recipient" AS (PARTITION BY COALESCE("channelId", 'user:' || "userId") ORDER BY "id"
-                                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-        ) "queue"
-        WHERE "blocked" = 0 AND "position" <= ${o.perRecipient}
-        ORDER BY "nextAttemptAt", "id"
-        LIMIT ${o.limit}
-      )
-      AND "status" = 'PENDING' AND "nextAttemptAt" <= ${now}
-      AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+      WHERE "id" IN (${PrismaNS.join(candidates.map((c) => c.id))})
+        AND "status" = 'PENDING' AND "nextAttemptAt" <= ${now}
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+      ORDER BY "nextAttemptAt", "id"
+      LIMIT ${o.limit}
       FOR UPDATE SKIP LOCKED
     )
     RETURNING "id"`);

@@ -34,9 +34,11 @@ export interface DispatcherOptions {
   random?: () => number;
   /** Spacing of posts to one channel (Slack: about 1 per second). */
   perChannelIntervalMs?: number;
-  /** Channels served in parallel. */
+  /** Slack calls in flight at once (every recipient of a batch is served in parallel; most wait for their channel's turn). */
   concurrency?: number;
   batchSize?: number;
+  /** Batches a drain works on at once. */
+  parallelBatches?: number;
   perRecipientPerBatch?: number;
   /** How long a claim holds rows that were not handed to Slack yet. */
   claimLeaseMs?: number;
@@ -92,6 +94,7 @@ export class OutboxDispatcher {
     Pick<DispatcherOptions, 'prisma' | 'client' | 'instanceId' | 'logger'>;
   private readonly pacer: ChannelPacer;
   private readonly dmChannels = new Map<string, string>();
+  private readonly slackSlots: Semaphore;
   private pausedUntil = 0;
 
   constructor(options: DispatcherOptions) {
@@ -101,7 +104,8 @@ export class OutboxDispatcher {
       random: Math.random,
       perChannelIntervalMs: 1000,
       concurrency: 8,
-      batchSize: 50,
+      batchSize: 100,
+      parallelBatches: 3,
       perRecipientPerBatch: 3,
       claimLeaseMs: 60_000,
       sendLeaseMs: 120_000,
@@ -113,6 +117,7 @@ export class OutboxDispatcher {
       ...options,
     };
     this.pacer = new ChannelPacer(this.o.perChannelIntervalMs);
+    this.slackSlots = new Semaphore(this.o.concurrency);
   }
 
   private get log(): Logger {
@@ -123,10 +128,37 @@ export class OutboxDispatcher {
   async drain(options: { signal?: AbortSignal; budgetMs?: number } = {}): Promise<DispatchStats> {
     const stats = emptyStats();
     const deadline = Date.now() + (options.budgetMs ?? 5 * 60_000);
-    while (!options.signal?.aborted && Date.now() < deadline && !this.paused()) {
-      const handled = await this.dispatchOnce(stats, options.signal);
-      if (handled === 0) break;
-    }
+    // A few batches in flight, so recipients done early do not wait for the slowest channel
+    // of their batch. Claims skip rows locked by the other loops, and a recipient's later
+    // rows stay unclaimable while its earlier ones are in flight, so order still holds.
+    let busy = 0;
+    let batchDone: Promise<void> = Promise.resolve();
+    let signalBatchDone = () => {};
+    const nextBatchDone = () => (batchDone = new Promise((resolve) => (signalBatchDone = resolve)));
+    nextBatchDone();
+    const loop = async () => {
+      while (!options.signal?.aborted && Date.now() < deadline && !this.paused()) {
+        busy++;
+        let handled = 0;
+        try {
+          handled = await this.dispatchOnce(stats, options.signal);
+        } finally {
+          busy--;
+          // Wake the waiting loops when rows may have freed up, or when nobody is left working
+          // (so they can stop). An empty claim wakes nobody: otherwise idle loops ping-pong.
+          if (handled > 0 || busy === 0) {
+            const done = signalBatchDone;
+            nextBatchDone();
+            done();
+          }
+        }
+        if (handled > 0) continue;
+        // Nothing claimable now; rows held back behind another loop's batch may free up.
+        if (busy === 0) break;
+        await batchDone;
+      }
+    };
+    await Promise.all(Array.from({ length: this.o.parallelBatches }, loop));
     this.pacer.prune();
     return stats;
   }
@@ -172,7 +204,9 @@ export class OutboxDispatcher {
       const key = row.channelId ?? `user:${row.userId}`;
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
-    await runPool([...groups.values()], this.o.concurrency, (group) => this.deliverGroup(group, stats, signal));
+    // Every recipient at once: a group mostly waits for its channel's next slot, and the
+    // semaphore bounds what actually goes to Slack.
+    await Promise.all([...groups.values()].map((group) => this.deliverGroup(group, stats, signal)));
     return unconfirmed.length + rows.length;
   }
 
@@ -230,31 +264,34 @@ export class OutboxDispatcher {
       return 'lost';
     }
 
-    const sendingAt = this.o.now();
-    const marked = await this.o.prisma.outboxMessage.updateMany({
-      where: { id: row.id, lockedBy: this.o.instanceId, status: 'PENDING' },
-      data: {
-        status: 'SENDING',
-        attempts: { increment: 1 },
-        slackChannel: channel,
-        lockedUntil: new Date(sendingAt.getTime() + this.o.sendLeaseMs),
-      },
+    // Take a Slack slot first, so a row is SENDING only while its post is really under way:
+    // after a crash, fewer rows need checking against history.
+    return this.slackSlots.run(async (): Promise<Delivery> => {
+      const sendingAt = this.o.now();
+      const marked = await this.o.prisma.outboxMessage.updateMany({
+        where: { id: row.id, lockedBy: this.o.instanceId, status: 'PENDING' },
+        data: {
+          status: 'SENDING',
+          attempts: { increment: 1 },
+          slackChannel: channel,
+          lockedUntil: new Date(sendingAt.getTime() + this.o.sendLeaseMs),
+        },
+      });
+      if (marked.count !== 1) return 'lost'; // our claim expired and someone else has the row
+      const attempts = row.attempts + 1;
+      let posted: { ts?: string; channel?: string };
+      try {
+        posted = await this.o.client.chat.postMessage({
+          ...(payloadOf(row) as unknown as Record<string, unknown>),
+          channel,
+          metadata: { event_type: OUTBOX_METADATA_EVENT, event_payload: { outbox_key: row.idempotencyKey } },
+        } as unknown as Parameters<WebClient['chat']['postMessage']>[0]);
+      } catch (e) {
+        return this.onPostFailure(row, channel, attempts, classifySlackError(e), stats);
+      }
+      await this.markSent(row, posted.channel ?? channel, posted.ts ?? null, stats);
+      return 'done';
     });
-    if (marked.count !== 1) return 'lost'; // our claim expired and someone else has the row
-    const attempts = row.attempts + 1;
-
-    let posted: { ts?: string; channel?: string };
-    try {
-      posted = await this.o.client.chat.postMessage({
-        ...(payloadOf(row) as unknown as Record<string, unknown>),
-        channel,
-        metadata: { event_type: OUTBOX_METADATA_EVENT, event_payload: { outbox_key: row.idempotencyKey } },
-      } as unknown as Parameters<WebClient['chat']['postMessage']>[0]);
-    } catch (e) {
-      return this.onPostFailure(row, channel, attempts, classifySlackError(e), stats);
-    }
-    await this.markSent(row, posted.channel ?? channel, posted.ts ?? null, stats);
-    return 'done';
   }
 
   /** The channel to post in; a DM is opened (once per user, remembered) for user recipients. */
@@ -267,7 +304,7 @@ export class OutboxDispatcher {
       return this.reschedule(row, new Date(this.o.now().getTime() + (this.pacer.availableAt(OPEN_KEY) - Date.now())), null, stats);
     }
     try {
-      const opened = await this.o.client.conversations.open({ users: userId });
+      const opened = await this.slackSlots.run(() => this.o.client.conversations.open({ users: userId }));
       const id = opened.channel?.id;
       if (!id) throw new Error('conversations.open returned no channel id');
       this.rememberDm(userId, id);
@@ -440,7 +477,9 @@ export class OutboxDispatcher {
     const oldest = ((row.createdAt.getTime() - 60_000) / 1000).toFixed(6);
     let cursor: string | undefined;
     for (let page = 0; page < this.o.historyPages; page++) {
-      const res = await this.o.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, cursor });
+      const res = await this.slackSlots.run(() =>
+        this.o.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, cursor }),
+      );
       for (const m of res.messages ?? []) {
         const meta = (m as { metadata?: { event_type?: string; event_payload?: Record<string, unknown> } }).metadata;
         if (meta?.event_type === OUTBOX_METADATA_EVENT && meta.event_payload?.outbox_key === row.idempotencyKey && m.ts) return { ts: m.ts };
@@ -465,14 +504,22 @@ function lastCode(lastError: string | null): string {
   return lastError?.split(/[ :;]/)[0] || 'unknown';
 }
 
-/** Runs fn over items with at most `limit` at a time. */
-async function runPool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await fn(item);
+/** At most `limit` tasks at a time; the rest queue in order. */
+class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active < this.limit) this.active++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // handed a slot on wake-up
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
     }
-  });
-  await Promise.all(workers);
+  }
 }

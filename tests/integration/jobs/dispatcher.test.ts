@@ -95,7 +95,7 @@ describe('delivering the outbox', () => {
   it('keeps to the per-channel rate, so Slack never has to say 429', async () => {
     await fake.stop();
     fake = await startFakeSlack({
-      postingRate: { perSecond: 10, burst: 1 },
+      postingRate: { perSecond: 10, burst: 2 },
       channels: [{ id: 'C0REDI', name: 'redi-network', members: ['U0BOT'] }],
     });
     await enqueue(Array.from({ length: 6 }, (_, i) => ({ idempotencyKey: `r${i}`, channelId: 'C0REDI', payload: { text: `m${i}` } })));
