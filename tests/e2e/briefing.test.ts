@@ -202,6 +202,28 @@ describe('/reap briefing', () => {
       app.fake.workspace.clearModals(MARISOL);
     });
 
+    it('refuses a private channel REAP Tracker is not in and a time gone by, under their inputs, saving nothing', async () => {
+      app.fake.addChannel({ id: 'G0ORSEPRIV', name: 'orse-private', is_private: true, members: [MARISOL] });
+      await app.driver.slashCommand({ user: MARISOL, channel: GENERAL, text: 'briefing new' });
+      const composer = await app.driver.waitForModal(MARISOL, 5000);
+      const count = await app.db.prisma.briefing.count();
+      const sub = await app.driver.viewSubmission({
+        viewId: composer.id,
+        values: { title: 'Privado', body__0__0: 'Texto', channels: ['G0ORSEPRIV', GENERAL], time: Math.floor(clock / 1000) - 86_400 },
+      });
+      expect(sub.ack.action).toBe('errors');
+      expect(app.fake.viewErrors(composer.id)).toEqual({
+        channels: 'REAP Tracker no puede publicar en G0ORSEPRIV: invítelo primero (/invite @REAP Tracker) o elija otro canal.',
+        time: 'Elija una hora en el futuro, o déjela vacía para publicar ahora.',
+      });
+      expect(top(MARISOL)?.id).toBe(composer.id);
+      expect(await app.db.prisma.briefing.count()).toBe(count);
+      // Slack answers channel_not_found for a private channel the app was never invited to: expected here.
+      app.driver.assertNoViolations({ allow: ['channel_not_found'] });
+      app.fake.clearViolations();
+      app.fake.workspace.clearModals(MARISOL);
+    });
+
     it('keeps a closed composer as a draft, and cancels it from the list', async () => {
       await app.driver.slashCommand({ user: DANIEL, channel: GENERAL, text: 'briefing new' });
       const composer = await app.driver.waitForModal(DANIEL, 5000);

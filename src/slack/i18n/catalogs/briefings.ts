@@ -35,7 +35,7 @@ const en = {
     previewButton: 'Preview',
     channels: 'Post in',
     channelsPlaceholder: 'Choose channels',
-    channelsHint: 'REAP Tracker must be a member of each channel: invite it first (/invite @REAP Tracker).',
+    channelsHint: 'For a private channel, invite REAP Tracker first (/invite @REAP Tracker).',
     time: 'When',
     timeHint: 'Leave it empty to post now. The time is in your own time zone.',
     submitSchedule: 'Schedule',
@@ -111,7 +111,7 @@ const en = {
     channelId: 'REAP Tracker can’t post in {{channelId}}. Please choose a channel.',
     tooManyChannels: 'Please choose at most {{limit}} channels.',
     quarter: 'Please choose a fiscal quarter, such as FY2027-Q2.',
-    notMember: 'REAP Tracker isn’t a member of {{channels}} yet. Invite it there first (/invite @REAP Tracker), then schedule again.',
+    notMember: 'REAP Tracker can’t post in {{channels}}: invite it there first (/invite @REAP Tracker), or pick another channel.',
   },
 };
 
@@ -146,7 +146,7 @@ const es: Widen<typeof en> = {
     previewButton: 'Vista previa',
     channels: 'Publicar en',
     channelsPlaceholder: 'Elija los canales',
-    channelsHint: 'REAP Tracker debe ser miembro de cada canal: invítelo primero (/invite @REAP Tracker).',
+    channelsHint: 'Para un canal privado, invite primero a REAP Tracker (/invite @REAP Tracker).',
     time: 'Cuándo',
     timeHint: 'Déjelo vacío para publicar ahora. La hora está en su propia zona horaria.',
     submitSchedule: 'Programar',
@@ -222,7 +222,7 @@ const es: Widen<typeof en> = {
     channelId: 'REAP Tracker no puede publicar en {{channelId}}. Elija un canal.',
     tooManyChannels: 'Elija como máximo {{limit}} canales.',
     quarter: 'Elija un trimestre fiscal, por ejemplo FY2027-Q2.',
-    notMember: 'REAP Tracker todavía no es miembro de {{channels}}. Invítelo primero (/invite @REAP Tracker) y vuelva a programarlo.',
+    notMember: 'REAP Tracker no puede publicar en {{channels}}: invítelo primero (/invite @REAP Tracker) o elija otro canal.',
   },
 };
 
@@ -257,7 +257,7 @@ const vi: Widen<typeof en> = {
     previewButton: 'Xem trước',
     channels: 'Đăng ở',
     channelsPlaceholder: 'Chọn kênh',
-    channelsHint: 'REAP Tracker phải là thành viên của từng kênh: hãy mời trước (/invite @REAP Tracker).',
+    channelsHint: 'Với kênh riêng tư, hãy mời REAP Tracker vào trước (/invite @REAP Tracker).',
     time: 'Thời gian',
     timeHint: 'Để trống để đăng ngay. Giờ theo múi giờ của bạn.',
     submitSchedule: 'Lên lịch',
@@ -333,7 +333,7 @@ const vi: Widen<typeof en> = {
     channelId: 'REAP Tracker không đăng được ở {{channelId}}. Vui lòng chọn một kênh.',
     tooManyChannels: 'Vui lòng chọn tối đa {{limit}} kênh.',
     quarter: 'Vui lòng chọn một quý tài chính, ví dụ FY2027-Q2.',
-    notMember: 'REAP Tracker chưa là thành viên của {{channels}}. Hãy mời vào trước (/invite @REAP Tracker) rồi lên lịch lại.',
+    notMember: 'REAP Tracker không đăng được ở {{channels}}: hãy mời vào trước (/invite @REAP Tracker) hoặc chọn kênh khác.',
   },
 };
 

@@ -131,9 +131,12 @@ export async function updateView(ctx: AppContext, client: WebClient, viewId: str
 }
 
 /**
- * Which of the picked channels REAP Tracker cannot post in, by name, according to Slack
- * (conversations.info is_member). A lookup that fails or is slow is not held against the
- * channel: the post's own failure notice would say so later.
+ * Which of the picked channels REAP Tracker cannot post in, according to Slack: a private
+ * channel it was not invited to (Slack says channel_not_found, so it is named by id), an
+ * archived one, or a public one it has not joined when the token lacks chat:write.public
+ * (Slack lists the token's scopes in every answer; the manifests ask for that scope). A
+ * lookup that fails otherwise or is slow is not held against the channel: the post's own
+ * failure would be reported to the composer later.
  */
 export async function channelsWithoutBot(ctx: AppContext, client: WebClient, channelIds: readonly string[], budgetMs = 1500): Promise<string[]> {
   if (channelIds.length === 0) return [];
@@ -141,12 +144,16 @@ export async function channelsWithoutBot(ctx: AppContext, client: WebClient, cha
     channelIds.map(async (channel) => {
       try {
         const res = await client.conversations.info({ channel });
-        const c = res.channel as { is_member?: boolean; name?: string; is_im?: boolean } | undefined;
-        if (!c || c.is_im || c.is_member !== false) return null;
-        return `#${c.name ?? channel}`;
+        const c = res.channel as { is_member?: boolean; is_private?: boolean; is_archived?: boolean; is_im?: boolean; name?: string } | undefined;
+        if (!c || c.is_im) return null;
+        const name = `#${c.name ?? channel}`;
+        if (c.is_archived) return name;
+        if (c.is_member !== false) return null;
+        if (c.is_private) return name;
+        const scopes = res.response_metadata?.scopes;
+        return scopes && !scopes.includes('chat:write.public') ? name : null;
       } catch (e) {
         const code = (e as { data?: { error?: string } }).data?.error;
-        // channel_not_found: a private channel the app was never invited to.
         return code === 'channel_not_found' ? channel : null;
       }
     }),
