@@ -82,9 +82,14 @@ export class JobRegistry {
   }
 }
 
+/** Jobs whose missing composer was already reported: once per process is enough (briefings fire every minute). */
+const reportedMissing = new Set<JobName>();
+
 function noComposer(name: JobName): JobHandler {
   return async (run) => {
-    run.logger.warn({ job: name }, `no composer registered for ${name}; nothing to do`);
+    const level = reportedMissing.has(name) ? 'debug' : 'warn';
+    reportedMissing.add(name);
+    run.logger[level]({ job: name }, `no composer registered for ${name}; nothing to do`);
     return { detail: `no composer registered for ${name}`, enqueued: 0 };
   };
 }

@@ -21,6 +21,23 @@ import { scheduleChanges } from './schedule/set-job-schedule.js';
 /** What the scheduler needs from the run coordinator (an interface so tests can count fires). */
 export type FireRunner = Pick<RunCoordinator, 'runFire' | 'isRunning' | 'leaseFor' | 'instanceId' | 'stop' | 'abandon'>;
 
+const PRUNE_EVERY_MS = 3_600_000;
+/** Jobs that fire every few seconds or minutes: their finished runs are kept for this long. */
+const FREQUENT_JOBS: JobName[] = ['outbox', 'briefings'];
+const FREQUENT_RUNS_KEPT_MS = 2 * 86_400_000;
+
+/**
+ * The outbox fires 8,640 times a day. Its finished runs (and the minute-by-minute
+ * briefings') are deleted after two days; that cannot make a fire run again, since neither
+ * the sweep (2 min) nor catch-up (0 for these jobs, at most 24 h for any) looks that far back.
+ */
+export async function pruneFrequentRuns(prisma: AppContext['prisma'], now: Date): Promise<number> {
+  const r = await prisma.jobRun.deleteMany({
+    where: { job: { in: FREQUENT_JOBS }, status: { not: 'RUNNING' }, manual: false, fireTime: { lt: new Date(now.getTime() - FREQUENT_RUNS_KEPT_MS) } },
+  });
+  return r.count;
+}
+
 export interface SchedulerOptions {
   ctx: AppContext;
   coordinator: FireRunner;
@@ -122,7 +139,10 @@ export class Scheduler {
     if (this.stopped) return;
     const next = await resolveSchedules(this.ctx.prisma, this.ctx.config);
     for (const schedule of next) {
-      for (const warning of schedule.warnings) this.logger.error({ job: schedule.job }, warning);
+      for (const warning of schedule.warnings) {
+        // Reloads run every sweep: say it once, not every 15 seconds.
+        if (!this.reported.has(warning)) this.logger.error({ job: schedule.job }, warning);
+      }
       const current = this.tasks.get(schedule.job);
       const wanted = schedule.enabled ? schedule.cron.expression : null;
       if (current && current.expression === wanted) continue;
@@ -136,7 +156,10 @@ export class Scheduler {
       }
     }
     this.schedules = next;
+    this.reported = new Set(next.flatMap((s) => s.warnings));
   }
+
+  private reported = new Set<string>();
 
   private async createTask(job: JobName, expression: string): Promise<ScheduledTask> {
     const task = cron.createTask(expression, (context) => this.onCronFire(job, context.date), {
@@ -214,7 +237,14 @@ export class Scheduler {
       void this.launch(schedule.job, fire, 'sweep');
     }
     await this.rescueStaleRuns(now, lookback);
+    if (now.getTime() - this.prunedAt >= PRUNE_EVERY_MS) {
+      this.prunedAt = now.getTime();
+      const removed = await pruneFrequentRuns(this.ctx.prisma, now);
+      if (removed > 0) this.logger.debug({ removed }, 'pruned old runs of frequent jobs');
+    }
   }
+
+  private prunedAt = 0;
 
   private async rescueStaleRuns(now: Date, lookback: number): Promise<void> {
     const coordinator = this.options.coordinator;

@@ -81,6 +81,7 @@ export async function startScheduler(ctx: AppContext, options: StartSchedulerOpt
       registry.register('outbox', outboxJob(dispatcher));
     } else {
       ctx.logger.warn('no Slack client and no SLACK_BOT_TOKEN: the outbox job will not send anything');
+      registry.register('outbox', async () => ({ detail: 'no Slack client: nothing sent' }));
     }
   }
   const coordinator = new RunCoordinator({ ctx, registry, instanceId, leaseMs: options.leaseMs });

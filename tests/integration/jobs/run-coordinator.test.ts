@@ -5,7 +5,7 @@ import type { JobName } from '../../../src/config.js';
 import { outboxKey } from '../../../src/jobs/outbox/enqueue.js';
 import { JobRegistry, type JobHandler } from '../../../src/jobs/registry.js';
 import { RunCoordinator } from '../../../src/jobs/run-coordinator.js';
-import { Scheduler } from '../../../src/jobs/scheduler.js';
+import { pruneFrequentRuns, Scheduler } from '../../../src/jobs/scheduler.js';
 import type { AppContext } from '../../../src/services/app-context.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../support/test-db.js';
 import { TestClock, testContext } from './support/harness.js';
@@ -184,5 +184,26 @@ describe('catch-up at start', () => {
     // reminders 23 h (outside 12 h); the outbox and briefings have no catch-up.
     await startAt('2026-11-24T15:00:00Z', registry);
     expect(seen).toEqual(['weekly-digest']);
+  });
+});
+
+describe('housekeeping', () => {
+  it('prunes old finished runs of the frequent jobs only', async () => {
+    const old = new Date(clock.now().getTime() - 3 * 86_400_000);
+    await ctx.prisma.jobRun.createMany({
+      data: [
+        { job: 'outbox', fireTime: old, instanceId: 'a', status: 'SUCCEEDED' },
+        { job: 'briefings', fireTime: old, instanceId: 'a', status: 'FAILED' },
+        { job: 'outbox', fireTime: clock.now(), instanceId: 'a', status: 'SUCCEEDED' },
+        { job: 'outbox', fireTime: new Date(old.getTime() - 1000), instanceId: 'a', status: 'RUNNING' },
+        { job: 'weekly-digest', fireTime: old, instanceId: 'a', status: 'SUCCEEDED' },
+      ],
+    });
+    expect(await pruneFrequentRuns(ctx.prisma, clock.now())).toBe(2);
+    expect((await ctx.prisma.jobRun.findMany({ orderBy: { id: 'asc' } })).map((r) => `${r.job}:${r.status}`)).toEqual([
+      'outbox:SUCCEEDED',
+      'outbox:RUNNING',
+      'weekly-digest:SUCCEEDED',
+    ]);
   });
 });

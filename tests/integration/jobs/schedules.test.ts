@@ -130,6 +130,29 @@ describe('reap jobs', () => {
     expect(table).toMatch(/\* no composer registered yet/);
   });
 
+  it('prints the table from the command line', async () => {
+    const saved = { ...process.env };
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+    try {
+      // The CLI opens the database DATABASE_URL names: this test's on PostgreSQL, a fresh one on PGlite.
+      Object.assign(process.env, { DATABASE_URL: db.url ?? 'pglite:memory', LOG_LEVEL: 'silent', REAP_TIMEZONE: 'America/Los_Angeles' });
+      await setJobSchedule(db.prisma, 'weekly-digest', '0 7 * * 5', 'U0ADMIN');
+      const program = new Command().exitOverride();
+      registerJobsCommand(program);
+      await program.parseAsync(['node', 'reap', 'jobs', 'list']);
+    } finally {
+      log.mockRestore();
+      process.env = saved;
+    }
+    const out = lines.join('\n');
+    expect(out).toMatch(/^JOB\s+SCHEDULE\s+FROM\s+NEXT FIRE/);
+    for (const job of ['deadline-reminders', 'update-prompts', 'weekly-digest', 'redi-digest', 'briefing-reminder', 'briefings', 'outbox']) {
+      expect(out).toContain(job);
+    }
+    if (db.url) expect(out).toMatch(/weekly-digest(?: \*)?\s+0 7 \* \* 5\s+setting by U0ADMIN/);
+  });
+
   it('names the valid jobs when asked to run an unknown one', async () => {
     const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
     registerJobsCommand(program);
