@@ -1,13 +1,13 @@
 // Triggers jobs on their schedules in the City's time zone. node-cron fires each job at its
 // times; every fire goes to the run coordinator, which lets one instance run it.
 //
-// A sweep (a plain interval timer, every 15 s) backs node-cron up. It is not a node-cron task
-// on purpose: node-cron's own "every 15 seconds" stalls for the repeated hour at fall-back. It runs, once, the most
-// recent fire that fire-times.ts lists and nobody claimed: the DST cases node-cron misses
-// (see fire-times.ts), fires node-cron skipped because the event loop was busy, and
-// schedule changes made on other instances (it reloads the JobSchedule table first). It
-// also takes over runs whose instance died. Catch-up at start is the same idea with each
-// job's own, longer window.
+// A sweep backs node-cron up, every 15 s. It runs, once, the most recent fire that
+// fire-times.ts lists and nobody claimed: the DST cases node-cron misses (see
+// fire-times.ts), fires node-cron skipped because the event loop was busy, and schedules
+// changed on other instances (it reloads the JobSchedule table first). It also takes over
+// runs whose instance died. It is a plain interval timer on purpose: node-cron's own "every
+// 15 seconds" stalls through the repeated hour at fall-back. Catch-up at start is the same
+// idea with each job's own, longer window.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { JobName } from '../config.js';
 import type { Logger } from '../logger.js';
