@@ -1,7 +1,9 @@
 // Registers every operator command. Each command lives in its own module under src/cli/.
 import type { Command } from 'commander';
 import { registerExportCommand } from './export-command.js';
+import { registerHolidaysCommand } from './holidays-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerJobsCommand } from './jobs-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerSeedCommand } from './seed-command.js';
 import { registerStartCommand } from './start-command.js';
@@ -12,4 +14,6 @@ export function registerCommands(program: Command): void {
   registerSeedCommand(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerJobsCommand(program);
+  registerHolidaysCommand(program);
 }
