@@ -13,23 +13,29 @@ import { resolveSchedules, type ScheduleSource } from '../jobs/schedule/effectiv
 import { nextFireAfter } from '../jobs/schedule/fire-times.js';
 import { clearJobSchedule, ScheduleRejectedError, setJobSchedule } from '../jobs/schedule/set-job-schedule.js';
 import type { Actor } from '../domain/permissions.js';
+import { DEFAULT_REMINDER_RULES, MAX_OFFSET_DAYS } from '../domain/reminders.js';
 import { writeAudit } from './audit.js';
 import { requireOrseAdmin } from './authz.js';
+import { parseRediChannelSetting, REDI_CHANNEL_SETTING } from './digests.js';
 import { invalidFields, type FieldProblem, type MessageKey, type MessageParams } from './errors.js';
+import { REMINDER_SETTING_KEYS } from './reminder-settings.js';
 import { TX_OPTIONS, type ServiceContext } from './service-context.js';
 
-/** AppSetting keys and the shape of their JSON values. */
+/**
+ * AppSetting keys and the shape of their JSON values, as the jobs that read them expect
+ * (services/digests.ts for the REDI channel, services/reminder-settings.ts for the days).
+ */
 export const SETTING_KEYS = {
   /** JSON string: the channel id the REDI digest and shared practices go to. */
-  rediChannelId: 'redi.channelId',
+  rediChannelId: REDI_CHANNEL_SETTING,
   /** JSON array of whole days before a due date, largest first, e.g. [7, 1]. */
-  reminderOffsetDays: 'reminders.offsetDays',
+  reminderOffsetDays: REMINDER_SETTING_KEYS.offsetDays,
 } as const;
 
-/** Used when no admin has set reminders.offsetDays. */
-export const DEFAULT_REMINDER_OFFSET_DAYS: readonly number[] = [7, 1];
+/** What the deadline reminders use when no admin has set reminders.offsetDays. */
+export const DEFAULT_REMINDER_OFFSET_DAYS: readonly number[] = [...DEFAULT_REMINDER_RULES.offsetDays].sort((a, b) => b - a);
 export const MAX_REMINDER_OFFSETS = 5;
-export const MAX_REMINDER_OFFSET_DAY = 90;
+export const MAX_REMINDER_OFFSET_DAY = MAX_OFFSET_DAYS;
 
 /**
  * Message keys of settings problems, translated by slack/i18n/catalogs/settings.ts; not in
@@ -89,8 +95,7 @@ async function readSetting(db: Db, key: string): Promise<PrismaNS.JsonValue | un
 
 /** The REDI channel an admin chose, or null. For the REDI jobs and listeners. */
 export async function getRediChannelId(db: Db): Promise<string | null> {
-  const v = await readSetting(db, SETTING_KEYS.rediChannelId);
-  return typeof v === 'string' && v !== '' ? v : null;
+  return parseRediChannelSetting(await readSetting(db, SETTING_KEYS.rediChannelId));
 }
 
 /** Days before a due date on which reminders go out, largest first. For the reminder jobs. */
@@ -133,7 +138,7 @@ async function readSettings(ctx: SettingsContext): Promise<SettingsView> {
     : new Map<string, string>();
   const by = new Map(stored.map((s) => [s.job, s.updatedBy ? (names.get(s.updatedBy) ?? s.updatedBy) : null]));
   const value = (key: string) => settings.find((s) => s.key === key)?.value;
-  const rediValue = value(SETTING_KEYS.rediChannelId);
+  const rediChannelId = parseRediChannelSetting(value(SETTING_KEYS.rediChannelId));
   const offsets = offsetsFromJson(value(SETTING_KEYS.reminderOffsetDays));
   return {
     timeZone: ctx.config.timeZone,
@@ -146,7 +151,7 @@ async function readSettings(ctx: SettingsContext): Promise<SettingsView> {
       nextFire: s.enabled ? nextFireAfter(s.cron, ctx.config.timeZone, now) : null,
       warnings: s.warnings,
     })),
-    rediChannelId: typeof rediValue === 'string' && rediValue !== '' ? rediValue : null,
+    rediChannelId,
     reminderOffsetDays: offsets ?? [...DEFAULT_REMINDER_OFFSET_DAYS],
     reminderOffsetsSet: offsets !== null,
   };
