@@ -184,6 +184,12 @@ export function cronProblem(job: JobName, raw: string): FieldProblem | null {
   return problem(cronField(job), 'settings.errors.cronInvalid', { expression });
 }
 
+/** setJobSchedule's refusal in catalog terms: the reason, the expression, how to write one. */
+export function scheduleRejection(job: JobName, expression: string, e: ScheduleRejectedError): FieldProblem {
+  if (e.reason === 'unknown_job') return problem(cronField(job), 'settings.errors.unknownJob', { job });
+  return cronProblem(job, expression) ?? problem(cronField(job), 'settings.errors.cronInvalid', { expression: normalize(expression) });
+}
+
 /**
  * Saves what changed and returns the changes, with the settings as they now are. Nothing
  * is written when any field is refused.
@@ -248,8 +254,9 @@ export async function saveSettings(
       changes.push({ kind: 'cron', ...c });
     } catch (e) {
       if (!(e instanceof ScheduleRejectedError)) throw e;
-      // Only reachable if the rules of checkCron changed between the two calls.
-      throw invalidFields([cronProblem(c.job, c.after ?? '') ?? problem(cronField(c.job), 'settings.errors.cronInvalid', { expression: c.after ?? '' })]);
+      // Only reachable if setJobSchedule's rules and checkCron's part ways: its refusal,
+      // translated, still goes under the job's input (earlier jobs of this save are kept).
+      throw invalidFields([scheduleRejection(c.job, c.after ?? '', e)]);
     }
   }
 

@@ -94,3 +94,14 @@ describe('refused settings, in the reader’s language', () => {
     expect(parseOffsetDays('1,2,3,4,5,6')).toBeNull();
   });
 });
+
+describe('a refusal from setJobSchedule', () => {
+  it('becomes the same translated problem under the job’s input', async () => {
+    const { ScheduleRejectedError } = await import('../../../src/jobs/schedule/set-job-schedule.js');
+    const { scheduleRejection } = await import('../../../src/services/settings.js');
+    const invalid = scheduleRejection('weekly-digest', '0 8 * *', new ScheduleRejectedError('invalid_cron', 'Schedule of weekly-digest not changed: …'));
+    expect(invalid).toMatchObject({ field: 'cron:weekly-digest', messageKey: 'settings.errors.cronFieldCount', params: { expression: '0 8 * *', count: 4 } });
+    const unknown = scheduleRejection('weekly-digest', '0 8 * * 1', new ScheduleRejectedError('unknown_job', 'There is no job called …'));
+    expect(translator('es')(unknown.messageKey, { job: 'weekly-digest' })).toBe('No existe ninguna tarea llamada “weekly-digest”.');
+  });
+});
