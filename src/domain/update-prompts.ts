@@ -85,7 +85,10 @@ export interface PlannedPrompt {
   /** The period the message is keyed by (see the header comment). */
   period: FiscalPeriod;
   items: PromptItem[];
-  /** Nudges only, and only when the department has other owners. */
+  /**
+   * Nudges only, and only when the department has other owners: the recipient's own
+   * department when the nudge lists its strategies, else the department of the first one.
+   */
   colleagues: ColleagueCount | null;
 }
 
@@ -148,7 +151,10 @@ export function planUpdatePrompts(
     if (items.length === 0) continue;
     let colleagues: ColleagueCount | null = null;
     if (keyPhase === 'nudge') {
-      const departmentId = recipient.departmentId ?? items[0]!.strategy.departmentId;
+      // Their own department when the nudge is about its work, else the department it is about.
+      const itemDepartments = items.map((i) => i.strategy.departmentId);
+      const departmentId =
+        recipient.departmentId !== null && itemDepartments.includes(recipient.departmentId) ? recipient.departmentId : (itemDepartments[0] ?? null);
       const counts = departmentId === null ? undefined : colleagueCounts.get(departmentId);
       if (counts) {
         const others = [...counts.owners.entries()].filter(([slackUserId]) => slackUserId !== recipient.slackUserId);
