@@ -131,8 +131,8 @@ export function briefingListMessage(t: Translate, items: readonly BriefingListIt
     block_id: 'briefings:new',
     elements: [button(t('briefings.list.newButton'), BRIEFING_ACTIONS.create, 'new', 'primary')],
   });
-  // At most 10 items arrive (2 blocks each), far below the 50-block limit.
-  for (const b of items.slice(0, 20)) {
+  // Up to 3 blocks an item after 4 at the top: 15 items stay within Slack's 50 (the command lists 10).
+  for (const b of items.slice(0, 15)) {
     blocks.push(divider, {
       type: 'section',
       block_id: `briefing:${b.id}`,

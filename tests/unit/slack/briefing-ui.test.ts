@@ -173,6 +173,12 @@ describe('the list, the posted DM and the reminder', () => {
     expect(JSON.stringify(msg.blocks)).toContain('Briefing 1 &lt;b&gt;');
   });
 
+  it('never exceeds 50 blocks, however many briefings it is given', () => {
+    const msg = briefingListMessage(translator('en'), Array.from({ length: 40 }, (_, i) => item(i + 1, 'SCHEDULED')), 'notice');
+    expect(msg.blocks.length).toBeLessThanOrEqual(50);
+    expect(messageProblems(msg.blocks)).toEqual([]);
+  });
+
   it('tells the composer where it was posted and where it failed', () => {
     const msg = briefingPostedMessage(translator('en'), {
       title: 'Q2',
