@@ -5,6 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { PlanStrategyItem, PlanView } from '../../services/plans.js';
 import type { Translate } from '../i18n/index.js';
+import { manageOverflow } from './manage-overflow.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import {
   context,
@@ -85,7 +86,11 @@ export function planMessage(t: Translate, v: PlanView, today: string | null): Sl
     blocks.push(context(t('plan.range', { from, to, total: v.totalStrategies, page: v.page, pages: v.totalPages })));
     for (const o of v.objectives) {
       blocks.push(textSection(t('plan.objective', { number: o.number, title: escapeMrkdwn(truncate(oneLine(o.title), 300)) })));
-      for (const s of o.strategies) blocks.push(planItemBlock(t, s, today));
+      for (const s of o.strategies) {
+        blocks.push(planItemBlock(t, s, today));
+        // The Update button already holds the accessory; the Manage menu gets its own block.
+        if (s.canManage) blocks.push({ type: 'actions', block_id: `manage:${s.id}`, elements: [manageOverflow(t, s.id)] });
+      }
     }
   }
   const ref = { department: v.department.code, planKey: v.plan.key, pageSize: v.pageSize };

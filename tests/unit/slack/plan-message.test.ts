@@ -54,6 +54,25 @@ describe('plan message', () => {
     expect(completed?.text?.text).not.toMatch(/due |overdue/);
   });
 
+  it('gives an equity lead a Manage menu under each strategy, still within Slack’s limits on a full page', () => {
+    const v = planView({ page: 2, pageSize: PLAN_PAGE_SIZE, total: 95 });
+    for (const s of v.objectives.flatMap((o) => o.strategies)) s.canManage = true;
+    const msg = planMessage(translator('es'), v, TODAY);
+    type Block = { type: string; elements?: { type: string; action_id: string; options: { value: string }[] }[] };
+    const menus = (msg.blocks as Block[]).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : [])).filter((e) => e.type === 'overflow');
+    expect(menus).toHaveLength(PLAN_PAGE_SIZE);
+    const first = v.objectives[0]!.strategies[0]!;
+    expect(menus[0]!.action_id).toBe('strategy:manage');
+    expect(menus[0]!.options.map((o) => o.value)).toEqual([`edit:${first.id}`, `reassign:${first.id}`, `defer:${first.id}`, `close:${first.id}`, `milestone:add:${first.id}`]);
+    expect(slackProblems(msg.blocks, 'message')).toEqual([]);
+    expect(msg.blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  it('shows no Manage menu to someone who may only report', () => {
+    const msg = planMessage(translator('en'), planView({ page: 1, pageSize: 10, total: 10 }), TODAY);
+    expect(JSON.stringify(msg.blocks)).not.toContain('strategy:manage');
+  });
+
   it('says when a plan has no strategies', () => {
     const msg = planMessage(translator('vi'), planView({ page: 1, pageSize: 10, total: 0 }), TODAY);
     expect(allText(msg.blocks)).toContain('Kế hoạch này chưa có chiến lược nào đang thực hiện.');
