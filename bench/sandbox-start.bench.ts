@@ -5,9 +5,10 @@
 //
 //   npx tsx bench/sandbox-start.bench.ts        (BENCH_RUNS=3 by default)
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO, freePort, median, printTable, rssMiB, startUntilHealthy } from './lib.js';
+import { REPO, median, printTable, rssMiB, startUntilHealthy } from './lib.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -23,8 +24,17 @@ interface Sample {
   rss: number;
 }
 
+/** A port the system just handed out: other benchmarks and tests run on this machine too. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 async function startOnce(args: string[], env: NodeJS.ProcessEnv): Promise<Sample> {
-  const port = freePort();
+  const port = await freePort();
   const started = await startUntilHealthy(args, { ...env, PORT: String(port) }, `http://127.0.0.1:${port}/`, 120_000);
   await new Promise((r) => setTimeout(r, 300));
   const rss = rssMiB(started.child.pid!);

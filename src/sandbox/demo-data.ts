@@ -4,8 +4,10 @@
 import { seedDatabase } from '../db/seed/index.js';
 import type { AppContext } from '../services/app-context.js';
 
-export async function seedDemoDataIfEmpty(ctx: AppContext): Promise<boolean> {
+/** @param onSeeding told before a seed starts, so a person waiting at the terminal knows why. */
+export async function seedDemoDataIfEmpty(ctx: AppContext, onSeeding: () => void = () => {}): Promise<boolean> {
   if ((await ctx.prisma.department.count()) > 0) return false;
+  onSeeding();
   const started = Date.now();
   const summary = await seedDatabase(ctx.prisma, { now: ctx.now(), timeZone: ctx.config.timeZone });
   ctx.logger.info({ ms: Date.now() - started, created: summary.created, quarter: summary.currentQuarter }, 'sandbox: seeded the demo data');

@@ -62,6 +62,7 @@ const CHANGE_COALESCE_MS = 15;
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   const { config, logger } = options;
+  const print = options.print ?? ((line: string) => console.log(line));
   const manifest = readManifestFacts();
   // Fresh per run and never sent to the browser: the page asks the server to sign for it.
   const signingSecret = randomBytes(32).toString('hex');
@@ -110,7 +111,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       host: '127.0.0.1',
       extra: routes,
       beforeListen: async (ctx) => {
-        await seedDemoDataIfEmpty(ctx);
+        await seedDemoDataIfEmpty(ctx, () => print('REAP Tracker sandbox: loading the demo data into the new database (first start only)\u2026'));
       },
       now: options.now,
       scheduler: options.scheduler,
@@ -135,7 +136,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   port = server.port;
   const url = `http://localhost:${port}/`;
   const database = config.database.kind === 'pglite' ? `embedded database ${config.database.dataDir ?? '(in memory)'}` : 'PostgreSQL';
-  (options.print ?? ((line: string) => console.log(line)))(`REAP Tracker sandbox: open ${url} in your browser (local fake Slack, ${database}; no real Slack is contacted)`);
+  print(`REAP Tracker sandbox: open ${url} in your browser (local fake Slack, ${database}; no real Slack is contacted)`);
 
   let stopping: Promise<void> | undefined;
   return {

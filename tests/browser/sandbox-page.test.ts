@@ -176,6 +176,17 @@ describe('the sandbox page', () => {
   it('labels every control and keeps text readable (WCAG AA contrast)', async () => {
     expect(await unlabelledControls(page)).toEqual([]);
     expect(await contrastProblems(page)).toEqual([]);
+    // The checks themselves notice a problem when there is one.
+    await page.evaluate(() => {
+      const probe = document.createElement('p');
+      probe.id = 'probe';
+      probe.textContent = 'pale text';
+      probe.style.color = '#b0b0b0';
+      document.querySelector('#message-log')?.append(probe, Object.assign(document.createElement('input'), { id: 'probe-input' }));
+    });
+    expect(await contrastProblems(page)).toEqual([expect.stringContaining('"pale text"')]);
+    expect(await unlabelledControls(page)).toEqual([expect.stringContaining('probe-input')]);
+    await page.evaluate(() => document.querySelectorAll('#probe, #probe-input').forEach((el) => el.remove()));
     expect(await page.locator('#message-log').getAttribute('aria-live')).toBe('polite');
     expect(await page.locator('[role="alert"]').count()).toBeGreaterThan(0);
   });

@@ -235,13 +235,18 @@ function renderHome() {
 
 /** @param {typeof place} next */
 function go(next) {
-  const openedHome = next.kind === 'app' && (place.kind !== 'app' || place.tab !== next.tab);
+  const openedAppTab = next.kind === 'app' && (place.kind !== 'app' || place.tab !== next.tab);
   place = next;
   if (personaId) localStorage.setItem(`${PLACE_KEY}:${personaId}`, JSON.stringify(place));
   hideError();
   render();
   // Slack sends app_home_opened every time a person opens one of the app's tabs.
-  if (openedHome && next.kind === 'app') void post('/sandbox/api/home-opened', { user: personaId, tab: next.tab }).catch(() => {});
+  if (openedAppTab && next.kind === 'app') openAppTab(next.tab);
+}
+
+/** @param {'home'|'messages'} tab */
+function openAppTab(tab) {
+  void post('/sandbox/api/home-opened', { user: personaId, tab }).catch(() => {});
 }
 
 /** @param {string | null} id */
@@ -266,6 +271,8 @@ async function choosePersona(id) {
     place = { kind: 'channel', name: 'general' };
   }
   await refresh();
+  // Arriving on one of the app's tabs opens it, for this person, as far as the app can tell.
+  if (place.kind === 'app') openAppTab(place.tab);
 }
 
 // ---------- static parts ----------
