@@ -114,15 +114,17 @@ export function reminderMessage(t: Translate, items: readonly DueReminder[]): Sl
 type AnyBlock = { type?: string; block_id?: string } & Record<string, unknown>;
 
 /**
- * The message after a click on one item: its buttons replaced by `note` (done, snoozed,
- * gone), or — with keepButtons, for a refusal or a failure worth retrying — the buttons
- * kept and the note shown under them. Null when the message holds no such item.
+ * The message after a click in the item whose buttons are in block `actionsBlockId` (the
+ * clicked block, whatever item the button's value named): its buttons replaced by `note`
+ * (done, snoozed, gone), or, with keepButtons (a refusal, a failure worth retrying), the
+ * buttons kept and the note shown under them, replacing an earlier note. Null when the
+ * message holds no such block.
  */
-export function withItemOutcome(blocks: readonly unknown[], ref: ReminderRef, note: string, keepButtons = false): KnownBlock[] | null {
-  const actionsId = reminderActionsBlockId(ref);
-  const noteId = `reminder-note:${encodeReminderRef(ref)}`;
+export function withItemOutcome(blocks: readonly unknown[], actionsBlockId: string, note: string, keepButtons = false): KnownBlock[] | null {
+  if (!actionsBlockId.startsWith('reminder:')) return null;
+  const noteId = `reminder-note:${actionsBlockId.slice('reminder:'.length)}`;
   const list = (blocks as AnyBlock[]).filter((b) => b.block_id !== noteId);
-  const at = list.findIndex((b) => b.block_id === actionsId);
+  const at = list.findIndex((b) => b.block_id === actionsBlockId);
   if (at < 0) return null;
   const line = { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(note, 3000) }] };
   const out = [...list];
@@ -130,7 +132,7 @@ export function withItemOutcome(blocks: readonly unknown[], ref: ReminderRef, no
     if (out[at]!.type !== 'actions') return null;
     out.splice(at + 1, 0, { ...line, block_id: noteId });
   } else {
-    out.splice(at, 1, { ...line, block_id: actionsId });
+    out.splice(at, 1, { ...line, block_id: actionsBlockId });
   }
   return out as unknown as KnownBlock[];
 }

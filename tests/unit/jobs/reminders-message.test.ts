@@ -99,7 +99,7 @@ describe('answering a click in place', () => {
   const msg = reminderMessage(translator('en'), [due(1), due(2)]);
 
   it('replaces the clicked item’s buttons with what happened and leaves the others', () => {
-    const after = withItemOutcome(msg.blocks, { kind: 'milestone', id: 702 }, ':white_check_mark: Marked done by <@U0ANA>.')!;
+    const after = withItemOutcome(msg.blocks, 'reminder:m:702', ':white_check_mark: Marked done by <@U0ANA>.')!;
     expect(validateBlocks(after, 'message')).toEqual([]);
     expect(after).toHaveLength(msg.blocks.length);
     const replaced = (after as Block[]).find((b) => b.block_id === 'reminder:m:702')!;
@@ -109,8 +109,8 @@ describe('answering a click in place', () => {
   });
 
   it('keeps the buttons and shows the reason under them for a refusal, replacing an earlier reason', () => {
-    const once = withItemOutcome(msg.blocks, { kind: 'strategy', id: 701 }, 'no', true)!;
-    const twice = withItemOutcome(once, { kind: 'strategy', id: 701 }, 'still no', true)!;
+    const once = withItemOutcome(msg.blocks, 'reminder:s:701', 'no', true)!;
+    const twice = withItemOutcome(once, 'reminder:s:701', 'still no', true)!;
     expect(validateBlocks(twice, 'message')).toEqual([]);
     expect(twice).toHaveLength(msg.blocks.length + 1);
     const at = (twice as Block[]).findIndex((b) => b.block_id === 'reminder:s:701');
@@ -119,8 +119,9 @@ describe('answering a click in place', () => {
     expect(allText(twice)).not.toContain('"no"');
   });
 
-  it('returns null for an item the message does not hold', () => {
-    expect(withItemOutcome(msg.blocks, { kind: 'milestone', id: 1 }, 'x')).toBeNull();
+  it('returns null for a block the message does not hold', () => {
+    expect(withItemOutcome(msg.blocks, 'reminder:m:1', 'x')).toBeNull();
+    expect(withItemOutcome(msg.blocks, 'reminder-item:m:702', 'x')).toBeNull();
   });
 
   it('reads only the values its buttons carry', () => {

@@ -31,8 +31,9 @@ export function failureOutcome(ctx: AppContext, t: Translate, e: unknown, what: 
   return { note: t('reminders.outcome.failed', { reason: t('common.errorGeneric') }), keepButtons: true };
 }
 
-async function answer(ctx: AppContext, body: BlockAction<ButtonAction>, respond: RespondFn, ref: ReminderRef | null, outcome: ReminderOutcome) {
-  const blocks = ref && Array.isArray(body.message?.blocks) ? withItemOutcome(body.message.blocks, ref, outcome.note, outcome.keepButtons) : null;
+/** In place of the clicked item's buttons (or under them), else as an ephemeral. */
+async function answer(ctx: AppContext, body: BlockAction<ButtonAction>, action: ButtonAction, respond: RespondFn, outcome: ReminderOutcome) {
+  const blocks = Array.isArray(body.message?.blocks) ? withItemOutcome(body.message.blocks, action.block_id, outcome.note, outcome.keepButtons) : null;
   try {
     if (blocks) await respond({ replace_original: true, text: String(body.message?.text ?? outcome.note), blocks });
     else await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.note });
@@ -58,7 +59,10 @@ export async function handleReminderClick(
   const ref = decodeReminderRef(args.action.value);
   if (!ref) {
     ctx.logger.warn({ user: args.body.user.id, value: args.action.value }, 'reminder button with an unreadable value');
-    await answer(ctx, args.body, args.respond, null, { note: t('reminders.outcome.expired'), keepButtons: true });
+    // Not in place: the message may be fine and only this button was tampered with.
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text: t('reminders.outcome.expired') }).catch((e: unknown) => {
+      ctx.logger.warn({ err: (e as Error).message, user: args.body.user.id }, 'could not answer a reminder button');
+    });
     return;
   }
   let outcome: ReminderOutcome;
@@ -68,5 +72,5 @@ export async function handleReminderClick(
   } catch (e) {
     outcome = failureOutcome(ctx, t, e, what);
   }
-  await answer(ctx, args.body, args.respond, ref, outcome);
+  await answer(ctx, args.body, args.action, args.respond, outcome);
 }

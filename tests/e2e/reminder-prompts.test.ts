@@ -1,0 +1,77 @@
+// Update prompts as owners meet them in Slack: on the first business day of a reporting
+// period the job (on the seeded demo data) sends each owner one prompt in their language
+// with an Update button per strategy that opens the update form; running it again that day
+// or later in the start phase sends nothing more.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { registerUpdatePrompts } from '../../src/jobs/composers/update-prompts.js';
+import { JobRegistry, OutboxDispatcher, RunCoordinator, createDispatcherClient } from '../../src/jobs/index.js';
+import type { StoredMessage } from '../../src/sandbox/fake-slack/types.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const TOMAS = 'U0HSG02'; // Housing staff, Spanish; Housing reports monthly
+
+type Block = { type: string; accessory?: { action_id: string; value: string } };
+
+describe('update prompts', () => {
+  let app: TestApp;
+  let now = new Date('2026-11-02T15:30:00Z'); // Monday November 2nd, 07:30 in San José
+  let strategyId: number;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: () => now });
+    const p = app.db.prisma;
+    const objective = await p.objective.findFirstOrThrow({ where: { plan: { key: 'HOUSING-FY2024-2026' }, number: 1 } });
+    const tomas = await p.member.findUniqueOrThrow({ where: { slackUserId: TOMAS } });
+    strategyId = (
+      await p.strategy.create({ data: { objectiveId: objective.id, number: 90, text: 'Tenant rights workshops at community centers', status: 'NOT_STARTED', ownerId: tomas.id } })
+    ).id;
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  afterEach(() => {
+    app.driver.assertNoViolations();
+  });
+
+  async function runPrompts(): Promise<number> {
+    const ctx = app.server.ctx;
+    const registry = new JobRegistry();
+    registerUpdatePrompts(registry);
+    const outcome = await new RunCoordinator({ ctx, registry, instanceId: 'e2e' }).runManually('update-prompts');
+    if (outcome.outcome !== 'succeeded') throw new Error(JSON.stringify(outcome));
+    const client = createDispatcherClient(app.fake.botToken, { apiUrl: app.fake.url });
+    await new OutboxDispatcher({ prisma: ctx.prisma, client, instanceId: 'e2e', logger: ctx.logger, now: ctx.now, perChannelIntervalMs: 0 }).drain();
+    return outcome.enqueued ?? 0;
+  }
+
+  const prompts = (user: string) => app.fake.messages(app.fake.dmChannelId(user));
+  const updateButtons = (m: StoredMessage) => ((m.blocks ?? []) as Block[]).filter((b) => b.accessory?.action_id === 'update:open').map((b) => Number(b.accessory!.value));
+
+  it('sends one prompt per owner at the start of the period, in their language, and nothing more on later runs', async () => {
+    const sent = await runPrompts();
+    expect(sent).toBeGreaterThan(0);
+    const tomas = prompts(TOMAS);
+    expect(tomas).toHaveLength(1);
+    expect(tomas[0]!.text).toBe('Es hora de informar el avance de noviembre de 2026 (año fiscal 2026-2027).');
+    expect(updateButtons(tomas[0]!)).toContain(strategyId);
+    const keys = await app.db.prisma.outboxMessage.findMany({ where: { job: 'update-prompts' }, select: { idempotencyKey: true } });
+    expect(keys.map((k) => k.idempotencyKey)).toContain(`update-prompts:FY2027-M05:${TOMAS}:start`);
+    expect(keys.every((k) => k.idempotencyKey.endsWith(':start'))).toBe(true);
+
+    now = new Date('2026-11-02T20:00:00Z');
+    expect(await runPrompts()).toBe(0);
+    now = new Date('2026-11-03T15:30:00Z');
+    expect(await runPrompts()).toBe(0);
+    expect(prompts(TOMAS)).toHaveLength(1);
+  });
+
+  it('opens the update form for the strategy from its Update button', async () => {
+    const message = prompts(TOMAS)[0]!;
+    const blockId = ((message.blocks ?? []) as (Block & { block_id: string })[]).find((b) => b.accessory?.value === String(strategyId))!.block_id;
+    await app.driver.blockAction({ user: TOMAS, channel: app.fake.dmChannelId(TOMAS), messageTs: message.ts, actionId: 'update:open', blockId });
+    const view = await app.driver.waitForModal(TOMAS, 5000);
+    expect(view.type).toBe('modal');
+    expect(JSON.stringify(view.blocks)).toContain('Tenant rights workshops');
+    app.fake.workspace.clearModals(TOMAS);
+  });
+});
