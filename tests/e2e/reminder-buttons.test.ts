@@ -181,6 +181,19 @@ describe('reminder buttons', () => {
     expect(answer.text).toBe('Nút này không còn dùng được. `/reap deadlines` cho biết những việc đến hạn hiện nay.');
   });
 
+  it('says an item is gone when its strategy was archived since the reminder', async () => {
+    const milestone = await app.db.prisma.milestone.findUniqueOrThrow({ where: { id: ids.minhMilestone } });
+    await app.db.prisma.strategy.update({ where: { id: milestone.strategyId }, data: { archivedAt: now } });
+    const message = reminders(MINH)[0]!;
+    const target = blocksOf(message).find((b) => b.block_id === `reminder:m:${ids.minhMilestone}`)!;
+    target.elements!.find((e) => e.action_id === 'reminder:done')!.value = `m:${ids.minhMilestone}`;
+    const after = await click(MINH, message, 'reminder:done', `reminder:m:${ids.minhMilestone}`);
+    const line = block(after, `reminder:m:${ids.minhMilestone}`)!;
+    expect(line.type).toBe('context'); // no buttons left for something that is gone
+    expect(JSON.stringify(line)).toContain('Mốc đó không còn nữa.');
+    expect((await app.db.prisma.milestone.findUniqueOrThrow({ where: { id: ids.minhMilestone } })).completedAt).toBeNull();
+  });
+
   it('opens the update form from Submit update', async () => {
     const message = reminders(GRACE)[0]!;
     await app.driver.blockAction({ user: GRACE, channel: dm(GRACE), messageTs: message.ts, actionId: 'update:open', blockId: `reminder:s:${ids.graceStrategy}` });
