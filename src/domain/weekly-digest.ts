@@ -12,7 +12,7 @@
 import { DateTime } from 'luxon';
 import type { Language, ReportingCadence, Role, StrategyStatus } from '../generated/prisma/enums.js';
 import type { FiscalPeriod } from './fiscal-calendar.js';
-import { DUE_SOON_DAYS, REPORTING_STATUSES, daysUntil, isDueSoon, isOverdue } from './status-summary.js';
+import { DUE_SOON_DAYS, REPORTING_STATUSES, isOverdue } from './status-summary.js';
 
 export interface DigestPerson {
   slackUserId: string;
@@ -146,6 +146,10 @@ export function composeDepartmentWeek(input: DepartmentWeekInput): DepartmentWee
   const { department, period, today } = input;
   const horizon = input.horizonDays ?? DUE_SOON_DAYS;
   const byId = new Map(input.strategies.map((s) => [s.id, s]));
+  // Whole days between ISO dates by arithmetic on UTC midnights (the same as daysUntil in
+  // status-summary.ts, without building a DateTime per strategy for 1,800 of them).
+  const todayMs = Date.parse(`${today}T00:00:00Z`);
+  const daysUntil = (iso: string) => Math.round((Date.parse(`${iso}T00:00:00Z`) - todayMs) / 86_400_000);
 
   const updates = input.updates
     .filter((u) => byId.has(u.strategyId))
@@ -168,7 +172,7 @@ export function composeDepartmentWeek(input: DepartmentWeekInput): DepartmentWee
     title,
     strategy: ref(s),
     dueDate,
-    daysUntilDue: daysUntil(dueDate, today),
+    daysUntilDue: daysUntil(dueDate),
     owner,
   });
   const overdue: DigestDueItem[] = [];
@@ -176,7 +180,8 @@ export function composeDepartmentWeek(input: DepartmentWeekInput): DepartmentWee
   for (const s of input.strategies) {
     if (!s.dueDate) continue;
     if (isOverdue(s, today)) overdue.push(due('strategy', s.id, s.text, s, s.dueDate, s.owner));
-    else if (s.status !== 'DEFERRED' && isDueSoon(s, today, horizon) && !reportedThisPeriod(s, period)) {
+    // Due soon (isDueSoon): not completed, due today or within the horizon.
+    else if (s.status !== 'DEFERRED' && s.status !== 'COMPLETED' && daysUntil(s.dueDate) <= horizon && !reportedThisPeriod(s, period)) {
       atRisk.push(due('strategy', s.id, s.text, s, s.dueDate, s.owner));
     }
   }
@@ -186,7 +191,7 @@ export function composeDepartmentWeek(input: DepartmentWeekInput): DepartmentWee
     if (!s || s.status === 'COMPLETED' || s.status === 'DEFERRED') continue;
     const owner = m.owner ?? s.owner;
     if (m.dueDate < today) overdue.push(due('milestone', m.id, m.title, s, m.dueDate, owner));
-    else if (daysUntil(m.dueDate, today) <= horizon && !reportedThisPeriod(s, period)) atRisk.push(due('milestone', m.id, m.title, s, m.dueDate, owner));
+    else if (daysUntil(m.dueDate) <= horizon && !reportedThisPeriod(s, period)) atRisk.push(due('milestone', m.id, m.title, s, m.dueDate, owner));
   }
   const byDue = (a: DigestDueItem, b: DigestDueItem) =>
     a.dueDate.localeCompare(b.dueDate) || compareLabels(a.strategy.label, b.strategy.label) || a.kind.localeCompare(b.kind) || a.id - b.id;

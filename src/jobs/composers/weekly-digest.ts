@@ -10,7 +10,8 @@ import { weeklyDigestWindow } from '../../domain/weekly-digest.js';
 import { loadWeeklyDigests } from '../../services/digests.js';
 import { TX_OPTIONS } from '../../services/service-context.js';
 import { resolveLanguage, translator } from '../../slack/i18n/index.js';
-import { appHomeUrl, weeklyDigestMessages } from '../../slack/ui/weekly-digest.js';
+import type { Lang } from '../../slack/i18n/index.js';
+import { appHomeUrl, weeklyDigestRenderer } from '../../slack/ui/weekly-digest.js';
 import { outboxKey, type OutboxMessageInput } from '../outbox/enqueue.js';
 import type { JobHandler, JobRegistry, JobRunContext } from '../registry.js';
 import { createDispatcherClient } from '../slack-client.js';
@@ -40,11 +41,18 @@ export function weeklyDigestJob(options: WeeklyDigestOptions = {}): JobHandler {
 
     const identity = await (options.appIdentity ?? lookupAppIdentity)(run);
     const homeUrl = identity ? appHomeUrl(identity.teamId, identity.appId) : null;
+    // One renderer per language: each department is rendered once per language and
+    // shared by all its managers.
+    const renderers = new Map<Lang, ReturnType<typeof weeklyDigestRenderer>>();
+    const renderer = (lang: Lang) => {
+      let r = renderers.get(lang);
+      if (!r) renderers.set(lang, (r = weeklyDigestRenderer(translator(lang), { from: window.from, to: window.until, homeUrl, zone: ctx.config.timeZone })));
+      return r;
+    };
     const byManager = new Map<string, OutboxMessageInput[]>();
     for (const digest of data.digests) {
       const { manager } = digest;
-      const t = translator(resolveLanguage(manager.language, manager.slackLocale));
-      const parts = weeklyDigestMessages(t, digest, { from: window.from, to: window.until, homeUrl, zone: ctx.config.timeZone });
+      const parts = renderer(resolveLanguage(manager.language, manager.slackLocale))(digest);
       byManager.set(
         manager.slackUserId,
         parts.map((payload, i) => ({

@@ -8,7 +8,6 @@
 // than leave its heading alone at the bottom of one, and a group that spills over repeats
 // a short "continued" line at the top of the next message.
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 
 export const DIGEST_MAX_BLOCKS = 45;
 export const DIGEST_MAX_TEXT = 8000;
@@ -90,5 +89,13 @@ export function packBlockGroups(groups: readonly BlockGroup[], options: PackOpti
  */
 export function slackDay(at: Date, zone: string): string {
   const unix = Math.floor(at.getTime() / 1000);
-  return `<!date^${unix}^{date_short}|${DateTime.fromJSDate(at, { zone }).toISODate()}>`;
+  return `<!date^${unix}^{date_short}|${isoDayFormat(zone).format(at)}>`;
+}
+
+/** "2026-11-16" in a zone; formatters are costly to build and digests format thousands of dates. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function isoDayFormat(zone: string): Intl.DateTimeFormat {
+  let f = dayFormats.get(zone);
+  if (!f) dayFormats.set(zone, (f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f;
 }

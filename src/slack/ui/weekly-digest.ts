@@ -7,7 +7,8 @@ import { DUE_SOON_DAYS } from '../../domain/status-summary.js';
 import type { DepartmentWeek, DigestDueItem, DigestUpdateItem, ManagerDigest } from '../../domain/weekly-digest.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
-import { chunkLines, context, countKey, dueText, header, oneLine, ownerText, statusText, strategyHeadline, textSection } from './status-parts.js';
+import { STATUS_EMOJI, chunkLines, context, countKey, header, oneLine, slackDate, textSection } from './status-parts.js';
+import type { StrategyStatus } from '../../generated/prisma/enums.js';
 import type { SlackMessage } from './status-message.js';
 import { DIGEST_SECTION_TEXT, packBlockGroups, slackDay, type BlockGroup } from './weekly-digest-split.js';
 
@@ -22,7 +23,7 @@ export const DIGEST_HOME_ACTION_ID = 'digest:home';
 /** Items per list; the rest are counted and the full plan shows them. */
 export const WEEKLY_LIST_CAP = 50;
 /** Strategy text in the digest's lists. */
-const ITEM_TEXT_MAX = 160;
+const ITEM_TEXT_MAX = 120;
 const FALLBACK_MAX = 300;
 
 export interface WeeklyDigestOptions {
@@ -50,25 +51,83 @@ function listLines<T>(t: Translate, title: string, items: readonly T[], line: (i
   return [title, ...shown, ...(hidden > 0 ? [t(countKey('digests.weekly.item.more', hidden), { count: hidden })] : [])];
 }
 
-function updateLine(t: Translate, u: DigestUpdateItem, zone: string): string {
-  const strategy = strategyHeadline(t, u.strategy.label, u.strategy.text, ITEM_TEXT_MAX);
-  if (u.statusFrom === u.statusTo) return t('digests.weekly.item.update', { strategy, author: mention(u.author), date: slackDay(u.at, zone) });
-  return t('digests.weekly.item.change', {
-    strategy,
-    from: statusText(t, u.statusFrom),
-    to: statusText(t, u.statusTo),
-    author: mention(u.author),
-    date: slackDay(u.at, zone),
-  });
+/**
+ * A catalog string compiled once per language: i18next is called with markers in place of
+ * the values, and each line afterwards is a plain join. A fan-out renders thousands of
+ * lines, and i18next costs microseconds per call.
+ */
+type Template = (values: Record<string, string | number>) => string;
+const MARK = '\u0001';
+function compile(t: Translate, key: string, names: readonly string[]): Template {
+  const parts = t(key, Object.fromEntries(names.map((n) => [n, `${MARK}${n}${MARK}`]))).split(MARK);
+  return (values) => parts.map((part, i) => (i % 2 ? String(values[part] ?? '') : part)).join('');
 }
 
-function dueLine(t: Translate, d: DigestDueItem): string {
-  const due = dueText(t, d.dueDate, d.daysUntilDue);
-  const owner = ownerText(t, d.owner);
-  if (d.kind === 'milestone') {
-    return t('digests.weekly.item.milestoneDue', { label: d.strategy.label, title: escapeMrkdwn(truncate(oneLine(d.title), ITEM_TEXT_MAX)), due, owner });
-  }
-  return t('digests.weekly.item.strategyDue', { strategy: strategyHeadline(t, d.strategy.label, d.strategy.text, ITEM_TEXT_MAX), due, owner });
+interface Phrases {
+  status: (s: StrategyStatus) => string;
+  change: Template;
+  update: Template;
+  strategyDue: Template;
+  milestoneDue: Template;
+  strategy: Template;
+  owner: Template;
+  noOwner: string;
+  dueToday: Template;
+  dueIn: { one: Template; other: Template };
+  overdueBy: { one: Template; other: Template };
+}
+
+const phraseBooks = new WeakMap<Translate, Phrases>();
+function phrases(t: Translate): Phrases {
+  let p = phraseBooks.get(t);
+  if (p) return p;
+  const statuses = new Map<StrategyStatus, string>();
+  const due = ['date', 'count'];
+  p = {
+    status: (s) => {
+      let name = statuses.get(s);
+      if (name === undefined) statuses.set(s, (name = `${STATUS_EMOJI[s]} ${t(`status.${s}`)}`));
+      return name;
+    },
+    change: compile(t, 'digests.weekly.item.change', ['strategy', 'from', 'to', 'author', 'date']),
+    update: compile(t, 'digests.weekly.item.update', ['label', 'author', 'date']),
+    strategyDue: compile(t, 'digests.weekly.item.strategyDue', ['strategy', 'due', 'owner']),
+    milestoneDue: compile(t, 'digests.weekly.item.milestoneDue', ['label', 'title', 'due', 'owner']),
+    // The same phrases as the other reading surfaces (status-parts.ts), compiled.
+    strategy: compile(t, 'plan.item.strategy', ['label', 'text']),
+    owner: compile(t, 'plan.item.owner', ['owner']),
+    noOwner: t('plan.item.noOwner'),
+    dueToday: compile(t, 'plan.item.dueToday', ['date']),
+    dueIn: { one: compile(t, 'plan.item.dueIn.one', due), other: compile(t, 'plan.item.dueIn.other', due) },
+    overdueBy: { one: compile(t, 'plan.item.overdueBy.one', due), other: compile(t, 'plan.item.overdueBy.other', due) },
+  };
+  phraseBooks.set(t, p);
+  return p;
+}
+
+const headline = (p: Phrases, s: { label: string; text: string }) => p.strategy({ label: s.label, text: escapeMrkdwn(truncate(oneLine(s.text), ITEM_TEXT_MAX)) });
+const ownerOf = (p: Phrases, owner: { slackUserId: string } | null) => (owner ? p.owner({ owner: mention(owner) }) : p.noOwner);
+
+/** "due Nov 20 (in 3 days)" / "due Nov 2 (4 days overdue)", as dueText in status-parts.ts says it. */
+function dueOf(p: Phrases, dueDate: string, days: number): string {
+  const date = slackDate(dueDate);
+  if (days === 0) return p.dueToday({ date });
+  const forms = days > 0 ? p.dueIn : p.overdueBy;
+  const count = Math.abs(days);
+  return (count === 1 ? forms.one : forms.other)({ date, count });
+}
+
+/** A status change with the strategy's text; an update that kept the status in one short line. */
+function updateLine(p: Phrases, u: DigestUpdateItem, zone: string): string {
+  if (u.statusFrom === u.statusTo) return p.update({ label: u.strategy.label, author: mention(u.author), date: slackDay(u.at, zone) });
+  return p.change({ strategy: headline(p, u.strategy), from: p.status(u.statusFrom), to: p.status(u.statusTo), author: mention(u.author), date: slackDay(u.at, zone) });
+}
+
+function dueLine(p: Phrases, d: DigestDueItem): string {
+  const due = dueOf(p, d.dueDate, d.daysUntilDue);
+  const owner = ownerOf(p, d.owner);
+  if (d.kind === 'milestone') return p.milestoneDue({ label: d.strategy.label, title: escapeMrkdwn(truncate(oneLine(d.title), ITEM_TEXT_MAX)), due, owner });
+  return p.strategyDue({ strategy: headline(p, d.strategy), due, owner });
 }
 
 function planButton(t: Translate, w: DepartmentWeek): Button {
@@ -84,6 +143,7 @@ function planButton(t: Translate, w: DepartmentWeek): Button {
 /** One department's week: heading, counts, the lists, and its Full plan button. */
 export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: string): KnownBlock[] {
   const d = w.department;
+  const p = phrases(t);
   const blocks: KnownBlock[] = [
     header(t('digests.weekly.department.header', { name: d.name, code: d.code })),
     context(
@@ -102,11 +162,11 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
   else if (w.updateCount + w.overdue.length + w.atRisk.length === 0) blocks.push(textSection(t('digests.weekly.department.quiet')));
 
   const lists: string[][] = [
-    listLines(t, t('digests.weekly.sections.completions'), w.completions, (u) => updateLine(t, u, zone)),
-    listLines(t, t('digests.weekly.sections.statusChanges'), w.statusChanges, (u) => updateLine(t, u, zone)),
-    listLines(t, t('digests.weekly.sections.otherUpdates'), w.otherUpdates, (u) => updateLine(t, u, zone)),
-    listLines(t, t('digests.weekly.sections.overdue'), w.overdue, (x) => dueLine(t, x)),
-    listLines(t, t('digests.weekly.sections.atRisk', { days: DUE_SOON_DAYS }), w.atRisk, (x) => dueLine(t, x)),
+    listLines(t, t('digests.weekly.sections.completions'), w.completions, (u) => updateLine(p, u, zone)),
+    listLines(t, t('digests.weekly.sections.statusChanges'), w.statusChanges, (u) => updateLine(p, u, zone)),
+    listLines(t, t('digests.weekly.sections.otherUpdates'), w.otherUpdates, (u) => updateLine(p, u, zone)),
+    listLines(t, t('digests.weekly.sections.overdue'), w.overdue, (x) => dueLine(p, x)),
+    listLines(t, t('digests.weekly.sections.atRisk', { days: DUE_SOON_DAYS }), w.atRisk, (x) => dueLine(p, x)),
     listLines(t, t('digests.weekly.sections.notReported', { period: w.period.key }), w.notReported, (g) =>
       t('digests.weekly.item.notReported', {
         owner: g.owner ? mention(g.owner) : t('digests.weekly.item.noOwner'),
@@ -120,9 +180,19 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
   return blocks;
 }
 
-export function weeklyDigestMessages(t: Translate, digest: ManagerDigest, options: WeeklyDigestOptions): SlackMessage[] {
-  const names = digest.departments.map((w) => w.department.name).join(', ');
-  const head: KnownBlock[] = [
+/**
+ * A renderer for one language: a department's blocks are built once and shared by every
+ * manager of that department (a fan-out to 200 managers renders each department once per
+ * language, not once per manager).
+ */
+export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions): (digest: ManagerDigest) => SlackMessage[] {
+  const departments = new WeakMap<DepartmentWeek, KnownBlock[]>();
+  const blocksOf = (w: DepartmentWeek) => {
+    let blocks = departments.get(w);
+    if (!blocks) departments.set(w, (blocks = departmentWeekBlocks(t, w, options.zone)));
+    return blocks;
+  };
+  const head = (names: string): KnownBlock[] => [
     header(t('digests.weekly.header')),
     context(t('digests.weekly.intro', { from: slackDay(options.from, options.zone), to: slackDay(options.to, options.zone), departments: escapeMrkdwn(names) })),
   ];
@@ -143,23 +213,30 @@ export function weeklyDigestMessages(t: Translate, digest: ManagerDigest, option
   }
   tail.push(context(t('digests.weekly.footer')));
 
-  const groups: BlockGroup[] = digest.departments.map((w) => ({
-    blocks: departmentWeekBlocks(t, w, options.zone),
-    continued: () => context(t('digests.weekly.department.continued', { name: escapeMrkdwn(w.department.name), code: w.department.code })),
-  }));
-  const packed = packBlockGroups(groups, {
-    head,
-    tail,
-    partLine: (part, parts) => context(t('digests.weekly.part', { part, parts })),
-  });
-  const codes = digest.departments.map((w) => w.department.code).join(', ');
-  return packed.map((blocks, i) => ({
-    text: truncate(
-      packed.length === 1
-        ? t('digests.weekly.fallback', { departments: codes })
-        : t('digests.weekly.fallbackPart', { part: i + 1, parts: packed.length, departments: codes }),
-      FALLBACK_MAX,
-    ),
-    blocks,
-  }));
+  return (digest) => {
+    const groups: BlockGroup[] = digest.departments.map((w) => ({
+      blocks: blocksOf(w),
+      continued: () => context(t('digests.weekly.department.continued', { name: escapeMrkdwn(w.department.name), code: w.department.code })),
+    }));
+    const packed = packBlockGroups(groups, {
+      head: head(digest.departments.map((w) => w.department.name).join(', ')),
+      tail,
+      partLine: (part, parts) => context(t('digests.weekly.part', { part, parts })),
+    });
+    const codes = digest.departments.map((w) => w.department.code).join(', ');
+    return packed.map((blocks, i) => ({
+      text: truncate(
+        packed.length === 1
+          ? t('digests.weekly.fallback', { departments: codes })
+          : t('digests.weekly.fallbackPart', { part: i + 1, parts: packed.length, departments: codes }),
+        FALLBACK_MAX,
+      ),
+      blocks,
+    }));
+  };
+}
+
+/** One manager's digest as messages (see weeklyDigestRenderer for many managers). */
+export function weeklyDigestMessages(t: Translate, digest: ManagerDigest, options: WeeklyDigestOptions): SlackMessage[] {
+  return weeklyDigestRenderer(t, options)(digest);
 }

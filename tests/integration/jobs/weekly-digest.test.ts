@@ -193,7 +193,7 @@ describe('weekly-digest', () => {
     expect(text).toContain('Completed this week');
     expect(text).toMatch(/\*1\.1\* Publish the EDI toolkit\\n\s+:large_blue_circle: In Progress → :white_check_mark: Completed · <@U0OWNA>/);
     expect(text).toMatch(/Status changes\*\\n\*1\.2\* Open ESL circles/);
-    expect(text).toMatch(/Other updates this week\*\\n\*1\.3\* Caption every recorded program/);
+    expect(text).toMatch(/Other updates this week\*\\n\*1\.3\* · <@U0OWNB> · <!date\^\d+\^\{date_short\}\|2026-11-10>/);
     expect(text).toMatch(/Overdue\*\\n\*1\.4\* Audit branch accessibility[^"]*15 days overdue[^"]*\\n\*1\.2\* milestone: Recruit volunteer hosts/);
     expect(text).toMatch(/At risk\*[^"]*\\n\*1\.5\* Survey teen patrons[^"]*in 8 days\) · no owner/);
     expect(text).toContain('No update yet for FY2027-Q2*\\n<@U0OWNB>: 1.4\\nNo owner: 1.5');
