@@ -5,10 +5,10 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { DUE_SOON_DAYS } from '../../domain/status-summary.js';
 import type { DepartmentWeek, DigestDueItem, DigestUpdateItem, ManagerDigest } from '../../domain/weekly-digest.js';
+import type { StrategyStatus } from '../../generated/prisma/enums.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { STATUS_EMOJI, chunkLines, context, countKey, header, oneLine, slackDate, textSection } from './status-parts.js';
-import type { StrategyStatus } from '../../generated/prisma/enums.js';
 import type { SlackMessage } from './status-message.js';
 import { DIGEST_SECTION_TEXT, packBlockGroups, slackDay, type BlockGroup } from './weekly-digest-split.js';
 
@@ -40,7 +40,6 @@ export interface WeeklyDigestOptions {
 export function appHomeUrl(teamId: string, appId: string): string {
   return `slack://app?team=${encodeURIComponent(teamId)}&id=${encodeURIComponent(appId)}&tab=home`;
 }
-
 
 const mention = (p: { slackUserId: string }) => `<@${p.slackUserId}>`;
 
