@@ -6,18 +6,22 @@ import { briefingCommand } from './briefing.js';
 import { SUBCOMMANDS } from './catalog.js';
 import { deadlinesCommand } from './deadlines.js';
 import { helpCommand } from './help.js';
+import { languageCommand } from './language.js';
 import { planCommand } from './plan.js';
 import { rediCommand } from './redi.js';
 import { reportCommand } from './report.js';
 import { settingsCommand } from './settings.js';
 import { statusCommand } from './status.js';
 import type { SubcommandHandler } from './types.js';
+import { updateCommand } from './update.js';
 import { helpMessage } from '../ui/help-message.js';
 
 const HANDLERS: Record<string, SubcommandHandler> = {
   help: helpCommand,
   add: addCommand,
   admin: adminCommand,
+  update: updateCommand,
+  language: languageCommand,
   status: statusCommand,
   deadlines: deadlinesCommand,
   plan: planCommand,

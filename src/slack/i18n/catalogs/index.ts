@@ -8,8 +8,9 @@ import deadlines from './deadlines.js';
 import digests from './digests.js';
 import errors from './errors.js';
 import help from './help.js';
-import manage from './manage.js';
+import language from './language.js';
 import home from './home.js';
+import manage from './manage.js';
 import plan from './plan.js';
 import redi from './redi.js';
 import reminders from './reminders.js';
@@ -17,5 +18,6 @@ import report from './report.js';
 import settings from './settings.js';
 import status from './status.js';
 import statusReport from './status-report.js';
+import update from './update.js';
 
-export const CATALOGS = { admin, manage, common, errors, help, status, deadlines, home, plan, statusReport, report, digests, redi, reminders, briefings, settings } as const;
+export const CATALOGS = { admin, common, errors, help, manage, status, deadlines, home, plan, statusReport, language, update, report, digests, redi, reminders, briefings, settings } as const;

@@ -12,6 +12,8 @@ import { registerPlanOpen } from './plan-open.js';
 import { registerPlanPage } from './plan-page.js';
 import { registerReminderDone } from './reminder-done.js';
 import { registerReminderSnooze } from './reminder-snooze.js';
+import { registerUpdateOpenButtons } from './update-open.js';
+import { registerUpdateSelects } from './update-selects.js';
 
 export function register(app: App, ctx: AppContext): void {
   registerManageOverflow(app, ctx);
@@ -22,6 +24,8 @@ export function register(app: App, ctx: AppContext): void {
   registerAdminPerson(app, ctx);
   registerPlanPage(app, ctx);
   registerPlanOpen(app, ctx);
+  registerUpdateOpenButtons(app, ctx);
+  registerUpdateSelects(app, ctx);
   registerReminderSnooze(app, ctx);
   registerReminderDone(app, ctx);
   registerBriefingButtons(app, ctx);

@@ -10,6 +10,7 @@ import { registerManageMilestoneAdd } from './manage-milestone-add.js';
 import { registerManageMilestoneEdit } from './manage-milestone-edit.js';
 import { registerManageReassign } from './manage-reassign.js';
 import { registerSettingsSubmission } from './settings-submission.js';
+import { registerUpdateSubmission } from './update-submission.js';
 
 export function register(app: App, ctx: AppContext): void {
   registerManageAdd(app, ctx);
@@ -20,6 +21,7 @@ export function register(app: App, ctx: AppContext): void {
   registerManageMilestoneAdd(app, ctx);
   registerManageMilestoneEdit(app, ctx);
   registerAdminRoles(app, ctx);
+  registerUpdateSubmission(app, ctx);
   registerBriefingSubmission(app, ctx);
   registerSettingsSubmission(app, ctx);
 }

@@ -1,0 +1,41 @@
+// /reap language en|es|vi|auto: the member's own language, which then wins over Slack's
+// locale. The confirmation is written in the new language; a wrong value gets the usage
+// in the language in use now.
+import { setLanguage } from '../../services/members.js';
+import { ServiceError } from '../../services/errors.js';
+import { isLang, resolveLanguage, translator, type Lang } from '../i18n/index.js';
+import { describeServiceError } from '../service-errors.js';
+import type { SubcommandHandler } from './types.js';
+
+/** What the person typed, as a choice: a language, `auto` (follow Slack), or nothing usable. */
+export function parseLanguageChoice(args: string): Lang | 'auto' | null {
+  const word = args.trim().toLowerCase();
+  if (word === 'auto' || word === 'slack') return 'auto';
+  // "es-MX", "vi_VN", "ES" all mean the base language.
+  const base = word.split(/[-_]/)[0];
+  return isLang(base) && /^[a-z]{2}([-_][a-z0-9]{2,8})?$/.test(word) ? base : null;
+}
+
+export const languageCommand: SubcommandHandler = async ({ ctx, command, args, caller, t, ack }) => {
+  const choice = parseLanguageChoice(args);
+  if (choice === null) {
+    await ack({ response_type: 'ephemeral', text: t('language.usage', { language: t(`language.names.${caller.lang}`) }) });
+    return;
+  }
+  try {
+    await setLanguage(ctx, command.user_id, choice === 'auto' ? null : choice);
+  } catch (e) {
+    if (!(e instanceof ServiceError)) throw e;
+    await ack({ response_type: 'ephemeral', text: describeServiceError(t, e) });
+    return;
+  }
+  if (choice === 'auto') {
+    // Back to Slack's locale, as the member row remembers it.
+    const member = await ctx.prisma.member.findUnique({ where: { slackUserId: command.user_id }, select: { slackLocale: true } });
+    const lang = resolveLanguage(null, member?.slackLocale);
+    const tt = translator(lang);
+    await ack({ response_type: 'ephemeral', text: tt('language.auto', { language: tt(`language.names.${lang}`) }) });
+    return;
+  }
+  await ack({ response_type: 'ephemeral', text: translator(choice)('language.set') });
+};

@@ -1,0 +1,115 @@
+// /reap update [strategy]: opens the progress modal, preselecting the strategy named by
+// its id ("42", "#42"), its number in the person's department plan ("2.3") or its number
+// with a department code or plan key ("LIB 2.3", "LIB-FY2024-2026 2.3"). A number that
+// matches nothing the person may report on is answered with how to find numbers, and no
+// modal opens.
+import type { Actor } from '../../domain/permissions.js';
+import { isOrseAdmin } from '../../domain/permissions.js';
+import type { AppContext } from '../../services/app-context.js';
+import { loadActor } from '../../services/authz.js';
+import { ServiceError } from '../../services/errors.js';
+import { getUpdateFormDefaults, listReportableStrategies, type ReportableStrategy } from '../../services/progress-updates.js';
+import type { Translate } from '../i18n/index.js';
+import { escapeMrkdwn, truncate } from '../ui/mrkdwn.js';
+import { newUpdateModel, openPreparedForm, prepare } from '../listeners/views/update-form.js';
+import type { SubcommandHandler } from './types.js';
+
+export type StrategyQuery =
+  | { kind: 'none' }
+  | { kind: 'id'; id: number }
+  | { kind: 'label'; label: string; scope: string | null }
+  | { kind: 'invalid'; text: string };
+
+export function parseStrategyQuery(args: string): StrategyQuery {
+  const text = args.trim();
+  if (text === '') return { kind: 'none' };
+  const id = /^#?(\d{1,9})$/.exec(text);
+  if (id) return Number(id[1]) > 0 ? { kind: 'id', id: Number(id[1]) } : { kind: 'invalid', text };
+  const label = /^(?:([A-Za-z][A-Za-z0-9-]*?)[\s:-]+)?(\d{1,4})\.(\d{1,4})$/.exec(text);
+  if (label) return { kind: 'label', label: `${Number(label[2])}.${Number(label[3])}`, scope: label[1] ?? null };
+  return { kind: 'invalid', text };
+}
+
+type Resolved = { departmentId: number | null; strategyId: number | null; strategies?: ReportableStrategy[] } | { message: string };
+
+function unknown(t: Translate, query: string): Resolved {
+  return { message: t('update.errors.unknownStrategy', { query: escapeMrkdwn(truncate(query, 60)) }) };
+}
+
+/** Which department's list to show and which strategy to preselect, or why not. */
+export async function resolveStrategyQuery(ctx: AppContext, actor: Actor, query: StrategyQuery, t: Translate, raw: string): Promise<Resolved> {
+  const admin = isOrseAdmin(actor);
+  let departmentId = actor.departmentId;
+  const scope = query.kind === 'label' ? query.scope?.toLowerCase() ?? null : null;
+  if (scope && admin) {
+    // ORSE admins may name any department (by code) or plan (by key).
+    const [departments, plan] = await Promise.all([
+      ctx.prisma.department.findMany({ select: { id: true, code: true } }),
+      ctx.prisma.plan.findFirst({ where: { key: { equals: scope, mode: 'insensitive' } }, select: { departmentId: true } }),
+    ]);
+    departmentId = departments.find((d) => d.code.toLowerCase() === scope)?.id ?? plan?.departmentId ?? departmentId;
+  }
+  const strategies = await listReportableStrategies(ctx, actor, admin && departmentId !== null ? { departmentId } : {});
+
+  switch (query.kind) {
+    case 'none':
+      if (strategies.length === 0 && !admin) return { message: t('update.errors.noneToReport') };
+      return { departmentId, strategyId: strategies.length === 1 ? strategies[0]!.id : null, strategies };
+    case 'invalid':
+      return unknown(t, raw);
+    case 'id': {
+      if (strategies.some((s) => s.id === query.id)) return { departmentId, strategyId: query.id, strategies };
+      if (!admin) return unknown(t, raw);
+      // Admins report anywhere: the service says whether it exists (and its department).
+      try {
+        const d = await getUpdateFormDefaults(ctx, actor, query.id);
+        return { departmentId: d.strategy.department?.id ?? departmentId, strategyId: query.id };
+      } catch (e) {
+        if (e instanceof ServiceError && e.code === 'not_found') return unknown(t, raw);
+        throw e;
+      }
+    }
+    case 'label': {
+      let matches = strategies.filter(
+        (s) => s.label === query.label && (!scope || s.department?.code.toLowerCase() === scope || s.plan.key.toLowerCase() === scope),
+      );
+      if (matches.length > 1) {
+        const inDepartment = matches.filter((s) => s.department?.id === departmentId);
+        if (inDepartment.length > 0) matches = inDepartment;
+      }
+      if (matches.length === 0) return unknown(t, raw);
+      if (matches.length > 1) {
+        const listed = matches.slice(0, 10).map((s) => `\`${s.plan.key} ${s.label}\` (${s.id})`);
+        return { message: t('update.errors.ambiguous', { query: escapeMrkdwn(truncate(raw, 60)), matches: listed.join(', '), example: matches[0]!.id }) };
+      }
+      return { departmentId, strategyId: matches[0]!.id, strategies };
+    }
+  }
+}
+
+export const updateCommand: SubcommandHandler = async ({ ctx, command, args, t, ack, respond, client }) => {
+  let acked = false;
+  const ackOnce = async (body?: Parameters<typeof ack>[0]) => {
+    if (acked) return;
+    acked = true;
+    await ack(body);
+  };
+  const work = prepare(t, async () => {
+    const actor = await loadActor(ctx, command.user_id);
+    const resolved = await resolveStrategyQuery(ctx, actor, parseStrategyQuery(args), t, args);
+    if ('message' in resolved) return { kind: 'message' as const, text: resolved.message };
+    return newUpdateModel(ctx, actor, { ...resolved, meta: { c: command.channel_id } });
+  });
+  await openPreparedForm(work, {
+    client,
+    triggerId: command.trigger_id,
+    t,
+    ctx,
+    ack: () => ackOnce(),
+    say: async (text) => {
+      if (!acked) await ackOnce({ response_type: 'ephemeral', text });
+      else await respond({ response_type: 'ephemeral', text });
+    },
+  });
+  await ackOnce();
+};

@@ -1,0 +1,149 @@
+// What happens after a progress update is saved and the modal has closed: the post in the
+// department's channel, the confirmation to the author (with the Edit button) and the
+// refresh of App Home. None of it can undo the save: a failure is logged and, where the
+// author should know (the channel post), said in the confirmation.
+import type { WebClient } from '@slack/web-api';
+import type { Actor } from '../../../domain/permissions.js';
+import type { AppContext } from '../../../services/app-context.js';
+import type { ProgressUpdateView } from '../../../services/progress-updates.js';
+import { strategyLabel } from '../../../services/strategy-records.js';
+import { republishHomeFor } from '../../home/publish-home.js';
+import { translator, type Translate } from '../../i18n/index.js';
+import { channelPostMessage, confirmationMessage, type ChannelOutcome, type SlackMessage } from '../../ui/update-confirmation.js';
+import type { UpdateModalMeta } from '../../ui/update-modal.js';
+
+/** The language of posts in a department channel, which many people read. */
+export const CHANNEL_POST_LANGUAGE = 'en' as const;
+
+/**
+ * Hook for App Home, called after every saved or edited update (after the modal closed).
+ * The people whose Home shows the change: the author, the strategy's owner, and the
+ * department's equity leads and managers (ORSE admins' citywide Home refreshes when they
+ * open it). App Home's own publisher does the work and never throws.
+ */
+export async function afterProgressChange(ctx: AppContext, client: WebClient, slackUserIds: readonly string[], departmentId?: number | null): Promise<void> {
+  const viewers = new Set(slackUserIds.filter(Boolean));
+  if (departmentId) {
+    // Roles are filtered here: an enum-array `has` filter fails on the embedded database's adapter.
+    const people = await ctx.prisma.member.findMany({
+      where: { active: true, OR: [{ departmentId }, { managedDepartments: { some: { departmentId } } }] },
+      select: { slackUserId: true, roles: true, departmentId: true },
+    });
+    for (const p of people) if (p.departmentId !== departmentId || p.roles.includes('EQUITY_LEAD')) viewers.add(p.slackUserId);
+  }
+  await republishHomeFor(ctx, client, [...viewers]);
+}
+
+const SLACK_ERROR = (e: unknown): string => {
+  const data = (e as { data?: { error?: unknown } }).data;
+  return typeof data?.error === 'string' ? data.error : (e as Error).message ?? 'unknown';
+};
+
+function reasonText(t: Translate, code: string): string {
+  const known = ['not_in_channel', 'channel_not_found', 'is_archived'];
+  return known.includes(code) ? t(`update.confirmation.reasons.${code}`) : t('update.confirmation.reasons.other', { code });
+}
+
+interface StrategyForPost {
+  label: string;
+  text: string;
+  ownerSlackId: string | null;
+  channelId: string | null;
+  departmentId: number | null;
+}
+
+async function strategyForPost(ctx: AppContext, strategyId: number): Promise<StrategyForPost | null> {
+  const s = await ctx.prisma.strategy.findUnique({
+    where: { id: strategyId },
+    select: {
+      number: true,
+      text: true,
+      owner: { select: { slackUserId: true } },
+      objective: { select: { number: true, plan: { select: { departmentId: true, department: { select: { slackChannelId: true } } } } } },
+    },
+  });
+  if (!s) return null;
+  return {
+    label: strategyLabel(s),
+    text: s.text,
+    ownerSlackId: s.owner?.slackUserId ?? null,
+    channelId: s.objective.plan.department?.slackChannelId ?? null,
+    departmentId: s.objective.plan.departmentId,
+  };
+}
+
+/** DM to the author; if Slack refuses, an ephemeral where the command was typed. */
+async function tellAuthor(ctx: AppContext, client: WebClient, userId: string, fallbackChannel: string | undefined, message: SlackMessage): Promise<void> {
+  try {
+    await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks, unfurl_links: false });
+    return;
+  } catch (e) {
+    ctx.logger.warn({ err: SLACK_ERROR(e), user: userId }, 'could not DM the progress confirmation');
+  }
+  if (!fallbackChannel) return;
+  try {
+    await client.chat.postEphemeral({ channel: fallbackChannel, user: userId, text: message.text, blocks: message.blocks });
+  } catch (e) {
+    ctx.logger.warn({ err: SLACK_ERROR(e), user: userId, channel: fallbackChannel }, 'could not show the progress confirmation');
+  }
+}
+
+export async function afterNewUpdate(
+  ctx: AppContext,
+  client: WebClient,
+  t: Translate,
+  actor: Actor,
+  update: ProgressUpdateView,
+  meta: UpdateModalMeta,
+): Promise<void> {
+  const s = await strategyForPost(ctx, update.strategyId);
+  if (!s) return;
+  let channel: ChannelOutcome = null;
+  if (s.channelId) {
+    const post = channelPostMessage(translator(CHANNEL_POST_LANGUAGE), {
+      strategy: s,
+      update,
+      author: { slackUserId: actor.slackUserId },
+      onBehalfOf: update.onBehalfOfId !== null && s.ownerSlackId ? { slackUserId: s.ownerSlackId } : null,
+    });
+    try {
+      await client.chat.postMessage({ channel: s.channelId, text: post.text, blocks: post.blocks, unfurl_links: false });
+      channel = { channel: s.channelId, ok: true };
+    } catch (e) {
+      const code = SLACK_ERROR(e);
+      ctx.logger.warn({ err: code, channel: s.channelId, update: update.id }, 'could not post the progress update in the department channel');
+      channel = { channel: s.channelId, ok: false, reason: reasonText(t, code) };
+    }
+  }
+  await tellAuthor(ctx, client, actor.slackUserId, meta.c, confirmationMessage(t, { kind: 'saved', strategy: s, update, channel }));
+  await afterProgressChange(ctx, client, [actor.slackUserId, s.ownerSlackId ?? ''], s.departmentId).catch((e: unknown) =>
+    ctx.logger.warn({ err: (e as Error).message }, 'App Home refresh after a progress update failed'),
+  );
+}
+
+export async function afterEditedUpdate(
+  ctx: AppContext,
+  client: WebClient,
+  t: Translate,
+  actor: Actor,
+  update: ProgressUpdateView,
+  meta: UpdateModalMeta,
+): Promise<void> {
+  const s = await strategyForPost(ctx, update.strategyId);
+  if (!s) return;
+  const message = confirmationMessage(t, { kind: 'edited', strategy: s, update });
+  let replaced = false;
+  // The confirmation whose Edit button was used shows the new version in place.
+  if (meta.mc && meta.mt) {
+    try {
+      await client.chat.update({ channel: meta.mc, ts: meta.mt, text: message.text, blocks: message.blocks });
+      replaced = true;
+    } catch (e) {
+      ctx.logger.info({ err: SLACK_ERROR(e), channel: meta.mc }, 'could not refresh the confirmation in place; sending a new one');
+    }
+  }
+  if (!replaced) await tellAuthor(ctx, client, actor.slackUserId, meta.c, message);
+  await afterProgressChange(ctx, client, [actor.slackUserId, s.ownerSlackId ?? ''], s.departmentId).catch((e: unknown) =>
+    ctx.logger.warn({ err: (e as Error).message }, 'App Home refresh after an edit failed'),
+  );
+}

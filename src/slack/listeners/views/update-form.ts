@@ -1,0 +1,251 @@
+// Loading what the /reap update modal shows, and opening it inside Slack's 3-second
+// trigger window. Shared by the slash command, the Update buttons elsewhere in the app,
+// the modal's own selects, the Edit button and the submission listener (which rebuilds
+// the form after a conflict).
+//
+// Authorization is the services' (listReportableStrategies, getUpdateFormDefaults); the
+// two reads here that no service offers yet (a strategy's performance measures, an
+// update to edit) run only after the same rules have allowed the person in.
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Actor } from '../../../domain/permissions.js';
+import { canEditUpdate, isOrseAdmin } from '../../../domain/permissions.js';
+import type { AppContext } from '../../../services/app-context.js';
+import { refuse } from '../../../services/authz.js';
+import { ServiceError, notFound } from '../../../services/errors.js';
+import {
+  getUpdateFormDefaults,
+  listReportableStrategies,
+  summarizeStrategy,
+  viewOfUpdate,
+  type ProgressUpdateView,
+  type ReportableStrategy,
+} from '../../../services/progress-updates.js';
+import { scopeOf, strategyWithPlace } from '../../../services/strategy-records.js';
+import type { Translate } from '../../i18n/index.js';
+import { describeServiceError } from '../../service-errors.js';
+import {
+  buildUpdateModal,
+  loadingView,
+  messageView,
+  type DepartmentChoice,
+  type EditUpdateModel,
+  type NewUpdateModel,
+  type StrategyExtras,
+  type UpdateFormValues,
+  type UpdateModalMeta,
+} from '../../ui/update-modal.js';
+
+/** How long to wait for the data before showing a loading view instead (trigger ids live 3 s). */
+export const FORM_DATA_BUDGET_MS = 700;
+
+export async function strategyExtras(ctx: AppContext, strategyId: number): Promise<StrategyExtras> {
+  const s = await ctx.prisma.strategy.findUnique({ where: { id: strategyId }, select: { performanceMeasures: true, outputs: true } });
+  return { performanceMeasures: s?.performanceMeasures ?? '', outputs: s?.outputs ?? '' };
+}
+
+async function departmentChoices(ctx: AppContext): Promise<DepartmentChoice[]> {
+  return ctx.prisma.department.findMany({ select: { id: true, code: true, name: true }, orderBy: { name: 'asc' } });
+}
+
+export interface NewFormRequest {
+  departmentId: number | null;
+  strategyId: number | null;
+  meta: Omit<UpdateModalMeta, 'm' | 's' | 'v' | 'l' | 'd'>;
+  /** Already loaded for this department, to save a query. */
+  strategies?: ReportableStrategy[];
+  values?: Partial<UpdateFormValues>;
+  banner?: string;
+}
+
+/** The new-update form for a department's list and (optionally) one chosen strategy. */
+export async function newUpdateModel(ctx: AppContext, actor: Actor, req: NewFormRequest): Promise<NewUpdateModel> {
+  const admin = isOrseAdmin(actor);
+  const selected = req.strategyId
+    ? await Promise.all([getUpdateFormDefaults(ctx, actor, req.strategyId), strategyExtras(ctx, req.strategyId)]).then(([defaults, extras]) => ({ defaults, extras }))
+    : null;
+  // An admin sees the list of the department they picked, else of the chosen strategy.
+  const departmentId = req.departmentId ?? (admin ? selected?.defaults.strategy.department?.id : undefined) ?? actor.departmentId;
+  const [strategies, departments] = await Promise.all([
+    req.strategies ?? listReportableStrategies(ctx, actor, admin && departmentId !== null ? { departmentId } : {}),
+    admin ? departmentChoices(ctx) : Promise.resolve(null),
+  ]);
+  // A strategy someone may report on but that the list does not hold (an admin's pick in
+  // another department, an owner's strategy elsewhere) still has to be selectable.
+  const list = selected && !strategies.some((s) => s.id === selected.defaults.strategy.id) ? [...strategies, asReportable(selected.defaults, actor)] : strategies;
+  return {
+    mode: 'new',
+    meta: {
+      ...req.meta,
+      m: 'new',
+      s: selected?.defaults.strategy.id ?? null,
+      v: selected?.defaults.strategy.version ?? null,
+      l: selected?.defaults.lastUpdate?.id ?? null,
+      d: departmentId,
+    },
+    timeZone: ctx.config.timeZone,
+    departments,
+    departmentId,
+    strategies: list,
+    selected,
+    values: req.values,
+    banner: req.banner,
+  };
+}
+
+function asReportable(d: Awaited<ReturnType<typeof getUpdateFormDefaults>>, actor: Actor): ReportableStrategy {
+  return {
+    ...d.strategy,
+    ownedByActor: d.strategy.owner?.slackUserId === actor.slackUserId,
+    lastUpdateAt: d.lastUpdate?.createdAt ?? null,
+    reportedThisPeriod: d.lastUpdate !== null && d.lastUpdate.periodStart >= d.period.start,
+    periodKey: d.period.key,
+  };
+}
+
+export interface StoredUpdate {
+  update: ProgressUpdateView;
+  authorSlackId: string;
+  strategy: ReturnType<typeof summarizeStrategy>;
+  extras: StrategyExtras;
+}
+
+/**
+ * An update as it is stored now, for someone allowed to edit it. The refusal is audited
+ * like the service's own (editUpdate refuses and audits again on submit).
+ */
+export async function loadUpdateForEdit(ctx: AppContext, actor: Actor, updateId: number): Promise<StoredUpdate> {
+  const row = await ctx.prisma.progressUpdate.findUnique({
+    where: { id: updateId },
+    include: {
+      author: { select: { slackUserId: true } },
+      strategy: { include: strategyWithPlace },
+    },
+  });
+  if (!row || row.strategy.archivedAt !== null) throw notFound('errors.notFound.update', { updateId });
+  const scope = scopeOf(row.strategy);
+  if (!canEditUpdate(actor, row, scope)) {
+    throw await refuse(ctx, actor, { action: 'progress.edit.form', entityType: 'progressUpdate', entityId: updateId }, 'errors.forbidden.editUpdate', scope);
+  }
+  return {
+    update: viewOfUpdate(row),
+    authorSlackId: row.author.slackUserId,
+    strategy: summarizeStrategy(row.strategy),
+    extras: { performanceMeasures: row.strategy.performanceMeasures, outputs: row.strategy.outputs },
+  };
+}
+
+export function editUpdateModel(
+  ctx: AppContext,
+  stored: StoredUpdate,
+  meta: Omit<UpdateModalMeta, 'm' | 'u' | 'r'>,
+  extra: { values?: Partial<UpdateFormValues>; banner?: string; theirs?: ProgressUpdateView } = {},
+): EditUpdateModel {
+  return {
+    mode: 'edit',
+    meta: { ...meta, m: 'edit', u: stored.update.id, r: stored.update.revision },
+    timeZone: ctx.config.timeZone,
+    update: stored.update,
+    strategy: stored.strategy,
+    extras: stored.extras,
+    ...extra,
+  };
+}
+
+// ---------- opening within the trigger window ----------
+
+/** A modal to open, or words to show instead (as an ephemeral, or in the modal if one is open). */
+export type PreparedForm = { kind: 'form'; view: ModalView } | { kind: 'message'; text: string };
+
+export interface OpenOptions {
+  client: WebClient;
+  triggerId: string;
+  t: Translate;
+  ctx: AppContext;
+  /** Say something without a modal (ack or respond of the caller). */
+  say: (text: string) => Promise<void>;
+  /** Called once the request may be acknowledged (commands: before views.open goes out). */
+  ack?: () => Promise<void>;
+  budgetMs?: number;
+}
+
+const SLOW = Symbol('slow');
+
+/**
+ * Opens the form. When the data arrives within the budget the finished form opens at once
+ * (or the message is said, without any modal). Otherwise a light loading view is opened with
+ * the trigger id, before it expires, and replaced with views.update and its hash when ready.
+ */
+export async function openPreparedForm(work: Promise<PreparedForm>, o: OpenOptions): Promise<void> {
+  // Errors surface through `work` below; this only keeps them from being unhandled meanwhile.
+  work.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const first = await Promise.race([
+    work.then((r) => r, (e: unknown) => ({ kind: 'error' as const, error: e })),
+    new Promise<typeof SLOW>((resolve) => {
+      timer = setTimeout(() => resolve(SLOW), o.budgetMs ?? FORM_DATA_BUDGET_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+
+  if (first !== SLOW) {
+    if (first.kind === 'error') {
+      await o.say(errorText(o.t, first.error, o.ctx));
+      return;
+    }
+    if (first.kind === 'message') {
+      await o.say(first.text);
+      return;
+    }
+    await o.ack?.();
+    try {
+      await o.client.views.open({ trigger_id: o.triggerId, view: first.view });
+    } catch (e) {
+      o.ctx.logger.warn({ err: (e as Error).message }, 'views.open failed for the update form');
+      await o.say(o.t('update.errors.openFailed'));
+    }
+    return;
+  }
+
+  await o.ack?.();
+  let viewId: string;
+  let hash: string | undefined;
+  try {
+    const opened = await o.client.views.open({ trigger_id: o.triggerId, view: loadingView(o.t) });
+    viewId = opened.view?.id ?? '';
+    hash = opened.view?.hash;
+  } catch (e) {
+    o.ctx.logger.warn({ err: (e as Error).message }, 'views.open failed for the update loading view');
+    // The trigger is gone; the answer can still arrive as a message.
+    const late = await work.catch((error: unknown) => ({ kind: 'message' as const, text: errorText(o.t, error, o.ctx) }));
+    await o.say(late.kind === 'message' ? late.text : o.t('update.errors.openFailed'));
+    return;
+  }
+  const ready = await work.catch((error: unknown) => ({ kind: 'message' as const, text: errorText(o.t, error, o.ctx) }));
+  const view = ready.kind === 'form' ? ready.view : messageView(o.t, ready.text);
+  try {
+    await o.client.views.update({ view_id: viewId, hash, view });
+  } catch (e) {
+    // hash_conflict: the person closed or changed the view meanwhile; nothing to repair.
+    o.ctx.logger.warn({ err: (e as Error).message }, 'views.update of the update loading view failed');
+  }
+}
+
+/** Words for a failure while preparing a form: the service's message, else a generic one. */
+export function errorText(t: Translate, e: unknown, ctx: AppContext): string {
+  if (e instanceof ServiceError) return describeServiceError(t, e);
+  ctx.logger.error({ err: e }, 'preparing the update form failed');
+  return t('common.errorGeneric');
+}
+
+/** Builds the prepared form, turning a refusal or a missing strategy into words. */
+export async function prepare(t: Translate, build: () => Promise<NewUpdateModel | EditUpdateModel | PreparedForm>): Promise<PreparedForm> {
+  try {
+    const model = await build();
+    if ('kind' in model) return model;
+    return { kind: 'form', view: buildUpdateModal(t, model) };
+  } catch (e) {
+    if (e instanceof ServiceError) return { kind: 'message', text: describeServiceError(t, e) };
+    throw e;
+  }
+}

@@ -1,0 +1,126 @@
+// What people read after a progress update is saved: the confirmation sent to the author
+// (with an Edit button) and the post in the department's channel. Everything typed is
+// shown as typed (emoji, right-to-left scripts, line breaks), only escaped for mrkdwn.
+import type { KnownBlock } from '@slack/types';
+import type { ProgressUpdateView } from '../../services/progress-updates.js';
+import type { Translate } from '../i18n/index.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { UPDATE_ACTIONS } from './update-modal.js';
+
+export interface ConfirmationStrategy {
+  label: string;
+  text: string;
+}
+
+/** The outcome of the post in the department's channel, if one was attempted. */
+export type ChannelOutcome = { channel: string; ok: true } | { channel: string; ok: false; reason: string } | null;
+
+export interface ConfirmationInput {
+  kind: 'saved' | 'edited';
+  strategy: ConfirmationStrategy;
+  update: ProgressUpdateView;
+  channel?: ChannelOutcome;
+  /** Show the Edit button (the author, their equity lead or ORSE may edit). */
+  editable?: boolean;
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
+
+// Section text may hold 3000 characters; the narrative gets all of it, the other fields a
+// share each, so the whole message stays well under Slack's ~12,000-character total.
+const NARRATIVE_ROOM = 3000;
+const FIELD_ROOM = 600;
+
+const SUMMARY_FIELDS = [
+  'measureValues',
+  'outputs',
+  'roadblocks',
+  'helpNeeded',
+  'practices',
+  'communitiesReached',
+  'languagesServed',
+  'accessibilityNotes',
+] as const;
+
+function field(t: Translate, name: string, value: string, room: number): string {
+  const label = `*${t(`update.confirmation.fields.${name}`)}*\n`;
+  return label + truncate(escapeMrkdwn(value), room - label.length);
+}
+
+/** The update's content as blocks: status, narrative, then every field that was filled in. */
+function summaryBlocks(t: Translate, u: ProgressUpdateView): KnownBlock[] {
+  const status =
+    u.statusFrom !== u.statusTo
+      ? t('update.confirmation.statusChange', { from: t(`status.${u.statusFrom}`), to: t(`status.${u.statusTo}`) })
+      : t('update.confirmation.status', { status: t(`status.${u.statusTo}`) });
+  const blocks: KnownBlock[] = [
+    { type: 'section', block_id: 'status', text: mrkdwn(status) },
+    { type: 'section', block_id: 'narrative', text: mrkdwn(field(t, 'narrative', u.narrative, NARRATIVE_ROOM)) },
+  ];
+  const filled = SUMMARY_FIELDS.filter((f) => u[f].trim() !== '');
+  // Two per section as fields would cap each at 2000; one section per field reads better.
+  for (const f of filled) blocks.push({ type: 'section', block_id: `f_${f}`, text: mrkdwn(field(t, f, u[f], FIELD_ROOM)) });
+  const details = [t('update.confirmation.details', { period: u.periodKey, visibility: t(`update.modal.visibilityOptions.${u.visibility}`) })];
+  if (u.evidenceUrl) details.push(t('update.confirmation.evidence', { url: u.evidenceUrl.replace(/[<>|]/g, encodeURIComponent) }));
+  blocks.push({ type: 'context', block_id: 'details', elements: [mrkdwn(truncate(details.join(' · '), 3000))] });
+  return blocks;
+}
+
+const strategyLine = (s: ConfirmationStrategy) => escapeMrkdwn(truncate(s.text.replace(/\s+/g, ' '), 300));
+
+/** The message to the author: what was saved, where it was shared, and an Edit button. */
+export function confirmationMessage(t: Translate, input: ConfirmationInput): SlackMessage {
+  const { update: u, strategy } = input;
+  const status = t(`status.${u.statusTo}`);
+  const head =
+    input.kind === 'saved'
+      ? t('update.confirmation.saved', { label: strategy.label, strategy: strategyLine(strategy) })
+      : t('update.confirmation.edited', { label: strategy.label, strategy: strategyLine(strategy), revision: u.revision });
+  const blocks: KnownBlock[] = [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, ...summaryBlocks(t, u)];
+  const channel = input.channel;
+  if (channel) {
+    const note = channel.ok
+      ? t('update.confirmation.channelPosted', { channel: channel.channel })
+      : t('update.confirmation.channelFailed', { channel: channel.channel, reason: channel.reason });
+    blocks.push({ type: 'context', block_id: 'channel', elements: [mrkdwn(note)] });
+  }
+  if (input.editable !== false) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'update_actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: UPDATE_ACTIONS.edit,
+          text: { type: 'plain_text', text: truncate(t('update.confirmation.editButton'), 75), emoji: true },
+          value: JSON.stringify({ u: u.id }),
+        },
+      ],
+    });
+  }
+  const text = t(input.kind === 'saved' ? 'update.confirmation.text' : 'update.confirmation.editedText', { label: strategy.label, status });
+  return { text, blocks };
+}
+
+export interface ChannelPostInput {
+  strategy: ConfirmationStrategy;
+  update: ProgressUpdateView;
+  author: { slackUserId: string };
+  onBehalfOf?: { slackUserId: string } | null;
+}
+
+/** The department channel's copy of a new update. Mentions render in each reader's Slack. */
+export function channelPostMessage(t: Translate, input: ChannelPostInput): SlackMessage {
+  const author = `<@${input.author.slackUserId}>`;
+  const forOwner = input.onBehalfOf ? ` ${t('update.channel.onBehalfOf', { owner: `<@${input.onBehalfOf.slackUserId}>` })}` : '';
+  const head = t('update.channel.posted', { author, label: input.strategy.label, strategy: strategyLine(input.strategy) }) + forOwner;
+  return {
+    text: t('update.channel.text', { author, label: input.strategy.label, status: t(`status.${input.update.statusTo}`) }),
+    blocks: [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, ...summaryBlocks(t, input.update)],
+  };
+}

@@ -1,0 +1,414 @@
+// /reap update against what goes wrong: text past the limits, unusual characters, empty
+// fields, a strategy archived under an open form, the database failing half-way, Slack
+// retrying, two people reporting at once, a forged submission, a channel the app cannot
+// post in, and a database too slow for Slack's 3 seconds. In every case the person's typed
+// text survives and nothing is stored twice or half.
+import type { ViewOutput } from '@slack/bolt';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { deliver, FORM_CONTENT_TYPE, payloadBody, viewSubmissionPayload } from '../../src/sandbox/fake-slack/index.js';
+import type { Prisma } from '../../src/db/client.js';
+import { loadActor } from '../../src/services/authz.js';
+import { editUpdate } from '../../src/services/progress-updates.js';
+import { SlackDriver } from '../support/slack-driver.js';
+import { TEST_SIGNING_SECRET, startTestApp, type TestApp } from '../support/test-app.js';
+
+const NOW = new Date('2026-11-18T17:00:00Z');
+const CHANNEL = 'C0GENERAL';
+const GRACE = 'U0LIB03'; // Library staff, English
+const MINH = 'U0LIB02'; // Library staff, Vietnamese
+const PRIYA = 'U0LIB01'; // Library equity lead
+const LIB_CHANNEL = 'C0LIBRARY';
+
+
+/**
+ * What Slack would have refused, except App Home's own overlapping refreshes: its publisher
+ * answers a views.publish hash_conflict by publishing a fresh build (src/slack/home).
+ */
+function expectNoViolations(app: TestApp, allow: readonly string[] = []): void {
+  const unexpected = app.fake
+    .violations()
+    .filter((v) => !(v.method === 'views.publish' && v.code === 'hash_conflict') && !allow.includes(v.code));
+  app.fake.clearViolations();
+  expect(unexpected).toEqual([]);
+}
+
+describe('/reap update with bad input and bad luck', () => {
+  let app: TestApp;
+  let ids: Record<string, number>;
+  let dotId: number;
+  let realPrisma: Prisma;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: () => NOW });
+    realPrisma = app.server.ctx.prisma;
+    const lib = await app.db.prisma.strategy.findMany({
+      where: { objective: { plan: { key: 'LIB-FY2024-2026' } } },
+      select: { id: true, number: true, objective: { select: { number: true } } },
+    });
+    ids = Object.fromEntries(lib.map((s) => [`${s.objective.number}.${s.number}`, s.id]));
+    dotId = (await app.db.prisma.strategy.findFirstOrThrow({ where: { objective: { plan: { key: 'DOT-FY2024-2026' } } } })).id;
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  afterEach(() => {
+    app.server.ctx.prisma = realPrisma;
+    app.fake.clearFaults();
+    for (const u of [GRACE, MINH, PRIYA]) app.fake.workspace.clearModals(u);
+    expectNoViolations(app);
+  });
+
+  async function openUpdate(user: string, text: string): Promise<ViewOutput> {
+    const opens = app.fake.calls('views.open').length;
+    const res = await app.driver.slashCommand({ user, channel: CHANNEL, text: `update ${text}`.trim() });
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3000);
+    await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'views.open');
+    return app.fake.waitFor(() => {
+      const top = app.fake.openViews(user).at(-1);
+      return top?.callback_id === 'reap.update' ? top : undefined;
+    }, 5000, 'the update form');
+  }
+
+  /** What a person could not type (past max_length) or a crafted payload carries. */
+  function setText(viewId: string, blockId: string, value: string | null): void {
+    app.fake.workspace.view(viewId)!.state[blockId] = { [blockId]: { type: blockId === 'evidence_url' ? 'url_text_input' : 'plain_text_input', value } };
+  }
+
+  const statusOf = (view: ViewOutput) => Object.keys(view.state.values).find((k) => k.startsWith('status.'))!;
+  const count = (strategyId: number) => app.db.prisma.progressUpdate.count({ where: { strategyId } });
+
+  /**
+   * Swaps the app's database client for one whose `model.operation` misbehaves `times`
+   * times. Work still running in the background (App Home refreshes) may use it too.
+   */
+  function sabotage(model: 'strategy' | 'progressUpdate', operation: string, behave: () => Promise<void>, times = 1): void {
+    let left = times;
+    const hook = async ({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) => {
+      if (left > 0) {
+        left--;
+        await behave();
+      }
+      return query(args);
+    };
+    app.server.ctx.prisma = realPrisma.$extends({ query: { [model]: { [operation]: hook } } } as never) as unknown as Prisma;
+  }
+
+  it('refuses a 10,000-character narrative under the field, cutting nothing and storing nothing', async () => {
+    const view = await openUpdate(GRACE, '1.3');
+    const long = 'Ñ'.repeat(9_999) + '📚';
+    setText(view.id, 'narrative', long);
+    setText(view.id, 'evidence_url', `https://example.org/${'a'.repeat(2_100)}`);
+    setText(view.id, 'languages_served', 'x'.repeat(501));
+    const before = await count(ids['1.3']!);
+    const sub = await app.driver.viewSubmission({ viewId: view.id });
+    expect(sub.ack.action).toBe('errors');
+    const errors = (sub.ack as { errors: Record<string, string> }).errors;
+    expect(errors.narrative).toBe(
+      'Please keep this under 3000 characters (it has 10000). Nothing was cut: shorten it, or put the details in the evidence link.',
+    );
+    expect(errors.evidence_url).toContain('under 2000 characters');
+    expect(errors.languages_served).toContain('under 500 characters (it has 501)');
+    expect(app.fake.viewErrors(view.id)).toEqual(errors);
+    // The modal is still open with every character still there.
+    expect(app.fake.openViews(GRACE).at(-1)?.id).toBe(view.id);
+    expect(app.fake.view(view.id)!.state.values.narrative!.narrative!.value).toBe(long);
+    expect(await count(ids['1.3']!)).toBe(before);
+    expect(await app.db.prisma.auditLog.count({ where: { action: 'progress.submit' } })).toBe(0);
+  });
+
+  it('tells the limit in the person’s language', async () => {
+    const view = await openUpdate(MINH, '1.3');
+    setText(view.id, 'narrative', 'a'.repeat(3_001));
+    const sub = await app.driver.viewSubmission({ viewId: view.id });
+    expect((sub.ack as { errors: Record<string, string> }).errors.narrative).toBe(
+      'Vui lòng viết dưới 3000 ký tự (hiện có 3001). Chưa có gì bị cắt: hãy rút gọn hoặc đưa chi tiết vào liên kết minh chứng.',
+    );
+  });
+
+  it('stores emoji and right-to-left text byte for byte and shows them back', async () => {
+    const narrative = 'Story time 📚👩🏽‍🏫 with families — مرحبا بكم في المكتبة — שלום — Tiếng Việt 🇻🇳\nSecond line & <tags> stay literal.';
+    const communities = 'عائلات 👨‍👩‍👧 · Đồng bào Việt';
+    const view = await openUpdate(GRACE, '1.3');
+    const sub = await app.driver.viewSubmission({
+      viewId: view.id,
+      values: { [statusOf(view)]: 'IN_PROGRESS', narrative, communities_reached: communities },
+    });
+    expect(sub.ack).toEqual({ action: 'close' });
+    const stored = await app.db.prisma.progressUpdate.findFirstOrThrow({ where: { strategyId: ids['1.3'] }, orderBy: { id: 'desc' } });
+    expect(Buffer.from(stored.narrative, 'utf8').equals(Buffer.from(narrative, 'utf8'))).toBe(true);
+    expect(stored.communitiesReached).toBe(communities);
+
+    const dm = app.fake.dmChannelId(GRACE);
+    const confirmation = await app.fake.waitFor(() => app.fake.messages(dm).find((m) => JSON.stringify(m.blocks).includes('مرحبا')), 5000, 'the confirmation');
+    const shown = (confirmation.blocks as { block_id?: string; text?: { text: string } }[]).find((b) => b.block_id === 'narrative')!.text!.text;
+    // Only &, < and > are escaped for Slack; everything else comes back as typed.
+    expect(shown).toContain('Story time 📚👩🏽‍🏫 with families — مرحبا بكم في المكتبة — שלום — Tiếng Việt 🇻🇳\nSecond line &amp; &lt;tags&gt; stay literal.');
+
+    // And the Edit form gives it back unchanged.
+    await app.driver.blockAction({ user: GRACE, channel: dm, messageTs: confirmation.ts, actionId: 'update.edit' });
+    const edit = await app.fake.waitFor(() => app.fake.openViews(GRACE).find((v) => v.title.text === 'Edit progress update'), 5000, 'the edit form');
+    expect(edit.state.values.narrative!.narrative!.value).toBe(narrative);
+    expect(edit.state.values.communities_reached!.communities_reached!.value).toBe(communities);
+  });
+
+  it('asks for the required fields when they are blank', async () => {
+    const view = await openUpdate(GRACE, '1.3');
+    const before = await count(ids['1.3']!);
+    // Slack's client submits spaces in a required box; only the service can refuse them.
+    let sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: '   \n  ' } });
+    expect((sub.ack as { errors: Record<string, string> }).errors).toEqual({ narrative: 'Please fill this in.' });
+    // A crafted submission with nothing picked and nothing typed.
+    const loose = new SlackDriver({ appUrl: `${app.baseUrl}/slack/events`, signingSecret: TEST_SIGNING_SECRET, fake: app.fake, strict: false });
+    app.fake.workspace.view(view.id)!.state[statusOf(view)] = { status: { type: 'static_select', selected_option: null } };
+    setText(view.id, 'narrative', null);
+    sub = await loose.viewSubmission({ viewId: view.id });
+    const errors = (sub.ack as { errors: Record<string, string> }).errors;
+    expect(errors.narrative).toBe('Please fill this in.');
+    expect(errors[statusOf(view)]).toBe('Please fill this in.');
+    expect(await count(ids['1.3']!)).toBe(before);
+  });
+
+  it('says clearly when the strategy was archived or deleted after the form opened, and stores nothing', async () => {
+    const view = await openUpdate(GRACE, '3.1');
+    await app.db.prisma.strategy.update({ where: { id: ids['3.1'] }, data: { archivedAt: NOW } });
+    const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Index refreshed with ACS 2025 data.' } });
+    expect((sub.ack as { errors: Record<string, string> }).errors).toEqual({
+      strategy: 'This strategy no longer exists or was archived, so nothing was saved. Please pick another one.',
+    });
+    expect(await app.db.prisma.progressUpdate.count({ where: { strategyId: ids['3.1'], narrative: { contains: 'ACS 2025' } } })).toBe(0);
+    expect(app.fake.view(view.id)!.state.values.narrative!.narrative!.value).toBe('Index refreshed with ACS 2025 data.');
+
+    // Deleted outright: the same answer.
+    const temp = await app.db.prisma.strategy.create({ data: { objectiveId: (await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['1.1']! } })).objectiveId, number: 99, text: 'Temporary strategy' } });
+    const view2 = await openUpdate(GRACE, String(temp.id));
+    await app.db.prisma.strategy.delete({ where: { id: temp.id } });
+    const sub2 = await app.driver.viewSubmission({ viewId: view2.id, values: { narrative: 'Gone already' } });
+    expect((sub2.ack as { errors: Record<string, string> }).errors.strategy).toContain('no longer exists');
+  });
+
+  it('shows a database failure half-way through in the modal, keeps the text, writes nothing, and saves on retry', async () => {
+    const view = await openUpdate(GRACE, '1.1');
+    const text = 'Teen Advisory Board reviewed the rubric twice.';
+    const before = await count(ids['1.1']!);
+    const audits = await app.db.prisma.auditLog.count();
+    // The update row is inserted first in the transaction; the status write then fails.
+    sabotage('strategy', 'updateMany', async () => {
+      throw new Error('Connection terminated unexpectedly');
+    });
+    const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: text, [statusOf(view)]: 'ONGOING' } });
+    expect(sub.ack.action).toBe('errors');
+    expect((sub.ack as { errors: Record<string, string> }).errors.narrative).toContain('nothing was saved');
+    expect(app.fake.view(view.id)!.state.values.narrative!.narrative!.value).toBe(text);
+    expect(await count(ids['1.1']!)).toBe(before);
+    expect(await app.db.prisma.auditLog.count()).toBe(audits);
+    expect((await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['1.1'] } })).status).toBe('IN_PROGRESS');
+
+    // The database is back: Submit again, same form, stored once.
+    app.server.ctx.prisma = realPrisma;
+    const again = await app.driver.viewSubmission({ viewId: view.id });
+    expect(again.ack).toEqual({ action: 'close' });
+    expect(await count(ids['1.1']!)).toBe(before + 1);
+    expect((await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['1.1'] } })).status).toBe('ONGOING');
+  });
+
+  it('stores a submission Slack retries (x-slack-retry-num) once and answers both', async () => {
+    const url = `${app.baseUrl}/slack/events`;
+    const view = await openUpdate(GRACE, '1.2');
+    const dm = app.fake.dmChannelId(GRACE);
+    const before = await count(ids['1.2']!);
+    const first = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Toolkit session at Biblioteca.' } });
+    expect(first.ack).toEqual({ action: 'close' });
+    await app.fake.waitFor(() => app.fake.messages(dm).some((m) => JSON.stringify(m.blocks).includes('Toolkit session at Biblioteca')), 5000, 'confirmation');
+    const dms = app.fake.messages(dm).length;
+    const retry = await deliver({ url, secret: TEST_SIGNING_SECRET, body: payloadBody(first.payload), contentType: FORM_CONTENT_TYPE }, { retryNum: 1, retryReason: 'http_timeout' });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toBe('');
+    expect(await count(ids['1.2']!)).toBe(before + 1);
+
+    // A retry racing the original: both close the modal, one row.
+    const view2 = await openUpdate(GRACE, '1.2');
+    const record = app.fake.workspace.view(view2.id)!;
+    record.state.narrative = { narrative: { type: 'plain_text_input', value: 'Second session, racing its retry.' } };
+    const body = payloadBody(viewSubmissionPayload(app.fake, record));
+    const [a, b] = await Promise.all([
+      deliver({ url, secret: TEST_SIGNING_SECRET, body, contentType: FORM_CONTENT_TYPE }),
+      deliver({ url, secret: TEST_SIGNING_SECRET, body, contentType: FORM_CONTENT_TYPE }, { retryNum: 1, retryReason: 'http_timeout' }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect([a.body, b.body]).toEqual(['', '']);
+    expect(await count(ids['1.2']!)).toBe(before + 2);
+    await app.fake.waitFor(() => app.fake.messages(dm).some((m) => JSON.stringify(m.blocks).includes('racing its retry')), 5000, 'confirmation');
+    await new Promise((r) => setTimeout(r, 300));
+    // One confirmation per stored update, none for the repeats.
+    expect(app.fake.messages(dm).length).toBe(dms + 1);
+  });
+
+  it('gives the second of two people reporting at once the conflict, keeps their text, and loses neither update', async () => {
+    const graceView = await openUpdate(GRACE, '2.1');
+    const minhView = await openUpdate(MINH, '2.1');
+    const before = await count(ids['2.1']!);
+    const g = await app.driver.viewSubmission({ viewId: graceView.id, values: { narrative: 'Grace: sensory hours at Tully.', [statusOf(graceView)]: 'ONGOING' } });
+    expect(g.ack).toEqual({ action: 'close' });
+
+    const minhText = 'Minh: công nghệ hỗ trợ tại chi nhánh Alum Rock.';
+    const m = await app.driver.viewSubmission({ viewId: minhView.id, values: { narrative: minhText, [statusOf(minhView)]: 'COMPLETED' } });
+    expect(m.ack.action).toBe('update');
+    const shown = app.fake.view(minhView.id)!;
+    const banner = (shown.blocks as unknown as { block_id?: string; text?: { text: string } }[]).find((b) => b.block_id === 'banner')!.text!.text;
+    expect(banner).toContain('Grace Kim đã báo cáo chiến lược này');
+    expect(banner).toContain('Liên tục'); // its status now: Ongoing, in Vietnamese
+    expect(shown.state.values.narrative!.narrative!.value).toBe(minhText);
+    expect(shown.state.values[statusOf(shown)]!.status!.selected_option?.value).toBe('COMPLETED');
+    const { version } = await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['2.1'] } });
+    expect(JSON.parse(shown.private_metadata)).toMatchObject({ s: ids['2.1'], v: version });
+    expect(await count(ids['2.1']!)).toBe(before + 1);
+
+    // Having read the banner, Minh submits again: both updates are kept.
+    const again = await app.driver.viewSubmission({ viewId: minhView.id });
+    expect(again.ack).toEqual({ action: 'close' });
+    const rows = await app.db.prisma.progressUpdate.findMany({ where: { strategyId: ids['2.1'] }, orderBy: { id: 'asc' } });
+    expect(rows.slice(-2).map((r) => [r.narrative, r.statusFrom, r.statusTo])).toEqual([
+      ['Grace: sensory hours at Tully.', 'IN_PROGRESS', 'ONGOING'],
+      [minhText, 'ONGOING', 'COMPLETED'],
+    ]);
+  });
+
+  it('answers in time even when rebuilding the form after a conflict is slow, and the text survives', async () => {
+    const graceView = await openUpdate(GRACE, '1.3');
+    const minhView = await openUpdate(MINH, '1.3');
+    await app.driver.viewSubmission({ viewId: graceView.id, values: { narrative: 'Grace first.' } });
+    // Listing strategies (which the rebuilt form needs) now takes longer than Slack waits.
+    sabotage('strategy', 'findMany', () => new Promise((r) => setTimeout(r, 3_000)), Number.POSITIVE_INFINITY);
+    const m = await app.driver.viewSubmission({ viewId: minhView.id, values: { narrative: 'Minh second.' } });
+    expect(m.ms).toBeLessThan(3000);
+    expect((m.ack as { errors: Record<string, string> }).errors).toEqual({
+      strategy: 'REAP Tracker đang bận nên chưa có gì được lưu. Nội dung của bạn vẫn còn đây: hãy bấm Gửi lại sau vài giây.',
+    });
+    expect(app.fake.view(minhView.id)!.state.values.narrative!.narrative!.value).toBe('Minh second.');
+    app.server.ctx.prisma = realPrisma;
+    await new Promise((r) => setTimeout(r, 3_000)); // the slow reads finish in the background
+    expect((await app.driver.viewSubmission({ viewId: minhView.id })).ack.action).toBe('update');
+    expect((await app.driver.viewSubmission({ viewId: minhView.id })).ack).toEqual({ action: 'close' });
+    expect(await app.db.prisma.progressUpdate.count({ where: { strategyId: ids['1.3'], narrative: { in: ['Grace first.', 'Minh second.'] } } })).toBe(2);
+  });
+
+  it('shows the conflict when an update was edited meanwhile, with their version, and keeps every revision', async () => {
+    const view = await openUpdate(GRACE, '2.1');
+    await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'First version.' } });
+    const dm = app.fake.dmChannelId(GRACE);
+    const confirmation = await app.fake.waitFor(() => app.fake.messages(dm).find((x) => JSON.stringify(x.blocks).includes('First version.')), 5000, 'confirmation');
+    await app.driver.blockAction({ user: GRACE, channel: dm, messageTs: confirmation.ts, actionId: 'update.edit' });
+    const edit = await app.fake.waitFor(() => app.fake.openViews(GRACE).find((v) => v.title.text === 'Edit progress update'), 5000, 'edit form');
+    const { u: updateId } = JSON.parse(edit.private_metadata) as { u: number };
+
+    // Meanwhile the equity lead corrects it.
+    const ctx = { prisma: app.db.prisma, config: { timeZone: 'America/Los_Angeles' }, now: () => NOW };
+    await editUpdate(ctx, await loadActor(ctx, PRIYA), updateId, { status: 'ONGOING', narrative: 'First version, fixed by Priya.' }, 1);
+
+    const sub = await app.driver.viewSubmission({ viewId: edit.id, values: { narrative: 'Grace’s own correction.' } });
+    expect(sub.ack.action).toBe('update');
+    const shown = app.fake.view(edit.id)!;
+    const text = JSON.stringify(shown.blocks);
+    expect(text).toContain('Priya Raman edited this update while you were working on it');
+    expect(text).toContain('First version, fixed by Priya.');
+    expect(shown.state.values.narrative!.narrative!.value).toBe('Grace’s own correction.');
+    expect(JSON.parse(shown.private_metadata)).toMatchObject({ m: 'edit', u: updateId, r: 2 });
+
+    const again = await app.driver.viewSubmission({ viewId: edit.id });
+    expect(again.ack).toEqual({ action: 'close' });
+    const stored = await app.db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: updateId }, include: { revisions: { orderBy: { revision: 'asc' } } } });
+    expect(stored.revision).toBe(3);
+    expect(stored.narrative).toBe('Grace’s own correction.');
+    expect(stored.revisions.map((r) => (r.snapshot as { narrative: string }).narrative)).toEqual(['First version.', 'First version, fixed by Priya.']);
+  });
+
+  it('refuses a forged submission naming another department’s strategy, and audits it', async () => {
+    const view = await openUpdate(GRACE, '1.3');
+    const record = app.fake.workspace.view(view.id)!;
+    const forged = { text: { type: 'plain_text', text: 'DOT 1.1' }, value: String(dotId) };
+    record.state.strategy = { 'update.strategy': { type: 'static_select', selected_option: forged } };
+    record.definition.private_metadata = JSON.stringify({ m: 'new', c: CHANNEL, s: dotId, v: 1 });
+    const before = await count(dotId);
+    const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Not mine to report.' } });
+    expect((sub.ack as { errors: Record<string, string> }).errors).toEqual({
+      strategy: 'You can report progress only on your own strategies and your department’s.',
+    });
+    expect(await count(dotId)).toBe(before);
+    const audit = await app.db.prisma.auditLog.findFirst({ where: { action: 'authz.denied', actor: GRACE, entityType: 'strategy', entityId: String(dotId) }, orderBy: { id: 'desc' } });
+    expect(audit).toMatchObject({ detail: 'progress.submit' });
+    expect(audit?.after).toMatchObject({ attempted: 'progress.submit' });
+
+    // Only the pick forged (the form was built for another strategy): refused and audited too.
+    record.definition.private_metadata = JSON.stringify({ m: 'new', c: CHANNEL, s: ids['1.3'], v: 1 });
+    const sub2 = await app.driver.viewSubmission({ viewId: view.id });
+    expect((sub2.ack as { errors: Record<string, string> }).errors.strategy).toContain('only on your own strategies');
+    expect(await app.db.prisma.auditLog.count({ where: { action: 'authz.denied', actor: GRACE, entityId: String(dotId), detail: 'progress.form' } })).toBe(1);
+    expect(await count(dotId)).toBe(before);
+  });
+
+  it('still saves when the department channel cannot be posted in, and says so', async () => {
+    app.fake.leaveChannel(LIB_CHANNEL);
+    try {
+      const view = await openUpdate(GRACE, '1.1');
+      const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Saved even without the channel.' } });
+      expect(sub.ack).toEqual({ action: 'close' });
+      const dm = app.fake.dmChannelId(GRACE);
+      const confirmation = await app.fake.waitFor(() => app.fake.messages(dm).find((m) => JSON.stringify(m.blocks).includes('Saved even without the channel.')), 5000, 'confirmation');
+      expect(JSON.stringify(confirmation.blocks)).toContain(`I couldn’t post it in <#${LIB_CHANNEL}> (the app is not a member of it), but your update is saved.`);
+      expect(await app.db.prisma.progressUpdate.count({ where: { narrative: 'Saved even without the channel.' } })).toBe(1);
+
+      await app.db.prisma.department.update({ where: { code: 'LIB' }, data: { slackChannelId: 'C0DELETED' } });
+      const view2 = await openUpdate(GRACE, '1.1');
+      await app.driver.viewSubmission({ viewId: view2.id, values: { narrative: 'Channel deleted meanwhile.' } });
+      const second = await app.fake.waitFor(() => app.fake.messages(dm).find((m) => JSON.stringify(m.blocks).includes('Channel deleted meanwhile.')), 5000, 'confirmation');
+      expect(JSON.stringify(second.blocks)).toContain('the channel was not found or is private');
+      expectNoViolations(app, ['not_in_channel', 'channel_not_found']);
+    } finally {
+      app.fake.joinChannel(LIB_CHANNEL);
+      await app.db.prisma.department.update({ where: { code: 'LIB' }, data: { slackChannelId: LIB_CHANNEL } });
+    }
+  });
+
+  it('opens a loading view within the trigger window when the data is slow, then fills it in', async () => {
+    sabotage('strategy', 'findMany', () => new Promise((r) => setTimeout(r, 1_600)), Number.POSITIVE_INFINITY);
+    const opens = app.fake.calls('views.open').length;
+    const res = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update 1.2' });
+    expect(res.ms).toBeLessThan(3000);
+    const open = await app.fake.waitFor(() => app.fake.calls('views.open')[opens], 5000, 'views.open');
+    expect((open.args as { view: string }).view).toContain('reap.update.loading');
+    const view = await app.fake.waitFor(() => {
+      const v = app.fake.openViews(GRACE).at(-1);
+      return v?.callback_id === 'reap.update' ? v : undefined;
+    }, 8000, 'the filled-in form');
+    const update = app.fake.calls('views.update').at(-1)!;
+    expect((update.args as { hash?: string }).hash).toBeTruthy();
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ s: ids['1.2'] });
+  });
+
+  it('says so in an ephemeral, without a modal, when the database is down as the form opens', async () => {
+    sabotage('strategy', 'findMany', async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    }, Number.POSITIVE_INFINITY);
+    const opens = app.fake.calls('views.open').length;
+    const res = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update 1.2' });
+    expect(res.ms).toBeLessThan(3000);
+    expect(res.json).toEqual({ response_type: 'ephemeral', text: 'Something went wrong on our side and nothing was saved. Please try again in a minute.' });
+    expect(app.fake.calls('views.open').length).toBe(opens);
+  });
+
+  it('answers a save slower than Slack’s 3 seconds in time, confirms it when done, and does not store the retry', async () => {
+    const view = await openUpdate(GRACE, '1.2');
+    const before = await count(ids['1.2']!);
+    sabotage('progressUpdate', 'create', () => new Promise((r) => setTimeout(r, 3_500)));
+    const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Slow database day.' } });
+    expect(sub.ms).toBeLessThan(3000);
+    expect((sub.ack as { errors: Record<string, string> }).errors.narrative).toContain('will not be stored twice');
+    const dm = app.fake.dmChannelId(GRACE);
+    await app.fake.waitFor(() => app.fake.messages(dm).some((m) => JSON.stringify(m.blocks).includes('Slow database day.')), 8000, 'the late confirmation');
+    expect(await count(ids['1.2']!)).toBe(before + 1);
+    const again = await app.driver.viewSubmission({ viewId: view.id });
+    expect(again.ack).toEqual({ action: 'close' });
+    expect(await count(ids['1.2']!)).toBe(before + 1);
+  });
+});

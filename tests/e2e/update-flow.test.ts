@@ -1,0 +1,278 @@
+// /reap update as Slack drives it: the modal opens inside the trigger window with the
+// strategies the person may report on, picking another strategy refreshes what depends on
+// it without losing typed text, Submit stores the update once and confirms it (DM with an
+// Edit button, department channel post, App Home refresh), and Edit corrects it.
+import type { ViewOutput } from '@slack/bolt';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const NOW = new Date('2026-11-18T17:00:00Z');
+const CHANNEL = 'C0GENERAL';
+const GRACE = 'U0LIB03'; // Grace Kim, Library staff, English (Slack locale en-GB), owns LIB 1.1 and 2.1
+const MINH = 'U0LIB02'; // Minh Nguyen, Library staff, Vietnamese
+const MARISOL = 'U0ORSE01'; // ORSE admin, Spanish
+const PRIYA = 'U0LIB01'; // Library equity lead
+const LIB_CHANNEL = 'C0LIBRARY';
+
+type Block = { type: string; block_id?: string; element?: Record<string, unknown>; text?: { text: string }; elements?: { text?: string }[] };
+
+
+/**
+ * What Slack would have refused, except App Home's own overlapping refreshes: its publisher
+ * answers a views.publish hash_conflict by publishing a fresh build (src/slack/home).
+ */
+function expectNoViolations(app: TestApp, allow: readonly string[] = []): void {
+  const unexpected = app.fake
+    .violations()
+    .filter((v) => !(v.method === 'views.publish' && v.code === 'hash_conflict') && !allow.includes(v.code));
+  app.fake.clearViolations();
+  expect(unexpected).toEqual([]);
+}
+
+describe('/reap update', () => {
+  let app: TestApp;
+  let ids: Record<string, number>;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: () => NOW });
+    const lib = await app.db.prisma.strategy.findMany({
+      where: { objective: { plan: { key: 'LIB-FY2024-2026' } } },
+      select: { id: true, number: true, objective: { select: { number: true } } },
+    });
+    ids = Object.fromEntries(lib.map((s) => [`${s.objective.number}.${s.number}`, s.id]));
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  afterEach(() => {
+    expectNoViolations(app);
+  });
+
+  async function openUpdate(user: string, text = ''): Promise<ViewOutput> {
+    const before = app.fake.calls('views.open').length;
+    const res = await app.driver.slashCommand({ user, channel: CHANNEL, text: `update ${text}`.trim() });
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3000);
+    await app.fake.waitFor(() => app.fake.calls('views.open').length > before, 5000, 'views.open');
+    return app.driver.waitForModal(user, 5000);
+  }
+
+  const blocksOf = (v: ViewOutput | undefined) => (v?.blocks ?? []) as unknown as Block[];
+  const block = (v: ViewOutput | undefined, id: string) => blocksOf(v).find((b) => b.block_id === id);
+  const statusBlock = (v: ViewOutput | undefined) => blocksOf(v).find((b) => b.block_id?.startsWith('status.'));
+
+  it('opens a modal listing the person’s department strategies, none preselected', async () => {
+    const view = await openUpdate(GRACE);
+    expect(view.callback_id).toBe('reap.update');
+    expect(view.title.text).toBe('Report progress');
+    const select = block(view, 'strategy')!.element as { options?: { value: string; text: { text: string } }[]; option_groups?: { options: { value: string }[] }[] };
+    const values = (select.option_groups ?? [{ options: select.options ?? [] }]).flatMap((g) => g.options.map((o) => Number(o.value)));
+    expect(values.sort((a, b) => a - b)).toEqual(Object.values(ids).sort((a, b) => a - b));
+    expect(JSON.stringify(view.blocks)).toContain('Choose a strategy above');
+    expect(statusBlock(view)?.block_id).toBe('status.none');
+    for (const id of ['narrative', 'measure_values', 'outputs', 'roadblocks', 'help_needed', 'practices', 'visibility', 'evidence_url', 'communities_reached', 'languages_served', 'accessibility_notes']) {
+      expect(block(view, id), id).toBeDefined();
+    }
+    expect((block(view, 'narrative')!.element as { max_length: number }).max_length).toBe(3000);
+    expect((block(view, 'evidence_url')!.element as { type: string }).type).toBe('url_text_input');
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'new', c: CHANNEL });
+    app.fake.workspace.clearModals(GRACE);
+  });
+
+  it('preselects the strategy named by its number, with its status, measures and last update', async () => {
+    const view = await openUpdate(GRACE, '1.1');
+    const select = block(view, 'strategy')!.element as { initial_option?: { value: string } };
+    expect(select.initial_option?.value).toBe(String(ids['1.1']));
+    const status = statusBlock(view)!;
+    expect(status.block_id).toBe(`status.s${ids['1.1']}`);
+    expect((status.element as { initial_option: { value: string } }).initial_option.value).toBe('IN_PROGRESS');
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain('Performance measures:');
+    expect(text).toContain('Last update');
+    expect(text).toContain('Adapted the adult assessment rubric');
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'new', s: ids['1.1'], v: 1 });
+    app.fake.workspace.clearModals(GRACE);
+  });
+
+  it('also takes the strategy id, and a department code before the number', async () => {
+    let view = await openUpdate(GRACE, `#${ids['2.1']}`);
+    expect((block(view, 'strategy')!.element as { initial_option?: { value: string } }).initial_option?.value).toBe(String(ids['2.1']));
+    app.fake.workspace.clearModals(GRACE);
+    view = await openUpdate(GRACE, 'lib 1.2');
+    expect((block(view, 'strategy')!.element as { initial_option?: { value: string } }).initial_option?.value).toBe(String(ids['1.2']));
+    app.fake.workspace.clearModals(GRACE);
+  });
+
+  it('answers an unknown strategy number with how to find numbers, and opens no modal', async () => {
+    const opens = app.fake.calls('views.open').length;
+    const res = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update 9.9' });
+    expect(res.status).toBe(200);
+    const body = res.json as { response_type: string; text: string };
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toContain('“9.9”');
+    expect(body.text).toContain('`/reap plan`');
+    // Another department's strategy id is just as unknown to a staff member.
+    const dot = await app.db.prisma.strategy.findFirstOrThrow({ where: { objective: { plan: { key: 'DOT-FY2024-2026' } } } });
+    const other = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: `update ${dot.id}` });
+    expect((other.json as { text: string }).text).toContain('couldn’t find a strategy');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(app.fake.calls('views.open').length).toBe(opens);
+    expect(app.fake.openViews(GRACE)).toEqual([]);
+  });
+
+  it('refreshes status, measures and last update when another strategy is picked, keeping typed text', async () => {
+    const view = await openUpdate(GRACE, '1.1');
+    // Grace types first, then changes her mind about the strategy.
+    const typed = 'Story time ran at Tully and Alum Rock.';
+    const record = app.fake.workspace.view(view.id)!;
+    record.state.narrative = { narrative: { type: 'plain_text_input', value: typed } };
+    const hash = app.fake.view(view.id)!.hash;
+    const res = await app.driver.blockAction({ user: GRACE, viewId: view.id, actionId: 'update.strategy', value: String(ids['1.2']) });
+    expect(res.status).toBe(200);
+    const updated = await app.fake.waitFor(() => {
+      const v = app.fake.view(view.id);
+      return v && v.hash !== hash ? v : undefined;
+    }, 5000, 'the refreshed modal');
+    const update = app.fake.calls('views.update').at(-1)!;
+    expect((update.args as { hash?: string }).hash).toBe(hash);
+    expect(statusBlock(updated)!.block_id).toBe(`status.s${ids['1.2']}`);
+    expect(updated.state.values[statusBlock(updated)!.block_id!]!.status!.selected_option?.value).toBe('ONGOING');
+    expect(updated.state.values.narrative!.narrative!.value).toBe(typed);
+    expect(JSON.parse(updated.private_metadata)).toMatchObject({ s: ids['1.2'] });
+    app.fake.workspace.clearModals(GRACE);
+  });
+
+  it('stores the update, confirms it by DM with an Edit button, posts in the department channel and refreshes App Home', async () => {
+    const view = await openUpdate(GRACE, '2.1');
+    const before = await app.db.prisma.progressUpdate.count({ where: { strategyId: ids['2.1'] } });
+    const channelBefore = app.fake.messages(LIB_CHANNEL).length;
+    const publishes = app.fake.calls('views.publish').length;
+    const sub = await app.driver.viewSubmission({
+      viewId: view.id,
+      values: {
+        [`status.s${ids['2.1']}`]: 'COMPLETED',
+        narrative: 'Sensory-friendly hours now run at all four branches.',
+        measure_values: '4 of 4 branches',
+        roadblocks: 'Staffing on Saturdays',
+        visibility: 'PUBLIC',
+        evidence_url: 'https://sjpl.org/sensory-hours',
+        languages_served: 'English, Spanish, Vietnamese',
+      },
+    });
+    expect(sub.ack).toEqual({ action: 'close' });
+    expect(sub.ms).toBeLessThan(3000);
+    const stored = await app.db.prisma.progressUpdate.findMany({ where: { strategyId: ids['2.1'] }, orderBy: { id: 'desc' } });
+    expect(stored.length).toBe(before + 1);
+    expect(stored[0]).toMatchObject({
+      statusFrom: 'IN_PROGRESS',
+      statusTo: 'COMPLETED',
+      narrative: 'Sensory-friendly hours now run at all four branches.',
+      measureValues: '4 of 4 branches',
+      roadblocks: 'Staffing on Saturdays',
+      visibility: 'PUBLIC',
+      evidenceUrl: 'https://sjpl.org/sensory-hours',
+      languagesServed: 'English, Spanish, Vietnamese',
+      idempotencyKey: `view:${view.id}:${view.hash}`,
+    });
+    const strategy = await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['2.1'] } });
+    expect(strategy).toMatchObject({ status: 'COMPLETED', version: 2 });
+
+    const dm = app.fake.dmChannelId(GRACE);
+    const confirmation = await app.fake.waitFor(() => app.fake.messages(dm).at(-1), 5000, 'the DM confirmation');
+    const text = JSON.stringify(confirmation.blocks);
+    expect(text).toContain('Progress update saved');
+    expect(text).toContain('Sensory-friendly hours now run at all four branches.');
+    expect(text).toContain('In Progress → Completed');
+    expect(text).toContain(`Shared in <#${LIB_CHANNEL}>`);
+    expect(text).toContain('"action_id":"update.edit"');
+
+    const post = await app.fake.waitFor(() => app.fake.messages(LIB_CHANNEL)[channelBefore], 5000, 'the channel post');
+    expect(JSON.stringify(post.blocks)).toContain(`<@${GRACE}>`);
+    expect(JSON.stringify(post.blocks)).toContain('Sensory-friendly hours');
+
+    // App Home of the author and the department's equity lead is republished.
+    await app.fake.waitFor(
+      () => {
+        const users = app.fake.calls('views.publish').slice(publishes).map((c) => (c.args as { user_id: string }).user_id);
+        return users.includes(GRACE) && users.includes(PRIYA);
+      },
+      8000,
+      'App Home republished',
+    );
+  });
+
+  it('reopens the saved update from the Edit button and stores the correction as a new revision', async () => {
+    const dm = app.fake.dmChannelId(GRACE);
+    const confirmation = app.fake.messages(dm).at(-1)!;
+    const update = await app.db.prisma.progressUpdate.findFirstOrThrow({ where: { strategyId: ids['2.1'] }, orderBy: { id: 'desc' } });
+    const opens = app.fake.calls('views.open').length;
+    await app.driver.blockAction({ user: GRACE, channel: dm, messageTs: confirmation.ts, actionId: 'update.edit' });
+    await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'the edit modal');
+    const view = await app.driver.waitForModal(GRACE);
+    expect(view.title.text).toBe('Edit progress update');
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'edit', u: update.id, r: 1, mc: dm, mt: confirmation.ts });
+    expect(view.state.values.narrative!.narrative!.value).toBe('Sensory-friendly hours now run at all four branches.');
+    expect(view.state.values.visibility!.visibility!.selected_option?.value).toBe('PUBLIC');
+
+    const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Sensory-friendly hours now run at all four branches, Saturdays included.' } });
+    expect(sub.ack).toEqual({ action: 'close' });
+    const after = await app.db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: update.id }, include: { revisions: true } });
+    expect(after.revision).toBe(2);
+    expect(after.narrative).toBe('Sensory-friendly hours now run at all four branches, Saturdays included.');
+    expect(after.revisions.map((r) => (r.snapshot as { narrative: string }).narrative)).toEqual(['Sensory-friendly hours now run at all four branches.']);
+    // The confirmation is refreshed in place.
+    await app.fake.waitFor(() => JSON.stringify(app.fake.messages(dm).find((m) => m.ts === confirmation.ts)?.blocks).includes('Saturdays included'), 5000, 'the refreshed confirmation');
+  });
+
+  it('opens the form from the Update button of other surfaces (value = strategy id)', async () => {
+    const res = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'plan' });
+    expect(res.status).toBe(200);
+    const eph = await app.fake.waitFor(() => app.fake.ephemerals(GRACE).find((e) => JSON.stringify(e.blocks ?? []).includes("update:open")), 5000, 'the plan');
+    const withButton = (eph.blocks as { accessory?: { action_id: string; value: string } }[]).find((b) => b.accessory?.action_id === 'update:open');
+    const strategyId = Number(withButton!.accessory!.value);
+    const opens = app.fake.calls('views.open').length;
+    await app.driver.blockAction({ user: GRACE, channel: CHANNEL, messageTs: eph.ts, actionId: 'update:open' });
+    await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'views.open');
+    const view = await app.driver.waitForModal(GRACE);
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'new', s: strategyId });
+    app.fake.workspace.clearModals(GRACE);
+  });
+
+  it('lets an ORSE admin pick a department first, in their language', async () => {
+    const view = await openUpdate(MARISOL);
+    expect(view.title.text).toBe('Informar avance');
+    const orse = await app.db.prisma.department.findUniqueOrThrow({ where: { code: 'ORSE' } });
+    const lib = await app.db.prisma.department.findUniqueOrThrow({ where: { code: 'LIB' } });
+    const dept = block(view, 'department')!;
+    expect((dept.element as { initial_option: { value: string } }).initial_option.value).toBe(String(orse.id));
+    expect(block(view, `strategy.d${orse.id}`)).toBeDefined();
+    const hash = view.hash;
+    await app.driver.blockAction({ user: MARISOL, viewId: view.id, actionId: 'update.department', value: String(lib.id) });
+    const updated = await app.fake.waitFor(() => {
+      const v = app.fake.view(view.id);
+      return v && v.hash !== hash ? v : undefined;
+    }, 5000, 'the department switch');
+    const select = block(updated, `strategy.d${lib.id}`)!.element as { options?: { value: string }[]; option_groups?: { options: { value: string }[] }[] };
+    const values = (select.option_groups ?? [{ options: select.options ?? [] }]).flatMap((g) => g.options.map((o) => Number(o.value)));
+    expect(values.sort((a, b) => a - b)).toEqual(Object.values(ids).sort((a, b) => a - b));
+    app.fake.workspace.clearModals(MARISOL);
+  });
+
+  it('speaks the member’s language in the modal', async () => {
+    const view = await openUpdate(MINH, '1.3');
+    expect(view.title.text).toBe('Báo cáo tiến độ');
+    expect(JSON.stringify(view.blocks)).toContain('Đã làm được gì');
+    app.fake.workspace.clearModals(MINH);
+  });
+
+  it('explains to someone REAP Tracker does not know how to be added, and whom to ask', async () => {
+    app.fake.addUser({ id: 'U0NEWBIE', name: 'newbie', real_name: 'New Person' });
+    app.fake.joinChannel(CHANNEL, 'U0NEWBIE');
+    const res = await app.driver.slashCommand({ user: 'U0NEWBIE', channel: CHANNEL, text: 'update' });
+    const body = res.json as { response_type: string; text: string };
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toContain('doesn’t know you yet');
+    expect(body.text).toContain(`<@${MARISOL}>`);
+    expect(app.fake.openViews('U0NEWBIE')).toEqual([]);
+  });
+});

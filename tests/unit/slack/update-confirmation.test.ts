@@ -1,0 +1,79 @@
+// The confirmation of a saved update and its department channel post: valid Block Kit for a
+// message at the largest content the service accepts, everything typed shown as typed
+// (only &, < and > escaped), and an Edit button that names the update.
+import { describe, expect, it } from 'vitest';
+import { UPDATE_FIELD_LIMITS } from '../../../src/domain/progress-update-input.js';
+import type { ProgressUpdateView } from '../../../src/services/progress-updates.js';
+import { validateBlocks } from '../../../src/sandbox/fake-slack/index.js';
+import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
+import { channelPostMessage, confirmationMessage } from '../../../src/slack/ui/update-confirmation.js';
+
+const L = UPDATE_FIELD_LIMITS;
+const full = (c: string, n: number) => c.repeat(n);
+
+const biggest: ProgressUpdateView = {
+  id: 501,
+  strategyId: 40,
+  periodKey: 'FY2027-Q2',
+  periodStart: '2026-10-01',
+  periodEnd: '2026-12-31',
+  statusFrom: 'IN_PROGRESS',
+  statusTo: 'COMPLETED',
+  // & grows to &amp; when escaped: the worst case for Slack's 3000-character section text.
+  narrative: full('&', L.narrative),
+  measureValues: full('<', L.measureValues),
+  outputs: full('o', L.outputs),
+  roadblocks: full('r', L.roadblocks),
+  helpNeeded: full('h', L.helpNeeded),
+  practices: full('p', L.practices),
+  visibility: 'PUBLIC',
+  evidenceUrl: `https://example.org/a|b>c?${'x'.repeat(1900)}`,
+  communitiesReached: full('c', L.communitiesReached),
+  languagesServed: full('l', L.languagesServed),
+  accessibilityNotes: full('a', L.accessibilityNotes),
+  authorId: 1,
+  onBehalfOfId: 2,
+  revision: 1,
+  createdAt: new Date('2026-11-18T17:00:00Z'),
+  editedAt: null,
+};
+
+const strategy = { label: '2.1', text: 'Add assistive technology & sensory-friendly hours at <four> branches. '.repeat(40) };
+
+describe('the confirmation message', () => {
+  for (const lang of LANGUAGES) {
+    const t = translator(lang);
+    it(`is valid Block Kit at the largest content, with and without the channel post (${lang})`, () => {
+      for (const channel of [null, { channel: 'C0LIBRARY', ok: true as const }, { channel: 'C0LIBRARY', ok: false as const, reason: 'x' }]) {
+        const m = confirmationMessage(t, { kind: 'saved', strategy, update: biggest, channel });
+        expect(validateBlocks(m.blocks, 'message')).toEqual([]);
+        expect(m.blocks.length).toBeLessThanOrEqual(50);
+        const total = m.blocks.map((b) => JSON.stringify(b)).join('').length;
+        expect(total).toBeLessThan(13_000);
+      }
+      const edited = confirmationMessage(t, { kind: 'edited', strategy, update: { ...biggest, revision: 3 } });
+      expect(validateBlocks(edited.blocks, 'message')).toEqual([]);
+      const post = channelPostMessage(t, { strategy, update: biggest, author: { slackUserId: 'U0LIB03' }, onBehalfOf: { slackUserId: 'U0LIB02' } });
+      expect(validateBlocks(post.blocks, 'message')).toEqual([]);
+    });
+  }
+
+  it('shows typed text as typed, escaping only what Slack would read as markup', () => {
+    const t = translator('en');
+    const narrative = 'Story time 📚👩🏽‍🏫 — مرحبا — שלום & <b>bold?</b> *not bold*';
+    const m = confirmationMessage(t, { kind: 'saved', strategy: { label: '1.3', text: 'Storytimes' }, update: { ...biggest, narrative, measureValues: '', outputs: '', roadblocks: '', helpNeeded: '', practices: '', communitiesReached: '', languagesServed: '', accessibilityNotes: '', evidenceUrl: null } });
+    const narrativeBlock = m.blocks.find((b) => b.block_id === 'narrative') as { text: { text: string } };
+    expect(narrativeBlock.text.text).toBe('*What was done*\nStory time 📚👩🏽‍🏫 — مرحبا — שלום &amp; &lt;b&gt;bold?&lt;/b&gt; *not bold*');
+    // Empty fields are left out; the Edit button names the update.
+    expect(m.blocks.map((b) => b.block_id)).toEqual(['head', 'status', 'narrative', 'details', 'update_actions']);
+    const button = (m.blocks.at(-1) as { elements: { action_id: string; value: string }[] }).elements[0]!;
+    expect(button).toMatchObject({ action_id: 'update.edit', value: '{"u":501}' });
+    expect(m.text).toBe('Progress update saved for 1.3: Completed.');
+  });
+
+  it('names the channel post outcome so the author knows the update is saved either way', () => {
+    const t = translator('es');
+    const m = confirmationMessage(t, { kind: 'saved', strategy, update: biggest, channel: { channel: 'C0LIBRARY', ok: false, reason: t('update.confirmation.reasons.not_in_channel') } });
+    expect(JSON.stringify(m.blocks)).toContain('No pude publicarlo en <#C0LIBRARY> (la aplicación no es miembro del canal), pero su informe está guardado.');
+  });
+});
