@@ -34,6 +34,12 @@ describe('transport and authentication', () => {
     expect(res.url).toBe('https://sanjose-city.slack.com/');
   });
 
+  it('tells the app its own app id through bots.info, and bot_not_found for others', async () => {
+    const res = await webClient(fake).bots.info({ bot: 'B0BOT' });
+    expect(res.bot).toMatchObject({ id: 'B0BOT', app_id: 'A0REAP', user_id: 'U0BOT' });
+    expect((await platformError(webClient(fake).bots.info({ bot: 'B0OTHER' }))).error).toBe('bot_not_found');
+  });
+
   it('refuses a missing, unknown or revoked token', async () => {
     expect((await rawCall(fake, 'auth.test', '', {})).json).toEqual({ ok: false, error: 'not_authed' });
     expect((await platformError(webClient(fake, 'xoxb-wrong').auth.test())).error).toBe('invalid_auth');
