@@ -11,7 +11,7 @@
 // "delivery_unconfirmed" and the admins are told, rather than risk a duplicate.
 import type { WebClient } from '@slack/web-api';
 import type { Prisma } from '../../db/client.js';
-import type { OutboxMessage } from '../../generated/prisma/client.js';
+import type { OutboxMessage, OutboxStatus } from '../../generated/prisma/client.js';
 import type { Logger } from '../../logger.js';
 import { backoffDelay, DEFAULT_BACKOFF, retryAfterDelay, type BackoffPolicy } from './backoff.js';
 import { ChannelPacer } from './channel-pacer.js';
@@ -42,7 +42,11 @@ export interface DispatcherOptions {
   perRecipientPerBatch?: number;
   /** How long a claim holds rows that were not handed to Slack yet. */
   claimLeaseMs?: number;
-  /** After this long in SENDING without an answer, a row is checked against Slack's history. */
+  /**
+   * After this long in SENDING without an answer, a row is checked against Slack's history.
+   * Keep it well above the client's timeout (10 s by default): a post still on its way to
+   * Slack when another instance checks would be sent twice.
+   */
   sendLeaseMs?: number;
   /** Shortest wait before checking a message whose fate is unknown (history must catch up). */
   verifyDelayMs?: number;
@@ -95,6 +99,12 @@ export class OutboxDispatcher {
   private readonly pacer: ChannelPacer;
   private readonly dmChannels = new Map<string, string>();
   private readonly slackSlots: Semaphore;
+  /**
+   * Rows some loop of this process is working on. A claim can hand back a row whose lease ran
+   * out while we were still on it (a slow post, a stalled event loop); it is skipped, never
+   * handled twice. Our own slow post in particular is never "checked" against history.
+   */
+  private readonly handling = new Set<number>();
   private pausedUntil = 0;
 
   constructor(options: DispatcherOptions) {
@@ -189,25 +199,53 @@ export class OutboxDispatcher {
       leaseMs: this.o.claimLeaseMs,
       limit: this.o.batchSize,
     });
-    for (const row of unconfirmed) await this.verify(row, stats);
-    const rows = await claimDue(this.o.prisma, {
+    const toCheck = this.take(unconfirmed);
+    for (const row of toCheck) {
+      try {
+        await this.verify(row, stats);
+      } finally {
+        this.handling.delete(row.id);
+      }
+    }
+    const claimed = await claimDue(this.o.prisma, {
       instanceId: this.o.instanceId,
       now: this.o.now(),
       leaseMs: this.o.claimLeaseMs,
       limit: this.o.batchSize,
       perRecipient: this.o.perRecipientPerBatch,
     });
-    if (rows.length === 0) return unconfirmed.length;
-    await this.prefetchDmChannels(rows);
-    const groups = new Map<string, OutboxMessage[]>();
-    for (const row of rows) {
-      const key = row.channelId ?? `user:${row.userId}`;
-      groups.set(key, [...(groups.get(key) ?? []), row]);
+    const rows = this.take(claimed);
+    if (rows.length === 0) return toCheck.length;
+    try {
+      await this.prefetchDmChannels(rows);
+      const groups = new Map<string, OutboxMessage[]>();
+      for (const row of rows) {
+        const key = row.channelId ?? `user:${row.userId}`;
+        groups.set(key, [...(groups.get(key) ?? []), row]);
+      }
+      // Every recipient at once: a group mostly waits for its channel's next slot, and the
+      // semaphore bounds what actually goes to Slack.
+      await Promise.all([...groups.values()].map((group) => this.deliverGroup(group, stats, signal)));
+    } finally {
+      for (const row of rows) this.handling.delete(row.id);
     }
-    // Every recipient at once: a group mostly waits for its channel's next slot, and the
-    // semaphore bounds what actually goes to Slack.
-    await Promise.all([...groups.values()].map((group) => this.deliverGroup(group, stats, signal)));
-    return unconfirmed.length + rows.length;
+    return toCheck.length + rows.length;
+  }
+
+  /** The claimed rows no other loop of this process is working on, now marked as ours. */
+  private take(rows: OutboxMessage[]): OutboxMessage[] {
+    const free = rows.filter((r) => !this.handling.has(r.id));
+    for (const row of free) this.handling.add(row.id);
+    return free;
+  }
+
+  /**
+   * Matches the row only as this dispatcher left it: same lock holder, status and attempt
+   * number. The attempt number is a fencing token: a stale "not found in history" cannot
+   * send back to PENDING a row that a newer attempt has already put in SENDING.
+   */
+  private mine(row: OutboxMessage, status: OutboxStatus, attempts = row.attempts) {
+    return { id: row.id, lockedBy: this.o.instanceId, status, attempts };
   }
 
   private async prefetchDmChannels(rows: OutboxMessage[]): Promise<void> {
@@ -266,32 +304,34 @@ export class OutboxDispatcher {
 
     // Take a Slack slot first, so a row is SENDING only while its post is really under way:
     // after a crash, fewer rows need checking against history.
-    return this.slackSlots.run(async (): Promise<Delivery> => {
-      const sendingAt = this.o.now();
-      const marked = await this.o.prisma.outboxMessage.updateMany({
-        where: { id: row.id, lockedBy: this.o.instanceId, status: 'PENDING' },
-        data: {
-          status: 'SENDING',
-          attempts: { increment: 1 },
-          slackChannel: channel,
-          lockedUntil: new Date(sendingAt.getTime() + this.o.sendLeaseMs),
-        },
-      });
-      if (marked.count !== 1) return 'lost'; // our claim expired and someone else has the row
-      const attempts = row.attempts + 1;
-      let posted: { ts?: string; channel?: string };
-      try {
-        posted = await this.o.client.chat.postMessage({
-          ...(payloadOf(row) as unknown as Record<string, unknown>),
-          channel,
-          metadata: { event_type: OUTBOX_METADATA_EVENT, event_payload: { outbox_key: row.idempotencyKey } },
-        } as unknown as Parameters<WebClient['chat']['postMessage']>[0]);
-      } catch (e) {
-        return this.onPostFailure(row, channel, attempts, classifySlackError(e), stats);
-      }
-      await this.markSent(row, posted.channel ?? channel, posted.ts ?? null, stats);
-      return 'done';
+    return this.slackSlots.run(() => this.post(row, channel, stats));
+  }
+
+  /** SENDING, then chat.postMessage with the key in metadata, then SENT (or what the failure means). */
+  private async post(row: OutboxMessage, channel: string, stats: DispatchStats): Promise<Delivery> {
+    const marked = await this.o.prisma.outboxMessage.updateMany({
+      where: this.mine(row, 'PENDING'),
+      data: {
+        status: 'SENDING',
+        attempts: { increment: 1 },
+        slackChannel: channel,
+        lockedUntil: new Date(this.o.now().getTime() + this.o.sendLeaseMs),
+      },
     });
+    if (marked.count !== 1) return 'lost'; // our claim expired and someone else has the row
+    const attempts = row.attempts + 1;
+    let posted: { ts?: string; channel?: string };
+    try {
+      posted = await this.o.client.chat.postMessage({
+        ...(payloadOf(row) as unknown as Record<string, unknown>),
+        channel,
+        metadata: { event_type: OUTBOX_METADATA_EVENT, event_payload: { outbox_key: row.idempotencyKey } },
+      } as unknown as Parameters<WebClient['chat']['postMessage']>[0]);
+    } catch (e) {
+      return this.onPostFailure(row, channel, attempts, classifySlackError(e), stats);
+    }
+    await this.markSent(row, attempts, posted.channel ?? channel, posted.ts ?? null, stats);
+    return 'done';
   }
 
   /** The channel to post in; a DM is opened (once per user, remembered) for user recipients. */
@@ -337,7 +377,7 @@ export class OutboxDispatcher {
     switch (failure.kind) {
       case 'permanent':
         this.log.warn(log, 'Slack refused a message for good');
-        await this.fail(row, 'SENDING', failure.code, failure.code, stats);
+        await this.fail(row, 'SENDING', failure.code, failure.code, stats, attempts);
         return 'done';
       case 'retry': {
         const delay = failure.retryAfterSeconds !== undefined
@@ -346,19 +386,19 @@ export class OutboxDispatcher {
         if (failure.retryAfterSeconds !== undefined) this.pacer.defer(channel, Date.now() + failure.retryAfterSeconds * 1000);
         this.log.info({ ...log, delayMs: delay }, 'message put back for later');
         const until = new Date(now.getTime() + delay);
-        await this.backToPending(row, 'SENDING', until, failure.code);
+        await this.backToPending(row, attempts, until, failure.code);
         stats.retried++;
         return { defer: until };
       }
       case 'app-blocked':
-        await this.backToPending(row, 'SENDING', new Date(now.getTime() + this.o.appBlockedDelayMs), failure.code);
+        await this.backToPending(row, attempts, new Date(now.getTime() + this.o.appBlockedDelayMs), failure.code);
         return this.pauseFor(row, failure, stats, false);
       case 'unknown': {
         // Maybe posted: leave it SENDING; verify() checks Slack's history before any resend.
         const delay = Math.max(this.o.verifyDelayMs, backoffDelay(attempts, this.o.backoff, this.o.random));
         const until = new Date(now.getTime() + delay);
         await this.o.prisma.outboxMessage.updateMany({
-          where: { id: row.id, lockedBy: this.o.instanceId, status: 'SENDING' },
+          where: this.mine(row, 'SENDING', attempts),
           data: { lockedBy: null, lockedUntil: until, lastError: `unconfirmed: ${failure.code}` },
         });
         this.log.warn({ ...log, checkAfterMs: delay }, 'Slack did not confirm a message; will check before resending');
@@ -383,29 +423,31 @@ export class OutboxDispatcher {
 
   private async reschedule(row: OutboxMessage, at: Date, lastError: string | null, stats: DispatchStats): Promise<Delivery> {
     await this.o.prisma.outboxMessage.updateMany({
-      where: { id: row.id, lockedBy: this.o.instanceId, status: 'PENDING' },
+      where: this.mine(row, 'PENDING'),
       data: { lockedBy: null, lockedUntil: null, nextAttemptAt: at, ...(lastError ? { lastError } : {}) },
     });
     stats.retried++;
     return { defer: at };
   }
 
-  private async backToPending(row: OutboxMessage, from: 'SENDING', at: Date, code: string): Promise<void> {
+  /** After an answer that proves nothing was posted (429, ok:false): try again later. */
+  private async backToPending(row: OutboxMessage, attempts: number, at: Date, code: string): Promise<void> {
     await this.o.prisma.outboxMessage.updateMany({
-      where: { id: row.id, lockedBy: this.o.instanceId, status: from },
+      where: this.mine(row, 'SENDING', attempts),
       data: { status: 'PENDING', lockedBy: null, lockedUntil: null, nextAttemptAt: at, lastError: code },
     });
   }
 
   private async markSent(
     row: OutboxMessage,
+    attempts: number,
     channel: string,
     ts: string | null,
     stats: DispatchStats,
     counter: 'sent' | 'confirmed' = 'sent',
   ): Promise<void> {
     const done = await this.o.prisma.outboxMessage.updateMany({
-      where: { id: row.id, lockedBy: this.o.instanceId, status: 'SENDING' },
+      where: this.mine(row, 'SENDING', attempts),
       data: { status: 'SENT', slackChannel: channel, slackTs: ts, sentAt: this.o.now(), lockedBy: null, lockedUntil: null },
     });
     if (done.count === 1) {
@@ -418,12 +460,19 @@ export class OutboxDispatcher {
   }
 
   /** FAILED for good, and the admins told once per cause and recipient (same transaction). */
-  private async fail(row: OutboxMessage, from: 'PENDING' | 'SENDING', cause: string, code: string, stats: DispatchStats): Promise<void> {
+  private async fail(
+    row: OutboxMessage,
+    from: 'PENDING' | 'SENDING',
+    cause: string,
+    code: string,
+    stats: DispatchStats,
+    attempts = row.attempts,
+  ): Promise<void> {
     const now = this.o.now();
     const target = row.userId ?? row.channelId ?? 'unknown';
     const failed = await this.o.prisma.$transaction(async (tx) => {
       const r = await tx.outboxMessage.updateMany({
-        where: { id: row.id, lockedBy: this.o.instanceId, status: from },
+        where: this.mine(row, from, attempts),
         data: { status: 'FAILED', lastError: cause === code ? code : `${cause}: ${code}`, lockedBy: null, lockedUntil: null },
       });
       if (r.count !== 1) return false;
@@ -449,7 +498,7 @@ export class OutboxDispatcher {
       }
       const delay = failure.kind === 'app-blocked' ? this.o.appBlockedDelayMs : backoffDelay(row.attempts, this.o.backoff, this.o.random);
       await this.o.prisma.outboxMessage.updateMany({
-        where: { id: row.id, lockedBy: this.o.instanceId, status: 'SENDING' },
+        where: this.mine(row, 'SENDING'),
         data: { lockedBy: null, lockedUntil: new Date(this.o.now().getTime() + delay), lastError: `unconfirmed; history: ${failure.code}` },
       });
       return;
@@ -460,11 +509,11 @@ export class OutboxDispatcher {
     }
     if (found) {
       this.log.info({ outboxId: row.id, ts: found.ts }, 'message found in Slack after all; not resending');
-      await this.markSent(row, channel!, found.ts, stats, 'confirmed');
+      await this.markSent(row, row.attempts, channel!, found.ts, stats, 'confirmed');
       return;
     }
     const back = await this.o.prisma.outboxMessage.updateMany({
-      where: { id: row.id, lockedBy: this.o.instanceId, status: 'SENDING' },
+      where: this.mine(row, 'SENDING'),
       data: { status: 'PENDING', lockedBy: null, lockedUntil: null, nextAttemptAt: this.o.now() },
     });
     if (back.count === 1) {

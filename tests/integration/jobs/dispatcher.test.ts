@@ -246,6 +246,41 @@ describe('the crash window', () => {
     expect(dmTexts(fake, 'U0BAO')).toHaveLength(1);
   });
 
+  it('does not let a stale history check undo a newer attempt (attempts fence the row)', async () => {
+    await enqueue([dm('U0EVA')]);
+    await ctx.prisma.outboxMessage.updateMany({
+      data: { status: 'SENDING', attempts: 1, slackChannel: fake.dmChannelId('U0EVA'), lockedBy: 'dead', lockedUntil: clock.now() },
+    });
+    clock.advance(1000);
+    // Checker 1 looks in history but its answer comes late…
+    let answer!: () => void;
+    const late = new Promise<void>((resolve) => (answer = resolve));
+    const real = clientFor(fake);
+    const slowHistory = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop !== 'conversations') return Reflect.get(target, prop, receiver);
+        return { ...target.conversations, history: async (args: Parameters<WebClient['conversations']['history']>[0]) => {
+          const r = await target.conversations.history(args);
+          await late;
+          return r;
+        } };
+      },
+    });
+    const first = dispatcherFor(ctx, fake, { instanceId: 'same', client: slowHistory, claimLeaseMs: 100 }).drain();
+    await fake.waitFor(() => fake.calls('conversations.history').length === 1, 5000, 'the first history check');
+    // …meanwhile its claim runs out, a second checker finds nothing and sends (slowly).
+    clock.advance(1000);
+    fake.delayNext('chat.postMessage', 1500);
+    const second = dispatcherFor(ctx, fake, { instanceId: 'same' }).drain();
+    await fake.waitFor(() => fake.calls('conversations.history').length === 2, 5000, 'the second history check');
+    for (let i = 0; i < 100 && (await statuses())[0]!.attempts < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await statuses())[0]).toMatchObject({ status: 'SENDING', attempts: 2 });
+    answer(); // checker 1's stale "not found" must not send the row back to PENDING
+    await Promise.all([first, second]);
+    expect(dmTexts(fake, 'U0EVA')).toHaveLength(1);
+    expect((await statuses())[0]).toMatchObject({ status: 'SENT', attempts: 2 });
+  });
+
   it('resends a message marked SENDING that never reached Slack', async () => {
     await enqueue([dm('U0CHI')]);
     await ctx.prisma.outboxMessage.updateMany({

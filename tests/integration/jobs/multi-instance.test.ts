@@ -8,7 +8,7 @@ import type { FakeSlack } from '../../../src/sandbox/fake-slack/index.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../support/test-db.js';
 import { clientFor, dispatcherFor, startFakeSlack, testContext } from './support/harness.js';
 import { spawnInstance, stopInstance, type Instance } from './support/processes.js';
-import { FAST_RECOVERY, TICK_CHANNEL, tickerRegistry } from './support/test-jobs.js';
+import { FAST_CLIENT_TIMEOUT_MS, FAST_RECOVERY, TICK_CHANNEL, tickerRegistry } from './support/test-jobs.js';
 
 const RUN_FOR_MS = 24_000;
 const CRON = { REAP_CRON_BRIEFINGS: '*/2 * * * * *', REAP_CRON_OUTBOX: '* * * * * *' };
@@ -49,7 +49,7 @@ async function runThreeInstances(): Promise<void> {
   try {
     for (const id of ['s1', 's2', 's3']) {
       const ctx = testContext(db, { env: CRON });
-      running.push(await startScheduler(ctx, { instanceId: id, registry: tickerRegistry(id), client: clientFor(fake), ...FAST_RECOVERY }));
+      running.push(await startScheduler(ctx, { instanceId: id, registry: tickerRegistry(id), client: clientFor(fake, FAST_CLIENT_TIMEOUT_MS), ...FAST_RECOVERY }));
     }
     await new Promise((r) => setTimeout(r, RUN_FOR_MS));
   } finally {

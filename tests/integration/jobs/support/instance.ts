@@ -8,10 +8,11 @@
 import { loadConfig } from '../../../../src/config.js';
 import { openDatabase } from '../../../../src/db/client.js';
 import { migrate } from '../../../../src/db/migrate.js';
+import { createDispatcherClient } from '../../../../src/jobs/slack-client.js';
 import { startScheduler } from '../../../../src/jobs/start-scheduler.js';
 import { createLogger } from '../../../../src/logger.js';
 import { createAppContext } from '../../../../src/services/app-context.js';
-import { FAST_RECOVERY, fanoutRegistry, tickerRegistry } from './test-jobs.js';
+import { FAST_CLIENT_TIMEOUT_MS, FAST_RECOVERY, fanoutRegistry, tickerRegistry } from './test-jobs.js';
 
 const instanceId = process.env.JOBS_TEST_INSTANCE ?? 'child';
 const config = loadConfig();
@@ -22,7 +23,8 @@ const ctx = createAppContext(config, db, logger);
 const registry =
   process.env.JOBS_TEST_MODE === 'fanout' ? fanoutRegistry(Number(process.env.JOBS_TEST_FANOUT ?? '100')) : tickerRegistry(instanceId);
 
-const jobs = await startScheduler(ctx, { instanceId, registry, ...FAST_RECOVERY });
+const client = createDispatcherClient(config.slack.botToken!, { apiUrl: config.slack.apiUrl, timeoutMs: FAST_CLIENT_TIMEOUT_MS });
+const jobs = await startScheduler(ctx, { instanceId, registry, client, ...FAST_RECOVERY });
 if (process.env.JOBS_TEST_RUN_FANOUT === '1') await jobs.runNow('weekly-digest');
 process.stdout.write('ready\n');
 

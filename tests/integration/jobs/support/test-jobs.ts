@@ -36,8 +36,13 @@ export function fanoutRegistry(n: number): JobRegistry {
   });
 }
 
-/** Scheduler settings for tests: quick sweeps, short leases so a restart recovers in seconds. */
+/**
+ * Scheduler settings for tests: quick sweeps, short leases so a restart recovers in seconds.
+ * The send lease stays above the Slack client's timeout (FAST_CLIENT_TIMEOUT_MS), as in
+ * production (120 s vs 10 s), or a slow post could be checked, found missing, and resent.
+ */
+export const FAST_CLIENT_TIMEOUT_MS = 2000;
 export const FAST_RECOVERY = {
   scheduler: { catchUp: false, sweepIntervalMs: 1000, sweepGraceMs: 1500 },
-  dispatcher: { claimLeaseMs: 1500, sendLeaseMs: 1500, verifyDelayMs: 500, perChannelIntervalMs: 0, concurrency: 8 },
+  dispatcher: { claimLeaseMs: 2000, sendLeaseMs: 4000, verifyDelayMs: 500, perChannelIntervalMs: 0, concurrency: 8 },
 };
