@@ -18,14 +18,15 @@ export function registerStartCommand(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       const logger = createLogger(config.logLevel);
+      // Installed before anything listens: a load balancer may see /healthz answer (and an
+      // orchestrator may send SIGTERM) while the scheduler is still starting.
+      const shutdown = handleSignals(logger);
       if (config.slackMode === 'sandbox') {
         console.log(CREDENTIALS_HELP);
-        const sandbox = await startSandbox({ config, logger });
-        handleSignals(sandbox, logger);
+        shutdown.started(await startSandbox({ config, logger }));
         return;
       }
-      const running = await startSlack(config, logger);
-      handleSignals(running, logger);
+      shutdown.started(await startSlack(config, logger));
     });
 }
 
@@ -38,9 +39,16 @@ async function startSlack(config: Config, logger: ReturnType<typeof createLogger
   });
 }
 
-export function handleSignals(running: { stop(): Promise<void> }, logger: ReturnType<typeof createLogger>): void {
-  const onSignal = (signal: string) => {
-    logger.info({ signal }, 'signal received');
+export interface Shutdown {
+  /** Hands over what to stop; stops it at once if a signal came during start-up. */
+  started(running: { stop(): Promise<void> }): void;
+}
+
+export function handleSignals(logger: ReturnType<typeof createLogger>): Shutdown {
+  let running: { stop(): Promise<void> } | undefined;
+  let requested = false;
+  const stop = () => {
+    if (!running) return;
     running
       .stop()
       .then(() => process.exit(0))
@@ -49,6 +57,18 @@ export function handleSignals(running: { stop(): Promise<void> }, logger: Return
         process.exit(1);
       });
   };
+  const onSignal = (signal: string) => {
+    logger.info({ signal }, 'signal received');
+    if (requested) return;
+    requested = true;
+    stop();
+  };
   process.once('SIGTERM', () => onSignal('SIGTERM'));
   process.once('SIGINT', () => onSignal('SIGINT'));
+  return {
+    started(r) {
+      running = r;
+      if (requested) stop();
+    },
+  };
 }

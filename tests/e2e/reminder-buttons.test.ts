@@ -21,7 +21,9 @@ describe('reminder buttons', () => {
   let ids: { graceStrategy: number; graceMilestone: number; graceSnooze: number; minhMilestone: number; priyaStrategy: number };
 
   beforeAll(async () => {
-    app = await startTestApp({ now: () => now });
+    // Days pass on the test clock within real seconds; Slack's per-channel posting rate
+    // (real time) would hold back the later days' DMs, which this test is not about.
+    app = await startTestApp({ now: () => now, fake: { postingRate: false } });
     const p = app.db.prisma;
     const member = async (slackUserId: string) => (await p.member.findUniqueOrThrow({ where: { slackUserId } })).id;
     const objective = await p.objective.findFirstOrThrow({ where: { plan: { key: 'LIB-FY2024-2026' }, number: 1 } });

@@ -275,7 +275,8 @@ describe('weekly-digest', () => {
   });
 
   it('asks Slack for the app id and leaves the App Home button out when it does not say', async () => {
-    // The fake's auth.test gives the team but no app_id, and it has no bots.info.
+    // The fake's auth.test gives the team but no app_id; make bots.info fail as well.
+    fake.failNext('bots.info', 'bot_not_found', 'always');
     const outcome = await coordinator({}).runFire('weekly-digest', FIRE, 'cron');
     expect(outcome.outcome === 'succeeded' ? outcome.detail : outcome).toContain('no App Home link');
     await drain();
