@@ -4,7 +4,7 @@ import { matchDepartment } from '../domain/department-match.js';
 import type { Actor } from '../domain/permissions.js';
 import { SLACK_USER_ID } from '../domain/strategy-input.js';
 import { charCount } from '../domain/validation.js';
-import type { Member } from '../generated/prisma/client.js';
+import { Prisma as PrismaSql, type Member } from '../generated/prisma/client.js';
 import { Language as LanguageEnum, Role as RoleEnum, type Language, type Role } from '../generated/prisma/enums.js';
 import { writeAudit } from './audit.js';
 import { loadActor, requireOrseAdmin } from './authz.js';
@@ -285,10 +285,19 @@ export async function markDeactivated(ctx: ServiceContext, slackUserId: string):
       orderBy: { id: 'asc' },
     });
     if (strategies.length === 0) return strategies;
-    await tx.strategy.updateMany({ where: { id: { in: strategies.map((s) => s.id) } }, data: { needsReassignment: true, version: { increment: 1 } } });
+    // Only rows this call flips count: Slack may deliver the same user_change twice at once,
+    // and the second transaction's UPDATE then waits for the first and matches nothing, so
+    // nobody is told twice. (A read-then-update would flag and report the same rows twice.)
+    const flippedRows = await tx.$queryRaw<{ id: number }[]>`
+      UPDATE "Strategy" SET "needsReassignment" = true, "version" = "version" + 1, "updatedAt" = ${now}
+       WHERE "id" IN (${PrismaSql.join(strategies.map((s) => s.id))}) AND "needsReassignment" = false
+      RETURNING "id"`;
+    const flippedIds = new Set(flippedRows.map((r) => Number(r.id)));
+    const flipped = strategies.filter((s) => flippedIds.has(s.id));
+    if (flipped.length === 0) return flipped;
     // One audit row per strategy (one insert), so each strategy's history shows why.
     await tx.auditLog.createMany({
-      data: strategies.map((s) => ({
+      data: flipped.map((s) => ({
         actor: 'system:slack',
         action: 'strategy.needsReassignment',
         entityType: 'strategy',
@@ -298,7 +307,7 @@ export async function markDeactivated(ctx: ServiceContext, slackUserId: string):
         detail: `owner ${slackUserId} deactivated`,
       })),
     });
-    return strategies;
+    return flipped;
   }, TX_OPTIONS);
 
   const departmentIds = [...new Set(flagged.map((s) => s.objective.plan.departmentId).filter((id): id is number => id !== null))];

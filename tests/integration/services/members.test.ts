@@ -150,6 +150,17 @@ describe('language and Slack profile', () => {
     expect(again).toMatchObject({ known: true, deactivatedNow: false, strategies: [], notify: [] });
   });
 
+  it('tells the lead once when Slack delivers the same deactivation twice at the same moment', async () => {
+    await db.prisma.strategy.update({ where: { id: world.strategy.lib12 }, data: { ownerId: world.member.libStaff } });
+    await db.prisma.strategy.update({ where: { id: world.strategy.hsg11 }, data: { ownerId: world.member.libStaff } });
+    const [a, b] = await Promise.all([markDeactivated(ctx(), 'ULIBSTAFF'), markDeactivated(ctx(), 'ULIBSTAFF')]);
+    const reported = [...a.strategies, ...b.strategies].map((s) => s.id).sort();
+    expect(reported).toHaveLength(3);
+    expect(new Set(reported).size).toBe(3);
+    expect([...a.notify, ...b.notify].flatMap((n) => n.strategyIds).sort()).toEqual(reported);
+    expect(await db.prisma.auditLog.count({ where: { action: 'strategy.needsReassignment' } })).toBe(3);
+  });
+
   it('asks the ORSE admins when the department has no equity lead', async () => {
     await db.prisma.member.update({ where: { id: world.member.hsgLead }, data: { active: false } });
     const d = await markDeactivated(ctx(), 'UHSGSTAFF');
