@@ -103,7 +103,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 
   const launch = (listenPort: number): Promise<RunningServer> =>
     startServer({
-      config,
+      // Jobs read the bot token and API URL from the configuration (e.g. the digest's App
+      // Home link); in the sandbox they are the fake's.
+      config: { ...config, slack: { ...config.slack, botToken, signingSecret, apiUrl: fake.url } },
       logger,
       slack: { mode: 'http', botToken, signingSecret, apiUrl: fake.url },
       port: listenPort,
