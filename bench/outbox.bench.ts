@@ -9,11 +9,9 @@
 // The fake Slack runs in a child process so memory figures are the app's alone. Baseline:
 // the same posts sent by a bare WebClient loop, no database, in the same run.
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { OutboxDispatcher } from '../src/jobs/outbox/dispatcher.js';
@@ -21,7 +19,7 @@ import { enqueueOutbox, type OutboxMessageInput } from '../src/jobs/outbox/enque
 import { createDispatcherClient } from '../src/jobs/slack-client.js';
 import { createLogger } from '../src/logger.js';
 import { DEFAULT_BOT_TOKEN, FakeSlack } from '../src/sandbox/fake-slack/index.js';
-import { POSTGRES_URL, postgresReachable, printTable } from './lib.js';
+import { freshPostgresDatabase, POSTGRES_URL, postgresReachable, printTable } from './lib.js';
 
 interface Shape {
   channels: number;
@@ -155,28 +153,14 @@ async function withDatabase<T>(kind: 'pglite' | 'postgres', fn: (db: Database) =
       await db.close();
     }
   }
-  const name = `reap_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new URL(POSTGRES_URL);
-  admin.pathname = '/postgres';
-  const run = async (sql: string) => {
-    const c = new pg.Client({ connectionString: admin.toString() });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await run(`CREATE DATABASE "${name}"`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+  const fresh = await freshPostgresDatabase();
+  const db = await openDatabase({ kind: 'postgres', url: fresh.url });
   try {
     await migrate(db);
     return await fn(db);
   } finally {
     await db.close();
-    await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await fresh.drop();
   }
 }
 
