@@ -153,6 +153,37 @@ describe('reap jobs', () => {
     if (db.url) expect(out).toMatch(/weekly-digest(?: \*)?\s+0 7 \* \* 5\s+setting by U0ADMIN/);
   });
 
+  it('runs the outbox by hand from the command line, recorded as manual', async () => {
+    const { startFakeSlack } = await import('./support/harness.js');
+    const fake = await startFakeSlack({ channels: [{ id: 'C0REDI', name: 'redi', members: ['U0BOT'] }] });
+    const saved = { ...process.env };
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+    try {
+      await db.prisma.outboxMessage.create({ data: { idempotencyKey: 'cli:1', channelId: 'C0REDI', payload: { text: 'from the CLI' } } });
+      Object.assign(process.env, {
+        DATABASE_URL: db.url ?? 'pglite:memory',
+        LOG_LEVEL: 'silent',
+        SLACK_BOT_TOKEN: fake.botToken,
+        SLACK_SIGNING_SECRET: 'test-secret',
+        SLACK_API_URL: fake.url,
+      });
+      const program = new Command().exitOverride();
+      registerJobsCommand(program);
+      await program.parseAsync(['node', 'reap', 'jobs', 'run', 'outbox']);
+    } finally {
+      log.mockRestore();
+      process.env = saved;
+      await fake.stop();
+    }
+    expect(lines.join('\n')).toMatch(/^outbox: done \(run \d+\)/);
+    if (db.url) {
+      // Same database as the CLI: the message went out and the run is on record.
+      expect(fake.messages('C0REDI').map((m) => m.text)).toEqual(['from the CLI']);
+      expect(await db.prisma.jobRun.findFirstOrThrow({ where: { job: 'outbox' } })).toMatchObject({ manual: true, status: 'SUCCEEDED' });
+    }
+  });
+
   it('names the valid jobs when asked to run an unknown one', async () => {
     const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
     registerJobsCommand(program);
