@@ -33,7 +33,7 @@ export interface EnqueueResult {
   duplicates: number;
 }
 
-export type OutboxWriter = Pick<Prisma, 'outboxMessage'> | PrismaNS.TransactionClient;
+export type OutboxWriter = Pick<Prisma, '$executeRaw'> | PrismaNS.TransactionClient;
 
 export const MAX_KEY_LENGTH = 300;
 
@@ -68,19 +68,25 @@ export async function enqueueOutbox(
   messages.forEach(validate);
   const keys = new Set(messages.map((m) => m.idempotencyKey));
   if (keys.size !== messages.length) throw new Error('the same idempotency key appears twice in one enqueue call');
-  // createMany + skipDuplicates is INSERT … ON CONFLICT DO NOTHING: safe against a
-  // concurrent run of the same fire on another instance, without aborting the transaction.
-  const { count } = await tx.outboxMessage.createMany({
-    data: messages.map((m) => ({
-      idempotencyKey: m.idempotencyKey,
-      job,
-      channelId: m.channelId ?? null,
-      userId: m.userId ?? null,
-      payload: JSON.parse(JSON.stringify(m.payload)) as PrismaNS.InputJsonValue,
-      nextAttemptAt: m.notBefore ?? now,
-      createdAt: now,
-    })),
-    skipDuplicates: true,
-  });
+  // One INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT DO NOTHING: safe against a
+  // concurrent run of the same fire on another instance without aborting the transaction,
+  // and one statement for the whole fan-out (Prisma's createMany costs ~1 ms a row on
+  // PGlite, which made 700 digests take over a second just to queue).
+  const rows = messages.map((m) => ({
+    idempotencyKey: m.idempotencyKey,
+    job,
+    channelId: m.channelId ?? null,
+    userId: m.userId ?? null,
+    payload: m.payload,
+    nextAttemptAt: (m.notBefore ?? now).toISOString(),
+    createdAt: now.toISOString(),
+  }));
+  const count = await tx.$executeRaw`
+    INSERT INTO "OutboxMessage" ("idempotencyKey", "job", "channelId", "userId", "payload", "nextAttemptAt", "createdAt")
+    SELECT r."idempotencyKey", r."job", r."channelId", r."userId", r."payload", r."nextAttemptAt", r."createdAt"
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+        "idempotencyKey" varchar(300), "job" varchar(64), "channelId" varchar(32), "userId" varchar(32),
+        "payload" jsonb, "nextAttemptAt" timestamptz(3), "createdAt" timestamptz(3))
+    ON CONFLICT ("idempotencyKey") DO NOTHING`;
   return { created: count, duplicates: messages.length - count };
 }
