@@ -12,7 +12,7 @@ import { createAppContext, type AppContext } from './services/app-context.js';
 import { bootstrapAdmins } from './services/members.js';
 import { createSlackApp, type SlackSettings } from './slack/app.js';
 import { lookupBotIdentity } from './slack/identity.js';
-import { createDispatcherClient, startScheduler, type RunningScheduler } from './jobs/index.js';
+import { assertValidCronOverrides, createDispatcherClient, startScheduler, type RunningScheduler } from './jobs/index.js';
 
 export interface StartOptions {
   config: Config;
@@ -51,6 +51,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   try {
     const migrated = await migrate(db);
     if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
+    // A wrong REAP_CRON_* must stop start-up before anything listens (one line, exit 1).
+    if (opts.scheduler !== false) assertValidCronOverrides(config);
     const ctx = createAppContext(config, db, logger, opts.now);
     await bootstrapAdmins(ctx.prisma, config.adminUserIds);
     await opts.beforeListen?.(ctx);
@@ -60,14 +62,21 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const { app, receiver } = createSlackApp(ctx, { ...opts.slack, identity });
     const server = createHttpServer({ db, receiver, extra: opts.extra });
     const port = await listen(server, opts.port ?? config.port, opts.host ?? config.host);
-    if (opts.slack.mode === 'socket') await app.start();
-    // Jobs start once Slack traffic is served, and are stopped before the database closes.
-    const jobs =
-      opts.scheduler === false
-        ? null
-        : await startScheduler(ctx, {
-            client: createDispatcherClient(opts.slack.botToken, { apiUrl: opts.slack.apiUrl, logger }),
-          });
+    let jobs: RunningScheduler | null = null;
+    try {
+      if (opts.slack.mode === 'socket') await app.start();
+      // Jobs start once Slack traffic is served, and are stopped before the database closes.
+      if (opts.scheduler !== false) {
+        jobs = await startScheduler(ctx, {
+          client: createDispatcherClient(opts.slack.botToken, { apiUrl: opts.slack.apiUrl, logger }),
+        });
+      }
+    } catch (e) {
+      // Leave nothing listening behind a failed start, or the process would never exit.
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw e;
+    }
     const url = `http://${opts.host ?? config.host ?? 'localhost'}:${port}`;
     logger.info({ port, mode: opts.slack.mode, database: db.target.kind, ms: Date.now() - t0 }, 'REAP Tracker is up');
 

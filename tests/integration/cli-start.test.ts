@@ -48,6 +48,13 @@ describe('reap start', () => {
     );
   });
 
+  it('stops with one line naming a wrong schedule override, before anything listens', async () => {
+    const r = await reap(['start'], { ...slack(), DATABASE_URL: 'pglite:memory', REAP_CRON_WEEKLY_DIGEST: '0 8 * *' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^reap: REAP_CRON_WEEKLY_DIGEST is invalid: /);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('stops with one line when Slack rejects the bot token', async () => {
     fake.revokeToken();
     try {
