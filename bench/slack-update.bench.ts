@@ -1,8 +1,8 @@
 // The progress-reporting path under load: `/reap update` (ack latency, and time until the
 // modal is open: Slack's trigger id lives 3 s) and the modal's Submit (ack latency, which
-// includes storing the update in its transaction) at 1 and 10 concurrent users, on a
-// department with 150 strategies (the select keeps 100), on PGlite and (when reachable) on
-// PostgreSQL. The floor is measured in the same run: a bare Bolt app that opens a fixed
+// includes storing the update in its transaction) at 10 and 50 concurrent users (BENCH_USERS),
+// on a department with 150 strategies (the select keeps 100) among 60 departments × 30
+// strategies × 20 updates of other data, on PGlite and (when reachable) on PostgreSQL. The floor is measured in the same run: a bare Bolt app that opens a fixed
 // modal and acks the submission without doing anything.
 //
 //   npx tsx bench/slack-update.bench.ts        BENCH_REQUESTS=100 per cell by default
@@ -29,11 +29,18 @@ import { freshPostgresDatabase, percentile, postgresReachable, printTable } from
 const SECRET = 'bench-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const STRATEGIES = 150;
-const STAFF = 20;
+const STAFF = 50;
+const CONCURRENCY = (process.env.BENCH_USERS ?? '10,50').split(',').map(Number);
+// The rest of the City, so that queries run against a realistic amount of data.
+const OTHER_DEPARTMENTS = 60;
+const STRATEGIES_PER_DEPARTMENT = 30;
+const UPDATES_PER_STRATEGY = 20;
 const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0BENCHUPD';
 
 const fake = await createFakeSlack({ postingRate: false }).start();
+// One listener per user waiting for their modal; 50 at once is expected here.
+fake.setMaxListeners(0);
 const staffId = (i: number) => `UBU${String(i).padStart(3, '0')}`;
 const staff = Array.from({ length: STAFF }, (_, i) => staffId(i));
 
@@ -55,6 +62,34 @@ async function loadData(prisma: Prisma): Promise<void> {
       performanceMeasures: '% of participants who rate the sessions as good or better',
     })),
   });
+}
+
+async function loadOtherDepartments(prisma: Prisma): Promise<void> {
+  for (let d = 0; d < OTHER_DEPARTMENTS; d++) {
+    const dept = await prisma.department.create({ data: { code: `D${d}`, name: `Department ${d}` } });
+    const author = await prisma.member.create({ data: { slackUserId: `UOD${String(d).padStart(3, '0')}`, name: `Lead ${d}`, roles: ['EQUITY_LEAD'], departmentId: dept.id } });
+    const plan = await prisma.plan.create({ data: { key: `D${d}-FY2026-2028`, kind: 'DEPARTMENT_REAP', title: `REAP ${d}`, departmentId: dept.id, fiscalStartYear: 2026, fiscalEndYear: 2028 } });
+    const objective = await prisma.objective.create({ data: { planId: plan.id, number: 1, title: 'Objective' } });
+    await prisma.strategy.createMany({
+      data: Array.from({ length: STRATEGIES_PER_DEPARTMENT }, (_, i) => ({ objectiveId: objective.id, number: i + 1, text: `Strategy ${i}`, status: 'IN_PROGRESS' as const, ownerId: author.id })),
+    });
+    const strategies = await prisma.strategy.findMany({ where: { objectiveId: objective.id }, select: { id: true } });
+    await prisma.progressUpdate.createMany({
+      data: strategies.flatMap((st) =>
+        Array.from({ length: UPDATES_PER_STRATEGY }, (_, u) => ({
+          strategyId: st.id,
+          periodKey: 'FY2027-Q1',
+          periodStart: new Date('2026-07-01'),
+          periodEnd: new Date('2026-09-30'),
+          statusFrom: 'IN_PROGRESS' as const,
+          statusTo: 'IN_PROGRESS' as const,
+          narrative: `Update ${u}`,
+          authorId: author.id,
+          idempotencyKey: `bench:${st.id}:${u}`,
+        })),
+      ),
+    });
+  }
 }
 
 function populateFake(): void {
@@ -101,6 +136,7 @@ async function reapApp(db: Database): Promise<Target> {
     now: () => NOW,
     port: 0,
     host: '127.0.0.1',
+    scheduler: false,
     slack: { mode: 'http', botToken: fake.botToken, signingSecret: SECRET, apiUrl: fake.url, identity: { botId: 'B0BOT', botUserId: 'U0BOT' } },
   });
   return { url: `http://127.0.0.1:${running.port}/slack/events`, stop: running.stop };
@@ -195,6 +231,7 @@ const p99 = (v: number[]) => (v.length ? percentile(v, 99).toFixed(1) : '—');
 
 async function benchDatabase(label: string, db: Database, rows: Record<string, string | number>[]) {
   await migrate(db);
+  await loadOtherDepartments(db.prisma);
   await loadData(db.prisma);
   populateFake();
   const reap = await reapApp(db);
@@ -211,7 +248,7 @@ async function benchDatabase(label: string, db: Database, rows: Record<string, s
     'req/s': (REQUESTS / r.seconds).toFixed(0),
     errors: r.errors,
   });
-  for (const c of [1, 10]) {
+  for (const c of CONCURRENCY) {
     await run(c, (u) => openForm(reap.url, u, 'update')); // warm-up
     const bOpen = await run(c, (u) => openForm(bare.url, u, 'update'));
     const list = await run(c, (u) => openForm(reap.url, u, 'update'));
@@ -249,6 +286,6 @@ if (await postgresReachable()) {
 } else {
   console.log('PostgreSQL is not reachable: PGlite rows only.');
 }
-printTable(`/reap update and Submit, ${REQUESTS} requests per cell, ${STRATEGIES} strategies in the department (ms; "modal" = until the form is open)`, rows);
+printTable(`/reap update and Submit, ${REQUESTS} requests per cell, ${STRATEGIES} strategies in the department, ${OTHER_DEPARTMENTS}×${STRATEGIES_PER_DEPARTMENT}×${UPDATES_PER_STRATEGY} other data (ms; "modal" = until the form is open)`, rows);
 await fake.stop();
 process.exit(0);
