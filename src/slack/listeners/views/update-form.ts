@@ -37,7 +37,9 @@ import {
 } from '../../ui/update-modal.js';
 
 /** How long to wait for the data before showing a loading view instead (trigger ids live 3 s). */
-export const FORM_DATA_BUDGET_MS = 700;
+// Short enough that a loaded instance still opens the loading view well inside the trigger's
+// 3 s; long enough that an idle one opens the finished form in one call.
+export const FORM_DATA_BUDGET_MS = 250;
 
 export async function strategyExtras(ctx: AppContext, strategyId: number): Promise<StrategyExtras> {
   const s = await ctx.prisma.strategy.findUnique({ where: { id: strategyId }, select: { performanceMeasures: true, outputs: true } });
