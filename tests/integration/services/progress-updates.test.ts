@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../support/test-db.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../support/test-db.js';
 import { loadActor } from '../../../src/services/authz.js';
 import {
   editUpdate,
@@ -8,31 +8,16 @@ import {
   submitUpdate,
 } from '../../../src/services/progress-updates.js';
 import { ServiceError } from '../../../src/services/errors.js';
-import { buildWorld, resetDatabase, serviceContext, updateInput, type World } from './support/world.js';
+import { refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
 
 let db: TestDatabase;
 let world: World;
 const ctx = () => serviceContext(db.prisma);
 const actor = (slackUserId: string) => loadActor(ctx(), slackUserId);
 
-async function refusal(p: Promise<unknown>): Promise<ServiceError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ServiceError);
-  return e as ServiceError;
-}
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await dropTestDatabase(db);
-});
-beforeEach(async () => {
-  await resetDatabase(db.prisma);
-  world = await buildWorld(db.prisma);
+useFreshWorld((d, w) => {
+  db = d;
+  world = w;
 });
 
 describe('submitUpdate', () => {

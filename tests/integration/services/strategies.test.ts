@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../support/test-db.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../support/test-db.js';
 import { loadActor } from '../../../src/services/authz.js';
 import {
   addMilestone,
@@ -14,7 +14,7 @@ import {
 } from '../../../src/services/strategies.js';
 import { submitUpdate } from '../../../src/services/progress-updates.js';
 import { ServiceError } from '../../../src/services/errors.js';
-import { buildWorld, resetDatabase, serviceContext, updateInput, type World } from './support/world.js';
+import { refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
 
 let db: TestDatabase;
 let world: World;
@@ -22,24 +22,9 @@ const ctx = () => serviceContext(db.prisma);
 const actor = (slackUserId: string) => loadActor(ctx(), slackUserId);
 const version = async (id: number) => (await db.prisma.strategy.findUniqueOrThrow({ where: { id } })).version;
 
-async function refusal(p: Promise<unknown>): Promise<ServiceError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ServiceError);
-  return e as ServiceError;
-}
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await dropTestDatabase(db);
-});
-beforeEach(async () => {
-  await resetDatabase(db.prisma);
-  world = await buildWorld(db.prisma);
+useFreshWorld((d, w) => {
+  db = d;
+  world = w;
 });
 
 describe('addStrategy', () => {

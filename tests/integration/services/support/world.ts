@@ -1,6 +1,9 @@
 // A small, readable world for the service tests: three departments, the people the rules
 // are about, and one plan per department. `scale` multiplies the strategies, milestones
 // and updates (for the query-count tests) without changing who is who.
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { ServiceError } from '../../../../src/services/errors.js';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../../support/test-db.js';
 import type { Prisma } from '../../../../src/db/client.js';
 import type { ServiceContext } from '../../../../src/services/service-context.js';
 import type { Role } from '../../../../src/generated/prisma/enums.js';
@@ -150,4 +153,32 @@ const TABLES = [
 /** Empties the tables the services touch, so each test starts from the same world. */
 export async function resetDatabase(prisma: Prisma): Promise<void> {
   await prisma.$executeRawUnsafe(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
+}
+
+/**
+ * A fresh database for the file and a freshly built world before each test; `use` receives
+ * both every time they change.
+ */
+export function useFreshWorld(use: (db: TestDatabase, world: World) => void): void {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await dropTestDatabase(db);
+  });
+  beforeEach(async () => {
+    await resetDatabase(db.prisma);
+    use(db, await buildWorld(db.prisma));
+  });
+}
+
+/** The ServiceError a refused call rejects with (fails the test if it resolves). */
+export async function refusal(p: Promise<unknown>): Promise<ServiceError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(ServiceError);
+  return e as ServiceError;
 }
