@@ -21,22 +21,18 @@ export interface ClassifiedFailure {
   retryAfterSeconds?: number;
 }
 
-/** Recipient gone or unreachable, or a message Slack will never accept. */
-export const PERMANENT_CODES = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
+/** The person left Slack or cannot be messaged. */
+export const RECIPIENT_GONE_CODES: ReadonlySet<string> = new Set([
   'account_inactive',
   'user_not_found',
   'user_disabled',
   'user_not_visible',
   'cannot_dm_bot',
   'messages_tab_disabled',
-  'restricted_action',
-  'restricted_action_read_only_channel',
-  'restricted_action_thread_only_channel',
-  'restricted_action_non_threadable_channel',
-  'channel_type_not_supported',
+]);
+
+/** Slack refuses the message itself: a fault in what the app composed. */
+export const MESSAGE_REJECTED_CODES: ReadonlySet<string> = new Set([
   'invalid_blocks',
   'invalid_blocks_format',
   'msg_too_long',
@@ -48,6 +44,20 @@ export const PERMANENT_CODES = new Set([
   'invalid_metadata_format',
   'invalid_metadata_schema',
   'metadata_too_large',
+]);
+
+/** Recipient gone or unreachable, or a message Slack will never accept. */
+export const PERMANENT_CODES: ReadonlySet<string> = new Set([
+  ...RECIPIENT_GONE_CODES,
+  ...MESSAGE_REJECTED_CODES,
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'restricted_action',
+  'restricted_action_read_only_channel',
+  'restricted_action_thread_only_channel',
+  'restricted_action_non_threadable_channel',
+  'channel_type_not_supported',
   'invalid_thread_ts',
   'thread_not_found',
   'invalid_arguments',

@@ -11,6 +11,7 @@ import help from './help.js';
 import language from './language.js';
 import home from './home.js';
 import manage from './manage.js';
+import outbox from './outbox.js';
 import plan from './plan.js';
 import redi from './redi.js';
 import reminders from './reminders.js';
@@ -20,4 +21,4 @@ import status from './status.js';
 import statusReport from './status-report.js';
 import update from './update.js';
 
-export const CATALOGS = { admin, common, errors, help, manage, status, deadlines, home, plan, statusReport, language, update, report, digests, redi, reminders, briefings, settings } as const;
+export const CATALOGS = { admin, common, errors, help, manage, status, deadlines, home, plan, statusReport, language, update, report, digests, redi, reminders, briefings, settings, outbox } as const;
