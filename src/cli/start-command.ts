@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
+import { seedDatabase } from '../db/seed/index.js';
 import { createLogger } from '../logger.js';
 import { startServer, type RunningServer } from '../server.js';
 import { startSandbox } from '../sandbox/start-sandbox.js';
@@ -36,6 +37,13 @@ async function startSlack(config: Config, logger: ReturnType<typeof createLogger
     config,
     logger,
     slack: { mode: config.slackMode === 'socket' ? 'socket' : 'http', botToken: botToken!, signingSecret, appToken, apiUrl },
+    beforeListen: async (ctx) => {
+      // REAP_SEED_DEMO lets a City try the app in a test workspace with the demo data; a
+      // database that already has departments is never touched.
+      if (!config.seedDemo || (await ctx.prisma.department.count()) > 0) return;
+      const summary = await seedDatabase(ctx.prisma, { now: ctx.now(), timeZone: config.timeZone });
+      logger.info({ created: summary.created }, 'REAP_SEED_DEMO: loaded the demo data into the empty database');
+    },
   });
 }
 

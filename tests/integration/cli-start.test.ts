@@ -1,9 +1,12 @@
 // How the process behaves for an operator: one clear line and a non-zero exit for a bad
 // setting or an unreachable database, and a clean exit on SIGTERM.
 import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
 import { createFakeSlack, type FakeSlack } from '../../src/sandbox/fake-slack/index.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../support/test-db.js';
 
@@ -63,6 +66,29 @@ describe('reap start', () => {
       expect(r.stderr.trim()).toMatch(/^reap: Slack rejected SLACK_BOT_TOKEN \((invalid_auth|token_revoked)\)/);
     } finally {
       fake.addToken(fake.botToken);
+    }
+  });
+
+  it('loads the demo data into an empty database when REAP_SEED_DEMO is true', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-seed-demo-'));
+    const port = 43_000 + Math.floor(Math.random() * 2000);
+    const env = { ...process.env, ...slack(), DATABASE_URL: `pglite:${dir}`, PORT: String(port), HOST: '127.0.0.1', REAP_SEED_DEMO: 'true' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: repo, env, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let healthy = false;
+    for (let i = 0; i < 900 && !healthy; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+    }
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(healthy).toBe(true);
+    const db = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      expect(await db.prisma.department.count()).toBe(11);
+      expect(await db.prisma.plan.count({ where: { key: 'ORSE-FY2023-2024' } })).toBe(1);
+    } finally {
+      await db.close();
     }
   });
 
