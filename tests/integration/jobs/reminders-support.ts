@@ -12,7 +12,9 @@ import { JobRegistry, RunCoordinator, type RunOutcome } from '../../../src/jobs/
 import type { AppContext } from '../../../src/services/app-context.js';
 import type { FakeSlack } from '../../../src/sandbox/fake-slack/index.js';
 import type { StoredMessage } from '../../../src/sandbox/fake-slack/types.js';
-import { dispatcherFor, type TestClock } from './support/harness.js';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../support/test-db.js';
+import { TestClock, dispatcherFor, startFakeSlack, testContext } from './support/harness.js';
 
 export const PEOPLE = {
   ana: { slackUserId: 'U0ANA', dept: 'LIB', roles: ['STAFF'], language: 'es' },
@@ -183,3 +185,39 @@ export function promptStrategyIds(message: StoredMessage): number[] {
 }
 
 export const textOf = (message: StoredMessage): string => JSON.stringify(message.blocks ?? []);
+
+export interface ReminderTestBed {
+  db: TestDatabase;
+  fake: FakeSlack;
+  ctx: AppContext;
+  clock: TestClock;
+  world: ReminderWorld;
+  jobs: JobDriver;
+}
+
+/**
+ * One database per file; before each test a fresh world, a clock at `startAt` and a fake
+ * Slack (checked for violations after the test). `use` receives the new bed each time.
+ */
+export function useReminderTestBed(startAt: string, use: (bed: ReminderTestBed) => void): void {
+  let db: TestDatabase;
+  let fake: FakeSlack | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await dropTestDatabase(db);
+  });
+  beforeEach(async () => {
+    await resetReminderTables(db.prisma);
+    const world = await buildReminderWorld(db.prisma);
+    const clock = new TestClock(Date.parse(startAt));
+    const ctx = testContext(db, { now: clock.now });
+    fake = await startFakeSlack({ postingRate: false, users: SLACK_USERS });
+    use({ db, fake, ctx, clock, world, jobs: new JobDriver(ctx, clock, fake) });
+  });
+  afterEach(async () => {
+    fake?.assertNoViolations();
+    await fake?.stop();
+  });
+}

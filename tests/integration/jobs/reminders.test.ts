@@ -1,17 +1,16 @@
 // The deadline-reminders job end to end on a real database: the run coordinator fires it,
 // the outbox dispatcher delivers to the fake Slack, and we read each person's DMs. One DM
 // per person per day, nothing twice, the right items, weekends, holidays and clock changes.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../src/services/app-context.js';
 import { loadActor } from '../../../src/services/authz.js';
 import { snoozeReminder } from '../../../src/services/reminder-actions.js';
 import type { FakeSlack } from '../../../src/sandbox/fake-slack/index.js';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../support/test-db.js';
+import type { TestDatabase } from '../../support/test-db.js';
 import { countingClient } from '../services/support/query-counter.js';
 import {
   JobDriver,
   PEOPLE,
-  SLACK_USERS,
   addMilestone,
   addStrategy,
   addUpdate,
@@ -20,8 +19,9 @@ import {
   resetReminderTables,
   textOf,
   type ReminderWorld,
+  useReminderTestBed,
 } from './reminders-support.js';
-import { TestClock, startFakeSlack, testContext } from './support/harness.js';
+import type { TestClock } from './support/harness.js';
 
 let db: TestDatabase;
 let fake: FakeSlack;
@@ -30,23 +30,8 @@ let clock: TestClock;
 let world: ReminderWorld;
 let jobs: JobDriver;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await dropTestDatabase(db);
-});
-beforeEach(async () => {
-  await resetReminderTables(db.prisma);
-  world = await buildReminderWorld(db.prisma);
-  clock = new TestClock(Date.parse('2026-11-18T16:00:00Z'));
-  ctx = testContext(db, { now: clock.now });
-  fake = await startFakeSlack({ postingRate: false, users: SLACK_USERS });
-  jobs = new JobDriver(ctx, clock, fake);
-});
-afterEach(async () => {
-  fake.assertNoViolations();
-  await fake.stop();
+useReminderTestBed('2026-11-18T16:00:00Z', (bed) => {
+  ({ db, fake, ctx, clock, world, jobs } = bed);
 });
 
 const Q2 = { key: 'FY2027-Q2', start: '2026-10-01', end: '2026-12-31' };

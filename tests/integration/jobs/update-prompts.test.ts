@@ -2,23 +2,21 @@
 // the outbox to the fake Slack. One start prompt per owner and period (also on a catch-up
 // later in the period), never a start prompt from the nudge day on, nudges only to those
 // who have not reported with their colleagues' count, monthly and quarterly departments.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../src/services/app-context.js';
 import type { FakeSlack } from '../../../src/sandbox/fake-slack/index.js';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../support/test-db.js';
+import type { TestDatabase } from '../../support/test-db.js';
 import {
   JobDriver,
-  SLACK_USERS,
   addStrategy,
   addUpdate,
-  buildReminderWorld,
   promptStrategyIds,
-  resetReminderTables,
   textOf,
   type Person,
   type ReminderWorld,
+  useReminderTestBed,
 } from './reminders-support.js';
-import { TestClock, startFakeSlack, testContext } from './support/harness.js';
+import type { TestClock } from './support/harness.js';
 
 let db: TestDatabase;
 let fake: FakeSlack;
@@ -27,23 +25,8 @@ let clock: TestClock;
 let world: ReminderWorld;
 let jobs: JobDriver;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await dropTestDatabase(db);
-});
-beforeEach(async () => {
-  await resetReminderTables(db.prisma);
-  world = await buildReminderWorld(db.prisma);
-  clock = new TestClock(Date.parse('2026-10-01T14:30:00Z'));
-  ctx = testContext(db, { now: clock.now });
-  fake = await startFakeSlack({ postingRate: false, users: SLACK_USERS });
-  jobs = new JobDriver(ctx, clock, fake);
-});
-afterEach(async () => {
-  fake.assertNoViolations();
-  await fake.stop();
+useReminderTestBed('2026-10-01T14:30:00Z', (bed) => {
+  ({ db, fake, ctx, clock, world, jobs } = bed);
 });
 
 const M05 = { key: 'FY2027-M05', start: '2026-11-01', end: '2026-11-30' };
