@@ -2,6 +2,8 @@
 // app as a child process until its health check answers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -109,3 +111,19 @@ export function rssMiB(pid: number): number {
 
 let nextPort = 39_000 + Math.floor(Math.random() * 1000);
 export const freePort = () => nextPort++;
+
+export interface BenchTarget {
+  /** The Slack request URL (…/slack/events). */
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** Serves a bare Bolt receiver on a free loopback port: the floor each benchmark compares with. */
+export async function serveReceiver(receiver: { requestListener: http.RequestListener }): Promise<BenchTarget> {
+  const server = http.createServer(receiver.requestListener);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
+    stop: () => new Promise((r) => server.close(() => r())),
+  };
+}

@@ -1,8 +1,6 @@
 // Throughput and p50/p99 latency of a signed `/reap help` delivered over real HTTP, at 1,
 // 10 and 50 concurrent requests, against the floor for this stack measured in the same
 // run: a bare Bolt app (same receiver, same signature check) whose listener only acks.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
@@ -11,7 +9,7 @@ import { createLogger } from '../src/logger.js';
 import { populateDemoWorkspace } from '../src/sandbox/demo-workspace.js';
 import { createFakeSlack, deliver, formBody, slashCommandPayload, FORM_CONTENT_TYPE } from '../src/sandbox/fake-slack/index.js';
 import { startServer } from '../src/server.js';
-import { percentile, printTable } from './lib.js';
+import { percentile, printTable, serveReceiver } from './lib.js';
 
 const SECRET = 'bench-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -24,9 +22,7 @@ async function bareBolt(): Promise<{ url: string; stop: () => Promise<void> }> {
   app.command('/reap', async ({ ack }) => {
     await ack();
   });
-  const server = http.createServer(receiver.requestListener);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: () => new Promise((r) => server.close(() => r())) };
+  return serveReceiver(receiver);
 }
 
 async function reapApp(): Promise<{ url: string; stop: () => Promise<void> }> {

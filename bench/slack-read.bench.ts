@@ -5,8 +5,6 @@
 // whose listeners only ack (and, for Home, one that publishes a fixed one-block view).
 //
 //   npx tsx bench/slack-read.bench.ts        BENCH_REQUESTS=200 per cell by default
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type Database } from '../src/db/client.js';
@@ -25,7 +23,7 @@ import {
   type CallRecord,
 } from '../src/sandbox/fake-slack/index.js';
 import { startServer } from '../src/server.js';
-import { freshPostgresDatabase, percentile, postgresReachable, printTable } from './lib.js';
+import { freshPostgresDatabase, percentile, postgresReachable, printTable, serveReceiver } from './lib.js';
 
 const SECRET = 'bench-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -160,9 +158,7 @@ async function bareBolt(publish: boolean): Promise<Target> {
     if (!publish) return;
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Hello' } }] } });
   });
-  const server = http.createServer(receiver.requestListener);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: () => new Promise((r) => server.close(() => r())) };
+  return serveReceiver(receiver);
 }
 
 async function reapApp(db: Database): Promise<Target> {

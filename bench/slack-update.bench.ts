@@ -6,8 +6,6 @@
 // modal and acks the submission without doing anything.
 //
 //   npx tsx bench/slack-update.bench.ts        BENCH_REQUESTS=100 per cell by default
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type Database, type Prisma } from '../src/db/client.js';
@@ -24,7 +22,7 @@ import {
   type CallRecord,
 } from '../src/sandbox/fake-slack/index.js';
 import { startServer } from '../src/server.js';
-import { freshPostgresDatabase, percentile, postgresReachable, printTable } from './lib.js';
+import { freshPostgresDatabase, percentile, postgresReachable, printTable, serveReceiver } from './lib.js';
 
 const SECRET = 'bench-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
@@ -122,9 +120,7 @@ async function bareBolt(): Promise<Target> {
   app.view('reap.update', async ({ ack }) => {
     await ack();
   });
-  const server = http.createServer(receiver.requestListener);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: () => new Promise((r) => server.close(() => r())) };
+  return serveReceiver(receiver);
 }
 
 async function reapApp(db: Database): Promise<Target> {
