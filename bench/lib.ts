@@ -127,3 +127,42 @@ export async function serveReceiver(receiver: { requestListener: http.RequestLis
     stop: () => new Promise((r) => server.close(() => r())),
   };
 }
+
+/**
+ * Starts bench/serve-target.ts in its own process (`BENCH_TARGET=reap|bare` and the rest
+ * in `env`) and resolves once it prints the port it listens on.
+ */
+export async function startTarget(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<BenchTarget & { pid: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'bench', 'serve-target.ts')], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`target not ready in time: ${stderr.slice(-500)}`)), timeoutMs);
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /READY (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`target exited (${code}): ${stderr.slice(-500)}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}/slack/events`,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,16 +1,20 @@
-// The progress-reporting path under load: `/reap update` (ack latency, and time until the
-// modal is open: Slack's trigger id lives 3 s) and the modal's Submit (ack latency, which
-// includes storing the update in its transaction) at 10 and 50 concurrent users (BENCH_USERS),
-// on a department with 150 strategies (the select keeps 100) among 60 departments × 30
-// strategies × 20 updates of other data, on PGlite and (when reachable) on PostgreSQL. The floor is measured in the same run: a bare Bolt app that opens a fixed
-// modal and acks the submission without doing anything.
+// The progress-reporting path under load, at 10 and 50 concurrent users (BENCH_USERS), each
+// sending their next request as soon as the previous one is answered:
+// - `/reap update`: command arrival → `views.open` issued (the trigger id is used; it lives
+//   3 s), the ack, and the time until the finished form is in the modal;
+// - the modal's Submit: arrival → ack (the update is stored inside that time).
+// The department has 150 strategies (the select keeps 100), among 60 departments × 30
+// strategies × 20 updates of other data, on PGlite and (when reachable) on PostgreSQL. The
+// floor is measured in the same run: a bare Bolt app that opens a fixed modal and acks the
+// submission. Each app runs alone in its own process (bench/serve-target.ts); the fake Slack
+// and the load generator stay here.
 //
 //   npx tsx bench/slack-update.bench.ts        BENCH_REQUESTS=100 per cell by default
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { loadConfig } from '../src/config.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openDatabase, type Database, type Prisma } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { createLogger } from '../src/logger.js';
 import {
   createFakeSlack,
   deliver,
@@ -21,8 +25,7 @@ import {
   FORM_CONTENT_TYPE,
   type CallRecord,
 } from '../src/sandbox/fake-slack/index.js';
-import { startServer } from '../src/server.js';
-import { freshPostgresDatabase, percentile, postgresReachable, printTable, serveReceiver } from './lib.js';
+import { freshPostgresDatabase, percentile, postgresReachable, printTable, startTarget, type BenchTarget } from './lib.js';
 
 const SECRET = 'bench-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
@@ -95,67 +98,31 @@ function populateFake(): void {
   if (!fake.workspace.resolveChannel(CHANNEL)) fake.addChannel({ id: CHANNEL, name: 'bench-updates', members: [...staff, fake.workspace.bot.userId] });
 }
 
-// ---------- the apps under test ----------
-
-interface Target {
-  url: string;
-  stop: () => Promise<void>;
-}
-
-const fixedModal = {
-  type: 'modal' as const,
-  callback_id: 'reap.update',
-  title: { type: 'plain_text' as const, text: 'Report progress' },
-  submit: { type: 'plain_text' as const, text: 'Submit' },
-  blocks: [{ type: 'input' as const, block_id: 'narrative', label: { type: 'plain_text' as const, text: 'What was done' }, element: { type: 'plain_text_input' as const, action_id: 'narrative' } }],
-};
-
-async function bareBolt(): Promise<Target> {
-  const receiver = new HTTPReceiver({ signingSecret: SECRET, logLevel: LogLevel.ERROR });
-  const app = new App({ token: fake.botToken, receiver, botId: 'B0BOT', botUserId: 'U0BOT', clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } } });
-  app.command('/reap', async ({ ack, client, command }) => {
-    await ack();
-    await client.views.open({ trigger_id: command.trigger_id, view: fixedModal });
-  });
-  app.view('reap.update', async ({ ack }) => {
-    await ack();
-  });
-  return serveReceiver(receiver);
-}
-
-async function reapApp(db: Database): Promise<Target> {
-  const config = loadConfig({ SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, LOG_LEVEL: 'silent' });
-  const running = await startServer({
-    config,
-    logger: createLogger('silent'),
-    db,
-    now: () => NOW,
-    port: 0,
-    host: '127.0.0.1',
-    scheduler: false,
-    slack: { mode: 'http', botToken: fake.botToken, signingSecret: SECRET, apiUrl: fake.url, identity: { botId: 'B0BOT', botUserId: 'U0BOT' } },
-  });
-  return { url: `http://127.0.0.1:${running.port}/slack/events`, stop: running.stop };
-}
-
 // ---------- load ----------
 
-/** Resolves when a modal with `callbackId` is opened (or filled in after loading) for a user. */
-function modalFor(user: string, callbackId: string, timeoutMs = 30_000): Promise<string | null> {
+interface Opened {
+  /** ms from sending the command until the app's views.open reached Slack (the trigger used). */
+  open: number | null;
+  /** The modal's id once the form with `callbackId` is on top of the user's stack. */
+  viewId: string | null;
+}
+
+/** Watches the fake for one user's modal: the first views.open with the trigger, then the finished form. */
+function watchModal(user: string, triggerId: string, callbackId: string, t0: number, timeoutMs = 30_000): Promise<Opened> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
+    let open: number | null = null;
+    const finish = (viewId: string | null) => {
+      clearTimeout(timer);
       fake.off('call', listener);
-      resolve(null);
-    }, timeoutMs);
+      resolve({ open, viewId });
+    };
+    const timer = setTimeout(() => finish(null), timeoutMs);
     const listener = (call: CallRecord) => {
       if (call.method !== 'views.open' && call.method !== 'views.update') return;
+      if (call.method === 'views.open' && call.args.trigger_id === triggerId && open === null) open = performance.now() - t0;
       const view = (call.response as { ok?: boolean; view?: { id: string; callback_id: string } }).view;
       const top = fake.workspace.modalStack(user).at(-1);
-      if (view && top?.id === view.id && view.callback_id === callbackId) {
-        clearTimeout(timer);
-        fake.off('call', listener);
-        resolve(view.id);
-      }
+      if (view && top?.id === view.id && view.callback_id === callbackId) finish(view.id);
     };
     fake.on('call', listener);
   });
@@ -163,7 +130,8 @@ function modalFor(user: string, callbackId: string, timeoutMs = 30_000): Promise
 
 interface Sample {
   ack: number;
-  done: number | null;
+  open: number | null;
+  form: number | null;
   ok: boolean;
 }
 
@@ -180,12 +148,13 @@ async function send(url: string, body: string): Promise<{ ms: number; ok: boolea
 /** `/reap update <text>` until the form is open; returns the view id for a submission. */
 async function openForm(url: string, user: string, text: string): Promise<Sample & { viewId: string | null }> {
   fake.workspace.clearModals(user);
-  const opened = modalFor(user, 'reap.update');
-  const body = formBody(slashCommandPayload(fake, { user, channel: CHANNEL, text }) as unknown as Record<string, string>);
+  const payload = slashCommandPayload(fake, { user, channel: CHANNEL, text });
+  const body = formBody(payload as unknown as Record<string, string>);
   const t0 = performance.now();
+  const watched = watchModal(user, String(payload.trigger_id), 'reap.update', t0);
   const r = await send(url, body);
-  const viewId = r.ok ? await opened : null;
-  return { ack: r.ms, done: viewId ? performance.now() - t0 : null, ok: r.ok && viewId !== null, viewId };
+  const { open, viewId } = await watched;
+  return { ack: r.ms, open, form: viewId ? performance.now() - t0 : null, ok: r.ok && viewId !== null, viewId };
 }
 
 async function submit(url: string, user: string, viewId: string): Promise<Sample> {
@@ -193,95 +162,133 @@ async function submit(url: string, user: string, viewId: string): Promise<Sample
   view.state.narrative = { narrative: { type: 'plain_text_input', value: `Held two sessions in Spanish and Vietnamese (${Math.random()}).` } };
   const r = await send(url, payloadBody(viewSubmissionPayload(fake, view)));
   // An empty ack closes the modal: the update is stored.
-  return { ack: r.ms, done: null, ok: r.ok && r.body === '' };
+  return { ack: r.ms, open: null, form: null, ok: r.ok && r.body === '' };
 }
 
 interface Result {
   ack: number[];
-  done: number[];
+  open: number[];
+  form: number[];
   errors: number;
   seconds: number;
 }
 
 async function run(concurrency: number, one: (user: string, i: number) => Promise<Sample>): Promise<Result> {
-  const ack: number[] = [];
-  const done: number[] = [];
-  let errors = 0;
+  const res: Result = { ack: [], open: [], form: [], errors: 0, seconds: 0 };
   let sent = 0;
   const t0 = performance.now();
   const worker = async (slot: number) => {
     while (sent < REQUESTS) {
       const i = sent++;
       const r = await one(staff[slot % staff.length]!, i);
-      ack.push(r.ack);
-      if (r.done !== null) done.push(r.done);
-      if (!r.ok) errors++;
+      res.ack.push(r.ack);
+      if (r.open !== null) res.open.push(r.open);
+      if (r.form !== null) res.form.push(r.form);
+      if (!r.ok) res.errors++;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
-  return { ack, done, errors, seconds: (performance.now() - t0) / 1000 };
+  res.seconds = (performance.now() - t0) / 1000;
+  return res;
 }
 
 const p50 = (v: number[]) => (v.length ? percentile(v, 50).toFixed(1) : '—');
 const p99 = (v: number[]) => (v.length ? percentile(v, 99).toFixed(1) : '—');
+const vsFloor = (v: number[], floor: number[]) => (v.length && floor.length ? `${p99(v)} (${(percentile(v, 99) / Math.max(0.1, percentile(floor, 99))).toFixed(1)}x)` : p99(v));
 
-async function benchDatabase(label: string, db: Database, rows: Record<string, string | number>[]) {
+const targetEnv = (databaseUrl: string) => ({
+  SLACK_BOT_TOKEN: fake.botToken,
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_API_URL: fake.url,
+  DATABASE_URL: databaseUrl,
+  BENCH_NOW: NOW.toISOString(),
+});
+
+/** Loads the data through `db` and returns each staff member's first own strategy id. */
+async function prepareDatabase(db: Database): Promise<Map<string, number>> {
   await migrate(db);
   await loadOtherDepartments(db.prisma);
   await loadData(db.prisma);
+  const own = new Map<string, number>();
+  for (const s of await db.prisma.strategy.findMany({ where: { owner: { slackUserId: { in: staff } } }, orderBy: { id: 'asc' }, select: { id: true, owner: { select: { slackUserId: true } } } })) {
+    if (!own.has(s.owner!.slackUserId)) own.set(s.owner!.slackUserId, s.id);
+  }
+  await db.close();
+  return own;
+}
+
+async function benchDatabase(label: string, databaseUrl: string, own: Map<string, number>, rows: Record<string, string | number>[]) {
   populateFake();
-  const reap = await reapApp(db);
-  const bare = await bareBolt();
+  const reap: BenchTarget = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'reap' });
+  const bare: BenchTarget = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'bare' });
   const row = (users: number, request: string, app: string, r: Result, base?: Result) => ({
     db: label,
     users,
     request,
     app,
-    'ack p50': p50(r.ack),
     'ack p99': p99(r.ack),
-    'modal p50': p50(r.done),
-    'modal p99': base && r.done.length && base.done.length ? `${p99(r.done)} (${(percentile(r.done, 99) / Math.max(0.1, percentile(base.done, 99))).toFixed(1)}x)` : p99(r.done),
+    'open p50': p50(r.open),
+    'open p99': base ? vsFloor(r.open, base.open) : p99(r.open),
+    'form p50': p50(r.form),
+    'form p99': p99(r.form),
+    'submit p50': '—',
+    'submit p99': '—',
     'req/s': (REQUESTS / r.seconds).toFixed(0),
     errors: r.errors,
   });
-  for (const c of CONCURRENCY) {
-    await run(c, (u) => openForm(reap.url, u, 'update')); // warm-up
-    const bOpen = await run(c, (u) => openForm(bare.url, u, 'update'));
-    const list = await run(c, (u) => openForm(reap.url, u, 'update'));
-    const pre = await run(c, (u) => openForm(reap.url, u, 'update 1.1'));
-    rows.push(row(c, '/reap update', 'bare Bolt (fixed modal)', bOpen), row(c, '/reap update', 'REAP Tracker', list, bOpen), row(c, '/reap update 1.1', 'REAP Tracker', pre, bOpen));
+  const submitRow = (users: number, app: string, r: Result, base?: Result) => ({
+    ...row(users, 'Submit', app, { ...r, open: [], form: [] }),
+    'ack p99': '—',
+    'submit p50': p50(r.ack),
+    'submit p99': base ? vsFloor(r.ack, base.ack) : p99(r.ack),
+  });
+  try {
+    for (const c of CONCURRENCY) {
+      await run(c, (u) => openForm(reap.url, u, 'update')); // warm-up: JIT, caches, pools
+      await run(c, (u) => openForm(bare.url, u, 'update'));
+      const bOpen = await run(c, (u) => openForm(bare.url, u, 'update'));
+      const list = await run(c, (u) => openForm(reap.url, u, 'update'));
+      const pre = await run(c, (u) => openForm(reap.url, u, 'update 1.1'));
+      rows.push(row(c, '/reap update', 'bare Bolt (fixed modal)', bOpen), row(c, '/reap update', 'REAP Tracker', list, bOpen), row(c, '/reap update 1.1', 'REAP Tracker', pre, bOpen));
 
-    // Submit: each user opens a fresh form on their own strategy (by id), then submits it.
-    const own = new Map<string, number>();
-    for (const s of await db.prisma.strategy.findMany({ where: { owner: { slackUserId: { in: staff } } }, orderBy: { id: 'asc' }, select: { id: true, owner: { select: { slackUserId: true } } } })) {
-      if (!own.has(s.owner!.slackUserId)) own.set(s.owner!.slackUserId, s.id);
+      // Submit: each user opens a fresh form on their own strategy (by id), then submits it;
+      // only the Submit's ack is counted here.
+      const submitOnly = async (url: string, u: string, text: string): Promise<Sample> => {
+        const o = await openForm(url, u, text);
+        return o.viewId ? submit(url, u, o.viewId) : { ...o, open: null, form: null };
+      };
+      const bSub = await run(c, (u) => submitOnly(bare.url, u, 'update'));
+      const sub = await run(c, (u) => submitOnly(reap.url, u, `update ${own.get(u)}`));
+      rows.push(submitRow(c, 'bare Bolt (ack only)', bSub), submitRow(c, 'REAP Tracker', sub, bSub));
     }
-    const bSub = await run(c, async (u) => {
-      const o = await openForm(bare.url, u, 'update');
-      return o.viewId ? submit(bare.url, u, o.viewId) : { ...o, done: null };
-    });
-    const sub = await run(c, async (u) => {
-      const o = await openForm(reap.url, u, `update ${own.get(u)}`);
-      return o.viewId ? submit(reap.url, u, o.viewId) : { ...o, done: null };
-    });
-    rows.push(row(c, 'Submit', 'bare Bolt (ack only)', bSub), row(c, 'Submit', 'REAP Tracker', sub));
+  } finally {
+    await reap.stop();
+    await bare.stop();
   }
-  await reap.stop();
-  await bare.stop();
 }
 
 const rows: Record<string, string | number>[] = [];
-await benchDatabase('PGlite', await openDatabase({ kind: 'pglite', dataDir: null }), rows);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-bench-update-'));
+try {
+  const own = await prepareDatabase(await openDatabase({ kind: 'pglite', dataDir }));
+  await benchDatabase('PGlite', `pglite:${dataDir}`, own, rows);
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
 if (await postgresReachable()) {
   const fresh = await freshPostgresDatabase();
   try {
-    await benchDatabase('PostgreSQL', await openDatabase({ kind: 'postgres', url: fresh.url }), rows);
+    const own = await prepareDatabase(await openDatabase({ kind: 'postgres', url: fresh.url }));
+    await benchDatabase('PostgreSQL', fresh.url, own, rows);
   } finally {
     await fresh.drop();
   }
 } else {
   console.log('PostgreSQL is not reachable: PGlite rows only.');
 }
-printTable(`/reap update and Submit, ${REQUESTS} requests per cell, ${STRATEGIES} strategies in the department, ${OTHER_DEPARTMENTS}×${STRATEGIES_PER_DEPARTMENT}×${UPDATES_PER_STRATEGY} other data (ms; "modal" = until the form is open)`, rows);
+printTable(
+  `/reap update and Submit, ${REQUESTS} requests per cell, ${STRATEGIES} strategies in the department, ${OTHER_DEPARTMENTS}×${STRATEGIES_PER_DEPARTMENT}×${UPDATES_PER_STRATEGY} other data (ms; "open" = until views.open reaches Slack, "form" = until the finished form is in the modal, "submit" = Submit ack)`,
+  rows,
+);
 await fake.stop();
 process.exit(0);
