@@ -19,6 +19,8 @@ export interface Actor {
   /** Always true for a loaded actor: deactivated members are refused at load time. */
   active: boolean;
   language: 'en' | 'es' | 'vi' | null;
+  /** Slack's locale as last seen, for when no language is chosen (absent in hand-built actors). */
+  slackLocale?: string | null;
 }
 
 /** Where a strategy sits, which is all the rules need to know about it. */

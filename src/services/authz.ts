@@ -49,6 +49,7 @@ export async function loadActor(ctx: ServiceContext, slackUserId: string): Promi
       managedDepartmentIds: member.managedDepartments.map((m) => m.departmentId),
       active: true,
       language: member.language,
+      slackLocale: member.slackLocale,
     };
   }
   const contacts = await adminsAndLeads(ctx.prisma, member?.departmentId ? [member.departmentId] : []);

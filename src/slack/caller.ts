@@ -1,8 +1,13 @@
 // Who is asking, in which language. Reads only our own database (one indexed query),
 // never Slack, so it fits inside the 3-second acknowledgement window.
+import type { Actor } from '../domain/permissions.js';
 import type { AppContext } from '../services/app-context.js';
-import { resolveLanguage } from './i18n/index.js';
+import { loadActor } from '../services/authz.js';
+import { ServiceError } from '../services/errors.js';
+import { resolveLanguage, translator, type Translate } from './i18n/index.js';
+import { describeServiceError } from './service-errors.js';
 import type { Caller } from './commands/types.js';
+import { rememberLanguage } from './recent-languages.js';
 
 export async function identifyCaller(ctx: AppContext, slackUserId: string): Promise<Caller> {
   try {
@@ -10,11 +15,30 @@ export async function identifyCaller(ctx: AppContext, slackUserId: string): Prom
       where: { slackUserId },
       select: { id: true, language: true, slackLocale: true, active: true },
     });
-    if (!member || !member.active) return { slackUserId, lang: resolveLanguage(member?.language, member?.slackLocale), memberId: null };
-    return { slackUserId, lang: resolveLanguage(member.language, member.slackLocale), memberId: member.id };
+    const lang = resolveLanguage(member?.language, member?.slackLocale);
+    rememberLanguage(ctx, slackUserId, lang);
+    return { slackUserId, lang, memberId: member?.active ? member.id : null };
   } catch (e) {
     // Help and error messages must still reach the user when the database is down.
     ctx.logger.warn({ err: (e as Error).message }, 'caller lookup failed');
     return { slackUserId, lang: 'en', memberId: null };
   }
+}
+
+/**
+ * Who is asking, as the services see them, and a translator in their language; or, for
+ * someone unknown or deactivated, the explanation of how to be added (in their language).
+ */
+export async function loadActorWithLanguage(ctx: AppContext, slackUserId: string): Promise<{ actor: Actor; t: Translate } | { message: string }> {
+  let actor: Actor;
+  try {
+    actor = await loadActor(ctx, slackUserId);
+  } catch (e) {
+    if (!(e instanceof ServiceError)) throw e;
+    const caller = await identifyCaller(ctx, slackUserId);
+    return { message: describeServiceError(translator(caller.lang), e) };
+  }
+  const lang = resolveLanguage(actor.language, actor.slackLocale);
+  rememberLanguage(ctx, slackUserId, lang);
+  return { actor, t: translator(lang) };
 }

@@ -69,7 +69,7 @@ describe('/reap language', () => {
     expect(await say(TOMAS, 'help')).toContain('REAP Tracker commands');
     // The update form follows the choice too.
     await app.driver.slashCommand({ user: TOMAS, channel: CHANNEL, text: 'update' });
-    const modal = await app.driver.waitForModal(TOMAS, 5000);
+    const modal = await app.driver.waitForModal(TOMAS, 5000, 'reap.update');
     expect(modal.title.text).toBe('Report progress');
     app.fake.workspace.clearModals(TOMAS);
 

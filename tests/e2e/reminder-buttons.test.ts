@@ -199,7 +199,7 @@ describe('reminder buttons', () => {
   it('opens the update form from Submit update', async () => {
     const message = reminders(GRACE)[0]!;
     await app.driver.blockAction({ user: GRACE, channel: dm(GRACE), messageTs: message.ts, actionId: 'update:open', blockId: `reminder:s:${ids.graceStrategy}` });
-    const view = await app.driver.waitForModal(GRACE, 5000);
+    const view = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     expect(view.type).toBe('modal');
     app.fake.workspace.clearModals(GRACE);
   });

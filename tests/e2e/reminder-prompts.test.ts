@@ -69,7 +69,7 @@ describe('update prompts', () => {
     const message = prompts(TOMAS)[0]!;
     const blockId = ((message.blocks ?? []) as (Block & { block_id: string })[]).find((b) => b.accessory?.value === String(strategyId))!.block_id;
     await app.driver.blockAction({ user: TOMAS, channel: app.fake.dmChannelId(TOMAS), messageTs: message.ts, actionId: 'update:open', blockId });
-    const view = await app.driver.waitForModal(TOMAS, 5000);
+    const view = await app.driver.waitForModal(TOMAS, 5000, 'reap.update');
     expect(view.type).toBe('modal');
     expect(JSON.stringify(view.blocks)).toContain('Tenant rights workshops');
     app.fake.workspace.clearModals(TOMAS);

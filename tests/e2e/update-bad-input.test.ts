@@ -386,15 +386,15 @@ describe('/reap update with bad input and bad luck', () => {
     expect(JSON.parse(view.private_metadata)).toMatchObject({ s: ids['1.2'] });
   });
 
-  it('says so in an ephemeral, without a modal, when the database is down as the form opens', async () => {
+  it('says so in the modal, instead of a form, when the database is down as the form opens', async () => {
     sabotage('strategy', 'findMany', async () => {
       throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
     }, Number.POSITIVE_INFINITY);
-    const opens = app.fake.calls('views.open').length;
     const res = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update 1.2' });
     expect(res.ms).toBeLessThan(3000);
-    expect(res.json).toEqual({ response_type: 'ephemeral', text: 'Something went wrong on our side and nothing was saved. Please try again in a minute.' });
-    expect(app.fake.calls('views.open').length).toBe(opens);
+    const modal = await app.driver.waitForModal(GRACE, 5000, 'reap.update.message');
+    expect(JSON.stringify(modal.blocks)).toContain('Something went wrong on our side and nothing was saved. Please try again in a minute.');
+    expect(app.fake.openViews(GRACE).map((v) => v.callback_id)).toEqual(['reap.update.message']);
   });
 
   it('answers a save slower than Slack’s 3 seconds in time, confirms it when done, and does not store the retry', async () => {

@@ -54,7 +54,15 @@ describe('/reap update', () => {
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3000);
     await app.fake.waitFor(() => app.fake.calls('views.open').length > before, 5000, 'views.open');
-    return app.driver.waitForModal(user, 5000);
+    return app.driver.waitForModal(user, 5000, 'reap.update');
+  }
+
+  /** The words shown in the modal instead of a form (it opened with a loading view). */
+  async function modalMessage(user: string): Promise<string> {
+    const modal = await app.driver.waitForModal(user, 5000, 'reap.update.message');
+    expect(app.fake.openViews(user).map((v) => v.callback_id)).toEqual(['reap.update.message']);
+    app.fake.workspace.clearModals(user);
+    return JSON.stringify(modal.blocks);
   }
 
   const blocksOf = (v: ViewOutput | undefined) => (v?.blocks ?? []) as unknown as Block[];
@@ -103,18 +111,21 @@ describe('/reap update', () => {
     app.fake.workspace.clearModals(GRACE);
   });
 
-  it('answers an unknown strategy number with how to find numbers, and opens no modal', async () => {
-    const opens = app.fake.calls('views.open').length;
+  it('answers an unknown strategy number with how to find numbers instead of a form', async () => {
     const res = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update 9.9' });
     expect(res.status).toBe(200);
-    const body = res.json as { response_type: string; text: string };
-    expect(body.response_type).toBe('ephemeral');
-    expect(body.text).toContain('“9.9”');
-    expect(body.text).toContain('`/reap plan`');
+    const text = await modalMessage(GRACE);
+    expect(text).toContain('“9.9”');
+    expect(text).toContain('`/reap plan`');
     // Another department's strategy id is just as unknown to a staff member.
     const dot = await app.db.prisma.strategy.findFirstOrThrow({ where: { objective: { plan: { key: 'DOT-FY2024-2026' } } } });
-    const other = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: `update ${dot.id}` });
-    expect((other.json as { text: string }).text).toContain('couldn’t find a strategy');
+    await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: `update ${dot.id}` });
+    expect(await modalMessage(GRACE)).toContain('couldn’t find a strategy');
+    // Text that cannot name a strategy is answered at once, without a modal.
+    const opens = app.fake.calls('views.open').length;
+    const word = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update the library one' });
+    expect((word.json as { response_type: string; text: string }).response_type).toBe('ephemeral');
+    expect((word.json as { text: string }).text).toContain('couldn’t find a strategy');
     await new Promise((r) => setTimeout(r, 200));
     expect(app.fake.calls('views.open').length).toBe(opens);
     expect(app.fake.openViews(GRACE)).toEqual([]);
@@ -208,7 +219,7 @@ describe('/reap update', () => {
     const opens = app.fake.calls('views.open').length;
     await app.driver.blockAction({ user: GRACE, channel: dm, messageTs: confirmation.ts, actionId: 'update.edit' });
     await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'the edit modal');
-    const view = await app.driver.waitForModal(GRACE);
+    const view = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     expect(view.title.text).toBe('Edit progress update');
     expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'edit', u: update.id, r: 1, mc: dm, mt: confirmation.ts });
     expect(view.state.values.narrative!.narrative!.value).toBe('Sensory-friendly hours now run at all four branches.');
@@ -233,7 +244,7 @@ describe('/reap update', () => {
     const opens = app.fake.calls('views.open').length;
     await app.driver.blockAction({ user: GRACE, channel: CHANNEL, messageTs: eph.ts, actionId: 'update:open' });
     await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'views.open');
-    const view = await app.driver.waitForModal(GRACE);
+    const view = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'new', s: strategyId });
     app.fake.workspace.clearModals(GRACE);
   });
@@ -263,16 +274,21 @@ describe('/reap update', () => {
     expect(view.title.text).toBe('Báo cáo tiến độ');
     expect(JSON.stringify(view.blocks)).toContain('Đã làm được gì');
     app.fake.workspace.clearModals(MINH);
+    // Once known, even the momentary loading view (opened before anything is read) is in it.
+    const opens = app.fake.calls('views.open').length;
+    await openUpdate(MINH, '1.3');
+    const loading = JSON.parse((app.fake.calls('views.open')[opens]!.args as { view: string }).view) as ViewOutput;
+    expect(loading.callback_id).toBe('reap.update.loading');
+    expect(loading.title.text).toBe('Báo cáo tiến độ');
+    app.fake.workspace.clearModals(MINH);
   });
 
   it('explains to someone REAP Tracker does not know how to be added, and whom to ask', async () => {
     app.fake.addUser({ id: 'U0NEWBIE', name: 'newbie', real_name: 'New Person' });
     app.fake.joinChannel(CHANNEL, 'U0NEWBIE');
-    const res = await app.driver.slashCommand({ user: 'U0NEWBIE', channel: CHANNEL, text: 'update' });
-    const body = res.json as { response_type: string; text: string };
-    expect(body.response_type).toBe('ephemeral');
-    expect(body.text).toContain('doesn’t know you yet');
-    expect(body.text).toContain(`<@${MARISOL}>`);
-    expect(app.fake.openViews('U0NEWBIE')).toEqual([]);
+    await app.driver.slashCommand({ user: 'U0NEWBIE', channel: CHANNEL, text: 'update' });
+    const text = await modalMessage('U0NEWBIE');
+    expect(text).toContain('doesn’t know you yet');
+    expect(text).toContain(`<@${MARISOL}>`);
   });
 });

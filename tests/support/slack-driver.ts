@@ -158,8 +158,19 @@ export class SlackDriver {
   }
 
   /** Waits until `user` has a modal open (listeners often call views.open after acking). */
-  async waitForModal(user: string, timeoutMs = 2000): Promise<ViewOutput> {
-    return this.fake.waitFor(() => this.fake.openViews(user).at(-1), timeoutMs, `a modal for ${user}`);
+  /**
+   * The user's top modal once there is one; with `callbackId`, once the top one is that view
+   * (modals that open with a loading view are filled in by views.update a moment later).
+   */
+  async waitForModal(user: string, timeoutMs = 2000, callbackId?: string): Promise<ViewOutput> {
+    return this.fake.waitFor(
+      () => {
+        const top = this.fake.openViews(user).at(-1);
+        return top && (callbackId === undefined || top.callback_id === callbackId) ? top : undefined;
+      },
+      timeoutMs,
+      callbackId ? `the ${callbackId} modal for ${user}` : `a modal for ${user}`,
+    );
   }
 
   assertNoViolations(options?: AssertOptions): void {

@@ -5,6 +5,7 @@ import { setLanguage } from '../../services/members.js';
 import { ServiceError } from '../../services/errors.js';
 import { isLang, resolveLanguage, translator, type Lang } from '../i18n/index.js';
 import { describeServiceError } from '../service-errors.js';
+import { rememberLanguage } from '../recent-languages.js';
 import type { SubcommandHandler } from './types.js';
 
 /** What the person typed, as a choice: a language, `auto` (follow Slack), or nothing usable. */
@@ -33,9 +34,11 @@ export const languageCommand: SubcommandHandler = async ({ ctx, command, args, c
     // Back to Slack's locale, as the member row remembers it.
     const member = await ctx.prisma.member.findUnique({ where: { slackUserId: command.user_id }, select: { slackLocale: true } });
     const lang = resolveLanguage(null, member?.slackLocale);
+    rememberLanguage(ctx, command.user_id, lang);
     const tt = translator(lang);
     await ack({ response_type: 'ephemeral', text: tt('language.auto', { language: tt(`language.names.${lang}`) }) });
     return;
   }
+  rememberLanguage(ctx, command.user_id, choice);
   await ack({ response_type: 'ephemeral', text: translator(choice)('language.set') });
 };

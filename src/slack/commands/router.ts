@@ -12,7 +12,7 @@ import { rediCommand } from './redi.js';
 import { reportCommand } from './report.js';
 import { settingsCommand } from './settings.js';
 import { statusCommand } from './status.js';
-import type { SubcommandHandler } from './types.js';
+import type { ModalSubcommandHandler, SubcommandHandler } from './types.js';
 import { updateCommand } from './update.js';
 import { helpMessage } from '../ui/help-message.js';
 
@@ -20,7 +20,6 @@ const HANDLERS: Record<string, SubcommandHandler> = {
   help: helpCommand,
   add: addCommand,
   admin: adminCommand,
-  update: updateCommand,
   language: languageCommand,
   status: statusCommand,
   deadlines: deadlinesCommand,
@@ -31,11 +30,20 @@ const HANDLERS: Record<string, SubcommandHandler> = {
   redi: rediCommand,
 };
 
+/** Subcommands that answer with a modal, opened before the caller is looked up. */
+const MODAL_HANDLERS: Record<string, ModalSubcommandHandler> = {
+  update: updateCommand,
+};
+
 export function parseCommandText(text: string | undefined): { name: string; args: string } {
   const trimmed = (text ?? '').trim();
   if (trimmed === '') return { name: 'help', args: '' };
   const [first, ...rest] = trimmed.split(/\s+/);
   return { name: first!.toLowerCase(), args: trimmed.slice(first!.length).trim() };
+}
+
+export function resolveModalSubcommand(name: string): ModalSubcommandHandler | null {
+  return MODAL_HANDLERS[name] ?? null;
 }
 
 export function resolveSubcommand(name: string): SubcommandHandler {

@@ -23,3 +23,14 @@ export interface SubcommandRequest {
 }
 
 export type SubcommandHandler = (req: SubcommandRequest) => Promise<void>;
+
+/**
+ * A subcommand whose answer is a modal: it opens one with the trigger before anything is
+ * read (see recent-languages.ts), and looks up who is asking itself.
+ */
+export interface ModalSubcommandRequest extends Omit<SubcommandRequest, 'caller' | 't'> {
+  /** In the language the person was last answered in: for the first, momentary view only. */
+  quickT: Translate;
+}
+
+export type ModalSubcommandHandler = (req: ModalSubcommandRequest) => Promise<void>;

@@ -1,18 +1,22 @@
 // /reap update [strategy]: opens the progress modal, preselecting the strategy named by
 // its id ("42", "#42"), its number in the person's department plan ("2.3") or its number
-// with a department code or plan key ("LIB 2.3", "LIB-FY2024-2026 2.3"). A number that
-// matches nothing the person may report on is answered with how to find numbers, and no
-// modal opens.
+// with a department code or plan key ("LIB 2.3", "LIB-FY2024-2026 2.3").
+//
+// The modal opens with a loading view as the command arrives, before anything is read, so
+// the 3-second trigger is used at once however busy the database is; the form (or what to
+// say instead: a number that matches nothing the person may report on, someone unknown to
+// REAP Tracker) replaces it. Text that cannot name a strategy is answered without a modal.
+import type { SlashCommand } from '@slack/bolt';
 import type { Actor } from '../../domain/permissions.js';
 import { isOrseAdmin } from '../../domain/permissions.js';
 import type { AppContext } from '../../services/app-context.js';
-import { loadActor } from '../../services/authz.js';
 import { ServiceError } from '../../services/errors.js';
 import { getUpdateFormDefaults, listReportableStrategies, type ReportableStrategy } from '../../services/progress-updates.js';
+import { loadActorWithLanguage } from '../caller.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../ui/mrkdwn.js';
-import { newUpdateModel, openPreparedForm, prepare } from '../listeners/views/update-form.js';
-import type { SubcommandHandler } from './types.js';
+import { newUpdateModel, openPreparedForm, prepare, type PreparedForm } from '../listeners/views/update-form.js';
+import type { ModalSubcommandHandler } from './types.js';
 
 export type StrategyQuery =
   | { kind: 'none' }
@@ -32,7 +36,7 @@ export function parseStrategyQuery(args: string): StrategyQuery {
 
 type Resolved = { departmentId: number | null; strategyId: number | null; strategies?: ReportableStrategy[] } | { message: string };
 
-function unknown(t: Translate, query: string): Resolved {
+function unknown(t: Translate, query: string): { message: string } {
   return { message: t('update.errors.unknownStrategy', { query: escapeMrkdwn(truncate(query, 60)) }) };
 }
 
@@ -87,29 +91,33 @@ export async function resolveStrategyQuery(ctx: AppContext, actor: Actor, query:
   }
 }
 
-export const updateCommand: SubcommandHandler = async ({ ctx, command, args, t, ack, respond, client }) => {
-  let acked = false;
-  const ackOnce = async (body?: Parameters<typeof ack>[0]) => {
-    if (acked) return;
-    acked = true;
-    await ack(body);
-  };
-  const work = prepare(t, async () => {
-    const actor = await loadActor(ctx, command.user_id);
+/** The form for `/reap update <args>` in the person's own language, or what to say instead. */
+async function prepareUpdateForm(ctx: AppContext, command: SlashCommand, args: string): Promise<PreparedForm> {
+  const who = await loadActorWithLanguage(ctx, command.user_id);
+  if ('message' in who) return { kind: 'message', text: who.message };
+  const { actor, t } = who;
+  return prepare(t, async () => {
     const resolved = await resolveStrategyQuery(ctx, actor, parseStrategyQuery(args), t, args);
     if ('message' in resolved) return { kind: 'message' as const, text: resolved.message };
     return newUpdateModel(ctx, actor, { ...resolved, meta: { c: command.channel_id } });
   });
-  await openPreparedForm(work, {
+}
+
+export const updateCommand: ModalSubcommandHandler = async ({ ctx, command, args, quickT, ack, respond, client }) => {
+  const query = parseStrategyQuery(args);
+  if (query.kind === 'invalid') {
+    // Known without reading anything: no modal for text that cannot name a strategy.
+    await ack({ response_type: 'ephemeral', text: unknown(quickT, args).message });
+    return;
+  }
+  await openPreparedForm(prepareUpdateForm(ctx, command, args), {
     client,
     triggerId: command.trigger_id,
-    t,
+    t: quickT,
     ctx,
-    ack: () => ackOnce(),
+    ack: () => ack(),
     say: async (text) => {
-      if (!acked) await ackOnce({ response_type: 'ephemeral', text });
-      else await respond({ response_type: 'ephemeral', text });
+      await respond({ response_type: 'ephemeral', text });
     },
   });
-  await ackOnce();
 };

@@ -1,14 +1,16 @@
 // Buttons that open the update form: "Update" beside a strategy anywhere in the app
 // (/reap plan, /reap status, deadlines, App Home; value = strategy id) and "Edit" on the
-// confirmation of a saved update (value = {"u": update id}).
+// confirmation of a saved update (value = {"u": update id}). Both open a loading view at
+// once and fill it in; anything to say instead is said in that modal.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../../services/app-context.js';
-import { loadActor } from '../../../services/authz.js';
-import { identifyCaller } from '../../caller.js';
+import type { Actor } from '../../../domain/permissions.js';
+import { loadActorWithLanguage } from '../../caller.js';
 import { translator, type Translate } from '../../i18n/index.js';
 import { UPDATE_ACTIONS, UPDATE_OPEN_ACTION, messageView } from '../../ui/update-modal.js';
-import { editUpdateModel, loadUpdateForEdit, newUpdateModel, openPreparedForm, prepare } from '../views/update-form.js';
+import { recentLanguage } from '../../recent-languages.js';
+import { editUpdateModel, loadUpdateForEdit, newUpdateModel, openPreparedForm, prepare, type PreparedForm } from '../views/update-form.js';
 
 const positiveInt = (v: unknown): number | null => (typeof v === 'number' || typeof v === 'string') && /^\d{1,9}$/.test(String(v)) && Number(v) > 0 ? Number(v) : null;
 
@@ -35,31 +37,42 @@ function sayInModal(ctx: AppContext, client: WebClient, triggerId: string, t: Tr
 export function registerUpdateOpenButtons(app: App, ctx: AppContext): void {
   app.action<BlockAction<ButtonAction>>(UPDATE_OPEN_ACTION, async ({ ack, body, client }) => {
     await ack();
-    const caller = await identifyCaller(ctx, body.user.id);
-    const t = translator(caller.lang);
     const strategyId = positiveInt(body.actions[0]?.value);
     const channel = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
-    const work = prepare(t, async () => {
-      const actor = await loadActor(ctx, body.user.id);
-      return newUpdateModel(ctx, actor, { departmentId: null, strategyId, meta: { c: channel } });
-    });
-    await openPreparedForm(work, { client, triggerId: body.trigger_id, t, ctx, say: sayInModal(ctx, client, body.trigger_id, t) });
+    await openWithLoadingView(ctx, client, body, (actor, t) =>
+      prepare(t, () => newUpdateModel(ctx, actor, { departmentId: null, strategyId, meta: { c: channel } })),
+    );
   });
 
   app.action<BlockAction<ButtonAction>>(UPDATE_ACTIONS.edit, async ({ ack, body, client }) => {
     await ack();
-    const caller = await identifyCaller(ctx, body.user.id);
-    const t = translator(caller.lang);
     const updateId = updateIdOf(body.actions[0]?.value);
     const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
     const mc = container?.channel_id ?? body.channel?.id;
     const mt = container?.message_ts ?? body.message?.ts;
-    const work = prepare(t, async () => {
-      if (updateId === null) return { kind: 'message' as const, text: t('update.edit.gone') };
-      const actor = await loadActor(ctx, body.user.id);
-      const stored = await loadUpdateForEdit(ctx, actor, updateId);
-      return editUpdateModel(ctx, stored, { c: mc, mc, mt });
-    });
-    await openPreparedForm(work, { client, triggerId: body.trigger_id, t, ctx, say: sayInModal(ctx, client, body.trigger_id, t) });
+    await openWithLoadingView(ctx, client, body, (actor, t) =>
+      prepare(t, async () => {
+        if (updateId === null) return { kind: 'message' as const, text: t('update.edit.gone') };
+        const stored = await loadUpdateForEdit(ctx, actor, updateId);
+        return editUpdateModel(ctx, stored, { c: mc, mc, mt });
+      }),
+    );
   });
+}
+
+/**
+ * Opens a loading view with the trigger before anything is read (the button press may sit
+ * behind other requests' queries), then the form built for the person in their language.
+ */
+async function openWithLoadingView(
+  ctx: AppContext,
+  client: WebClient,
+  body: BlockAction<ButtonAction>,
+  build: (actor: Actor, t: Translate) => Promise<PreparedForm>,
+): Promise<void> {
+  const quickT = translator(recentLanguage(ctx, body.user.id));
+  const work = loadActorWithLanguage(ctx, body.user.id).then((who) =>
+    'message' in who ? { kind: 'message' as const, text: who.message } : build(who.actor, who.t),
+  );
+  await openPreparedForm(work, { client, triggerId: body.trigger_id, t: quickT, ctx, say: sayInModal(ctx, client, body.trigger_id, quickT) });
 }

@@ -1,24 +1,31 @@
 // The single slash command. Subcommands are dispatched by the router; every path
-// acknowledges within Slack's 3 seconds.
+// acknowledges within Slack's 3 seconds. Those answering with a modal run before any
+// database read, so the trigger id is used at once even when the database is busy.
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { identifyCaller } from '../../caller.js';
-import { parseCommandText, resolveSubcommand } from '../../commands/router.js';
-import { translator } from '../../i18n/index.js';
+import { parseCommandText, resolveModalSubcommand, resolveSubcommand } from '../../commands/router.js';
+import { translator, type Translate } from '../../i18n/index.js';
+import { recentLanguage } from '../../recent-languages.js';
 
 export function registerReapCommand(app: App, ctx: AppContext): void {
   app.command('/reap', async ({ command, ack, respond, client }) => {
-    const caller = await identifyCaller(ctx, command.user_id);
-    const t = translator(caller.lang);
     const { name, args } = parseCommandText(command.text);
-    const handler = resolveSubcommand(name);
     let acked = false;
     const onceAck: typeof ack = async (response) => {
       acked = true;
       await ack(response);
     };
+    let t: Translate = translator(recentLanguage(ctx, command.user_id));
     try {
-      await handler({ ctx, command, args, caller, t, ack: onceAck, respond, client });
+      const modal = resolveModalSubcommand(name);
+      if (modal) {
+        await modal({ ctx, command, args, quickT: t, ack: onceAck, respond, client });
+        return;
+      }
+      const caller = await identifyCaller(ctx, command.user_id);
+      t = translator(caller.lang);
+      await resolveSubcommand(name)({ ctx, command, args, caller, t, ack: onceAck, respond, client });
     } catch (e) {
       ctx.logger.error({ err: e, subcommand: name, user: command.user_id }, 'slash command failed');
       const text = t('common.errorGeneric');

@@ -1,5 +1,5 @@
 // Loading what the /reap update modal shows, and opening it inside Slack's 3-second
-// trigger window. Shared by the slash command, the Update buttons elsewhere in the app,
+// trigger window (a loading view first, filled in when the data is ready). Shared by the slash command, the Update buttons elsewhere in the app,
 // the modal's own selects, the Edit button and the submission listener (which rebuilds
 // the form after a conflict).
 //
@@ -35,11 +35,6 @@ import {
   type UpdateFormValues,
   type UpdateModalMeta,
 } from '../../ui/update-modal.js';
-
-/** How long to wait for the data before showing a loading view instead (trigger ids live 3 s). */
-// Short enough that a loaded instance still opens the loading view well inside the trigger's
-// 3 s; long enough that an idle one opens the finished form in one call.
-export const FORM_DATA_BUDGET_MS = 250;
 
 export async function strategyExtras(ctx: AppContext, strategyId: number): Promise<StrategyExtras> {
   const s = await ctx.prisma.strategy.findUnique({ where: { id: strategyId }, select: { performanceMeasures: true, outputs: true } });
@@ -162,53 +157,25 @@ export type PreparedForm = { kind: 'form'; view: ModalView } | { kind: 'message'
 export interface OpenOptions {
   client: WebClient;
   triggerId: string;
+  /** For the loading view (and a message in its place): the person's last known language. */
   t: Translate;
   ctx: AppContext;
-  /** Say something without a modal (ack or respond of the caller). */
+  /** Say something without a modal, when the trigger could not be used (expired, Slack down). */
   say: (text: string) => Promise<void>;
   /** Called once the request may be acknowledged (commands: before views.open goes out). */
   ack?: () => Promise<void>;
-  budgetMs?: number;
 }
 
-const SLOW = Symbol('slow');
-
 /**
- * Opens the form. When the data arrives within the budget the finished form opens at once
- * (or the message is said, without any modal). Otherwise a light loading view is opened with
- * the trigger id, before it expires, and replaced with views.update and its hash when ready.
+ * Opens a light loading view with the trigger id at once, before the data is read: the
+ * trigger lives 3 s and, under load, the reads can wait behind other requests' queries,
+ * while views.open here goes out within milliseconds of the request's arrival. The finished
+ * form, or what to say instead (in a small modal), replaces it with views.update and the
+ * view's hash (a person who closed it meanwhile is left alone).
  */
 export async function openPreparedForm(work: Promise<PreparedForm>, o: OpenOptions): Promise<void> {
   // Errors surface through `work` below; this only keeps them from being unhandled meanwhile.
   work.catch(() => {});
-  let timer: NodeJS.Timeout | undefined;
-  const first = await Promise.race([
-    work.then((r) => r, (e: unknown) => ({ kind: 'error' as const, error: e })),
-    new Promise<typeof SLOW>((resolve) => {
-      timer = setTimeout(() => resolve(SLOW), o.budgetMs ?? FORM_DATA_BUDGET_MS);
-    }),
-  ]);
-  clearTimeout(timer);
-
-  if (first !== SLOW) {
-    if (first.kind === 'error') {
-      await o.say(errorText(o.t, first.error, o.ctx));
-      return;
-    }
-    if (first.kind === 'message') {
-      await o.say(first.text);
-      return;
-    }
-    await o.ack?.();
-    try {
-      await o.client.views.open({ trigger_id: o.triggerId, view: first.view });
-    } catch (e) {
-      o.ctx.logger.warn({ err: (e as Error).message }, 'views.open failed for the update form');
-      await o.say(o.t('update.errors.openFailed'));
-    }
-    return;
-  }
-
   await o.ack?.();
   let viewId: string;
   let hash: string | undefined;
