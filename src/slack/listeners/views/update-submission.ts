@@ -19,7 +19,8 @@ import type { AppContext } from '../../../services/app-context.js';
 import { loadActor } from '../../../services/authz.js';
 import { ServiceError } from '../../../services/errors.js';
 import { editUpdate, submitUpdate, type EditResult, type ProgressUpdateView, type SubmitResult } from '../../../services/progress-updates.js';
-import { identifyCaller } from '../../caller.js';
+import { loadActorWithLanguage } from '../../caller.js';
+import { recentLanguage } from '../../recent-languages.js';
 import { translator, type Translate } from '../../i18n/index.js';
 import { describeServiceError, modalErrors } from '../../service-errors.js';
 import {
@@ -82,6 +83,7 @@ interface Submission {
   submitted: { status?: string; strategy?: string };
   /** Date.now() by which the answer must be on its way. */
   deadline: number;
+  who: Awaited<ReturnType<typeof loadActorWithLanguage>>;
 }
 
 const remaining = (s: Submission) => Math.max(0, s.deadline - Date.now());
@@ -100,8 +102,16 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
   app.view<ViewSubmitAction>(UPDATE_CALLBACK_ID, async ({ ack, body, view, client, context }) => {
     const deadline = Date.now() + SUBMIT_DEADLINE_MS;
     const userId = body.user.id;
-    const caller = await identifyCaller(ctx, userId);
-    const t = translator(caller.lang);
+    // One read for who is asking and in which language; someone unknown gets the reason.
+    let who: Submission['who'];
+    try {
+      who = await loadActorWithLanguage(ctx, userId);
+    } catch (e) {
+      ctx.logger.error({ err: e, user: userId, view: view.id }, 'progress update submission failed');
+      await (ack as Ack)(errorsAck({ [UPDATE_BLOCKS.narrative]: translator(recentLanguage(ctx, userId))('update.errors.database') }));
+      return;
+    }
+    const t = 'message' in who ? translator(recentLanguage(ctx, userId)) : who.t;
     let acked = false;
     const once: Ack = async (response) => {
       if (acked) return;
@@ -123,6 +133,7 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
       values: readFormValues(state),
       submitted: submittedBlocks(state),
       deadline,
+      who,
     };
     try {
       if (s.meta.m === 'edit') await submitEdit(s);
@@ -162,13 +173,9 @@ function fieldErrors(s: Submission, e: ServiceError): Record<string, string> {
 }
 
 async function actorOrAnswer(s: Submission): Promise<Actor | null> {
-  try {
-    return await loadActor(s.ctx, s.userId);
-  } catch (e) {
-    if (!(e instanceof ServiceError)) throw e;
-    await s.ack(errorsAck({ [generalErrorBlock(s.meta.m, s.submitted)]: describeServiceError(s.t, e) }));
-    return null;
-  }
+  if ('actor' in s.who) return s.who.actor;
+  await s.ack(errorsAck({ [generalErrorBlock(s.meta.m, s.submitted)]: s.who.message }));
+  return null;
 }
 
 // ---------- a new update ----------
