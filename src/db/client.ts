@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseTarget } from '../config.js';
+import type { RemotePGlite } from './pglite-remote.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
 export type Prisma = InstanceType<typeof PrismaClient>;
@@ -32,20 +33,23 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 async function openPglite(dataDir: string | null): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
+  // PGlite runs in a worker thread: its queries cost CPU that must not hold up the event
+  // loop (Slack acknowledgements, other requests). RemotePGlite is its main-thread handle.
+  const { RemotePGlite: Remote } = await import('./pglite-remote.js');
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
-  let pg: InstanceType<typeof PGlite>;
+  let pg: RemotePGlite;
   try {
     if (dataDir) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
-    pg = dataDir ? await PGlite.create(path.resolve(dataDir)) : await PGlite.create();
+    pg = await Remote.open(dataDir ? path.resolve(dataDir) : null);
   } catch (e) {
     throw new DatabaseUnavailableError(
       `cannot open the embedded database${dataDir ? ` in ${dataDir}` : ''}: ${(e as Error).message}`,
     );
   }
-  // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; the runtime
-  // contract is unchanged (exercised by every integration test).
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) as unknown as never });
+  // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils and against
+  // PGlite itself; RemotePGlite offers the part of PGlite it uses (query, exec,
+  // transaction, DatabaseError instances), exercised by every integration test.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg as unknown as never) as unknown as never });
   const session: SqlSession = {
     exec: async (script) => {
       await pg.exec(script);

@@ -1,0 +1,205 @@
+// The embedded database's own thread. PGlite is PostgreSQL compiled to WebAssembly: every
+// query costs CPU on the thread that runs it, and on the main thread that CPU held up Slack
+// acknowledgements behind other requests' queries. Here it runs beside the main thread;
+// src/db/pglite-remote.ts is the main-thread side and documents the messages.
+//
+// Plain JavaScript on purpose: a worker thread does not reliably inherit its parent's
+// module loader, so a .ts file would need a TypeScript loader in each of tsx, vitest and
+// plain node. This .mjs file loads in all three as it is.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite, messages, TransactionAbortedError } from '@electric-sql/pglite';
+
+/** @type {{ dataDir: string | null }} */
+const { dataDir } = workerData;
+
+// Columns the caller parses itself (its parsers are functions and cannot cross threads)
+// come back as PostgreSQL's text.
+const rawText = (text) => text;
+const rawParsersCache = new Map();
+function rawParsers(oids) {
+  if (!oids || oids.length === 0) return undefined;
+  const key = oids.join(',');
+  let parsers = rawParsersCache.get(key);
+  if (!parsers) {
+    parsers = Object.fromEntries(oids.map((oid) => [oid, rawText]));
+    rawParsersCache.set(key, parsers);
+  }
+  return parsers;
+}
+
+function queryOptions(msg) {
+  const parsers = rawParsers(msg.rawOids);
+  if (!msg.rowMode && !parsers) return undefined;
+  return { ...(msg.rowMode ? { rowMode: msg.rowMode } : {}), ...(parsers ? { parsers } : {}) };
+}
+
+/** Buffers arrive as plain Uint8Arrays; make the ones the caller sent as Buffers Buffers again. */
+function restoreBuffers(params, paths) {
+  if (!params || !paths) return params;
+  for (const p of paths) {
+    let parent = params;
+    for (let i = 0; i < p.length - 1; i++) parent = parent[p[i]];
+    const last = p[p.length - 1];
+    const u8 = parent[last];
+    parent[last] = Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+  }
+  return params;
+}
+
+const DATABASE_ERROR_FIELDS = [
+  'severity', 'code', 'detail', 'hint', 'position', 'internalPosition', 'internalQuery', 'where',
+  'schema', 'table', 'column', 'dataType', 'constraint', 'file', 'line', 'routine',
+];
+
+/** An error as plain data; pglite-remote.ts rebuilds a DatabaseError (or Error) from it. */
+function describeError(e) {
+  if (e instanceof messages.DatabaseError) {
+    const out = {
+      kind: e instanceof TransactionAbortedError ? 'transaction-aborted' : 'database',
+      message: e.message,
+      length: e.length,
+      name: e.name,
+      stack: e.stack,
+      fields: {},
+    };
+    for (const f of DATABASE_ERROR_FIELDS) if (e[f] !== undefined) out.fields[f] = e[f];
+    // PGlite attaches the statement and its parameters (makePGliteError).
+    if (typeof e.query === 'string') out.query = e.query;
+    if (Array.isArray(e.params)) out.params = e.params;
+    return out;
+  }
+  if (e instanceof Error) {
+    return { kind: 'error', name: e.name, message: e.message, stack: e.stack, code: e.code };
+  }
+  return { kind: 'error', name: 'Error', message: String(e) };
+}
+
+function reply(id, value) {
+  try {
+    parentPort.postMessage({ id, ok: true, value });
+  } catch (e) {
+    // A value structured clone cannot carry (should not happen for query results).
+    parentPort.postMessage({ id, ok: false, error: describeError(e) });
+  }
+}
+
+function replyError(id, e) {
+  let error = describeError(e);
+  try {
+    parentPort.postMessage({ id, ok: false, error });
+  } catch {
+    // Parameters that cannot be cloned back: drop them rather than lose the error.
+    delete error.params;
+    parentPort.postMessage({ id, ok: false, error });
+  }
+}
+
+async function answer(id, work) {
+  try {
+    reply(id, await work());
+  } catch (e) {
+    replyError(id, e);
+  }
+}
+
+let pg;
+try {
+  pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+} catch (e) {
+  parentPort.postMessage({ type: 'open-failed', error: describeError(e) });
+}
+
+// Open interactive transactions: PGlite's transaction object, the promise its callback
+// returns (settled by 'end'), and a chain that runs this transaction's messages in the
+// order they were sent (tx.rollback() may be sent without waiting, right before 'end').
+/** @type {Map<number, { tx: any, settle: { resolve: () => void, reject: (e: unknown) => void }, done: Promise<unknown>, chain: Promise<void> }>} */
+const transactions = new Map();
+let nextTxId = 1;
+// Rejects a transaction's callback when the caller's callback threw: PGlite then rolls back.
+const CALLER_ROLLED_BACK = Symbol('caller rolled back');
+
+function inTransaction(msg, work) {
+  const entry = transactions.get(msg.tx);
+  if (!entry) {
+    // Same message PGlite gives for a transaction object used after it ended.
+    replyError(msg.id, new Error('Transaction is closed'));
+    return;
+  }
+  entry.chain = entry.chain.then(() => answer(msg.id, () => work(entry)));
+}
+
+function begin(msg) {
+  const txId = nextTxId++;
+  let entered = false;
+  const done = pg.transaction(
+    (tx) =>
+      new Promise((resolve, reject) => {
+        entered = true;
+        transactions.set(txId, { tx, settle: { resolve, reject }, done, chain: Promise.resolve() });
+        reply(msg.id, txId);
+      }),
+  );
+  // Failing before the callback ran (BEGIN failed, database closing) answers 'begin';
+  // afterwards 'end' reports the outcome.
+  done.catch((e) => {
+    if (!entered) replyError(msg.id, e);
+  });
+}
+
+function end(msg) {
+  inTransaction(msg, async (entry) => {
+    transactions.delete(msg.tx);
+    if (msg.commit) entry.settle.resolve(undefined);
+    else entry.settle.reject(CALLER_ROLLED_BACK);
+    try {
+      await entry.done;
+    } catch (e) {
+      if (e !== CALLER_ROLLED_BACK) throw e;
+    }
+  });
+}
+
+async function close(msg) {
+  await answer(msg.id, async () => {
+    if (!pg.closed) await pg.close();
+  });
+  // Nothing else to do: let the thread end once the port is closed.
+  parentPort.close();
+}
+
+function handle(msg) {
+  switch (msg.op) {
+    case 'query': {
+      const run = (target) =>
+        target.query(msg.sql, restoreBuffers(msg.params, msg.bufferPaths), queryOptions(msg));
+      if (msg.tx) inTransaction(msg, (entry) => run(entry.tx));
+      else answer(msg.id, () => run(pg));
+      return;
+    }
+    case 'exec': {
+      const run = (target) => target.exec(msg.sql, queryOptions(msg));
+      if (msg.tx) inTransaction(msg, (entry) => run(entry.tx));
+      else answer(msg.id, () => run(pg));
+      return;
+    }
+    case 'rollback':
+      inTransaction(msg, (entry) => entry.tx.rollback());
+      return;
+    case 'begin':
+      begin(msg);
+      return;
+    case 'end':
+      end(msg);
+      return;
+    case 'close':
+      void close(msg);
+      return;
+    default:
+      replyError(msg.id, new Error(`unknown message ${msg.op}`));
+  }
+}
+
+if (pg) {
+  parentPort.on('message', handle);
+  parentPort.postMessage({ type: 'ready' });
+}
