@@ -2,16 +2,17 @@
 // on screen) and App Home publish latency at 10 and 50 concurrent users, with 60
 // departments × 30 strategies × 20 updates loaded, on PGlite and (when reachable) on
 // PostgreSQL. The floor is measured in the same run: a bare Bolt app on the same receiver
-// whose listeners only ack (and, for Home, one that publishes a fixed one-block view).
+// whose listeners only ack (and, for Home, publish a fixed one-block view). Each app runs
+// alone in its own process (bench/serve-target.ts); the fake Slack and the load stay here.
 //
 //   npx tsx bench/slack-read.bench.ts        BENCH_REQUESTS=200 per cell by default
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { loadConfig } from '../src/config.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import type { Prisma } from '../src/db/client.js';
 import type { StrategyStatus } from '../src/generated/prisma/enums.js';
-import { createLogger } from '../src/logger.js';
 import {
   createFakeSlack,
   deliver,
@@ -22,8 +23,7 @@ import {
   JSON_CONTENT_TYPE,
   type CallRecord,
 } from '../src/sandbox/fake-slack/index.js';
-import { startServer } from '../src/server.js';
-import { freshPostgresDatabase, percentile, postgresReachable, printTable, serveReceiver } from './lib.js';
+import { freshPostgresDatabase, percentile, postgresReachable, printTable, startTarget } from './lib.js';
 
 const SECRET = 'bench-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -141,42 +141,6 @@ function populateFake(p: People): void {
   if (!fake.workspace.resolveChannel(CHANNEL)) fake.addChannel({ id: CHANNEL, name: 'bench', members: [...everyone, fake.workspace.bot.userId] });
 }
 
-// ---------- the apps under test ----------
-
-interface Target {
-  url: string;
-  stop: () => Promise<void>;
-}
-
-async function bareBolt(publish: boolean): Promise<Target> {
-  const receiver = new HTTPReceiver({ signingSecret: SECRET, logLevel: LogLevel.ERROR });
-  const app = new App({ token: fake.botToken, receiver, botId: 'B0BOT', botUserId: 'U0BOT', clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } } });
-  app.command('/reap', async ({ ack }) => {
-    await ack();
-  });
-  app.event('app_home_opened', async ({ event, client }) => {
-    if (!publish) return;
-    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Hello' } }] } });
-  });
-  return serveReceiver(receiver);
-}
-
-async function reapApp(db: Database): Promise<Target> {
-  const config = loadConfig({ SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, LOG_LEVEL: 'silent' });
-  const running = await startServer({
-    config,
-    logger: createLogger('silent'),
-    db,
-    now: () => NOW,
-    // Only the requests under test: no reminders or outbox work in the background.
-    scheduler: false,
-    port: 0,
-    host: '127.0.0.1',
-    slack: { mode: 'http', botToken: fake.botToken, signingSecret: SECRET, apiUrl: fake.url, identity: { botId: 'B0BOT', botUserId: 'U0BOT' } },
-  });
-  return { url: `http://127.0.0.1:${running.port}/slack/events`, stop: running.stop };
-}
-
 // ---------- load ----------
 
 /** Resolves when the fake sees `match` for a user: an ephemeral through a response_url, or a Home publish. */
@@ -273,15 +237,20 @@ async function homeOpened(url: string, user: string, waitForPublish: boolean) {
 const p50 = (v: number[]) => percentile(v, 50).toFixed(1);
 const p99 = (v: number[]) => percentile(v, 99).toFixed(1);
 
-async function benchDatabase(label: string, db: Database, rows: Record<string, string | number>[]) {
+async function loadDatabase(label: string, db: Database): Promise<People> {
   await migrate(db);
   const p = people();
   const loaded = await loadData(db.prisma);
   console.log(`${label}: loaded ${loaded.strategies} strategies and ${loaded.updates} updates in ${(loaded.ms / 1000).toFixed(1)} s`);
+  await db.close();
+  return p;
+}
+
+async function benchDatabase(label: string, databaseUrl: string, p: People, rows: Record<string, string | number>[]) {
   populateFake(p);
-  const reap = await reapApp(db);
-  const bare = await bareBolt(false);
-  const barePublish = await bareBolt(true);
+  const env = { SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, DATABASE_URL: databaseUrl, BENCH_NOW: NOW.toISOString() };
+  const reap = await startTarget({ ...env, BENCH_TARGET: 'reap' });
+  const bare = await startTarget({ ...env, BENCH_TARGET: 'bare' });
   // Leads see their department's status; Home goes to a mix of staff and leads.
   const statusUsers = p.leads;
   const homeUsers = p.leads.flatMap((l, i) => [l, p.staff[i * STAFF_PER_DEPARTMENT]!]);
@@ -311,7 +280,7 @@ async function benchDatabase(label: string, db: Database, rows: Record<string, s
         errors: s.errors + (REQUESTS - s.done.length),
       },
     );
-    const be = await run(bareHomeUsers, c, (u) => homeOpened(barePublish.url, u, true));
+    const be = await run(bareHomeUsers, c, (u) => homeOpened(bare.url, u, true));
     const h = await run(homeUsers, c, (u) => homeOpened(reap.url, u, true));
     rows.push(
       { db: label, users: c, request: 'App Home', app: 'bare Bolt (static publish)', 'ack p50': p50(be.ack), 'ack p99': p99(be.ack), 'answer p50': p50(be.done), 'answer p99': p99(be.done), 'req/s': (REQUESTS / be.seconds).toFixed(0), errors: be.errors },
@@ -333,17 +302,23 @@ async function benchDatabase(label: string, db: Database, rows: Record<string, s
   }
   await reap.stop();
   await bare.stop();
-  await barePublish.stop();
   fake.assertNoViolations({ allow: ['hash_conflict'] });
   fake.clearViolations();
 }
 
 const rows: Record<string, string | number>[] = [];
-await benchDatabase('PGlite', await openDatabase({ kind: 'pglite', dataDir: null }), rows);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-bench-read-'));
+try {
+  const p = await loadDatabase('PGlite', await openDatabase({ kind: 'pglite', dataDir }));
+  await benchDatabase('PGlite', `pglite:${dataDir}`, p, rows);
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
 if (await postgresReachable()) {
   const fresh = await freshPostgresDatabase();
   try {
-    await benchDatabase('PostgreSQL', await openDatabase({ kind: 'postgres', url: fresh.url }), rows);
+    const p = await loadDatabase('PostgreSQL', await openDatabase({ kind: 'postgres', url: fresh.url }));
+    await benchDatabase('PostgreSQL', fresh.url, p, rows);
   } finally {
     await fresh.drop();
   }
