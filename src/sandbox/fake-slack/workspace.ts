@@ -209,8 +209,10 @@ export class Workspace {
     return this.views.get(viewId);
   }
 
-  viewByExternalId(externalId: string): ViewRecord | undefined {
-    return [...this.views.values()].find((v) => v.definition.external_id === externalId && this.isLive(v));
+  /** The live view with this external_id; with `includeClosed`, the latest one ever opened. */
+  viewByExternalId(externalId: string, options: { includeClosed?: boolean } = {}): ViewRecord | undefined {
+    const all = [...this.views.values()].filter((v) => v.definition.external_id === externalId);
+    return all.find((v) => this.isLive(v)) ?? (options.includeClosed ? all.at(-1) : undefined);
   }
 
   /** A view is live while it is on a modal stack or is a user's current App Home. */

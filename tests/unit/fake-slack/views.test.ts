@@ -137,8 +137,13 @@ describe('views.update', () => {
     await client.views.open({ trigger_id: fake.issueTriggerId(ana), view: modal('Ext', { external_id: 'plan-42' }) });
     await expect(client.views.update({ external_id: 'plan-42', view: modal('Ext 2', { external_id: 'plan-42' }) })).resolves.toMatchObject({ ok: true });
     fake.workspace.clearModals(ana);
+    fake.clearViolations();
     expect(await errorCode(client.views.update({ external_id: 'plan-42', view: modal('Gone') }))).toBe('not_found');
+    // Closed by the person while the app worked: an answer to handle, not the app's mistake.
+    expect(fake.violations()).toEqual([]);
     expect(await errorCode(client.views.update({ view_id: 'V0NOPE', view: modal('Nope') }))).toBe('not_found');
+    expect(fake.violations().map((v) => v.code)).toEqual(['not_found']);
+    fake.clearViolations();
   });
 });
 

@@ -97,9 +97,12 @@ function findTarget(args: JsonObject, env: MethodEnv): ViewRecord {
   if ((viewId === undefined) === (externalId === undefined)) {
     throw new SlackApiError('invalid_arguments', { messages: ['[ERROR] provide exactly one of view_id or external_id'] });
   }
-  const view = viewId !== undefined ? env.workspace.view(viewId) : env.workspace.viewByExternalId(externalId ?? '');
+  const view = viewId !== undefined ? env.workspace.view(viewId) : env.workspace.viewByExternalId(externalId ?? '', { includeClosed: true });
+  if (!view) throw new SlackApiError('not_found');
   // A closed modal can no longer be updated (docs/slack-platform.md marks this unverified).
-  if (!view || !env.workspace.isLive(view)) throw new SlackApiError('not_found');
+  // The person closing it while the app was still working is a race every app meets, not
+  // a broken rule; an id Slack never gave out is.
+  if (!env.workspace.isLive(view)) throw new SlackApiError('not_found', { violation: false });
   return view;
 }
 
