@@ -133,7 +133,9 @@ export async function serveReceiver(receiver: { requestListener: http.RequestLis
  * in `env`) and resolves once it prints the port it listens on.
  */
 export async function startTarget(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<BenchTarget & { pid: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'bench', 'serve-target.ts')], {
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each app under test there (on stop).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(REPO, 'bench', 'serve-target.ts')], {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

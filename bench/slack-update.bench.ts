@@ -268,14 +268,20 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
 }
 
 const rows: Record<string, string | number>[] = [];
+// BENCH_DB=pglite or postgres measures only that one.
+const only = process.env.BENCH_DB;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-bench-update-'));
 try {
-  const own = await prepareDatabase(await openDatabase({ kind: 'pglite', dataDir }));
-  await benchDatabase('PGlite', `pglite:${dataDir}`, own, rows);
+  if (only !== 'postgres') {
+    const own = await prepareDatabase(await openDatabase({ kind: 'pglite', dataDir }));
+    await benchDatabase('PGlite', `pglite:${dataDir}`, own, rows);
+  }
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
-if (await postgresReachable()) {
+if (only === 'pglite') {
+  // PostgreSQL not asked for.
+} else if (await postgresReachable()) {
   const fresh = await freshPostgresDatabase();
   try {
     const own = await prepareDatabase(await openDatabase({ kind: 'postgres', url: fresh.url }));

@@ -198,8 +198,13 @@ export async function listReportableStrategies(
     reportable.map((s) => s.id),
   );
   const now = ctx.now();
+  // One period per cadence: working it out in the City's zone is costly, and a department
+  // has one cadence however many strategies it lists.
+  const periods = new Map<string, FiscalPeriod>();
   return reportable.map((s) => {
-    const period = reportingPeriod(ctx, s, now);
+    const cadence = s.objective.plan.department?.reportingCadence ?? 'QUARTERLY';
+    const period = periods.get(cadence) ?? reportingPeriod(ctx, s, now);
+    periods.set(cadence, period);
     const last = latest.get(s.id);
     return {
       ...summarizeStrategy(s),

@@ -23,8 +23,16 @@ void instance.init({
 
 export type Translate = TFunction;
 
+// One fixed translator per language, made once: they are immutable and asked for on every request.
+const translators = new Map<Lang, Translate>();
+
 export function translator(lang: Lang): Translate {
-  return instance.getFixedT(lang);
+  let t = translators.get(lang);
+  if (!t) {
+    t = instance.getFixedT(lang);
+    translators.set(lang, t);
+  }
+  return t;
 }
 
 export function isLang(value: unknown): value is Lang {

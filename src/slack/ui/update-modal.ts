@@ -407,12 +407,21 @@ export function strategySelect(
     .sort((a, b) => a.index - b.index)
     .map((x) => x.s);
 
-  const toOption = (s: ReportableStrategy): PlainTextOption => {
-    const status = t(`status.${s.status}`);
-    let description = t(s.reportedThisPeriod ? 'update.modal.optionReported' : 'update.modal.optionNotReported', { status, period: s.periodKey });
-    if (s.ownedByActor) description = `${description} · ${t('update.modal.optionYours')}`;
-    return option(`${s.label} ${s.text}`, String(s.id), description);
+  // A hundred options share a handful of descriptions; translating each once keeps a big
+  // department's form cheap to build.
+  const descriptions = new Map<string, string>();
+  const describe = (s: ReportableStrategy): string => {
+    const key = `${s.status}|${s.reportedThisPeriod}|${s.periodKey}|${s.ownedByActor}`;
+    let description = descriptions.get(key);
+    if (description === undefined) {
+      const status = t(`status.${s.status}`);
+      description = t(s.reportedThisPeriod ? 'update.modal.optionReported' : 'update.modal.optionNotReported', { status, period: s.periodKey });
+      if (s.ownedByActor) description = `${description} · ${t('update.modal.optionYours')}`;
+      descriptions.set(key, description);
+    }
+    return description;
   };
+  const toOption = (s: ReportableStrategy): PlainTextOption => option(`${s.label} ${s.text}`, String(s.id), describe(s));
 
   const groups = new Map<string, { label: string; options: PlainTextOption[] }>();
   const plans = new Set(kept.map((s) => s.plan.id));
