@@ -16,7 +16,6 @@ import type { App, ViewSubmitAction, ViewOutput } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
-import { loadActor } from '../../../services/authz.js';
 import { ServiceError } from '../../../services/errors.js';
 import { editUpdate, submitUpdate, type EditResult, type ProgressUpdateView, type SubmitResult } from '../../../services/progress-updates.js';
 import { loadActorWithLanguage } from '../../caller.js';
