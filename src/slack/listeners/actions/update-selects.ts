@@ -6,10 +6,9 @@
 import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../../services/app-context.js';
-import { loadActor } from '../../../services/authz.js';
 import { ServiceError } from '../../../services/errors.js';
-import { identifyCaller } from '../../caller.js';
-import { translator } from '../../i18n/index.js';
+import { loadActorWithLanguage } from '../../caller.js';
+import type { Translate } from '../../i18n/index.js';
 import { describeServiceError } from '../../service-errors.js';
 import { UPDATE_ACTIONS, buildUpdateModal, decodeMeta, readFormValues, type ViewStateValues } from '../../ui/update-modal.js';
 import { newUpdateModel } from '../views/update-form.js';
@@ -26,11 +25,14 @@ export function registerUpdateSelects(app: App, ctx: AppContext): void {
       if (meta.m !== 'new') return;
       const picked = positiveInt(body.actions[0]?.selected_option?.value);
       const values = readFormValues(view.state.values as unknown as ViewStateValues);
-      const caller = await identifyCaller(ctx, body.user.id);
-      const t = translator(caller.lang);
       let next;
+      let t: Translate;
       try {
-        const actor = await loadActor(ctx, body.user.id);
+        // One read for the person and their language; someone unknown has no form to refresh.
+        const who = await loadActorWithLanguage(ctx, body.user.id);
+        if ('message' in who) throw new Error('the person is not known to REAP Tracker');
+        t = who.t;
+        const actor = who.actor;
         const base = { meta: { c: meta.c } };
         try {
           next =
