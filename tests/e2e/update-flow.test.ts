@@ -126,9 +126,13 @@ describe('/reap update', () => {
     const word = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update the library one' });
     expect((word.json as { response_type: string; text: string }).response_type).toBe('ephemeral');
     expect((word.json as { text: string }).text).toContain('couldn’t find a strategy');
+    // In the person's own language, even before REAP Tracker has answered them in it.
+    const minh = await app.driver.slashCommand({ user: MINH, channel: CHANNEL, text: 'update the library one' });
+    expect((minh.json as { text: string }).text).toContain('Tôi không tìm thấy chiến lược');
     await new Promise((r) => setTimeout(r, 200));
     expect(app.fake.calls('views.open').length).toBe(opens);
     expect(app.fake.openViews(GRACE)).toEqual([]);
+    expect(app.fake.openViews(MINH)).toEqual([]);
   });
 
   it('refreshes status, measures and last update when another strategy is picked, keeping typed text', async () => {

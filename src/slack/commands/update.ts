@@ -12,8 +12,8 @@ import { isOrseAdmin } from '../../domain/permissions.js';
 import type { AppContext } from '../../services/app-context.js';
 import { ServiceError } from '../../services/errors.js';
 import { getUpdateFormDefaults, listReportableStrategies, type ReportableStrategy } from '../../services/progress-updates.js';
-import { loadActorWithLanguage } from '../caller.js';
-import type { Translate } from '../i18n/index.js';
+import { identifyCaller, loadActorWithLanguage } from '../caller.js';
+import { translator, type Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../ui/mrkdwn.js';
 import { newUpdateModel, openPreparedForm, prepare, type PreparedForm } from '../listeners/views/update-form.js';
 import type { ModalSubcommandHandler } from './types.js';
@@ -106,8 +106,10 @@ async function prepareUpdateForm(ctx: AppContext, command: SlashCommand, args: s
 export const updateCommand: ModalSubcommandHandler = async ({ ctx, command, args, quickT, ack, respond, client }) => {
   const query = parseStrategyQuery(args);
   if (query.kind === 'invalid') {
-    // Known without reading anything: no modal for text that cannot name a strategy.
-    await ack({ response_type: 'ephemeral', text: unknown(quickT, args).message });
+    // No modal for text that cannot name a strategy, so no trigger to race: answer in the
+    // person's own language rather than the remembered one.
+    const caller = await identifyCaller(ctx, command.user_id);
+    await ack({ response_type: 'ephemeral', text: unknown(translator(caller.lang), args).message });
     return;
   }
   await openPreparedForm(prepareUpdateForm(ctx, command, args), {
