@@ -32,6 +32,7 @@ import { resolveDepartment } from './departments.js';
 import { isUniqueViolationOn } from './db-errors.js';
 import { ServiceError, conflict, invalidField, invalidFields, notFound } from './errors.js';
 import { TX_OPTIONS, type ServiceContext, type Tx } from './service-context.js';
+import { reportableStrategyRows } from './reportable-strategy-rows.js';
 import { loadLiveStrategy, scopeOf, strategyLabel, strategyWithPlace, type StrategyRecord } from './strategy-records.js';
 
 export interface PersonRef {
@@ -172,9 +173,8 @@ function reportingPeriod(ctx: ServiceContext, s: StrategyRecord, now: Date): Fis
 /**
  * Strategies the actor may report on: the ones they own and their department's. An ORSE
  * admin may name another department (as typed, or by id from a select menu) to report on
- * its strategies; for
- * anyone else another department only adds what they own there. Four queries, however
- * many strategies there are.
+ * its strategies; for anyone else another department only adds what they own there. One
+ * statement, however many strategies there are (two when a department is named by code).
  */
 export async function listReportableStrategies(
   ctx: ServiceContext,
@@ -184,54 +184,25 @@ export async function listReportableStrategies(
   const departmentId = options.department
     ? (await resolveDepartment(ctx, options.department)).id
     : (options.departmentId ?? actor.departmentId);
-  const strategies = await ctx.prisma.strategy.findMany({
-    where: {
-      archivedAt: null,
-      OR: [{ ownerId: actor.memberId }, ...(departmentId !== null ? [{ objective: { plan: { departmentId } } }] : [])],
-    },
-    include: strategyWithPlace,
-    orderBy: [{ objective: { plan: { key: 'asc' } } }, { objective: { number: 'asc' } }, { number: 'asc' }],
-  });
-  const reportable = strategies.filter((s) => canReportOn(actor, scopeOf(s)));
-  const latest = await latestUpdateDates(
-    ctx,
-    reportable.map((s) => s.id),
-  );
+  const rows = await reportableStrategyRows(ctx, { departmentId, ownerId: actor.memberId });
   const now = ctx.now();
   // One period per cadence: working it out in the City's zone is costly, and a department
   // has one cadence however many strategies it lists.
   const periods = new Map<string, FiscalPeriod>();
-  return reportable.map((s) => {
-    const cadence = s.objective.plan.department?.reportingCadence ?? 'QUARTERLY';
-    const period = periods.get(cadence) ?? reportingPeriod(ctx, s, now);
-    periods.set(cadence, period);
-    const last = latest.get(s.id);
-    return {
-      ...summarizeStrategy(s),
-      ownedByActor: s.ownerId === actor.memberId,
-      lastUpdateAt: last?.createdAt ?? null,
-      reportedThisPeriod: last?.periodStart !== undefined && last.periodStart >= period.start,
+  const out: ReportableStrategy[] = [];
+  for (const row of rows) {
+    if (!canReportOn(actor, { departmentId: row.departmentId, ownerId: row.ownerId })) continue;
+    const cadence = row.reportingCadence ?? 'QUARTERLY';
+    let period = periods.get(cadence);
+    if (!period) periods.set(cadence, (period = periodContaining(now, ctx.config.timeZone, cadence)));
+    const { ownerId, departmentId: _department, reportingCadence: _cadence, lastPeriodStart, ...summary } = row;
+    out.push({
+      ...summary,
+      ownedByActor: ownerId === actor.memberId,
+      lastUpdateAt: row.lastUpdateAt,
+      reportedThisPeriod: lastPeriodStart !== null && lastPeriodStart >= period.start,
       periodKey: period.key,
-    };
-  });
-}
-
-/** Latest submission time and latest period start per strategy, in one grouped query. */
-async function latestUpdateDates(
-  ctx: ServiceContext,
-  strategyIds: number[],
-): Promise<Map<number, { createdAt: Date; periodStart: string }>> {
-  if (strategyIds.length === 0) return new Map();
-  const rows = await ctx.prisma.progressUpdate.groupBy({
-    by: ['strategyId'],
-    where: { strategyId: { in: strategyIds } },
-    _max: { createdAt: true, periodStart: true },
-  });
-  const out = new Map<number, { createdAt: Date; periodStart: string }>();
-  for (const r of rows) {
-    if (r._max.createdAt && r._max.periodStart) {
-      out.set(r.strategyId, { createdAt: r._max.createdAt, periodStart: isoDateOf(r._max.periodStart) });
-    }
+    });
   }
   return out;
 }

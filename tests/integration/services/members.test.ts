@@ -26,6 +26,29 @@ describe('loadActor', () => {
     expect(await actor('ULIBLEAD')).toMatchObject({ departmentCode: 'LIB', roles: ['EQUITY_LEAD'] });
   });
 
+  it('carries every field the rules and the language choice read, as plain values', async () => {
+    await db.prisma.member.update({ where: { slackUserId: 'UADMIN2' }, data: { language: 'vi', slackLocale: 'es-ES' } });
+    await db.prisma.managedDepartment.createMany({
+      data: [
+        { memberId: world.member.admin2, departmentId: world.dept.HOUSING },
+        { memberId: world.member.admin2, departmentId: world.dept.LIB },
+      ],
+    });
+    expect(await actor('UADMIN2')).toEqual({
+      memberId: world.member.admin2,
+      slackUserId: 'UADMIN2',
+      name: 'Person admin2',
+      roles: ['ORSE_ADMIN', 'EQUITY_LEAD'],
+      departmentId: world.dept.ORSE,
+      departmentCode: 'ORSE',
+      managedDepartmentIds: [world.dept.LIB, world.dept.HOUSING].sort((a, b) => a - b),
+      active: true,
+      language: 'vi',
+      slackLocale: 'es-ES',
+    });
+    expect(await actor('ULIBSTAFF')).toMatchObject({ language: null, slackLocale: null, managedDepartmentIds: [] });
+  });
+
   it('refuses unknown and deactivated people, naming whom to ask, and audits it', async () => {
     const unknown = await refusal(actor('UNEWBIE'));
     expect(unknown).toMatchObject({
