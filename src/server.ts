@@ -12,6 +12,7 @@ import { createAppContext, type AppContext } from './services/app-context.js';
 import { bootstrapAdmins } from './services/members.js';
 import { createSlackApp, type SlackSettings } from './slack/app.js';
 import { lookupBotIdentity } from './slack/identity.js';
+import { closeHomeRefreshes } from './slack/home/refresh-queue.js';
 import { assertValidCronOverrides, createDispatcherClient, startScheduler, type RunningScheduler } from './jobs/index.js';
 
 export interface StartOptions {
@@ -95,6 +96,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         });
         await jobs?.stop();
         if (opts.slack.mode === 'socket') await app.stop().catch(() => {});
+        await closeHomeRefreshes(ctx);
         await db.close();
       })());
     return { ctx, app, server, port, url, jobs, stop };

@@ -94,6 +94,15 @@ describe('/reap update with bad input and bad luck', () => {
     app.server.ctx.prisma = realPrisma.$extends({ query: { [model]: { [operation]: hook } } } as never) as unknown as Prisma;
   }
 
+  /** The same for the SQL that lists the strategies a form offers (reportable-strategy-rows.ts). */
+  function sabotageStrategyList(behave: () => Promise<void>): void {
+    const hook = async ({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) => {
+      if (JSON.stringify(args).includes('FROM \\"Strategy\\" s')) await behave();
+      return query(args);
+    };
+    app.server.ctx.prisma = realPrisma.$extends({ query: { $queryRaw: hook } } as never) as unknown as Prisma;
+  }
+
   it('refuses a 10,000-character narrative under the field, cutting nothing and storing nothing', async () => {
     const view = await openUpdate(GRACE, '1.3');
     const long = 'Ñ'.repeat(9_999) + '📚';
@@ -279,7 +288,7 @@ describe('/reap update with bad input and bad luck', () => {
     const minhView = await openUpdate(MINH, '1.3');
     await app.driver.viewSubmission({ viewId: graceView.id, values: { narrative: 'Grace first.' } });
     // Listing strategies (which the rebuilt form needs) now takes longer than Slack waits.
-    sabotage('strategy', 'findMany', () => new Promise((r) => setTimeout(r, 3_000)), Number.POSITIVE_INFINITY);
+    sabotageStrategyList(() => new Promise((r) => setTimeout(r, 3_000)));
     const m = await app.driver.viewSubmission({ viewId: minhView.id, values: { narrative: 'Minh second.' } });
     expect(m.ms).toBeLessThan(3000);
     expect((m.ack as { errors: Record<string, string> }).errors).toEqual({
@@ -371,12 +380,15 @@ describe('/reap update with bad input and bad luck', () => {
   });
 
   it('opens a loading view within the trigger window when the data is slow, then fills it in', async () => {
-    sabotage('strategy', 'findMany', () => new Promise((r) => setTimeout(r, 1_600)), Number.POSITIVE_INFINITY);
+    sabotageStrategyList(() => new Promise((r) => setTimeout(r, 1_600)));
     const opens = app.fake.calls('views.open').length;
     const res = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update 1.2' });
     expect(res.ms).toBeLessThan(3000);
     const open = await app.fake.waitFor(() => app.fake.calls('views.open')[opens], 5000, 'views.open');
     expect((open.args as { view: string }).view).toContain('reap.update.loading');
+    // The loading view stays while the list is read.
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(app.fake.openViews(GRACE).at(-1)?.callback_id).toBe('reap.update.loading');
     const view = await app.fake.waitFor(() => {
       const v = app.fake.openViews(GRACE).at(-1);
       return v?.callback_id === 'reap.update' ? v : undefined;
@@ -387,9 +399,9 @@ describe('/reap update with bad input and bad luck', () => {
   });
 
   it('says so in the modal, instead of a form, when the database is down as the form opens', async () => {
-    sabotage('strategy', 'findMany', async () => {
+    sabotageStrategyList(async () => {
       throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
-    }, Number.POSITIVE_INFINITY);
+    });
     const res = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update 1.2' });
     expect(res.ms).toBeLessThan(3000);
     const modal = await app.driver.waitForModal(GRACE, 5000, 'reap.update.message');

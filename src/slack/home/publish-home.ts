@@ -17,6 +17,7 @@ import { citywideStatus, departmentStatus } from '../../services/status.js';
 import { identifyCaller } from '../caller.js';
 import { translator } from '../i18n/index.js';
 import { homeView, type HomeData } from '../ui/home-view.js';
+import { queueHomeRefresh } from './refresh-queue.js';
 
 export interface PublishOptions {
   /** The current view's hash, e.g. from app_home_opened's `event.view.hash`. */
@@ -116,9 +117,11 @@ export async function publishHome(ctx: AppContext, client: WebClient, slackUserI
 /**
  * Refreshes the App Home of everyone a change concerns (the update flow calls this after a
  * submission: the owner, the author, the department's equity leads…). Duplicates are
- * published once; one failure does not stop the others. Never throws.
+ * published once, and so is a person whose refresh is already waiting in the queue
+ * (refresh-queue.ts); one failure does not stop the others. Resolves when they are done;
+ * never throws.
  */
 export async function republishHomeFor(ctx: AppContext, client: WebClient, slackUserIds: readonly string[]): Promise<void> {
   const unique = [...new Set(slackUserIds.filter((id) => typeof id === 'string' && id !== ''))];
-  await Promise.all(unique.map((id) => publishHome(ctx, client, id)));
+  await Promise.all(unique.map((id) => queueHomeRefresh(ctx, id, async () => void (await publishHome(ctx, client, id)))));
 }
