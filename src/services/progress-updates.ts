@@ -92,6 +92,8 @@ export interface ProgressUpdateView {
 
 export interface UpdateFormDefaults {
   strategy: StrategySummary;
+  /** What the strategy measures and produces, shown above the fields that report on them. */
+  measures: { performanceMeasures: string; outputs: string };
   /** The reporting period a submission now would be filed under. */
   period: FiscalPeriod;
   defaults: { status: StrategyStatus; visibility: Visibility };
@@ -226,6 +228,7 @@ export async function getUpdateFormDefaults(ctx: ServiceContext, actor: Actor, s
   const reportsForOwner = s.owner !== null && s.owner.id !== actor.memberId;
   return {
     strategy: summarizeStrategy(s),
+    measures: { performanceMeasures: s.performanceMeasures, outputs: s.outputs },
     period,
     defaults: { status: s.status, visibility: last?.visibility ?? 'INTERNAL' },
     lastUpdate: last ? { ...viewOfUpdate(last), author: last.author } : null,

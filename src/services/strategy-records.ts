@@ -1,5 +1,5 @@
 // Loading a strategy together with where it sits (objective, plan, department), which is
-// what authorization and the reporting period need. One findUnique, however deep.
+// what authorization and the reporting period need. One statement, however deep.
 import type { StrategyScope } from '../domain/permissions.js';
 import type { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { Prisma } from '../db/client.js';
@@ -30,8 +30,106 @@ export const strategyWithPlace = {
 
 export type StrategyRecord = PrismaNS.StrategyGetPayload<{ include: typeof strategyWithPlace }>;
 
+interface StrategyRecordRow {
+  id: number;
+  objectiveId: number;
+  number: number;
+  text: string;
+  status: StrategyRecord['status'];
+  ownerId: number | null;
+  dueDate: Date | null;
+  performanceMeasures: string;
+  outputs: string;
+  languageAccess: boolean;
+  disabilityAccess: boolean;
+  genderEquity: boolean;
+  priorityCommunities: boolean;
+  deferredReason: string | null;
+  needsReassignment: boolean;
+  version: number;
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  objectiveNumber: number;
+  objectiveTitle: string;
+  planId: number;
+  planKey: string;
+  planTitle: string;
+  planKind: StrategyRecord['objective']['plan']['kind'];
+  planDepartmentId: number | null;
+  departmentId: number | null;
+  departmentCode: string | null;
+  departmentName: string | null;
+  reportingCadence: NonNullable<StrategyRecord['objective']['plan']['department']>['reportingCadence'] | null;
+  ownerSlackUserId: string | null;
+  ownerName: string | null;
+  ownerActive: boolean | null;
+}
+
+/**
+ * The strategy with `strategyWithPlace`'s shape. SQL rather than that include: submissions,
+ * forms and every managing action start here, and Prisma's compiling and mapping of a
+ * three-level include costs several times the statement on the event loop Slack's
+ * acknowledgements share. tests/integration/services/strategy-records.test.ts holds it to
+ * the include's answer, field for field.
+ */
 export async function findStrategy(db: Prisma | Tx, strategyId: number): Promise<StrategyRecord | null> {
-  return db.strategy.findUnique({ where: { id: strategyId }, include: strategyWithPlace });
+  const [r] = await db.$queryRaw<StrategyRecordRow[]>`
+    SELECT s.id, s."objectiveId", s.number, s.text, s.status::text AS status, s."ownerId", s."dueDate",
+           s."performanceMeasures", s.outputs, s."languageAccess", s."disabilityAccess", s."genderEquity",
+           s."priorityCommunities", s."deferredReason", s."needsReassignment", s.version, s."archivedAt",
+           s."createdAt", s."updatedAt",
+           o.number AS "objectiveNumber", o.title AS "objectiveTitle",
+           p.id AS "planId", p.key AS "planKey", p.title AS "planTitle", p.kind::text AS "planKind",
+           p."departmentId" AS "planDepartmentId",
+           d.id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName",
+           d."reportingCadence"::text AS "reportingCadence",
+           m."slackUserId" AS "ownerSlackUserId", m.name AS "ownerName", m.active AS "ownerActive"
+      FROM "Strategy" s
+      JOIN "Objective" o ON o.id = s."objectiveId"
+      JOIN "Plan" p ON p.id = o."planId"
+      LEFT JOIN "Department" d ON d.id = p."departmentId"
+      LEFT JOIN "Member" m ON m.id = s."ownerId"
+     WHERE s.id = ${strategyId}`;
+  if (!r) return null;
+  return {
+    id: r.id,
+    objectiveId: r.objectiveId,
+    number: r.number,
+    text: r.text,
+    status: r.status,
+    ownerId: r.ownerId,
+    dueDate: r.dueDate,
+    performanceMeasures: r.performanceMeasures,
+    outputs: r.outputs,
+    languageAccess: r.languageAccess,
+    disabilityAccess: r.disabilityAccess,
+    genderEquity: r.genderEquity,
+    priorityCommunities: r.priorityCommunities,
+    deferredReason: r.deferredReason,
+    needsReassignment: r.needsReassignment,
+    version: r.version,
+    archivedAt: r.archivedAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    objective: {
+      id: r.objectiveId,
+      number: r.objectiveNumber,
+      title: r.objectiveTitle,
+      plan: {
+        id: r.planId,
+        key: r.planKey,
+        title: r.planTitle,
+        kind: r.planKind,
+        departmentId: r.planDepartmentId,
+        department:
+          r.departmentId !== null
+            ? { id: r.departmentId, code: r.departmentCode ?? '', name: r.departmentName ?? '', reportingCadence: r.reportingCadence ?? 'QUARTERLY' }
+            : null,
+      },
+    },
+    owner: r.ownerId !== null && r.ownerSlackUserId !== null ? { id: r.ownerId, slackUserId: r.ownerSlackUserId, name: r.ownerName ?? '', active: r.ownerActive ?? false } : null,
+  };
 }
 
 /**

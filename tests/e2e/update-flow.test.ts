@@ -96,6 +96,9 @@ describe('/reap update', () => {
     expect((status.element as { initial_option: { value: string } }).initial_option.value).toBe('IN_PROGRESS');
     const text = JSON.stringify(view.blocks);
     expect(text).toContain('Performance measures:');
+    const stored = await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['1.1'] } });
+    expect(stored.performanceMeasures.length).toBeGreaterThan(10);
+    expect(text).toContain(JSON.stringify(stored.performanceMeasures.slice(0, 30)).slice(1, -1));
     expect(text).toContain('Last update');
     expect(text).toContain('Adapted the adult assessment rubric');
     expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'new', s: ids['1.1'], v: 1 });

@@ -79,6 +79,7 @@ const update = (over: Partial<ProgressUpdateView> = {}): ProgressUpdateView => (
 function defaults(s: ReportableStrategy): UpdateFormDefaults {
   return {
     strategy: s,
+    measures: { performanceMeasures: '% of participants who rate the sessions as good or better', outputs: 'Sessions held' },
     period: { key: 'FY2027-Q2', fiscalYearEnd: 2027, cadence: 'QUARTERLY', index: 2, start: '2026-10-01', end: '2026-12-31' },
     defaults: { status: s.status, visibility: 'REDI' },
     lastUpdate: { ...update({ narrative: LONG }), author: { slackUserId: 'U0LIB02', name: 'Minh Nguyen' } },

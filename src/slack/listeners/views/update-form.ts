@@ -4,8 +4,8 @@
 // the form after a conflict).
 //
 // Authorization is the services' (listReportableStrategies, getUpdateFormDefaults); the
-// two reads here that no service offers yet (a strategy's performance measures, an
-// update to edit) run only after the same rules have allowed the person in.
+// read here that no service offers yet (an update to edit) runs only after the same rules
+// have allowed the person in.
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../domain/permissions.js';
@@ -36,11 +36,6 @@ import {
   type UpdateModalMeta,
 } from '../../ui/update-modal.js';
 
-export async function strategyExtras(ctx: AppContext, strategyId: number): Promise<StrategyExtras> {
-  const s = await ctx.prisma.strategy.findUnique({ where: { id: strategyId }, select: { performanceMeasures: true, outputs: true } });
-  return { performanceMeasures: s?.performanceMeasures ?? '', outputs: s?.outputs ?? '' };
-}
-
 async function departmentChoices(ctx: AppContext): Promise<DepartmentChoice[]> {
   return ctx.prisma.department.findMany({ select: { id: true, code: true, name: true }, orderBy: { name: 'asc' } });
 }
@@ -59,7 +54,7 @@ export interface NewFormRequest {
 export async function newUpdateModel(ctx: AppContext, actor: Actor, req: NewFormRequest): Promise<NewUpdateModel> {
   const admin = isOrseAdmin(actor);
   const selected = req.strategyId
-    ? await Promise.all([getUpdateFormDefaults(ctx, actor, req.strategyId), strategyExtras(ctx, req.strategyId)]).then(([defaults, extras]) => ({ defaults, extras }))
+    ? await getUpdateFormDefaults(ctx, actor, req.strategyId).then((defaults) => ({ defaults, extras: defaults.measures }))
     : null;
   // An admin sees the list of the department they picked, else of the chosen strategy.
   const departmentId = req.departmentId ?? (admin ? selected?.defaults.strategy.department?.id : undefined) ?? actor.departmentId;
