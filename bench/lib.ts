@@ -109,6 +109,16 @@ export function rssMiB(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU time (user + system, every thread) a process has used so far, in ms, from /proc (Linux). */
+export function cpuMs(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses.
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  // USER_HZ is 100 on Linux for every architecture Node supports.
+  return ticks * 10;
+}
+
 let nextPort = 39_000 + Math.floor(Math.random() * 1000);
 export const freePort = () => nextPort++;
 

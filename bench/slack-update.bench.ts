@@ -9,6 +9,15 @@
 // submission. Each app runs alone in its own process (bench/serve-target.ts); the fake Slack
 // and the load generator stay here.
 //
+// Each cell also reports the app process's CPU time per request (every thread, from /proc):
+// unlike latency under a saturating load, it does not depend on what else the machine does.
+//
+// Two load models. "back-to-back" (default): each user sends the next request the moment
+// the last is answered, which keeps the app saturated and measures queueing as much as the
+// app. "paced" (BENCH_THINK_MS, e.g. 1000): each user waits that long after the form is in
+// the modal before pressing Submit, and after each answer before the next command, as people
+// reading and typing do (real ones take far longer).
+//
 //   npx tsx bench/slack-update.bench.ts        BENCH_REQUESTS=100 per cell by default
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,13 +34,15 @@ import {
   FORM_CONTENT_TYPE,
   type CallRecord,
 } from '../src/sandbox/fake-slack/index.js';
-import { freshPostgresDatabase, percentile, postgresReachable, printTable, startTarget, type BenchTarget } from './lib.js';
+import { cpuMs, freshPostgresDatabase, percentile, postgresReachable, printTable, startTarget, type BenchTarget } from './lib.js';
 
 const SECRET = 'bench-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const STRATEGIES = 150;
 const STAFF = 50;
 const CONCURRENCY = (process.env.BENCH_USERS ?? '10,50').split(',').map(Number);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
+const think = () => (THINK_MS > 0 ? new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random()))) : Promise.resolve());
 // The rest of the City, so that queries run against a realistic amount of data.
 const OTHER_DEPARTMENTS = 60;
 const STRATEGIES_PER_DEPARTMENT = 30;
@@ -171,13 +182,18 @@ interface Result {
   form: number[];
   errors: number;
   seconds: number;
+  /** The app process's CPU time per request, ms. */
+  cpu: number;
 }
 
-async function run(concurrency: number, one: (user: string, i: number) => Promise<Sample>): Promise<Result> {
-  const res: Result = { ack: [], open: [], form: [], errors: 0, seconds: 0 };
+async function run(target: BenchTarget & { pid: number }, concurrency: number, one: (user: string, i: number) => Promise<Sample>): Promise<Result> {
+  const res: Result = { ack: [], open: [], form: [], errors: 0, seconds: 0, cpu: 0 };
   let sent = 0;
   const t0 = performance.now();
+  const cpu0 = cpuMs(target.pid);
   const worker = async (slot: number) => {
+    // Paced users do not all start in the same millisecond either.
+    if (THINK_MS > 0) await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
     while (sent < REQUESTS) {
       const i = sent++;
       const r = await one(staff[slot % staff.length]!, i);
@@ -185,10 +201,12 @@ async function run(concurrency: number, one: (user: string, i: number) => Promis
       if (r.open !== null) res.open.push(r.open);
       if (r.form !== null) res.form.push(r.form);
       if (!r.ok) res.errors++;
+      await think();
     }
   };
   await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
   res.seconds = (performance.now() - t0) / 1000;
+  res.cpu = (cpuMs(target.pid) - cpu0) / REQUESTS;
   return res;
 }
 
@@ -219,8 +237,8 @@ async function prepareDatabase(db: Database): Promise<Map<string, number>> {
 
 async function benchDatabase(label: string, databaseUrl: string, own: Map<string, number>, rows: Record<string, string | number>[]) {
   populateFake();
-  const reap: BenchTarget = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'reap' });
-  const bare: BenchTarget = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'bare' });
+  const reap = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'reap' });
+  const bare = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'bare' });
   const row = (users: number, request: string, app: string, r: Result, base?: Result) => ({
     db: label,
     users,
@@ -234,6 +252,7 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
     'submit p50': '—',
     'submit p99': '—',
     'req/s': (REQUESTS / r.seconds).toFixed(0),
+    'CPU ms/req': r.cpu.toFixed(1),
     errors: r.errors,
   });
   const submitRow = (users: number, app: string, r: Result, base?: Result) => ({
@@ -244,21 +263,23 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
   });
   try {
     for (const c of CONCURRENCY) {
-      await run(c, (u) => openForm(reap.url, u, 'update')); // warm-up: JIT, caches, pools
-      await run(c, (u) => openForm(bare.url, u, 'update'));
-      const bOpen = await run(c, (u) => openForm(bare.url, u, 'update'));
-      const list = await run(c, (u) => openForm(reap.url, u, 'update'));
-      const pre = await run(c, (u) => openForm(reap.url, u, 'update 1.1'));
+      await run(reap, c, (u) => openForm(reap.url, u, 'update')); // warm-up: JIT, caches, pools
+      await run(bare, c, (u) => openForm(bare.url, u, 'update'));
+      const bOpen = await run(bare, c, (u) => openForm(bare.url, u, 'update'));
+      const list = await run(reap, c, (u) => openForm(reap.url, u, 'update'));
+      const pre = await run(reap, c, (u) => openForm(reap.url, u, 'update 1.1'));
       rows.push(row(c, '/reap update', 'bare Bolt (fixed modal)', bOpen), row(c, '/reap update', 'REAP Tracker', list, bOpen), row(c, '/reap update 1.1', 'REAP Tracker', pre, bOpen));
 
       // Submit: each user opens a fresh form on their own strategy (by id), then submits it;
       // only the Submit's ack is counted here.
       const submitOnly = async (url: string, u: string, text: string): Promise<Sample> => {
         const o = await openForm(url, u, text);
-        return o.viewId ? submit(url, u, o.viewId) : { ...o, open: null, form: null };
+        if (!o.viewId) return { ...o, open: null, form: null };
+        await think();
+        return submit(url, u, o.viewId);
       };
-      const bSub = await run(c, (u) => submitOnly(bare.url, u, 'update'));
-      const sub = await run(c, (u) => submitOnly(reap.url, u, `update ${own.get(u)}`));
+      const bSub = await run(bare, c, (u) => submitOnly(bare.url, u, 'update'));
+      const sub = await run(reap, c, (u) => submitOnly(reap.url, u, `update ${own.get(u)}`));
       rows.push(submitRow(c, 'bare Bolt (ack only)', bSub), submitRow(c, 'REAP Tracker', sub, bSub));
     }
   } finally {
@@ -293,7 +314,7 @@ if (only === 'pglite') {
   console.log('PostgreSQL is not reachable: PGlite rows only.');
 }
 printTable(
-  `/reap update and Submit, ${REQUESTS} requests per cell, ${STRATEGIES} strategies in the department, ${OTHER_DEPARTMENTS}×${STRATEGIES_PER_DEPARTMENT}×${UPDATES_PER_STRATEGY} other data (ms; "open" = until views.open reaches Slack, "form" = until the finished form is in the modal, "submit" = Submit ack)`,
+  `/reap update and Submit, ${THINK_MS > 0 ? `paced (each user thinks ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms between steps)` : 'back-to-back'}, ${REQUESTS} requests per cell, ${STRATEGIES} strategies in the department, ${OTHER_DEPARTMENTS}×${STRATEGIES_PER_DEPARTMENT}×${UPDATES_PER_STRATEGY} other data (ms; "open" = until views.open reaches Slack, "form" = until the finished form is in the modal, "submit" = Submit ack)`,
   rows,
 );
 await fake.stop();
