@@ -53,8 +53,22 @@ describe('the strategy list read for forms and App Home', () => {
     // Text the SQL path must carry unchanged; a strategy with no owner; one archived (left out).
     await db.prisma.strategy.update({ where: { id: world.strategy.lib21 }, data: { text: 'مكتبة 📚 biblioteca — thư viện', needsReassignment: true } });
     await db.prisma.strategy.update({ where: { id: world.strategy.lib12 }, data: { archivedAt: new Date() } });
-    // Someone in the Library who also owns a Housing strategy.
+    // Someone in the Library who also owns a Housing strategy, reported on at a time with milliseconds.
     await db.prisma.strategy.update({ where: { id: world.strategy.hsg11 }, data: { ownerId: staff.memberId } });
+    await db.prisma.progressUpdate.create({
+      data: {
+        strategyId: world.strategy.hsg11,
+        periodKey: 'FY2026-M04',
+        periodStart: new Date('2025-10-01'),
+        periodEnd: new Date('2025-10-31'),
+        statusFrom: 'IN_PROGRESS',
+        statusTo: 'IN_PROGRESS',
+        narrative: 'October',
+        authorId: staff.memberId,
+        idempotencyKey: 'ms',
+        createdAt: new Date('2025-10-31T23:59:59.987Z'),
+      },
+    });
 
     for (const [departmentId, ownerId] of [
       [world.dept.LIB, staff.memberId],
@@ -69,6 +83,7 @@ describe('the strategy list read for forms and App Home', () => {
     expect(lib.map((s) => `${s.plan.key} ${s.label}`)).toEqual(['HOUSING-FY2024-2026 1.1', 'LIB-FY2024-2026 1.1', 'LIB-FY2024-2026 2.1']);
     expect(lib.find((s) => s.id === world.strategy.lib21)).toMatchObject({ text: 'مكتبة 📚 biblioteca — thư viện', owner: null, needsReassignment: true, lastUpdateAt: null });
     expect(lib.find((s) => s.id === world.strategy.lib11)).toMatchObject({ lastUpdateAt: ctx().now(), lastPeriodStart: '2025-10-01', dueDate: '2025-11-01', reportingCadence: 'QUARTERLY' });
+    expect(lib.find((s) => s.id === world.strategy.hsg11)).toMatchObject({ lastUpdateAt: new Date('2025-10-31T23:59:59.987Z'), lastPeriodStart: '2025-10-01', reportingCadence: 'MONTHLY' });
     expect(await reportableStrategyRows(ctx(), { departmentId: null, ownerId: null })).toEqual([]);
   });
 
