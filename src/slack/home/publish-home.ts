@@ -18,6 +18,7 @@ import { identifyCaller } from '../caller.js';
 import { translator } from '../i18n/index.js';
 import { homeView, type HomeData } from '../ui/home-view.js';
 import { queueHomeRefresh } from './refresh-queue.js';
+import { heavyTurn } from '../heavy-turns.js';
 
 export interface PublishOptions {
   /** The current view's hash, e.g. from app_home_opened's `event.view.hash`. */
@@ -80,6 +81,8 @@ async function managedDepartments(ctx: AppContext, actor: Actor, now: Date) {
 
 async function build(ctx: AppContext, slackUserId: string) {
   const [caller, data] = await Promise.all([identifyCaller(ctx, slackUserId), loadHomeData(ctx, slackUserId)]);
+  // Building and sending a Home is heavy: in turn with the other heavy steps.
+  await heavyTurn();
   return homeView(translator(caller.lang), data);
 }
 

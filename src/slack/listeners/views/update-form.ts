@@ -24,6 +24,7 @@ import {
 import { scopeOf, strategyWithPlace } from '../../../services/strategy-records.js';
 import type { Translate } from '../../i18n/index.js';
 import { describeServiceError } from '../../service-errors.js';
+import { heavyTurn } from '../../heavy-turns.js';
 import {
   buildUpdateModal,
   loadingView,
@@ -187,6 +188,8 @@ export async function openPreparedForm(work: Promise<PreparedForm>, o: OpenOptio
   }
   const ready = await work.catch((error: unknown) => ({ kind: 'message' as const, text: errorText(o.t, error, o.ctx) }));
   const view = ready.kind === 'form' ? ready.view : messageView(o.t, ready.text);
+  // Sending a large form is heavy (serialising, and the same view coming back): in turn.
+  await heavyTurn();
   try {
     await o.client.views.update({ view_id: viewId, hash, view });
   } catch (e) {
@@ -207,6 +210,7 @@ export async function prepare(t: Translate, build: () => Promise<NewUpdateModel 
   try {
     const model = await build();
     if ('kind' in model) return model;
+    await heavyTurn();
     return { kind: 'form', view: buildUpdateModal(t, model) };
   } catch (e) {
     if (e instanceof ServiceError) return { kind: 'message', text: describeServiceError(t, e) };
