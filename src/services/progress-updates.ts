@@ -33,6 +33,7 @@ import { isUniqueViolationOn } from './db-errors.js';
 import { ServiceError, conflict, invalidField, invalidFields, notFound } from './errors.js';
 import { TX_OPTIONS, type ServiceContext, type Tx } from './service-context.js';
 import { reportableStrategyRows } from './reportable-strategy-rows.js';
+import { writeNewUpdate } from './progress-update-write.js';
 import { loadLiveStrategy, scopeOf, strategyLabel, strategyWithPlace, type StrategyRecord } from './strategy-records.js';
 
 export interface PersonRef {
@@ -296,61 +297,45 @@ export async function submitUpdate(
 
   const now = ctx.now();
   const period = reportingPeriod(ctx, s, now);
+  const content = contentColumns(data);
   try {
-    return await ctx.prisma.$transaction(async (tx) => {
-      // Read again inside the transaction: it may have been archived or changed since.
-      const current = await tx.strategy.findUnique({
-        where: { id: s.id },
-        select: { status: true, version: true, archivedAt: true, ownerId: true },
-      });
-      if (!current || current.archivedAt !== null) throw notFound('errors.notFound.strategy', { strategyId: s.id });
-      if (current.version !== data.expectedVersion) throw strategyChanged(s.id, data.expectedVersion, current.version);
-
-      // Insert first: a concurrent retry with the same key blocks on the unique index here
-      // and fails once this commits, instead of both passing a check-then-insert.
-      const update = await tx.progressUpdate.create({
-        data: {
-          strategyId: s.id,
-          periodKey: period.key,
-          periodStart: dbDate(period.start),
-          periodEnd: dbDate(period.end),
-          statusFrom: current.status,
-          statusTo: data.status,
-          ...contentColumns(data),
-          authorId: actor.memberId,
-          onBehalfOfId: current.ownerId !== null && current.ownerId !== actor.memberId ? current.ownerId : null,
-          idempotencyKey,
-          createdAt: now,
-        },
-      });
-      const written = await tx.strategy.updateMany({
-        where: { id: s.id, version: data.expectedVersion, archivedAt: null },
-        data: { status: data.status, version: { increment: 1 } },
-      });
-      if (written.count !== 1) throw strategyChanged(s.id, data.expectedVersion, null);
-      const strategy = { id: s.id, status: data.status, version: data.expectedVersion + 1 };
-
-      await writeAudit(tx, {
+    // One atomic statement (progress-update-write.ts): version check, insert, status, audit.
+    const outcome = await writeNewUpdate(ctx, {
+      strategyId: s.id,
+      expectedVersion: data.expectedVersion,
+      status: data.status,
+      period: { key: period.key, start: period.start, end: period.end },
+      content,
+      authorId: actor.memberId,
+      idempotencyKey,
+      createdAt: now,
+      audit: {
         actor: actor.slackUserId,
-        action: 'progress.submit',
-        entityType: 'progressUpdate',
-        entityId: String(update.id),
-        after: viewOfUpdate(update),
+        // What the database fills in (id, statusFrom, onBehalfOfId) is merged by the statement.
+        after: JSON.parse(
+          JSON.stringify({
+            strategyId: s.id,
+            periodKey: period.key,
+            periodStart: period.start,
+            periodEnd: period.end,
+            statusTo: data.status,
+            ...content,
+            authorId: actor.memberId,
+            revision: 1,
+            createdAt: now,
+            editedAt: null,
+          }),
+        ) as Record<string, unknown>,
         detail: `strategy ${s.id} (${strategyLabel(s)}) ${period.key}`,
-      });
-      if (current.status !== data.status) {
-        await writeAudit(tx, {
-          actor: actor.slackUserId,
-          action: 'strategy.status',
-          entityType: 'strategy',
-          entityId: String(s.id),
-          before: { status: current.status, version: current.version },
-          after: { status: data.status, version: strategy.version },
-          detail: `progress update ${update.id}`,
-        });
-      }
-      return { update: viewOfUpdate(update), strategy, duplicate: false };
-    }, TX_OPTIONS);
+      },
+    });
+    if (outcome.kind === 'gone') throw notFound('errors.notFound.strategy', { strategyId: s.id });
+    if (outcome.kind === 'changed') throw strategyChanged(s.id, data.expectedVersion, outcome.currentVersion);
+    return {
+      update: viewOfUpdate(outcome.update),
+      strategy: { id: s.id, status: data.status, version: outcome.version },
+      duplicate: false,
+    };
   } catch (e) {
     // Lost a race with a retry of the same submission: the other one stored it.
     if (isUniqueViolationOn(e, 'idempotencyKey') || (e instanceof ServiceError && e.code === 'conflict')) {
