@@ -79,29 +79,24 @@ describe('/reap update with bad input and bad luck', () => {
   const count = (strategyId: number) => app.db.prisma.progressUpdate.count({ where: { strategyId } });
 
   /**
-   * Swaps the app's database client for one whose `model.operation` misbehaves `times`
-   * times. Work still running in the background (App Home refreshes) may use it too.
+   * Swaps the app's database client for one whose statement named by `marker` (the comment
+   * it starts with) misbehaves `times` times. Work still running in the background (App Home
+   * refreshes) may use it too.
    */
-  function sabotage(model: 'strategy' | 'progressUpdate', operation: string, behave: () => Promise<void>, times = 1): void {
+  function sabotageSql(marker: string, behave: () => Promise<void>, times = Number.POSITIVE_INFINITY): void {
     let left = times;
     const hook = async ({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) => {
-      if (left > 0) {
+      if (left > 0 && JSON.stringify(args).includes(`/* ${marker} */`)) {
         left--;
         await behave();
       }
       return query(args);
     };
-    app.server.ctx.prisma = realPrisma.$extends({ query: { [model]: { [operation]: hook } } } as never) as unknown as Prisma;
-  }
-
-  /** The same for the SQL that lists the strategies a form offers (reportable-strategy-rows.ts). */
-  function sabotageStrategyList(behave: () => Promise<void>): void {
-    const hook = async ({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) => {
-      if (JSON.stringify(args).includes('/* reportable strategies */')) await behave();
-      return query(args);
-    };
     app.server.ctx.prisma = realPrisma.$extends({ query: { $queryRaw: hook } } as never) as unknown as Prisma;
   }
+
+  /** The SQL that lists the strategies a form offers (reportable-strategy-rows.ts). */
+  const sabotageStrategyList = (behave: () => Promise<void>) => sabotageSql('reportable strategies', behave);
 
   it('refuses a 10,000-character narrative under the field, cutting nothing and storing nothing', async () => {
     const view = await openUpdate(GRACE, '1.3');
@@ -201,11 +196,18 @@ describe('/reap update with bad input and bad luck', () => {
     const text = 'Teen Advisory Board reviewed the rubric twice.';
     const before = await count(ids['1.1']!);
     const audits = await app.db.prisma.auditLog.count();
-    // The update row is inserted first in the transaction; the status write then fails.
-    sabotage('strategy', 'updateMany', async () => {
-      throw new Error('Connection terminated unexpectedly');
-    });
-    const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: text, [statusOf(view)]: 'ONGOING' } });
+    // The database fails after the update row is inserted, as it moves the strategy's status.
+    await app.db.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION fail_status() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'Connection terminated unexpectedly (simulated)'; END $$`);
+    await app.db.prisma.$executeRawUnsafe(`CREATE TRIGGER fail_status BEFORE UPDATE ON "Strategy" FOR EACH ROW EXECUTE FUNCTION fail_status()`);
+    let sub: Awaited<ReturnType<typeof app.driver.viewSubmission>>;
+    try {
+      sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: text, [statusOf(view)]: 'ONGOING' } });
+    } finally {
+      await app.db.prisma.$executeRawUnsafe(`DROP TRIGGER fail_status ON "Strategy"`);
+      await app.db.prisma.$executeRawUnsafe(`DROP FUNCTION fail_status()`);
+    }
     expect(sub.ack.action).toBe('errors');
     expect((sub.ack as { errors: Record<string, string> }).errors.narrative).toContain('nothing was saved');
     expect(app.fake.view(view.id)!.state.values.narrative!.narrative!.value).toBe(text);
@@ -412,7 +414,7 @@ describe('/reap update with bad input and bad luck', () => {
   it('answers a save slower than Slack’s 3 seconds in time, confirms it when done, and does not store the retry', async () => {
     const view = await openUpdate(GRACE, '1.2');
     const before = await count(ids['1.2']!);
-    sabotage('progressUpdate', 'create', () => new Promise((r) => setTimeout(r, 3_500)));
+    sabotageSql('store progress update', () => new Promise((r) => setTimeout(r, 3_500)), 1);
     const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Slow database day.' } });
     expect(sub.ms).toBeLessThan(3000);
     expect((sub.ack as { errors: Record<string, string> }).errors.narrative).toContain('will not be stored twice');
