@@ -18,6 +18,7 @@ import { identifyCaller } from '../caller.js';
 import { translator } from '../i18n/index.js';
 import { homeView, type HomeData } from '../ui/home-view.js';
 import { queueHomeRefresh } from './refresh-queue.js';
+import { viewPayload } from '../view-payload.js';
 import { heavyTurn } from '../heavy-turns.js';
 
 export interface PublishOptions {
@@ -100,14 +101,14 @@ export async function publishHome(ctx: AppContext, client: WebClient, slackUserI
   try {
     const view = await build(ctx, slackUserId);
     try {
-      const res = await client.views.publish({ user_id: slackUserId, view, ...(hash ? { hash } : {}) });
+      const res = await client.views.publish({ user_id: slackUserId, view: viewPayload(view), ...(hash ? { hash } : {}) });
       rememberHash(slackUserId, res.view?.hash);
       return 'published';
     } catch (e) {
       if (slackError(e) !== 'hash_conflict') throw e;
       ctx.logger.info({ user: slackUserId }, 'App Home changed while we built it; publishing a fresh build');
       const fresh = await build(ctx, slackUserId);
-      const res = await client.views.publish({ user_id: slackUserId, view: fresh });
+      const res = await client.views.publish({ user_id: slackUserId, view: viewPayload(fresh) });
       rememberHash(slackUserId, res.view?.hash);
       return 'published';
     }

@@ -12,6 +12,7 @@ import type { Translate } from '../../i18n/index.js';
 import { describeServiceError } from '../../service-errors.js';
 import { UPDATE_ACTIONS, buildUpdateModal, decodeMeta, readFormValues, type ViewStateValues } from '../../ui/update-modal.js';
 import { newUpdateModel } from '../views/update-form.js';
+import { viewPayload } from '../../view-payload.js';
 
 const positiveInt = (v: string | undefined): number | null => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 
@@ -51,7 +52,7 @@ export function registerUpdateSelects(app: App, ctx: AppContext): void {
       // Text typed so far also travels as initial values, in case Slack did not keep it.
       next.values = { ...values, status: null };
       try {
-        await client.views.update({ view_id: view.id, hash: view.hash, view: buildUpdateModal(t, next) });
+        await client.views.update({ view_id: view.id, hash: view.hash, view: viewPayload(buildUpdateModal(t, next)) });
       } catch (e) {
         // hash_conflict: a newer refresh (a later pick) already replaced the view.
         ctx.logger.info({ err: (e as { data?: { error?: string } }).data?.error ?? (e as Error).message, view: view.id }, 'update form refresh skipped');

@@ -25,6 +25,7 @@ import { scopeOf, strategyWithPlace } from '../../../services/strategy-records.j
 import type { Translate } from '../../i18n/index.js';
 import { describeServiceError } from '../../service-errors.js';
 import { heavyTurn } from '../../heavy-turns.js';
+import { viewPayload } from '../../view-payload.js';
 import {
   buildUpdateModal,
   loadingView,
@@ -191,7 +192,7 @@ export async function openPreparedForm(work: Promise<PreparedForm>, o: OpenOptio
   // Sending a large form is heavy (serialising, and the same view coming back): in turn.
   await heavyTurn();
   try {
-    await o.client.views.update({ view_id: viewId, hash, view });
+    await o.client.views.update({ view_id: viewId, hash, view: viewPayload(view) });
   } catch (e) {
     // hash_conflict: the person closed or changed the view meanwhile; nothing to repair.
     o.ctx.logger.warn({ err: (e as Error).message }, 'views.update of the update loading view failed');
