@@ -6,6 +6,7 @@ import {
   getUpdateFormDefaults,
   listReportableStrategies,
   submitUpdate,
+  viewOfUpdate,
 } from '../../../src/services/progress-updates.js';
 import { ServiceError } from '../../../src/services/errors.js';
 import { refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
@@ -358,5 +359,28 @@ describe('reading before reporting', () => {
 
     const e = await refusal(getUpdateFormDefaults(ctx(), await actor('UHSGSTAFF'), world.strategy.lib11));
     expect(e.code).toBe('forbidden');
+  });
+
+  it('shows the latest update as stored, with its author, and the person\'s own update for the period', async () => {
+    const lead = await actor('ULIBLEAD');
+    const staff = await actor('ULIBSTAFF');
+    const mine = await submitUpdate(ctx(), staff, await updateInput(db.prisma, world.strategy.lib11, { narrative: 'Mine 📚 — مكتبة' }), { idempotencyKey: 'a' });
+    await editUpdate(ctx(), staff, mine.update.id, { status: 'IN_PROGRESS', narrative: 'Mine, edited', evidenceUrl: 'https://example.org/e' }, 1);
+    // A later update by the lead, at a time with milliseconds: the latest one.
+    const later = () => new Date('2025-11-12T18:00:00.456Z');
+    const theirs = await submitUpdate(serviceContext(db.prisma, later), lead, await updateInput(db.prisma, world.strategy.lib11, { visibility: 'PUBLIC' }), { idempotencyKey: 'b' });
+
+    const form = await getUpdateFormDefaults(ctx(), staff, world.strategy.lib11);
+    const stored = await db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: theirs.update.id }, include: { author: { select: { slackUserId: true, name: true } } } });
+    expect(form.lastUpdate).toEqual({ ...viewOfUpdate(stored), author: stored.author });
+    expect(form.lastUpdate?.createdAt).toEqual(later());
+    expect(form.defaults.visibility).toBe('PUBLIC');
+    expect(form.ownUpdateThisPeriod).toEqual({ id: mine.update.id, revision: 2 });
+    expect((await getUpdateFormDefaults(ctx(), lead, world.strategy.lib11)).ownUpdateThisPeriod).toEqual({ id: theirs.update.id, revision: 1 });
+    // Edited since: revision and edit time come through too.
+    await editUpdate(ctx(), lead, theirs.update.id, { status: 'ONGOING', narrative: 'Corrected' }, 1);
+    const again = await db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: theirs.update.id }, include: { author: { select: { slackUserId: true, name: true } } } });
+    expect(again.editedAt).not.toBeNull();
+    expect((await getUpdateFormDefaults(ctx(), staff, world.strategy.lib11)).lastUpdate).toEqual({ ...viewOfUpdate(again), author: again.author });
   });
 });
