@@ -15,7 +15,8 @@ import { listReportableStrategies } from '../../services/progress-updates.js';
 import { cityToday } from '../../services/service-context.js';
 import { citywideStatus, departmentStatus } from '../../services/status.js';
 import { identifyCaller } from '../caller.js';
-import { translator } from '../i18n/index.js';
+import { resolveLanguage, translator, type Lang } from '../i18n/index.js';
+import { rememberLanguage } from '../recent-languages.js';
 import { homeView, type HomeData } from '../ui/home-view.js';
 import { queueHomeRefresh } from './refresh-queue.js';
 import { viewPayload } from '../view-payload.js';
@@ -44,8 +45,8 @@ function rememberHash(userId: string, hash: string | undefined): void {
 
 const asIds = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-/** What the person should see, by their strongest role. A fixed number of queries per role. */
-export async function loadHomeData(ctx: AppContext, slackUserId: string): Promise<HomeData> {
+/** What the person should see, by their strongest role, and in which language. A fixed number of queries per role. */
+export async function loadHomeData(ctx: AppContext, slackUserId: string): Promise<{ data: HomeData; lang: Lang }> {
   let actor: Actor;
   try {
     actor = await loadActor(ctx, slackUserId);
@@ -53,21 +54,25 @@ export async function loadHomeData(ctx: AppContext, slackUserId: string): Promis
     if (isServiceError(e) && e.code === 'unknown_member') {
       // Their department's equity leads first (when we know the department), then ORSE admins.
       const ids = [...asIds(e.params.equityLeadSlackIds), ...asIds(e.params.adminSlackIds)];
-      return { role: 'unknown', contacts: ids.length ? [...new Set(ids)].map((id) => `<@${id}>`).join(', ') : null };
+      const { lang } = await identifyCaller(ctx, slackUserId);
+      return { lang, data: { role: 'unknown', contacts: ids.length ? [...new Set(ids)].map((id) => `<@${id}>`).join(', ') : null } };
     }
     throw e;
   }
+  // The member's row, already read, says the language: no second read for it.
+  const lang = resolveLanguage(actor.language, actor.slackLocale);
+  rememberLanguage(ctx, slackUserId, lang);
   const now = ctx.now();
   const common = { name: actor.name, today: cityToday(ctx, now), deadlines: await myDeadlines(ctx, actor, now) };
-  if (isOrseAdmin(actor)) return { ...common, role: 'admin', citywide: await citywideStatus(ctx, actor, now) };
+  if (isOrseAdmin(actor)) return { lang, data: { ...common, role: 'admin', citywide: await citywideStatus(ctx, actor, now) } };
   if (actor.roles.includes('EQUITY_LEAD') && actor.departmentId !== null) {
-    return { ...common, role: 'lead', status: await departmentStatus(ctx, actor, undefined, now) };
+    return { lang, data: { ...common, role: 'lead', status: await departmentStatus(ctx, actor, undefined, now) } };
   }
   if (actor.roles.includes('MANAGER')) {
     const departments = await managedDepartments(ctx, actor, now);
-    return { ...common, role: 'manager', departments };
+    return { lang, data: { ...common, role: 'manager', departments } };
   }
-  return { ...common, role: 'staff', strategies: await listReportableStrategies(ctx, actor) };
+  return { lang, data: { ...common, role: 'staff', strategies: await listReportableStrategies(ctx, actor) } };
 }
 
 /** The departments a manager oversees, their own first. One status per department. */
@@ -81,10 +86,10 @@ async function managedDepartments(ctx: AppContext, actor: Actor, now: Date) {
 }
 
 async function build(ctx: AppContext, slackUserId: string) {
-  const [caller, data] = await Promise.all([identifyCaller(ctx, slackUserId), loadHomeData(ctx, slackUserId)]);
+  const { data, lang } = await loadHomeData(ctx, slackUserId);
   // Building and sending a Home is heavy: in turn with the other heavy steps.
   await heavyTurn();
-  return homeView(translator(caller.lang), data);
+  return homeView(translator(lang), data);
 }
 
 function slackError(e: unknown): string | undefined {
