@@ -3,6 +3,7 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { AppContext } from '../services/app-context.js';
 import { boltLogger } from './bolt-logger.js';
+import { trimmedViewFetch } from './trimmed-view-fetch.js';
 import type { BotIdentity } from './identity.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
@@ -33,6 +34,8 @@ export function createSlackApp(ctx: AppContext, settings: SlackSettings): SlackA
     // The client waits out 429s itself; scheduled messages get their own retries in the outbox.
     timeout: 10_000,
     retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    // Views echoed back by views.* calls, without the blocks and state nobody reads.
+    fetch: trimmedViewFetch(),
   };
   const identity = settings.identity
     ? { botId: settings.identity.botId, botUserId: settings.identity.botUserId }
