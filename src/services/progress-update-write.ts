@@ -11,29 +11,33 @@
 // Concurrency is as before: `FOR UPDATE` makes a second submission on the same strategy wait
 // for the first and then see its new version (a conflict, nothing written), and the unique
 // idempotency key refuses a second insert of the same submission.
-import { Prisma as PrismaNS } from '../generated/prisma/client.js';
-import type { StrategyStatus, Visibility } from '../generated/prisma/enums.js';
+import { Prisma as PrismaNS, type ProgressUpdate } from '../generated/prisma/client.js';
+import type { StrategyStatus } from '../generated/prisma/enums.js';
 import { withDatabaseMessage } from './db-errors.js';
 import type { ServiceContext } from './service-context.js';
+
+/** The columns a person writes; the rest of a stored update is worked out here. */
+type UpdateContentColumns = Pick<
+  ProgressUpdate,
+  | 'narrative'
+  | 'measureValues'
+  | 'outputs'
+  | 'roadblocks'
+  | 'helpNeeded'
+  | 'practices'
+  | 'visibility'
+  | 'evidenceUrl'
+  | 'communitiesReached'
+  | 'languagesServed'
+  | 'accessibilityNotes'
+>;
 
 export interface NewUpdateWrite {
   strategyId: number;
   expectedVersion: number;
   status: StrategyStatus;
   period: { key: string; start: string; end: string };
-  content: {
-    narrative: string;
-    measureValues: string;
-    outputs: string;
-    roadblocks: string;
-    helpNeeded: string;
-    practices: string;
-    visibility: Visibility;
-    evidenceUrl: string | null;
-    communitiesReached: string;
-    languagesServed: string;
-    accessibilityNotes: string;
-  };
+  content: UpdateContentColumns;
   authorId: number;
   idempotencyKey: string;
   createdAt: Date;
@@ -45,40 +49,12 @@ export interface NewUpdateWrite {
   };
 }
 
-export interface StoredRow {
-  id: number;
-  strategyId: number;
-  periodKey: string;
-  periodStart: Date;
-  periodEnd: Date;
-  statusFrom: StrategyStatus;
-  statusTo: StrategyStatus;
-  narrative: string;
-  measureValues: string;
-  outputs: string;
-  roadblocks: string;
-  helpNeeded: string;
-  practices: string;
-  visibility: Visibility;
-  evidenceUrl: string | null;
-  communitiesReached: string;
-  languagesServed: string;
-  accessibilityNotes: string;
-  authorId: number;
-  onBehalfOfId: number | null;
-  idempotencyKey: string;
-  revision: number;
-  isDemo: boolean;
-  createdAt: Date;
-  editedAt: Date | null;
-}
-
 export type WriteOutcome =
-  | { kind: 'stored'; update: StoredRow; version: number }
+  | { kind: 'stored'; update: ProgressUpdate; version: number }
   | { kind: 'gone' }
   | { kind: 'changed'; currentVersion: number };
 
-type Row = { currentVersion: number | null; newVersion: number | null } & { [K in keyof StoredRow]: StoredRow[K] | null };
+type Row = { currentVersion: number | null; newVersion: number | null } & { [K in keyof ProgressUpdate]: ProgressUpdate[K] | null };
 
 export async function writeNewUpdate(ctx: ServiceContext, w: NewUpdateWrite): Promise<WriteOutcome> {
   const c = w.content;
@@ -136,5 +112,5 @@ export async function writeNewUpdate(ctx: ServiceContext, w: NewUpdateWrite): Pr
   if (!row || row.currentVersion === null) return { kind: 'gone' };
   if (row.id === null || row.newVersion === null) return { kind: 'changed', currentVersion: row.currentVersion };
   const { currentVersion: _current, newVersion, ...update } = row;
-  return { kind: 'stored', update: update as StoredRow, version: newVersion };
+  return { kind: 'stored', update: update as ProgressUpdate, version: newVersion };
 }

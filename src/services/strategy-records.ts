@@ -1,7 +1,7 @@
 // Loading a strategy together with where it sits (objective, plan, department), which is
 // what authorization and the reporting period need. One statement, however deep.
 import type { StrategyScope } from '../domain/permissions.js';
-import type { Prisma as PrismaNS } from '../generated/prisma/client.js';
+import type { Prisma as PrismaNS, Strategy } from '../generated/prisma/client.js';
 import type { Prisma } from '../db/client.js';
 import { isoDateOf } from '../domain/calendar-dates.js';
 import { notFound } from './errors.js';
@@ -30,26 +30,8 @@ export const strategyWithPlace = {
 
 export type StrategyRecord = PrismaNS.StrategyGetPayload<{ include: typeof strategyWithPlace }>;
 
-interface StrategyRecordRow {
-  id: number;
-  objectiveId: number;
-  number: number;
-  text: string;
-  status: StrategyRecord['status'];
-  ownerId: number | null;
-  dueDate: Date | null;
-  performanceMeasures: string;
-  outputs: string;
-  languageAccess: boolean;
-  disabilityAccess: boolean;
-  genderEquity: boolean;
-  priorityCommunities: boolean;
-  deferredReason: string | null;
-  needsReassignment: boolean;
-  version: number;
-  archivedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
+/** The strategy's own columns, then where it sits and who owns it, as one flat row. */
+type StrategyRecordRow = Strategy & {
   objectiveNumber: number;
   objectiveTitle: string;
   planId: number;
@@ -64,7 +46,7 @@ interface StrategyRecordRow {
   ownerSlackUserId: string | null;
   ownerName: string | null;
   ownerActive: boolean | null;
-}
+};
 
 /**
  * The strategy with `strategyWithPlace`'s shape. SQL rather than that include: submissions,
@@ -92,43 +74,45 @@ export async function findStrategy(db: Prisma | Tx, strategyId: number): Promise
       LEFT JOIN "Member" m ON m.id = s."ownerId"
      WHERE s.id = ${strategyId}`;
   if (!r) return null;
+  const {
+    objectiveNumber,
+    objectiveTitle,
+    planId,
+    planKey,
+    planTitle,
+    planKind,
+    planDepartmentId,
+    departmentId,
+    departmentCode,
+    departmentName,
+    reportingCadence,
+    ownerSlackUserId,
+    ownerName,
+    ownerActive,
+    ...strategy
+  } = r;
   return {
-    id: r.id,
-    objectiveId: r.objectiveId,
-    number: r.number,
-    text: r.text,
-    status: r.status,
-    ownerId: r.ownerId,
-    dueDate: r.dueDate,
-    performanceMeasures: r.performanceMeasures,
-    outputs: r.outputs,
-    languageAccess: r.languageAccess,
-    disabilityAccess: r.disabilityAccess,
-    genderEquity: r.genderEquity,
-    priorityCommunities: r.priorityCommunities,
-    deferredReason: r.deferredReason,
-    needsReassignment: r.needsReassignment,
-    version: r.version,
-    archivedAt: r.archivedAt,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
+    ...strategy,
     objective: {
-      id: r.objectiveId,
-      number: r.objectiveNumber,
-      title: r.objectiveTitle,
+      id: strategy.objectiveId,
+      number: objectiveNumber,
+      title: objectiveTitle,
       plan: {
-        id: r.planId,
-        key: r.planKey,
-        title: r.planTitle,
-        kind: r.planKind,
-        departmentId: r.planDepartmentId,
+        id: planId,
+        key: planKey,
+        title: planTitle,
+        kind: planKind,
+        departmentId: planDepartmentId,
         department:
-          r.departmentId !== null
-            ? { id: r.departmentId, code: r.departmentCode ?? '', name: r.departmentName ?? '', reportingCadence: r.reportingCadence ?? 'QUARTERLY' }
+          departmentId !== null
+            ? { id: departmentId, code: departmentCode ?? '', name: departmentName ?? '', reportingCadence: reportingCadence ?? 'QUARTERLY' }
             : null,
       },
     },
-    owner: r.ownerId !== null && r.ownerSlackUserId !== null ? { id: r.ownerId, slackUserId: r.ownerSlackUserId, name: r.ownerName ?? '', active: r.ownerActive ?? false } : null,
+    owner:
+      strategy.ownerId !== null && ownerSlackUserId !== null
+        ? { id: strategy.ownerId, slackUserId: ownerSlackUserId, name: ownerName ?? '', active: ownerActive ?? false }
+        : null,
   };
 }
 
