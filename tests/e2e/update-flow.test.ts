@@ -120,6 +120,8 @@ describe('/reap update', () => {
     const text = await modalMessage(GRACE);
     expect(text).toContain('“9.9”');
     expect(text).toContain('`/reap plan`');
+    // Said inside a modal, so it does not claim that none was opened.
+    expect(text).not.toContain('didn’t open');
     // Another department's strategy id is just as unknown to a staff member.
     const dot = await app.db.prisma.strategy.findFirstOrThrow({ where: { objective: { plan: { key: 'DOT-FY2024-2026' } } } });
     await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: `update ${dot.id}` });

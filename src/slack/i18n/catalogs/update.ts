@@ -66,7 +66,7 @@ const en = {
   },
   errors: {
     unknownStrategy:
-      'I couldn’t find a strategy “{{query}}” that you can report on, so I didn’t open the form. Strategy numbers look like `2.3` (objective 2, strategy 3): `/reap plan` lists them. Or type `/reap update` alone to pick from a list.',
+      'I couldn’t find a strategy “{{query}}” that you can report on. Strategy numbers look like `2.3` (objective 2, strategy 3): `/reap plan` lists them. Or type `/reap update` alone to pick from a list.',
     ambiguous: '“{{query}}” matches several strategies: {{matches}}. Type `/reap update` followed by one of the ids, e.g. `/reap update {{example}}`.',
     noneToReport:
       'There is no strategy you can report on yet. Your department’s equity lead or ORSE can assign you one; `/reap plan` shows your department’s plan.',
@@ -187,7 +187,7 @@ const es: Widen<typeof en> = {
   },
   errors: {
     unknownStrategy:
-      'No encontré una estrategia “{{query}}” sobre la que pueda informar, así que no abrí el formulario. Los números de estrategia son como `2.3` (objetivo 2, estrategia 3): `/reap plan` los muestra. O escriba solo `/reap update` para elegir de una lista.',
+      'No encontré una estrategia “{{query}}” sobre la que pueda informar. Los números de estrategia son como `2.3` (objetivo 2, estrategia 3): `/reap plan` los muestra. O escriba solo `/reap update` para elegir de una lista.',
     ambiguous: '“{{query}}” coincide con varias estrategias: {{matches}}. Escriba `/reap update` seguido de uno de los identificadores, p. ej. `/reap update {{example}}`.',
     noneToReport:
       'Todavía no hay ninguna estrategia sobre la que pueda informar. La persona líder de equidad de su departamento u ORSE puede asignarle una; `/reap plan` muestra el plan de su departamento.',
@@ -308,7 +308,7 @@ const vi: Widen<typeof en> = {
   },
   errors: {
     unknownStrategy:
-      'Tôi không tìm thấy chiến lược “{{query}}” mà bạn có thể báo cáo nên chưa mở biểu mẫu. Số chiến lược có dạng `2.3` (mục tiêu 2, chiến lược 3): `/reap plan` liệt kê các số này. Hoặc chỉ gõ `/reap update` để chọn từ danh sách.',
+      'Tôi không tìm thấy chiến lược “{{query}}” mà bạn có thể báo cáo. Số chiến lược có dạng `2.3` (mục tiêu 2, chiến lược 3): `/reap plan` liệt kê các số này. Hoặc chỉ gõ `/reap update` để chọn từ danh sách.',
     ambiguous: '“{{query}}” khớp với nhiều chiến lược: {{matches}}. Hãy gõ `/reap update` kèm một mã số, ví dụ `/reap update {{example}}`.',
     noneToReport:
       'Hiện chưa có chiến lược nào bạn có thể báo cáo. Người phụ trách công bằng của sở hoặc ORSE có thể giao cho bạn; `/reap plan` hiển thị kế hoạch của sở bạn.',
