@@ -337,20 +337,28 @@ export async function submitUpdate(
       createdAt: now,
       audit: {
         actor: actor.slackUserId,
-        // What the database fills in (id, statusFrom, onBehalfOfId) is merged by the statement.
+        // The update as viewOfUpdate shows it everywhere else; what only the database knows
+        // (id, statusFrom, onBehalfOfId) the statement merges in.
         after: JSON.parse(
-          JSON.stringify({
-            strategyId: s.id,
-            periodKey: period.key,
-            periodStart: period.start,
-            periodEnd: period.end,
-            statusTo: data.status,
-            ...content,
-            authorId: actor.memberId,
-            revision: 1,
-            createdAt: now,
-            editedAt: null,
-          }),
+          JSON.stringify(
+            viewOfUpdate({
+              id: 0,
+              strategyId: s.id,
+              periodKey: period.key,
+              periodStart: dbDate(period.start),
+              periodEnd: dbDate(period.end),
+              statusFrom: data.status,
+              statusTo: data.status,
+              ...content,
+              authorId: actor.memberId,
+              onBehalfOfId: null,
+              idempotencyKey,
+              revision: 1,
+              isDemo: false,
+              createdAt: now,
+              editedAt: null,
+            }),
+          ),
         ) as Record<string, unknown>,
         detail: `strategy ${s.id} (${strategyLabel(s)}) ${period.key}`,
       },
