@@ -7,12 +7,17 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { createHttpServer, type ExtraHandler } from './http/server.js';
+import { FrontDoorReceiver, openFrontDoor, type FrontDoor } from './http/front-door/index.js';
 import type { Logger } from './logger.js';
 import { createAppContext, type AppContext } from './services/app-context.js';
 import { bootstrapAdmins } from './services/members.js';
 import { createSlackApp, type SlackSettings } from './slack/app.js';
 import { lookupBotIdentity } from './slack/identity.js';
 import { closeHomeRefreshes } from './slack/home/refresh-queue.js';
+import { LANGUAGES, translator, type Lang } from './slack/i18n/index.js';
+import { watchRememberedLanguages } from './slack/recent-languages.js';
+import { loadingView } from './slack/ui/update-modal.js';
+import type { ModalView } from '@slack/types';
 import { assertValidCronOverrides, createDispatcherClient, startScheduler, type RunningScheduler } from './jobs/index.js';
 
 export interface StartOptions {
@@ -37,7 +42,9 @@ export interface StartOptions {
 export interface RunningServer {
   ctx: AppContext;
   app: App;
+  /** The main thread's HTTP server (in HTTP mode on 127.0.0.1, behind the front door). */
   server: http.Server;
+  /** Where Slack's requests go. */
   port: number;
   url: string;
   /** The scheduler of this instance; null when started with scheduler: false. */
@@ -60,11 +67,21 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 
     const identity =
       opts.slack.identity !== undefined ? opts.slack.identity : await lookupBotIdentity(opts.slack.botToken, opts.slack.apiUrl, logger);
-    const { app, receiver } = createSlackApp(ctx, { ...opts.slack, identity });
-    const server = createHttpServer({ db, receiver, extra: opts.extra });
-    const port = await listen(server, opts.port ?? config.port, opts.host ?? config.host);
+    const receiver = opts.slack.mode === 'http' ? new FrontDoorReceiver(logger) : undefined;
+    const app = createSlackApp(ctx, { ...opts.slack, identity }, receiver);
+    const server = createHttpServer({ db, extra: opts.extra });
+    let door: FrontDoor | null = null;
+    let port: number;
     let jobs: RunningScheduler | null = null;
     try {
+      if (receiver) {
+        const internalPort = await listen(server, 0, '127.0.0.1');
+        door = await openFrontDoor(receiver, frontDoorSettings(opts, internalPort), logger);
+        watchRememberedLanguages(ctx, door.tellLanguage);
+        port = door.port;
+      } else {
+        port = await listen(server, opts.port ?? config.port, opts.host ?? config.host);
+      }
       if (opts.slack.mode === 'socket') await app.start();
       // Jobs start once Slack traffic is served, and are stopped before the database closes.
       if (opts.scheduler !== false) {
@@ -74,6 +91,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       }
     } catch (e) {
       // Leave nothing listening behind a failed start, or the process would never exit.
+      await door?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       throw e;
@@ -85,6 +103,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const stop = () =>
       (stopping ??= (async () => {
         logger.info('shutting down');
+        await door?.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Requests in flight get a moment to finish; idle keep-alive sockets go now.
@@ -104,6 +123,24 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     if (!opts.db) await db.close().catch(() => {});
     throw e;
   }
+}
+
+function frontDoorSettings(opts: StartOptions, internalPort: number) {
+  if (!opts.slack.signingSecret) throw new Error('HTTP mode needs a signing secret');
+  const loadingViews = Object.fromEntries(LANGUAGES.map((lang) => [lang, loadingView(translator(lang))])) as Record<Lang, ModalView>;
+  return {
+    port: opts.port ?? opts.config.port,
+    host: opts.host ?? opts.config.host,
+    signingSecret: opts.slack.signingSecret,
+    botToken: opts.slack.botToken,
+    apiUrl: opts.slack.apiUrl ?? 'https://slack.com/api/',
+    internalPort,
+    logLevel: opts.config.logLevel,
+    bodyLimit: 1024 * 1024,
+    // Slack gives up after 3 s; Bolt answers 404 after this so nothing hangs.
+    unhandledRequestTimeoutMillis: 3001,
+    loadingViews,
+  };
 }
 
 function listen(server: http.Server, port: number, host?: string): Promise<number> {

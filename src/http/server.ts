@@ -1,14 +1,14 @@
-// One HTTP server per process: Slack's endpoint, the health check and, in the sandbox,
-// the local Slack page. Bolt's HTTPReceiver does the signature check; we only route.
+// The main thread's HTTP server: the health check and, in the sandbox, the local Slack
+// page. In HTTP mode it listens on 127.0.0.1 only and the front door (./front-door), which
+// owns the public port and Slack's endpoint, passes these paths through to it; in Socket
+// Mode it is the public server itself.
 import http from 'node:http';
-import type { HTTPReceiver } from '@slack/bolt';
 import type { Database } from '../db/client.js';
 
 export type ExtraHandler = (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
 
 export interface HttpServerOptions {
   db: Database;
-  receiver?: HTTPReceiver;
   /** Tried before the 404, e.g. the sandbox page. Returns true when it answered. */
   extra?: ExtraHandler;
 }
@@ -33,18 +33,13 @@ async function route(opts: HttpServerOptions, req: http.IncomingMessage, res: ht
     res.end(JSON.stringify({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' }));
     return;
   }
-  if (path === '/slack/events' && opts.receiver) {
-    normalizeContentType(req);
-    opts.receiver.requestListener(req, res);
-    return;
-  }
   if (opts.extra && (await opts.extra(req, res))) return;
   res.writeHead(404, { 'content-type': 'text/plain' });
   res.end('not found');
 }
 
 /**
- * Bolt compares the content type by string equality, so a correct body labelled
+ * Used by the front door before Bolt's receiver reads a request. Bolt compares the content type by string equality, so a correct body labelled
  * `application/x-www-form-urlencoded; charset=utf-8` would be parsed as JSON and
  * rejected. Keep only the media type; the signature covers the body, not this header.
  */

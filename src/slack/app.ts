@@ -1,6 +1,6 @@
 // Builds the Bolt app for a receiver: HTTP (Slack signs every request) or Socket Mode.
 // The sandbox uses HTTP mode against the local fake Slack.
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, LogLevel, type Receiver } from '@slack/bolt';
 import type { AppContext } from '../services/app-context.js';
 import { boltLogger } from './bolt-logger.js';
 import { trimmedViewFetch } from './trimmed-view-fetch.js';
@@ -21,13 +21,11 @@ export interface SlackSettings {
   identity?: BotIdentity | null;
 }
 
-export interface SlackApp {
-  app: App;
-  /** Present in HTTP mode: our HTTP server hands /slack/events requests to it. */
-  receiver?: HTTPReceiver;
-}
-
-export function createSlackApp(ctx: AppContext, settings: SlackSettings): SlackApp {
+/**
+ * In HTTP mode the requests come through `receiver` (the front door's, see
+ * src/http/front-door); Socket Mode has its own.
+ */
+export function createSlackApp(ctx: AppContext, settings: SlackSettings, receiver?: Receiver): App {
   const logger = boltLogger(ctx.logger);
   const clientOptions = {
     slackApiUrl: settings.apiUrl,
@@ -51,23 +49,15 @@ export function createSlackApp(ctx: AppContext, settings: SlackSettings): SlackA
       clientOptions,
     });
     registerListeners(app, ctx);
-    return { app };
+    return app;
   }
-  if (!settings.signingSecret) throw new Error('HTTP mode needs a signing secret');
-  const receiver = new HTTPReceiver({
-    signingSecret: settings.signingSecret,
-    endpoints: '/slack/events',
-    logger,
-    // Slack gives up after 3 s; Bolt answers 404 after this so nothing hangs.
-    unhandledRequestTimeoutMillis: 3001,
-    bodyLimit: 1024 * 1024,
-  });
+  if (!receiver) throw new Error('HTTP mode needs a receiver');
   const app = new App({ token: settings.botToken, receiver, logger, clientOptions, ...identity });
   registerListeners(app, ctx);
   app.error(async (error) => {
     ctx.logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
-  return { app, receiver };
+  return app;
 }
 
 function registerListeners(app: App, ctx: AppContext): void {

@@ -1,5 +1,5 @@
 // Routes Bolt's and the Web API client's log lines into our structured pino logger.
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { LogLevel, type Logger as BoltLogger } from '@slack/logger';
 import type { Logger } from '../logger.js';
 
 const toBolt: Record<string, LogLevel> = {

@@ -11,6 +11,12 @@ import type { Lang } from './i18n/index.js';
 const MAX_PEOPLE = 20_000;
 
 const byContext = new WeakMap<AppContext, Map<string, Lang>>();
+const watchers = new WeakMap<AppContext, (slackUserId: string, lang: Lang) => void>();
+
+/** Told of every language remembered (the HTTP front door keeps its own copy). */
+export function watchRememberedLanguages(ctx: AppContext, watcher: (slackUserId: string, lang: Lang) => void): void {
+  watchers.set(ctx, watcher);
+}
 
 function memoryOf(ctx: AppContext): Map<string, Lang> {
   let memory = byContext.get(ctx);
@@ -27,6 +33,7 @@ export function rememberLanguage(ctx: AppContext, slackUserId: string, lang: Lan
   memory.delete(slackUserId);
   memory.set(slackUserId, lang);
   if (memory.size > MAX_PEOPLE) memory.delete(memory.keys().next().value!);
+  watchers.get(ctx)?.(slackUserId, lang);
 }
 
 export function recentLanguage(ctx: AppContext, slackUserId: string): Lang {

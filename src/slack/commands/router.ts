@@ -35,13 +35,6 @@ const MODAL_HANDLERS: Record<string, ModalSubcommandHandler> = {
   update: updateCommand,
 };
 
-export function parseCommandText(text: string | undefined): { name: string; args: string } {
-  const trimmed = (text ?? '').trim();
-  if (trimmed === '') return { name: 'help', args: '' };
-  const [first, ...rest] = trimmed.split(/\s+/);
-  return { name: first!.toLowerCase(), args: trimmed.slice(first!.length).trim() };
-}
-
 export function resolveModalSubcommand(name: string): ModalSubcommandHandler | null {
   return MODAL_HANDLERS[name] ?? null;
 }

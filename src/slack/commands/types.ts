@@ -1,6 +1,7 @@
 import type { AckFn, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../services/app-context.js';
+import type { LoadingViewOpened } from '../../http/front-door/messages.js';
 import type { Lang, Translate } from '../i18n/index.js';
 
 export interface Caller {
@@ -31,6 +32,8 @@ export type SubcommandHandler = (req: SubcommandRequest) => Promise<void>;
 export interface ModalSubcommandRequest extends Omit<SubcommandRequest, 'caller' | 't'> {
   /** In the language the person was last answered in: for the first, momentary view only. */
   quickT: Translate;
+  /** The loading view the HTTP front door already opened with the trigger (and acked). */
+  loadingView?: Promise<LoadingViewOpened>;
 }
 
 export type ModalSubcommandHandler = (req: ModalSubcommandRequest) => Promise<void>;

@@ -15,24 +15,9 @@ import { getUpdateFormDefaults, listReportableStrategies, type ReportableStrateg
 import { identifyCaller, loadActorWithLanguage } from '../caller.js';
 import { translator, type Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../ui/mrkdwn.js';
+import { parseStrategyQuery, type StrategyQuery } from './command-text.js';
 import { newUpdateModel, openPreparedForm, prepare, type PreparedForm } from '../listeners/views/update-form.js';
 import type { ModalSubcommandHandler } from './types.js';
-
-export type StrategyQuery =
-  | { kind: 'none' }
-  | { kind: 'id'; id: number }
-  | { kind: 'label'; label: string; scope: string | null }
-  | { kind: 'invalid'; text: string };
-
-export function parseStrategyQuery(args: string): StrategyQuery {
-  const text = args.trim();
-  if (text === '') return { kind: 'none' };
-  const id = /^#?(\d{1,9})$/.exec(text);
-  if (id) return Number(id[1]) > 0 ? { kind: 'id', id: Number(id[1]) } : { kind: 'invalid', text };
-  const label = /^(?:([A-Za-z][A-Za-z0-9-]*?)[\s:-]+)?(\d{1,4})\.(\d{1,4})$/.exec(text);
-  if (label) return { kind: 'label', label: `${Number(label[2])}.${Number(label[3])}`, scope: label[1] ?? null };
-  return { kind: 'invalid', text };
-}
 
 type Resolved = { departmentId: number | null; strategyId: number | null; strategies?: ReportableStrategy[] } | { message: string };
 
@@ -103,7 +88,7 @@ async function prepareUpdateForm(ctx: AppContext, command: SlashCommand, args: s
   });
 }
 
-export const updateCommand: ModalSubcommandHandler = async ({ ctx, command, args, quickT, ack, respond, client }) => {
+export const updateCommand: ModalSubcommandHandler = async ({ ctx, command, args, quickT, ack, respond, client, loadingView }) => {
   const query = parseStrategyQuery(args);
   if (query.kind === 'invalid') {
     // No modal for text that cannot name a strategy, so no trigger to race: answer in the
@@ -118,6 +103,7 @@ export const updateCommand: ModalSubcommandHandler = async ({ ctx, command, args
     t: quickT,
     ctx,
     ack: () => ack(),
+    opened: loadingView,
     say: async (text) => {
       await respond({ response_type: 'ephemeral', text });
     },

@@ -1,7 +1,7 @@
 // What /reap update and /reap language accept as arguments.
 import { describe, expect, it } from 'vitest';
 import { parseLanguageChoice } from '../../../src/slack/commands/language.js';
-import { parseStrategyQuery } from '../../../src/slack/commands/update.js';
+import { parseStrategyQuery } from '../../../src/slack/commands/command-text.js';
 import { idempotencyKeyFor } from '../../../src/slack/listeners/views/update-submission.js';
 
 describe('/reap update [strategy]', () => {

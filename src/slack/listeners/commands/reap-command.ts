@@ -4,12 +4,14 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { identifyCaller } from '../../caller.js';
-import { parseCommandText, resolveModalSubcommand, resolveSubcommand } from '../../commands/router.js';
+import { parseCommandText } from '../../commands/command-text.js';
+import { resolveModalSubcommand, resolveSubcommand } from '../../commands/router.js';
 import { translator, type Translate } from '../../i18n/index.js';
 import { recentLanguage } from '../../recent-languages.js';
+import { LOADING_VIEW_CONTEXT_KEY, type LoadingViewOpened } from '../../../http/front-door/index.js';
 
 export function registerReapCommand(app: App, ctx: AppContext): void {
-  app.command('/reap', async ({ command, ack, respond, client }) => {
+  app.command('/reap', async ({ command, ack, respond, client, context }) => {
     const { name, args } = parseCommandText(command.text);
     let acked = false;
     const onceAck: typeof ack = async (response) => {
@@ -20,7 +22,8 @@ export function registerReapCommand(app: App, ctx: AppContext): void {
     try {
       const modal = resolveModalSubcommand(name);
       if (modal) {
-        await modal({ ctx, command, args, quickT: t, ack: onceAck, respond, client });
+        const loadingView = context[LOADING_VIEW_CONTEXT_KEY] as Promise<LoadingViewOpened> | undefined;
+        await modal({ ctx, command, args, quickT: t, ack: onceAck, respond, client, loadingView });
         return;
       }
       const caller = await identifyCaller(ctx, command.user_id);

@@ -23,6 +23,7 @@ import {
 } from '../../../services/progress-updates.js';
 import { scopeOf, strategyWithPlace } from '../../../services/strategy-records.js';
 import type { Translate } from '../../i18n/index.js';
+import type { LoadingViewOpened } from '../../../http/front-door/messages.js';
 import { describeServiceError } from '../../service-errors.js';
 import { heavyTurn } from '../../heavy-turns.js';
 import { viewPayload } from '../../view-payload.js';
@@ -161,6 +162,18 @@ export interface OpenOptions {
   say: (text: string) => Promise<void>;
   /** Called once the request may be acknowledged (commands: before views.open goes out). */
   ack?: () => Promise<void>;
+  /** The loading view, when the HTTP front door opened it already (`/reap update`). */
+  opened?: Promise<LoadingViewOpened>;
+}
+
+async function openLoadingView(o: OpenOptions): Promise<{ viewId: string; hash?: string }> {
+  if (o.opened) {
+    const opened = await o.opened;
+    if (!opened.ok) throw new Error(opened.error);
+    return opened;
+  }
+  const opened = await o.client.views.open({ trigger_id: o.triggerId, view: loadingView(o.t) });
+  return { viewId: opened.view?.id ?? '', hash: opened.view?.hash };
 }
 
 /**
@@ -177,9 +190,7 @@ export async function openPreparedForm(work: Promise<PreparedForm>, o: OpenOptio
   let viewId: string;
   let hash: string | undefined;
   try {
-    const opened = await o.client.views.open({ trigger_id: o.triggerId, view: loadingView(o.t) });
-    viewId = opened.view?.id ?? '';
-    hash = opened.view?.hash;
+    ({ viewId, hash } = await openLoadingView(o));
   } catch (e) {
     o.ctx.logger.warn({ err: (e as Error).message }, 'views.open failed for the update loading view');
     // The trigger is gone; the answer can still arrive as a message.

@@ -1,0 +1,40 @@
+// What the front door's thread and the main thread say to each other (see ./index.ts).
+import type { ModalView } from '@slack/types';
+import type { Lang } from '../../slack/i18n/index.js';
+
+export interface FrontDoorSettings {
+  /** Where Slack reaches the app (0 = any free port). */
+  port: number;
+  host?: string;
+  signingSecret: string;
+  botToken: string;
+  /** Web API base, ending with /api/. */
+  apiUrl: string;
+  /** The main thread's own HTTP server on 127.0.0.1: everything that is not /slack/events. */
+  internalPort: number;
+  logLevel: string;
+  bodyLimit: number;
+  /** Bolt answers 404 when nothing acknowledged a request by then. */
+  unhandledRequestTimeoutMillis: number;
+  /** The update modal's loading view in each language, built by the main thread. */
+  loadingViews: Record<Lang, ModalView>;
+}
+
+/** The loading view the front door opened for `/reap update`, or why it could not. */
+export type LoadingViewOpened = { ok: true; viewId: string; hash?: string } | { ok: false; error: string };
+
+/** Front door → main thread. */
+export type FromDoor =
+  | { type: 'listening'; port: number }
+  | { type: 'listen-failed'; message: string; code?: string }
+  /** A verified Slack request. `acked`: the door already answered Slack (and opens a loading view). */
+  | { type: 'event'; id: number; body: Record<string, unknown>; retryNum?: number; retryReason?: string; acked: boolean }
+  | { type: 'opened'; id: number; result: LoadingViewOpened }
+  | { type: 'closed' };
+
+/** Main thread → front door. */
+export type ToDoor =
+  | { type: 'ack'; id: number; response?: unknown }
+  | { type: 'done'; id: number; error?: { message: string; code?: string } }
+  | { type: 'language'; user: string; lang: Lang }
+  | { type: 'close' };
