@@ -7,11 +7,13 @@
 //
 // Messages to the worker: { id, op: 'query'|'exec', sql, params?, rowMode?, rawOids?,
 // bufferPaths?, tx? }, { id, op: 'begin' } (answers with a transaction id once inside the
-// transaction), { id, op: 'rollback', tx }, { id, op: 'end', tx, commit }, { id, op: 'close' }.
+// transaction), { id, op: 'rollback', tx }, { id, op: 'end', tx, commit }, { id, op: 'close' };
+// any of them may carry `urgent: true` (see src/db/urgency.ts).
 // Answers: { id, ok: true, value } or { id, ok: false, error } (see describeError in the worker).
-// What may run concurrently is left to PGlite's own locks in the worker: a transaction holds
-// the database until it ends, exactly as in one thread.
+// The worker runs one statement or transaction at a time, urgent ones first: a transaction
+// holds the database until it ends, exactly as in one thread.
 import { Worker } from 'node:worker_threads';
+import { isUrgent } from './urgency.js';
 import { messages, TransactionAbortedError, type Results } from '@electric-sql/pglite';
 
 /** Parses one column's PostgreSQL text (PGlite's ParserOptions). */
@@ -153,7 +155,9 @@ export class RemotePGlite {
       if (this.#pending.size === 0) this.#worker.ref();
       this.#pending.set(id, { resolve, reject, options });
       try {
-        this.#worker.postMessage({ id, ...request });
+        // Statements outside a transaction, and a transaction's start, wait their turn in the
+        // worker; urgent ones go first (src/db/urgency.ts).
+        this.#worker.postMessage(isUrgent() ? { id, urgent: true, ...request } : { id, ...request });
       } catch (e) {
         // A parameter structured clone cannot carry (a function, a class with private state…).
         this.#forget(id);

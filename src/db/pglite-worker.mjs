@@ -118,6 +118,34 @@ let nextTxId = 1;
 // Rejects a transaction's callback when the caller's callback threw: PGlite then rolls back.
 const CALLER_ROLLED_BACK = Symbol('caller rolled back');
 
+// One statement or transaction at a time, in turn, urgent ones first (src/db/urgency.ts).
+// PGlite would serialise them anyway with its own lock, but in arrival order: a Submit's
+// short write then waited behind every form read queued before it. Statements inside a
+// transaction bypass the turns (the transaction holds its turn until it ends).
+const turns = { urgent: [], normal: [] };
+let turnTaken = false;
+
+/** Runs `task` (returning a promise that settles when its turn is over) in its turn. */
+function inTurn(msg, task) {
+  (msg.urgent ? turns.urgent : turns.normal).push(task);
+  nextTurn();
+}
+
+function nextTurn() {
+  if (turnTaken) return;
+  const task = turns.urgent.shift() ?? turns.normal.shift();
+  if (!task) return;
+  turnTaken = true;
+  task().finally(() => {
+    // The query ran synchronously in WebAssembly: messages that arrived meanwhile are still
+    // in the port. setImmediate runs after they are read, so an urgent one can be chosen.
+    setImmediate(() => {
+      turnTaken = false;
+      nextTurn();
+    });
+  });
+}
+
 function inTransaction(msg, work) {
   const entry = transactions.get(msg.tx);
   if (!entry) {
@@ -128,6 +156,7 @@ function inTransaction(msg, work) {
   entry.chain = entry.chain.then(() => answer(msg.id, () => work(entry)));
 }
 
+/** Starts a transaction; the promise settles when it has ended (its turn is over). */
 function begin(msg) {
   const txId = nextTxId++;
   let entered = false;
@@ -141,7 +170,7 @@ function begin(msg) {
   );
   // Failing before the callback ran (BEGIN failed, database closing) answers 'begin';
   // afterwards 'end' reports the outcome.
-  done.catch((e) => {
+  return done.catch((e) => {
     if (!entered) replyError(msg.id, e);
   });
 }
@@ -173,26 +202,27 @@ function handle(msg) {
       const run = (target) =>
         target.query(msg.sql, restoreBuffers(msg.params, msg.bufferPaths), queryOptions(msg));
       if (msg.tx) inTransaction(msg, (entry) => run(entry.tx));
-      else answer(msg.id, () => run(pg));
+      else inTurn(msg, () => answer(msg.id, () => run(pg)));
       return;
     }
     case 'exec': {
       const run = (target) => target.exec(msg.sql, queryOptions(msg));
       if (msg.tx) inTransaction(msg, (entry) => run(entry.tx));
-      else answer(msg.id, () => run(pg));
+      else inTurn(msg, () => answer(msg.id, () => run(pg)));
       return;
     }
     case 'rollback':
       inTransaction(msg, (entry) => entry.tx.rollback());
       return;
     case 'begin':
-      begin(msg);
+      inTurn(msg, () => begin(msg));
       return;
     case 'end':
       end(msg);
       return;
     case 'close':
-      void close(msg);
+      // After everything already asked for.
+      inTurn(msg, () => close(msg));
       return;
     default:
       replyError(msg.id, new Error(`unknown message ${msg.op}`));

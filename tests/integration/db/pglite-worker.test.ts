@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError, openDatabase, type Database } from '../../../src/db/client.js';
 import { migrate } from '../../../src/db/migrate.js';
 import { RemotePGlite } from '../../../src/db/pglite-remote.js';
+import { unhurried, urgently } from '../../../src/db/urgency.js';
 import { loadActor } from '../../../src/services/authz.js';
 import { uniqueViolationFields } from '../../../src/services/db-errors.js';
 import { addMilestone } from '../../../src/services/strategies.js';
@@ -268,9 +269,12 @@ describe('the worker thread', () => {
     const took = performance.now() - started;
     expect(rows).toEqual([{ count: 3000000 }]);
     // The query kept the database busy for a while; the event loop kept ticking throughout.
-    expect(took).toBeGreaterThan(100);
+    // With PGlite on the main thread the longest pause is the whole query (seconds); the
+    // bound is a tenth of it, because with two test files running on two cores the OS alone
+    // has paused this thread for 60 ms at a time.
+    expect(took).toBeGreaterThan(1000);
     expect(ticks).toBeGreaterThan(took / 50);
-    expect(maxGap, `longest pause ${maxGap.toFixed(1)} ms in ${took.toFixed(0)} ms, ${ticks} ticks`).toBeLessThan(50);
+    expect(maxGap, `longest pause ${maxGap.toFixed(1)} ms in ${took.toFixed(0)} ms, ${ticks} ticks`).toBeLessThan(took / 10);
   });
 
   it('lets a process exit once the database is closed, and also when it never is', async () => {
@@ -315,5 +319,27 @@ describe('the worker thread', () => {
       expect(await rejection(remote.exec('select 1'))).toMatchObject({ message });
       await remote.close();
     }
+  });
+});
+
+describe('turns', () => {
+  // A Submit's statements (urgently) must not wait behind every form read queued before them.
+  it('serves urgent statements, sent through Prisma, before the ordinary ones already waiting', async () => {
+    const finished: string[] = [];
+    const note = (name: string) => () => void finished.push(name);
+    // Keeps the database busy while the rest queue up behind it.
+    const busy = db.prisma.$queryRaw`select count(*) from generate_series(1, 1500000)`.then(note('busy'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const ordinary = [1, 2, 3].map((n) => db.prisma.$queryRaw`select ${n}::int as n`.then(note(`ordinary ${n}`)));
+    const urgent = [
+      urgently(() => db.prisma.member.findUnique({ where: { slackUserId: 'ULIBLEAD' } }).then(note('urgent read'))),
+      urgently(() => db.prisma.$transaction(async (tx) => tx.member.count()).then(note('urgent transaction'))),
+    ];
+    // Started from urgent work but not urgent itself: in line with the others.
+    const later = urgently(() => unhurried(() => db.prisma.$queryRaw`select 4 as n`.then(note('unhurried'))));
+    await Promise.all([busy, ...ordinary, ...urgent, later]);
+    expect(finished[0]).toBe('busy');
+    expect(finished.slice(1, 3).sort()).toEqual(['urgent read', 'urgent transaction']);
+    expect(finished.slice(3)).toEqual(['ordinary 1', 'ordinary 2', 'ordinary 3', 'unhurried']);
   });
 });

@@ -13,6 +13,7 @@
 // (x-slack-retry-num) of the same submission carries the same pair, so the service stores it
 // once and answers the repeat with `duplicate`, which here closes the modal quietly.
 import type { App, ViewSubmitAction, ViewOutput } from '@slack/bolt';
+import { unhurried, urgently } from '../../../db/urgency.js';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
@@ -98,7 +99,8 @@ async function rebuiltInTime<T>(s: Submission, build: Promise<T>): Promise<T | n
 }
 
 export function registerUpdateSubmission(app: App, ctx: AppContext): void {
-  app.view<ViewSubmitAction>(UPDATE_CALLBACK_ID, async ({ ack, body, view, client, context }) => {
+  // Slack waits for this answer: its reads and the write go before work nobody is timing.
+  app.view<ViewSubmitAction>(UPDATE_CALLBACK_ID, ({ ack, body, view, client, context }) => urgently(async () => {
     const deadline = Date.now() + SUBMIT_DEADLINE_MS;
     const userId = body.user.id;
     // One read for who is asking and in which language; someone unknown gets the reason.
@@ -142,7 +144,7 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
       // The modal stays open with everything typed; nothing was stored (one transaction).
       await once(errorsAck({ [UPDATE_BLOCKS.narrative]: t('update.errors.database') }));
     }
-  });
+  }));
 }
 
 function contentOf(v: UpdateFormValues) {
@@ -244,9 +246,10 @@ async function finishNew(s: Submission, actor: Actor, result: SubmitResult): Pro
     s.ctx.logger.info({ update: result.update.id, view: s.view.id }, 'repeated update submission answered without storing it again');
     return;
   }
-  await afterNewUpdate(s.ctx, s.client, s.t, actor, result.update, s.meta).catch((e: unknown) =>
+  // After the ack nobody is waiting on the clock: the confirmation, post and Home refresh take their turn.
+  await unhurried(() => afterNewUpdate(s.ctx, s.client, s.t, actor, result.update, s.meta).catch((e: unknown) =>
     s.ctx.logger.error({ err: e, update: result.update.id }, 'after-save steps of a progress update failed'),
-  );
+  ));
 }
 
 /** Someone reported on (or changed) the strategy meanwhile: same form, new version, banner. */
@@ -300,9 +303,9 @@ async function submitEdit(s: Submission): Promise<void> {
 }
 
 async function finishEdit(s: Submission, actor: Actor, result: EditResult): Promise<void> {
-  await afterEditedUpdate(s.ctx, s.client, s.t, actor, result.update, s.meta).catch((e: unknown) =>
+  await unhurried(() => afterEditedUpdate(s.ctx, s.client, s.t, actor, result.update, s.meta).catch((e: unknown) =>
     s.ctx.logger.error({ err: e, update: result.update.id }, 'after-save steps of an edit failed'),
-  );
+  ));
 }
 
 const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '') === (b ?? '');
