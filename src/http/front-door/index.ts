@@ -106,8 +106,10 @@ export interface FrontDoor {
 export async function openFrontDoor(receiver: FrontDoorReceiver, settings: FrontDoorSettings, logger: Logger): Promise<FrontDoor> {
   let closing = false;
   let worker: Worker;
+  // The port asked for (0: any), then the one the first front door got, for a restart.
+  let port = settings.port;
 
-  const spawn = (port: number) =>
+  const spawn = () =>
     new Promise<number>((resolve, reject) => {
       worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ...settings, port } });
       receiver.connect(worker);
@@ -115,6 +117,7 @@ export async function openFrontDoor(receiver: FrontDoorReceiver, settings: Front
       worker.on('message', (message: FromDoor) => {
         if (message.type === 'listening') {
           listening = true;
+          port = message.port;
           resolve(message.port);
         } else if (message.type === 'listen-failed') {
           reject(Object.assign(new Error(`cannot listen on port ${port}: ${message.message}`), { code: message.code }));
@@ -131,13 +134,12 @@ export async function openFrontDoor(receiver: FrontDoorReceiver, settings: Front
         if (closing || !listening) return;
         // Slack's requests would find nobody listening: start a new front door on the same port.
         logger.error('the HTTP front door stopped; starting it again');
-        spawn(port).catch((e: unknown) => logger.fatal({ err: e }, 'the HTTP front door could not be started again'));
+        spawn().catch((e: unknown) => logger.fatal({ err: e }, 'the HTTP front door could not be started again'));
       });
     });
 
-  const port = await spawn(settings.port);
   return {
-    port,
+    port: await spawn(),
     tellLanguage: (user, lang) => worker.postMessage({ type: 'language', user, lang } satisfies ToDoor),
     close: () => {
       closing = true;
