@@ -13,7 +13,9 @@ import { LOADING_VIEW_CONTEXT_KEY, type LoadingViewOpened } from '../../../http/
 export function registerReapCommand(app: App, ctx: AppContext): void {
   app.command('/reap', async ({ command, ack, respond, client, context }) => {
     const { name, args } = parseCommandText(command.text);
-    let acked = false;
+    const loadingView = context[LOADING_VIEW_CONTEXT_KEY] as Promise<LoadingViewOpened> | undefined;
+    // The front door acknowledged `/reap update` already: a failure is said by response_url.
+    let acked = loadingView !== undefined;
     const onceAck: typeof ack = async (response) => {
       acked = true;
       await ack(response);
@@ -22,7 +24,6 @@ export function registerReapCommand(app: App, ctx: AppContext): void {
     try {
       const modal = resolveModalSubcommand(name);
       if (modal) {
-        const loadingView = context[LOADING_VIEW_CONTEXT_KEY] as Promise<LoadingViewOpened> | undefined;
         await modal({ ctx, command, args, quickT: t, ack: onceAck, respond, client, loadingView });
         return;
       }
