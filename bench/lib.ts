@@ -178,3 +178,68 @@ export async function startTarget(env: NodeJS.ProcessEnv, timeoutMs = 120_000): 
     },
   };
 }
+
+/** The benchmark's side of bench/timing-tap.ts: where to send, and what the tap measured. */
+export interface TimingTap {
+  /** The Web API base URL to give the app under test (`…/api/`). */
+  apiUrl: string;
+  /** The tap's address for a target's request URL. */
+  via(targetUrl: string): string;
+  /** ms from the tap forwarding a request sent with `x-bench-id: id` until the app's answer was back. */
+  acks: Map<string, number>;
+  /** ms from the tap forwarding the command with this trigger until the app's views.open reached the tap. */
+  opens: Map<string, number>;
+  /** Resolves once every report the tap has sent so far has arrived. */
+  flush(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts bench/timing-tap.ts in its own process, in front of the fake Slack at `upstreamOrigin`. */
+export async function startTimingTap(upstreamOrigin: string): Promise<TimingTap> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'bench', 'timing-tap.ts')], {
+    cwd: REPO,
+    env: { ...process.env, TAP_UPSTREAM: upstreamOrigin },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const acks = new Map<string, number>();
+  const opens = new Map<string, number>();
+  let flushed: (() => void)[] = [];
+  child.on('message', (m: { type: string; id?: string; trigger?: string; ms?: number }) => {
+    if (m.type === 'ack') acks.set(m.id!, m.ms!);
+    else if (m.type === 'open') opens.set(m.trigger!, m.ms!);
+    else if (m.type === 'flushed') {
+      const waiting = flushed;
+      flushed = [];
+      for (const w of waiting) w();
+    }
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /TAP (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`timing tap exited (${code})`)));
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    apiUrl: `${origin}/api/`,
+    via: (targetUrl) => {
+      const u = new URL(targetUrl);
+      return `${origin}/to/${u.port}${u.pathname}`;
+    },
+    acks,
+    opens,
+    flush: () =>
+      new Promise<void>((resolve) => {
+        flushed.push(resolve);
+        child.send({ type: 'flush' });
+      }),
+    stop: async () => {
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      child.disconnect();
+      await exited;
+    },
+  };
+}

@@ -34,7 +34,7 @@ import {
   FORM_CONTENT_TYPE,
   type CallRecord,
 } from '../src/sandbox/fake-slack/index.js';
-import { cpuMs, freshPostgresDatabase, percentile, postgresReachable, printTable, startTarget, type BenchTarget } from './lib.js';
+import { cpuMs, freshPostgresDatabase, percentile, postgresReachable, printTable, startTarget, startTimingTap, type BenchTarget } from './lib.js';
 
 const SECRET = 'bench-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
@@ -53,6 +53,9 @@ const CHANNEL = 'C0BENCHUPD';
 const fake = await createFakeSlack({ postingRate: false }).start();
 // One listener per user waiting for their modal; 50 at once is expected here.
 fake.setMaxListeners(0);
+// Every request to an app and every Web API call from it passes through the tap, which times
+// them in a process of its own (see bench/timing-tap.ts for why).
+const tap = await startTimingTap(fake.origin);
 const staffId = (i: number) => `UBU${String(i).padStart(3, '0')}`;
 const staff = Array.from({ length: STAFF }, (_, i) => staffId(i));
 
@@ -112,7 +115,7 @@ function populateFake(): void {
 // ---------- load ----------
 
 interface Opened {
-  /** ms from sending the command until the app's views.open reached Slack (the trigger used). */
+  /** ms from sending the command until the fake Slack, in this busy process, handled the app's views.open. */
   open: number | null;
   /** The modal's id once the form with `callbackId` is on top of the user's stack. */
   viewId: string | null;
@@ -140,19 +143,27 @@ function watchModal(user: string, triggerId: string, callbackId: string, t0: num
 }
 
 interface Sample {
-  ack: number;
-  open: number | null;
+  /** The tap's key for the request's ack time. */
+  ackId: string;
+  /** ms from sending until the answer was read here (the tap's figure is the ack). */
+  ackSeen: number;
+  /** The command's trigger, the tap's key for its "open" time; null for a Submit. */
+  trigger: string | null;
+  openSeen: number | null;
   form: number | null;
   ok: boolean;
 }
 
-async function send(url: string, body: string): Promise<{ ms: number; ok: boolean; body: string }> {
+let requestIds = 0;
+
+async function send(url: string, body: string): Promise<{ id: string; ms: number; ok: boolean; body: string }> {
+  const id = String(++requestIds);
   const t0 = performance.now();
   try {
-    const r = await deliver({ url, secret: SECRET, body, contentType: FORM_CONTENT_TYPE }, { timeoutMs: 30_000 });
-    return { ms: r.ms, ok: r.status === 200, body: r.body };
+    const r = await deliver({ url, secret: SECRET, body, contentType: FORM_CONTENT_TYPE }, { timeoutMs: 30_000, headers: { 'x-bench-id': id } });
+    return { id, ms: r.ms, ok: r.status === 200, body: r.body };
   } catch {
-    return { ms: performance.now() - t0, ok: false, body: '' };
+    return { id, ms: performance.now() - t0, ok: false, body: '' };
   }
 }
 
@@ -162,10 +173,11 @@ async function openForm(url: string, user: string, text: string): Promise<Sample
   const payload = slashCommandPayload(fake, { user, channel: CHANNEL, text });
   const body = formBody(payload as unknown as Record<string, string>);
   const t0 = performance.now();
-  const watched = watchModal(user, String(payload.trigger_id), 'reap.update', t0);
+  const trigger = String(payload.trigger_id);
+  const watched = watchModal(user, trigger, 'reap.update', t0);
   const r = await send(url, body);
   const { open, viewId } = await watched;
-  return { ack: r.ms, open, form: viewId ? performance.now() - t0 : null, ok: r.ok && viewId !== null, viewId };
+  return { ackId: r.id, ackSeen: r.ms, trigger, openSeen: open, form: viewId ? performance.now() - t0 : null, ok: r.ok && viewId !== null, viewId };
 }
 
 async function submit(url: string, user: string, viewId: string): Promise<Sample> {
@@ -173,12 +185,18 @@ async function submit(url: string, user: string, viewId: string): Promise<Sample
   view.state.narrative = { narrative: { type: 'plain_text_input', value: `Held two sessions in Spanish and Vietnamese (${Math.random()}).` } };
   const r = await send(url, payloadBody(viewSubmissionPayload(fake, view)));
   // An empty ack closes the modal: the update is stored.
-  return { ack: r.ms, open: null, form: null, ok: r.ok && r.body === '' };
+  return { ackId: r.id, ackSeen: r.ms, trigger: null, openSeen: null, form: null, ok: r.ok && r.body === '' };
 }
 
 interface Result {
+  /** Arrival → ack, timed by the tap. */
   ack: number[];
+  /** Send → answer read, timed by the load generator. */
+  ackSeen: number[];
+  /** Command arrival → views.open issued, timed by the tap. */
   open: number[];
+  /** Send → views.open handled by the fake Slack, timed in this process. */
+  openSeen: number[];
   form: number[];
   errors: number;
   seconds: number;
@@ -187,7 +205,8 @@ interface Result {
 }
 
 async function run(target: BenchTarget & { pid: number }, concurrency: number, one: (user: string, i: number) => Promise<Sample>): Promise<Result> {
-  const res: Result = { ack: [], open: [], form: [], errors: 0, seconds: 0, cpu: 0 };
+  const res: Result = { ack: [], ackSeen: [], open: [], openSeen: [], form: [], errors: 0, seconds: 0, cpu: 0 };
+  const samples: Sample[] = [];
   let sent = 0;
   const t0 = performance.now();
   const cpu0 = cpuMs(target.pid);
@@ -197,8 +216,9 @@ async function run(target: BenchTarget & { pid: number }, concurrency: number, o
     while (sent < REQUESTS) {
       const i = sent++;
       const r = await one(staff[slot % staff.length]!, i);
-      res.ack.push(r.ack);
-      if (r.open !== null) res.open.push(r.open);
+      samples.push(r);
+      res.ackSeen.push(r.ackSeen);
+      if (r.openSeen !== null) res.openSeen.push(r.openSeen);
       if (r.form !== null) res.form.push(r.form);
       if (!r.ok) res.errors++;
       await think();
@@ -207,6 +227,13 @@ async function run(target: BenchTarget & { pid: number }, concurrency: number, o
   await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
   res.seconds = (performance.now() - t0) / 1000;
   res.cpu = (cpuMs(target.pid) - cpu0) / REQUESTS;
+  await tap.flush();
+  for (const s of samples) {
+    const ack = tap.acks.get(s.ackId);
+    if (ack !== undefined) res.ack.push(ack);
+    const open = s.trigger ? tap.opens.get(s.trigger) : undefined;
+    if (open !== undefined) res.open.push(open);
+  }
   return res;
 }
 
@@ -217,7 +244,7 @@ const vsFloor = (v: number[], floor: number[]) => (v.length && floor.length ? `$
 const targetEnv = (databaseUrl: string) => ({
   SLACK_BOT_TOKEN: fake.botToken,
   SLACK_SIGNING_SECRET: SECRET,
-  SLACK_API_URL: fake.url,
+  SLACK_API_URL: tap.apiUrl,
   DATABASE_URL: databaseUrl,
   BENCH_NOW: NOW.toISOString(),
 });
@@ -237,8 +264,10 @@ async function prepareDatabase(db: Database): Promise<Map<string, number>> {
 
 async function benchDatabase(label: string, databaseUrl: string, own: Map<string, number>, rows: Record<string, string | number>[]) {
   populateFake();
-  const reap = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'reap' });
-  const bare = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'bare' });
+  const reapProcess = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'reap' });
+  const bareProcess = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'bare' });
+  const reap = { ...reapProcess, url: tap.via(reapProcess.url) };
+  const bare = { ...bareProcess, url: tap.via(bareProcess.url) };
   const row = (users: number, request: string, app: string, r: Result, base?: Result) => ({
     db: label,
     users,
@@ -247,19 +276,22 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
     'ack p99': p99(r.ack),
     'open p50': p50(r.open),
     'open p99': base ? vsFloor(r.open, base.open) : p99(r.open),
+    'open p99 seen': base ? vsFloor(r.openSeen, base.openSeen) : p99(r.openSeen),
     'form p50': p50(r.form),
     'form p99': p99(r.form),
     'submit p50': '—',
     'submit p99': '—',
+    'submit p99 seen': '—',
     'req/s': (REQUESTS / r.seconds).toFixed(0),
     'CPU ms/req': r.cpu.toFixed(1),
     errors: r.errors,
   });
   const submitRow = (users: number, app: string, r: Result, base?: Result) => ({
-    ...row(users, 'Submit', app, { ...r, open: [], form: [] }),
+    ...row(users, 'Submit', app, { ...r, open: [], openSeen: [], form: [] }),
     'ack p99': '—',
     'submit p50': p50(r.ack),
     'submit p99': base ? vsFloor(r.ack, base.ack) : p99(r.ack),
+    'submit p99 seen': base ? vsFloor(r.ackSeen, base.ackSeen) : p99(r.ackSeen),
   });
   try {
     for (const c of CONCURRENCY) {
@@ -274,7 +306,7 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
       // only the Submit's ack is counted here.
       const submitOnly = async (url: string, u: string, text: string): Promise<Sample> => {
         const o = await openForm(url, u, text);
-        if (!o.viewId) return { ...o, open: null, form: null };
+        if (!o.viewId) return { ...o, trigger: null, openSeen: null, form: null };
         await think();
         return submit(url, u, o.viewId);
       };
@@ -314,8 +346,9 @@ if (only === 'pglite') {
   console.log('PostgreSQL is not reachable: PGlite rows only.');
 }
 printTable(
-  `/reap update and Submit, ${THINK_MS > 0 ? `paced (each user thinks ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms between steps)` : 'back-to-back'}, ${REQUESTS} requests per cell, ${STRATEGIES} strategies in the department, ${OTHER_DEPARTMENTS}×${STRATEGIES_PER_DEPARTMENT}×${UPDATES_PER_STRATEGY} other data (ms; "open" = until views.open reaches Slack, "form" = until the finished form is in the modal, "submit" = Submit ack)`,
+  `/reap update and Submit, ${THINK_MS > 0 ? `paced (each user thinks ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms between steps)` : 'back-to-back'}, ${REQUESTS} requests per cell, ${STRATEGIES} strategies in the department, ${OTHER_DEPARTMENTS}×${STRATEGIES_PER_DEPARTMENT}×${UPDATES_PER_STRATEGY} other data (ms; "open" = command arrival → views.open issued and "submit" = Submit arrival → ack, both timed by the tap between the app and the rest; "… seen" = the same as the load generator and the fake Slack in this process saw them; "form" = until the finished form is in the modal)`,
   rows,
 );
+await tap.stop();
 await fake.stop();
 process.exit(0);

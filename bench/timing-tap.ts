@@ -1,0 +1,112 @@
+// A timing tap: a small process that sits on the wire between the benchmark and the app
+// under test, in both directions, and times the app from outside it:
+//
+//   load generator ──▶ tap /to/<port>/… ──▶ app on 127.0.0.1:<port>
+//   app's Web API calls ──▶ tap /api/… ──▶ fake Slack's /api/… (TAP_UPSTREAM, its origin)
+//
+// Why a process of its own: the load generator and the fake Slack share the benchmark's
+// process, which is saturated at 50 back-to-back users (it validates every 100-option
+// view the app sends). A `views.open` reaching that process waits there behind its own
+// work before anything can note its time, so "command → views.open" measured there counts
+// the benchmark's queue as well as the app's. This process only copies bytes, so the
+// moment it sees a request is close to the moment the request crossed the wire.
+//
+// It reports to its parent over IPC:
+//   { type: 'ack', id, ms }      a request carrying `x-bench-id`: from forwarding it to the
+//                                app until the app's whole response is back (the ack)
+//   { type: 'open', trigger, ms } from forwarding the command carrying `trigger_id` until
+//                                the app's `views.open` with that trigger is fully here
+// and answers { type: 'flushed' } to { type: 'flush' }: IPC keeps order, so every report
+// sent before is then in the parent's hands.
+//
+// Prints `TAP <port>` on stdout once it listens.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const upstream = new URL(process.env.TAP_UPSTREAM ?? 'http://127.0.0.1:1');
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+// A trigger's command is forwarded before its views.open can exist; forget after a minute.
+const commandSentAt = new Map<string, number>();
+const report = (message: object) => process.send?.(message);
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Sends `body` on to host:port and pipes the answer back; resolves when it is all back. */
+function forward(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, port: number, path: string): Promise<void> {
+  const headers: http.OutgoingHttpHeaders = { ...req.headers, host: `127.0.0.1:${port}`, 'content-length': String(body.length) };
+  delete headers['x-bench-id'];
+  delete headers['transfer-encoding'];
+  return new Promise((resolve) => {
+    const out = http.request({ host: '127.0.0.1', port, path, method: req.method, headers, agent }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+      answer.on('end', () => resolve());
+      answer.on('error', () => resolve());
+    });
+    out.on('error', (err) => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`tap: ${err.message}`);
+      resolve();
+    });
+    out.end(body);
+  });
+}
+
+function triggerOf(body: Buffer, contentType: string | undefined): string | null {
+  const text = body.toString('utf8');
+  if (contentType?.includes('application/json')) {
+    try {
+      const parsed = JSON.parse(text) as { trigger_id?: unknown };
+      return typeof parsed.trigger_id === 'string' ? parsed.trigger_id : null;
+    } catch {
+      return null;
+    }
+  }
+  return new URLSearchParams(text).get('trigger_id');
+}
+
+const server = http.createServer((req, res) => {
+  void (async () => {
+    const body = await readBody(req);
+    const url = req.url ?? '/';
+    const inbound = /^\/to\/(\d+)(\/.*)$/.exec(url);
+    if (inbound) {
+      const started = performance.now();
+      // Slash commands carry their trigger in the form; interactivity payloads do not matter here.
+      const trigger = triggerOf(body, req.headers['content-type']);
+      if (trigger) {
+        commandSentAt.set(trigger, started);
+        setTimeout(() => commandSentAt.delete(trigger), 60_000).unref();
+      }
+      const id = req.headers['x-bench-id'];
+      await forward(req, res, body, Number(inbound[1]), inbound[2]!);
+      if (typeof id === 'string') report({ type: 'ack', id, ms: performance.now() - started });
+      return;
+    }
+    if (url.split('?')[0] === '/api/views.open') {
+      const trigger = triggerOf(body, req.headers['content-type']);
+      const sent = trigger ? commandSentAt.get(trigger) : undefined;
+      if (trigger && sent !== undefined) {
+        report({ type: 'open', trigger, ms: performance.now() - sent });
+        commandSentAt.delete(trigger);
+      }
+    }
+    await forward(req, res, body, Number(upstream.port), url);
+  })();
+});
+
+process.on('message', (m: { type?: string }) => {
+  if (m?.type === 'flush') report({ type: 'flushed' });
+});
+process.on('disconnect', () => process.exit(0));
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => {
+  process.stdout.write(`TAP ${(server.address() as AddressInfo).port}\n`);
+});
