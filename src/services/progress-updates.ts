@@ -313,12 +313,18 @@ export async function submitUpdate(
   if (!parsed.ok) throw invalidFields(parsed.problems);
   const data = parsed.data;
 
-  // A retry of a request that already succeeded: answer it without touching anything,
-  // even if the strategy was archived since.
-  const prior = await priorSubmission(ctx, actor, idempotencyKey);
-  if (prior) return prior;
-
-  const s = await loadLiveStrategy(ctx.prisma, data.strategyId);
+  // A retry of a submission that was stored is answered with what was stored, without
+  // storing anything. It is not looked up first: Slack waits for this answer, and a retry is
+  // rare and always ends in one of the failures caught below (the strategy archived since,
+  // its version moved on by the stored update, or the key's unique index).
+  let s: StrategyRecord;
+  try {
+    s = await loadLiveStrategy(ctx.prisma, data.strategyId);
+  } catch (e) {
+    const prior = e instanceof ServiceError && e.code === 'not_found' ? await priorSubmission(ctx, actor, idempotencyKey) : null;
+    if (prior) return prior;
+    throw e;
+  }
   await requireReport(ctx, actor, scopeOf(s), { action: 'progress.submit', entityType: 'strategy', entityId: s.id });
 
   const now = ctx.now();

@@ -10,6 +10,7 @@ import {
 } from '../../../src/services/progress-updates.js';
 import { ServiceError } from '../../../src/services/errors.js';
 import { refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
+import { countingClient } from './support/query-counter.js';
 
 let db: TestDatabase;
 let world: World;
@@ -75,6 +76,30 @@ describe('submitUpdate', () => {
     expect(await db.prisma.auditLog.count({ where: { action: 'progress.submit' } })).toBe(1);
     const s = await db.prisma.strategy.findUniqueOrThrow({ where: { id: world.strategy.lib11 } });
     expect(s.version).toBe(input.expectedVersion + 1);
+  });
+
+  it('stores a new update with two statements, the strategy read and the write, while Slack waits', async () => {
+    const me = await actor('ULIBSTAFF');
+    const input = await updateInput(db.prisma, world.strategy.lib11);
+    const counter = countingClient(db.prisma);
+    const result = await submitUpdate(serviceContext(counter.prisma), me, input, { idempotencyKey: 'V200:one' });
+    expect(result.duplicate).toBe(false);
+    expect(counter.count()).toBe(2);
+  });
+
+  it('answers a retry with the stored update even when the strategy was archived since', async () => {
+    const me = await actor('ULIBSTAFF');
+    const input = await updateInput(db.prisma, world.strategy.lib11);
+    const first = await submitUpdate(ctx(), me, input, { idempotencyKey: 'V124:def' });
+    await db.prisma.strategy.update({ where: { id: world.strategy.lib11 }, data: { archivedAt: new Date() } });
+
+    const again = await submitUpdate(ctx(), me, input, { idempotencyKey: 'V124:def' });
+    expect(again.duplicate).toBe(true);
+    expect(again.update).toEqual(first.update);
+    expect(await db.prisma.progressUpdate.count()).toBe(1);
+    // A new submission on the archived strategy is refused as before.
+    const e = await refusal(submitUpdate(ctx(), me, input, { idempotencyKey: 'V125:ghi' }));
+    expect(e.code).toBe('not_found');
   });
 
   it('stores concurrent retries of the same submission once', async () => {
