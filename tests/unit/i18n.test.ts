@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogFor, resolveLanguage, translator } from '../../src/slack/i18n/index.js';
+import { REMEMBERED_TRANSLATIONS, catalogFor, resolveLanguage, translator } from '../../src/slack/i18n/index.js';
 
 const en = catalogFor('en');
 const es = catalogFor('es');
@@ -43,6 +43,23 @@ describe('message catalogs', () => {
     expect(translator('es')('help.unknown', { command: 'foo' })).toContain('`foo`');
     const statuses = Object.values(vi.status);
     expect(new Set(statuses).size).toBe(statuses.length);
+  });
+
+  it('answer a repeated call from memory with the same text, and never another call’s text', () => {
+    const t = translator('es');
+    expect(t('help.unknown', { command: 'foo' })).toContain('`foo`');
+    expect(t('help.unknown', { command: 'bar' })).toContain('`bar`');
+    expect(t('help.unknown', { command: 'foo' })).not.toContain('`bar`');
+    // Each language remembers its own answers.
+    expect(t('status.COMPLETED')).toBe((es as { status: Record<string, string> }).status.COMPLETED);
+    expect(translator('vi')('status.COMPLETED')).toBe(vi.status.COMPLETED);
+    expect(translator('vi')('status.COMPLETED')).not.toBe(t('status.COMPLETED'));
+    // Past the memory's size every answer is still right.
+    for (let i = 0; i <= REMEMBERED_TRANSLATIONS; i++) t('help.unknown', { command: `c${i}` });
+    expect(t('help.unknown', { command: 'foo' })).toContain('`foo`');
+    expect(t('help.unknown', { command: 'c7' })).toContain('`c7`');
+    // Values that are not plain go to i18next every time.
+    expect(t('help.unknown', { command: { toString: () => 'obj' } })).toContain('obj');
   });
 
   it('prefer the stored choice, then Slack locale, then English', () => {
