@@ -9,6 +9,7 @@
 import type { AckFn, App, SlackViewMiddlewareArgs, ViewOutput, ViewResponseAction, ViewStateValue, ViewSubmitAction } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { unhurried, urgently } from '../../../db/urgency.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { STRATEGY_FIELD_LIMITS } from '../../../domain/strategy-input.js';
 import type { AppContext } from '../../../services/app-context.js';
@@ -350,7 +351,8 @@ export function onSubmission(
   blockIdFor: BlockIdFor,
   save: (input: SubmissionInput) => Promise<SubmissionOutcome>,
 ): void {
-  app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: WebClient }) => {
+  // Slack waits for this answer: its reads and the save go before work nobody is timing.
+  app.view<ViewSubmitAction>(callbackId, ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: WebClient }) => urgently(async () => {
     const { t } = await speakerFor(ctx, body.user.id);
     let outcome: SubmissionOutcome;
     try {
@@ -361,10 +363,11 @@ export function onSubmission(
       return;
     }
     await ack(outcome.view ? { response_action: 'update', view: outcome.view } : undefined);
-    if (outcome.after) {
-      await outcome.after().catch((e: unknown) => ctx.logger.error({ err: e, callbackId }, 'follow-up of a saved modal failed'));
+    const after = outcome.after;
+    if (after) {
+      await unhurried(() => after().catch((e: unknown) => ctx.logger.error({ err: e, callbackId }, 'follow-up of a saved modal failed')));
     }
-  });
+  }));
 }
 
 // ---------- after a change ----------
