@@ -305,7 +305,14 @@ export async function submitUpdate(
   ctx: ServiceContext,
   actor: Actor,
   input: NewUpdateFields,
-  options: { idempotencyKey: string },
+  options: {
+    idempotencyKey: string;
+    /**
+     * `loadLiveStrategy` of `input.strategyId`, started by a caller that knew the id before
+     * it knew the actor (a Submit reads both at once: Slack waits for the answer).
+     */
+    strategy?: Promise<StrategyRecord>;
+  },
 ): Promise<SubmitResult> {
   const { idempotencyKey } = options;
   checkIdempotencyKey(idempotencyKey);
@@ -319,7 +326,8 @@ export async function submitUpdate(
   // its version moved on by the stored update, or the key's unique index).
   let s: StrategyRecord;
   try {
-    s = await loadLiveStrategy(ctx.prisma, data.strategyId);
+    s = await (options.strategy ?? loadLiveStrategy(ctx.prisma, data.strategyId));
+    if (s.id !== data.strategyId) throw new Error(`strategy ${s.id} was loaded for a submission on ${data.strategyId}`);
   } catch (e) {
     const prior = e instanceof ServiceError && e.code === 'not_found' ? await priorSubmission(ctx, actor, idempotencyKey) : null;
     if (prior) return prior;

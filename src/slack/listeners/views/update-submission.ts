@@ -19,6 +19,7 @@ import type { Actor } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { ServiceError } from '../../../services/errors.js';
 import { editUpdate, submitUpdate, type EditResult, type ProgressUpdateView, type SubmitResult } from '../../../services/progress-updates.js';
+import { loadLiveStrategy, type StrategyRecord } from '../../../services/strategy-records.js';
 import { loadActorWithLanguage } from '../../caller.js';
 import { recentLanguage } from '../../recent-languages.js';
 import { translator, type Translate } from '../../i18n/index.js';
@@ -84,6 +85,8 @@ interface Submission {
   /** Date.now() by which the answer must be on its way. */
   deadline: number;
   who: Awaited<ReturnType<typeof loadActorWithLanguage>>;
+  /** The strategy of a new update, being read since the Submit arrived. */
+  strategy?: Promise<StrategyRecord>;
 }
 
 const remaining = (s: Submission) => Math.max(0, s.deadline - Date.now());
@@ -103,6 +106,14 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
   app.view<ViewSubmitAction>(UPDATE_CALLBACK_ID, ({ ack, body, view, client, context }) => urgently(async () => {
     const deadline = Date.now() + SUBMIT_DEADLINE_MS;
     const userId = body.user.id;
+    const state = view.state.values as unknown as ViewStateValues;
+    const meta = decodeMeta(view.private_metadata);
+    const values = readFormValues(state);
+    // The strategy a new update is for is read alongside the person, not after: one round
+    // trip less before the answer. Authorization still comes first in submitUpdate; a read
+    // nobody uses (someone unknown, a database failure) is dropped.
+    const strategy = meta.m !== 'edit' && values.strategyId !== null && values.strategyId === meta.s ? loadLiveStrategy(ctx.prisma, values.strategyId) : undefined;
+    strategy?.catch(() => {});
     // One read for who is asking and in which language; someone unknown gets the reason.
     let who: Submission['who'];
     try {
@@ -122,7 +133,6 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
     if (context.retryNum) {
       ctx.logger.info({ retryNum: context.retryNum, reason: context.retryReason, view: view.id, user: userId }, 'Slack retried an update submission');
     }
-    const state = view.state.values as unknown as ViewStateValues;
     const s: Submission = {
       ctx,
       client,
@@ -130,11 +140,12 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
       ack: once,
       view,
       userId,
-      meta: decodeMeta(view.private_metadata),
-      values: readFormValues(state),
+      meta,
+      values,
       submitted: submittedBlocks(state),
       deadline,
       who,
+      strategy,
     };
     try {
       if (s.meta.m === 'edit') await submitEdit(s);
@@ -212,7 +223,7 @@ async function submitNew(s: Submission): Promise<void> {
     ctx,
     actor,
     { ...contentOf(values), strategyId: values.strategyId ?? 0, expectedVersion: meta.v ?? 0 },
-    { idempotencyKey: idempotencyKeyFor(s.view) },
+    { idempotencyKey: idempotencyKeyFor(s.view), strategy: s.strategy },
   );
   const outcome = await withDeadline(work, remaining(s));
   if (outcome.kind === 'late') {
