@@ -102,8 +102,13 @@ export interface FrontDoor {
   close(): Promise<void>;
 }
 
+export interface FrontDoorOptions {
+  /** Told of each thread started, the first and every restart (diagnostics, tests). */
+  onThread?: (worker: Worker) => void;
+}
+
 /** Starts the front door's thread on `settings.port` and resolves once it listens. */
-export async function openFrontDoor(receiver: FrontDoorReceiver, settings: FrontDoorSettings, logger: Logger): Promise<FrontDoor> {
+export async function openFrontDoor(receiver: FrontDoorReceiver, settings: FrontDoorSettings, logger: Logger, options: FrontDoorOptions = {}): Promise<FrontDoor> {
   let closing = false;
   let worker: Worker;
   // The port asked for (0: any), then the one the first front door got, for a restart.
@@ -113,6 +118,7 @@ export async function openFrontDoor(receiver: FrontDoorReceiver, settings: Front
     new Promise<number>((resolve, reject) => {
       worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ...settings, port } });
       receiver.connect(worker);
+      options.onThread?.(worker);
       let listening = false;
       worker.on('message', (message: FromDoor) => {
         if (message.type === 'listening') {

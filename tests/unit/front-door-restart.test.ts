@@ -1,0 +1,66 @@
+// If the front door's thread dies, Slack's requests must find the app again at the same
+// address: a new thread is started on the port the first one had, even when that port was
+// picked by the system (port 0).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FrontDoorReceiver, openFrontDoor, type FrontDoor } from '../../src/http/front-door/index.js';
+import { createLogger } from '../../src/logger.js';
+
+const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Loading' }, blocks: [] };
+
+async function get(url: string): Promise<{ status: number; body: string } | null> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    return { status: res.status, body: await res.text() };
+  } catch {
+    return null;
+  }
+}
+
+describe('the front door’s thread', () => {
+  let door: FrontDoor | undefined;
+  let internal: http.Server | undefined;
+  afterEach(async () => {
+    await door?.close();
+    await new Promise<void>((r) => (internal ? internal.close(() => r()) : r()));
+  });
+
+  it('starts again on the same port after it stops, and serves as before', async () => {
+    // The main thread's own server: the front door passes /healthz through to it.
+    internal = http.createServer((_req, res) => res.end('main thread here'));
+    await new Promise<void>((r) => internal!.listen(0, '127.0.0.1', () => r()));
+    const threads: Worker[] = [];
+    const logger = createLogger('silent');
+    door = await openFrontDoor(
+      new FrontDoorReceiver(logger),
+      {
+        port: 0,
+        host: '127.0.0.1',
+        signingSecret: 'secret',
+        botToken: 'xoxb-test',
+        apiUrl: 'http://127.0.0.1:1/api/',
+        internalPort: (internal.address() as AddressInfo).port,
+        logLevel: 'silent',
+        bodyLimit: 1024 * 1024,
+        unhandledRequestTimeoutMillis: 3001,
+        loadingViews: { en: view, es: view, vi: view },
+      },
+      logger,
+      { onThread: (w) => threads.push(w) },
+    );
+    const url = `http://127.0.0.1:${door.port}/healthz`;
+    expect(await get(url)).toEqual({ status: 200, body: 'main thread here' });
+    expect(threads).toHaveLength(1);
+
+    await threads[0]!.terminate();
+    let answer: Awaited<ReturnType<typeof get>> = null;
+    for (let i = 0; i < 100 && (threads.length < 2 || answer === null); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      if (threads.length === 2) answer = await get(url);
+    }
+    expect(threads).toHaveLength(2);
+    expect(answer).toEqual({ status: 200, body: 'main thread here' });
+  });
+});
