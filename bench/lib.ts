@@ -189,6 +189,8 @@ export interface TimingTap {
   acks: Map<string, number>;
   /** ms from the tap forwarding the command with this trigger until the app's views.open reached the tap. */
   opens: Map<string, number>;
+  /** ms from the tap forwarding the app_home_opened event sent with `x-bench-id: id` until the app's accepted views.publish reached it. */
+  publishes: Map<string, number>;
   /** Resolves once every report the tap has sent so far has arrived. */
   flush(): Promise<void>;
   stop(): Promise<void>;
@@ -203,10 +205,12 @@ export async function startTimingTap(upstreamOrigin: string): Promise<TimingTap>
   });
   const acks = new Map<string, number>();
   const opens = new Map<string, number>();
+  const publishes = new Map<string, number>();
   let flushed: (() => void)[] = [];
   child.on('message', (m: { type: string; id?: string; trigger?: string; ms?: number }) => {
     if (m.type === 'ack') acks.set(m.id!, m.ms!);
     else if (m.type === 'open') opens.set(m.trigger!, m.ms!);
+    else if (m.type === 'publish') publishes.set(m.id!, m.ms!);
     else if (m.type === 'flushed') {
       const waiting = flushed;
       flushed = [];
@@ -231,6 +235,7 @@ export async function startTimingTap(upstreamOrigin: string): Promise<TimingTap>
     },
     acks,
     opens,
+    publishes,
     flush: () =>
       new Promise<void>((resolve) => {
         flushed.push(resolve);

@@ -4,6 +4,9 @@
 // PostgreSQL. The floor is measured in the same run: a bare Bolt app on the same receiver
 // whose listeners only ack (and, for Home, publish a fixed one-block view). Each app runs
 // alone in its own process (bench/serve-target.ts); the fake Slack and the load stay here.
+// Acks and Home publishes are timed by the timing tap between the apps and the rest
+// (bench/timing-tap.ts); a status answer goes by response_url straight to the fake Slack,
+// so it is timed here.
 //
 //   npx tsx bench/slack-read.bench.ts        BENCH_REQUESTS=200 per cell by default
 import fs from 'node:fs';
@@ -23,7 +26,7 @@ import {
   JSON_CONTENT_TYPE,
   type CallRecord,
 } from '../src/sandbox/fake-slack/index.js';
-import { freshPostgresDatabase, percentile, postgresReachable, printTable, startTarget } from './lib.js';
+import { freshPostgresDatabase, percentile, postgresReachable, printTable, startTarget, startTimingTap } from './lib.js';
 
 const SECRET = 'bench-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -35,6 +38,7 @@ const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0BENCH';
 
 const fake = await createFakeSlack({ postingRate: false }).start();
+const tap = await startTimingTap(fake.origin);
 
 // ---------- data: generated straight into the tables with createMany ----------
 
@@ -177,16 +181,25 @@ class Arrivals {
 const arrivals = new Arrivals();
 
 interface Result {
+  /** Arrival → ack, timed by the tap. */
   ack: number[];
+  /** Until the answer: the ephemeral as the fake Slack here saw it, or the Home publish as the tap saw it. */
   done: number[];
+  /** Until the Home publish as the fake Slack here saw it. */
+  doneSeen: number[];
   errors: number;
   seconds: number;
 }
 
+interface Sample {
+  id: string;
+  done: number | null;
+  ok: boolean;
+}
+
 /** `concurrency` users, each sending its next request when the previous one is answered. */
-async function run(users: readonly string[], concurrency: number, one: (user: string) => Promise<{ ack: number; done: number | null; ok: boolean }>): Promise<Result> {
-  const ack: number[] = [];
-  const done: number[] = [];
+async function run(users: readonly string[], concurrency: number, one: (user: string) => Promise<Sample>, doneAtTap = false): Promise<Result> {
+  const samples: Sample[] = [];
   let errors = 0;
   let sent = 0;
   const t0 = performance.now();
@@ -194,23 +207,29 @@ async function run(users: readonly string[], concurrency: number, one: (user: st
     while (sent < REQUESTS) {
       sent++;
       const r = await one(users[slot % users.length]!);
-      ack.push(r.ack);
-      if (r.done !== null) done.push(r.done);
+      samples.push(r);
       if (!r.ok) errors++;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
-  return { ack, done, errors, seconds: (performance.now() - t0) / 1000 };
+  const seconds = (performance.now() - t0) / 1000;
+  await tap.flush();
+  const ack = samples.flatMap((r) => tap.acks.get(r.id) ?? []);
+  const doneSeen = samples.flatMap((r) => (r.done === null ? [] : [r.done]));
+  const done = doneAtTap ? samples.flatMap((r) => tap.publishes.get(r.id) ?? []) : doneSeen;
+  return { ack, done, doneSeen, errors, seconds };
 }
 
+let requestIds = 0;
+
 /** A signed delivery; a timeout or a non-200 counts as an error (Slack would show the user one). */
-async function send(request: Parameters<typeof deliver>[0]): Promise<{ ms: number; ok: boolean }> {
-  const t0 = performance.now();
+async function send(request: Parameters<typeof deliver>[0]): Promise<{ id: string; ok: boolean }> {
+  const id = `r${++requestIds}`;
   try {
-    const r = await deliver(request, { timeoutMs: 30_000 });
-    return { ms: r.ms, ok: r.status === 200 };
+    const r = await deliver(request, { timeoutMs: 30_000, headers: { 'x-bench-id': id } });
+    return { id, ok: r.status === 200 };
   } catch {
-    return { ms: performance.now() - t0, ok: false };
+    return { id, ok: false };
   }
 }
 
@@ -219,9 +238,9 @@ async function status(url: string, user: string, waitForAnswer: boolean) {
   const t0 = performance.now();
   const answered = waitForAnswer ? arrivals.ephemeral(user) : null;
   const r = await send({ url, secret: SECRET, body, contentType: FORM_CONTENT_TYPE });
-  if (!r.ok) return { ack: r.ms, done: null, ok: false };
+  if (!r.ok) return { id: r.id, done: null, ok: false };
   if (answered) await Promise.race([answered, new Promise((res) => setTimeout(res, 30_000))]);
-  return { ack: r.ms, done: answered ? performance.now() - t0 : null, ok: true };
+  return { id: r.id, done: answered ? performance.now() - t0 : null, ok: true };
 }
 
 async function homeOpened(url: string, user: string, waitForPublish: boolean) {
@@ -229,9 +248,9 @@ async function homeOpened(url: string, user: string, waitForPublish: boolean) {
   const t0 = performance.now();
   const published = waitForPublish ? arrivals.home(user) : null;
   const r = await send({ url, secret: SECRET, body: JSON.stringify(eventEnvelope(fake, event)), contentType: JSON_CONTENT_TYPE });
-  if (!r.ok) return { ack: r.ms, done: null, ok: false };
+  if (!r.ok) return { id: r.id, done: null, ok: false };
   if (published) await Promise.race([published, new Promise((res) => setTimeout(res, 30_000))]);
-  return { ack: r.ms, done: published ? performance.now() - t0 : null, ok: true };
+  return { id: r.id, done: published ? performance.now() - t0 : null, ok: true };
 }
 
 const p50 = (v: number[]) => percentile(v, 50).toFixed(1);
@@ -248,9 +267,11 @@ async function loadDatabase(label: string, db: Database): Promise<People> {
 
 async function benchDatabase(label: string, databaseUrl: string, p: People, rows: Record<string, string | number>[]) {
   populateFake(p);
-  const env = { SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, DATABASE_URL: databaseUrl, BENCH_NOW: NOW.toISOString() };
-  const reap = await startTarget({ ...env, BENCH_TARGET: 'reap' });
-  const bare = await startTarget({ ...env, BENCH_TARGET: 'bare' });
+  const env = { SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: tap.apiUrl, DATABASE_URL: databaseUrl, BENCH_NOW: NOW.toISOString() };
+  const reapProcess = await startTarget({ ...env, BENCH_TARGET: 'reap' });
+  const bareProcess = await startTarget({ ...env, BENCH_TARGET: 'bare' });
+  const reap = { ...reapProcess, url: tap.via(reapProcess.url) };
+  const bare = { ...bareProcess, url: tap.via(bareProcess.url) };
   // Leads see their department's status; Home goes to a mix of staff and leads.
   const statusUsers = p.leads;
   const homeUsers = p.leads.flatMap((l, i) => [l, p.staff[i * STAFF_PER_DEPARTMENT]!]);
@@ -260,13 +281,13 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
   for (const c of [10, 50]) {
     // Warm-up: JIT, connection pools, PGlite caches.
     await run(statusUsers, c, (u) => status(reap.url, u, true));
-    await run(homeUsers, c, (u) => homeOpened(reap.url, u, true));
+    await run(homeUsers, c, (u) => homeOpened(reap.url, u, true), true);
     const conflictsBefore = fake.calls('views.publish').filter((x) => (x.response as { error?: string }).error === 'hash_conflict').length;
 
     const b = await run(statusUsers, c, (u) => status(bare.url, u, false));
     const s = await run(statusUsers, c, (u) => status(reap.url, u, true));
     rows.push(
-      { db: label, users: c, request: '/reap status', app: 'bare Bolt (ack only)', 'ack p50': p50(b.ack), 'ack p99': p99(b.ack), 'answer p50': '—', 'answer p99': '—', 'req/s': (REQUESTS / b.seconds).toFixed(0), errors: b.errors },
+      { db: label, users: c, request: '/reap status', app: 'bare Bolt (ack only)', 'ack p50': p50(b.ack), 'ack p99': p99(b.ack), 'answer p50': '—', 'answer p99': '—', 'answer p99 seen': '—', 'req/s': (REQUESTS / b.seconds).toFixed(0), errors: b.errors },
       {
         db: label,
         users: c,
@@ -276,14 +297,15 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
         'ack p99': `${p99(s.ack)} (${(percentile(s.ack, 99) / Math.max(0.1, percentile(b.ack, 99))).toFixed(1)}x)`,
         'answer p50': p50(s.done),
         'answer p99': p99(s.done),
+        'answer p99 seen': p99(s.doneSeen),
         'req/s': (REQUESTS / s.seconds).toFixed(0),
         errors: s.errors + (REQUESTS - s.done.length),
       },
     );
-    const be = await run(bareHomeUsers, c, (u) => homeOpened(bare.url, u, true));
-    const h = await run(homeUsers, c, (u) => homeOpened(reap.url, u, true));
+    const be = await run(bareHomeUsers, c, (u) => homeOpened(bare.url, u, true), true);
+    const h = await run(homeUsers, c, (u) => homeOpened(reap.url, u, true), true);
     rows.push(
-      { db: label, users: c, request: 'App Home', app: 'bare Bolt (static publish)', 'ack p50': p50(be.ack), 'ack p99': p99(be.ack), 'answer p50': p50(be.done), 'answer p99': p99(be.done), 'req/s': (REQUESTS / be.seconds).toFixed(0), errors: be.errors },
+      { db: label, users: c, request: 'App Home', app: 'bare Bolt (static publish)', 'ack p50': p50(be.ack), 'ack p99': p99(be.ack), 'answer p50': p50(be.done), 'answer p99': p99(be.done), 'answer p99 seen': p99(be.doneSeen), 'req/s': (REQUESTS / be.seconds).toFixed(0), errors: be.errors + (REQUESTS - be.done.length) },
       {
         db: label,
         users: c,
@@ -293,6 +315,7 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
         'ack p99': p99(h.ack),
         'answer p50': p50(h.done),
         'answer p99': `${p99(h.done)} (${(percentile(h.done, 99) / Math.max(0.1, percentile(be.done, 99))).toFixed(1)}x)`,
+        'answer p99 seen': `${p99(h.doneSeen)} (${(percentile(h.doneSeen, 99) / Math.max(0.1, percentile(be.doneSeen, 99))).toFixed(1)}x)`,
         'req/s': (REQUESTS / h.seconds).toFixed(0),
         errors: h.errors + (REQUESTS - h.done.length),
       },
@@ -325,8 +348,9 @@ if (await postgresReachable()) {
 } else {
   console.log('PostgreSQL is not reachable: PGlite rows only.');
 }
+await tap.stop();
 await fake.stop();
 printTable(
-  `Reading under load: ${DEPARTMENTS} departments × ${STRATEGIES_PER_DEPARTMENT} strategies × ${UPDATES_PER_STRATEGY} updates, ${REQUESTS} requests per cell (ms; "answer" = until the ephemeral or the Home view is in Slack)`,
+  `Reading under load: ${DEPARTMENTS} departments × ${STRATEGIES_PER_DEPARTMENT} strategies × ${UPDATES_PER_STRATEGY} updates, ${REQUESTS} requests per cell (ms; "ack" = arrival → ack at the timing tap; "answer" = until the ephemeral is in Slack, or for App Home from the event's arrival until the app's accepted views.publish, at the tap; "answer p99 seen" = the same as the fake Slack in this process saw it)`,
   rows,
 );

@@ -16,6 +16,10 @@
 //                                app until the app's whole response is back (the ack)
 //   { type: 'open', trigger, ms } from forwarding the command carrying `trigger_id` until
 //                                the app's `views.open` with that trigger is fully here
+//   { type: 'publish', id, ms }  from forwarding an `app_home_opened` event carrying
+//                                `x-bench-id` until the app's first `views.publish` for that
+//                                user that Slack accepted was fully here (a publish refused
+//                                with hash_conflict is followed by another)
 // and answers { type: 'flushed' } to { type: 'flush' }: IPC keeps order, so every report
 // sent before is then in the parent's hands.
 //
@@ -27,6 +31,8 @@ const upstream = new URL(process.env.TAP_UPSTREAM ?? 'http://127.0.0.1:1');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 // A trigger's command is forwarded before its views.open can exist; forget after a minute.
 const commandSentAt = new Map<string, number>();
+/** Each user's App Home opening still waiting for its publish. */
+const homeOpenedAt = new Map<string, { id: string; at: number }>();
 const report = (message: object) => process.send?.(message);
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
@@ -38,25 +44,38 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Sends `body` on to host:port and pipes the answer back; resolves when it is all back. */
-function forward(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, port: number, path: string): Promise<void> {
+/** Sends `body` on to host:port and pipes the answer back; resolves with the answer once it is all back. */
+function forward(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, port: number, path: string): Promise<string> {
   const headers: http.OutgoingHttpHeaders = { ...req.headers, host: `127.0.0.1:${port}`, 'content-length': String(body.length) };
   delete headers['x-bench-id'];
   delete headers['transfer-encoding'];
   return new Promise((resolve) => {
     const out = http.request({ host: '127.0.0.1', port, path, method: req.method, headers, agent }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
+      const chunks: Buffer[] = [];
+      answer.on('data', (c: Buffer) => chunks.push(c));
       answer.pipe(res);
-      answer.on('end', () => resolve());
-      answer.on('error', () => resolve());
+      answer.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      answer.on('error', () => resolve(''));
     });
     out.on('error', (err) => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`tap: ${err.message}`);
-      resolve();
+      resolve('');
     });
     out.end(body);
   });
+}
+
+/** The user of an `app_home_opened` event (Events API JSON), else null. */
+function homeOpenerOf(body: Buffer, contentType: string | undefined): string | null {
+  if (!contentType?.includes('application/json')) return null;
+  try {
+    const event = (JSON.parse(body.toString('utf8')) as { event?: { type?: unknown; user?: unknown } }).event;
+    return event?.type === 'app_home_opened' && typeof event.user === 'string' ? event.user : null;
+  } catch {
+    return null;
+  }
 }
 
 function triggerOf(body: Buffer, contentType: string | undefined): string | null {
@@ -86,6 +105,8 @@ const server = http.createServer((req, res) => {
         setTimeout(() => commandSentAt.delete(trigger), 60_000).unref();
       }
       const id = req.headers['x-bench-id'];
+      const opener = homeOpenerOf(body, req.headers['content-type']);
+      if (opener && typeof id === 'string') homeOpenedAt.set(opener, { id, at: started });
       await forward(req, res, body, Number(inbound[1]), inbound[2]!);
       if (typeof id === 'string') report({ type: 'ack', id, ms: performance.now() - started });
       return;
@@ -98,7 +119,15 @@ const server = http.createServer((req, res) => {
         commandSentAt.delete(trigger);
       }
     }
-    await forward(req, res, body, Number(upstream.port), url);
+    const method = url.split('?')[0];
+    const publishedFor = method === '/api/views.publish' ? new URLSearchParams(body.toString('utf8')).get('user_id') : null;
+    const arrived = performance.now();
+    const answer = await forward(req, res, body, Number(upstream.port), url);
+    const opened = publishedFor ? homeOpenedAt.get(publishedFor) : undefined;
+    if (publishedFor && opened && /"ok"\s*:\s*true/.test(answer)) {
+      report({ type: 'publish', id: opened.id, ms: arrived - opened.at });
+      homeOpenedAt.delete(publishedFor);
+    }
   })();
 });
 
