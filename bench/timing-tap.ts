@@ -44,8 +44,11 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Sends `body` on to host:port and pipes the answer back; resolves with the answer once it is all back. */
-function forward(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, port: number, path: string): Promise<string> {
+/**
+ * Sends `body` on to host:port and pipes the answer back; resolves once it is all back, with
+ * the answer's text when `keep` (only what is read is kept: views.update answers are large).
+ */
+function forward(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, port: number, path: string, keep = false): Promise<string> {
   const headers: http.OutgoingHttpHeaders = { ...req.headers, host: `127.0.0.1:${port}`, 'content-length': String(body.length) };
   delete headers['x-bench-id'];
   delete headers['transfer-encoding'];
@@ -53,7 +56,7 @@ function forward(req: http.IncomingMessage, res: http.ServerResponse, body: Buff
     const out = http.request({ host: '127.0.0.1', port, path, method: req.method, headers, agent }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       const chunks: Buffer[] = [];
-      answer.on('data', (c: Buffer) => chunks.push(c));
+      if (keep) answer.on('data', (c: Buffer) => chunks.push(c));
       answer.pipe(res);
       answer.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
       answer.on('error', () => resolve(''));
@@ -79,6 +82,8 @@ function homeOpenerOf(body: Buffer, contentType: string | undefined): string | n
 }
 
 function triggerOf(body: Buffer, contentType: string | undefined): string | null {
+  // Interactivity payloads (a Submit's is tens of kilobytes) are one `payload` field: no trigger to note.
+  if (body.subarray(0, 8).toString('latin1') === 'payload=') return null;
   const text = body.toString('utf8');
   if (contentType?.includes('application/json')) {
     try {
@@ -98,7 +103,7 @@ const server = http.createServer((req, res) => {
     const inbound = /^\/to\/(\d+)(\/.*)$/.exec(url);
     if (inbound) {
       const started = performance.now();
-      // Slash commands carry their trigger in the form; interactivity payloads do not matter here.
+      // Slash commands carry their trigger in the form.
       const trigger = triggerOf(body, req.headers['content-type']);
       if (trigger) {
         commandSentAt.set(trigger, started);
@@ -111,7 +116,8 @@ const server = http.createServer((req, res) => {
       if (typeof id === 'string') report({ type: 'ack', id, ms: performance.now() - started });
       return;
     }
-    if (url.split('?')[0] === '/api/views.open') {
+    const method = url.split('?')[0];
+    if (method === '/api/views.open') {
       const trigger = triggerOf(body, req.headers['content-type']);
       const sent = trigger ? commandSentAt.get(trigger) : undefined;
       if (trigger && sent !== undefined) {
@@ -119,10 +125,9 @@ const server = http.createServer((req, res) => {
         commandSentAt.delete(trigger);
       }
     }
-    const method = url.split('?')[0];
     const publishedFor = method === '/api/views.publish' ? new URLSearchParams(body.toString('utf8')).get('user_id') : null;
     const arrived = performance.now();
-    const answer = await forward(req, res, body, Number(upstream.port), url);
+    const answer = await forward(req, res, body, Number(upstream.port), url, publishedFor !== null);
     const opened = publishedFor ? homeOpenedAt.get(publishedFor) : undefined;
     if (publishedFor && opened && /"ok"\s*:\s*true/.test(answer)) {
       report({ type: 'publish', id: opened.id, ms: arrived - opened.at });
