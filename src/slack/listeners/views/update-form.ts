@@ -166,7 +166,8 @@ export interface OpenOptions {
   opened?: Promise<LoadingViewOpened>;
 }
 
-async function openLoadingView(o: OpenOptions): Promise<{ viewId: string; hash?: string }> {
+/** The loading view the front door opened for this command, or one opened here with the trigger. */
+async function ensureLoadingView(o: OpenOptions): Promise<{ viewId: string; hash?: string }> {
   if (o.opened) {
     const opened = await o.opened;
     if (!opened.ok) throw new Error(opened.error);
@@ -190,7 +191,7 @@ export async function openPreparedForm(work: Promise<PreparedForm>, o: OpenOptio
   let viewId: string;
   let hash: string | undefined;
   try {
-    ({ viewId, hash } = await openLoadingView(o));
+    ({ viewId, hash } = await ensureLoadingView(o));
   } catch (e) {
     o.ctx.logger.warn({ err: (e as Error).message }, 'views.open failed for the update loading view');
     // The trigger is gone; the answer can still arrive as a message.
