@@ -95,6 +95,18 @@ describe('the sandbox page', () => {
     await expect.poll(() => page.locator('#modal').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
     // Focus returns to the button that opened the modal.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Update');
+    const focusedStrategy = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    const before = await focusedStrategy();
+    expect(before).toMatch(/^Report progress on strategy/);
+
+    // The app republishes Home while the person is on it: focus stays on the same button.
+    const state = (await (await fetch(`${sandbox.url}sandbox/api/state?user=U0HSG01`)).json()) as { home: { blocks: unknown[] } };
+    await botClient(sandbox).views.publish({
+      user_id: 'U0HSG01',
+      view: { type: 'home', blocks: [...(state.home.blocks as never[]), { type: 'context', elements: [{ type: 'mrkdwn', text: 'Refreshed just now' }] }] },
+    });
+    await expect.poll(() => page.locator('#home-panel').textContent()).toContain('Refreshed just now');
+    expect(await focusedStrategy()).toBe(before);
   });
 
   it('keeps the Messages tab read-only, as the app manifest asks', async () => {
@@ -135,6 +147,10 @@ describe('the sandbox page', () => {
     const target = page.locator('#channel-list').getByRole('button', { name: /housing-equity/ });
     await target.focus();
     expect(await target.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    // News elsewhere redraws the channel list; the person tabbing through it keeps their place.
+    await botClient(sandbox).chat.postMessage({ channel: 'C0HOUSING', text: 'Something new while you tab' });
+    await expect.poll(() => page.locator('#channel-list .sidebar-item.unread').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-focus-key'))).toBe('channel-housing-equity');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#conversation-title').textContent()).toBe('# housing-equity');
     await screenshot(page, 'sandbox-keyboard');

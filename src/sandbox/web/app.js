@@ -4,7 +4,7 @@
 import { ApiError, connectEvents, getJson, postJson } from './api.js';
 import { renderBlocks } from './blocks.js';
 import { askToConfirm } from './confirm-dialog.js';
-import { h } from './dom.js';
+import { h, rememberFocus } from './dom.js';
 import { Inspector } from './inspector.js';
 import { renderJobs } from './jobs.js';
 import { MessageList } from './messages.js';
@@ -147,6 +147,8 @@ function renderSidebar() {
   const channel = currentChannel();
   if (channel && !(place.kind === 'app' && place.tab === 'home')) markSeen(channel);
   const channels = state.channels.filter((/** @type {any} */ c) => c.kind !== 'app');
+  // The list is rebuilt whenever anything arrives; someone tabbing through it keeps their place.
+  const restoreFocus = rememberFocus($('sidebar'));
   $('channel-list').replaceChildren(...channels.map((/** @type {any} */ c) =>
     h('li', {}, h('button', {
       type: 'button',
@@ -164,6 +166,7 @@ function renderSidebar() {
     'data-focus-key': 'app',
     onclick: () => go({ kind: 'app', tab: boot.app.homeTabEnabled ? 'home' : 'messages' }),
   }, h('span', { class: 'sidebar-icon app-icon', 'aria-hidden': 'true' }, 'R'), boot.app.name, appUnread ? h('span', { class: 'visually-hidden' }, ' (unread messages)') : null)));
+  restoreFocus();
 }
 
 function renderConversation() {
@@ -228,7 +231,10 @@ function renderHome() {
       await post('/sandbox/api/action', { user: personaId, viewId: home.id, actionId: element.action_id, blockId: block.block_id, value }).catch(() => {});
     },
   };
+  // The app republishes Home while people use it; keep focus on the same control.
+  const restoreFocus = rememberFocus(panel);
   panel.replaceChildren(renderBlocks(home.blocks, surface));
+  restoreFocus();
 }
 
 // ---------- navigation ----------
