@@ -100,7 +100,8 @@ export async function writeNewUpdate(ctx: ServiceContext, w: NewUpdateWrite): Pr
            ins."statusFrom"::text AS "statusFrom", ins."statusTo"::text AS "statusTo", ins.narrative, ins."measureValues",
            ins.outputs, ins.roadblocks, ins."helpNeeded", ins.practices, ins.visibility::text AS visibility, ins."evidenceUrl",
            ins."communitiesReached", ins."languagesServed", ins."accessibilityNotes", ins."authorId", ins."onBehalfOfId",
-           ins."idempotencyKey", ins.revision, ins."isDemo", ins."createdAt", ins."editedAt"
+           ins."idempotencyKey", ins.revision, ins."isDemo", ins."createdAt", ins."editedAt",
+           ins."channelPostChannel", ins."channelPostTs"
       FROM (SELECT 1) AS one
       LEFT JOIN cur ON true
       LEFT JOIN ins ON true`,

@@ -89,6 +89,8 @@ export interface ProgressUpdateView {
   revision: number;
   createdAt: Date;
   editedAt: Date | null;
+  /** The department channel's post of this update, once it was posted. */
+  channelPost: { channel: string; ts: string } | null;
 }
 
 export interface UpdateFormDefaults {
@@ -165,6 +167,7 @@ export function viewOfUpdate(u: ProgressUpdate): ProgressUpdateView {
     revision: u.revision,
     createdAt: u.createdAt,
     editedAt: u.editedAt,
+    channelPost: u.channelPostChannel && u.channelPostTs ? { channel: u.channelPostChannel, ts: u.channelPostTs } : null,
   };
 }
 
@@ -371,6 +374,8 @@ export async function submitUpdate(
               isDemo: false,
               createdAt: now,
               editedAt: null,
+              channelPostChannel: null,
+              channelPostTs: null,
             }),
           ),
         ) as Record<string, unknown>,

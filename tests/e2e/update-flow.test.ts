@@ -209,6 +209,11 @@ describe('/reap update', () => {
     const post = await app.fake.waitFor(() => app.fake.messages(LIB_CHANNEL)[channelBefore], 5000, 'the channel post');
     expect(JSON.stringify(post.blocks)).toContain(`<@${GRACE}>`);
     expect(JSON.stringify(post.blocks)).toContain('Sensory-friendly hours');
+    // Where it was posted is kept, for an edit to change that post.
+    await expect.poll(() => app.db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: stored[0]!.id } }).then((u) => [u.channelPostChannel, u.channelPostTs])).toEqual([
+      LIB_CHANNEL,
+      post.ts,
+    ]);
 
     // App Home of the author and the department's equity lead is republished.
     await app.fake.waitFor(
@@ -242,6 +247,32 @@ describe('/reap update', () => {
     expect(after.revisions.map((r) => (r.snapshot as { narrative: string }).narrative)).toEqual(['Sensory-friendly hours now run at all four branches.']);
     // The confirmation is refreshed in place.
     await app.fake.waitFor(() => JSON.stringify(app.fake.messages(dm).find((m) => m.ts === confirmation.ts)?.blocks).includes('Saturdays included'), 5000, 'the refreshed confirmation');
+    // So is the department channel's post: same message, new text, and who changed it.
+    const postTs = after.channelPostTs!;
+    const posts = app.fake.messages(LIB_CHANNEL).length;
+    const post = app.fake.messages(LIB_CHANNEL).find((m) => m.ts === postTs);
+    expect(JSON.stringify(post?.blocks)).toContain('Saturdays included');
+    expect(JSON.stringify(post?.blocks)).toContain(`Edited by <@${GRACE}> (revision 2)`);
+    expect(JSON.stringify(post?.blocks)).not.toContain('all four branches.');
+    expect(JSON.stringify(app.fake.messages(dm).find((m) => m.ts === confirmation.ts)?.blocks)).toContain(`The post in <#${LIB_CHANNEL}> now shows this version.`);
+
+    // Someone deleted the channel post: the next edit is still saved, and the author is told the post could not change.
+    expect(app.fake.workspace.deleteMessage(LIB_CHANNEL, postTs)).toBe(true);
+    const reopened = app.fake.messages(dm).find((m) => m.ts === confirmation.ts)!;
+    await app.driver.blockAction({ user: GRACE, channel: dm, messageTs: reopened.ts, actionId: 'update.edit' });
+    const again = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
+    expect(JSON.parse(again.private_metadata)).toMatchObject({ u: update.id, r: 2 });
+    expect((await app.driver.viewSubmission({ viewId: again.id, values: { narrative: 'Sensory-friendly hours at all four branches, with quiet rooms.' } })).ack).toEqual({ action: 'close' });
+    expect((await app.db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: update.id } })).revision).toBe(3);
+    await app.fake.waitFor(
+      () => JSON.stringify(app.fake.messages(dm).find((m) => m.ts === confirmation.ts)?.blocks).includes(`I couldn’t change the post in <#${LIB_CHANNEL}> (the post was deleted)`),
+      5000,
+      'the confirmation naming the deleted post',
+    );
+    expect(app.fake.messages(LIB_CHANNEL).length).toBe(posts - 1);
+    // Slack's answer to the change of the deleted post, and nothing else.
+    expect(app.fake.violations().map((v) => `${v.method} ${v.code}`)).toContain('chat.update message_not_found');
+    expectNoViolations(app, ['message_not_found']);
   });
 
   it('opens the form from the Update button of other surfaces (value = strategy id)', async () => {

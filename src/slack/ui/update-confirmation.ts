@@ -84,9 +84,14 @@ export function confirmationMessage(t: Translate, input: ConfirmationInput): Sla
   const blocks: KnownBlock[] = [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, ...summaryBlocks(t, u)];
   const channel = input.channel;
   if (channel) {
-    const note = channel.ok
-      ? t('update.confirmation.channelPosted', { channel: channel.channel })
-      : t('update.confirmation.channelFailed', { channel: channel.channel, reason: channel.reason });
+    const note =
+      input.kind === 'saved'
+        ? channel.ok
+          ? t('update.confirmation.channelPosted', { channel: channel.channel })
+          : t('update.confirmation.channelFailed', { channel: channel.channel, reason: channel.reason })
+        : channel.ok
+          ? t('update.confirmation.channelUpdated', { channel: channel.channel })
+          : t('update.confirmation.channelUpdateFailed', { channel: channel.channel, reason: channel.reason });
     blocks.push({ type: 'context', block_id: 'channel', elements: [mrkdwn(note)] });
   }
   if (input.editable !== false) {
@@ -112,15 +117,25 @@ export interface ChannelPostInput {
   update: ProgressUpdateView;
   author: { slackUserId: string };
   onBehalfOf?: { slackUserId: string } | null;
+  /** Set when the post is being brought up to date after an edit: who made the change. */
+  editedBy?: { slackUserId: string } | null;
 }
 
-/** The department channel's copy of a new update. Mentions render in each reader's Slack. */
+/**
+ * The department channel's copy of an update, first as posted and then, after each edit, as
+ * it now reads (with who changed it). Mentions render in each reader's Slack.
+ */
 export function channelPostMessage(t: Translate, input: ChannelPostInput): SlackMessage {
   const author = `<@${input.author.slackUserId}>`;
   const forOwner = input.onBehalfOf ? ` ${t('update.channel.onBehalfOf', { owner: `<@${input.onBehalfOf.slackUserId}>` })}` : '';
   const head = t('update.channel.posted', { author, label: input.strategy.label, strategy: strategyLine(input.strategy) }) + forOwner;
+  const blocks: KnownBlock[] = [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, ...summaryBlocks(t, input.update)];
+  if (input.editedBy) {
+    const note = t('update.channel.edited', { editor: `<@${input.editedBy.slackUserId}>`, revision: input.update.revision });
+    blocks.push({ type: 'context', block_id: 'edited', elements: [mrkdwn(note)] });
+  }
   return {
     text: t('update.channel.text', { author, label: input.strategy.label, status: t(`status.${input.update.statusTo}`) }),
-    blocks: [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, ...summaryBlocks(t, input.update)],
+    blocks,
   };
 }

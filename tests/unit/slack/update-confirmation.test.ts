@@ -36,6 +36,7 @@ const biggest: ProgressUpdateView = {
   revision: 1,
   createdAt: new Date('2026-11-18T17:00:00Z'),
   editedAt: null,
+  channelPost: null,
 };
 
 const strategy = { label: '2.1', text: 'Add assistive technology & sensory-friendly hours at <four> branches. '.repeat(40) };
@@ -51,10 +52,15 @@ describe('the confirmation message', () => {
         const total = m.blocks.map((b) => JSON.stringify(b)).join('').length;
         expect(total).toBeLessThan(13_000);
       }
-      const edited = confirmationMessage(t, { kind: 'edited', strategy, update: { ...biggest, revision: 3 } });
-      expect(validateBlocks(edited.blocks, 'message')).toEqual([]);
+      for (const channel of [null, { channel: 'C0LIBRARY', ok: true as const }, { channel: 'C0LIBRARY', ok: false as const, reason: 'x' }]) {
+        const edited = confirmationMessage(t, { kind: 'edited', strategy, update: { ...biggest, revision: 3 }, channel });
+        expect(validateBlocks(edited.blocks, 'message')).toEqual([]);
+      }
       const post = channelPostMessage(t, { strategy, update: biggest, author: { slackUserId: 'U0LIB03' }, onBehalfOf: { slackUserId: 'U0LIB02' } });
       expect(validateBlocks(post.blocks, 'message')).toEqual([]);
+      const editedPost = channelPostMessage(t, { strategy, update: { ...biggest, revision: 3 }, author: { slackUserId: 'U0LIB03' }, onBehalfOf: { slackUserId: 'U0LIB02' }, editedBy: { slackUserId: 'U0LIB01' } });
+      expect(validateBlocks(editedPost.blocks, 'message')).toEqual([]);
+      expect(editedPost.blocks.map((b) => JSON.stringify(b)).join('').length).toBeLessThan(13_000);
     });
   }
 
@@ -69,6 +75,24 @@ describe('the confirmation message', () => {
     const button = (m.blocks.at(-1) as { elements: { action_id: string; value: string }[] }).elements[0]!;
     expect(button).toMatchObject({ action_id: 'update.edit', value: '{"u":501}' });
     expect(m.text).toBe('Progress update saved for 1.3: Completed.');
+  });
+
+  it('marks an edited channel post with who changed it, keeping who reported it', () => {
+    const t = translator('en');
+    const post = channelPostMessage(t, { strategy, update: { ...biggest, revision: 2 }, author: { slackUserId: 'U0LIB03' }, editedBy: { slackUserId: 'U0LIB01' } });
+    expect((post.blocks[0] as { text: { text: string } }).text.text).toMatch(/^\*<@U0LIB03>\* reported progress on \*2\.1\*/);
+    expect(JSON.stringify(post.blocks.at(-1))).toContain(':pencil2: Edited by <@U0LIB01> (revision 2)');
+    // A first post says nothing about edits.
+    const first = channelPostMessage(t, { strategy, update: biggest, author: { slackUserId: 'U0LIB03' } });
+    expect(first.blocks.map((b) => b.block_id)).not.toContain('edited');
+  });
+
+  it('tells the editor whether the channel post now shows their change', () => {
+    const t = translator('vi');
+    const ok = confirmationMessage(t, { kind: 'edited', strategy, update: biggest, channel: { channel: 'C0LIBRARY', ok: true } });
+    expect(JSON.stringify(ok.blocks)).toContain('Bài đăng trong <#C0LIBRARY> nay hiển thị bản này.');
+    const failed = confirmationMessage(t, { kind: 'edited', strategy, update: biggest, channel: { channel: 'C0LIBRARY', ok: false, reason: t('update.confirmation.reasons.message_not_found') } });
+    expect(JSON.stringify(failed.blocks)).toContain('Tôi không sửa được bài đăng trong <#C0LIBRARY> (bài đăng đã bị xóa)');
   });
 
   it('names the channel post outcome so the author knows the update is saved either way', () => {

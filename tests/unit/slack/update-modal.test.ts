@@ -73,6 +73,7 @@ const update = (over: Partial<ProgressUpdateView> = {}): ProgressUpdateView => (
   revision: 4,
   createdAt: new Date('2026-11-02T18:00:00Z'),
   editedAt: null,
+  channelPost: null,
   ...over,
 });
 

@@ -94,10 +94,13 @@ const en = {
     channelPosted: 'Shared in <#{{channel}}>.',
     channelFailed:
       ':warning: I couldn’t post it in <#{{channel}}> ({{reason}}), but your update is saved. Ask someone in that channel to type `/invite @REAP Tracker`.',
+    channelUpdated: 'The post in <#{{channel}}> now shows this version.',
+    channelUpdateFailed: ':warning: I couldn’t change the post in <#{{channel}}> ({{reason}}), so it still shows the earlier version. Your changes are saved.',
     reasons: {
       not_in_channel: 'the app is not a member of it',
       channel_not_found: 'the channel was not found or is private',
       is_archived: 'the channel is archived',
+      message_not_found: 'the post was deleted',
       other: 'Slack answered {{code}}',
     },
     editButton: 'Edit',
@@ -121,6 +124,7 @@ const en = {
     text: '{{author}} reported progress on {{label}}: {{status}}.',
     posted: '*{{author}}* reported progress on *{{label}}* {{strategy}}',
     onBehalfOf: '(for {{owner}})',
+    edited: ':pencil2: Edited by {{editor}} (revision {{revision}})',
   },
 };
 
@@ -215,10 +219,13 @@ const es: Widen<typeof en> = {
     channelPosted: 'Compartido en <#{{channel}}>.',
     channelFailed:
       ':warning: No pude publicarlo en <#{{channel}}> ({{reason}}), pero su informe está guardado. Pida a alguien de ese canal que escriba `/invite @REAP Tracker`.',
+    channelUpdated: 'La publicación en <#{{channel}}> ya muestra esta versión.',
+    channelUpdateFailed: ':warning: No pude cambiar la publicación en <#{{channel}}> ({{reason}}), así que sigue mostrando la versión anterior. Sus cambios están guardados.',
     reasons: {
       not_in_channel: 'la aplicación no es miembro del canal',
       channel_not_found: 'no se encontró el canal o es privado',
       is_archived: 'el canal está archivado',
+      message_not_found: 'la publicación fue eliminada',
       other: 'Slack respondió {{code}}',
     },
     editButton: 'Editar',
@@ -242,6 +249,7 @@ const es: Widen<typeof en> = {
     text: '{{author}} informó el avance de {{label}}: {{status}}.',
     posted: '*{{author}}* informó el avance de *{{label}}* {{strategy}}',
     onBehalfOf: '(por {{owner}})',
+    edited: ':pencil2: Editado por {{editor}} (revisión {{revision}})',
   },
 };
 
@@ -336,10 +344,13 @@ const vi: Widen<typeof en> = {
     channelPosted: 'Đã chia sẻ trong <#{{channel}}>.',
     channelFailed:
       ':warning: Tôi không đăng được vào <#{{channel}}> ({{reason}}), nhưng báo cáo của bạn đã được lưu. Hãy nhờ một người trong kênh đó gõ `/invite @REAP Tracker`.',
+    channelUpdated: 'Bài đăng trong <#{{channel}}> nay hiển thị bản này.',
+    channelUpdateFailed: ':warning: Tôi không sửa được bài đăng trong <#{{channel}}> ({{reason}}), nên bài vẫn hiển thị bản trước. Thay đổi của bạn đã được lưu.',
     reasons: {
       not_in_channel: 'ứng dụng chưa là thành viên của kênh',
       channel_not_found: 'không tìm thấy kênh hoặc kênh riêng tư',
       is_archived: 'kênh đã được lưu trữ',
+      message_not_found: 'bài đăng đã bị xóa',
       other: 'Slack trả lời {{code}}',
     },
     editButton: 'Sửa',
@@ -363,6 +374,7 @@ const vi: Widen<typeof en> = {
     text: '{{author}} đã báo cáo tiến độ {{label}}: {{status}}.',
     posted: '*{{author}}* đã báo cáo tiến độ *{{label}}* {{strategy}}',
     onBehalfOf: '(thay cho {{owner}})',
+    edited: ':pencil2: Đã sửa bởi {{editor}} (bản {{revision}})',
   },
 };
 

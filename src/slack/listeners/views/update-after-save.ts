@@ -7,6 +7,7 @@ import type { Actor } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
 import type { ProgressUpdateView } from '../../../services/progress-updates.js';
 import { strategyLabel } from '../../../services/strategy-records.js';
+import { recordChannelPost } from '../../../services/update-channel-posts.js';
 import { republishHomeFor } from '../../home/publish-home.js';
 import { translator, type Translate } from '../../i18n/index.js';
 import { channelPostMessage, confirmationMessage, type ChannelOutcome, type SlackMessage } from '../../ui/update-confirmation.js';
@@ -40,7 +41,7 @@ const SLACK_ERROR = (e: unknown): string => {
 };
 
 function reasonText(t: Translate, code: string): string {
-  const known = ['not_in_channel', 'channel_not_found', 'is_archived'];
+  const known = ['not_in_channel', 'channel_not_found', 'is_archived', 'message_not_found'];
   return known.includes(code) ? t(`update.confirmation.reasons.${code}`) : t('update.confirmation.reasons.other', { code });
 }
 
@@ -107,8 +108,14 @@ export async function afterNewUpdate(
       onBehalfOf: update.onBehalfOfId !== null && s.ownerSlackId ? { slackUserId: s.ownerSlackId } : null,
     });
     try {
-      await client.chat.postMessage({ channel: s.channelId, text: post.text, blocks: post.blocks, unfurl_links: false });
+      const posted = await client.chat.postMessage({ channel: s.channelId, text: post.text, blocks: post.blocks, unfurl_links: false });
       channel = { channel: s.channelId, ok: true };
+      if (posted.ts) {
+        // Not remembering it only costs a later edit its in-place change; the post stands.
+        await recordChannelPost(ctx, update.id, { channel: posted.channel ?? s.channelId, ts: posted.ts }).catch((e: unknown) =>
+          ctx.logger.warn({ err: (e as Error).message, update: update.id }, 'could not remember where the update was posted'),
+        );
+      }
     } catch (e) {
       const code = SLACK_ERROR(e);
       ctx.logger.warn({ err: code, channel: s.channelId, update: update.id }, 'could not post the progress update in the department channel');
@@ -131,7 +138,8 @@ export async function afterEditedUpdate(
 ): Promise<void> {
   const s = await strategyForPost(ctx, update.strategyId);
   if (!s) return;
-  const message = confirmationMessage(t, { kind: 'edited', strategy: s, update });
+  const channel = update.channelPost ? await updateChannelPost(ctx, client, t, actor, update, update.channelPost, s) : null;
+  const message = confirmationMessage(t, { kind: 'edited', strategy: s, update, channel });
   let replaced = false;
   // The confirmation whose Edit button was used shows the new version in place.
   if (meta.mc && meta.mt) {
@@ -146,4 +154,33 @@ export async function afterEditedUpdate(
   await afterProgressChange(ctx, client, [actor.slackUserId, s.ownerSlackId ?? ''], s.departmentId).catch((e: unknown) =>
     ctx.logger.warn({ err: (e as Error).message }, 'App Home refresh after an edit failed'),
   );
+}
+
+/** Brings the department channel's post of an edited update up to date, in place. */
+async function updateChannelPost(
+  ctx: AppContext,
+  client: WebClient,
+  t: Translate,
+  editor: Actor,
+  update: ProgressUpdateView,
+  where: { channel: string; ts: string },
+  s: StrategyForPost,
+): Promise<ChannelOutcome> {
+  try {
+    // The post names who reported, which may not be the editor (an equity lead, ORSE).
+    const author = await ctx.prisma.member.findUnique({ where: { id: update.authorId }, select: { slackUserId: true } });
+    const post = channelPostMessage(translator(CHANNEL_POST_LANGUAGE), {
+      strategy: s,
+      update,
+      author: { slackUserId: author?.slackUserId ?? editor.slackUserId },
+      onBehalfOf: update.onBehalfOfId !== null && s.ownerSlackId ? { slackUserId: s.ownerSlackId } : null,
+      editedBy: { slackUserId: editor.slackUserId },
+    });
+    await client.chat.update({ channel: where.channel, ts: where.ts, text: post.text, blocks: post.blocks });
+    return { channel: where.channel, ok: true };
+  } catch (e) {
+    const code = SLACK_ERROR(e);
+    ctx.logger.warn({ err: code, channel: where.channel, update: update.id }, 'could not update the department channel post of an edited update');
+    return { channel: where.channel, ok: false, reason: reasonText(t, code) };
+  }
 }

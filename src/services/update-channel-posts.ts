@@ -1,0 +1,21 @@
+// Where a progress update was posted in its department's channel. Kept so that an edit
+// changes that post in place: a channel that still showed the corrected version would be
+// the version people quote.
+import type { ServiceContext } from './service-context.js';
+
+// Slack's ids are short and plain; anything else is not a post Slack told us about.
+const CHANNEL_ID = /^[A-Z0-9]{1,32}$/;
+const MESSAGE_TS = /^\d{1,20}\.\d{1,12}$/;
+
+export interface ChannelPost {
+  channel: string;
+  ts: string;
+}
+
+/** Remembers the update's channel post (the one chat.postMessage answered with). */
+export async function recordChannelPost(ctx: ServiceContext, updateId: number, post: ChannelPost): Promise<void> {
+  if (!CHANNEL_ID.test(post.channel) || !MESSAGE_TS.test(post.ts)) {
+    throw new Error(`not a Slack message: channel ${JSON.stringify(post.channel).slice(0, 40)}, ts ${JSON.stringify(post.ts).slice(0, 40)}`);
+  }
+  await ctx.prisma.progressUpdate.updateMany({ where: { id: updateId }, data: { channelPostChannel: post.channel, channelPostTs: post.ts } });
+}
