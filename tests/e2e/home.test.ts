@@ -15,6 +15,7 @@ const LIB_LEAD = 'U0LIB01'; // Priya Raman
 const MANAGER = 'U0MGR01'; // Kevin O'Connell: Housing, Library, PRNS
 const ADMIN_ES = 'U0ORSE01'; // Marisol Vega, Spanish
 const STRANGER = 'U0VISITOR';
+const NEVER_OPENED = 'U0LIB02'; // Minh Nguyen, Library staff: no test here opens his Home before the one about it
 
 type Block = { type: string; text?: { text: string }; accessory?: { action_id: string; value: string } };
 
@@ -149,5 +150,34 @@ describe('App Home', () => {
     app.fake.clearViolations();
     // And a direct publish reports what happened instead of throwing.
     expect(await publishHome(ctx, client, LIB_STAFF)).toBe('published');
+  });
+
+  it('refreshes after a change only the Home of people who opened it in the last 30 days', async () => {
+    const homeOpenedAt = async () => (await app.db.prisma.member.findUniqueOrThrow({ where: { slackUserId: NEVER_OPENED } })).homeOpenedAt;
+    const publishedTo = async (users: string[]) => {
+      const before = app.fake.calls('views.publish').length;
+      await republishHomeFor(ctx, client, users);
+      return [...new Set(app.fake.calls('views.publish').slice(before).map((c) => c.args.user_id))].sort();
+    };
+    expect(await homeOpenedAt()).toBeNull();
+    expect(await publishedTo([NEVER_OPENED, LIB_LEAD])).toEqual([LIB_LEAD]);
+
+    // Opening the tab publishes it and, from then on, changes refresh it.
+    await open(NEVER_OPENED);
+    await expect.poll(homeOpenedAt).toEqual(NOW);
+    expect(await publishedTo([NEVER_OPENED, LIB_LEAD])).toEqual([LIB_LEAD, NEVER_OPENED].sort());
+
+    // Opening it again within the hour writes nothing; later, it moves on.
+    const tenMinutesAgo = new Date(NOW.getTime() - 10 * 60_000);
+    await app.db.prisma.member.update({ where: { slackUserId: NEVER_OPENED }, data: { homeOpenedAt: tenMinutesAgo } });
+    await open(NEVER_OPENED);
+    expect(await homeOpenedAt()).toEqual(tenMinutesAgo);
+
+    // Someone who has not looked for 31 days is not refreshed, until they look again.
+    await app.db.prisma.member.update({ where: { slackUserId: NEVER_OPENED }, data: { homeOpenedAt: new Date(NOW.getTime() - 31 * 86_400_000) } });
+    expect(await publishedTo([NEVER_OPENED])).toEqual([]);
+    await open(NEVER_OPENED);
+    await expect.poll(homeOpenedAt).toEqual(NOW);
+    expect(await publishedTo([NEVER_OPENED])).toEqual([NEVER_OPENED]);
   });
 });

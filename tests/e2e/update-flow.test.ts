@@ -12,6 +12,7 @@ const GRACE = 'U0LIB03'; // Grace Kim, Library staff, English (Slack locale en-G
 const MINH = 'U0LIB02'; // Minh Nguyen, Library staff, Vietnamese
 const MARISOL = 'U0ORSE01'; // ORSE admin, Spanish
 const PRIYA = 'U0LIB01'; // Library equity lead
+const KEVIN = 'U0MGR01'; // manages Housing, Library and PRNS
 const LIB_CHANNEL = 'C0LIBRARY';
 
 type Block = { type: string; block_id?: string; element?: Record<string, unknown>; text?: { text: string }; elements?: { text?: string }[] };
@@ -163,6 +164,12 @@ describe('/reap update', () => {
   });
 
   it('stores the update, confirms it by DM with an Edit button, posts in the department channel and refreshes App Home', async () => {
+    // Grace and her equity lead look at their Home tab; Kevin, who manages the Library, never has.
+    for (const user of [GRACE, PRIYA]) {
+      const before = app.fake.calls('views.publish').length;
+      await app.driver.appHomeOpened(user);
+      await app.fake.waitFor(() => app.fake.calls('views.publish').slice(before).some((c) => c.args.user_id === user), 5000, `${user}'s Home`);
+    }
     const view = await openUpdate(GRACE, '2.1');
     const before = await app.db.prisma.progressUpdate.count({ where: { strategyId: ids['2.1'] } });
     const channelBefore = app.fake.messages(LIB_CHANNEL).length;
@@ -215,7 +222,8 @@ describe('/reap update', () => {
       post.ts,
     ]);
 
-    // App Home of the author and the department's equity lead is republished.
+    // App Home of the author and the department's equity lead is republished; the manager's,
+    // never opened, is left for when he opens it.
     await app.fake.waitFor(
       () => {
         const users = app.fake.calls('views.publish').slice(publishes).map((c) => (c.args as { user_id: string }).user_id);
@@ -224,6 +232,7 @@ describe('/reap update', () => {
       8000,
       'App Home republished',
     );
+    expect(app.fake.calls('views.publish').slice(publishes).map((c) => c.args.user_id)).not.toContain(KEVIN);
   });
 
   it('reopens the saved update from the Edit button and stores the correction as a new revision', async () => {

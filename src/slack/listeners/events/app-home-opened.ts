@@ -1,7 +1,9 @@
 // Publishes the App Home whenever someone opens its Home tab (Bolt has already acked the
-// event). The Messages tab also sends app_home_opened; it gets nothing.
+// event), and notes that they look at it, so later changes refresh it. The Messages tab
+// also sends app_home_opened; it gets nothing.
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
+import { noteHomeOpened } from '../../../services/home-viewers.js';
 import { publishHome } from '../../home/publish-home.js';
 
 export function registerAppHomeOpened(app: App, ctx: AppContext): void {
@@ -10,6 +12,10 @@ export function registerAppHomeOpened(app: App, ctx: AppContext): void {
     // The hash of what they are looking at: if anything publishes meanwhile, ours is stale.
     // Bolt's View type omits it, but Slack sends the published view's hash with the event.
     const hash = (event.view as { hash?: string } | undefined)?.hash;
-    await publishHome(ctx, client, event.user, hash ? { hash } : {});
+    await Promise.all([
+      publishHome(ctx, client, event.user, hash ? { hash } : {}),
+      // From now on changes refresh their Home too. Not noting it only costs them those refreshes.
+      noteHomeOpened(ctx, event.user).catch((e: unknown) => ctx.logger.warn({ err: (e as Error).message, user: event.user }, 'could not note that App Home was opened')),
+    ]);
   });
 }
