@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseTarget } from '../config.js';
+import { DataDirInUseError, lockDataDir } from './data-dir-lock.js';
 import type { RemotePGlite } from './pglite-remote.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
@@ -38,10 +39,17 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   const { RemotePGlite: Remote } = await import('./pglite-remote.js');
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
   let pg: RemotePGlite;
+  let unlock = () => {};
   try {
-    if (dataDir) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
+    if (dataDir) {
+      fs.mkdirSync(path.resolve(dataDir), { recursive: true });
+      // Before PGlite reads a page: a second process in the directory would corrupt it.
+      unlock = lockDataDir(dataDir);
+    }
     pg = await Remote.open(dataDir ? path.resolve(dataDir) : null);
   } catch (e) {
+    unlock();
+    if (e instanceof DataDirInUseError) throw new DatabaseUnavailableError(e.message);
     throw new DatabaseUnavailableError(
       `cannot open the embedded database${dataDir ? ` in ${dataDir}` : ''}: ${(e as Error).message}`,
     );
@@ -71,8 +79,12 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       }
     },
     close: async () => {
-      await prisma.$disconnect();
-      if (!pg.closed) await pg.close();
+      try {
+        await prisma.$disconnect();
+        if (!pg.closed) await pg.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

@@ -15,6 +15,7 @@ import { RemotePGlite } from '../../../src/db/pglite-remote.js';
 import { unhurried, urgently } from '../../../src/db/urgency.js';
 import { loadActor } from '../../../src/services/authz.js';
 import { uniqueViolationFields } from '../../../src/services/db-errors.js';
+import { TX_OPTIONS } from '../../../src/services/service-context.js';
 import { addMilestone } from '../../../src/services/strategies.js';
 import { buildWorld, refusal, serviceContext, type World } from '../services/support/world.js';
 
@@ -234,6 +235,39 @@ describe('the data directory', () => {
     }
   });
 
+  it('is refused to a second opener, in this process or another, while open; free again once closed', { timeout: 60_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-pglite-worker-'));
+    try {
+      const first = await openDatabase({ kind: 'pglite', dataDir: dir });
+      try {
+        await migrate(first);
+        await first.prisma.department.create({ data: { code: 'HELD', name: 'Written by the holder' } });
+        const inUse = `the embedded database in ${dir} is in use by another REAP Tracker process ${process.pid}, since `;
+        const e = await rejection(openDatabase({ kind: 'pglite', dataDir: dir }));
+        expect(e).toBeInstanceOf(DatabaseUnavailableError);
+        expect((e as Error).message).toContain(inUse);
+        // An operator's command in another process (here a migration) is refused in one line, and touches nothing.
+        const refused = await run('npx', ['tsx', 'src/main.ts', 'migrate'], { cwd: repo, env: { ...process.env, DATABASE_URL: `pglite:${dir}` } }).then(
+          () => expect.fail('the second process should have been refused'),
+          (err: { code: number; stderr: string }) => err,
+        );
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain(`reap: ${inUse}`);
+        expect(await first.prisma.department.findUnique({ where: { code: 'HELD' } })).toMatchObject({ name: 'Written by the holder' });
+      } finally {
+        await first.close();
+      }
+      const second = await openDatabase({ kind: 'pglite', dataDir: dir });
+      try {
+        expect(await second.prisma.department.count({ where: { code: 'HELD' } })).toBe(1);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports a directory PGlite cannot open as DatabaseUnavailableError, as before', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-pglite-worker-'));
     try {
@@ -333,7 +367,9 @@ describe('turns', () => {
     const ordinary = [1, 2, 3].map((n) => db.prisma.$queryRaw`select ${n}::int as n`.then(note(`ordinary ${n}`)));
     const urgent = [
       urgently(() => db.prisma.member.findUnique({ where: { slackUserId: 'ULIBLEAD' } }).then(note('urgent read'))),
-      urgently(() => db.prisma.$transaction(async (tx) => tx.member.count()).then(note('urgent transaction'))),
+      // With the app's own transaction options: Prisma's default 2 s to start one is less than
+      // the busy statement can take on a loaded machine, and the order is what is tested here.
+      urgently(() => db.prisma.$transaction(async (tx) => tx.member.count(), TX_OPTIONS).then(note('urgent transaction'))),
     ];
     // Started from urgent work but not urgent itself: in line with the others.
     const later = urgently(() => unhurried(() => db.prisma.$queryRaw`select 4 as n`.then(note('unhurried'))));
