@@ -47,6 +47,9 @@ async function startSlack(config: Config, logger: ReturnType<typeof createLogger
   });
 }
 
+/** Longer than the shutdown's own steps (5 s for requests in flight, then jobs and the database). */
+const SHUTDOWN_LIMIT_MS = 30_000;
+
 export interface Shutdown {
   /** Hands over what to stop; stops it at once if a signal came during start-up. */
   started(running: { stop(): Promise<void> }): void;
@@ -66,13 +69,24 @@ export function handleSignals(logger: ReturnType<typeof createLogger>): Shutdown
       });
   };
   const onSignal = (signal: string) => {
+    // A signal often comes twice: Ctrl-C reaches every process in the terminal's group, and
+    // npm and tsx pass theirs on too. A second one must not kill the shutdown under way
+    // (Node's default once no handler is left), which would skip closing the database.
+    if (requested) {
+      logger.info({ signal }, 'signal received; already shutting down');
+      return;
+    }
     logger.info({ signal }, 'signal received');
-    if (requested) return;
     requested = true;
+    // Every step of the shutdown has its own limit; this one is for the step that has none.
+    setTimeout(() => {
+      logger.error({ ms: SHUTDOWN_LIMIT_MS }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     stop();
   };
-  process.once('SIGTERM', () => onSignal('SIGTERM'));
-  process.once('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
   return {
     started(r) {
       running = r;

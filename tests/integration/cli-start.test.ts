@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
+import { LOCK_FILE } from '../../src/db/data-dir-lock.js';
 import { createFakeSlack, type FakeSlack } from '../../src/sandbox/fake-slack/index.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../support/test-db.js';
 
@@ -107,5 +108,29 @@ describe('reap start', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
+  it('finishes its shutdown when the signal comes twice, and leaves the data directory free', async () => {
+    // Ctrl-C reaches every process of the terminal's group, and npm and tsx pass theirs on.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-twice-'));
+    const port = 45_000 + Math.floor(Math.random() * 2000);
+    const env = { ...process.env, ...slack(), DATABASE_URL: `pglite:${dir}`, PORT: String(port), HOST: '127.0.0.1' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: repo, env, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let healthy = false;
+    for (let i = 0; i < 900 && !healthy; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+    }
+    expect(healthy).toBe(true);
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(true);
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+    const again = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await again.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
