@@ -3,6 +3,7 @@
 // who never opens the tab is work for the app and for Slack's views.publish budget that
 // nobody sees. Opening the tab always publishes a fresh Home (app_home_opened), so someone
 // who has not looked for a while loses nothing: they get the current Home when they look.
+import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { ServiceContext } from './service-context.js';
 
 /** People who opened Home within this many days get refreshes when something changes. */
@@ -14,10 +15,13 @@ const NOTE_EVERY_MS = 60 * 60 * 1000;
 /** Notes that `slackUserId` opened their Home tab now (at most one write an hour). */
 export async function noteHomeOpened(ctx: ServiceContext, slackUserId: string): Promise<void> {
   const now = ctx.now();
-  await ctx.prisma.member.updateMany({
-    where: { slackUserId, OR: [{ homeOpenedAt: null }, { homeOpenedAt: { lt: new Date(now.getTime() - NOTE_EVERY_MS) } }] },
-    data: { homeOpenedAt: now },
-  });
+  // One statement, not updateMany (which Prisma wraps in a transaction): see
+  // update-channel-posts.ts. Every opening of the Home tab comes here.
+  await ctx.prisma.$executeRaw(PrismaNS.sql`
+    /* note home opened */
+    UPDATE "Member" SET "homeOpenedAt" = ${now}::timestamptz
+     WHERE "slackUserId" = ${slackUserId}::text
+       AND ("homeOpenedAt" IS NULL OR "homeOpenedAt" < ${new Date(now.getTime() - NOTE_EVERY_MS)}::timestamptz)`);
 }
 
 /** Those of `slackUserIds` who opened their Home tab in the last HOME_VIEWER_DAYS days. */

@@ -1,6 +1,7 @@
 // Where a progress update was posted in its department's channel. Kept so that an edit
 // changes that post in place: a channel that still showed the corrected version would be
 // the version people quote.
+import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { ServiceContext } from './service-context.js';
 
 // Slack's ids are short and plain; anything else is not a post Slack told us about.
@@ -17,5 +18,11 @@ export async function recordChannelPost(ctx: ServiceContext, updateId: number, p
   if (!CHANNEL_ID.test(post.channel) || !MESSAGE_TS.test(post.ts)) {
     throw new Error(`not a Slack message: channel ${JSON.stringify(post.channel).slice(0, 40)}, ts ${JSON.stringify(post.ts).slice(0, 40)}`);
   }
-  await ctx.prisma.progressUpdate.updateMany({ where: { id: updateId }, data: { channelPostChannel: post.channel, channelPostTs: post.ts } });
+  // One statement: Prisma runs updateMany in a transaction of its own, and on PGlite a
+  // transaction begun behind a busy queue was seen left open under load, holding the only
+  // connection (see the round's closing note). This runs after Submits, under load.
+  await ctx.prisma.$executeRaw(PrismaNS.sql`
+    /* remember channel post */
+    UPDATE "ProgressUpdate" SET "channelPostChannel" = ${post.channel}::text, "channelPostTs" = ${post.ts}::text
+     WHERE id = ${updateId}::int`);
 }
