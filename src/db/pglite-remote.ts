@@ -55,7 +55,10 @@ type Request =
   | { op: 'close' };
 
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
-type Notice = { type: 'ready' } | { type: 'open-failed'; error: SerializedError };
+type Notice = { type: 'ready' } | { type: 'open-failed'; error: SerializedError } | { type: 'abandoned'; tx: number; idleMs: number };
+
+/** Rolled back by the worker after this long without a statement (see pglite-worker.mjs). */
+export const ABANDON_TRANSACTIONS_AFTER_MS = 60_000;
 
 interface Pending {
   resolve(value: unknown): void;
@@ -84,9 +87,10 @@ export class RemotePGlite {
    * Starts the worker and opens PGlite there: in dataDir (an absolute directory), or in
    * memory when null. Rejects with PGlite's own error when the database cannot be opened.
    */
-  static async open(dataDir: string | null, options: { workerUrl?: URL } = {}): Promise<RemotePGlite> {
+  static async open(dataDir: string | null, options: { workerUrl?: URL; abandonTransactionsAfterMs?: number } = {}): Promise<RemotePGlite> {
     // workerUrl: another worker script speaking the same messages (tests use one that fails).
-    const worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData: { dataDir } });
+    const abandonTransactionsAfterMs = options.abandonTransactionsAfterMs ?? ABANDON_TRANSACTIONS_AFTER_MS;
+    const worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData: { dataDir, abandonTransactionsAfterMs } });
     const remote = new RemotePGlite(worker);
     await new Promise<void>((resolve, reject) => {
       const settle = (e: Error | null) => {
@@ -100,7 +104,9 @@ export class RemotePGlite {
         reject(e);
       };
       const onOpenMessage = (m: Notice | Reply) => {
-        if ('type' in m) settle(m.type === 'ready' ? null : toError(m.error));
+        if (!('type' in m)) return;
+        if (m.type === 'ready') settle(null);
+        else if (m.type === 'open-failed') settle(toError(m.error));
       };
       const onOpenError = (e: Error) => settle(e);
       const onOpenExit = (code: number) => settle(new Error(`the embedded database worker exited with code ${code} while opening`));
@@ -116,7 +122,13 @@ export class RemotePGlite {
   }
 
   #listen(): void {
-    this.#worker.on('message', (m: Reply) => this.#settle(m));
+    this.#worker.on('message', (m: Reply | Notice) => {
+      if (!('type' in m)) return this.#settle(m);
+      // A bug somewhere held the database; say so where operators look (stderr).
+      if (m.type === 'abandoned') {
+        process.emitWarning(`the embedded database rolled back transaction ${m.tx}, abandoned by its caller for ${m.idleMs} ms`, 'ReapDatabaseWarning');
+      }
+    });
     this.#worker.on('error', (e) => {
       this.#fail(new Error(`the embedded database worker crashed: ${e.message}`, { cause: e }));
     });

@@ -9,8 +9,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, messages, TransactionAbortedError } from '@electric-sql/pglite';
 
-/** @type {{ dataDir: string | null }} */
-const { dataDir } = workerData;
+/** @type {{ dataDir: string | null, abandonTransactionsAfterMs?: number }} */
+const { dataDir, abandonTransactionsAfterMs = 60_000 } = workerData;
 
 // Columns the caller parses itself (its parsers are functions and cannot cross threads)
 // come back as PostgreSQL's text.
@@ -112,7 +112,7 @@ try {
 // Open interactive transactions: PGlite's transaction object, the promise its callback
 // returns (settled by 'end'), and a chain that runs this transaction's messages in the
 // order they were sent (tx.rollback() may be sent without waiting, right before 'end').
-/** @type {Map<number, { tx: any, settle: { resolve: () => void, reject: (e: unknown) => void }, done: Promise<unknown>, chain: Promise<void> }>} */
+/** @type {Map<number, { tx: any, settle: { resolve: () => void, reject: (e: unknown) => void }, done: Promise<unknown>, chain: Promise<void>, lastUsed: number }>} */
 const transactions = new Map();
 let nextTxId = 1;
 // Rejects a transaction's callback when the caller's callback threw: PGlite then rolls back.
@@ -153,8 +153,30 @@ function inTransaction(msg, work) {
     replyError(msg.id, new Error('Transaction is closed'));
     return;
   }
-  entry.chain = entry.chain.then(() => answer(msg.id, () => work(entry)));
+  entry.lastUsed = Date.now();
+  entry.chain = entry.chain
+    .then(() => answer(msg.id, () => work(entry)))
+    .finally(() => {
+      entry.lastUsed = Date.now();
+    });
 }
+
+// A transaction holds the only connection until its caller ends it. A caller that never
+// does (seen once: a transaction Prisma began for an updateMany under load, then neither
+// used nor ended) would hold every other statement forever, the whole app with them. No
+// caller here waits that long between two statements of a transaction (Prisma's own limit
+// is 5 s, the app's 20 s), so one idle this long is rolled back and the others go on.
+const ABANDONED = Symbol('abandoned');
+setInterval(() => {
+  const now = Date.now();
+  for (const [txId, entry] of transactions) {
+    if (now - entry.lastUsed < abandonTransactionsAfterMs) continue;
+    transactions.delete(txId);
+    entry.settle.reject(ABANDONED);
+    entry.done.catch(() => {});
+    parentPort.postMessage({ type: 'abandoned', tx: txId, idleMs: now - entry.lastUsed });
+  }
+}, Math.max(10, Math.min(5_000, abandonTransactionsAfterMs / 4))).unref();
 
 /** Starts a transaction; the promise settles when it has ended (its turn is over). */
 function begin(msg) {
@@ -164,7 +186,7 @@ function begin(msg) {
     (tx) =>
       new Promise((resolve, reject) => {
         entered = true;
-        transactions.set(txId, { tx, settle: { resolve, reject }, done, chain: Promise.resolve() });
+        transactions.set(txId, { tx, settle: { resolve, reject }, done, chain: Promise.resolve(), lastUsed: Date.now() });
         reply(msg.id, txId);
       }),
   );

@@ -11,7 +11,7 @@ import { PGlite, messages } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError, openDatabase, type Database } from '../../../src/db/client.js';
 import { migrate } from '../../../src/db/migrate.js';
-import { RemotePGlite } from '../../../src/db/pglite-remote.js';
+import { RemotePGlite, type RemoteTransaction } from '../../../src/db/pglite-remote.js';
 import { unhurried, urgently } from '../../../src/db/urgency.js';
 import { loadActor } from '../../../src/services/authz.js';
 import { uniqueViolationFields } from '../../../src/services/db-errors.js';
@@ -351,6 +351,48 @@ describe('the worker thread', () => {
       const waiting = [remote.query('select 1'), remote.transaction(async () => 1), remote.query('die')];
       for (const p of waiting) expect(await rejection(p)).toMatchObject({ message });
       expect(await rejection(remote.exec('select 1'))).toMatchObject({ message });
+      await remote.close();
+    }
+  });
+});
+
+describe('an abandoned transaction', () => {
+  it('is rolled back after its idle limit, so the database is not held forever', async () => {
+    const remote = await RemotePGlite.open(null, { abandonTransactionsAfterMs: 300 });
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      await remote.exec('create table t (n int)');
+      // A caller that begins, writes and then neither commits nor rolls back (what a
+      // transaction Prisma began under load was seen doing).
+      let tx: RemoteTransaction | undefined;
+      void remote
+        .transaction(async (t) => {
+          tx = t;
+          await t.query('insert into t values (1)');
+          await new Promise(() => {});
+        })
+        .catch(() => {});
+      await expect.poll(() => tx !== undefined).toBe(true);
+      // Everyone else waits behind it only until the limit; its write is undone.
+      const t0 = Date.now();
+      expect((await remote.query<{ n: number }>('select count(*)::int as n from t')).rows).toEqual([{ n: 0 }]);
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      await expect.poll(() => warnings.find((w) => w.includes('abandoned by its caller'))).toMatch(/^the embedded database rolled back transaction \d+, abandoned by its caller for \d+ ms$/);
+      // The caller learns it is over if it ever comes back.
+      await expect(tx!.query('select 1')).rejects.toThrow('Transaction is closed');
+      // A transaction that keeps working is left alone, however long it lasts in all.
+      const long = await remote.transaction(async (t) => {
+        for (let i = 0; i < 6; i++) {
+          await t.query('insert into t values ($1)', [i]);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return (await t.query<{ n: number }>('select count(*)::int as n from t')).rows[0]!.n;
+      });
+      expect(long).toBe(6);
+    } finally {
+      process.off('warning', onWarning);
       await remote.close();
     }
   });
