@@ -24,6 +24,18 @@ async function reap(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: num
   }
 }
 
+/** `reap start` in a child process, once /healthz answers 200 (within `tries` × 100 ms). */
+async function startUntilHealthy(env: NodeJS.ProcessEnv, port: number, tries: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: repo, env, stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let healthy = false;
+  for (let i = 0; i < tries && !healthy; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+  }
+  return { child, exited, healthy };
+}
+
 describe('reap start', () => {
   let fake: FakeSlack;
   let db: TestDatabase;
@@ -74,13 +86,7 @@ describe('reap start', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-seed-demo-'));
     const port = 43_000 + Math.floor(Math.random() * 2000);
     const env = { ...process.env, ...slack(), DATABASE_URL: `pglite:${dir}`, PORT: String(port), HOST: '127.0.0.1', REAP_SEED_DEMO: 'true' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: repo, env, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    let healthy = false;
-    for (let i = 0; i < 900 && !healthy; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
-    }
+    const { child, exited, healthy } = await startUntilHealthy(env, port, 900);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(healthy).toBe(true);
@@ -96,13 +102,7 @@ describe('reap start', () => {
   it('serves until SIGTERM, then finishes and exits 0', async () => {
     const port = 41_000 + Math.floor(Math.random() * 2000);
     const env = { ...process.env, ...slack(), DATABASE_URL: db.url ?? 'pglite:memory', PORT: String(port), HOST: '127.0.0.1' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: repo, env, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    let healthy = false;
-    for (let i = 0; i < 600 && !healthy; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
-    }
+    const { child, exited, healthy } = await startUntilHealthy(env, port, 600);
     expect(healthy).toBe(true);
     const t0 = Date.now();
     child.kill('SIGTERM');
@@ -115,13 +115,7 @@ describe('reap start', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-twice-'));
     const port = 45_000 + Math.floor(Math.random() * 2000);
     const env = { ...process.env, ...slack(), DATABASE_URL: `pglite:${dir}`, PORT: String(port), HOST: '127.0.0.1' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: repo, env, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    let healthy = false;
-    for (let i = 0; i < 900 && !healthy; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
-    }
+    const { child, exited, healthy } = await startUntilHealthy(env, port, 900);
     expect(healthy).toBe(true);
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(true);
     child.kill('SIGINT');
