@@ -18,9 +18,10 @@ export async function recordChannelPost(ctx: ServiceContext, updateId: number, p
   if (!CHANNEL_ID.test(post.channel) || !MESSAGE_TS.test(post.ts)) {
     throw new Error(`not a Slack message: channel ${JSON.stringify(post.channel).slice(0, 40)}, ts ${JSON.stringify(post.ts).slice(0, 40)}`);
   }
-  // One statement: Prisma runs updateMany in a transaction of its own, and on PGlite a
-  // transaction begun behind a busy queue was seen left open under load, holding the only
-  // connection (see the round's closing note). This runs after Submits, under load.
+  // One statement: Prisma runs updateMany in a transaction of its own, and on PGlite one such
+  // transaction was seen begun and then never used or ended under load, holding the only
+  // connection (commit a20e983; the worker's rollback of abandoned transactions is the net).
+  // This runs after every Submit.
   await ctx.prisma.$executeRaw(PrismaNS.sql`
     /* remember channel post */
     UPDATE "ProgressUpdate" SET "channelPostChannel" = ${post.channel}::text, "channelPostTs" = ${post.ts}::text

@@ -84,14 +84,11 @@ export function confirmationMessage(t: Translate, input: ConfirmationInput): Sla
   const blocks: KnownBlock[] = [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, ...summaryBlocks(t, u)];
   const channel = input.channel;
   if (channel) {
-    const note =
-      input.kind === 'saved'
-        ? channel.ok
-          ? t('update.confirmation.channelPosted', { channel: channel.channel })
-          : t('update.confirmation.channelFailed', { channel: channel.channel, reason: channel.reason })
-        : channel.ok
-          ? t('update.confirmation.channelUpdated', { channel: channel.channel })
-          : t('update.confirmation.channelUpdateFailed', { channel: channel.channel, reason: channel.reason });
+    // A new update was posted in the channel; an edit changed that post.
+    const [done, failed] = input.kind === 'saved' ? ['channelPosted', 'channelFailed'] : ['channelUpdated', 'channelUpdateFailed'];
+    const note = channel.ok
+      ? t(`update.confirmation.${done}`, { channel: channel.channel })
+      : t(`update.confirmation.${failed}`, { channel: channel.channel, reason: channel.reason });
     blocks.push({ type: 'context', block_id: 'channel', elements: [mrkdwn(note)] });
   }
   if (input.editable !== false) {

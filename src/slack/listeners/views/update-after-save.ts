@@ -73,6 +73,17 @@ async function strategyForPost(ctx: AppContext, strategyId: number): Promise<Str
   };
 }
 
+/** The department channel's post of `update`, as first posted or (with `editorSlackId`) after an edit. */
+function departmentPost(s: StrategyForPost, update: ProgressUpdateView, authorSlackId: string, editorSlackId?: string): SlackMessage {
+  return channelPostMessage(translator(CHANNEL_POST_LANGUAGE), {
+    strategy: s,
+    update,
+    author: { slackUserId: authorSlackId },
+    onBehalfOf: update.onBehalfOfId !== null && s.ownerSlackId ? { slackUserId: s.ownerSlackId } : null,
+    editedBy: editorSlackId ? { slackUserId: editorSlackId } : null,
+  });
+}
+
 /** DM to the author; if Slack refuses, an ephemeral where the command was typed. */
 async function tellAuthor(ctx: AppContext, client: WebClient, userId: string, fallbackChannel: string | undefined, message: SlackMessage): Promise<void> {
   try {
@@ -101,12 +112,7 @@ export async function afterNewUpdate(
   if (!s) return;
   let channel: ChannelOutcome = null;
   if (s.channelId) {
-    const post = channelPostMessage(translator(CHANNEL_POST_LANGUAGE), {
-      strategy: s,
-      update,
-      author: { slackUserId: actor.slackUserId },
-      onBehalfOf: update.onBehalfOfId !== null && s.ownerSlackId ? { slackUserId: s.ownerSlackId } : null,
-    });
+    const post = departmentPost(s, update, actor.slackUserId);
     try {
       const posted = await client.chat.postMessage({ channel: s.channelId, text: post.text, blocks: post.blocks, unfurl_links: false });
       channel = { channel: s.channelId, ok: true };
@@ -169,13 +175,7 @@ async function updateChannelPost(
   try {
     // The post names who reported, which may not be the editor (an equity lead, ORSE).
     const author = await ctx.prisma.member.findUnique({ where: { id: update.authorId }, select: { slackUserId: true } });
-    const post = channelPostMessage(translator(CHANNEL_POST_LANGUAGE), {
-      strategy: s,
-      update,
-      author: { slackUserId: author?.slackUserId ?? editor.slackUserId },
-      onBehalfOf: update.onBehalfOfId !== null && s.ownerSlackId ? { slackUserId: s.ownerSlackId } : null,
-      editedBy: { slackUserId: editor.slackUserId },
-    });
+    const post = departmentPost(s, update, author?.slackUserId ?? editor.slackUserId, editor.slackUserId);
     await client.chat.update({ channel: where.channel, ts: where.ts, text: post.text, blocks: post.blocks });
     return { channel: where.channel, ok: true };
   } catch (e) {
