@@ -29,6 +29,9 @@ export interface Database {
 
 export class DatabaseUnavailableError extends Error {}
 
+/** Connections to a PostgreSQL server, per instance. */
+export const POSTGRES_POOL_SIZE = 10;
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === 'pglite' ? openPglite(target.dataDir) : openPostgres(target.url);
 }
@@ -90,11 +93,13 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pgmod = await import('pg');
+  const { LanePool } = await import('./lane-pool.js');
   const { PrismaPg } = await import('@prisma/adapter-pg');
-  const pool = new pgmod.default.Pool({
+  // When all are busy, work a deadline waits on (a Submit's save) gets the next free
+  // connection before the forms being filled in (src/db/lane-pool.ts).
+  const pool = new LanePool({
     connectionString: url,
-    max: 10,
+    max: POSTGRES_POOL_SIZE,
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
   });

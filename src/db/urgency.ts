@@ -2,8 +2,12 @@
 // connection after 3 s) goes before work nobody is timing (filling in a form already shown
 // as a loading view, App Home refreshes, reminders). The embedded database runs one
 // statement at a time in its worker (src/db/pglite-worker.mjs), which serves urgent
-// statements first; the mark travels with the async context, so the services and Prisma
-// need not know about it. PostgreSQL serves each pooled connection on its own, and ignores it.
+// statements first; on PostgreSQL urgent work gets the next free connection first
+// (src/db/lane-pool.ts). The mark travels with the async context, so the services and Prisma
+// need not know about it.
+//
+// A Prisma query starts when it is awaited, not when it is built: await it inside `work`
+// (`urgently(async () => await prisma…)`); a query returned unawaited runs in the caller's lane.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 const urgency = new AsyncLocalStorage<boolean>();
