@@ -19,6 +19,8 @@ export interface TestAppOptions {
   now?: () => Date;
   adminUserIds?: string[];
   fake?: FakeSlackOptions;
+  /** The Prisma client the app uses, made from the test database's (e.g. with a watching extension). */
+  prisma?: (prisma: TestDatabase['prisma']) => TestDatabase['prisma'];
 }
 
 export interface TestApp {
@@ -49,7 +51,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     server = await startServer({
       config,
       logger,
-      db,
+      db: opts.prisma ? { ...db, prisma: opts.prisma(db.prisma) } : db,
       now,
       port: 0,
       host: '127.0.0.1',

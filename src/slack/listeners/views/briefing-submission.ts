@@ -7,6 +7,9 @@
 // Problems with an input go under it (response_action: errors); anything else (a refusal,
 // a conflict) goes at the top of the same form, rebuilt with what was typed.
 import type { AckFn, App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { unhurried, urgently } from '../../../db/urgency.js';
+import type { Actor } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { loadActor } from '../../../services/authz.js';
 import { editPostedBriefing, refreshPostedBriefing, saveBriefingDraft, scheduleBriefing, type BriefingRecord } from '../../../services/briefings.js';
@@ -30,7 +33,8 @@ import { slackDateTime } from '../../ui/status-parts.js';
 import { briefingTranslator, channelsWithoutBot, composerFromValues, problemText, speakerFor, updateView } from '../actions/briefing-support.js';
 
 export function registerBriefingSubmission(app: App, ctx: AppContext): void {
-  app.view<ViewSubmitAction>(BRIEFING_CALLBACK_ID, async ({ ack, body, view, client }) => {
+  // Slack waits for this answer (3 s): its reads and writes go before work nobody is timing.
+  app.view<ViewSubmitAction>(BRIEFING_CALLBACK_ID, ({ ack, body, view, client }) => urgently(async () => {
     const { t } = await speakerFor(ctx, body.user.id);
     const meta = decodeComposerMeta(view.private_metadata);
     const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
@@ -41,7 +45,7 @@ export function registerBriefingSubmission(app: App, ctx: AppContext): void {
 
     if (meta.mode === 'posted' && meta.id !== null) {
       let saved: BriefingRecord;
-      let actor;
+      let actor: Actor;
       try {
         actor = await loadActor(ctx, body.user.id);
         saved = await editPostedBriefing(ctx, actor, meta.id, values);
@@ -50,29 +54,9 @@ export function registerBriefingSubmission(app: App, ctx: AppContext): void {
         return;
       }
       await ack({ response_action: 'update', view: briefingNoticeModal(t, 'titleUpdated', t('briefings.result.updating')) });
-      // After the acknowledgement: the edit goes straight to Slack (chat.update), not the outbox.
-      let text: string;
-      try {
-        const speaks = briefingTranslator(saved);
-        const message = briefingMessage(speaks, saved);
-        const result = await refreshPostedBriefing(ctx, actor, saved, async (post) => {
-          await client.chat.update({ channel: post.channelId, ts: post.ts, text: message.text, blocks: message.blocks });
-        });
-        const lines: string[] = [];
-        if (result.updated.length) lines.push(`:white_check_mark: ${t('briefings.result.updated', { links: postLinks(t, result.updated) })}`);
-        if (result.failed.length) {
-          lines.push(
-            `:warning: ${t('briefings.result.updateFailed', {
-              channels: channelList(result.failed.map((f) => f.post.channelId)),
-              errors: [...new Set(result.failed.map((f) => `\`${escapeMrkdwn(f.error)}\``))].join(', '),
-            })}`,
-          );
-        }
-        text = lines.join('\n\n') || t('briefings.result.nothingPosted');
-      } catch (e) {
-        text = problemText(ctx, t, e, 'updating posted briefing messages failed');
-      }
-      await updateView(ctx, client, view.id, briefingNoticeModal(t, 'titleUpdated', text));
+      // After the acknowledgement, at the normal pace: the edit goes straight to Slack
+      // (chat.update), not the outbox, and the modal then says how it went.
+      await unhurried(() => updatePostedMessages(ctx, client, t, actor, saved, view.id));
       return;
     }
 
@@ -92,7 +76,7 @@ export function registerBriefingSubmission(app: App, ctx: AppContext): void {
       ? t('briefings.result.scheduledNow', { title, channels })
       : t('briefings.result.scheduled', { title, channels, when: slackDateTime(scheduled.scheduledFor!) });
     await ack({ response_action: 'update', view: briefingNoticeModal(t, 'titleScheduled', `:calendar: ${text}`) });
-  });
+  }));
 
   app.view({ callback_id: BRIEFING_CALLBACK_ID, type: 'view_closed' }, async ({ ack, body, view }) => {
     await ack();
@@ -107,6 +91,32 @@ export function registerBriefingSubmission(app: App, ctx: AppContext): void {
       if (!isServiceError(e)) ctx.logger.error({ err: e, user: body.user.id }, 'could not keep a closed briefing composer as a draft');
     }
   });
+}
+
+/** Updates every posted message of an edited briefing, then says in the modal how it went. */
+async function updatePostedMessages(ctx: AppContext, client: WebClient, t: Translate, actor: Actor, saved: BriefingRecord, viewId: string): Promise<void> {
+  let text: string;
+  try {
+    const speaks = briefingTranslator(saved);
+    const message = briefingMessage(speaks, saved);
+    const result = await refreshPostedBriefing(ctx, actor, saved, async (post) => {
+      await client.chat.update({ channel: post.channelId, ts: post.ts, text: message.text, blocks: message.blocks });
+    });
+    const lines: string[] = [];
+    if (result.updated.length) lines.push(`:white_check_mark: ${t('briefings.result.updated', { links: postLinks(t, result.updated) })}`);
+    if (result.failed.length) {
+      lines.push(
+        `:warning: ${t('briefings.result.updateFailed', {
+          channels: channelList(result.failed.map((f) => f.post.channelId)),
+          errors: [...new Set(result.failed.map((f) => `\`${escapeMrkdwn(f.error)}\``))].join(', '),
+        })}`,
+      );
+    }
+    text = lines.join('\n\n') || t('briefings.result.nothingPosted');
+  } catch (e) {
+    text = problemText(ctx, t, e, 'updating posted briefing messages failed');
+  }
+  await updateView(ctx, client, viewId, briefingNoticeModal(t, 'titleUpdated', text));
 }
 
 async function ackProblem(

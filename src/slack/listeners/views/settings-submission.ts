@@ -5,6 +5,7 @@
 // (setJobSchedule's scheduleChanges), the others within one sweep.
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { JOB_NAMES, type JobName } from '../../../config.js';
+import { urgently } from '../../../db/urgency.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { loadActor } from '../../../services/authz.js';
 import { isServiceError, type ServiceError } from '../../../services/errors.js';
@@ -36,7 +37,8 @@ function blockFor(field: string): string | undefined {
 }
 
 export function registerSettingsSubmission(app: App, ctx: AppContext): void {
-  app.view<ViewSubmitAction>(SETTINGS_CALLBACK_ID, async ({ ack, body, view }) => {
+  // Slack waits for this answer (3 s): its reads and writes go before work nobody is timing.
+  app.view<ViewSubmitAction>(SETTINGS_CALLBACK_ID, ({ ack, body, view }) => urgently(async () => {
     const { t } = await speakerFor(ctx, body.user.id);
     const values = view.state.values as unknown as State;
     const crons: Record<string, string> = {};
@@ -71,5 +73,5 @@ export function registerSettingsSubmission(app: App, ctx: AppContext): void {
       const text = problemText(ctx, t, e, 'saving settings failed');
       await ack(firstInput ? { response_action: 'errors', errors: { [firstInput]: text.slice(0, 2000) } } : undefined);
     }
-  });
+  }));
 }
