@@ -55,10 +55,25 @@ type Request =
   | { op: 'close' };
 
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
-type Notice = { type: 'ready' } | { type: 'open-failed'; error: SerializedError } | { type: 'abandoned'; tx: number; idleMs: number };
+type Notice =
+  | { type: 'ready' }
+  | { type: 'open-failed'; error: SerializedError }
+  | { type: 'abandoned'; tx: number; idleMs: number }
+  | { type: 'upkeep-failed'; table: string | null; error: SerializedError };
 
 /** Rolled back by the worker after this long without a statement (see pglite-worker.mjs). */
 export const ABANDON_TRANSACTIONS_AFTER_MS = 60_000;
+
+/** How often the worker looks for tables to vacuum and analyze (see pglite-worker.mjs). */
+export const UPKEEP_EVERY_MS = 10 * 60_000;
+
+export interface RemotePGliteOptions {
+  /** Another worker script speaking the same messages (tests use one that fails). */
+  workerUrl?: URL;
+  abandonTransactionsAfterMs?: number;
+  /** 0: never. */
+  upkeepEveryMs?: number;
+}
 
 interface Pending {
   resolve(value: unknown): void;
@@ -87,10 +102,10 @@ export class RemotePGlite {
    * Starts the worker and opens PGlite there: in dataDir (an absolute directory), or in
    * memory when null. Rejects with PGlite's own error when the database cannot be opened.
    */
-  static async open(dataDir: string | null, options: { workerUrl?: URL; abandonTransactionsAfterMs?: number } = {}): Promise<RemotePGlite> {
-    // workerUrl: another worker script speaking the same messages (tests use one that fails).
+  static async open(dataDir: string | null, options: RemotePGliteOptions = {}): Promise<RemotePGlite> {
     const abandonTransactionsAfterMs = options.abandonTransactionsAfterMs ?? ABANDON_TRANSACTIONS_AFTER_MS;
-    const worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData: { dataDir, abandonTransactionsAfterMs } });
+    const upkeepEveryMs = options.upkeepEveryMs ?? UPKEEP_EVERY_MS;
+    const worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData: { dataDir, abandonTransactionsAfterMs, upkeepEveryMs } });
     const remote = new RemotePGlite(worker);
     await new Promise<void>((resolve, reject) => {
       const settle = (e: Error | null) => {
@@ -127,6 +142,9 @@ export class RemotePGlite {
       // A bug somewhere held the database; say so where operators look (stderr).
       if (m.type === 'abandoned') {
         process.emitWarning(`the embedded database rolled back transaction ${m.tx}, abandoned by its caller for ${m.idleMs} ms`, 'ReapDatabaseWarning');
+      } else if (m.type === 'upkeep-failed') {
+        // The app goes on; the table only grows until upkeep works again.
+        process.emitWarning(`the embedded database could not vacuum or analyze ${m.table ?? 'its tables'}: ${m.error.message}`, 'ReapDatabaseWarning');
       }
     });
     this.#worker.on('error', (e) => {
