@@ -122,22 +122,32 @@ interface Opened {
   open: number | null;
   /** The modal's id once the form with `callbackId` is on top of the user's stack. */
   viewId: string | null;
+  /** Slack's error for the app's views.open and views.update calls on this modal, if any. */
+  refused: string[];
 }
 
 /** Watches the fake for one user's modal: the first views.open with the trigger, then the finished form. */
 function watchModal(user: string, triggerId: string, callbackId: string, t0: number, timeoutMs = 30_000): Promise<Opened> {
   return new Promise((resolve) => {
     let open: number | null = null;
+    let modalId: string | null = null;
+    const refused: string[] = [];
     const finish = (viewId: string | null) => {
       clearTimeout(timer);
       fake.off('call', listener);
-      resolve({ open, viewId });
+      resolve({ open, viewId, refused });
     };
     const timer = setTimeout(() => finish(null), timeoutMs);
     const listener = (call: CallRecord) => {
       if (call.method !== 'views.open' && call.method !== 'views.update') return;
-      if (call.method === 'views.open' && call.args.trigger_id === triggerId && open === null) open = performance.now() - t0;
-      const view = (call.response as { ok?: boolean; view?: { id: string; callback_id: string } }).view;
+      const answer = call.response as { ok?: boolean; error?: string; view?: { id: string; callback_id: string } };
+      if (call.method === 'views.open' && call.args.trigger_id === triggerId) {
+        if (open === null) open = performance.now() - t0;
+        if (answer.view) modalId = answer.view.id;
+        if (!answer.ok) refused.push(`views.open ${answer.error} after ${Math.round(performance.now() - t0)} ms`);
+      }
+      if (call.method === 'views.update' && modalId !== null && call.args.view_id === modalId && !answer.ok) refused.push(`views.update ${answer.error}`);
+      const view = answer.view;
       const top = fake.workspace.modalStack(user).at(-1);
       if (view && top?.id === view.id && view.callback_id === callbackId) finish(view.id);
     };
@@ -191,9 +201,9 @@ async function openForm(url: string, user: string, text: string): Promise<Sample
   const trigger = String(payload.trigger_id);
   const watched = watchModal(user, trigger, 'reap.update', t0);
   const r = await send(url, body);
-  const { open, viewId } = await watched;
+  const { open, viewId, refused } = await watched;
   const ok = r.ok && viewId !== null;
-  const failure = ok ? undefined : r.ok ? `no form in the modal (${shownInstead(user)})` : `command answered ${r.status}`;
+  const failure = ok ? undefined : r.ok ? `no form in the modal (${[shownInstead(user), ...refused].join('; ')})` : `command answered ${r.status}`;
   return { ackId: r.id, ackSeen: r.ms, trigger, openSeen: open, form: viewId ? performance.now() - t0 : null, ok, failure, viewId };
 }
 
