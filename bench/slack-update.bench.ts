@@ -53,7 +53,8 @@ const UPDATES_PER_STRATEGY = 20;
 const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0BENCHUPD';
 
-const fake = await createFakeSlack({ postingRate: false }).start();
+// Only the last calls are kept: the benchmark watches them as they come (on('call')).
+const fake = await createFakeSlack({ postingRate: false, journalLimit: 500 }).start();
 // One listener per user waiting for their modal; 50 at once is expected here.
 fake.setMaxListeners(0);
 // Every request to an app and every Web API call from it passes through the tap, which times

@@ -46,6 +46,8 @@ export interface FakeSlackOptions {
   chatWritePublic?: boolean;
   /** Whether the app's manifest enables the Home tab. Default true. */
   homeTabEnabled?: boolean;
+  /** The most recent calls `calls()` keeps; default DEFAULT_JOURNAL_LIMIT (10,000). */
+  journalLimit?: number;
   users?: UserSeed[];
   channels?: ChannelSeed[];
 }
@@ -70,7 +72,7 @@ export class FakeSlack extends EventEmitter<JournalEvents> {
   readonly triggers: TriggerRegistry;
   readonly responseUrls: ResponseUrlRegistry;
   readonly faults = new FaultInjector();
-  readonly journal = new Journal();
+  readonly journal: Journal;
   readonly botToken: string;
   private readonly tokens: TokenBook;
   private readonly server: HttpServer;
@@ -78,6 +80,7 @@ export class FakeSlack extends EventEmitter<JournalEvents> {
 
   constructor(options: FakeSlackOptions = {}) {
     super();
+    this.journal = new Journal(options.journalLimit);
     // Re-emit so callers can write fake.on('call', …) and fake.on('violation', …).
     this.journal.on('call', (call) => this.emit('call', call));
     this.journal.on('violation', (violation) => this.emit('violation', violation));

@@ -11,15 +11,29 @@ export interface JournalEvents {
   violation: [Violation];
 }
 
+/** Calls kept by default: plenty for any test, and a bound for a sandbox left running for days. */
+export const DEFAULT_JOURNAL_LIMIT = 10_000;
+
 export class Journal extends EventEmitter<JournalEvents> {
-  private readonly callList: CallRecord[] = [];
+  private callList: CallRecord[] = [];
   private violationList: Violation[] = [];
   private sequence = 0;
+
+  /**
+   * @param limit the most recent calls kept (each holds its arguments and reply, a modal's
+   * view among them): a sandbox or benchmark that ran for hours kept every one, and its
+   * process spent seconds in garbage collection.
+   */
+  constructor(private readonly limit = DEFAULT_JOURNAL_LIMIT) {
+    super();
+  }
 
   recordCall(call: Omit<CallRecord, 'seq'>): CallRecord {
     this.sequence += 1;
     const record: CallRecord = { ...call, seq: this.sequence };
     this.callList.push(record);
+    // Forgets the oldest tenth at once rather than one call per call.
+    if (this.callList.length > this.limit) this.callList = this.callList.slice(this.callList.length - Math.ceil(this.limit * 0.9));
     for (const violation of record.violations) this.recordViolation(violation);
     this.emit('call', record);
     return record;

@@ -21,6 +21,9 @@ import { carryOverState, initialState, withGeneratedIds } from './view-state.js'
  * It stores and looks up; Slack's rules (who may post where, trigger ids, hashes) are enforced
  * by the method handlers so each rule lives next to the error code it produces.
  */
+/** Closed modals still readable through view(); older ones are forgotten. */
+export const CLOSED_VIEWS_KEPT = 1_000;
+
 export class Workspace {
   readonly users = new Map<string, FakeUser>();
   readonly channels = new Map<string, FakeChannel>();
@@ -31,6 +34,10 @@ export class Workspace {
   /** Per user: the modal view ids, bottom (root) first. Slack shows one modal stack at a time. */
   private readonly modalStacks = new Map<string, string[]>();
   private readonly homeViews = new Map<string, string>();
+  /** Closed modals, oldest first: kept a while for inspection, then forgotten (see forgetClosed). */
+  private readonly closedViews: string[] = [];
+  /** Ids of closed modals no longer kept: a late views.update on one is a race, not a bad id. */
+  private readonly forgottenViews = new Set<string>();
   private readonly timestamps = new TimestampSequence();
 
   constructor(
@@ -269,13 +276,35 @@ export class Workspace {
   /** Removes the top modal (submission acked with an empty body, or the user pressed Close). */
   popModal(userId: string): void {
     const stack = this.modalStacks.get(userId) ?? [];
-    stack.pop();
+    const closed = stack.pop();
     if (stack.length === 0) this.modalStacks.delete(userId);
+    if (closed !== undefined) this.forgetClosed([closed]);
   }
 
   /** Closes the whole modal (response_action clear, or the X button). */
   clearModals(userId: string): void {
+    const closed = this.modalStacks.get(userId) ?? [];
     this.modalStacks.delete(userId);
+    this.forgetClosed(closed);
+  }
+
+  /**
+   * A closed modal stays readable (tests look at what it last showed) until CLOSED_VIEWS_KEPT
+   * more have closed. Every modal ever opened was kept before: a benchmark's thousands of
+   * 100-option forms, or a sandbox left running, held gigabytes.
+   */
+  private forgetClosed(ids: readonly string[]): void {
+    this.closedViews.push(...ids);
+    while (this.closedViews.length > CLOSED_VIEWS_KEPT) {
+      const id = this.closedViews.shift()!;
+      this.views.delete(id);
+      this.forgottenViews.add(id);
+    }
+  }
+
+  /** True for a modal that closed long ago and is no longer kept (see forgetClosed). */
+  wasForgotten(viewId: string): boolean {
+    return this.forgottenViews.has(viewId);
   }
 
   private createView(

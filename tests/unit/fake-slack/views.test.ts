@@ -2,6 +2,7 @@ import { ErrorCode, type WebAPIPlatformError, type WebClient } from '@slack/web-
 import type { ModalView } from '@slack/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock, TRIGGER_TTL_MS, type FakeSlack } from '../../../src/sandbox/fake-slack/index.js';
+import { CLOSED_VIEWS_KEPT } from '../../../src/sandbox/fake-slack/workspace.js';
 import { PEOPLE, startFakeSlack, webClient } from '../../support/fake-slack-fixture.js';
 
 async function errorCode(call: Promise<unknown>): Promise<string> {
@@ -144,6 +145,41 @@ describe('views.update', () => {
     expect(await errorCode(client.views.update({ view_id: 'V0NOPE', view: modal('Nope') }))).toBe('not_found');
     expect(fake.violations().map((v) => v.code)).toEqual(['not_found']);
     fake.clearViolations();
+  });
+});
+
+describe('memory of a long run', () => {
+  it('forgets a closed modal once 1,000 more have closed, and still answers a late update as for a closed one', async () => {
+    const first = await client.views.open({ trigger_id: fake.issueTriggerId(ana), view: modal('First') });
+    const firstId = first.view?.id ?? '';
+    fake.workspace.clearModals(ana);
+    expect(fake.workspace.view(firstId)?.definition.title).toMatchObject({ text: 'First' });
+    for (let i = 0; i < CLOSED_VIEWS_KEPT; i++) {
+      await client.views.open({ trigger_id: fake.issueTriggerId(ana), view: modal(`Form ${i}`) });
+      fake.workspace.clearModals(ana);
+    }
+    expect(fake.workspace.view(firstId)).toBeUndefined();
+    const open = await client.views.open({ trigger_id: fake.issueTriggerId(ana), view: modal('Open now') });
+    // The person's open modal is never forgotten, however many closed before it.
+    expect(fake.workspace.view(open.view?.id ?? '')?.definition.title).toMatchObject({ text: 'Open now' });
+    fake.clearViolations();
+    expect(await errorCode(client.views.update({ view_id: firstId, view: modal('Too late') }))).toBe('not_found');
+    expect(fake.violations()).toEqual([]);
+  });
+
+  it('keeps the most recent calls in its log, up to its limit', async () => {
+    const small = await startFakeSlack({ journalLimit: 10 });
+    try {
+      const c = webClient(small);
+      for (let i = 0; i < 25; i++) await c.auth.test();
+      const calls = small.calls();
+      expect(calls.length).toBeGreaterThanOrEqual(9);
+      expect(calls.length).toBeLessThanOrEqual(10);
+      expect(calls.at(-1)?.seq).toBe(25);
+      expect(calls.map((call) => call.seq)).toEqual(calls.map((_, i) => 25 - calls.length + 1 + i));
+    } finally {
+      await small.stop();
+    }
   });
 });
 

@@ -98,7 +98,8 @@ function findTarget(args: JsonObject, env: MethodEnv): ViewRecord {
     throw new SlackApiError('invalid_arguments', { messages: ['[ERROR] provide exactly one of view_id or external_id'] });
   }
   const view = viewId !== undefined ? env.workspace.view(viewId) : env.workspace.viewByExternalId(externalId ?? '', { includeClosed: true });
-  if (!view) throw new SlackApiError('not_found');
+  // A modal that closed long ago and is no longer kept answers as a closed one does (below).
+  if (!view) throw new SlackApiError('not_found', viewId !== undefined && env.workspace.wasForgotten(viewId) ? { violation: false } : undefined);
   // A closed modal can no longer be updated (docs/slack-platform.md marks this unverified).
   // The person closing it while the app was still working is a race every app meets, not
   // a broken rule; an id Slack never gave out is.
