@@ -13,6 +13,7 @@ const CHANNEL = 'C0GENERAL';
 const REDI = 'C0REDI';
 const GRACE = 'U0LIB03'; // Library staff, owns LIB 1.1
 const MARISOL = 'U0ORSE01'; // ORSE admin
+const PRIYA = 'U0LIB01'; // Library equity lead
 
 interface Operation {
   /** model.operation, or the leading comment of a raw statement. */
@@ -86,6 +87,22 @@ describe('the lane of each Submit’s database work', () => {
     expect(save).toEqual([{ what: expect.stringContaining('store progress update'), urgent: true }]);
     // Remembering where the channel post went happens after the answer, at the normal pace.
     expect(ops.filter((o) => o.what.includes('remember channel post'))).toEqual([{ what: expect.any(String), urgent: false }]);
+  });
+
+  it('adds a strategy urgently, as every manage and admin modal does (they share one Submit wrapper)', async () => {
+    await app.driver.slashCommand({ user: PRIYA, channel: CHANNEL, text: 'add' });
+    const form = await app.driver.waitForModal(PRIYA, 5000, 'manage:add');
+    const objective = await app.db.prisma.objective.findFirstOrThrow({ where: { plan: { department: { code: 'LIB' } } }, orderBy: { number: 'asc' } });
+    const ops = await watch(
+      async () => {
+        const sub = await app.driver.viewSubmission({ viewId: form.id, values: { objectiveId: String(objective.id), text: 'Story times in Tagalog' } });
+        expect(sub.ack.action).toBe('update');
+      },
+      () => true,
+    );
+    const writes = ops.filter((o) => o.what === 'Strategy.create' || o.what.startsWith('AuditLog.'));
+    expect(writes.map((o) => o.what)).toEqual(expect.arrayContaining(['Strategy.create', expect.stringMatching(/^AuditLog\./)]));
+    expect(writes.every((o) => o.urgent)).toBe(true);
   });
 
   it('saves job schedules from /reap settings urgently', async () => {
