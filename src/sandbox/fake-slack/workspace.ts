@@ -15,15 +15,15 @@ import type {
 } from './types.js';
 import { carryOverState, initialState, withGeneratedIds } from './view-state.js';
 
+/** Closed modals still readable through view(); older ones are forgotten. */
+export const CLOSED_VIEWS_KEPT = 1_000;
+
 /**
  * The fake workspace's state: team, users (including the bot user), channels and DMs with
  * membership, messages, ephemerals, modal stacks and App Home views per user, and files.
  * It stores and looks up; Slack's rules (who may post where, trigger ids, hashes) are enforced
  * by the method handlers so each rule lives next to the error code it produces.
  */
-/** Closed modals still readable through view(); older ones are forgotten. */
-export const CLOSED_VIEWS_KEPT = 1_000;
-
 export class Workspace {
   readonly users = new Map<string, FakeUser>();
   readonly channels = new Map<string, FakeChannel>();
