@@ -4,6 +4,7 @@
 // Mode it is the public server itself.
 import http from 'node:http';
 import type { Database } from '../db/client.js';
+import { createLimitedServer } from './guard.js';
 
 export type ExtraHandler = (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
 
@@ -14,14 +15,12 @@ export interface HttpServerOptions {
 }
 
 export function createHttpServer(opts: HttpServerOptions): http.Server {
-  const server = http.createServer((req, res) => {
+  const server = createLimitedServer((req, res) => {
     void route(opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('internal error');
     });
   });
-  // Slack keeps connections alive; let idle ones go so shutdown is quick.
-  server.keepAliveTimeout = 5_000;
   return server;
 }
 

@@ -17,6 +17,7 @@ import { boltLogger } from '../../slack/bolt-logger.js';
 import { openLoadingView, opensLoadingView } from './early-open.js';
 import type { FrontDoorSettings, FromDoor, ToDoor } from './messages.js';
 import { forwardRequest } from './forward.js';
+import { answer, createLimitedServer, refuseBeforeBolt } from '../guard.js';
 import { normalizeContentType } from '../server.js';
 import type { Lang } from '../../slack/i18n/index.js';
 
@@ -79,17 +80,22 @@ receiver.init(mainThreadApp);
 const forwardAgent = new http.Agent({ keepAlive: true });
 const slack = { apiUrl: settings.apiUrl, botToken: settings.botToken, agent: new (settings.apiUrl.startsWith('https:') ? https : http).Agent({ keepAlive: true }) };
 
-const server = http.createServer((req, res) => {
-  const path = (req.url ?? '/').split('?')[0];
-  if (path === '/slack/events') {
-    normalizeContentType(req);
-    receiver.requestListener(req, res);
-    return;
+const server = createLimitedServer((req, res) => {
+  try {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/slack/events') {
+      if (refuseBeforeBolt(req, res)) return;
+      normalizeContentType(req);
+      receiver.requestListener(req, res);
+      return;
+    }
+    forwardRequest(req, res, { port: settings.internalPort, agent: forwardAgent });
+  } catch (e) {
+    // Whatever a client sends, the port stays up: the request gets an answer, not a crash.
+    logger.warn({ err: (e as Error).message, method: req.method, url: req.url }, 'a request to the front door failed');
+    answer(req, res, 500, 'internal error');
   }
-  forwardRequest(req, res, { port: settings.internalPort, agent: forwardAgent });
 });
-// Slack keeps connections alive; let idle ones go so shutdown is quick.
-server.keepAliveTimeout = 5_000;
 
 port.on('message', (message: ToDoor) => {
   switch (message.type) {
