@@ -6,6 +6,7 @@
 //
 // Department REAP tables use the same layout. Pure: rows in, text out.
 import { stringify } from 'csv-stringify/sync';
+import { escapeFormula } from './spreadsheet-cells.js';
 import type { StrategyStatus } from '../generated/prisma/enums.js';
 
 export const REPORT_COLUMNS = ['Objectives & Strategies', 'Progress', 'Performance Measures', 'Outputs'] as const;
@@ -54,15 +55,22 @@ export function buildReportTable(plan: ReportPlan): ReportTable {
   return { title: plan.title, columns: REPORT_COLUMNS, rows };
 }
 
-/** RFC 4180 CSV with a header row; cells keep their line breaks inside quotes. */
+/**
+ * RFC 4180 CSV with a header row; cells keep their line breaks inside quotes. A cell a
+ * spreadsheet would run as a formula (a measure typed as "=HYPERLINK(…)") starts with an
+ * apostrophe, as in the operator export.
+ */
 export function renderCsv(table: ReportTable): string {
-  return stringify([[...table.columns], ...table.rows.map((r) => r.cells)], { record_delimiter: 'windows' });
+  const rows = [[...table.columns], ...table.rows.map((r) => r.cells)].map((cells) => cells.map(escapeFormula));
+  return stringify(rows, { record_delimiter: 'windows' });
 }
 
 /**
  * A GitHub-flavoured Markdown table. A cell cannot hold a raw pipe or line break, so pipes
  * are escaped and line breaks become <br>; backslashes are escaped first so that text
- * ending in "\" cannot swallow the escape of the pipe after it.
+ * ending in "\" cannot swallow the escape of the pipe after it. HTML in people's text is
+ * shown as text, never run by whatever renders the file: < and > become entities, and so
+ * does an & that would start one (a plain "Objectives & Strategies" stays readable).
  */
 export function renderMarkdown(table: ReportTable): string {
   const line = (cells: readonly string[]) => `| ${cells.map(escapeMarkdownCell).join(' | ')} |`;
@@ -70,5 +78,11 @@ export function renderMarkdown(table: ReportTable): string {
 }
 
 export function escapeMarkdownCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, '<br>');
+  return text
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, '<br>');
 }

@@ -338,18 +338,9 @@ export const formatMilestones = (ms: readonly MilestoneInput[]): string =>
  */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-// ---- spreadsheet formula protection ------------------------------------------------------
+// ---- spreadsheet formula protection: shared with /reap report's CSV ------------------
 
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
-
-/**
- * Prefixes an apostrophe to text that a spreadsheet would run as a formula. Cells that
- * already start with apostrophes before such a character get one more, so unescapeFormula
- * is an exact inverse (csv-stringify's escape_formulas has no inverse, hence our own).
- */
-export const escapeFormula = (v: string): string => (FORMULA_START.test(v) ? `'${v}` : v);
-export const unescapeFormula = (v: string): string => (ESCAPED_FORMULA.test(v) ? v.slice(1) : v);
+export { escapeFormula, unescapeFormula } from '../../domain/spreadsheet-cells.js';
 
 // ---- JSON <-> cell text --------------------------------------------------------------------
 

@@ -53,4 +53,33 @@ describe('renderers', () => {
     // Every row has exactly the four columns once escaped pipes are discounted.
     for (const line of md.filter(Boolean)) expect(line.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|').length - 2).toBe(4);
   });
+
+  it('shows HTML in people\'s text as text in Markdown', () => {
+    expect(escapeMarkdownCell('<img src=x onerror=alert(1)> & <b>bold</b> &lt;')).toBe(
+      '&lt;img src=x onerror=alert(1)&gt; & &lt;b&gt;bold&lt;/b&gt; &amp;lt;',
+    );
+  });
+
+  it('starts every CSV cell a spreadsheet would run as a formula with an apostrophe', () => {
+    const risky = {
+      title: 'Risky',
+      objectives: [
+        {
+          number: 1,
+          title: 'O',
+          strategies: [
+            { number: 1, text: 'T', status: 'IN_PROGRESS' as const, performanceMeasures: '=HYPERLINK("http://evil","x")', outputs: '+1 more' },
+            { number: 2, text: 'U', status: 'IN_PROGRESS' as const, performanceMeasures: '-2', outputs: '@SUM(A1)' },
+            { number: 3, text: 'V', status: 'IN_PROGRESS' as const, performanceMeasures: '\tTAB', outputs: 'plain = fine' },
+          ],
+        },
+      ],
+    };
+    const back = parse(renderCsv(buildReportTable(risky))) as string[][];
+    expect(back.slice(2).map((r) => r.slice(2))).toEqual([
+      ["'=HYPERLINK(\"http://evil\",\"x\")", "'+1 more"],
+      ["'-2", "'@SUM(A1)"],
+      ["'\tTAB", 'plain = fine'],
+    ]);
+  });
 });
