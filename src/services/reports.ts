@@ -13,7 +13,17 @@ import { notFound } from './errors.js';
 import type { ServiceContext } from './service-context.js';
 
 export interface PlanTable {
-  plan: { id: number; key: string; title: string; kind: PlanKind; fiscalStartYear: number; fiscalEndYear: number; departmentCode: string | null };
+  plan: {
+    id: number;
+    key: string;
+    title: string;
+    kind: PlanKind;
+    fiscalStartYear: number;
+    fiscalEndYear: number;
+    departmentCode: string | null;
+    /** The department's own Slack channel, where its REAP may be posted. */
+    departmentChannelId: string | null;
+  };
   table: ReportTable;
 }
 
@@ -29,8 +39,8 @@ export interface RenderedReport {
  * A plan from its key, "FY 2023-2024" (ORSE's work plan), "FY2024-2026 library" (a
  * department's REAP), or a fiscal year's end year as a number (ORSE's work plan).
  */
-export async function resolvePlan(ctx: ServiceContext, ref: string | number): Promise<Plan & { department: { code: string } | null }> {
-  const plans = await ctx.prisma.plan.findMany({ include: { department: { select: { code: true } } }, orderBy: { key: 'asc' } });
+export async function resolvePlan(ctx: ServiceContext, ref: string | number): Promise<Plan & { department: { code: string; slackChannelId: string | null } | null }> {
+  const plans = await ctx.prisma.plan.findMany({ include: { department: { select: { code: true, slackChannelId: true } } }, orderBy: { key: 'asc' } });
   const text = typeof ref === 'number' ? `FY${ref}` : ref;
   const failure = () => notFound('errors.notFound.plan', { query: String(ref), suggestions: plans.map((p) => p.key) });
 
@@ -63,7 +73,7 @@ export async function buildPlanTable(ctx: ServiceContext, ref: string | number):
   return tableFor(ctx, plan);
 }
 
-async function tableFor(ctx: ServiceContext, plan: Plan & { department: { code: string } | null }): Promise<PlanTable> {
+async function tableFor(ctx: ServiceContext, plan: Plan & { department: { code: string; slackChannelId: string | null } | null }): Promise<PlanTable> {
   const objectives = await ctx.prisma.objective.findMany({
     where: { planId: plan.id },
     orderBy: { number: 'asc' },
@@ -86,6 +96,7 @@ async function tableFor(ctx: ServiceContext, plan: Plan & { department: { code: 
       fiscalStartYear: plan.fiscalStartYear,
       fiscalEndYear: plan.fiscalEndYear,
       departmentCode: plan.department?.code ?? null,
+      departmentChannelId: plan.department?.slackChannelId ?? null,
     },
     table: buildReportTable({ title: plan.title, objectives }),
   };
@@ -111,6 +122,16 @@ export function renderPlanTable(planTable: PlanTable, format: ReportFormat): Ren
 
 export async function exportPlanTable(ctx: ServiceContext, actor: Actor, ref: string | number, format: ReportFormat): Promise<RenderedReport> {
   return renderPlanTable(await workPlanTable(ctx, actor, ref), format);
+}
+
+/**
+ * Where a report may be posted. ORSE's work plan is published to Council, so any channel;
+ * a department's REAP holds that department's working content, so only its own channel,
+ * and anywhere else it goes to the person who asked, in a direct message.
+ */
+export function reportDestination(plan: PlanTable['plan'], channelId: string): 'channel' | 'direct' {
+  if (plan.kind === 'ORSE_WORK_PLAN') return 'channel';
+  return plan.departmentChannelId !== null && plan.departmentChannelId === channelId ? 'channel' : 'direct';
 }
 
 /** "FY 2023-2024" or "FY 2024-2026", for titles and file names shown to people. */

@@ -12,6 +12,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const NOW = new Date('2026-11-18T17:00:00Z');
 const GENERAL = 'C0GENERAL';
 const PRIVATE = 'G0PRIVATE';
+const LIBRARY = 'C0LIBRARY';
 const LIB_STAFF = 'U0LIB03';
 const DOT_STAFF = 'U0DOT02'; // Spanish
 const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds/000_3efae15d370abf39.txt');
@@ -110,10 +111,10 @@ describe('/reap report', () => {
     expect(csv.name).toBe('ORSE-FY2023-2024.csv');
   });
 
-  it('posts a department REAP table to those who may read it, and refuses it to others in words', async () => {
-    const { res, posts } = await report(LIB_STAFF, GENERAL, 'FY2024-2026 library');
+  it('posts a department REAP table in that department\'s channel, and refuses it to others in words', async () => {
+    const { res, posts } = await report(LIB_STAFF, LIBRARY, 'FY2024-2026 library');
     expect(JSON.stringify(res.json)).toContain('Preparing the FY 2024-2026 table for “library”…');
-    const { csv, csvText } = await uploadedPost(GENERAL, posts);
+    const { csv, csvText } = await uploadedPost(LIBRARY, posts);
     expect(csv.name).toBe('LIB-FY2024-2026.csv');
     const rows = parse(csvText) as string[][];
     const lib = await app.db.prisma.strategy.count({ where: { archivedAt: null, objective: { plan: { key: 'LIB-FY2024-2026' } } } });
@@ -125,6 +126,23 @@ describe('/reap report', () => {
     const answer = await app.fake.waitFor(() => app.fake.ephemerals(DOT_STAFF).slice(before + 1)[0], 5000, 'the refusal');
     expect(answer.text).toContain('Solo puede ver el plan de su propio departamento');
     expect(app.fake.messages(GENERAL).length).toBe(refused.posts);
+  });
+
+  it('sends a department REAP asked for in another channel to the person alone, and says so', async () => {
+    const dm = app.fake.dmChannelId(LIB_STAFF);
+    const dmPosts = app.fake.messages(dm).length;
+    const before = app.fake.ephemerals(LIB_STAFF).length;
+    const { posts } = await report(LIB_STAFF, GENERAL, 'FY2024-2026 library');
+    const { csv } = await uploadedPost(dm, dmPosts);
+    expect(csv.name).toBe('LIB-FY2024-2026.csv');
+    expect(app.fake.files().find((f) => f.id === csv.id)?.channels).toEqual([dm]);
+    const told = await app.fake.waitFor(() => app.fake.ephemerals(LIB_STAFF).slice(before + 1)[0], 5000, 'the note');
+    expect(told.channel).toBe(GENERAL);
+    expect(told.text).toContain('I sent *San José Public Library Racial Equity Action Plan FY 2024-2026* to you');
+    expect(told.text).toContain('direct message');
+    // Nothing of the department's plan appeared in the public channel.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(app.fake.messages(GENERAL).length).toBe(posts);
   });
 
   it('says clearly when the app cannot post in a private channel', async () => {

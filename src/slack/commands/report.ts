@@ -1,6 +1,8 @@
 // /reap report [FY] [department]: the work-plan table (Objectives & Strategies | Progress |
 // Performance Measures | Outputs) uploaded as CSV and Markdown files to the channel the
-// command came from, with a short summary (counts by status).
+// command came from, with a short summary (counts by status). A department's REAP is
+// posted only in that department's own channel; typed anywhere else, it goes to the person
+// who asked in a direct message.
 //   /reap report                      → the latest ORSE work plan
 //   /reap report FY2023-2024          → ORSE's work plan for that fiscal year
 //   /reap report FY2024-2026 library  → that department's REAP table
@@ -12,7 +14,8 @@ import { STATUS_LABELS_EN } from '../../domain/report-table.js';
 import { emptyStatusCounts } from '../../domain/status-summary.js';
 import type { AppContext } from '../../services/app-context.js';
 import { loadActor } from '../../services/authz.js';
-import { planPeriodLabel, renderPlanTable, workPlanTable, type PlanTable } from '../../services/reports.js';
+import { planPeriodLabel, renderPlanTable, reportDestination, workPlanTable, type PlanTable } from '../../services/reports.js';
+import { escapeMrkdwn } from '../ui/mrkdwn.js';
 import { preparingText, reportSummaryText, type ReportRequest } from '../ui/report-message.js';
 import { readFailureText } from './status.js';
 import type { SubcommandHandler } from './types.js';
@@ -82,20 +85,32 @@ export const reportCommand: SubcommandHandler = async ({ ctx, command, args, cal
   const csv = renderPlanTable(planTable, 'csv');
   const markdown = renderPlanTable(planTable, 'markdown');
   const summary = reportSummaryText(t, { title: plan.title, period: planPeriodLabel(plan), byStatus: countsOf(table), requestedBy: caller.slackUserId });
+  const direct = reportDestination(plan, command.channel_id) === 'direct';
   try {
+    // A department's REAP typed elsewhere than its own channel goes to the person alone.
+    const channel = direct ? await openDirectMessage(client, caller.slackUserId) : command.channel_id;
     await client.filesUploadV2({
-      channel_id: command.channel_id,
+      channel_id: channel,
       initial_comment: summary,
       file_uploads: [
         { content: csv.content, filename: csv.filename, title: t('report.csvTitle', { title: plan.title }) },
         { content: markdown.content, filename: markdown.filename, title: t('report.markdownTitle', { title: plan.title }) },
       ],
     });
+    if (direct) await respond({ response_type: 'ephemeral', text: t('report.sentPrivately', { title: escapeMrkdwn(plan.title) }) });
   } catch (e) {
     const code = slackError(e);
-    ctx.logger.warn({ err: code ?? (e as Error).message, channel: command.channel_id, plan: plan.key }, 'report upload failed');
+    ctx.logger.warn({ err: code ?? (e as Error).message, channel: command.channel_id, plan: plan.key, direct }, 'report upload failed');
     // A private channel the app is not in looks like either error, depending on visibility.
-    const text = code === 'not_in_channel' || code === 'channel_not_found' ? t('report.notInChannel') : t('report.uploadFailed', { error: code ?? 'network error' });
+    const text =
+      !direct && (code === 'not_in_channel' || code === 'channel_not_found') ? t('report.notInChannel') : t('report.uploadFailed', { error: code ?? 'network error' });
     await respond({ response_type: 'ephemeral', text }).catch((err: unknown) => ctx.logger.warn({ err }, 'could not tell the user the upload failed'));
   }
 };
+
+async function openDirectMessage(client: Parameters<SubcommandHandler>[0]['client'], user: string): Promise<string> {
+  const opened = await client.conversations.open({ users: user });
+  const id = opened.channel?.id;
+  if (!id) throw Object.assign(new Error('conversations.open returned no channel'), { data: { error: 'channel_not_found' } });
+  return id;
+}
