@@ -101,6 +101,11 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0', ''])
     .default('')
     .transform((v) => v === 'true' || v === '1'),
+  // Lets the sandbox run on a PostgreSQL server or a database that served real Slack.
+  REAP_SANDBOX_ALLOW_DATABASE: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('')
+    .transform((v) => v === 'true' || v === '1'),
   ...Object.fromEntries(JOB_NAMES.map((job) => [cronEnvName(job), optionalNonEmpty])),
 });
 
@@ -122,6 +127,8 @@ export interface Config {
   adminUserIds: string[];
   logLevel: string;
   seedDemo: boolean;
+  /** REAP_SANDBOX_ALLOW_DATABASE: the sandbox may use a database it would otherwise refuse. */
+  sandboxAllowDatabase: boolean;
   cronOverrides: Partial<Record<JobName, string>>;
 }
 
@@ -169,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminUserIds: e.REAP_ADMIN_USER_IDS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.REAP_SEED_DEMO,
+    sandboxAllowDatabase: e.REAP_SANDBOX_ALLOW_DATABASE,
     cronOverrides,
   };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { markServedBySlack, SANDBOX_ON_POSTGRES } from '../services/slack-served-marker.js';
 import { seedDatabase } from '../db/seed/index.js';
 import { createLogger } from '../logger.js';
 import { startServer, type RunningServer } from '../server.js';
@@ -23,6 +24,7 @@ export function registerStartCommand(program: Command): void {
       // orchestrator may send SIGTERM) while the scheduler is still starting.
       const shutdown = handleSignals(logger);
       if (config.slackMode === 'sandbox') {
+        if (config.database.kind === 'postgres' && !config.sandboxAllowDatabase) throw new ConfigError(SANDBOX_ON_POSTGRES);
         console.log(CREDENTIALS_HELP);
         shutdown.started(await startSandbox({ config, logger }));
         return;
@@ -38,6 +40,7 @@ async function startSlack(config: Config, logger: ReturnType<typeof createLogger
     logger,
     slack: { mode: config.slackMode === 'socket' ? 'socket' : 'http', botToken: botToken!, signingSecret, appToken, apiUrl },
     beforeListen: async (ctx) => {
+      await markServedBySlack(ctx.prisma, config.slackMode === 'socket' ? 'socket' : 'http', ctx.now());
       // REAP_SEED_DEMO lets a City try the app in a test workspace with the demo data; a
       // database that already has departments is never touched.
       if (!config.seedDemo || (await ctx.prisma.department.count()) > 0) return;

@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import { ConfigError, type Config } from '../config.js';
+import { sandboxOnSlackDatabase, servedBySlack } from '../services/slack-served-marker.js';
 import type { Logger } from '../logger.js';
 import { startServer, type RunningServer } from '../server.js';
 import { AppHealth } from './app-health.js';
@@ -113,6 +114,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       host: '127.0.0.1',
       extra: routes,
       beforeListen: async (ctx) => {
+        const since = config.sandboxAllowDatabase ? null : await servedBySlack(ctx.prisma);
+        if (since !== null) throw new ConfigError(sandboxOnSlackDatabase(since));
         await seedDemoDataIfEmpty(ctx, () => print('REAP Tracker sandbox: loading the demo data into the new database (first start only)\u2026'));
       },
       now: options.now,

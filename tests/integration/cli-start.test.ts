@@ -99,6 +99,33 @@ describe('reap start', () => {
     }
   });
 
+  it('refuses to run the sandbox on a PostgreSQL server without Slack credentials, in one line', async () => {
+    const r = await reap(['start'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/reap_production', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', LOG_LEVEL: 'silent' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^reap: DATABASE_URL names a PostgreSQL server but no Slack credentials are set.*REAP_SANDBOX_ALLOW_DATABASE=true/);
+  });
+
+  it('refuses to run the sandbox on a data directory that served real Slack', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-served-'));
+    const port = 43_000 + Math.floor(Math.random() * 2000);
+    const env = { ...process.env, ...slack(), DATABASE_URL: `pglite:${dir}`, PORT: String(port), HOST: '127.0.0.1' };
+    const served = await startUntilHealthy(env, port, 900);
+    expect(served.healthy).toBe(true);
+    served.child.kill('SIGTERM');
+    expect(await served.exited).toBe(0);
+
+    const r = await reap(['start'], { DATABASE_URL: `pglite:${dir}`, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', PORT: '0', LOG_LEVEL: 'silent' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^reap: this database served a real Slack workspace \(last start \d{4}-\d\d-\d\dT/);
+    // Nothing was delivered anywhere: the pending outbox is untouched.
+    const again = await openDatabase({ kind: 'pglite', dataDir: dir });
+    expect(await again.prisma.outboxMessage.count({ where: { status: 'FAILED' } })).toBe(0);
+    await again.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('serves until SIGTERM, then finishes and exits 0', async () => {
     const port = 41_000 + Math.floor(Math.random() * 2000);
     const env = { ...process.env, ...slack(), DATABASE_URL: db.url ?? 'pglite:memory', PORT: String(port), HOST: '127.0.0.1' };
