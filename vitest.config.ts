@@ -1,8 +1,17 @@
 // `npm test` runs every test on the embedded database (PGlite: TEST_DATABASE_URL empty) and then the tests that
 // touch a database again on the PostgreSQL server, so both stay supported.
 import { defineConfig } from 'vitest/config';
+import { browserTestPlan } from './tests/support/browser-availability.js';
 
 const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+// Without Chromium (and outside CI) the browser tests are left out with one line.
+const browsers = browserTestPlan(process.env);
+// The config is read again in each worker, which inherits this variable: say it once.
+if (browsers.message && !process.env.REAP_BROWSER_NOTICE_SHOWN) {
+  console.warn(browsers.message);
+  process.env.REAP_BROWSER_NOTICE_SHOWN = '1';
+}
 
 export default defineConfig({
   test: {
@@ -14,7 +23,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'pglite', include: ['tests/**/*.test.ts'], env: { TEST_DATABASE_URL: '' } },
+        test: {
+          name: 'pglite',
+          include: ['tests/**/*.test.ts'],
+          exclude: browsers.run ? [] : ['tests/browser/**'],
+          env: { TEST_DATABASE_URL: '' },
+        },
       },
       {
         extends: true,

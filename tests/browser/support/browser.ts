@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DEFAULT_CHROMIUM_PATH } from '../../support/browser-availability.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
 export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, '../../../test-artifacts');
 
 const CHROMIUM_ARGS = [
