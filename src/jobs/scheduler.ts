@@ -11,6 +11,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { JobName } from '../config.js';
 import type { Logger } from '../logger.js';
+import { pruneExpiredRecords } from '../services/retention.js';
 import type { AppContext } from '../services/app-context.js';
 import type { FireSource, RunCoordinator, RunOutcome } from './run-coordinator.js';
 import { JOB_DEFAULTS, isJobName } from './schedule/defaults.js';
@@ -241,6 +242,8 @@ export class Scheduler {
       this.prunedAt = now.getTime();
       const removed = await pruneFrequentRuns(this.ctx.prisma, now);
       if (removed > 0) this.logger.debug({ removed }, 'pruned old runs of frequent jobs');
+      const expired = await pruneExpiredRecords(this.ctx.prisma, now);
+      if (expired.outboxMessages + expired.unknownAuditRows > 0) this.logger.info(expired, 'pruned records past their retention');
     }
   }
 

@@ -210,4 +210,12 @@ describe('housekeeping', () => {
       'weekly-digest:SUCCEEDED',
     ]);
   });
+
+  it('prunes outbox messages past their retention in the hourly sweep', async () => {
+    const old = new Date(clock.now().getTime() - 200 * 86_400_000);
+    await ctx.prisma.outboxMessage.create({ data: { idempotencyKey: 'ancient', userId: 'UX', payload: { text: 'x' }, status: 'SENT', createdAt: old } });
+    const scheduler = new Scheduler({ ctx, coordinator: coordinator('pruner', new JobRegistry()), sweepIntervalMs: 3_600_000, catchUp: false });
+    await scheduler.sweep(clock.now());
+    expect(await ctx.prisma.outboxMessage.count({ where: { idempotencyKey: 'ancient' } })).toBe(0);
+  });
 });
