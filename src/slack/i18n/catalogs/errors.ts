@@ -19,6 +19,8 @@ const en = {
     objective: 'That objective no longer exists.',
     member: 'I couldn’t find that person in REAP Tracker.',
     department: 'I couldn’t find a department called “{{query}}”. Try one of these: {{suggestions}}.',
+    departmentNone: 'I couldn’t find a department called “{{query}}”. Type a department’s code or name; the departments in REAP Tracker are: {{suggestions}}.',
+    departmentGone: 'That department no longer exists in REAP Tracker. Please close this form and pick another one.',
     plan: 'I couldn’t find a plan for “{{query}}”. Available: {{suggestions}}.',
   },
   conflict: {
@@ -63,6 +65,8 @@ const es: Widen<typeof en> = {
     objective: 'Ese objetivo ya no existe.',
     member: 'No encontré a esa persona en REAP Tracker.',
     department: 'No encontré un departamento llamado “{{query}}”. Pruebe con uno de estos: {{suggestions}}.',
+    departmentNone: 'No encontré un departamento llamado “{{query}}”. Escriba el código o el nombre de un departamento; los departamentos en REAP Tracker son: {{suggestions}}.',
+    departmentGone: 'Ese departamento ya no existe en REAP Tracker. Cierre este formulario y elija otro.',
     plan: 'No encontré un plan para “{{query}}”. Disponibles: {{suggestions}}.',
   },
   conflict: {
@@ -107,6 +111,8 @@ const vi: Widen<typeof en> = {
     objective: 'Mục tiêu đó không còn nữa.',
     member: 'Tôi không tìm thấy người này trong REAP Tracker.',
     department: 'Tôi không tìm thấy sở nào tên “{{query}}”. Hãy thử: {{suggestions}}.',
+    departmentNone: 'Tôi không tìm thấy sở nào tên “{{query}}”. Hãy gõ mã hoặc tên của một sở; các sở trong REAP Tracker là: {{suggestions}}.',
+    departmentGone: 'Sở này không còn trong REAP Tracker. Vui lòng đóng biểu mẫu này và chọn sở khác.',
     plan: 'Tôi không tìm thấy kế hoạch cho “{{query}}”. Hiện có: {{suggestions}}.',
   },
   conflict: {
