@@ -86,7 +86,7 @@ function fieldBlocks(t: Translate, limits: FieldLimits, initial: StrategyFieldVa
       type: 'input',
       block_id: STRATEGY_BLOCKS.dueDate,
       optional: true,
-      label: plain(t('manage.fields.dueDateOptional'), 2000),
+      label: plain(t('manage.fields.dueDate'), 2000),
       element: {
         type: 'datepicker',
         action_id: 'value',
@@ -200,7 +200,7 @@ export function addStrategyModal(t: Translate, d: AddStrategyData): ModalView {
       type: 'input',
       block_id: STRATEGY_BLOCKS.owner,
       optional: true,
-      label: plain(t('manage.fields.ownerOptional'), 2000),
+      label: plain(t('manage.fields.owner'), 2000),
       element: ownerElement(t, d.owners, null, `owner:${d.department.id}`),
       ...ownerHint(t, d.owners),
     };
