@@ -21,7 +21,9 @@ const en = {
   more: { one: '…and 1 more: `/reap plan {{department}}` lists them all.', other: '…and {{count}} more: `/reap plan {{department}}` lists them all.' },
   noStrategies: '{{department}} has no active strategies in REAP Tracker yet.',
   adminHint: 'ORSE admins: `/reap status all` shows every department.',
-  otherHint: 'Another department: `/reap status <name or code>`. Dates show in your time zone.',
+  otherHint: 'Another department: `/reap status <name or code>`.',
+  managedHint: 'Your other departments: {{departments}}.',
+  timeZoneHint: 'Dates show in your time zone.',
   citywide: {
     header: 'Citywide REAP status',
     summary: '*{{total}}* active strategies in {{departments}} departments · this quarter is {{quarter}} ({{from}} to {{to}})',
@@ -58,7 +60,9 @@ const es: Widen<typeof en> = {
   more: { one: '…y 1 más: `/reap plan {{department}}` las muestra todas.', other: '…y {{count}} más: `/reap plan {{department}}` las muestra todas.' },
   noStrategies: '{{department}} todavía no tiene estrategias activas en REAP Tracker.',
   adminHint: 'Administradores de ORSE: `/reap status all` muestra todos los departamentos.',
-  otherHint: 'Otro departamento: `/reap status <nombre o código>`. Las fechas se muestran en su zona horaria.',
+  otherHint: 'Otro departamento: `/reap status <nombre o código>`.',
+  managedHint: 'Sus otros departamentos: {{departments}}.',
+  timeZoneHint: 'Las fechas se muestran en su zona horaria.',
   citywide: {
     header: 'Situación de los REAP en toda la Ciudad',
     summary: '*{{total}}* estrategias activas en {{departments}} departamentos · el trimestre actual es {{quarter}} (del {{from}} al {{to}})',
@@ -95,7 +99,9 @@ const vi: Widen<typeof en> = {
   more: { one: '…và 1 mục nữa: `/reap plan {{department}}` liệt kê đầy đủ.', other: '…và {{count}} mục nữa: `/reap plan {{department}}` liệt kê đầy đủ.' },
   noStrategies: '{{department}} chưa có chiến lược nào đang thực hiện trong REAP Tracker.',
   adminHint: 'Quản trị viên ORSE: `/reap status all` hiển thị tất cả các sở.',
-  otherHint: 'Xem sở khác: `/reap status <tên hoặc mã>`. Ngày tháng hiển thị theo múi giờ của bạn.',
+  otherHint: 'Xem sở khác: `/reap status <tên hoặc mã>`.',
+  managedHint: 'Các sở khác của bạn: {{departments}}.',
+  timeZoneHint: 'Ngày tháng hiển thị theo múi giờ của bạn.',
   citywide: {
     header: 'Tình hình REAP toàn Thành phố',
     summary: '*{{total}}* chiến lược đang thực hiện tại {{departments}} sở · quý này là {{quarter}} (từ {{from}} đến {{to}})',
