@@ -129,16 +129,37 @@ describe('/reap update', () => {
     expect(await modalMessage(GRACE)).toContain('couldn’t find a strategy');
     // Text that cannot name a strategy is answered at once, without a modal.
     const opens = app.fake.calls('views.open').length;
-    const word = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update the library one' });
+    const word = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update 2.3.4' });
     expect((word.json as { response_type: string; text: string }).response_type).toBe('ephemeral');
     expect((word.json as { text: string }).text).toContain('couldn’t find a strategy');
     // In the person's own language, even before REAP Tracker has answered them in it.
-    const minh = await app.driver.slashCommand({ user: MINH, channel: CHANNEL, text: 'update the library one' });
+    const minh = await app.driver.slashCommand({ user: MINH, channel: CHANNEL, text: 'update 2.3.4' });
     expect((minh.json as { text: string }).text).toContain('Tôi không tìm thấy chiến lược');
     await new Promise((r) => setTimeout(r, 200));
     expect(app.fake.calls('views.open').length).toBe(opens);
     expect(app.fake.openViews(GRACE)).toEqual([]);
     expect(app.fake.openViews(MINH)).toEqual([]);
+  });
+
+  it('finds a strategy by words of its title, and says so when none or several match', async () => {
+    const view = await openUpdate(GRACE, 'Storytime SPANISH');
+    const storytimes = await app.db.prisma.strategy.findFirstOrThrow({ where: { text: { startsWith: 'Offer storytimes' } } });
+    expect((block(view, 'strategy')!.element as { initial_option?: { value: string } }).initial_option?.value).toBe(String(storytimes.id));
+    app.fake.workspace.clearModals(GRACE);
+
+    await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update narnia' });
+    const none = await modalMessage(GRACE);
+    expect(none).toContain('No strategy you can report on has “narnia” in its title');
+
+    await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update branches' });
+    const several = await modalMessage(GRACE);
+    expect(several).toMatch(/\d strategies you can report on match “branches”/);
+    expect(several).toContain('Add assistive technology and sensory-friendly hours at four branches.');
+    expect(several).toContain('Offer storytimes and programs in Spanish and Vietnamese at branches');
+
+    // Only among what the person may report on: a Transportation title is not found for Library staff.
+    await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update Vision Zero' });
+    expect(await modalMessage(GRACE)).toContain('“Vision Zero”');
   });
 
   it('refreshes status, measures and last update when another strategy is picked, keeping typed text', async () => {
