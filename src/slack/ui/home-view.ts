@@ -27,6 +27,7 @@ import {
   textSection,
   updateButton,
 } from './status-parts.js';
+import { periodName } from './period-name.js';
 
 export const HOME_CALLBACK_ID = 'reap_home';
 export const HOME_MAX_BLOCKS = 100;
@@ -82,7 +83,7 @@ function staffStrategyBlock(t: Translate, s: ReportableStrategy, today: string) 
     statusText(t, s.status),
     s.status === 'COMPLETED' ? null : dueText(t, s.dueDate, daysFrom(today, s.dueDate)),
     // Completed and deferred work expects no reports.
-    s.status === 'COMPLETED' || s.status === 'DEFERRED' ? null : t(s.reportedThisPeriod ? 'home.reported' : 'home.notReported', { period: s.periodKey }),
+    s.status === 'COMPLETED' || s.status === 'DEFERRED' ? null : t(s.reportedThisPeriod ? 'home.reported' : 'home.notReported', { period: periodName(t, s.periodKey) }),
   ].filter((f): f is string => f !== null);
   return itemSection(`${strategyHeadline(t, s.label, s.text)}\n${facts.join(' · ')}`, updateButton(t, s.id, s.label));
 }

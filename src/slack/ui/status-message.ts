@@ -25,6 +25,7 @@ import {
   textSection,
   updateButton,
 } from './status-parts.js';
+import { periodName } from './period-name.js';
 
 export interface SlackMessage {
   text: string;
@@ -79,7 +80,7 @@ export function departmentSummaryBlocks(t: Translate, s: DepartmentStatus): Know
         type: 'mrkdwn',
         text: t('statusReport.summary', {
           total: s.total,
-          quarter: s.quarter.key,
+          quarter: periodName(t, s.quarter),
           from: slackDate(s.quarter.start),
           to: slackDate(s.quarter.end),
         }),
@@ -200,7 +201,7 @@ export function citywideBlocks(t: Translate, c: CitywideStatus): KnownBlock[] {
         text: t('statusReport.citywide.summary', {
           total: c.totals.total,
           departments: active.length,
-          quarter: c.quarter.key,
+          quarter: periodName(t, c.quarter),
           from: slackDate(c.quarter.start),
           to: slackDate(c.quarter.end),
         }),

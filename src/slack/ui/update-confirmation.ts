@@ -6,6 +6,7 @@ import type { ProgressUpdateView } from '../../services/progress-updates.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { UPDATE_ACTIONS } from './update-modal.js';
+import { periodName } from './period-name.js';
 
 export interface ConfirmationStrategy {
   label: string;
@@ -65,7 +66,7 @@ function summaryBlocks(t: Translate, u: ProgressUpdateView): KnownBlock[] {
   const filled = SUMMARY_FIELDS.filter((f) => u[f].trim() !== '');
   // Two per section as fields would cap each at 2000; one section per field reads better.
   for (const f of filled) blocks.push({ type: 'section', block_id: `f_${f}`, text: mrkdwn(field(t, f, u[f], FIELD_ROOM)) });
-  const details = [t('update.confirmation.details', { period: u.periodKey, visibility: t(`update.modal.visibilityOptions.${u.visibility}`) })];
+  const details = [t('update.confirmation.details', { period: periodName(t, u.periodKey), visibility: t(`update.modal.visibilityOptions.${u.visibility}`) })];
   if (u.evidenceUrl) details.push(t('update.confirmation.evidence', { url: u.evidenceUrl.replace(/[<>|]/g, encodeURIComponent) }));
   blocks.push({ type: 'context', block_id: 'details', elements: [mrkdwn(truncate(details.join(' · '), 3000))] });
   return blocks;

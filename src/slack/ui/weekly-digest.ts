@@ -11,6 +11,7 @@ import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { STATUS_EMOJI, chunkLines, context, countKey, header, oneLine, slackDate, textSection } from './status-parts.js';
 import type { SlackMessage } from './status-message.js';
 import { DIGEST_SECTION_TEXT, packBlockGroups, slackDay, type BlockGroup } from './weekly-digest-split.js';
+import { periodName } from './period-name.js';
 
 /** Shows the department's plan, as `/reap plan <code>` would (listeners/actions/plan-open.ts). */
 export const PLAN_OPEN_ACTION_ID = 'plan:open';
@@ -147,7 +148,7 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
     header(t('digests.weekly.department.header', { name: d.name, code: d.code })),
     context(
       t('digests.weekly.department.summary', {
-        period: w.period.key,
+        period: periodName(t, w.period),
         total: w.totalStrategies,
         updates: w.updateCount,
         completions: w.completions.length,
@@ -166,7 +167,7 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
     listLines(t, t('digests.weekly.sections.otherUpdates'), w.otherUpdates, (u) => updateLine(p, u, zone)),
     listLines(t, t('digests.weekly.sections.overdue'), w.overdue, (x) => dueLine(p, x)),
     listLines(t, t('digests.weekly.sections.atRisk', { days: DUE_SOON_DAYS }), w.atRisk, (x) => dueLine(p, x)),
-    listLines(t, t('digests.weekly.sections.notReported', { period: w.period.key }), w.notReported, (g) =>
+    listLines(t, t('digests.weekly.sections.notReported', { period: periodName(t, w.period) }), w.notReported, (g) =>
       t('digests.weekly.item.notReported', {
         owner: g.owner ? mention(g.owner) : t('digests.weekly.item.noOwner'),
         labels: g.strategies.map((s) => s.label).join(', '),

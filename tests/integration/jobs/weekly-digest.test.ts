@@ -196,10 +196,10 @@ describe('weekly-digest', () => {
     expect(text).toMatch(/Other updates this week\*\\n\*1\.3\* · <@U0OWNB> · <!date\^\d+\^\{date_short\}\|2026-11-10>/);
     expect(text).toMatch(/Overdue\*\\n\*1\.4\* Audit branch accessibility[^"]*15 days overdue[^"]*\\n\*1\.2\* milestone: Recruit volunteer hosts/);
     expect(text).toMatch(/At risk\*[^"]*\\n\*1\.5\* Survey teen patrons[^"]*in 8 days\) · no owner/);
-    expect(text).toContain('No update yet for FY2027-Q2*\\n<@U0OWNB>: 1.4\\nNo owner: 1.5');
+    expect(text).toContain('No update yet for FY 2026-27 Q2*\\n<@U0OWNB>: 1.4\\nNo owner: 1.5');
     expect(text).not.toContain('NOT_STARTED → ONGOING');
     // Transportation reports monthly: October's update does not count for November.
-    expect(text).toContain('No update yet for FY2027-M05*\\n<@U0OWNB>: 1.1');
+    expect(text).toContain('No update yet for FY 2026-27 November*\\n<@U0OWNB>: 1.1');
     const buttons = digest!.blocks.flatMap((b) => (b.type === 'actions' ? b.elements ?? [] : []));
     expect(buttons.map((b) => [b.action_id, b.value ?? b.url])).toEqual([
       ['plan:open', 'LIB'],

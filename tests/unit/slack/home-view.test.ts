@@ -37,8 +37,8 @@ describe('App Home', () => {
     expect(text).toContain('Hello Grace &lt;Kim&gt; &amp; co.');
     expect(text.indexOf('*Your deadlines*')).toBeLessThan(text.indexOf('*Your strategies*'));
     expect(text.indexOf('*Your strategies*')).toBeLessThan(text.indexOf('San José Public Library: strategies you can report on'));
-    expect(text).toContain('reported for FY2027-Q2');
-    expect(text).toContain('no update for FY2027-Q2 yet');
+    expect(text).toContain('reported for FY 2026-27 Q2');
+    expect(text).toContain('no update for FY 2026-27 Q2 yet');
     expect(text).not.toContain('The list is longer');
     const strategyButtons = buttonsOf(view.blocks).filter((b) => Number(b.value) >= 4000);
     expect(strategyButtons.map((b) => b.value)).toEqual(['4000', '4001', '4002', '4003']);
