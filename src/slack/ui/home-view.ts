@@ -28,6 +28,7 @@ import {
   updateButton,
 } from './status-parts.js';
 import { periodName } from './period-name.js';
+import { reportingSummaryLine } from './reporting-summary.js';
 
 export const HOME_CALLBACK_ID = 'reap_home';
 export const HOME_MAX_BLOCKS = 100;
@@ -189,12 +190,7 @@ function managerDepartmentBlock(t: Translate, s: DepartmentStatus): KnownBlock {
 function managerFactsBlock(t: Translate, s: DepartmentStatus): KnownBlock {
   const last = s.lastUpdateAt ? t('statusReport.lastUpdate', { date: slackDateTime(s.lastUpdateAt), age: ageText(t, s.lastUpdateAgeDays) }) : t('statusReport.noUpdates');
   return context(
-    t('home.manager.facts', {
-      overdue: s.overdue.length,
-      dueSoon: s.dueSoon.length,
-      days: s.dueSoonDays,
-      silent: s.notUpdatedThisQuarter.length,
-      last,
-    }),
+    // The weekly digest opens with this same line (reportingSummary in status-summary.ts).
+    t('home.manager.facts', { summary: reportingSummaryLine(t, s.summary, s.period, s.dueSoonDays), last }),
   );
 }

@@ -66,7 +66,7 @@ describe('App Home', () => {
     const text = allText(homeView(translator('en'), { ...common, role: 'manager', deadlines: myDeadlines(0, 0), departments }).blocks);
     expect(text).toContain('*Departments you oversee*');
     expect(text).toContain('*Housing Department*: 2 active strategies');
-    expect(text).toContain('2 overdue · 2 due in 14 days · 2 without an update this quarter');
+    expect(text).toContain('*FY 2026-27 Q2*: 0 reported · 2 not reported · 2 overdue · 2 due in the next 14 days');
     expect(text).toContain('*Parks, Recreation and Neighborhood Services*: 5 active strategies');
   });
 
