@@ -4,6 +4,8 @@
 // Edit button, department channel post, App Home refresh), and Edit corrects it.
 import type { ViewOutput } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '../../src/services/authz.js';
+import { readProgressUpdate } from '../../src/services/update-reading.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
@@ -317,6 +319,42 @@ describe('/reap update', () => {
     const view = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'new', s: strategyId });
     app.fake.workspace.clearModals(GRACE);
+  });
+
+  it('posts a long update as a summary whose button opens the whole text, for those who may read it', async () => {
+    const view = await openUpdate(GRACE, '1.1');
+    const channelBefore = app.fake.messages(LIB_CHANNEL).length;
+    const narrative = `${'Story time ran in Spanish and Vietnamese at Tully, Alum Rock and Seven Trees. '.repeat(30)}The end.`;
+    const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative, outputs: 'Twelve sessions, 340 children.', visibility: 'PUBLIC' } });
+    expect(sub.ack).toEqual({ action: 'close' });
+    const post = await app.fake.waitFor(() => app.fake.messages(LIB_CHANNEL)[channelBefore], 5000, 'the channel post');
+    const posted = JSON.stringify(post.blocks);
+    // A summary, not a wall of text: the start of the narrative, what else was filled in, a button.
+    expect(posted).toContain('Story time ran in Spanish');
+    expect(posted).not.toContain('The end.');
+    expect(posted).toContain('Also filled in: Outputs');
+    expect(posted).toContain('"action_id":"update:full"');
+
+    // A Library colleague clicks it and reads everything, in her language.
+    const opens = app.fake.calls('views.open').length;
+    const click = await app.driver.blockAction({ user: MINH, channel: LIB_CHANNEL, messageTs: post.ts, actionId: 'update:full' });
+    expect(click.status).toBe(200);
+    expect(click.ms).toBeLessThan(3000);
+    await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'views.open');
+    const full = await app.fake.waitFor(() => {
+      const v = app.fake.openViews(MINH).at(-1);
+      return v && JSON.stringify(v.blocks).includes('The end.') ? v : undefined;
+    }, 5000, 'the full update');
+    expect(full.title.text).toBe('Báo cáo tiến độ');
+    const text = JSON.stringify(full.blocks);
+    expect(text).toContain('Twelve sessions, 340 children.');
+    expect(text.split('Seven Trees').length - 1).toBe(30);
+    app.fake.workspace.clearModals(MINH);
+    // Another department's people are refused by the service (and the refusal is audited).
+    const id = Number((JSON.parse((post.blocks as { block_id?: string; elements?: { value: string }[] }[]).find((b) => b.block_id === 'update_full')!.elements![0]!.value) as { u: number }).u);
+    const dot = await loadActor(app.server.ctx, 'U0DOT01');
+    await expect(readProgressUpdate(app.server.ctx, dot, id)).rejects.toMatchObject({ code: 'forbidden', messageKey: 'errors.forbidden.read' });
+    await expect(readProgressUpdate(app.server.ctx, dot, 999_999)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('lets an ORSE admin pick a department first, in their language', async () => {

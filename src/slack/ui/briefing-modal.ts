@@ -14,6 +14,7 @@ import { briefingMessage, channelList, postLinks, quarterMonths, type BriefingCo
 import { periodName } from './period-name.js';
 import { truncate } from './mrkdwn.js';
 import { context, textSection } from './status-parts.js';
+import { limitHint } from './limit-hint.js';
 
 export const BRIEFING_CALLBACK_ID = 'briefing:compose';
 export const BRIEFING_PREVIEW_CALLBACK_ID = 'briefing:preview';
@@ -107,6 +108,7 @@ export function briefingComposerModal(t: Translate, d: ComposerData): ModalView 
       type: 'input',
       block_id: COMPOSER_BLOCKS.title,
       label: plain(t('briefings.modal.title'), 2000),
+      hint: plain(limitHint(t, BRIEFING_LIMITS.title), 2000),
       element: {
         type: 'plain_text_input',
         action_id: 'value',

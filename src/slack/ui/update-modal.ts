@@ -15,6 +15,7 @@ import type { ProgressUpdateView, ReportableStrategy, StrategySummary, UpdateFor
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { periodName } from './period-name.js';
+import { limitHint } from './limit-hint.js';
 
 export const UPDATE_CALLBACK_ID = 'reap.update';
 export const UPDATE_LOADING_CALLBACK_ID = 'reap.update.loading';
@@ -540,7 +541,7 @@ function textInput(
     block_id: id,
     optional: o.optional ?? true,
     label: plain(t(LABEL_KEYS[field])),
-    ...(o.hint ? { hint: plain(o.hint) } : {}),
+    hint: plain(truncate(limitHint(t, limit, o.hint), 2000)),
     element: {
       type: 'plain_text_input',
       action_id: id,

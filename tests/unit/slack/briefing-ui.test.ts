@@ -95,6 +95,11 @@ describe('the composer', () => {
     expect(JSON.stringify(views[1]).length).toBeLessThan(250 * 1024);
   });
 
+  it('says the title’s limit in its hint', () => {
+    const title = briefingComposerModal(translator('es'), composer()).blocks.find((b) => b.block_id === 'title') as { hint?: { text: string } };
+    expect(title.hint?.text).toBe('Hasta 150 caracteres.');
+  });
+
   it('offers the four previous quarters, the current one (preselected) and the next', () => {
     const view = briefingComposerModal(translator('en'), composer());
     const quarter = view.blocks.find((b) => b.block_id === 'quarter') as unknown as { element: { options: { value: string; text: { text: string } }[]; initial_option: { value: string } } };

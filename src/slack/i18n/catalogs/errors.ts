@@ -34,7 +34,7 @@ const en = {
   },
   invalid: {
     required: 'Please fill this in.',
-    tooLong: 'Please keep this under {{limit}} characters (it has {{length}}). Nothing was cut: shorten it, or put the details in the evidence link.',
+    tooLong: '{{length, number}} characters; the limit is {{limit, number}}. Nothing was cut or saved: please shorten it.',
     url: 'Please enter a web address starting with https:// or http://.',
     choice: 'Please choose one of: {{options}}.',
     date: 'Please enter a real date (YYYY-MM-DD).',
@@ -80,7 +80,7 @@ const es: Widen<typeof en> = {
   },
   invalid: {
     required: 'Complete este campo.',
-    tooLong: 'Use menos de {{limit}} caracteres (tiene {{length}}). No se recortó nada: acórtelo o ponga los detalles en el enlace de evidencia.',
+    tooLong: '{{length, number}} caracteres; el límite es {{limit, number}}. No se recortó ni se guardó nada: acórtelo, por favor.',
     url: 'Escriba una dirección web que empiece con https:// o http://.',
     choice: 'Elija una de estas opciones: {{options}}.',
     date: 'Escriba una fecha real (AAAA-MM-DD).',
@@ -126,7 +126,7 @@ const vi: Widen<typeof en> = {
   },
   invalid: {
     required: 'Vui lòng điền mục này.',
-    tooLong: 'Vui lòng viết dưới {{limit}} ký tự (hiện có {{length}}). Chưa có gì bị cắt: hãy rút gọn hoặc đưa chi tiết vào liên kết minh chứng.',
+    tooLong: '{{length, number}} ký tự; giới hạn là {{limit, number}}. Không có gì bị cắt hay được lưu: vui lòng rút gọn.',
     url: 'Vui lòng nhập địa chỉ web bắt đầu bằng https:// hoặc http://.',
     choice: 'Vui lòng chọn một trong: {{options}}.',
     date: 'Vui lòng nhập ngày hợp lệ (YYYY-MM-DD).',

@@ -128,6 +128,10 @@ const en = {
     posted: '*{{author}}* reported progress on *{{label}}* {{strategy}}',
     onBehalfOf: '(for {{owner}})',
     edited: ':pencil2: Edited by {{editor}} (revision {{revision}})',
+    more: 'Read the full update',
+    alsoFilled: 'Also filled in: {{fields}}',
+    fullTitle: 'Progress update',
+    loading: 'Loading…',
   },
 };
 
@@ -256,6 +260,10 @@ const es: Widen<typeof en> = {
     posted: '*{{author}}* informó el avance de *{{label}}* {{strategy}}',
     onBehalfOf: '(por {{owner}})',
     edited: ':pencil2: Editado por {{editor}} (revisión {{revision}})',
+    more: 'Leer el informe completo',
+    alsoFilled: 'También completó: {{fields}}',
+    fullTitle: 'Informe de avance',
+    loading: 'Cargando…',
   },
 };
 
@@ -384,6 +392,10 @@ const vi: Widen<typeof en> = {
     posted: '*{{author}}* đã báo cáo tiến độ *{{label}}* {{strategy}}',
     onBehalfOf: '(thay cho {{owner}})',
     edited: ':pencil2: Đã sửa bởi {{editor}} (bản {{revision}})',
+    more: 'Đọc toàn bộ báo cáo',
+    alsoFilled: 'Các mục khác đã điền: {{fields}}',
+    fullTitle: 'Báo cáo tiến độ',
+    loading: 'Đang tải…',
   },
 };
 
