@@ -17,7 +17,9 @@ export const MESSAGE_KEYS = [
   'errors.notFound.milestone', // params: milestoneId
   'errors.notFound.objective', // params: objectiveId
   'errors.notFound.member', // params: slackUserId
-  'errors.notFound.department', // params: query, suggestions: {code,name}[]
+  'errors.notFound.department', // params: query, suggestions: {code,name}[] (never empty)
+  'errors.notFound.departmentNone', // params: query, suggestions: {code,name}[] (nothing close: every department)
+  'errors.notFound.departmentGone', // a department picked from a list was deleted meanwhile
   'errors.notFound.plan', // params: query, suggestions: string[] (plan keys)
   // conflict
   'errors.conflict.strategyChanged', // params: strategyId, expectedVersion, currentVersion

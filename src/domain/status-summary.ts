@@ -54,5 +54,40 @@ export function summarizeStrategies<T extends StrategyFacts>(strategies: readonl
   };
 }
 
+/**
+ * The four counts a manager sees first, on App Home and at the top of the weekly digest:
+ * computed here only, so the two can never disagree. Reported / not reported count the
+ * strategies that expect reports, against the department's own reporting period (a
+ * month or a quarter); overdue and due soon count strategies, as /reap status does.
+ */
+export interface ReportingSummary {
+  reported: number;
+  notReported: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+export function reportingSummary(strategies: readonly StrategyFacts[], today: string, periodStart: string, dueSoonDays = DUE_SOON_DAYS): ReportingSummary {
+  const out: ReportingSummary = { reported: 0, notReported: 0, overdue: 0, dueSoon: 0 };
+  for (const s of strategies) {
+    if (REPORTING_STATUSES.includes(s.status)) {
+      if (s.lastPeriodStart !== null && s.lastPeriodStart >= periodStart) out.reported++;
+      else out.notReported++;
+    }
+    if (isOverdue(s, today)) out.overdue++;
+    else if (isDueSoon(s, today, dueSoonDays)) out.dueSoon++;
+  }
+  return out;
+}
+
+export function addSummaries(list: readonly ReportingSummary[]): ReportingSummary {
+  return list.reduce((a, b) => ({ reported: a.reported + b.reported, notReported: a.notReported + b.notReported, overdue: a.overdue + b.overdue, dueSoon: a.dueSoon + b.dueSoon }), {
+    reported: 0,
+    notReported: 0,
+    overdue: 0,
+    dueSoon: 0,
+  });
+}
+
 /** Days until a due date (negative once overdue). */
 export const daysUntil = (dueDate: string, today: string): number => daysBetween(today, dueDate);

@@ -12,7 +12,7 @@
 import { DateTime } from 'luxon';
 import type { Language, ReportingCadence, Role, StrategyStatus } from '../generated/prisma/enums.js';
 import type { FiscalPeriod } from './fiscal-calendar.js';
-import { DUE_SOON_DAYS, REPORTING_STATUSES, isOverdue } from './status-summary.js';
+import { DUE_SOON_DAYS, REPORTING_STATUSES, isOverdue, reportingSummary, type ReportingSummary } from './status-summary.js';
 
 export interface DigestPerson {
   slackUserId: string;
@@ -46,6 +46,8 @@ export interface DigestUpdate {
   statusTo: StrategyStatus;
   createdAt: Date;
   author: DigestPerson;
+  /** What the update says; the digest shows the start of it. */
+  narrative: string;
 }
 
 /** An open (not completed) milestone. */
@@ -70,6 +72,7 @@ export interface DigestUpdateItem {
   statusTo: StrategyStatus;
   at: Date;
   author: DigestPerson;
+  narrative: string;
 }
 
 export interface DigestDueItem {
@@ -96,6 +99,8 @@ export interface DepartmentWeek {
   /** The department's reporting period containing the digest's date. */
   period: FiscalPeriod;
   totalStrategies: number;
+  /** The digest's opening line, computed as App Home computes it (status-summary.ts). */
+  summary: ReportingSummary;
   /** Updates filed in the week, whatever they say. */
   updateCount: number;
   /** statusTo COMPLETED from another status. */
@@ -161,6 +166,7 @@ export function composeDepartmentWeek(input: DepartmentWeekInput): DepartmentWee
       statusTo: u.statusTo,
       at: u.createdAt,
       author: u.author,
+      narrative: u.narrative,
     }));
   const completions = updates.filter((u) => u.statusTo === 'COMPLETED' && u.statusFrom !== 'COMPLETED');
   const statusChanges = updates.filter((u) => u.statusFrom !== u.statusTo && !(u.statusTo === 'COMPLETED' && u.statusFrom !== 'COMPLETED'));
@@ -217,6 +223,7 @@ export function composeDepartmentWeek(input: DepartmentWeekInput): DepartmentWee
     department,
     period,
     totalStrategies: input.strategies.length,
+    summary: reportingSummary(input.strategies, today, period.start, horizon),
     updateCount: updates.length,
     completions,
     statusChanges,

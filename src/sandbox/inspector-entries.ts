@@ -21,7 +21,10 @@ export interface InspectorEntry {
 
 export function callEntry(call: CallRecord): InspectorEntry {
   const body = typeof call.response === 'object' && call.response !== null ? (call.response as Record<string, unknown>) : undefined;
-  const slackOk = body?.ok === true;
+  // The upload URL (files.getUploadURLExternal) answers plain text ("OK - 1234"), not
+  // {ok: true}: for it, as for Slack's own client, HTTP 200 is success.
+  const plainText = typeof call.response === 'string';
+  const slackOk = plainText ? call.httpStatus === 200 : body?.ok === true;
   const outcome =
     call.httpStatus === 0 ? 'connection dropped' : call.httpStatus !== 200 ? `HTTP ${call.httpStatus}` : slackOk ? 'ok' : String(body?.error ?? 'error');
   return {

@@ -20,6 +20,7 @@ import { jobControlInfo, runJobNow, type RunJob } from './job-control.js';
 import type { ManifestFacts } from './manifest-facts.js';
 import { pageState } from './page-state.js';
 import { isPersona, personaCards } from './persona-directory.js';
+import type { SandboxClock } from './sandbox-clock.js';
 import { isAllowedHost, isAllowedOrigin } from './request-guard.js';
 import type { SlackClientSimulator } from './slack-client-simulator.js';
 import { serveWebFile } from './static-files.js';
@@ -38,6 +39,8 @@ export interface PageRouteDeps {
   instanceId: string;
   port: () => number;
   logger: Logger;
+  /** The app's clock, which "Today is…" moves (absent: the page hides that control). */
+  clock?: SandboxClock;
 }
 
 type Body = Record<string, unknown>;
@@ -62,6 +65,10 @@ const POST_ROUTES: Readonly<Record<string, PostHandler>> = {
   'view-submit': async (body, { simulator }) => ({ ok: true, outcome: await simulator.submitView(persona(body), stringField(body, 'viewId'), valuesField(body.values)) }),
   'view-close': async (body, { simulator }) => ({ ok: true, sent: await simulator.closeView(persona(body), stringField(body, 'viewId'), body.all === true) }),
   'home-opened': async (body, { simulator }) => ({ ok: true, sent: await simulator.openAppHome(persona(body), body.tab === 'messages' ? 'messages' : 'home') }),
+  today: (body, { clock }) => {
+    if (!clock) throw new HttpError(501, 'this sandbox runs on a fixed clock');
+    return { ok: true, today: clock.setToday(typeof body.date === 'string' ? body.date : null) };
+  },
   'ephemeral-dismiss': (body, { simulator }) => {
     simulator.dismissEphemeral(persona(body), stringField(body, 'ts'));
     return { ok: true };
@@ -133,6 +140,7 @@ function bootstrap(deps: PageRouteDeps): Record<string, unknown> {
     personas: personaCards(),
     commands: manifest.commands,
     jobs: jobControlInfo(deps.jobRunner()),
+    today: deps.clock?.today() ?? null,
     appStatus: deps.health.status,
   };
 }

@@ -1,6 +1,7 @@
 // The demo people as the page's "who are you?" chooser shows them: name, job title, roles in
 // words and department, from the same seed data the database and the fake workspace use.
 import { DEMO_PERSONAS, SEED_DEPARTMENTS } from '../db/seed/index.js';
+import { resolveLanguage } from '../slack/i18n/index.js';
 
 export interface PersonaCard {
   id: string;
@@ -9,6 +10,16 @@ export interface PersonaCard {
   roles: string[];
   department: string | null;
   tz: string;
+  /** The language REAP Tracker answers them in, and why: "Español (chosen in REAP Tracker)". */
+  language: string;
+}
+
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = { en: 'English', es: 'Español', vi: 'Tiếng Việt' };
+
+/** What someone trying a persona should expect to read, the same rule as the app (resolveLanguage). */
+function languageOf(p: { language: string | null; locale: string }): string {
+  const name = LANGUAGE_NAMES[resolveLanguage(p.language, p.locale)]!;
+  return p.language ? `${name} (chosen in REAP Tracker)` : `${name} (follows Slack: ${p.locale})`;
 }
 
 const ROLE_LABELS: Readonly<Record<string, string>> = {
@@ -28,6 +39,7 @@ export function personaCards(): PersonaCard[] {
     roles: p.roles.map((r) => ROLE_LABELS[r] ?? r),
     department: p.departmentCode === null ? null : (departments.get(p.departmentCode) ?? p.departmentCode),
     tz: p.tz,
+    language: languageOf(p),
   }));
 }
 

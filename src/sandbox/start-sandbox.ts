@@ -21,6 +21,7 @@ import { callEntry, deliveryEntry } from './inspector-entries.js';
 import { describeRunOutcome, type RunJob } from './job-control.js';
 import { readManifestFacts } from './manifest-facts.js';
 import { createPageRoutes } from './page-routes.js';
+import { SandboxClock } from './sandbox-clock.js';
 import { SlackClientSimulator } from './slack-client-simulator.js';
 import { listWebAssets } from './static-files.js';
 
@@ -71,6 +72,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const fake = await new FakeSlack({ botToken, chatWritePublic: manifest.chatWritePublic, homeTabEnabled: manifest.homeTabEnabled }).start();
   populateDemoWorkspace(fake);
 
+  // The app's clock: real time, unless a test fixes it or the page's "Today is…" moves it.
+  const clock = new SandboxClock(config.timeZone, options.now);
   const hub = new EventStreamHub();
   const log = new DeliveryLog();
   const health = new AppHealth();
@@ -100,6 +103,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     instanceId: randomUUID(),
     port: () => port,
     logger,
+    clock,
   });
 
   const launch = (listenPort: number): Promise<RunningServer> =>
@@ -118,7 +122,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         if (since !== null) throw new ConfigError(sandboxOnSlackDatabase(since));
         await seedDemoDataIfEmpty(ctx, () => print('REAP Tracker sandbox: loading the demo data into the new database (first start only)\u2026'));
       },
-      now: options.now,
+      now: clock.now,
       scheduler: options.scheduler,
     }).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -7,13 +7,22 @@ import type { Department } from '../generated/prisma/client.js';
 import { ServiceError, notFound } from './errors.js';
 import type { ServiceContext } from './service-context.js';
 
-const suggestion = (d: Department) => ({ code: d.code, name: d.name });
+const suggestion = (d: { code: string; name: string }) => ({ code: d.code, name: d.name });
 
 export async function resolveDepartment(ctx: ServiceContext, query: string): Promise<Department> {
   const departments = await ctx.prisma.department.findMany({ orderBy: { name: 'asc' } });
   const match = matchDepartment(query, departments);
   if (match.found) return match.found;
-  throw notFound('errors.notFound.department', { query, suggestions: match.suggestions.map(suggestion) });
+  throw departmentNotFound(query, match.suggestions, departments);
+}
+
+/**
+ * When nothing typed is close to a department, offering "one of these:" with an empty
+ * list helps no one: name every department instead (a City has a few dozen at most).
+ */
+export function departmentNotFound(query: string, suggestions: readonly { code: string; name: string }[], all: readonly { code: string; name: string }[]) {
+  if (suggestions.length > 0) return notFound('errors.notFound.department', { query, suggestions: suggestions.map(suggestion) });
+  return notFound('errors.notFound.departmentNone', { query, suggestions: all.map(suggestion) });
 }
 
 /**

@@ -104,6 +104,7 @@ export async function loadWeeklyDigests(ctx: ServiceContext, window: { from: Dat
         statusFrom: true,
         statusTo: true,
         createdAt: true,
+        narrative: true,
         author: { select: { slackUserId: true, name: true } },
       },
     }),

@@ -105,10 +105,9 @@ export async function assignRoles(
     const d = departments.find((x) => x.code.toLowerCase() === code.trim().toLowerCase());
     if (!d) {
       const match = matchDepartment(code, departments);
-      throw invalidField(field, 'errors.notFound.department', {
-        query: code,
-        suggestions: (match.found ? [match.found] : match.suggestions).map((s) => ({ code: s.code, name: s.name })),
-      });
+      const near = match.found ? [match.found] : match.suggestions;
+      if (near.length === 0) throw invalidField(field, 'errors.notFound.departmentNone', { query: code, suggestions: departments.map((s) => ({ code: s.code, name: s.name })) });
+      throw invalidField(field, 'errors.notFound.department', { query: code, suggestions: near.map((s) => ({ code: s.code, name: s.name })) });
     }
     return d;
   };

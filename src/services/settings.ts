@@ -11,6 +11,7 @@ import type { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import { checkCron } from '../jobs/schedule/cron-expression.js';
 import { resolveSchedules, type ScheduleSource } from '../jobs/schedule/effective-schedule.js';
 import { nextFireAfter } from '../jobs/schedule/fire-times.js';
+import { cadenceProblem, isInternalJob, MAX_GAP_DAYS } from '../jobs/schedule/cadence.js';
 import { clearJobSchedule, ScheduleRejectedError, setJobSchedule } from '../jobs/schedule/set-job-schedule.js';
 import type { Actor } from '../domain/permissions.js';
 import { DEFAULT_REMINDER_RULES, MAX_OFFSET_DAYS } from '../domain/reminders.js';
@@ -46,6 +47,9 @@ export const SETTINGS_MESSAGE_KEYS = [
   'settings.errors.cronFieldCount', // params: expression, count
   'settings.errors.cronInvalid', // params: expression
   'settings.errors.unknownJob', // params: job
+  'settings.errors.internalJob', // params: job (outbox, briefings: not changed from Slack)
+  'settings.errors.cronRare', // params: expression, from, next (YYYY-MM-DD, City time), days
+  'settings.errors.cronNever', // params: expression, from, days
   'settings.errors.offsets', // params: value, max, count
   'settings.errors.channel', // params: channelId
 ] as const;
@@ -74,6 +78,10 @@ export interface JobSettingView {
   enabled: boolean;
   /** Null when paused. */
   nextFire: Date | null;
+  /** The next three runs (empty when paused), for the form to show in City time. */
+  nextFires: Date[];
+  /** Housekeeping every message depends on: shown, never changed from Slack. */
+  internal: boolean;
   warnings: string[];
 }
 
@@ -149,6 +157,8 @@ async function readSettings(ctx: SettingsContext): Promise<SettingsView> {
       updatedBy: s.source === 'setting' ? (by.get(s.job) ?? null) : null,
       enabled: s.enabled,
       nextFire: s.enabled ? nextFireAfter(s.cron, ctx.config.timeZone, now) : null,
+      nextFires: s.enabled ? nextFires(s.cron, ctx.config.timeZone, now, 3) : [],
+      internal: isInternalJob(s.job),
       warnings: s.warnings,
     })),
     rediChannelId,
@@ -173,12 +183,28 @@ export type SettingsChange =
 
 const normalize = (cron: string) => cron.trim().replace(/\s+/g, ' ');
 
-/** The translated form of a refusal from checkCron / setJobSchedule, for one job's input. */
-export function cronProblem(job: JobName, raw: string): FieldProblem | null {
+function nextFires(cron: Parameters<typeof nextFireAfter>[0], zone: string, now: Date, count: number): Date[] {
+  const out: Date[] = [];
+  let after = now;
+  for (let i = 0; i < count; i++) out.push((after = nextFireAfter(cron, zone, after)));
+  return out;
+}
+
+/**
+ * The translated form of a refusal from checkCron / setJobSchedule, for one job's input;
+ * given the City's zone and the time, also a schedule that would run less than monthly.
+ */
+export function cronProblem(job: JobName, raw: string, when?: { zone: string; now: Date }): FieldProblem | null {
   const expression = normalize(raw);
   if (expression === '') return problem(cronField(job), 'settings.errors.cronEmpty', { job });
   const checked = checkCron(expression);
-  if (checked.ok) return null;
+  if (checked.ok) {
+    const rare = when ? cadenceProblem(job, checked.compiled, when.zone, when.now) : null;
+    if (rare?.kind !== 'rare') return null;
+    return rare.next
+      ? problem(cronField(job), 'settings.errors.cronRare', { expression, from: rare.from, next: rare.next, days: MAX_GAP_DAYS })
+      : problem(cronField(job), 'settings.errors.cronNever', { expression, from: rare.from, days: MAX_GAP_DAYS });
+  }
   const count = expression.split(' ').length;
   if (count !== 5 && count !== 6) return problem(cronField(job), 'settings.errors.cronFieldCount', { expression, count });
   return problem(cronField(job), 'settings.errors.cronInvalid', { expression });
@@ -212,13 +238,18 @@ export async function saveSettings(
     const name = job as JobName;
     const shown = current.jobs.find((j) => j.job === name)!;
     const text = normalize(raw ?? '');
+    if (shown.internal) {
+      // The form has no input for these; a crafted payload still gets a clear refusal.
+      if (text !== '' && text !== shown.cron) problems.push(problem(cronField(name), 'settings.errors.internalJob', { job: name }));
+      continue;
+    }
     if (text === '') {
       // Empty: back to REAP_CRON_<JOB> or the default; nothing to do unless a setting is stored.
       if (shown.source === 'setting') cronChanges.push({ job: name, before: shown.cron, after: null });
       continue;
     }
     if (text === shown.cron) continue;
-    const refused = cronProblem(name, text);
+    const refused = cronProblem(name, text, { zone: ctx.config.timeZone, now: ctx.now() });
     if (refused) problems.push(refused);
     else cronChanges.push({ job: name, before: shown.cron, after: text });
   }

@@ -12,7 +12,9 @@ import {
   REPORTING_STATUSES,
   daysUntil,
   emptyStatusCounts,
+  reportingSummary,
   summarizeStrategies,
+  type ReportingSummary,
   type StatusBreakdown,
 } from '../domain/status-summary.js';
 import { requireOrseAdmin, requireRead } from './authz.js';
@@ -42,6 +44,10 @@ export interface DepartmentStatus extends StatusBreakdown<StrategyStatusItem> {
   department: { id: number; code: string; name: string; reportingCadence: ReportingCadence };
   today: string;
   quarter: FiscalPeriod;
+  /** The department's own reporting period today (a month or a quarter). */
+  period: FiscalPeriod;
+  /** Reported / not reported this period, overdue, due soon: the same figures as the weekly digest's. */
+  summary: ReportingSummary;
   dueSoonDays: number;
   needsReassignment: StrategyStatusItem[];
   /** The department's most recent update and its age in calendar days (City zone). */
@@ -108,10 +114,13 @@ export async function departmentStatus(
   });
 
   const lastUpdateAt = items.reduce<Date | null>((max, i) => (i.lastUpdateAt && (!max || i.lastUpdateAt > max) ? i.lastUpdateAt : max), null);
+  const period = periodContaining(now, zone, department.reportingCadence);
   return {
     department: { id: department.id, code: department.code, name: department.name, reportingCadence: department.reportingCadence },
     today,
     quarter,
+    period,
+    summary: reportingSummary(items, today, period.start),
     dueSoonDays: DUE_SOON_DAYS,
     ...summarizeStrategies(items, today, quarter.start),
     needsReassignment: items.filter((i) => i.needsReassignment),

@@ -13,15 +13,15 @@ export async function identifyCaller(ctx: AppContext, slackUserId: string): Prom
   try {
     const member = await ctx.prisma.member.findUnique({
       where: { slackUserId },
-      select: { id: true, language: true, slackLocale: true, active: true },
+      select: { id: true, language: true, slackLocale: true, active: true, roles: true },
     });
     const lang = resolveLanguage(member?.language, member?.slackLocale);
     rememberLanguage(ctx, slackUserId, lang);
-    return { slackUserId, lang, memberId: member?.active ? member.id : null };
+    return { slackUserId, lang, memberId: member?.active ? member.id : null, roles: member?.active ? member.roles : [] };
   } catch (e) {
     // Help and error messages must still reach the user when the database is down.
     ctx.logger.warn({ err: (e as Error).message }, 'caller lookup failed');
-    return { slackUserId, lang: 'en', memberId: null };
+    return { slackUserId, lang: 'en', memberId: null, roles: [] };
   }
 }
 

@@ -100,8 +100,8 @@ describe('/reap briefing', () => {
         .filter((b) => b.block_id?.startsWith('body__1__'))
         .map((b) => String((b.element as { initial_value?: string }).initial_value ?? ''))
         .join('\n\n');
-      expect(text(drafted.blocks)).toContain('Se agregó abajo el borrador de AF 2026-2027 T2');
-      expect(draft).toContain('Lo más destacado de AF 2026-2027 T2');
+      expect(text(drafted.blocks)).toContain('Se agregó abajo el borrador de AF 2026-27 T2');
+      expect(draft).toContain('Lo más destacado de AF 2026-27 T2');
 
       // Only PUBLIC text is quoted: every INTERNAL or REDI measure, output and roadblock of the quarter stays out.
       const updates = await app.db.prisma.progressUpdate.findMany({
@@ -145,7 +145,7 @@ describe('/reap briefing', () => {
       for (const channel of [GENERAL, REDI]) {
         const posted = app.fake.messages(channel);
         expect(posted, channel).toHaveLength(1);
-        expect(posted[0]!.text).toBe('Avances de equidad racial, octubre a diciembre (AF 2026-2027 T2)');
+        expect(posted[0]!.text).toBe('Avances de equidad racial, octubre a diciembre (AF 2026-27 T2)');
         expect((posted[0]!.blocks as Block[])[0]).toMatchObject({ type: 'header', text: { text: 'Avances de equidad racial, octubre a diciembre' } });
       }
       await run('briefings');
@@ -189,7 +189,7 @@ describe('/reap briefing', () => {
       for (const channel of [GENERAL, REDI]) {
         const [m] = app.fake.messages(channel);
         expect(app.fake.messages(channel)).toHaveLength(1);
-        expect(m!.text).toBe('Avances de equidad racial (corregido) (AF 2026-2027 T2)');
+        expect(m!.text).toBe('Avances de equidad racial (corregido) (AF 2026-27 T2)');
         expect(text(m!.blocks)).toContain('*Corrección:* 1.250 tarjetas nuevas &amp; &lt;!channel&gt;');
       }
       expect(app.fake.messages(GENERAL)[0]!.ts).toBe(before);
@@ -251,7 +251,7 @@ describe('/reap briefing', () => {
       await run('outbox');
       const dm = app.fake.messages(app.fake.dmChannelId(DANIEL));
       const reminder = dm.at(-1)!;
-      expect(reminder.text).toContain('Sắp đến hạn bản tin NTC 2026-2027 Quý 3');
+      expect(reminder.text).toContain('Sắp đến hạn bản tin NTC 2026-27 Quý 3');
       await app.driver.blockAction({ user: DANIEL, channel: app.fake.dmChannelId(DANIEL), messageTs: reminder.ts, actionId: 'briefing:compose' });
       const composer = await app.driver.waitForModal(DANIEL, 5000);
       expect(composer.callback_id).toBe('briefing:compose');

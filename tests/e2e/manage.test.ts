@@ -126,7 +126,7 @@ describe('managing strategies', () => {
       const long = await app.driver.viewSubmission({ viewId: modal.id });
       expect(long.ack).toEqual({
         action: 'errors',
-        errors: { text: 'Please keep this under 2000 characters (it has 10000). Nothing was cut: shorten it, or put the details in the evidence link.' },
+        errors: { text: '10,000 characters; the limit is 2,000. Nothing was cut or saved: please shorten it.' },
       });
       expect(await app.db.prisma.strategy.count()).toBe(before);
       // The modal is still open with what was typed.

@@ -52,7 +52,7 @@ describe('update prompts', () => {
     expect(sent).toBeGreaterThan(0);
     const tomas = prompts(TOMAS);
     expect(tomas).toHaveLength(1);
-    expect(tomas[0]!.text).toBe('Es hora de informar el avance de noviembre de 2026 (año fiscal 2026-2027).');
+    expect(tomas[0]!.text).toBe('Es hora de informar el avance de AF 2026-27 noviembre.');
     expect(updateButtons(tomas[0]!)).toContain(strategyId);
     const keys = await app.db.prisma.outboxMessage.findMany({ where: { job: 'update-prompts' }, select: { idempotencyKey: true } });
     expect(keys.map((k) => k.idempotencyKey)).toContain(`update-prompts:FY2027-M05:${TOMAS}:start`);

@@ -6,10 +6,12 @@
 import type { ViewOutput } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_NAMES } from '../../src/config.js';
+import { PEOPLE_FACING_JOBS } from '../../src/jobs/schedule/cadence.js';
 import { JobRegistry } from '../../src/jobs/registry.js';
 import { scheduleChanges } from '../../src/jobs/schedule/set-job-schedule.js';
 import { startScheduler, type RunningScheduler } from '../../src/jobs/start-scheduler.js';
-import { getRediChannelId, getReminderOffsetDays } from '../../src/services/settings.js';
+import { getRediChannelId, getReminderOffsetDays, saveSettings } from '../../src/services/settings.js';
+import { loadActor } from '../../src/services/authz.js';
 import { translator } from '../../src/slack/i18n/index.js';
 import { settingsModal } from '../../src/slack/ui/settings-modal.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -56,11 +58,17 @@ describe('/reap settings', () => {
   it('shows each job’s schedule in force, where it comes from and its next run in the City’s time', async () => {
     const view = await openSettings(MARISOL);
     expect(view.title.text).toBe('Configuración');
-    for (const job of JOB_NAMES) expect(block(view, `cron__${job}`), job).toBeDefined();
+    for (const job of PEOPLE_FACING_JOBS) expect(block(view, `cron__${job}`), job).toBeDefined();
     const weekly = block(view, 'cron__weekly-digest')!;
     expect(weekly.element!.initial_value).toBe('0 8 * * 1');
-    expect(weekly.hint!.text).toMatch(/^Ahora: el predeterminado\. Próxima ejecución: lun.*23.*nov.*2026.*8:00.*PST\.$/);
-    expect(block(view, 'cron__outbox')!.element!.initial_value).toBe('*/10 * * * * *');
+    // The next three runs, in the City's time.
+    expect(weekly.hint!.text).toMatch(/^Ahora: el predeterminado\. Próximas ejecuciones: lun.*23.*nov.*2026.*8:00.*PST; lun.*30.*nov.*2026.*8:00.*PST; lun.*7.*dic.*2026.*8:00.*PST\.$/);
+    // The outbox (every DM waits on it) and posting briefings are shown, not editable.
+    expect(block(view, 'cron__outbox')).toBeUndefined();
+    expect(block(view, 'cron__briefings')).toBeUndefined();
+    const all = JSON.stringify(view.blocks);
+    expect(all).toContain('Tareas internas');
+    expect(all).toContain('`*/10 * * * * *`');
     expect(block(view, 'redi_channel')).toBeDefined();
     expect(block(view, 'reminder_offsets')).toBeDefined();
   });
@@ -91,6 +99,31 @@ describe('/reap settings', () => {
     expect(top(MARISOL)!.id).toBe(view.id);
   });
 
+  it('refuses a schedule that would run less than once a month, and any change to an internal job, in the admin’s language', async () => {
+    const view = top(MARISOL)!;
+    const yearly = await app.driver.viewSubmission({ viewId: view.id, values: { 'cron__weekly-digest': '0 8 1 1 *' } });
+    expect(yearly.ack.action).toBe('errors');
+    expect(app.fake.viewErrors(view.id)!['cron__weekly-digest']).toBe(
+      '“0 8 1 1 *” se ejecuta menos de una vez al mes: después del 2026-11-18 no volvería a ejecutarse hasta el 2027-01-01, y las personas dejarían de recibir mensajes de REAP Tracker sin darse cuenta. No se guardó nada. Elija un horario que se ejecute al menos cada 32 días, p. ej., “0 8 * * 1” para los lunes a las 08:00.',
+    );
+    // A daily job that would skip the next 45 days (only in February).
+    const february = await app.driver.viewSubmission({ viewId: view.id, values: { 'cron__deadline-reminders': '0 8 * 2 *' } });
+    expect(february.ack.action).toBe('errors');
+    expect(app.fake.viewErrors(view.id)!['cron__deadline-reminders']).toContain('se ejecuta menos de una vez al mes');
+    // The outbox has no input (the strict fake refuses a value for one); the service refuses it all the same.
+    const actor = await loadActor(app.server.ctx, MARISOL);
+    const refused = await saveSettings(app.server.ctx, actor, { crons: { outbox: '0 0 1 1 *', briefings: '0 0 1 1 *' } }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'invalid', messageKey: 'settings.errors.internalJob' });
+    expect((refused as { fieldErrors: { field: string }[] }).fieldErrors.map((f) => f.field).sort()).toEqual(['cron:briefings', 'cron:outbox']);
+    expect(translator('es')('settings.errors.internalJob', { job: 'outbox' })).toContain('“outbox” es una tarea interna');
+    expect(await app.db.prisma.jobSchedule.count()).toBe(0);
+    expect(scheduler.list().find((j) => j.job === 'outbox')!.schedule.cron.expression).toBe('*/10 * * * * *');
+    // Putting the refused values back to what is in force saves nothing.
+    const back = await app.driver.viewSubmission({ viewId: view.id, values: { 'cron__weekly-digest': '0 8 * * 1', 'cron__deadline-reminders': '0 8 * * *' } });
+    expect(back.ack.action).toBe('update');
+    expect(JSON.stringify(top(MARISOL)!.blocks)).toContain('No cambió nada.');
+  });
+
   it('saves a valid schedule, the REDI channel and reminder days; the running scheduler reloads at once', async () => {
     const view = top(MARISOL)!;
     const sub = await app.driver.viewSubmission({
@@ -104,7 +137,7 @@ describe('/reap settings', () => {
     expect(notice).toContain('Resumen semanal: `0 7 * * 1`');
     expect(notice).toContain('Canal de REDI: <#C0REDI>');
     expect(notice).toContain('Recordatorios de fechas límite: 14, 3 días antes');
-    expect(block(after, 'cron__weekly-digest')!.hint!.text).toMatch(/^Ahora: definido en REAP Tracker por Marisol Vega\. Próxima ejecución: lun.*23.*nov.*7:00/);
+    expect(block(after, 'cron__weekly-digest')!.hint!.text).toMatch(/^Ahora: definido en REAP Tracker por Marisol Vega\. Próximas ejecuciones: lun.*23.*nov.*7:00/);
     expect(block(after, 'redi_channel')!.element!.initial_conversation).toBe('C0REDI');
 
     expect(await app.db.prisma.jobSchedule.findMany({ select: { job: true, cron: true, updatedBy: true } })).toEqual([
@@ -153,7 +186,7 @@ describe('/reap settings', () => {
 
     const view = settingsModal(translator('en'), {
       timeZone: 'America/Los_Angeles',
-      jobs: JOB_NAMES.map((job) => ({ job, cron: '0 8 * * 1', source: 'default' as const, updatedBy: null, enabled: true, nextFire: NOW })),
+      jobs: JOB_NAMES.map((job) => ({ job, cron: '0 8 * * 1', source: 'default' as const, updatedBy: null, enabled: true, nextFire: NOW, nextFires: [NOW], internal: false })),
       rediChannelId: null,
       reminderOffsetDays: [7, 1],
       reminderOffsetsSet: false,

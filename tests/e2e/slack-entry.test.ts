@@ -30,6 +30,22 @@ describe('Slack entry point', () => {
     expect(shown?.channel).toBe(CHANNEL);
   });
 
+  it('lists in help only the commands each person may use', async () => {
+    const helpFor = async (user: string) => JSON.stringify((await app.driver.slashCommand({ user, channel: CHANNEL, text: 'help' })).json);
+    const staff = await helpFor(STAFF);
+    for (const sub of ['/reap update', '/reap status', '/reap language']) expect(staff).toContain(sub);
+    for (const sub of ['/reap settings', '/reap admin', '/reap briefing', '/reap add']) expect(staff).not.toContain(sub);
+    const lead = await helpFor('U0LIB01'); // the Library's equity lead
+    expect(lead).toContain('/reap add');
+    expect(lead).not.toContain('/reap settings');
+    const admin = await helpFor('U0ORSE01');
+    for (const sub of ['/reap settings', '/reap admin', '/reap briefing', '/reap add']) expect(admin).toContain(sub);
+    // Someone REAP Tracker does not know yet is not offered ORSE's tools either.
+    app.fake.addUser({ id: 'U0STRANGER', name: 'new.person', real_name: 'New Person', tz: 'America/Los_Angeles', locale: 'en-US' });
+    app.fake.joinChannel(CHANNEL, 'U0STRANGER');
+    expect(JSON.stringify((await app.driver.slashCommand({ user: 'U0STRANGER', channel: CHANNEL, text: 'dance' })).json)).not.toContain('/reap settings');
+  });
+
   it('says plainly which subcommands are not built yet, and explains unknown ones', async () => {
     const unknown = await app.driver.slashCommand({ user: STAFF, channel: CHANNEL, text: 'dance now' });
     expect(JSON.stringify(unknown.json)).toContain("I don’t know the command `dance`");

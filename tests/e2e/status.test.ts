@@ -70,6 +70,14 @@ describe('/reap status', () => {
     expect(r.text).toContain('LIB');
   });
 
+  it('answers a name close to no department with the departments that exist, never an empty list', async () => {
+    const r = await status(LIB_STAFF, 'narnia');
+    expect(r.text).toContain('I couldn’t find a department called “narnia”');
+    expect(r.text).not.toMatch(/these: \./);
+    expect(r.text).toContain('San José Public Library (`LIB`)');
+    expect(r.text).toContain('(`DOT`)');
+  });
+
   it('refuses another department to staff, in words', async () => {
     const r = await status(LIB_STAFF, 'DOT');
     expect(r.text).toContain('You can see only your own department’s plan');

@@ -109,10 +109,10 @@ describe('/reap update with bad input and bad luck', () => {
     expect(sub.ack.action).toBe('errors');
     const errors = (sub.ack as { errors: Record<string, string> }).errors;
     expect(errors.narrative).toBe(
-      'Please keep this under 3000 characters (it has 10000). Nothing was cut: shorten it, or put the details in the evidence link.',
+      '10,000 characters; the limit is 3,000. Nothing was cut or saved: please shorten it.',
     );
-    expect(errors.evidence_url).toContain('under 2000 characters');
-    expect(errors.languages_served).toContain('under 500 characters (it has 501)');
+    expect(errors.evidence_url).toContain('2,120 characters; the limit is 2,000.');
+    expect(errors.languages_served).toContain('501 characters; the limit is 500.');
     expect(app.fake.viewErrors(view.id)).toEqual(errors);
     // The modal is still open with every character still there.
     expect(app.fake.openViews(GRACE).at(-1)?.id).toBe(view.id);
@@ -126,7 +126,7 @@ describe('/reap update with bad input and bad luck', () => {
     setText(view.id, 'narrative', 'a'.repeat(3_001));
     const sub = await app.driver.viewSubmission({ viewId: view.id });
     expect((sub.ack as { errors: Record<string, string> }).errors.narrative).toBe(
-      'Vui lòng viết dưới 3000 ký tự (hiện có 3001). Chưa có gì bị cắt: hãy rút gọn hoặc đưa chi tiết vào liên kết minh chứng.',
+      '3.001 ký tự; giới hạn là 3.000. Không có gì bị cắt hay được lưu: vui lòng rút gọn.',
     );
   });
 

@@ -4,6 +4,8 @@
 // Edit button, department channel post, App Home refresh), and Edit corrects it.
 import type { ViewOutput } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '../../src/services/authz.js';
+import { readProgressUpdate } from '../../src/services/update-reading.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
@@ -129,16 +131,37 @@ describe('/reap update', () => {
     expect(await modalMessage(GRACE)).toContain('couldn’t find a strategy');
     // Text that cannot name a strategy is answered at once, without a modal.
     const opens = app.fake.calls('views.open').length;
-    const word = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update the library one' });
+    const word = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update 2.3.4' });
     expect((word.json as { response_type: string; text: string }).response_type).toBe('ephemeral');
     expect((word.json as { text: string }).text).toContain('couldn’t find a strategy');
     // In the person's own language, even before REAP Tracker has answered them in it.
-    const minh = await app.driver.slashCommand({ user: MINH, channel: CHANNEL, text: 'update the library one' });
+    const minh = await app.driver.slashCommand({ user: MINH, channel: CHANNEL, text: 'update 2.3.4' });
     expect((minh.json as { text: string }).text).toContain('Tôi không tìm thấy chiến lược');
     await new Promise((r) => setTimeout(r, 200));
     expect(app.fake.calls('views.open').length).toBe(opens);
     expect(app.fake.openViews(GRACE)).toEqual([]);
     expect(app.fake.openViews(MINH)).toEqual([]);
+  });
+
+  it('finds a strategy by words of its title, and says so when none or several match', async () => {
+    const view = await openUpdate(GRACE, 'Storytime SPANISH');
+    const storytimes = await app.db.prisma.strategy.findFirstOrThrow({ where: { text: { startsWith: 'Offer storytimes' } } });
+    expect((block(view, 'strategy')!.element as { initial_option?: { value: string } }).initial_option?.value).toBe(String(storytimes.id));
+    app.fake.workspace.clearModals(GRACE);
+
+    await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update narnia' });
+    const none = await modalMessage(GRACE);
+    expect(none).toContain('No strategy you can report on has “narnia” in its title');
+
+    await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update branches' });
+    const several = await modalMessage(GRACE);
+    expect(several).toMatch(/\d strategies you can report on match “branches”/);
+    expect(several).toContain('Add assistive technology and sensory-friendly hours at four branches.');
+    expect(several).toContain('Offer storytimes and programs in Spanish and Vietnamese at branches');
+
+    // Only among what the person may report on: a Transportation title is not found for Library staff.
+    await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update Vision Zero' });
+    expect(await modalMessage(GRACE)).toContain('“Vision Zero”');
   });
 
   it('refreshes status, measures and last update when another strategy is picked, keeping typed text', async () => {
@@ -296,6 +319,42 @@ describe('/reap update', () => {
     const view = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'new', s: strategyId });
     app.fake.workspace.clearModals(GRACE);
+  });
+
+  it('posts a long update as a summary whose button opens the whole text, for those who may read it', async () => {
+    const view = await openUpdate(GRACE, '1.1');
+    const channelBefore = app.fake.messages(LIB_CHANNEL).length;
+    const narrative = `${'Story time ran in Spanish and Vietnamese at Tully, Alum Rock and Seven Trees. '.repeat(30)}The end.`;
+    const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative, outputs: 'Twelve sessions, 340 children.', visibility: 'PUBLIC' } });
+    expect(sub.ack).toEqual({ action: 'close' });
+    const post = await app.fake.waitFor(() => app.fake.messages(LIB_CHANNEL)[channelBefore], 5000, 'the channel post');
+    const posted = JSON.stringify(post.blocks);
+    // A summary, not a wall of text: the start of the narrative, what else was filled in, a button.
+    expect(posted).toContain('Story time ran in Spanish');
+    expect(posted).not.toContain('The end.');
+    expect(posted).toContain('Also filled in: Outputs');
+    expect(posted).toContain('"action_id":"update:full"');
+
+    // A Library colleague clicks it and reads everything, in her language.
+    const opens = app.fake.calls('views.open').length;
+    const click = await app.driver.blockAction({ user: MINH, channel: LIB_CHANNEL, messageTs: post.ts, actionId: 'update:full' });
+    expect(click.status).toBe(200);
+    expect(click.ms).toBeLessThan(3000);
+    await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'views.open');
+    const full = await app.fake.waitFor(() => {
+      const v = app.fake.openViews(MINH).at(-1);
+      return v && JSON.stringify(v.blocks).includes('The end.') ? v : undefined;
+    }, 5000, 'the full update');
+    expect(full.title.text).toBe('Báo cáo tiến độ');
+    const text = JSON.stringify(full.blocks);
+    expect(text).toContain('Twelve sessions, 340 children.');
+    expect(text.split('Seven Trees').length - 1).toBe(30);
+    app.fake.workspace.clearModals(MINH);
+    // Another department's people are refused by the service (and the refusal is audited).
+    const id = Number((JSON.parse((post.blocks as { block_id?: string; elements?: { value: string }[] }[]).find((b) => b.block_id === 'update_full')!.elements![0]!.value) as { u: number }).u);
+    const dot = await loadActor(app.server.ctx, 'U0DOT01');
+    await expect(readProgressUpdate(app.server.ctx, dot, id)).rejects.toMatchObject({ code: 'forbidden', messageKey: 'errors.forbidden.read' });
+    await expect(readProgressUpdate(app.server.ctx, dot, 999_999)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('lets an ORSE admin pick a department first, in their language', async () => {

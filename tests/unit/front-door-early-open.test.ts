@@ -8,14 +8,14 @@ import { openLoadingView, opensLoadingView } from '../../src/http/front-door/ear
 const command = (text: string, extra: Record<string, unknown> = {}) => ({ command: '/reap', text, trigger_id: '123.456.abc', user_id: 'U0LIB03', ...extra });
 
 describe('opensLoadingView', () => {
-  it('opens the loading view for /reap update alone, with a strategy number or an id', () => {
-    for (const text of ['update', 'UPDATE', '  update  ', 'update 1.1', 'update LIB 2.3', 'update #42']) {
+  it('opens the loading view for /reap update alone, with a strategy number, an id or title words', () => {
+    for (const text of ['update', 'UPDATE', '  update  ', 'update 1.1', 'update LIB 2.3', 'update #42', 'update my strategy']) {
       expect(opensLoadingView(command(text))).toEqual({ triggerId: '123.456.abc', userId: 'U0LIB03' });
     }
   });
 
   it('leaves text that cannot name a strategy, other subcommands and other requests to the app', () => {
-    for (const text of ['update my strategy', 'update 0', 'status', 'help', '', 'updates']) {
+    for (const text of ['update 2.3.4', 'update 0', 'status', 'help', '', 'updates']) {
       expect(opensLoadingView(command(text))).toBeNull();
     }
     expect(opensLoadingView(command('update', { command: '/other' }))).toBeNull();

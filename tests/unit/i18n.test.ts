@@ -28,6 +28,15 @@ describe('message catalogs', () => {
     expect(placeholders(vi)).toEqual(placeholders(en));
   });
 
+  it('never say "(optional)" themselves: Slack adds it to optional inputs, so labels would read it twice', () => {
+    for (const catalog of [en, es, vi]) {
+      for (const k of keys(catalog)) {
+        const value = String(k.split('.').reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], catalog));
+        expect(value, k).not.toMatch(/\((optional|opcional|không bắt buộc|tùy chọn)\)/i);
+      }
+    }
+  });
+
   it('have no empty strings a user would see as a blank', () => {
     for (const catalog of [en, es, vi]) {
       const flat = keys(catalog);

@@ -4,6 +4,7 @@ import { ConfigError, cronEnvName, JOB_NAMES, type Config, type JobName } from '
 import type { Prisma } from '../../db/client.js';
 import { checkCron, type CompiledCron } from './cron-expression.js';
 import { JOB_DEFAULTS } from './defaults.js';
+import { cadenceProblem, describeCadenceProblem } from './cadence.js';
 
 export type ScheduleSource = 'setting' | 'env' | 'default';
 
@@ -70,11 +71,14 @@ export async function resolveSchedules(prisma: Prisma, config: Config): Promise<
  * treated (README: "a wrong value stops the process with one line naming the variable").
  * Running on the default instead would send digests at a time nobody chose, silently.
  */
-export function assertValidCronOverrides(config: Config): void {
+export function assertValidCronOverrides(config: Pick<Config, 'cronOverrides' | 'timeZone'>, now: Date = new Date()): void {
   for (const job of JOB_NAMES) {
     const value = config.cronOverrides[job];
     if (value === undefined) continue;
     const checked = checkCron(value);
     if (!checked.ok) throw new ConfigError(`${cronEnvName(job)} is invalid: ${checked.message}`);
+    // The same rule as /reap settings: a schedule that would silently stop the job is refused.
+    const problem = cadenceProblem(job, checked.compiled, config.timeZone, now);
+    if (problem) throw new ConfigError(`${cronEnvName(job)}="${checked.compiled.expression}" is refused: ${describeCadenceProblem(problem)}`);
   }
 }

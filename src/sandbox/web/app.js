@@ -292,8 +292,9 @@ function setUpChrome() {
     h('span', { class: 'persona-name' }, p.name),
     h('span', { class: 'persona-title' }, p.title),
     h('span', { class: 'persona-roles' }, p.roles.join(' \u00b7 ')),
-    p.department ? h('span', { class: 'persona-department' }, p.department) : null))));
-  renderJobs($('jobs'), boot.jobs, post);
+    p.department ? h('span', { class: 'persona-department' }, p.department) : null,
+    h('span', { class: 'persona-language' }, `Language: ${p.language}`)))));
+  renderJobs($('jobs'), boot.jobs, post, boot.today ?? null);
   setAppStatus(boot.appStatus);
 
   const toggle = $('inspector-toggle');

@@ -165,10 +165,14 @@ function overflow(el, ids, act) {
   const close = () => {
     menu.hidden = true;
     toggle.setAttribute('aria-expanded', 'false');
+    window.removeEventListener('scroll', close, true);
   };
   const open = () => {
     menu.hidden = false;
+    placeMenu(toggle, menu);
     toggle.setAttribute('aria-expanded', 'true');
+    // The menu is placed against the window: a scroll would leave it behind, so it closes.
+    window.addEventListener('scroll', close, true);
     items[0]?.focus();
   };
   toggle.addEventListener('click', () => (menu.hidden ? open() : close()));
@@ -192,6 +196,24 @@ function overflow(el, ids, act) {
   });
   wrapper.append(toggle, menu);
   return wrapper;
+}
+
+/**
+ * Puts an open menu next to its button against the window, not inside the scrolling list or
+ * modal body holding the button, which would clip it (a message near the bottom of the log,
+ * the last row of a modal). It opens upwards when there is no room below, as Slack's does.
+ * @param {HTMLElement} toggle @param {HTMLElement} menu
+ */
+function placeMenu(toggle, menu) {
+  const r = toggle.getBoundingClientRect();
+  menu.style.position = 'fixed';
+  menu.style.right = 'auto';
+  const height = menu.offsetHeight;
+  const width = menu.offsetWidth;
+  const room = window.innerHeight - r.bottom;
+  const top = room >= height + 4 || r.top < height + 4 ? Math.max(4, Math.min(r.bottom + 2, window.innerHeight - height - 4)) : r.top - height - 2;
+  menu.style.top = `${top}px`;
+  menu.style.left = `${Math.max(4, Math.min(r.right - width, window.innerWidth - width - 4))}px`;
 }
 
 /**

@@ -75,6 +75,10 @@ export class ModalController {
       this.focusFirst();
     } else if (newServerErrors) {
       this.focusFirstError();
+    } else if (!hasField(previousTop) && hasField(top)) {
+      // A "Loading…" view the app replaced with its form: start on the form's first field,
+      // as Slack does, rather than on the Cancel button the loading view could only offer.
+      this.focusFirst();
     } else {
       restore();
     }
@@ -111,7 +115,9 @@ export class ModalController {
   }
 
   focusFirst() {
-    const first = this.dialog.querySelector('.modal-body input, .modal-body select, .modal-body textarea, .modal-body button');
+    // The first field to fill in; a button only when the view has no field at all.
+    const first =
+      this.dialog.querySelector('.modal-body input, .modal-body select, .modal-body textarea') ?? this.dialog.querySelector('.modal-body button');
     (/** @type {HTMLElement | null} */ (first) ?? this.dialog.querySelector('.dialog-footer button'))?.focus();
   }
 
@@ -223,4 +229,9 @@ function isUrl(value) {
   } catch {
     return false;
   }
+}
+
+/** @param {any} view */
+function hasField(view) {
+  return Boolean(view?.blocks?.some((/** @type {any} */ b) => b.type === 'input'));
 }

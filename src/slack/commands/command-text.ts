@@ -13,6 +13,8 @@ export type StrategyQuery =
   | { kind: 'none' }
   | { kind: 'id'; id: number }
   | { kind: 'label'; label: string; scope: string | null }
+  /** Words of a strategy's title ("storytimes spanish"), matched against what they may report on. */
+  | { kind: 'words'; text: string }
   | { kind: 'invalid'; text: string };
 
 export function parseStrategyQuery(args: string): StrategyQuery {
@@ -22,6 +24,8 @@ export function parseStrategyQuery(args: string): StrategyQuery {
   if (id) return Number(id[1]) > 0 ? { kind: 'id', id: Number(id[1]) } : { kind: 'invalid', text };
   const label = /^(?:([A-Za-z][A-Za-z0-9-]*?)[\s:-]+)?(\d{1,4})\.(\d{1,4})$/.exec(text);
   if (label) return { kind: 'label', label: `${Number(label[2])}.${Number(label[3])}`, scope: label[1] ?? null };
+  // Any letter makes it worth looking for in titles; digits and dots alone ("2.3.4") cannot be.
+  if (/\p{L}/u.test(text) && text.length <= 200) return { kind: 'words', text };
   return { kind: 'invalid', text };
 }
 

@@ -5,7 +5,7 @@
 import { loadActor } from '../../services/authz.js';
 import { planView } from '../../services/plans.js';
 import { cityToday } from '../../services/service-context.js';
-import { PLAN_PAGE_SIZE, planMessage } from '../ui/plan-message.js';
+import { PLAN_PAGE_SIZE, planMessage, readsOtherDepartments } from '../ui/plan-message.js';
 import { readFailureText } from './status.js';
 import type { SubcommandHandler } from './types.js';
 
@@ -26,7 +26,7 @@ export const planCommand: SubcommandHandler = async ({ ctx, args, caller, t, ack
     const actor = await loadActor(ctx, caller.slackUserId);
     const { department, planKey } = parsePlanArgs(args);
     const view = await planView(ctx, actor, department, 1, PLAN_PAGE_SIZE, planKey ? { planKey } : {});
-    await respond({ response_type: 'ephemeral', ...planMessage(t, view, cityToday(ctx)) });
+    await respond({ response_type: 'ephemeral', ...planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor)) });
   } catch (e) {
     await respond({ response_type: 'ephemeral', text: readFailureText(ctx, t, e, { subcommand: 'plan', user: caller.slackUserId }) });
   }

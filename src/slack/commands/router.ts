@@ -3,7 +3,7 @@
 import { addCommand } from './add.js';
 import { adminCommand } from './admin.js';
 import { briefingCommand } from './briefing.js';
-import { SUBCOMMANDS } from './catalog.js';
+import { SUBCOMMANDS, subcommandsFor } from './catalog.js';
 import { deadlinesCommand } from './deadlines.js';
 import { helpCommand } from './help.js';
 import { languageCommand } from './language.js';
@@ -43,10 +43,10 @@ export function resolveSubcommand(name: string): SubcommandHandler {
   const handler = HANDLERS[name];
   if (handler) return handler;
   const known = SUBCOMMANDS.some((c) => c.name === name);
-  return async ({ ack, t }) => {
+  return async ({ ack, t, caller }) => {
     await ack({
       response_type: 'ephemeral',
-      ...helpMessage(t, SUBCOMMANDS, known ? { kind: 'notYet', command: `/reap ${name}` } : { kind: 'unknown', command: name }),
+      ...helpMessage(t, subcommandsFor(caller.roles), known ? { kind: 'notYet', command: `/reap ${name}` } : { kind: 'unknown', command: name }),
     });
   };
 }

@@ -39,7 +39,12 @@ export const statusCommand: SubcommandHandler = async ({ ctx, args, caller, t, a
       return;
     }
     const s = await departmentStatus(ctx, actor, args === '' ? undefined : args);
-    await respond({ response_type: 'ephemeral', ...departmentStatusMessage(t, s, { isAdmin: isOrseAdmin(actor) }) });
+    const readable = [actor.departmentId, ...actor.managedDepartmentIds].filter((id): id is number => id !== null);
+    const otherReadable =
+      !isOrseAdmin(actor) && readable.length > 1
+        ? await ctx.prisma.department.findMany({ where: { id: { in: readable } }, select: { code: true }, orderBy: { code: 'asc' } })
+        : [];
+    await respond({ response_type: 'ephemeral', ...departmentStatusMessage(t, s, { isAdmin: isOrseAdmin(actor), otherReadable }) });
   } catch (e) {
     await respond({ response_type: 'ephemeral', text: readFailureText(ctx, t, e, { subcommand: 'status', user: caller.slackUserId }) });
   }

@@ -3,12 +3,15 @@ import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../services/app-context.js';
 import type { LoadingViewOpened } from '../../http/front-door/messages.js';
 import type { Lang, Translate } from '../i18n/index.js';
+import type { Role } from '../../generated/prisma/enums.js';
 
 export interface Caller {
   slackUserId: string;
   lang: Lang;
   /** null when the person is not (yet) known to REAP Tracker. */
   memberId: number | null;
+  /** Empty when not known or deactivated: only to choose what to offer, never to authorize. */
+  roles: readonly Role[];
 }
 
 export interface SubcommandRequest {

@@ -1,6 +1,7 @@
 // /reap update [strategy]: opens the progress modal, preselecting the strategy named by
-// its id ("42", "#42"), its number in the person's department plan ("2.3") or its number
-// with a department code or plan key ("LIB 2.3", "LIB-FY2024-2026 2.3").
+// its id ("42", "#42"), its number in the person's department plan ("2.3"), its number
+// with a department code or plan key ("LIB 2.3", "LIB-FY2024-2026 2.3"), or words of its
+// title ("storytimes spanish") among the strategies the person may report on.
 //
 // The modal opens with a loading view as the command arrives, before anything is read, so
 // the 3-second trigger is used at once however busy the database is; the form (or what to
@@ -16,6 +17,7 @@ import { identifyCaller, loadActorWithLanguage } from '../caller.js';
 import { translator, type Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../ui/mrkdwn.js';
 import { parseStrategyQuery, type StrategyQuery } from './command-text.js';
+import { matchStrategiesByWords } from '../../domain/strategy-words.js';
 import { newUpdateModel, openPreparedForm, prepare, type PreparedForm } from '../listeners/views/update-form.js';
 import type { ModalSubcommandHandler } from './types.js';
 
@@ -70,6 +72,17 @@ export async function resolveStrategyQuery(ctx: AppContext, actor: Actor, query:
       if (matches.length > 1) {
         const listed = matches.slice(0, 10).map((s) => `\`${s.plan.key} ${s.label}\` (${s.id})`);
         return { message: t('update.errors.ambiguous', { query: escapeMrkdwn(truncate(raw, 60)), matches: listed.join(', '), example: matches[0]!.id }) };
+      }
+      return { departmentId, strategyId: matches[0]!.id, strategies };
+    }
+    case 'words': {
+      const matches = matchStrategiesByWords(query.text, strategies);
+      const shown = escapeMrkdwn(truncate(raw, 60));
+      if (matches.length === 0) return { message: t('update.errors.noTitleMatch', { query: shown }) };
+      if (matches.length > 1) {
+        const listed = matches.slice(0, 10).map((s) => `• \`${s.label}\` ${escapeMrkdwn(truncate(s.text, 90))}`);
+        if (matches.length > 10) listed.push(t('update.errors.andMore', { count: matches.length - 10 }));
+        return { message: t('update.errors.severalTitles', { query: shown, count: matches.length, matches: listed.join('\n'), example: matches[0]!.label }) };
       }
       return { departmentId, strategyId: matches[0]!.id, strategies };
     }

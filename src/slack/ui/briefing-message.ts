@@ -8,6 +8,7 @@ import { parsePeriodKey, type FiscalPeriod } from '../../domain/fiscal-calendar.
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { context, divider, header, slackDate, slackDateTime, textSection } from './status-parts.js';
+import { periodName } from './period-name.js';
 
 export const BRIEFING_ACTIONS = {
   /** Opens the composer; value: a quarter key to preselect (the reminder) or empty. */
@@ -23,13 +24,6 @@ export const BRIEFING_ACTIONS = {
 export type BriefingStatusName = 'DRAFT' | 'SCHEDULED' | 'POSTED' | 'CANCELLED';
 
 const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
-
-/** "FY 2026-2027 Q2" in the reader's language. */
-export function quarterLabel(t: Translate, q: FiscalPeriod | string): string {
-  const p = typeof q === 'string' ? parsePeriodKey(q) : q;
-  if (!p) return String(q);
-  return t('briefings.quarterLabel', { startYear: p.fiscalYearEnd - 1, endYear: p.fiscalYearEnd, index: p.index });
-}
 
 /** "Oct–Dec 2026" with the reader's month names. */
 export function quarterMonths(t: Translate, q: FiscalPeriod): string {
@@ -48,7 +42,7 @@ export function quarterRange(t: Translate, q: FiscalPeriod): string {
 
 export function draftLabels(t: Translate, q: FiscalPeriod): DraftLabels {
   return {
-    intro: t('briefings.draft.intro', { quarter: quarterLabel(t, q), range: quarterRange(t, q) }),
+    intro: t('briefings.draft.intro', { quarter: periodName(t, q), range: quarterRange(t, q) }),
     completed: t('briefings.draft.completed'),
     measures: t('briefings.draft.measures'),
     outputs: t('briefings.draft.outputs'),
@@ -75,7 +69,7 @@ export interface SlackMessage {
  * and bullets work; it is cut into 3000-character sections at paragraph breaks.
  */
 export function briefingMessage(t: Translate, b: BriefingContent): SlackMessage {
-  const quarter = quarterLabel(t, b.quarterKey);
+  const quarter = periodName(t, b.quarterKey);
   const title = b.title.trim();
   const blocks: KnownBlock[] = [header(title), context(t('briefings.message.context', { quarter }))];
   for (const piece of splitText(escapeMrkdwn(b.body.trim()))) blocks.push(textSection(piece));
@@ -139,7 +133,7 @@ export function briefingListMessage(t: Translate, items: readonly BriefingListIt
       text: {
         type: 'mrkdwn',
         text: truncate(
-          `${t('briefings.list.item', { title: escapeMrkdwn(truncate(b.title, 150)), quarter: quarterLabel(t, b.quarterKey), status: t(`briefings.status.${b.status}`) })}\n${itemDetail(t, b)}`,
+          `${t('briefings.list.item', { title: escapeMrkdwn(truncate(b.title, 150)), quarter: periodName(t, b.quarterKey), status: t(`briefings.status.${b.status}`) })}\n${itemDetail(t, b)}`,
           3000,
         ),
       },
@@ -178,7 +172,7 @@ export interface PostedNotice {
 /** The DM to the composer once every channel answered: where it is, and where it is not. */
 export function briefingPostedMessage(t: Translate, n: PostedNotice): SlackMessage {
   const title = escapeMrkdwn(truncate(n.title, 150));
-  const quarter = quarterLabel(t, n.quarterKey);
+  const quarter = periodName(t, n.quarterKey);
   const blocks: KnownBlock[] = [];
   if (n.posts.length) blocks.push(textSection(`:white_check_mark: ${t('briefings.posted.links', { title, quarter, links: postLinks(t, n.posts) })}`));
   if (n.failed.length) {
@@ -197,7 +191,7 @@ export function briefingPostedMessage(t: Translate, n: PostedNotice): SlackMessa
 
 /** Two weeks before a quarter ends, to each ORSE admin. */
 export function briefingReminderMessage(t: Translate, quarter: FiscalPeriod): SlackMessage {
-  const q = quarterLabel(t, quarter);
+  const q = periodName(t, quarter);
   const date = slackDate(quarter.end);
   return {
     text: t('briefings.reminder.text', { quarter: q, date }),

@@ -10,9 +10,11 @@ import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { BRIEFING_LIMITS, joinBodyParts } from '../../domain/briefing-draft.js';
 import type { FiscalPeriod } from '../../domain/fiscal-calendar.js';
 import type { Translate } from '../i18n/index.js';
-import { briefingMessage, channelList, postLinks, quarterLabel, quarterMonths, type BriefingContent, type PostLink } from './briefing-message.js';
+import { briefingMessage, channelList, postLinks, quarterMonths, type BriefingContent, type PostLink } from './briefing-message.js';
+import { periodName } from './period-name.js';
 import { truncate } from './mrkdwn.js';
 import { context, textSection } from './status-parts.js';
+import { limitHint } from './limit-hint.js';
 
 export const BRIEFING_CALLBACK_ID = 'briefing:compose';
 export const BRIEFING_PREVIEW_CALLBACK_ID = 'briefing:preview';
@@ -84,7 +86,7 @@ const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: 
 
 function quarterOption(t: Translate, q: FiscalPeriod, current: string): PlainTextOption {
   const key = q.key === current ? 'briefings.quarterCurrent' : 'briefings.quarterOption';
-  return { text: plain(t(key, { quarter: quarterLabel(t, q), months: quarterMonths(t, q) }), 75), value: q.key };
+  return { text: plain(t(key, { quarter: periodName(t, q), months: quarterMonths(t, q) }), 75), value: q.key };
 }
 
 export function briefingComposerModal(t: Translate, d: ComposerData): ModalView {
@@ -106,6 +108,7 @@ export function briefingComposerModal(t: Translate, d: ComposerData): ModalView 
       type: 'input',
       block_id: COMPOSER_BLOCKS.title,
       label: plain(t('briefings.modal.title'), 2000),
+      hint: plain(limitHint(t, BRIEFING_LIMITS.title), 2000),
       element: {
         type: 'plain_text_input',
         action_id: 'value',

@@ -27,6 +27,8 @@ import {
   textSection,
   updateButton,
 } from './status-parts.js';
+import { periodName } from './period-name.js';
+import { reportingSummaryLine } from './reporting-summary.js';
 
 export const HOME_CALLBACK_ID = 'reap_home';
 export const HOME_MAX_BLOCKS = 100;
@@ -82,7 +84,7 @@ function staffStrategyBlock(t: Translate, s: ReportableStrategy, today: string) 
     statusText(t, s.status),
     s.status === 'COMPLETED' ? null : dueText(t, s.dueDate, daysFrom(today, s.dueDate)),
     // Completed and deferred work expects no reports.
-    s.status === 'COMPLETED' || s.status === 'DEFERRED' ? null : t(s.reportedThisPeriod ? 'home.reported' : 'home.notReported', { period: s.periodKey }),
+    s.status === 'COMPLETED' || s.status === 'DEFERRED' ? null : t(s.reportedThisPeriod ? 'home.reported' : 'home.notReported', { period: periodName(t, s.periodKey) }),
   ].filter((f): f is string => f !== null);
   return itemSection(`${strategyHeadline(t, s.label, s.text)}\n${facts.join(' · ')}`, updateButton(t, s.id, s.label));
 }
@@ -188,12 +190,7 @@ function managerDepartmentBlock(t: Translate, s: DepartmentStatus): KnownBlock {
 function managerFactsBlock(t: Translate, s: DepartmentStatus): KnownBlock {
   const last = s.lastUpdateAt ? t('statusReport.lastUpdate', { date: slackDateTime(s.lastUpdateAt), age: ageText(t, s.lastUpdateAgeDays) }) : t('statusReport.noUpdates');
   return context(
-    t('home.manager.facts', {
-      overdue: s.overdue.length,
-      dueSoon: s.dueSoon.length,
-      days: s.dueSoonDays,
-      silent: s.notUpdatedThisQuarter.length,
-      last,
-    }),
+    // The weekly digest opens with this same line (reportingSummary in status-summary.ts).
+    t('home.manager.facts', { summary: reportingSummaryLine(t, s.summary, s.period, s.dueSoonDays), last }),
   );
 }

@@ -5,6 +5,7 @@
 import type { KnownBlock, ModalView, PlainTextOption, View } from '@slack/types';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { limitHint } from './limit-hint.js';
 
 /** callback_ids of the management modals; the view listeners are registered on these. */
 export const MANAGE_CALLBACKS = {
@@ -260,6 +261,7 @@ export function deferModal(t: Translate, d: DeferData): ModalView {
         type: 'input',
         block_id: DEFER_BLOCKS.reason,
         label: plain(t('manage.fields.reason'), 2000),
+        hint: plain(limitHint(t, Math.min(3000, d.reasonLimit)), 2000),
         element: {
           type: 'plain_text_input',
           action_id: 'value',

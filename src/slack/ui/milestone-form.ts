@@ -17,6 +17,7 @@ import {
   type StrategyHeader,
 } from './manage-modals.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { limitHint } from './limit-hint.js';
 
 export const MILESTONE_BLOCKS = { title: 'title', dueDate: 'dueDate', owner: 'ownerSlackId' } as const;
 export const MILESTONE_EDIT_ACTION_ID = 'milestone:edit';
@@ -49,6 +50,7 @@ function milestoneFields(t: Translate, owners: OwnerChoices, titleLimit: number,
       type: 'input',
       block_id: MILESTONE_BLOCKS.title,
       label: plain(t('manage.fields.milestoneTitle'), 2000),
+      hint: plain(limitHint(t, Math.min(3000, titleLimit)), 2000),
       element: {
         type: 'plain_text_input',
         action_id: `value${suffix}`,
@@ -72,7 +74,7 @@ function milestoneFields(t: Translate, owners: OwnerChoices, titleLimit: number,
       type: 'input',
       block_id: MILESTONE_BLOCKS.owner,
       optional: true,
-      label: plain(t('manage.fields.ownerOptional'), 2000),
+      label: plain(t('manage.fields.owner'), 2000),
       element: ownerElement(t, owners, initial?.owner?.slackUserId ?? null, `owner${suffix}`),
       ...ownerHint(t, owners),
     },

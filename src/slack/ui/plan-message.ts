@@ -75,7 +75,11 @@ export function planItemBlock(t: Translate, s: PlanStrategyItem, today: string |
  * @param today the City's date, for "in 3 days" / "2 days overdue" next to due dates;
  * null leaves the relative part out.
  */
-export function planMessage(t: Translate, v: PlanView, today: string | null): SlackMessage {
+/**
+ * `readsOtherDepartments`: the reader may open other departments' plans (ORSE, a manager of
+ * several); everyone else is not invited to a command the service would refuse them.
+ */
+export function planMessage(t: Translate, v: PlanView, today: string | null, readsOtherDepartments = false): SlackMessage {
   const title = t('plan.header', { department: v.department.name, plan: v.plan.title });
   const blocks: KnownBlock[] = [header(title)];
   if (v.totalStrategies === 0) {
@@ -118,7 +122,12 @@ export function planMessage(t: Translate, v: PlanView, today: string | null): Sl
   ];
   if (nav.length > 0) blocks.push({ type: 'actions', block_id: 'plan_nav', elements: nav });
   const others = v.plans.filter((p) => p.key !== v.plan.key).map((p) => `\`${escapeMrkdwn(p.key)}\``);
-  const footer = [t('plan.footer'), ...(others.length ? [t('plan.otherPlans', { plans: others.join(', ') })] : [])];
+  const footer = [t('plan.footer'), ...(readsOtherDepartments ? [t('plan.otherDepartment')] : []), ...(others.length ? [t('plan.otherPlans', { plans: others.join(', ') })] : [])];
   blocks.push(context(footer.join('\n')));
   return { text: `${title} (${v.page}/${v.totalPages})`, blocks };
+}
+
+/** ORSE reads every department, a manager the ones they manage besides their own. */
+export function readsOtherDepartments(actor: { roles: readonly string[]; departmentId: number | null; managedDepartmentIds: readonly number[] }): boolean {
+  return actor.roles.includes('ORSE_ADMIN') || actor.managedDepartmentIds.some((id) => id !== actor.departmentId);
 }

@@ -23,6 +23,10 @@ export interface SettingsJob {
   updatedBy: string | null;
   enabled: boolean;
   nextFire: Date | null;
+  /** The next three runs, empty when paused. */
+  nextFires: readonly Date[];
+  /** Shown read-only: the outbox and other housekeeping every message depends on. */
+  internal: boolean;
 }
 
 export interface SettingsModalData {
@@ -42,9 +46,11 @@ const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: 
  * "Mon, Nov 23, 2026, 8:00 AM PST": the City's clock in the reader's words. The zone is the
  * City's own abbreviation in every language (Spanish ICU data would say "GMT-8").
  */
-export function cityTime(t: Translate, at: Date, zone: string): string {
+export function cityTime(t: Translate, at: Date, zone: string, withSeconds = false): string {
   const local = DateTime.fromJSDate(at, { zone });
-  const when = local.setLocale(t('settings.locale')).toLocaleString({ weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+  const when = local
+    .setLocale(t('settings.locale'))
+    .toLocaleString({ weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}) });
   return `${when} ${local.setLocale('en-US').toFormat('ZZZZ')}`;
 }
 
@@ -58,9 +64,19 @@ export function settingsModal(t: Translate, d: SettingsModalData): ModalView {
   const blocks: KnownBlock[] = [];
   if (d.notice) blocks.push(textSection(d.notice));
   blocks.push(context(t('settings.intro', { zone: d.timeZone })), { type: 'header', text: plain(t('settings.schedulesHeader'), 150) });
-  for (const j of d.jobs) {
+  const runs = (j: SettingsJob) => {
+    const at = j.nextFires.length ? j.nextFires : j.nextFire ? [j.nextFire] : [];
+    // The outbox runs every few seconds: three runs in the same minute would read the same.
+    const seconds = at.some((x) => x.getUTCSeconds() !== 0);
+    return at.map((x) => cityTime(t, x, d.timeZone, seconds)).join('; ');
+  };
+  const describe = (j: SettingsJob) => {
     const source = sourceText(t, j);
-    const hint = j.enabled && j.nextFire ? t('settings.hint', { source, next: cityTime(t, j.nextFire, d.timeZone) }) : t('settings.hintPaused', { source });
+    return j.enabled && runs(j) ? t('settings.hint', { source, next: runs(j) }) : t('settings.hintPaused', { source });
+  };
+  for (const j of d.jobs) {
+    if (j.internal) continue;
+    const hint = describe(j);
     blocks.push({
       type: 'input',
       block_id: cronBlockId(j.job),
@@ -69,6 +85,13 @@ export function settingsModal(t: Translate, d: SettingsModalData): ModalView {
       hint: plain(hint, 2000),
       element: { type: 'plain_text_input', action_id: 'value', initial_value: j.cron, max_length: 120, placeholder: plain(t('settings.cronPlaceholder'), 150) },
     });
+  }
+  const internal = d.jobs.filter((j) => j.internal);
+  if (internal.length) {
+    blocks.push({ type: 'header', text: plain(t('settings.internalHeader'), 150) }, context(t('settings.internalIntro')));
+    for (const j of internal) {
+      blocks.push(textSection(truncate(`*${t(`settings.jobs.${j.job}`)}* (\`${j.job}\`): \`${j.cron}\`\n${describe(j)}`, 3000)));
+    }
   }
   blocks.push(
     { type: 'header', text: plain(t('settings.otherHeader'), 150) },

@@ -25,6 +25,7 @@ import {
   textSection,
   updateButton,
 } from './status-parts.js';
+import { periodName } from './period-name.js';
 
 export interface SlackMessage {
   text: string;
@@ -35,8 +36,13 @@ export interface SlackMessage {
 export const ITEMS_PER_LIST = 8;
 
 export interface DepartmentStatusOptions {
-  /** ORSE admins get a pointer to the citywide view. */
+  /** ORSE admins get a pointer to any department and to the citywide view. */
   isAdmin?: boolean;
+  /**
+   * The other departments this reader may see (a manager's): offered by code. Staff get
+   * no such invitation, since the service would refuse them any other department.
+   */
+  otherReadable?: readonly { code: string }[];
   itemsPerList?: number;
 }
 
@@ -74,7 +80,7 @@ export function departmentSummaryBlocks(t: Translate, s: DepartmentStatus): Know
         type: 'mrkdwn',
         text: t('statusReport.summary', {
           total: s.total,
-          quarter: s.quarter.key,
+          quarter: periodName(t, s.quarter),
           from: slackDate(s.quarter.start),
           to: slackDate(s.quarter.end),
         }),
@@ -141,7 +147,13 @@ export function departmentStatusMessage(t: Translate, s: DepartmentStatus, opts:
     blocks.push(...departmentSummaryBlocks(t, s));
     blocks.push(...departmentListBlocks(t, s, opts.itemsPerList ?? ITEMS_PER_LIST).blocks);
   }
-  const hints = [t('statusReport.otherHint'), ...(opts.isAdmin ? [t('statusReport.adminHint')] : [])];
+  const others = (opts.otherReadable ?? []).filter((d) => d.code !== s.department.code);
+  const hints = opts.isAdmin
+    ? [t('statusReport.otherHint'), t('statusReport.adminHint')]
+    : others.length > 0
+      ? [t('statusReport.managedHint', { departments: others.map((d) => `\`/reap status ${escapeMrkdwn(d.code)}\``).join(', ') })]
+      : [];
+  hints.push(t('statusReport.timeZoneHint'));
   blocks.push(context(hints.join('\n')));
   return {
     text: `${title}: ${t('statusReport.overdue', { count: s.overdue.length })}, ${t('statusReport.dueSoon', { count: s.dueSoon.length, days: s.dueSoonDays })}`.replace(/\*/g, ''),
@@ -189,7 +201,7 @@ export function citywideBlocks(t: Translate, c: CitywideStatus): KnownBlock[] {
         text: t('statusReport.citywide.summary', {
           total: c.totals.total,
           departments: active.length,
-          quarter: c.quarter.key,
+          quarter: periodName(t, c.quarter),
           from: slackDate(c.quarter.start),
           to: slackDate(c.quarter.end),
         }),

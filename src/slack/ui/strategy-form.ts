@@ -17,6 +17,7 @@ import {
   type StrategyMeta,
 } from './manage-modals.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { limitHint } from './limit-hint.js';
 
 export const STRATEGY_BLOCKS = {
   department: 'department',
@@ -58,12 +59,13 @@ export interface StrategyFieldValues {
 
 const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
 
-function textInput(blockId: string, label: string, opts: { placeholder: string; limit: number; initial?: string; optional?: boolean }): KnownBlock {
+function textInput(t: Translate, blockId: string, label: string, opts: { placeholder: string; limit: number; initial?: string; optional?: boolean }): KnownBlock {
   return {
     type: 'input',
     block_id: blockId,
     optional: opts.optional ?? false,
     label: plain(label, 2000),
+    hint: plain(limitHint(t, Math.min(3000, opts.limit)), 2000),
     element: {
       type: 'plain_text_input',
       action_id: 'value',
@@ -80,13 +82,13 @@ function fieldBlocks(t: Translate, limits: FieldLimits, initial: StrategyFieldVa
   const flagOptions = FLAGS.map((f) => option(t(FLAG_LABEL[f]), f));
   const checked = initial ? flagOptions.filter((o) => initial.flags[o.value as Flag]) : [];
   return [
-    textInput(STRATEGY_BLOCKS.text, t('manage.fields.text'), { placeholder: t('manage.fields.textPlaceholder'), limit: limits.text, initial: initial?.text }),
+    textInput(t, STRATEGY_BLOCKS.text, t('manage.fields.text'), { placeholder: t('manage.fields.textPlaceholder'), limit: limits.text, initial: initial?.text }),
     ...(owner ? [owner] : []),
     {
       type: 'input',
       block_id: STRATEGY_BLOCKS.dueDate,
       optional: true,
-      label: plain(t('manage.fields.dueDateOptional'), 2000),
+      label: plain(t('manage.fields.dueDate'), 2000),
       element: {
         type: 'datepicker',
         action_id: 'value',
@@ -94,13 +96,13 @@ function fieldBlocks(t: Translate, limits: FieldLimits, initial: StrategyFieldVa
         ...(initial?.dueDate ? { initial_date: initial.dueDate } : {}),
       },
     },
-    textInput(STRATEGY_BLOCKS.performanceMeasures, t('manage.fields.performanceMeasures'), {
+    textInput(t, STRATEGY_BLOCKS.performanceMeasures, t('manage.fields.performanceMeasures'), {
       placeholder: t('manage.fields.performanceMeasuresPlaceholder'),
       limit: limits.performanceMeasures,
       initial: initial?.performanceMeasures,
       optional: true,
     }),
-    textInput(STRATEGY_BLOCKS.outputs, t('manage.fields.outputs'), {
+    textInput(t, STRATEGY_BLOCKS.outputs, t('manage.fields.outputs'), {
       placeholder: t('manage.fields.outputsPlaceholder'),
       limit: limits.outputs,
       initial: initial?.outputs,
@@ -200,7 +202,7 @@ export function addStrategyModal(t: Translate, d: AddStrategyData): ModalView {
       type: 'input',
       block_id: STRATEGY_BLOCKS.owner,
       optional: true,
-      label: plain(t('manage.fields.ownerOptional'), 2000),
+      label: plain(t('manage.fields.owner'), 2000),
       element: ownerElement(t, d.owners, null, `owner:${d.department.id}`),
       ...ownerHint(t, d.owners),
     };

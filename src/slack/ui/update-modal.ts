@@ -14,6 +14,8 @@ import { UPDATE_FIELD_LIMITS, STRATEGY_STATUSES, VISIBILITIES } from '../../doma
 import type { ProgressUpdateView, ReportableStrategy, StrategySummary, UpdateFormDefaults, PersonRef } from '../../services/progress-updates.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { periodName } from './period-name.js';
+import { limitHint } from './limit-hint.js';
 
 export const UPDATE_CALLBACK_ID = 'reap.update';
 export const UPDATE_LOADING_CALLBACK_ID = 'reap.update.loading';
@@ -317,7 +319,7 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
     blocks.push({
       type: 'context',
       block_id: 'editing',
-      elements: [mrkdwn(t('update.modal.editing', { date: cityDate(u.createdAt, model.timeZone), period: u.periodKey, revision: u.revision }))],
+      elements: [mrkdwn(t('update.modal.editing', { date: cityDate(u.createdAt, model.timeZone), period: periodName(t, u.periodKey), revision: u.revision }))],
     });
     statusBlock = statusBlockId({ updateId: u.id });
     currentStatus = u.statusTo;
@@ -415,7 +417,7 @@ export function strategySelect(
     let description = descriptions.get(key);
     if (description === undefined) {
       const status = t(`status.${s.status}`);
-      description = t(s.reportedThisPeriod ? 'update.modal.optionReported' : 'update.modal.optionNotReported', { status, period: s.periodKey });
+      description = t(s.reportedThisPeriod ? 'update.modal.optionReported' : 'update.modal.optionNotReported', { status, period: periodName(t, s.periodKey) });
       if (s.ownedByActor) description = `${description} · ${t('update.modal.optionYours')}`;
       descriptions.set(key, description);
     }
@@ -472,7 +474,7 @@ function strategyDetails(
     s.dueDate ? t('update.modal.due', { date: s.dueDate }) : t('update.modal.noDueDate'),
     s.owner ? t('update.modal.owner', { owner: personName(s.owner) }) : t('update.modal.noOwner'),
   ];
-  if (defaults) facts.push(t('update.modal.period', { period: defaults.period.key, start: defaults.period.start, end: defaults.period.end }));
+  if (defaults) facts.push(t('update.modal.period', { period: periodName(t, defaults.period.key), start: defaults.period.start, end: defaults.period.end }));
   blocks.push({ type: 'context', block_id: 'strategy_facts', elements: [mrkdwn(truncate(facts.join(' · '), 3000))] });
 
   const plan: string[] = [];
@@ -494,7 +496,7 @@ function strategyDetails(
         : t('update.modal.noUpdates'),
     );
     if (defaults.onBehalfOf) notes.push(t('update.modal.onBehalfOf', { owner: personName(defaults.onBehalfOf) }));
-    if (defaults.ownUpdateThisPeriod) notes.push(t('update.modal.alreadyReported', { period: defaults.period.key }));
+    if (defaults.ownUpdateThisPeriod) notes.push(t('update.modal.alreadyReported', { period: periodName(t, defaults.period.key) }));
     blocks.push({ type: 'context', block_id: 'strategy_last', elements: notes.map((n) => mrkdwn(truncate(n, 3000))) });
   }
   return blocks;
@@ -539,7 +541,7 @@ function textInput(
     block_id: id,
     optional: o.optional ?? true,
     label: plain(t(LABEL_KEYS[field])),
-    ...(o.hint ? { hint: plain(o.hint) } : {}),
+    hint: plain(truncate(limitHint(t, limit, o.hint), 2000)),
     element: {
       type: 'plain_text_input',
       action_id: id,

@@ -2,7 +2,6 @@
 // business days before it closes ("still missing", with how many colleagues already
 // reported). Each strategy has the app-wide Update button. Pure Block Kit builders.
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 import { daysBetween } from '../../domain/calendar-dates.js';
 import type { FiscalPeriod } from '../../domain/fiscal-calendar.js';
 import type { PlannedPrompt, PromptItem } from '../../domain/update-prompts.js';
@@ -21,30 +20,23 @@ import {
   textSection,
   updateButton,
 } from './status-parts.js';
+import { periodName } from './period-name.js';
 
 /** One block per strategy: this many stays under 50 blocks and Slack's ~12,000 characters per message. */
 export const PROMPT_MAX_ITEMS = 30;
-
-/** "Q2 of FY 2026-2027", "November 2026 (FY 2026-2027)", in the reader's language. */
-export function periodLabel(t: Translate, lang: Lang, period: FiscalPeriod): string {
-  const years = { from: period.fiscalYearEnd - 1, to: period.fiscalYearEnd };
-  if (period.cadence === 'QUARTERLY') return t('reminders.period.quarter', { n: period.index, ...years });
-  const month = DateTime.fromISO(period.start, { zone: 'UTC' }).setLocale(lang).toLocaleString({ month: 'long', year: 'numeric' });
-  return t('reminders.period.month', { month, ...years });
-}
 
 function itemBlock(t: Translate, lang: Lang, item: PromptItem, messagePeriod: FiscalPeriod, today: string) {
   const s = item.strategy;
   const facts = [statusText(t, s.status)];
   if (s.departmentCode) facts.push(escapeMrkdwn(s.departmentCode));
-  if (item.period.key !== messagePeriod.key) facts.push(t('reminders.prompt.otherPeriod', { period: periodLabel(t, lang, item.period) }));
+  if (item.period.key !== messagePeriod.key) facts.push(t('reminders.prompt.otherPeriod', { period: periodName(t, item.period) }));
   if (s.dueDate) facts.push(dueText(t, s.dueDate, daysBetween(today, s.dueDate)));
   return itemSection(`${strategyHeadline(t, s.label, s.text)}\n${facts.join(' · ')}`, updateButton(t, s.id, s.label));
 }
 
 /** The prompt or nudge for one person. `today` is the City's date (for "due in N days"). */
 export function updatePromptMessage(t: Translate, lang: Lang, prompt: PlannedPrompt, today: string): SlackMessage {
-  const period = periodLabel(t, lang, prompt.period);
+  const period = periodName(t, prompt.period);
   const by = slackDate(prompt.period.end);
   const blocks: KnownBlock[] = [];
   if (prompt.phase === 'start') {

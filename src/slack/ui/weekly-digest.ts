@@ -3,7 +3,8 @@
 // "Full plan" button per department and an App Home link at the end. Long weeks become
 // several messages (weekly-digest-split.ts), never one Slack would refuse.
 import type { Button, KnownBlock } from '@slack/types';
-import { DUE_SOON_DAYS } from '../../domain/status-summary.js';
+import { DUE_SOON_DAYS, addSummaries } from '../../domain/status-summary.js';
+import { reportingSummaryLine, reportingTotalsLine } from './reporting-summary.js';
 import type { DepartmentWeek, DigestDueItem, DigestUpdateItem, ManagerDigest } from '../../domain/weekly-digest.js';
 import type { StrategyStatus } from '../../generated/prisma/enums.js';
 import type { Translate } from '../i18n/index.js';
@@ -11,6 +12,7 @@ import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { STATUS_EMOJI, chunkLines, context, countKey, header, oneLine, slackDate, textSection } from './status-parts.js';
 import type { SlackMessage } from './status-message.js';
 import { DIGEST_SECTION_TEXT, packBlockGroups, slackDay, type BlockGroup } from './weekly-digest-split.js';
+import { periodName } from './period-name.js';
 
 /** Shows the department's plan, as `/reap plan <code>` would (listeners/actions/plan-open.ts). */
 export const PLAN_OPEN_ACTION_ID = 'plan:open';
@@ -89,7 +91,7 @@ function phrases(t: Translate): Phrases {
       return name;
     },
     change: compile(t, 'digests.weekly.item.change', ['strategy', 'from', 'to', 'author', 'date']),
-    update: compile(t, 'digests.weekly.item.update', ['label', 'author', 'date']),
+    update: compile(t, 'digests.weekly.item.update', ['strategy', 'author', 'date', 'excerpt']),
     strategyDue: compile(t, 'digests.weekly.item.strategyDue', ['strategy', 'due', 'owner']),
     milestoneDue: compile(t, 'digests.weekly.item.milestoneDue', ['label', 'title', 'due', 'owner']),
     // The same phrases as the other reading surfaces (status-parts.ts), compiled.
@@ -116,9 +118,14 @@ function dueOf(p: Phrases, dueDate: string, days: number): string {
   return (count === 1 ? forms.one : forms.other)({ date, count });
 }
 
-/** A status change with the strategy's text; an update that kept the status in one short line. */
+/** The start of what an update says, on one line: the full text is on the strategy's page. */
+export const UPDATE_EXCERPT_MAX = 280;
+
+/** A status change with the strategy's text; an update that kept the status with what it says. */
 function updateLine(p: Phrases, u: DigestUpdateItem, zone: string): string {
-  if (u.statusFrom === u.statusTo) return p.update({ label: u.strategy.label, author: mention(u.author), date: slackDay(u.at, zone) });
+  if (u.statusFrom === u.statusTo) {
+    return p.update({ strategy: headline(p, u.strategy), author: mention(u.author), date: slackDay(u.at, zone), excerpt: `_${escapeMrkdwn(truncate(oneLine(u.narrative), UPDATE_EXCERPT_MAX))}_` });
+  }
   return p.change({ strategy: headline(p, u.strategy), from: p.status(u.statusFrom), to: p.status(u.statusTo), author: mention(u.author), date: slackDay(u.at, zone) });
 }
 
@@ -145,9 +152,10 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
   const p = phrases(t);
   const blocks: KnownBlock[] = [
     header(t('digests.weekly.department.header', { name: d.name, code: d.code })),
+    textSection(reportingSummaryLine(t, w.summary, w.period)),
     context(
       t('digests.weekly.department.summary', {
-        period: w.period.key,
+        period: periodName(t, w.period),
         total: w.totalStrategies,
         updates: w.updateCount,
         completions: w.completions.length,
@@ -166,7 +174,7 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
     listLines(t, t('digests.weekly.sections.otherUpdates'), w.otherUpdates, (u) => updateLine(p, u, zone)),
     listLines(t, t('digests.weekly.sections.overdue'), w.overdue, (x) => dueLine(p, x)),
     listLines(t, t('digests.weekly.sections.atRisk', { days: DUE_SOON_DAYS }), w.atRisk, (x) => dueLine(p, x)),
-    listLines(t, t('digests.weekly.sections.notReported', { period: w.period.key }), w.notReported, (g) =>
+    listLines(t, t('digests.weekly.sections.notReported', { period: periodName(t, w.period) }), w.notReported, (g) =>
       t('digests.weekly.item.notReported', {
         owner: g.owner ? mention(g.owner) : t('digests.weekly.item.noOwner'),
         labels: g.strategies.map((s) => s.label).join(', '),
@@ -191,8 +199,10 @@ export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions)
     if (!blocks) departments.set(w, (blocks = departmentWeekBlocks(t, w, options.zone)));
     return blocks;
   };
-  const head = (names: string): KnownBlock[] => [
+  // Opens with the line App Home shows: one department's, or the sum over several.
+  const head = (names: string, weeks: readonly DepartmentWeek[]): KnownBlock[] => [
     header(t('digests.weekly.header')),
+    textSection(weeks.length === 1 ? reportingSummaryLine(t, weeks[0]!.summary, weeks[0]!.period) : reportingTotalsLine(t, addSummaries(weeks.map((w) => w.summary)))),
     context(t('digests.weekly.intro', { from: slackDay(options.from, options.zone), to: slackDay(options.to, options.zone), departments: escapeMrkdwn(names) })),
   ];
   const tail: KnownBlock[] = [];
@@ -218,7 +228,7 @@ export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions)
       continued: () => context(t('digests.weekly.department.continued', { name: escapeMrkdwn(w.department.name), code: w.department.code })),
     }));
     const packed = packBlockGroups(groups, {
-      head: head(digest.departments.map((w) => w.department.name).join(', ')),
+      head: head(digest.departments.map((w) => w.department.name).join(', '), digest.departments),
       tail,
       partLine: (part, parts) => context(t('digests.weekly.part', { part, parts })),
     });

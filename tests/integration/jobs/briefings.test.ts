@@ -101,10 +101,10 @@ describe('posting a scheduled briefing', () => {
     expect((await run('briefings')).enqueued).toBe(2);
     expect((await run('briefings')).enqueued).toBe(0); // queued already: nothing twice
     await run('outbox');
-    expect(briefingTexts(COUNCIL)).toEqual(['Avances de equidad racial, T2 (AF 2026-2027 T2)']);
+    expect(briefingTexts(COUNCIL)).toEqual(['Avances de equidad racial, T2 (AF 2026-27 T2)']);
     expect(briefingTexts(REDI)).toHaveLength(1);
     // The posted message speaks the composer's language and carries the body as sections.
-    expect(JSON.stringify(fake.messages(COUNCIL)[0]!.blocks)).toContain('Oficina de Equidad Racial y Social · Informe trimestral · AF 2026-2027 T2');
+    expect(JSON.stringify(fake.messages(COUNCIL)[0]!.blocks)).toContain('Oficina de Equidad Racial y Social · Informe trimestral · AF 2026-27 T2');
 
     const finishing = await run('briefings');
     expect(finishing.detail).toContain('2 recorded, 1 finished');
@@ -194,8 +194,8 @@ describe('the briefing reminder', () => {
     expect((await run('briefing-reminder')).enqueued).toBe(2);
     await run('outbox');
     expect(reminders(MARISOL)).toHaveLength(1);
-    expect(reminders(MARISOL)[0]).toContain('Se acerca el informe de AF 2026-2027 T2');
-    expect(reminders(DANIEL)[0]).toContain('Sắp đến hạn bản tin NTC 2026-2027 Quý 2');
+    expect(reminders(MARISOL)[0]).toContain('Se acerca el informe de AF 2026-27 T2');
+    expect(reminders(DANIEL)[0]).toContain('Sắp đến hạn bản tin NTC 2026-27 Quý 2');
     expect(reminders(STAFF)).toEqual([]);
     const button = (fake.messages(fake.dmChannelId(MARISOL))[0]!.blocks as { accessory?: { action_id: string; value: string } }[])[0]!.accessory;
     expect(button).toMatchObject({ action_id: 'briefing:compose', value: 'FY2027-Q2' });
@@ -214,7 +214,7 @@ describe('the briefing reminder', () => {
     expect((await run('briefing-reminder')).enqueued).toBe(2);
     await run('outbox');
     expect(reminders(MARISOL)).toHaveLength(2);
-    expect(reminders(MARISOL)[1]).toContain('AF 2026-2027 T3');
+    expect(reminders(MARISOL)[1]).toContain('AF 2026-27 T3');
   });
 
   it('stays quiet when the quarter’s briefing is already scheduled', async () => {

@@ -66,9 +66,9 @@ describe('update prompts', () => {
     // Ana owns Housing (monthly) and Library (quarterly) work: one prompt, listing both.
     expect(promptsOf('ana')).toHaveLength(1);
     expect(promptStrategyIds(promptsOf('ana')[0]!)).toEqual([s.anaHousing, s.anaLib]);
-    expect(textOf(promptsOf('ana')[0]!)).toContain('Comenzó el período de informes *octubre de 2026 (año fiscal 2026-2027)*');
-    expect(textOf(promptsOf('ana')[0]!)).toContain('para T2 del año fiscal 2026-2027');
-    expect(textOf(promptsOf('ben')[0]!)).toContain('Reporting for *Q2 of FY 2026-2027* has started');
+    expect(textOf(promptsOf('ana')[0]!)).toContain('Comenzó el período de informes *AF 2026-27 octubre*');
+    expect(textOf(promptsOf('ana')[0]!)).toContain('para AF 2026-27 T2');
+    expect(textOf(promptsOf('ben')[0]!)).toContain('Reporting for *FY 2026-27 Q2* has started');
     expect(promptsOf('lee')).toEqual([]);
     expect(promptsOf('gone')).toEqual([]);
     const keys = (await db.prisma.outboxMessage.findMany()).map((r) => r.idempotencyKey).sort();
@@ -143,8 +143,8 @@ describe('update prompts', () => {
     // Thursday December 24th: 5th-last business day of December and of Q2 (Christmas is a holiday).
     expect(await fireOn('2026-12-24')).toMatchObject({ enqueued: 4 });
     expect(promptStrategyIds(promptsOf('ben')[0]!)).toEqual([s.ben]);
-    expect(textOf(promptsOf('ben')[0]!)).toContain('*Q2 of FY 2026-2027* closes on');
+    expect(textOf(promptsOf('ben')[0]!)).toContain('*FY 2026-27 Q2* closes on');
     expect(promptStrategyIds(promptsOf('ana')[0]!)).toEqual([s.anaHousing, s.anaLib]);
-    expect(textOf(promptsOf('ana')[0]!)).toContain('*diciembre de 2026 (año fiscal 2026-2027)* cierra el');
+    expect(textOf(promptsOf('ana')[0]!)).toContain('*AF 2026-27 diciembre* cierra el');
   });
 });

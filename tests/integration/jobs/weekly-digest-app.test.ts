@@ -10,6 +10,13 @@ import { RunCoordinator } from '../../../src/jobs/run-coordinator.js';
 import { createDispatcherClient } from '../../../src/jobs/slack-client.js';
 import { createLogger } from '../../../src/logger.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import type { FiscalPeriod } from '../../../src/domain/fiscal-calendar.js';
+import { addSummaries, type ReportingSummary } from '../../../src/domain/status-summary.js';
+import { weeklyDigestWindow } from '../../../src/domain/weekly-digest.js';
+import { loadWeeklyDigests } from '../../../src/services/digests.js';
+import { loadHomeData } from '../../../src/slack/home/publish-home.js';
+import { translator } from '../../../src/slack/i18n/index.js';
+import { reportingSummaryLine, reportingTotalsLine } from '../../../src/slack/ui/reporting-summary.js';
 
 const NOW = new Date('2026-11-16T16:00:00Z'); // Monday 08:00 in San José
 const KEVIN = 'U0MGR01'; // manages HOUSING, LIB and PRNS; English
@@ -61,6 +68,36 @@ describe('weekly digest with the demo data', () => {
 
     const recipients = await app.db.prisma.outboxMessage.findMany({ where: { job: 'weekly-digest' }, distinct: ['userId'], select: { userId: true } });
     expect(recipients.map((r) => r.userId).sort()).toEqual([KEVIN, LORENA]);
+  });
+
+  it('opens with the same reported / not reported / overdue / due soon counts as the manager’s App Home', async () => {
+    // The figures behind both: App Home's loader and the digest's loader, on the same data and clock.
+    const { data } = await loadHomeData(app.server.ctx, KEVIN);
+    expect(data.role).toBe('manager');
+    const home = (data as { departments: { department: { code: string }; summary: ReportingSummary; period: FiscalPeriod }[] }).departments;
+    const { digests } = await loadWeeklyDigests(app.server.ctx, weeklyDigestWindow(NOW, app.server.ctx.config.timeZone));
+    const weeks = digests.find((d) => d.manager.slackUserId === KEVIN)!.departments;
+    expect(weeks.map((w) => w.department.code).sort()).toEqual(home.map((h) => h.department.code).sort());
+    for (const h of home) {
+      const w = weeks.find((x) => x.department.code === h.department.code)!;
+      expect(w.summary, h.department.code).toEqual(h.summary);
+      expect(w.period.key).toBe(h.period.key);
+    }
+    const total = addSummaries(home.map((h) => h.summary));
+    expect(total.reported + total.notReported).toBeGreaterThan(0);
+
+    // And what each surface shows: the digest's first lines and the Home tab's, word for word.
+    const t = translator('en');
+    const digestText = dms(KEVIN).map((m) => JSON.stringify(m.blocks)).join('');
+    expect(JSON.stringify(dms(KEVIN)[0]!.blocks[1])).toContain(JSON.stringify(reportingTotalsLine(t, total)).slice(1, -1));
+    await app.driver.appHomeOpened(KEVIN);
+    const shown = await app.fake.waitFor(() => app.fake.homeView(KEVIN), 5000, 'the Home tab');
+    const homeText = JSON.stringify(shown.blocks);
+    for (const h of home) {
+      const line = JSON.stringify(reportingSummaryLine(t, h.summary, h.period)).slice(1, -1);
+      expect(homeText).toContain(line);
+      expect(digestText).toContain(line);
+    }
   });
 
   it('shows the full plan of a department when its button is clicked', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config.js';
-import { checkCron } from '../../../src/jobs/schedule/cron-expression.js';
+import { ConfigError, loadConfig, type JobName } from '../../../src/config.js';
+import { compileCron, checkCron } from '../../../src/jobs/schedule/cron-expression.js';
+import { cadenceProblem } from '../../../src/jobs/schedule/cadence.js';
 import { assertValidCronOverrides, pickSchedule } from '../../../src/jobs/schedule/effective-schedule.js';
 import { JOB_DEFAULTS } from '../../../src/jobs/schedule/defaults.js';
 
@@ -65,5 +66,21 @@ describe('schedule precedence: setting > environment > default', () => {
     expect(() => assertValidCronOverrides(config)).toThrow(ConfigError);
     expect(() => assertValidCronOverrides(config)).toThrow(/^REAP_CRON_WEEKLY_DIGEST is invalid: "0 8 \* \* 8" is not a valid schedule \(8 is not a valid expression for week day\)/);
     expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_OUTBOX: '*/5 * * * * *' }))).not.toThrow();
+  });
+
+  it('refuses at start a REAP_CRON_* that would silently stop a job', () => {
+    const now = new Date('2026-11-18T17:00:00Z');
+    expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_WEEKLY_DIGEST: '0 8 1 1 *' }), now)).toThrow(
+      /^REAP_CRON_WEEKLY_DIGEST="0 8 1 1 \*" is refused: it runs less than once a month \(after 2026-11-18 not again until 2027-01-01\)/,
+    );
+    expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_DEADLINE_REMINDERS: '0 8 * 2 *' }), now)).toThrow(/REAP_CRON_DEADLINE_REMINDERS.*less than once a month/);
+    expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_UPDATE_PROMPTS: '0 8 29 2 *' }), now)).toThrow(ConfigError);
+    expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_OUTBOX: '0 0 1 1 *' }), now)).toThrow(/REAP_CRON_OUTBOX.*internal jobs must run at least every 15 minutes/);
+    expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_OUTBOX: '0 * * * *' }), now)).toThrow(/pause up to 60 minutes/);
+    // Monthly and weekday-only schedules are fine, and so is every default.
+    expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_REDI_DIGEST: '0 9 1 * *', REAP_CRON_DEADLINE_REMINDERS: '0 8 * * 1-5', REAP_CRON_BRIEFINGS: '*/5 * * * *' }), now)).not.toThrow();
+    for (const [job, d] of Object.entries(JOB_DEFAULTS)) {
+      expect(cadenceProblem(job as JobName, compileCron(d.cron), 'America/Los_Angeles', now), job).toBeNull();
+    }
   });
 });

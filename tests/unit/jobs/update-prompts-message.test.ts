@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { periodOfDate, type PlannedPrompt, type PromptStrategy } from '../../../src/domain/update-prompts.js';
 import { validateBlocks } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { PROMPT_MAX_ITEMS, periodLabel, updatePromptMessage } from '../../../src/slack/ui/update-prompt-message.js';
+import { PROMPT_MAX_ITEMS, updatePromptMessage } from '../../../src/slack/ui/update-prompt-message.js';
 import { MESSAGE_TEXT_BUDGET, longText, textLength } from '../../unit/slack/status-fixtures.js';
 
 const owner = { memberId: 1, slackUserId: 'U0ANA', name: 'Ana', language: null, slackLocale: null, departmentId: 1, active: true };
@@ -48,8 +48,8 @@ describe('update prompts', () => {
   it('asks for reports on each strategy with its Update button and the period’s end date', () => {
     const msg = updatePromptMessage(translator('en'), 'en', prompt('start', 2), '2026-11-02');
     const text = JSON.stringify(msg.blocks);
-    expect(msg.text).toBe('Time to report progress for November 2026 (FY 2026-2027).');
-    expect(text).toContain('Reporting for *November 2026 (FY 2026-2027)* has started');
+    expect(msg.text).toBe('Time to report progress for FY 2026-27 November.');
+    expect(text).toContain('Reporting for *FY 2026-27 November* has started');
     expect(text).toContain('<!date^');
     expect(text).toContain('|2026-11-30>');
     expect((msg.blocks as Block[]).filter((b) => b.accessory).map((b) => [b.accessory!.action_id, b.accessory!.value])).toEqual([
@@ -62,7 +62,7 @@ describe('update prompts', () => {
     const msg = updatePromptMessage(translator('en'), 'en', prompt('nudge', 1, { departmentId: 1, departmentName: 'Housing & <Community>', reported: 2, total: 3 }), '2026-11-20');
     const text = JSON.stringify(msg.blocks);
     expect(text).toContain('Already reported in Housing &amp; &lt;Community&gt;: 2 of your 3 colleagues.');
-    expect(msg.text).toBe('Progress reports for November 2026 (FY 2026-2027) are due by 2026-11-30.');
+    expect(msg.text).toBe('Progress reports for FY 2026-27 November are due by 2026-11-30.');
     const one = updatePromptMessage(translator('en'), 'en', prompt('nudge', 1, { departmentId: 1, departmentName: 'Housing', reported: 0, total: 1 }), '2026-11-20');
     expect(JSON.stringify(one.blocks)).toContain('Already reported in Housing: 0 of your 1 colleague.');
   });
@@ -70,13 +70,10 @@ describe('update prompts', () => {
   it('labels a quarterly strategy in a monthly prompt with its own quarter', () => {
     const p: PlannedPrompt = { ...prompt('start', 1), items: [{ strategy: strategy(1), period: month }, { strategy: strategy(2, { cadence: 'QUARTERLY' }), period: quarter }] };
     const text = JSON.stringify(updatePromptMessage(translator('en'), 'en', p, '2026-11-02').blocks);
-    expect(text).toContain('for Q2 of FY 2026-2027');
+    expect(text).toContain('for FY 2026-27 Q2');
   });
 
   it('names periods in the reader’s language', () => {
-    expect(periodLabel(translator('es'), 'es', month)).toBe('noviembre de 2026 (año fiscal 2026-2027)');
-    expect(periodLabel(translator('vi'), 'vi', quarter)).toBe('Quý 2 năm tài chính 2026-2027');
-    expect(periodLabel(translator('en'), 'en', quarter)).toBe('Q2 of FY 2026-2027');
     const es = updatePromptMessage(translator('es'), 'es', prompt('nudge', 1, { departmentId: 1, departmentName: 'Vivienda', reported: 1, total: 4 }), '2026-11-20');
     expect(JSON.stringify(es.blocks)).toContain('Ya informaron en Vivienda: 1 de sus 4 colegas.');
   });

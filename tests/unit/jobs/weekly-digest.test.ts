@@ -49,7 +49,7 @@ function strategy(id: number, over: Partial<DigestStrategy> = {}): DigestStrateg
 }
 
 function update(id: number, strategyId: number, statusFrom: DigestUpdate['statusFrom'], statusTo: DigestUpdate['statusTo']): DigestUpdate {
-  return { id, strategyId, statusFrom, statusTo, createdAt: new Date(`2026-11-1${id % 6}T18:00:00Z`), author: bao };
+  return { id, strategyId, statusFrom, statusTo, createdAt: new Date(`2026-11-1${id % 6}T18:00:00Z`), author: bao, narrative: `Update ${id}: story time ran at <Tully> & Alum Rock.` };
 }
 
 function week(over: Partial<Parameters<typeof composeDepartmentWeek>[0]> = {}): DepartmentWeek {
@@ -216,6 +216,31 @@ describe('the digest messages', () => {
     expect(messages[0]!.text).toBe('Your weekly REAP digest: LIB, DOT');
     // Dates are Slack date tokens, shown in the reader's zone.
     expect(json).toContain('<!date^');
+  });
+
+  it('open with the one-line summary and show what other updates say', () => {
+    const lib = week({
+      strategies: [
+        strategy(1, { dueDate: '2026-11-01' }), // overdue, reported
+        strategy(2, { dueDate: '2026-11-25', lastPeriodStart: null }), // due soon, not reported
+        strategy(3, { lastPeriodStart: null }), // not reported
+        strategy(4, { status: 'COMPLETED', lastPeriodStart: null }), // expects no report
+      ],
+      updates: [update(1, 1, 'IN_PROGRESS', 'IN_PROGRESS')],
+    });
+    expect(lib.summary).toEqual({ reported: 1, notReported: 2, overdue: 1, dueSoon: 1 });
+    const [message] = weeklyDigestMessages(en, digestOf([lib]), { from: FROM, to: TO, homeUrl: null, zone: ZONE });
+    const texts = message!.blocks.map((b) => JSON.stringify(b));
+    // Right under the heading, before anything else.
+    expect(texts[1]).toContain('*FY 2026-27 Q2*: 1 reported · 2 not reported · 1 overdue · 1 due in the next 14 days');
+    const json = JSON.stringify(message!.blocks);
+    expect(json).toContain('Other updates this week');
+    expect(json).toContain('_Update 1: story time ran at &lt;Tully&gt; &amp; Alum Rock._');
+    // Several departments: the sum, then each department's own line.
+    const dot = composeDepartmentWeek({ department: DOT, period: QUARTER, today: TODAY, strategies: [strategy(9, { departmentId: 2, lastPeriodStart: null })], updates: [], milestones: [] });
+    const [both] = weeklyDigestMessages(translator('es'), digestOf([lib, dot], 'es'), { from: FROM, to: TO, homeUrl: null, zone: ZONE });
+    expect(JSON.stringify(both!.blocks[1])).toContain('*Todos sus departamentos*: 1 con informe · 3 sin informe · 1 vencidas · 1 vencen en los próximos 14 días');
+    assertValid([message!, both!]);
   });
 
   it('leave the App Home button out when the app id is unknown', () => {

@@ -85,11 +85,11 @@ describe('the briefing draft', () => {
 
   it('is written in the composer’s language', () => {
     const es = renderBriefingDraft(draft, draftLabels(translator('es'), Q));
-    expect(es).toContain('Lo más destacado de AF 2026-2027 T2');
+    expect(es).toContain('Lo más destacado de AF 2026-27 T2');
     expect(es).toContain('_Completado este trimestre_');
     const vi = renderBriefingDraft(draft, draftLabels(translator('vi'), Q));
     expect(vi).toContain('_Chỉ số chính_');
-    expect(vi).toContain('NTC 2026-2027 Quý 2');
+    expect(vi).toContain('NTC 2026-27 Quý 2');
   });
 
   it('says so when nothing public happened', () => {

@@ -12,7 +12,6 @@ import {
   briefingMessage,
   briefingPostedMessage,
   briefingReminderMessage,
-  quarterLabel,
   quarterMonths,
   type BriefingListItem,
 } from '../../../src/slack/ui/briefing-message.js';
@@ -70,13 +69,12 @@ describe('the posted briefing', () => {
     expect(text).toContain('*Bold* &amp; _italic_ &lt;!channel&gt;');
     expect(text).not.toContain('<!channel>');
     expect(msg.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Q2 <update>', emoji: true } });
-    expect(text).toContain('Office of Racial and Social Equity · Quarterly briefing · FY 2026-2027 Q2');
-    expect(msg.text).toBe('Q2 <update> (FY 2026-2027 Q2)');
+    expect(text).toContain('Office of Racial and Social Equity · Quarterly briefing · FY 2026-27 Q2');
+    expect(msg.text).toBe('Q2 <update> (FY 2026-27 Q2)');
   });
 
   it('names quarters in each language', () => {
     const q = parsePeriodKey('FY2027-Q2')!;
-    expect(quarterLabel(translator('es'), q)).toBe('AF 2026-2027 T2');
     expect(quarterMonths(translator('en'), q)).toBe('Oct–Dec 2026');
     expect(quarterMonths(translator('es'), q)).toMatch(/^oct.*dic.* 2026$/);
   });
@@ -97,12 +95,17 @@ describe('the composer', () => {
     expect(JSON.stringify(views[1]).length).toBeLessThan(250 * 1024);
   });
 
+  it('says the title’s limit in its hint', () => {
+    const title = briefingComposerModal(translator('es'), composer()).blocks.find((b) => b.block_id === 'title') as { hint?: { text: string } };
+    expect(title.hint?.text).toBe('Hasta 150 caracteres.');
+  });
+
   it('offers the four previous quarters, the current one (preselected) and the next', () => {
     const view = briefingComposerModal(translator('en'), composer());
     const quarter = view.blocks.find((b) => b.block_id === 'quarter') as unknown as { element: { options: { value: string; text: { text: string } }[]; initial_option: { value: string } } };
     expect(quarter.element.options.map((o) => o.value)).toEqual(['FY2026-Q2', 'FY2026-Q3', 'FY2026-Q4', 'FY2027-Q1', 'FY2027-Q2', 'FY2027-Q3']);
     expect(quarter.element.initial_option.value).toBe('FY2027-Q2');
-    expect(quarter.element.options[4]!.text.text).toBe('FY 2026-2027 Q2 (Oct–Dec 2026) · current');
+    expect(quarter.element.options[4]!.text.text).toBe('FY 2026-27 Q2 (Oct–Dec 2026) · current');
     expect(view.callback_id).toBe(BRIEFING_CALLBACK_ID);
     expect(view.notify_on_close).toBe(true);
   });

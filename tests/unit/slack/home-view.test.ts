@@ -37,8 +37,8 @@ describe('App Home', () => {
     expect(text).toContain('Hello Grace &lt;Kim&gt; &amp; co.');
     expect(text.indexOf('*Your deadlines*')).toBeLessThan(text.indexOf('*Your strategies*'));
     expect(text.indexOf('*Your strategies*')).toBeLessThan(text.indexOf('San José Public Library: strategies you can report on'));
-    expect(text).toContain('reported for FY2027-Q2');
-    expect(text).toContain('no update for FY2027-Q2 yet');
+    expect(text).toContain('reported for FY 2026-27 Q2');
+    expect(text).toContain('no update for FY 2026-27 Q2 yet');
     expect(text).not.toContain('The list is longer');
     const strategyButtons = buttonsOf(view.blocks).filter((b) => Number(b.value) >= 4000);
     expect(strategyButtons.map((b) => b.value)).toEqual(['4000', '4001', '4002', '4003']);
@@ -66,7 +66,7 @@ describe('App Home', () => {
     const text = allText(homeView(translator('en'), { ...common, role: 'manager', deadlines: myDeadlines(0, 0), departments }).blocks);
     expect(text).toContain('*Departments you oversee*');
     expect(text).toContain('*Housing Department*: 2 active strategies');
-    expect(text).toContain('2 overdue · 2 due in 14 days · 2 without an update this quarter');
+    expect(text).toContain('*FY 2026-27 Q2*: 0 reported · 2 not reported · 2 overdue · 2 due in the next 14 days');
     expect(text).toContain('*Parks, Recreation and Neighborhood Services*: 5 active strategies');
   });
 

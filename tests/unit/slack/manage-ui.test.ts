@@ -2,6 +2,7 @@
 // language, with extreme data; and the Manage overflow contract other features rely on.
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { expectLimitHints } from './limit-hints.js';
 import { validateBlocks, validateView } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
 import { deactivationMessages } from '../../../src/slack/ui/manage-deactivation.js';
@@ -29,6 +30,7 @@ const people = (n: number) => Array.from({ length: n }, (_, i) => ({ slackUserId
 const members = (n: number): OwnerChoices => ({ kind: 'members', members: people(n), departmentName: 'Library' });
 
 function expectValidModal(view: unknown): void {
+  expectLimitHints(view);
   const result = validateView(view, ['modal']);
   expect(result.errors.map((e) => `${e.pointer ?? ''} ${e.message ?? JSON.stringify(e)}`)).toEqual([]);
   expect(result.error).toBeUndefined();

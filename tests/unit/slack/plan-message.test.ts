@@ -1,7 +1,7 @@
 // /reap plan pages against Slack's limits, the paging buttons and what they carry.
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { PLAN_PAGE_SIZE, decodePlanPage, encodePlanPage, planMessage } from '../../../src/slack/ui/plan-message.js';
+import { PLAN_PAGE_SIZE, decodePlanPage, encodePlanPage, planMessage, readsOtherDepartments } from '../../../src/slack/ui/plan-message.js';
 import { parsePlanArgs } from '../../../src/slack/commands/plan.js';
 import { MESSAGE_TEXT_BUDGET, TODAY, allText, buttonsOf, planView, slackProblems, textLength } from './status-fixtures.js';
 
@@ -81,6 +81,17 @@ describe('plan message', () => {
 });
 
 describe('/reap plan arguments', () => {
+  it('invites only readers who may see other departments to open another department’s plan', () => {
+    const staff = allText(planMessage(translator('en'), planView({ page: 1, pageSize: 10, total: 3 }), TODAY).blocks);
+    expect(staff).toContain('Due dates show in your time zone.');
+    expect(staff).not.toContain('Another department');
+    const admin = allText(planMessage(translator('es'), planView({ page: 1, pageSize: 10, total: 3 }), TODAY, readsOtherDepartments({ roles: ['ORSE_ADMIN'], departmentId: null, managedDepartmentIds: [] })).blocks);
+    expect(admin).toContain('Otro departamento: `/reap plan <nombre o código>`.');
+    expect(readsOtherDepartments({ roles: ['STAFF'], departmentId: 1, managedDepartmentIds: [] })).toBe(false);
+    expect(readsOtherDepartments({ roles: ['MANAGER'], departmentId: 1, managedDepartmentIds: [1] })).toBe(false);
+    expect(readsOtherDepartments({ roles: ['MANAGER'], departmentId: 1, managedDepartmentIds: [1, 2] })).toBe(true);
+  });
+
   it('reads a plan key as that department’s plan, anything else as a department', () => {
     expect(parsePlanArgs('')).toEqual({});
     expect(parsePlanArgs('LIB-FY2024-2026')).toEqual({ department: 'LIB', planKey: 'LIB-FY2024-2026' });

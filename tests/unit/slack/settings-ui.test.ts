@@ -3,6 +3,7 @@
 // expression, the reminder days).
 import { describe, expect, it } from 'vitest';
 import { JOB_NAMES } from '../../../src/config.js';
+import { INTERNAL_JOBS, isInternalJob, PEOPLE_FACING_JOBS } from '../../../src/jobs/schedule/cadence.js';
 import { cronProblem, parseOffsetDays } from '../../../src/services/settings.js';
 import { validateView } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
@@ -18,6 +19,8 @@ const jobs: SettingsJob[] = JOB_NAMES.map((job, i) => ({
   updatedBy: i === 0 ? 'Marisol Vega' : null,
   enabled: i !== 2,
   nextFire: i !== 2 ? new Date('2026-11-23T16:00:00Z') : null,
+  nextFires: i !== 2 ? [new Date('2026-11-23T16:00:00Z'), new Date('2026-11-30T16:00:00Z'), new Date('2026-12-07T16:00:00Z')] : [],
+  internal: isInternalJob(job),
 }));
 
 describe('the settings modal', () => {
@@ -33,15 +36,16 @@ describe('the settings modal', () => {
     });
     expect(validateView(view, ['modal']).errors).toEqual([]);
     const ids = view.blocks.map((b) => b.block_id);
-    for (const job of JOB_NAMES) expect(ids).toContain(cronBlockId(job));
+    for (const job of PEOPLE_FACING_JOBS) expect(ids).toContain(cronBlockId(job));
+    for (const job of INTERNAL_JOBS) expect(ids).not.toContain(cronBlockId(job));
     expect(ids).toEqual(expect.arrayContaining(['redi_channel', 'reminder_offsets']));
   });
 
   it('shows each schedule with where it comes from and its next run in the City’s time', () => {
     const view = settingsModal(translator('en'), { timeZone: ZONE, jobs, rediChannelId: null, reminderOffsetDays: [7, 1], reminderOffsetsSet: false, defaultOffsetDays: [7, 1] });
     const hints = view.blocks.filter((b) => b.type === 'input').map((b) => (b as { hint?: { text: string } }).hint?.text ?? '');
-    expect(hints[0]).toBe('Now: set in REAP Tracker by Marisol Vega. Next run: Mon, Nov 23, 2026, 8:00 AM PST.');
-    expect(hints[1]).toBe('Now: from the REAP_CRON_UPDATE_PROMPTS environment variable. Next run: Mon, Nov 23, 2026, 8:00 AM PST.');
+    expect(hints[0]).toBe('Now: set in REAP Tracker by Marisol Vega. Next runs: Mon, Nov 23, 2026, 8:00 AM PST; Mon, Nov 30, 2026, 8:00 AM PST; Mon, Dec 7, 2026, 8:00 AM PST.');
+    expect(hints[1]).toBe('Now: from the REAP_CRON_UPDATE_PROMPTS environment variable. Next runs: Mon, Nov 23, 2026, 8:00 AM PST; Mon, Nov 30, 2026, 8:00 AM PST; Mon, Dec 7, 2026, 8:00 AM PST.');
     expect(hints[2]).toBe('Now: the default. Paused.');
     const first = view.blocks.find((b) => b.block_id === cronBlockId(JOB_NAMES[0])) as unknown as { element: { initial_value: string } };
     expect(first.element.initial_value).toBe('0 7 * * 1-5');

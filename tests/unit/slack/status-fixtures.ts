@@ -42,6 +42,8 @@ export function departmentStatus(n: number, name = 'San José Public Library & F
     department: { id: 1, code: 'LIB', name, reportingCadence: 'QUARTERLY' },
     today: TODAY,
     quarter: QUARTER,
+    period: QUARTER,
+    summary: { reported: 0, notReported: n, overdue: n, dueSoon: n },
     dueSoonDays: 14,
     total: n,
     byStatus: counts(n),

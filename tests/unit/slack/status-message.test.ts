@@ -57,6 +57,24 @@ describe('department status message', () => {
   });
 });
 
+describe('department status footer', () => {
+  it('invites each reader only to the departments they may see', () => {
+    const staff = allText(departmentStatusMessage(translator('en'), departmentStatus(3)).blocks);
+    expect(staff).not.toContain('/reap status <');
+    expect(staff).not.toContain('Another department');
+    expect(staff).toContain('Dates show in your time zone.');
+
+    const manager = allText(departmentStatusMessage(translator('en'), departmentStatus(3), { otherReadable: [{ code: 'LIB' }, { code: 'DOT' }] }).blocks);
+    expect(manager).toContain('Your other departments: `/reap status DOT`.');
+    expect(manager).not.toContain('/reap status LIB`');
+    expect(manager).not.toContain('/reap status <');
+
+    const admin = allText(departmentStatusMessage(translator('vi'), departmentStatus(3), { isAdmin: true }).blocks);
+    expect(admin).toContain('`/reap status <tên hoặc mã>`');
+    expect(admin).toContain('`/reap status all`');
+  });
+});
+
 describe('citywide status message', () => {
   it.each(LANGUAGES)('lists sixty departments within Slack’s limits (%s)', (lang) => {
     const msg = citywideStatusMessage(translator(lang), citywide(60));

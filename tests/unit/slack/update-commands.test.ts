@@ -18,8 +18,11 @@ describe('/reap update [strategy]', () => {
     ['LIB-FY2024-2026 2.3', { kind: 'label', label: '2.3', scope: 'LIB-FY2024-2026' }],
     ['0', { kind: 'invalid', text: '0' }],
     ['2.3.4', { kind: 'invalid', text: '2.3.4' }],
-    ['storytime', { kind: 'invalid', text: 'storytime' }],
-    ['<script>', { kind: 'invalid', text: '<script>' }],
+    ['storytime', { kind: 'words', text: 'storytime' }],
+    ['Tiếng Việt', { kind: 'words', text: 'Tiếng Việt' }],
+    ['<script>', { kind: 'words', text: '<script>' }],
+    ['...', { kind: 'invalid', text: '...' }],
+    ['x'.repeat(201), { kind: 'invalid', text: 'x'.repeat(201) }],
     ['9'.repeat(12), { kind: 'invalid', text: '9'.repeat(12) }],
   ])('reads %j', (input, expected) => {
     expect(parseStrategyQuery(input)).toEqual(expected);

@@ -6,7 +6,8 @@ import { UPDATE_FIELD_LIMITS } from '../../../src/domain/progress-update-input.j
 import type { ProgressUpdateView } from '../../../src/services/progress-updates.js';
 import { validateBlocks } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { channelPostMessage, confirmationMessage } from '../../../src/slack/ui/update-confirmation.js';
+import { channelPostMessage, confirmationMessage, fullUpdateModal, UPDATE_FULL_ACTION_ID } from '../../../src/slack/ui/update-confirmation.js';
+import { validateView } from '../../../src/sandbox/fake-slack/index.js';
 
 const L = UPDATE_FIELD_LIMITS;
 const full = (c: string, n: number) => c.repeat(n);
@@ -75,6 +76,41 @@ describe('the confirmation message', () => {
     const button = (m.blocks.at(-1) as { elements: { action_id: string; value: string }[] }).elements[0]!;
     expect(button).toMatchObject({ action_id: 'update.edit', value: '{"u":501}' });
     expect(m.text).toBe('Progress update saved for 1.3: Completed.');
+  });
+
+  it('posts a long update to the channel as a summary with a button to read it all, and a short one in full', () => {
+    const t = translator('en');
+    const narrative = 'We ran story time at Tully & Alum Rock. '.repeat(30); // 1,200 characters
+    const long = { ...biggest, narrative, measureValues: '', outputs: 'Twelve sessions.', roadblocks: '', helpNeeded: '', practices: '', communitiesReached: '', languagesServed: '', accessibilityNotes: '', evidenceUrl: null };
+    const post = channelPostMessage(t, { strategy, update: long, author: { slackUserId: 'U0LIB03' } });
+    expect(validateBlocks(post.blocks, 'message')).toEqual([]);
+    const text = JSON.stringify(post.blocks);
+    expect(text).not.toContain(narrative.trim().replace(/&/g, '&amp;'));
+    expect((post.blocks.find((b) => b.block_id === 'narrative') as { text: { text: string } }).text.text.length).toBeLessThanOrEqual(400);
+    expect(text).toContain('Also filled in: Outputs');
+    const button = (post.blocks.find((b) => b.block_id === 'update_full') as { elements: { action_id: string; value: string; text: { text: string } }[] }).elements[0]!;
+    expect(button).toMatchObject({ action_id: UPDATE_FULL_ACTION_ID, value: '{"u":501}', text: { text: 'Read the full update' } });
+
+    const short = channelPostMessage(t, { strategy, update: { ...long, narrative: 'Two sessions.' }, author: { slackUserId: 'U0LIB03' } });
+    expect(JSON.stringify(short.blocks)).toContain('Two sessions.');
+    expect(JSON.stringify(short.blocks)).toContain('Twelve sessions.');
+    expect(JSON.stringify(short.blocks)).not.toContain(UPDATE_FULL_ACTION_ID);
+  });
+
+  it.each(LANGUAGES)('opens the whole update, every character of every field, in a valid modal (%s)', (lang) => {
+    const view = fullUpdateModal(translator(lang), { strategy, update: biggest, author: { slackUserId: 'U0LIB03' } });
+    expect(validateView(view, ['modal']).errors).toEqual([]);
+    const of = (field: string) =>
+      (view.blocks as { block_id?: string; text?: { text: string } }[])
+        .filter((b) => b.block_id?.startsWith(`full_${field}_`))
+        .map((b) => b.text!.text.replace(/^\*[^*]+\*\n/, ''))
+        .join('');
+    expect(of('narrative')).toBe('&amp;'.repeat(L.narrative));
+    expect(of('measureValues')).toBe('&lt;'.repeat(L.measureValues));
+    expect(of('accessibilityNotes')).toBe('a'.repeat(L.accessibilityNotes));
+    // The author's confirmation offers the same button when it had to shorten a field.
+    const confirmation = confirmationMessage(translator(lang), { kind: 'saved', strategy, update: biggest });
+    expect(JSON.stringify(confirmation.blocks)).toContain(UPDATE_FULL_ACTION_ID);
   });
 
   it('marks an edited channel post with who changed it, keeping who reported it', () => {

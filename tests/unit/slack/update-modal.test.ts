@@ -2,6 +2,7 @@
 // schema), in every language, with more strategies and longer texts than Slack allows in
 // one select; and the parsing of what comes back.
 import { describe, expect, it } from 'vitest';
+import { expectLimitHints } from './limit-hints.js';
 import type { ModalView } from '@slack/types';
 import { UPDATE_FIELD_LIMITS } from '../../../src/domain/progress-update-input.js';
 import type { ProgressUpdateView, ReportableStrategy, UpdateFormDefaults } from '../../../src/services/progress-updates.js';
@@ -115,6 +116,7 @@ const inputs = (v: ModalView) => v.blocks.filter((b) => b.type === 'input') as u
 const allOptions = (s: Select) => [...(s.options ?? []), ...(s.option_groups ?? []).flatMap((g) => g.options)];
 
 function expectValid(view: unknown): void {
+  expectLimitHints(view);
   const result = validateView(view, ['modal']);
   expect(result.errors, JSON.stringify(result.errors.slice(0, 3))).toEqual([]);
   expect(result.error).toBeUndefined();

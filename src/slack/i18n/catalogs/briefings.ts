@@ -6,7 +6,6 @@ import type { Widen } from '../types.js';
 const en = {
   /** Luxon locale for month names in quarter ranges. */
   locale: 'en-US',
-  quarterLabel: 'FY {{startYear}}-{{endYear}} Q{{index}}',
   quarterOption: '{{quarter}} ({{months}})',
   quarterCurrent: '{{quarter}} ({{months}}) · current',
   status: {
@@ -117,7 +116,6 @@ const en = {
 
 const es: Widen<typeof en> = {
   locale: 'es',
-  quarterLabel: 'AF {{startYear}}-{{endYear}} T{{index}}',
   quarterOption: '{{quarter}} ({{months}})',
   quarterCurrent: '{{quarter}} ({{months}}) · actual',
   status: {
@@ -228,7 +226,6 @@ const es: Widen<typeof en> = {
 
 const vi: Widen<typeof en> = {
   locale: 'vi',
-  quarterLabel: 'NTC {{startYear}}-{{endYear}} Quý {{index}}',
   quarterOption: '{{quarter}} ({{months}})',
   quarterCurrent: '{{quarter}} ({{months}}) · hiện tại',
   status: {

@@ -2,6 +2,9 @@
 import type { Widen } from '../types.js';
 
 const en = {
+  /** A reporting period: ui/period-name.ts is the only reader. */
+  period: { locale: 'en-US', quarter: 'FY {{fy}} Q{{n}}', month: 'FY {{fy}} {{month}}' },
+  limitHint: 'Up to {{limit, number}} characters.',
   appName: 'REAP Tracker',
   notYetAvailable: 'Not available yet',
   errorGeneric: 'Something went wrong on our side and nothing was saved. Please try again in a minute.',
@@ -9,6 +12,8 @@ const en = {
 };
 
 const es: Widen<typeof en> = {
+  period: { locale: 'es', quarter: 'AF {{fy}} T{{n}}', month: 'AF {{fy}} {{month}}' },
+  limitHint: 'Hasta {{limit, number}} caracteres.',
   appName: 'REAP Tracker',
   notYetAvailable: 'Aún no disponible',
   errorGeneric: 'Algo salió mal de nuestro lado y no se guardó nada. Vuelva a intentarlo en un minuto.',
@@ -17,6 +22,8 @@ const es: Widen<typeof en> = {
 };
 
 const vi: Widen<typeof en> = {
+  period: { locale: 'vi', quarter: 'NTC {{fy}} Quý {{n}}', month: 'NTC {{fy}} {{month}}' },
+  limitHint: 'Tối đa {{limit, number}} ký tự.',
   appName: 'REAP Tracker',
   notYetAvailable: 'Chưa có',
   errorGeneric: 'Đã xảy ra lỗi từ phía chúng tôi và chưa có gì được lưu. Vui lòng thử lại sau một phút.',

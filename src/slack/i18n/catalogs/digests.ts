@@ -27,7 +27,7 @@ const en = {
     },
     item: {
       change: '{{strategy}}\n      {{from}} → {{to}} · {{author}} · {{date}}',
-      update: '*{{label}}* · {{author}} · {{date}}',
+      update: '{{strategy}}\n      {{author}} · {{date}}: {{excerpt}}',
       strategyDue: '{{strategy}}\n      {{due}} · {{owner}}',
       milestoneDue: '*{{label}}* milestone: {{title}}\n      {{due}} · {{owner}}',
       notReported: '{{owner}}: {{labels}}',
@@ -72,7 +72,7 @@ const es: Widen<typeof en> = {
     },
     item: {
       change: '{{strategy}}\n      {{from}} → {{to}} · {{author}} · {{date}}',
-      update: '*{{label}}* · {{author}} · {{date}}',
+      update: '{{strategy}}\n      {{author}} · {{date}}: {{excerpt}}',
       strategyDue: '{{strategy}}\n      {{due}} · {{owner}}',
       milestoneDue: 'Hito de *{{label}}*: {{title}}\n      {{due}} · {{owner}}',
       notReported: '{{owner}}: {{labels}}',
@@ -118,7 +118,7 @@ const vi: Widen<typeof en> = {
     },
     item: {
       change: '{{strategy}}\n      {{from}} → {{to}} · {{author}} · {{date}}',
-      update: '*{{label}}* · {{author}} · {{date}}',
+      update: '{{strategy}}\n      {{author}} · {{date}}: {{excerpt}}',
       strategyDue: '{{strategy}}\n      {{due}} · {{owner}}',
       milestoneDue: 'Mốc của *{{label}}*: {{title}}\n      {{due}} · {{owner}}',
       notReported: '{{owner}}: {{labels}}',

@@ -19,6 +19,8 @@ const en = {
     objective: 'That objective no longer exists.',
     member: 'I couldn’t find that person in REAP Tracker.',
     department: 'I couldn’t find a department called “{{query}}”. Try one of these: {{suggestions}}.',
+    departmentNone: 'I couldn’t find a department called “{{query}}”. Type a department’s code or name; the departments in REAP Tracker are: {{suggestions}}.',
+    departmentGone: 'That department no longer exists in REAP Tracker. Please close this form and pick another one.',
     plan: 'I couldn’t find a plan for “{{query}}”. Available: {{suggestions}}.',
   },
   conflict: {
@@ -32,7 +34,7 @@ const en = {
   },
   invalid: {
     required: 'Please fill this in.',
-    tooLong: 'Please keep this under {{limit}} characters (it has {{length}}). Nothing was cut: shorten it, or put the details in the evidence link.',
+    tooLong: '{{length, number}} characters; the limit is {{limit, number}}. Nothing was cut or saved: please shorten it.',
     url: 'Please enter a web address starting with https:// or http://.',
     choice: 'Please choose one of: {{options}}.',
     date: 'Please enter a real date (YYYY-MM-DD).',
@@ -63,6 +65,8 @@ const es: Widen<typeof en> = {
     objective: 'Ese objetivo ya no existe.',
     member: 'No encontré a esa persona en REAP Tracker.',
     department: 'No encontré un departamento llamado “{{query}}”. Pruebe con uno de estos: {{suggestions}}.',
+    departmentNone: 'No encontré un departamento llamado “{{query}}”. Escriba el código o el nombre de un departamento; los departamentos en REAP Tracker son: {{suggestions}}.',
+    departmentGone: 'Ese departamento ya no existe en REAP Tracker. Cierre este formulario y elija otro.',
     plan: 'No encontré un plan para “{{query}}”. Disponibles: {{suggestions}}.',
   },
   conflict: {
@@ -76,7 +80,7 @@ const es: Widen<typeof en> = {
   },
   invalid: {
     required: 'Complete este campo.',
-    tooLong: 'Use menos de {{limit}} caracteres (tiene {{length}}). No se recortó nada: acórtelo o ponga los detalles en el enlace de evidencia.',
+    tooLong: '{{length, number}} caracteres; el límite es {{limit, number}}. No se recortó ni se guardó nada: acórtelo, por favor.',
     url: 'Escriba una dirección web que empiece con https:// o http://.',
     choice: 'Elija una de estas opciones: {{options}}.',
     date: 'Escriba una fecha real (AAAA-MM-DD).',
@@ -107,6 +111,8 @@ const vi: Widen<typeof en> = {
     objective: 'Mục tiêu đó không còn nữa.',
     member: 'Tôi không tìm thấy người này trong REAP Tracker.',
     department: 'Tôi không tìm thấy sở nào tên “{{query}}”. Hãy thử: {{suggestions}}.',
+    departmentNone: 'Tôi không tìm thấy sở nào tên “{{query}}”. Hãy gõ mã hoặc tên của một sở; các sở trong REAP Tracker là: {{suggestions}}.',
+    departmentGone: 'Sở này không còn trong REAP Tracker. Vui lòng đóng biểu mẫu này và chọn sở khác.',
     plan: 'Tôi không tìm thấy kế hoạch cho “{{query}}”. Hiện có: {{suggestions}}.',
   },
   conflict: {
@@ -120,7 +126,7 @@ const vi: Widen<typeof en> = {
   },
   invalid: {
     required: 'Vui lòng điền mục này.',
-    tooLong: 'Vui lòng viết dưới {{limit}} ký tự (hiện có {{length}}). Chưa có gì bị cắt: hãy rút gọn hoặc đưa chi tiết vào liên kết minh chứng.',
+    tooLong: '{{length, number}} ký tự; giới hạn là {{limit, number}}. Không có gì bị cắt hay được lưu: vui lòng rút gọn.',
     url: 'Vui lòng nhập địa chỉ web bắt đầu bằng https:// hoặc http://.',
     choice: 'Vui lòng chọn một trong: {{options}}.',
     date: 'Vui lòng nhập ngày hợp lệ (YYYY-MM-DD).',

@@ -26,7 +26,7 @@ const en = {
     title: ':bar_chart: *Departments you oversee*',
     none: 'No departments are assigned to you yet. Ask an ORSE admin.',
     department: '*{{department}}*: {{total}} active strategies · {{counts}}',
-    facts: '{{overdue}} overdue · {{dueSoon}} due in {{days}} days · {{silent}} without an update this quarter · {{last}}',
+    facts: '{{summary}}\n{{last}}',
   },
   admin: {
     title: ':city_sunset: *Citywide*',
@@ -61,7 +61,7 @@ const es: Widen<typeof en> = {
     title: ':bar_chart: *Departamentos a su cargo*',
     none: 'Todavía no tiene departamentos asignados. Consulte a un administrador de ORSE.',
     department: '*{{department}}*: {{total}} estrategias activas · {{counts}}',
-    facts: '{{overdue}} vencidas · {{dueSoon}} vencen en {{days}} días · {{silent}} sin informe este trimestre · {{last}}',
+    facts: '{{summary}}\n{{last}}',
   },
   admin: {
     title: ':city_sunset: *Toda la Ciudad*',
@@ -96,7 +96,7 @@ const vi: Widen<typeof en> = {
     title: ':bar_chart: *Các sở bạn giám sát*',
     none: 'Bạn chưa được giao sở nào. Hãy hỏi một quản trị viên ORSE.',
     department: '*{{department}}*: {{total}} chiến lược đang thực hiện · {{counts}}',
-    facts: '{{overdue}} quá hạn · {{dueSoon}} đến hạn trong {{days}} ngày · {{silent}} chưa báo cáo quý này · {{last}}',
+    facts: '{{summary}}\n{{last}}',
   },
   admin: {
     title: ':city_sunset: *Toàn Thành phố*',

@@ -11,7 +11,8 @@ const en = {
   previous: '← Previous',
   next: 'Next →',
   otherPlans: 'Other plans of this department: {{plans}}. Open one with `/reap plan <plan key>`.',
-  footer: 'Due dates show in your time zone. Another department: `/reap plan <name or code>`.',
+  footer: 'Due dates show in your time zone.',
+  otherDepartment: 'Another department: `/reap plan <name or code>`.',
   expired: 'This list is out of date. Run `/reap plan` again to see the current plan.',
   item: {
     updateButton: 'Update',
@@ -40,7 +41,8 @@ const es: Widen<typeof en> = {
   previous: '← Anterior',
   next: 'Siguiente →',
   otherPlans: 'Otros planes de este departamento: {{plans}}. Abra uno con `/reap plan <clave del plan>`.',
-  footer: 'Las fechas se muestran en su zona horaria. Otro departamento: `/reap plan <nombre o código>`.',
+  footer: 'Las fechas se muestran en su zona horaria.',
+  otherDepartment: 'Otro departamento: `/reap plan <nombre o código>`.',
   expired: 'Esta lista está desactualizada. Vuelva a escribir `/reap plan` para ver el plan actual.',
   item: {
     updateButton: 'Actualizar',
@@ -69,7 +71,8 @@ const vi: Widen<typeof en> = {
   previous: '← Trang trước',
   next: 'Trang sau →',
   otherPlans: 'Các kế hoạch khác của sở: {{plans}}. Mở bằng `/reap plan <mã kế hoạch>`.',
-  footer: 'Ngày tháng hiển thị theo múi giờ của bạn. Xem sở khác: `/reap plan <tên hoặc mã>`.',
+  footer: 'Ngày tháng hiển thị theo múi giờ của bạn.',
+  otherDepartment: 'Xem sở khác: `/reap plan <tên hoặc mã>`.',
   expired: 'Danh sách này đã cũ. Hãy gõ lại `/reap plan` để xem kế hoạch hiện tại.',
   item: {
     updateButton: 'Cập nhật',

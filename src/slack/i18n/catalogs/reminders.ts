@@ -59,10 +59,6 @@ const en = {
     startFallback: 'Time to report progress for {{period}}.',
     nudgeFallback: 'Progress reports for {{period}} are due by {{date}}.',
   },
-  period: {
-    quarter: 'Q{{n}} of FY {{from}}-{{to}}',
-    month: '{{month}} (FY {{from}}-{{to}})',
-  },
 };
 
 const es: Widen<typeof en> = {
@@ -122,10 +118,6 @@ const es: Widen<typeof en> = {
     startFallback: 'Es hora de informar el avance de {{period}}.',
     nudgeFallback: 'Los informes de avance de {{period}} vencen el {{date}}.',
   },
-  period: {
-    quarter: 'T{{n}} del año fiscal {{from}}-{{to}}',
-    month: '{{month}} (año fiscal {{from}}-{{to}})',
-  },
 };
 
 const vi: Widen<typeof en> = {
@@ -184,10 +176,6 @@ const vi: Widen<typeof en> = {
     footer: 'Bấm Cập nhật bên cạnh một chiến lược, hoặc gõ `/reap update`. Ngày tháng hiển thị theo múi giờ của bạn.',
     startFallback: 'Đến lúc báo cáo tiến độ cho {{period}}.',
     nudgeFallback: 'Báo cáo tiến độ cho {{period}} đến hạn vào {{date}}.',
-  },
-  period: {
-    quarter: 'Quý {{n}} năm tài chính {{from}}-{{to}}',
-    month: '{{month}} (năm tài chính {{from}}-{{to}})',
   },
 };
 

@@ -5,6 +5,8 @@ import type { Widen } from '../types.js';
 const en = {
   header: '{{department}}: where things stand',
   summary: '*{{total}}* active strategies · this quarter is {{quarter}} ({{from}} to {{to}})',
+  reportingLine: '*{{period}}*: {{reported}} reported · {{notReported}} not reported · {{overdue}} overdue · {{dueSoon}} due in the next {{days}} days',
+  reportingTotals: '*All your departments*: {{reported}} reported · {{notReported}} not reported · {{overdue}} overdue · {{dueSoon}} due in the next {{days}} days',
   overdue: '*Overdue:* {{count}}',
   dueSoon: '*Due in the next {{days}} days:* {{count}}',
   silent: '*No update this quarter:* {{count}}',
@@ -21,7 +23,9 @@ const en = {
   more: { one: '…and 1 more: `/reap plan {{department}}` lists them all.', other: '…and {{count}} more: `/reap plan {{department}}` lists them all.' },
   noStrategies: '{{department}} has no active strategies in REAP Tracker yet.',
   adminHint: 'ORSE admins: `/reap status all` shows every department.',
-  otherHint: 'Another department: `/reap status <name or code>`. Dates show in your time zone.',
+  otherHint: 'Another department: `/reap status <name or code>`.',
+  managedHint: 'Your other departments: {{departments}}.',
+  timeZoneHint: 'Dates show in your time zone.',
   citywide: {
     header: 'Citywide REAP status',
     summary: '*{{total}}* active strategies in {{departments}} departments · this quarter is {{quarter}} ({{from}} to {{to}})',
@@ -42,6 +46,8 @@ const en = {
 const es: Widen<typeof en> = {
   header: '{{department}}: situación actual',
   summary: '*{{total}}* estrategias activas · el trimestre actual es {{quarter}} (del {{from}} al {{to}})',
+  reportingLine: '*{{period}}*: {{reported}} con informe · {{notReported}} sin informe · {{overdue}} vencidas · {{dueSoon}} vencen en los próximos {{days}} días',
+  reportingTotals: '*Todos sus departamentos*: {{reported}} con informe · {{notReported}} sin informe · {{overdue}} vencidas · {{dueSoon}} vencen en los próximos {{days}} días',
   overdue: '*Vencidas:* {{count}}',
   dueSoon: '*Vencen en los próximos {{days}} días:* {{count}}',
   silent: '*Sin informe este trimestre:* {{count}}',
@@ -58,7 +64,9 @@ const es: Widen<typeof en> = {
   more: { one: '…y 1 más: `/reap plan {{department}}` las muestra todas.', other: '…y {{count}} más: `/reap plan {{department}}` las muestra todas.' },
   noStrategies: '{{department}} todavía no tiene estrategias activas en REAP Tracker.',
   adminHint: 'Administradores de ORSE: `/reap status all` muestra todos los departamentos.',
-  otherHint: 'Otro departamento: `/reap status <nombre o código>`. Las fechas se muestran en su zona horaria.',
+  otherHint: 'Otro departamento: `/reap status <nombre o código>`.',
+  managedHint: 'Sus otros departamentos: {{departments}}.',
+  timeZoneHint: 'Las fechas se muestran en su zona horaria.',
   citywide: {
     header: 'Situación de los REAP en toda la Ciudad',
     summary: '*{{total}}* estrategias activas en {{departments}} departamentos · el trimestre actual es {{quarter}} (del {{from}} al {{to}})',
@@ -79,6 +87,8 @@ const es: Widen<typeof en> = {
 const vi: Widen<typeof en> = {
   header: '{{department}}: tình hình hiện tại',
   summary: '*{{total}}* chiến lược đang thực hiện · quý này là {{quarter}} (từ {{from}} đến {{to}})',
+  reportingLine: '*{{period}}*: {{reported}} đã báo cáo · {{notReported}} chưa báo cáo · {{overdue}} quá hạn · {{dueSoon}} đến hạn trong {{days}} ngày tới',
+  reportingTotals: '*Tất cả các sở của bạn*: {{reported}} đã báo cáo · {{notReported}} chưa báo cáo · {{overdue}} quá hạn · {{dueSoon}} đến hạn trong {{days}} ngày tới',
   overdue: '*Quá hạn:* {{count}}',
   dueSoon: '*Đến hạn trong {{days}} ngày tới:* {{count}}',
   silent: '*Chưa báo cáo quý này:* {{count}}',
@@ -95,7 +105,9 @@ const vi: Widen<typeof en> = {
   more: { one: '…và 1 mục nữa: `/reap plan {{department}}` liệt kê đầy đủ.', other: '…và {{count}} mục nữa: `/reap plan {{department}}` liệt kê đầy đủ.' },
   noStrategies: '{{department}} chưa có chiến lược nào đang thực hiện trong REAP Tracker.',
   adminHint: 'Quản trị viên ORSE: `/reap status all` hiển thị tất cả các sở.',
-  otherHint: 'Xem sở khác: `/reap status <tên hoặc mã>`. Ngày tháng hiển thị theo múi giờ của bạn.',
+  otherHint: 'Xem sở khác: `/reap status <tên hoặc mã>`.',
+  managedHint: 'Các sở khác của bạn: {{departments}}.',
+  timeZoneHint: 'Ngày tháng hiển thị theo múi giờ của bạn.',
   citywide: {
     header: 'Tình hình REAP toàn Thành phố',
     summary: '*{{total}}* chiến lược đang thực hiện tại {{departments}} sở · quý này là {{quarter}} (từ {{from}} đến {{to}})',

@@ -67,6 +67,9 @@ const en = {
   errors: {
     unknownStrategy:
       'I couldn’t find a strategy “{{query}}” that you can report on. Strategy numbers look like `2.3` (objective 2, strategy 3): `/reap plan` lists them. Or type `/reap update` alone to pick from a list.',
+    noTitleMatch: 'No strategy you can report on has “{{query}}” in its title. Try fewer or other words, or its number (`/reap plan` lists them), or type `/reap update` alone to pick from a list.',
+    severalTitles: '{{count}} strategies you can report on match “{{query}}”:\n{{matches}}\nType `/reap update` followed by a number, e.g. `/reap update {{example}}`, or add words of the title.',
+    andMore: '…and {{count}} more',
     ambiguous: '“{{query}}” matches several strategies: {{matches}}. Type `/reap update` followed by one of the ids, e.g. `/reap update {{example}}`.',
     noneToReport:
       'There is no strategy you can report on yet. Your department’s equity lead or ORSE can assign you one; `/reap plan` shows your department’s plan.',
@@ -125,6 +128,10 @@ const en = {
     posted: '*{{author}}* reported progress on *{{label}}* {{strategy}}',
     onBehalfOf: '(for {{owner}})',
     edited: ':pencil2: Edited by {{editor}} (revision {{revision}})',
+    more: 'Read the full update',
+    alsoFilled: 'Also filled in: {{fields}}',
+    fullTitle: 'Progress update',
+    loading: 'Loading…',
   },
 };
 
@@ -192,6 +199,9 @@ const es: Widen<typeof en> = {
   errors: {
     unknownStrategy:
       'No encontré una estrategia “{{query}}” sobre la que pueda informar. Los números de estrategia son como `2.3` (objetivo 2, estrategia 3): `/reap plan` los muestra. O escriba solo `/reap update` para elegir de una lista.',
+    noTitleMatch: 'Ninguna estrategia sobre la que puede informar tiene “{{query}}” en su título. Pruebe con menos palabras o con otras, o con su número (`/reap plan` los muestra), o escriba solo `/reap update` para elegir de una lista.',
+    severalTitles: '{{count}} estrategias sobre las que puede informar coinciden con “{{query}}”:\n{{matches}}\nEscriba `/reap update` seguido de un número, p. ej. `/reap update {{example}}`, o agregue palabras del título.',
+    andMore: '…y {{count}} más',
     ambiguous: '“{{query}}” coincide con varias estrategias: {{matches}}. Escriba `/reap update` seguido de uno de los identificadores, p. ej. `/reap update {{example}}`.',
     noneToReport:
       'Todavía no hay ninguna estrategia sobre la que pueda informar. La persona líder de equidad de su departamento u ORSE puede asignarle una; `/reap plan` muestra el plan de su departamento.',
@@ -250,6 +260,10 @@ const es: Widen<typeof en> = {
     posted: '*{{author}}* informó el avance de *{{label}}* {{strategy}}',
     onBehalfOf: '(por {{owner}})',
     edited: ':pencil2: Editado por {{editor}} (revisión {{revision}})',
+    more: 'Leer el informe completo',
+    alsoFilled: 'También completó: {{fields}}',
+    fullTitle: 'Informe de avance',
+    loading: 'Cargando…',
   },
 };
 
@@ -317,6 +331,9 @@ const vi: Widen<typeof en> = {
   errors: {
     unknownStrategy:
       'Tôi không tìm thấy chiến lược “{{query}}” mà bạn có thể báo cáo. Số chiến lược có dạng `2.3` (mục tiêu 2, chiến lược 3): `/reap plan` liệt kê các số này. Hoặc chỉ gõ `/reap update` để chọn từ danh sách.',
+    noTitleMatch: 'Không có chiến lược nào bạn có thể báo cáo mà tiêu đề chứa “{{query}}”. Hãy thử ít từ hơn hoặc từ khác, hoặc số thứ tự của nó (`/reap plan` liệt kê các số), hoặc chỉ gõ `/reap update` để chọn từ danh sách.',
+    severalTitles: 'Có {{count}} chiến lược bạn có thể báo cáo khớp với “{{query}}”:\n{{matches}}\nHãy gõ `/reap update` kèm một số thứ tự, ví dụ `/reap update {{example}}`, hoặc thêm từ trong tiêu đề.',
+    andMore: '…và {{count}} mục nữa',
     ambiguous: '“{{query}}” khớp với nhiều chiến lược: {{matches}}. Hãy gõ `/reap update` kèm một mã số, ví dụ `/reap update {{example}}`.',
     noneToReport:
       'Hiện chưa có chiến lược nào bạn có thể báo cáo. Người phụ trách công bằng của sở hoặc ORSE có thể giao cho bạn; `/reap plan` hiển thị kế hoạch của sở bạn.',
@@ -375,6 +392,10 @@ const vi: Widen<typeof en> = {
     posted: '*{{author}}* đã báo cáo tiến độ *{{label}}* {{strategy}}',
     onBehalfOf: '(thay cho {{owner}})',
     edited: ':pencil2: Đã sửa bởi {{editor}} (bản {{revision}})',
+    more: 'Đọc toàn bộ báo cáo',
+    alsoFilled: 'Các mục khác đã điền: {{fields}}',
+    fullTitle: 'Báo cáo tiến độ',
+    loading: 'Đang tải…',
   },
 };
 

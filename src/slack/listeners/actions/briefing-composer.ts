@@ -9,7 +9,8 @@ import { parsePeriodKey } from '../../../domain/fiscal-calendar.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { loadActor } from '../../../services/authz.js';
 import { briefingDraftFor } from '../../../services/briefings.js';
-import { draftLabels, quarterLabel } from '../../ui/briefing-message.js';
+import { draftLabels } from '../../ui/briefing-message.js';
+import { periodName } from '../../ui/period-name.js';
 import {
   COMPOSER_ACTIONS,
   briefingComposerModal,
@@ -40,7 +41,7 @@ export function registerBriefingComposer(app: App, ctx: AppContext): void {
         ...base,
         meta: { ...meta, gen: meta.gen + 1, parts: Math.min(BRIEFING_LIMITS.bodyParts, Math.max(1, parts.length)) },
         bodyParts: parts,
-        notice: t('briefings.modal.draftDone', { quarter: quarterLabel(t, quarter) }),
+        notice: t('briefings.modal.draftDone', { quarter: periodName(t, quarter) }),
       };
     } catch (e) {
       next = composerFromValues(ctx, meta, values, `:warning: ${problemText(ctx, t, e, 'could not build a briefing draft')}`);

@@ -14,6 +14,7 @@ import { registerReminderDone } from './reminder-done.js';
 import { registerReminderSnooze } from './reminder-snooze.js';
 import { registerUpdateOpenButtons } from './update-open.js';
 import { registerUpdateSelects } from './update-selects.js';
+import { registerUpdateFull } from './update-full.js';
 
 export function register(app: App, ctx: AppContext): void {
   registerManageOverflow(app, ctx);
@@ -26,6 +27,7 @@ export function register(app: App, ctx: AppContext): void {
   registerPlanOpen(app, ctx);
   registerUpdateOpenButtons(app, ctx);
   registerUpdateSelects(app, ctx);
+  registerUpdateFull(app, ctx);
   registerReminderSnooze(app, ctx);
   registerReminderDone(app, ctx);
   registerBriefingButtons(app, ctx);

@@ -18,7 +18,7 @@ export function registerManageAddDepartment(app: App, ctx: AppContext): void {
       const department = Number.isSafeInteger(departmentId)
         ? await ctx.prisma.department.findUnique({ where: { id: departmentId }, select: { id: true, code: true, name: true } })
         : null;
-      view = department ? await addStrategyView(ctx, t, actor, department) : problemModal(t, t('errors.notFound.department', { query: String(action.selected_option?.value ?? ''), suggestions: '' }));
+      view = department ? await addStrategyView(ctx, t, actor, department) : problemModal(t, t('errors.notFound.departmentGone'));
     } catch (e) {
       view = problemModal(t, problemText(ctx, t, e, 'could not switch department in the add form'));
     }

@@ -10,7 +10,7 @@ import { cityToday } from '../../../services/service-context.js';
 import { identifyCaller } from '../../caller.js';
 import { readFailureText } from '../../commands/status.js';
 import { translator } from '../../i18n/index.js';
-import { PLAN_PAGE_ACTIONS, decodePlanPage, planMessage } from '../../ui/plan-message.js';
+import { PLAN_PAGE_ACTIONS, decodePlanPage, planMessage, readsOtherDepartments } from '../../ui/plan-message.js';
 
 export function registerPlanPage(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(PLAN_PAGE_ACTIONS, async ({ ack, body, action, respond }) => {
@@ -26,7 +26,7 @@ export function registerPlanPage(app: App, ctx: AppContext): void {
     try {
       const actor = await loadActor(ctx, caller.slackUserId);
       const view = await planView(ctx, actor, ref.department, ref.page, ref.pageSize, { planKey: ref.planKey });
-      await respond({ response_type: 'ephemeral', replace_original: true, ...planMessage(t, view, cityToday(ctx)) });
+      await respond({ response_type: 'ephemeral', replace_original: true, ...planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor)) });
     } catch (e) {
       const text = readFailureText(ctx, t, e, { action: action.action_id, user: body.user.id });
       await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err: unknown) => {
