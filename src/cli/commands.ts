@@ -1,5 +1,6 @@
 // Registers every operator command. Each command lives in its own module under src/cli/.
 import type { Command } from 'commander';
+import { registerBackupCommands } from './backup-command.js';
 import { registerExportCommand } from './export-command.js';
 import { registerHolidaysCommand } from './holidays-command.js';
 import { registerImportCommand } from './import-command.js';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerExportCommand(program);
   registerJobsCommand(program);
   registerHolidaysCommand(program);
+  registerBackupCommands(program);
 }

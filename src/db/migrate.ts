@@ -53,8 +53,13 @@ export interface MigrateResult {
 
 export class MigrationError extends Error {}
 
-export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<MigrateResult> {
-  const migrations = listMigrations(dir);
+export interface MigrateOptions {
+  /** Apply only these migrations (a restore rebuilds the schema its backup was taken at). */
+  only?: ReadonlySet<string>;
+}
+
+export async function migrate(db: Database, dir = MIGRATIONS_DIR, options: MigrateOptions = {}): Promise<MigrateResult> {
+  const migrations = listMigrations(dir).filter((m) => !options.only || options.only.has(m.name));
   const s = await db.session();
   const isServer = db.target.kind === 'postgres';
   try {
