@@ -8,7 +8,7 @@ import { BackupError, readBackupFile, restoreBackup, takeBackup, writeBackupFile
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { seedDatabase } from '../../src/db/seed/index.js';
-import { collectExport, renderJson } from '../../src/services/import-export/export-service.js';
+import { collectExport, renderJson, writeExport } from '../../src/services/import-export/export-service.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../support/test-db.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
@@ -44,6 +44,23 @@ describe('backup and restore', () => {
 
   it('gives the same export after the restore as before', async () => {
     expect(renderJson(await collectExport(target.prisma))).toBe(renderJson(await collectExport(source.prisma)));
+  });
+
+  it('carries progress updates, revisions, briefings and the audit log in the full JSON export', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'reap-export-')), 'all.json');
+    await writeExport(source.prisma, { format: 'json', out, today: '2026-11-18' });
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, Array<Record<string, unknown>>>;
+    expect(doc.progress_updates).toHaveLength(await source.prisma.progressUpdate.count());
+    expect(doc.progress_updates!.length).toBeGreaterThan(0);
+    expect(doc.briefings).toHaveLength(await source.prisma.briefing.count());
+    expect(doc.progress_update_revisions).toHaveLength(await source.prisma.progressUpdateRevision.count());
+    // Internal updates are the City's own records too: the operator export keeps them.
+    const internal = await source.prisma.progressUpdate.count({ where: { visibility: 'INTERNAL' } });
+    expect(doc.progress_updates!.filter((u) => u.visibility === 'INTERNAL')).toHaveLength(internal);
+    const first = await source.prisma.progressUpdate.findFirstOrThrow({ orderBy: { id: 'asc' }, include: { strategy: { include: { objective: { include: { plan: true } } } } } });
+    expect(doc.progress_updates![0]).toMatchObject({ plan_key: first.strategy.objective.plan.key, strategy_number: first.strategy.number, narrative: first.narrative });
+    expect(doc.audit_log!.at(-1)).toMatchObject({ actor: 'U0TEST', after: { note: 'é 👋 "quoted"' } });
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
 
   it('continues ids after the restored ones', async () => {

@@ -21,9 +21,9 @@ import {
   formatMilestones,
   formatRoles,
   formatYesNo,
-  type JsonValue,
   type RecordKind,
 } from './format.js';
+import { collectHistory, type HistoryTables } from './history-export.js';
 
 /** One row as cell text, keyed by field name. */
 export type CellRow = Record<string, string>;
@@ -166,13 +166,15 @@ export function renderCsv(kind: RecordKind, rows: readonly CellRow[]): string {
   });
 }
 
-export function renderJson(tables: ExportTables): string {
-  const doc: Partial<Record<RecordKind, Array<Record<string, JsonValue>>>> = {};
+/** The import kinds, then (in a full export) what the app recorded (history-export.ts). */
+export function renderJson(tables: ExportTables, history?: HistoryTables): string {
+  const doc: Record<string, unknown> = {};
   for (const kind of RECORD_KINDS) {
     const rows = tables[kind];
     if (!rows) continue;
     doc[kind] = rows.map((r) => Object.fromEntries(COLUMNS[kind].map((c) => [c.name, cellToJson(c, r[c.name] ?? '')])));
   }
+  if (history) Object.assign(doc, history);
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
@@ -201,7 +203,9 @@ export async function writeExport(prisma: PrismaClient, opts: WriteExportOptions
   const counts = Object.fromEntries(kinds.map((k) => [k, tables[k]?.length ?? 0])) as Partial<Record<RecordKind, number>>;
 
   if (opts.format === 'json') {
-    const text = renderJson(tables);
+    // A full export also carries updates, revisions, briefings and the audit log.
+    const full = !opts.kinds?.length && opts.planKey === undefined;
+    const text = renderJson(tables, full ? await collectHistory(prisma) : undefined);
     if (opts.out === '-') return { files: [], stdout: text, counts };
     let file = opts.out ?? `export-${opts.today}.json`;
     if (isDirectory(file)) file = path.join(file, `export-${opts.today}.json`);

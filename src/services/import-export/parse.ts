@@ -2,6 +2,7 @@
 // happens here (see validate.ts); this layer only deals with the file's shape: encoding,
 // CSV syntax and header, JSON structure, and where each row sits in the file.
 import { parse as parseCsvText } from 'csv-parse/sync';
+import { HISTORY_SECTIONS } from './history-export.js';
 import { COLUMNS, KEY_COLUMN, RECORD_KINDS, isProblem, jsonToCell, unescapeFormula, type RecordKind } from './format.js';
 import type { ImportIssue, RowRef } from './issues.js';
 
@@ -179,7 +180,8 @@ export function parseJson(input: string, source: string): ParsedSource {
   const issues: ImportIssue[] = [];
   const rows: SourceRow[] = [];
   const kinds: RecordKind[] = [];
-  const unknownKeys = Object.keys(doc).filter((k) => !(RECORD_KINDS as readonly string[]).includes(k));
+  // A full export's history sections are records the app writes itself: not imported.
+  const unknownKeys = Object.keys(doc).filter((k) => !(RECORD_KINDS as readonly string[]).includes(k) && !(HISTORY_SECTIONS as readonly string[]).includes(k));
   if (unknownKeys.length) {
     issues.push({ source, line: 1, message: `unknown section${unknownKeys.length > 1 ? 's' : ''} ${quoteList(unknownKeys)}; accepted: ${RECORD_KINDS.join(', ')}` });
   }
