@@ -7,19 +7,13 @@ import type { Actor } from '../domain/permissions.js';
 import { buildReportTable, renderCsv, renderMarkdown, type ReportTable } from '../domain/report-table.js';
 import { fiscalYearLabel } from '../domain/fiscal-calendar.js';
 import type { Plan } from '../generated/prisma/client.js';
-import type { PlanKind } from '../generated/prisma/enums.js';
+import type { PlanSummary } from './plans.js';
 import { requireRead } from './authz.js';
 import { notFound } from './errors.js';
 import type { ServiceContext } from './service-context.js';
 
 export interface PlanTable {
-  plan: {
-    id: number;
-    key: string;
-    title: string;
-    kind: PlanKind;
-    fiscalStartYear: number;
-    fiscalEndYear: number;
+  plan: PlanSummary & {
     departmentCode: string | null;
     /** The department's own Slack channel, where its REAP may be posted. */
     departmentChannelId: string | null;
