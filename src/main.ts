@@ -1,4 +1,6 @@
 // Entry point: `npm start` runs `start`; `npm run reap -- <command>` runs the rest.
+// The version check comes first: modules are evaluated in import order.
+import './node-version-check.js';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from './config.js';
 import { DatabaseUnavailableError } from './db/client.js';

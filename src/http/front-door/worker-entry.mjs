@@ -1,6 +1,13 @@
 // The front door's thread starts here. Node runs a worker's first file as plain
-// JavaScript, whatever loader the main thread has (tsx under `npm start`, vitest's own in
-// tests), so this file loads the TypeScript with tsx's scoped import.
-import { tsImport } from 'tsx/esm/api';
+// JavaScript, whatever loader the main thread has. Built (dist/), the compiled worker.js
+// sits beside this file; in development (`npm run dev`, tests) only worker.ts does, and
+// tsx's scoped import loads it.
+import fs from 'node:fs';
 
-await tsImport('./worker.ts', import.meta.url);
+const compiled = new URL('./worker.js', import.meta.url);
+if (fs.existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  const { tsImport } = await import('tsx/esm/api');
+  await tsImport('./worker.ts', import.meta.url);
+}
