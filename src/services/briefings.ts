@@ -366,6 +366,7 @@ export async function saveBriefingDraft(
   const data = {
     quarterKey: quarter?.cadence === 'QUARTERLY' ? quarter.key : input.quarterKey.slice(0, 16),
     title: Array.from(title).slice(0, BRIEFING_LIMITS.title).join('') || '—',
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: PostgreSQL text cannot hold NUL; it is removed on purpose.
     body: body.replace(/\u0000/g, ''),
   };
   return ctx.prisma.$transaction(async (tx) => {

@@ -4,7 +4,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { splitText, type DraftLabels } from '../../domain/briefing-draft.js';
-import { parsePeriodKey, type FiscalPeriod } from '../../domain/fiscal-calendar.js';
+import type { FiscalPeriod } from '../../domain/fiscal-calendar.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { context, divider, header, slackDate, slackDateTime, textSection } from './status-parts.js';

@@ -193,6 +193,7 @@ describe('values', () => {
       yes: true,
       nothing: null,
     });
+    // biome-ignore lint/correctness/noPrecisionLoss: the same rounding JSON.parse does to the stored value is what is checked.
     expect(row!.j).toEqual({ a: [1, 2.5, 'x', null, { b: true }], big: 9007199254740993 });
     expect(String(row!.n)).toBe('12.5');
     expect([...(row!.b as Uint8Array)]).toEqual([0, 255, 16]);

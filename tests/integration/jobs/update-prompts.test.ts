@@ -3,8 +3,6 @@
 // later in the period), never a start prompt from the nudge day on, nudges only to those
 // who have not reported with their colleagues' count, monthly and quarterly departments.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../../src/services/app-context.js';
-import type { FakeSlack } from '../../../src/sandbox/fake-slack/index.js';
 import type { TestDatabase } from '../../support/test-db.js';
 import {
   JobDriver,
@@ -19,14 +17,12 @@ import {
 import type { TestClock } from './support/harness.js';
 
 let db: TestDatabase;
-let fake: FakeSlack;
-let ctx: AppContext;
 let clock: TestClock;
 let world: ReminderWorld;
 let jobs: JobDriver;
 
 useReminderTestBed('2026-10-01T14:30:00Z', (bed) => {
-  ({ db, fake, ctx, clock, world, jobs } = bed);
+  ({ db, clock, world, jobs } = bed);
 });
 
 const M05 = { key: 'FY2027-M05', start: '2026-11-01', end: '2026-11-30' };
