@@ -285,11 +285,6 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
   const bareProcess = await startTarget({ ...env, BENCH_TARGET: 'bare' });
   const reap = { ...reapProcess, url: tap.via(reapProcess.url) };
   const bare = { ...bareProcess, url: tap.via(bareProcess.url) };
-  // While deciding what machinery earns its place: BENCH_AB=heavy-turns;urgency runs REAP
-  // Tracker's Home once more per variant, with that piece off (REAP_AB_OFF), in the same run,
-  // after the main app has stopped (PGlite allows one process per directory).
-  const variants = (process.env.BENCH_AB ?? '').split(';').filter(Boolean);
-  const floors = new Map<number, Result>();
   // Leads see their department's status; Home goes to a mix of staff and leads.
   const statusUsers = p.leads;
   const homeUsers = p.leads.flatMap((l, i) => [l, p.staff[i * STAFF_PER_DEPARTMENT]!]);
@@ -340,35 +335,10 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
         errors: h.errors + (REQUESTS - h.done.length),
       },
     );
-    floors.set(c, be);
     const conflicts = fake.calls('views.publish').filter((x) => (x.response as { error?: string }).error === 'hash_conflict').length - conflictsBefore;
     if (conflicts > 0) console.log(`${label}, ${c} users: ${conflicts} hash_conflict retries during the measured Home runs`);
   }
   await reap.stop();
-  for (const off of variants) {
-    const started = await startTarget({ ...env, BENCH_TARGET: 'reap', REAP_AB_OFF: off });
-    const v = { off, target: { ...started, url: tap.via(started.url) } };
-    for (const c of CONCURRENCY) {
-      const be = floors.get(c)!;
-      await run(v.target.pid, homeUsers, c, (u) => homeOpened(v.target.url, u, true), true);
-      const vh = await run(v.target.pid, homeUsers, c, (u) => homeOpened(v.target.url, u, true), true);
-      rows.push({
-        db: label,
-        users: c,
-        request: 'App Home',
-        app: `REAP Tracker, ${v.off} off`,
-        'ack p50': p50(vh.ack),
-        'ack p99': p99(vh.ack),
-        'answer p50': p50(vh.done),
-        'answer p99': `${p99(vh.done)} (${(percentile(vh.done, 99) / Math.max(0.1, percentile(be.done, 99))).toFixed(1)}x)`,
-        'answer p99 seen': p99(vh.doneSeen),
-        'req/s': (REQUESTS / vh.seconds).toFixed(0),
-        'CPU ms/req': `${vh.cpu.toFixed(1)} (${(vh.cpu / Math.max(0.1, be.cpu)).toFixed(1)}x)`,
-        errors: vh.errors + (REQUESTS - vh.done.length),
-      });
-    }
-    await v.target.stop();
-  }
   await bare.stop();
   fake.assertNoViolations({ allow: ['hash_conflict'] });
   fake.clearViolations();

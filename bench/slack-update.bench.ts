@@ -301,17 +301,6 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
   const bareProcess = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'bare' });
   const reap = { ...reapProcess, url: tap.via(reapProcess.url) };
   const bare = { ...bareProcess, url: tap.via(bareProcess.url) };
-  // While deciding what machinery earns its place: BENCH_AB=heavy-turns;early-view runs REAP
-  // Tracker once more per variant, with that piece off (REAP_AB_OFF), in the same run, after
-  // the main app has stopped (PGlite allows one process per directory).
-  const variants = (process.env.BENCH_AB ?? '').split(';').filter(Boolean);
-  const floors = new Map<number, { bOpen: Result; bSub: Result }>();
-  const submitOnly = async (url: string, u: string, text: string): Promise<Sample> => {
-    const o = await openForm(url, u, text);
-    if (!o.viewId) return { ...o, trigger: null, openSeen: null, form: null };
-    await think();
-    return submit(url, u, o.viewId);
-  };
   const row = (users: number, request: string, app: string, r: Result, base?: Result) => ({
     db: label,
     users,
@@ -348,32 +337,18 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
 
       // Submit: each user opens a fresh form on their own strategy (by id), then submits it;
       // only the Submit's ack is counted here.
+      const submitOnly = async (url: string, u: string, text: string): Promise<Sample> => {
+        const o = await openForm(url, u, text);
+        if (!o.viewId) return { ...o, trigger: null, openSeen: null, form: null };
+        await think();
+        return submit(url, u, o.viewId);
+      };
       const bSub = await run(`${label} bare Bolt Submit`, bare, c, (u) => submitOnly(bare.url, u, 'update'));
       const sub = await run(`${label} REAP Tracker Submit`, reap, c, (u) => submitOnly(reap.url, u, `update ${own.get(u)}`));
       rows.push(submitRow(c, 'bare Bolt (ack only)', bSub), submitRow(c, 'REAP Tracker', sub, bSub));
-      floors.set(c, { bOpen, bSub });
     }
   } finally {
     await reap.stop();
-  }
-  try {
-    for (const off of variants) {
-      const started = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'reap', REAP_AB_OFF: off });
-      const v = { ...started, url: tap.via(started.url) };
-      const app = `REAP Tracker, ${off} off`;
-      try {
-        for (const c of CONCURRENCY) {
-          const { bOpen, bSub } = floors.get(c)!;
-          await run(`${label} ${app} warm-up`, v, c, (u) => openForm(v.url, u, 'update'));
-          const vList = await run(`${label} ${app} /reap update`, v, c, (u) => openForm(v.url, u, 'update'));
-          const vSub = await run(`${label} ${app} Submit`, v, c, (u) => submitOnly(v.url, u, `update ${own.get(u)}`));
-          rows.push(row(c, '/reap update', app, vList, bOpen), submitRow(c, app, vSub, bSub));
-        }
-      } finally {
-        await v.stop();
-      }
-    }
-  } finally {
     await bare.stop();
   }
 }

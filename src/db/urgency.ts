@@ -22,8 +22,6 @@ export function unhurried<T>(work: () => Promise<T>): Promise<T> {
   return urgency.run(false, work);
 }
 
-const AB_OFF = (process.env.REAP_AB_OFF ?? '').split(',').includes('urgency');
 export function isUrgent(): boolean {
-  if (AB_OFF) return false;
   return urgency.getStore() === true;
 }

@@ -27,9 +27,7 @@ function schedule(): void {
 }
 
 /** Resolves when it is this caller's turn to run a heavy step. */
-const AB_OFF = (process.env.REAP_AB_OFF ?? '').split(',').includes('heavy-turns');
 export function heavyTurn(): Promise<void> {
-  if (AB_OFF) return Promise.resolve();
   return new Promise((resolve) => {
     waiting.push(resolve);
     schedule();

@@ -9,7 +9,6 @@ import type { LoadingViewOpened } from './messages.js';
 
 /** Who to open the loading view for, when this request answers with the update modal. */
 export function opensLoadingView(body: Record<string, unknown>): { triggerId: string; userId: string } | null {
-  if ((process.env.REAP_AB_OFF ?? '').split(',').includes('early-view')) return null;
   if (body.command !== '/reap' || typeof body.trigger_id !== 'string' || body.trigger_id === '' || typeof body.user_id !== 'string') return null;
   if (!answersWithUpdateModal(typeof body.text === 'string' ? body.text : '')) return null;
   return { triggerId: body.trigger_id, userId: body.user_id };
