@@ -9,6 +9,8 @@
 // so it is timed here.
 //
 //   npx tsx bench/slack-read.bench.ts        BENCH_REQUESTS=200 per cell by default
+//   BENCH_THINK_MS=1000: paced users (each waits 0.5–1.5 × that after an answer, as people do)
+//   BENCH_USERS=10,50 and BENCH_DB=pglite|postgres narrow the run.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,10 +28,14 @@ import {
   JSON_CONTENT_TYPE,
   type CallRecord,
 } from '../src/sandbox/fake-slack/index.js';
-import { freshPostgresDatabase, percentile, postgresReachable, printTable, startTarget, startTimingTap } from './lib.js';
+import { cpuMs, freshPostgresDatabase, percentile, postgresReachable, printTable, startTarget, startTimingTap } from './lib.js';
 
 const SECRET = 'bench-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const CONCURRENCY = (process.env.BENCH_USERS ?? '10,50').split(',').map(Number);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
+const think = () => (THINK_MS > 0 ? new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random()))) : Promise.resolve());
+const ONLY_DB = process.env.BENCH_DB;
 const DEPARTMENTS = 60;
 const STRATEGIES_PER_DEPARTMENT = 30;
 const UPDATES_PER_STRATEGY = 20;
@@ -189,6 +195,8 @@ interface Result {
   doneSeen: number[];
   errors: number;
   seconds: number;
+  /** The app process's CPU time per request (all threads, from /proc), ms. */
+  cpu: number;
 }
 
 interface Sample {
@@ -197,27 +205,32 @@ interface Sample {
   ok: boolean;
 }
 
-/** `concurrency` users, each sending its next request when the previous one is answered. */
-async function run(users: readonly string[], concurrency: number, one: (user: string) => Promise<Sample>, doneAtTap = false): Promise<Result> {
+/** `concurrency` users, each sending its next request when the previous one is answered (after thinking, when paced). */
+async function run(pid: number, users: readonly string[], concurrency: number, one: (user: string) => Promise<Sample>, doneAtTap = false): Promise<Result> {
   const samples: Sample[] = [];
   let errors = 0;
   let sent = 0;
   const t0 = performance.now();
+  const cpu0 = cpuMs(pid);
   const worker = async (slot: number) => {
+    // Paced users do not all arrive in the first millisecond.
+    if (THINK_MS > 0) await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
     while (sent < REQUESTS) {
       sent++;
       const r = await one(users[slot % users.length]!);
       samples.push(r);
       if (!r.ok) errors++;
+      if (sent < REQUESTS) await think();
     }
   };
   await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = (cpuMs(pid) - cpu0) / REQUESTS;
   await tap.flush();
   const ack = samples.flatMap((r) => tap.acks.get(r.id) ?? []);
   const doneSeen = samples.flatMap((r) => (r.done === null ? [] : [r.done]));
   const done = doneAtTap ? samples.flatMap((r) => tap.publishes.get(r.id) ?? []) : doneSeen;
-  return { ack, done, doneSeen, errors, seconds };
+  return { ack, done, doneSeen, errors, seconds, cpu };
 }
 
 let requestIds = 0;
@@ -278,16 +291,16 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
   // The static publisher gets other people: its views would otherwise change the hashes REAP
   // Tracker remembers and make it retry (hash_conflict), which is correct but not this test.
   const bareHomeUsers = p.staff.filter((_, i) => i % STAFF_PER_DEPARTMENT === 1);
-  for (const c of [10, 50]) {
+  for (const c of CONCURRENCY) {
     // Warm-up: JIT, connection pools, PGlite caches.
-    await run(statusUsers, c, (u) => status(reap.url, u, true));
-    await run(homeUsers, c, (u) => homeOpened(reap.url, u, true), true);
+    await run(reap.pid, statusUsers, c, (u) => status(reap.url, u, true));
+    await run(reap.pid, homeUsers, c, (u) => homeOpened(reap.url, u, true), true);
     const conflictsBefore = fake.calls('views.publish').filter((x) => (x.response as { error?: string }).error === 'hash_conflict').length;
 
-    const b = await run(statusUsers, c, (u) => status(bare.url, u, false));
-    const s = await run(statusUsers, c, (u) => status(reap.url, u, true));
+    const b = await run(bare.pid, statusUsers, c, (u) => status(bare.url, u, false));
+    const s = await run(reap.pid, statusUsers, c, (u) => status(reap.url, u, true));
     rows.push(
-      { db: label, users: c, request: '/reap status', app: 'bare Bolt (ack only)', 'ack p50': p50(b.ack), 'ack p99': p99(b.ack), 'answer p50': '—', 'answer p99': '—', 'answer p99 seen': '—', 'req/s': (REQUESTS / b.seconds).toFixed(0), errors: b.errors },
+      { db: label, users: c, request: '/reap status', app: 'bare Bolt (ack only)', 'ack p50': p50(b.ack), 'ack p99': p99(b.ack), 'answer p50': '—', 'answer p99': '—', 'answer p99 seen': '—', 'req/s': (REQUESTS / b.seconds).toFixed(0), 'CPU ms/req': b.cpu.toFixed(1), errors: b.errors },
       {
         db: label,
         users: c,
@@ -299,13 +312,14 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
         'answer p99': p99(s.done),
         'answer p99 seen': p99(s.doneSeen),
         'req/s': (REQUESTS / s.seconds).toFixed(0),
+        'CPU ms/req': `${s.cpu.toFixed(1)} (${(s.cpu / Math.max(0.1, b.cpu)).toFixed(1)}x)`,
         errors: s.errors + (REQUESTS - s.done.length),
       },
     );
-    const be = await run(bareHomeUsers, c, (u) => homeOpened(bare.url, u, true), true);
-    const h = await run(homeUsers, c, (u) => homeOpened(reap.url, u, true), true);
+    const be = await run(bare.pid, bareHomeUsers, c, (u) => homeOpened(bare.url, u, true), true);
+    const h = await run(reap.pid, homeUsers, c, (u) => homeOpened(reap.url, u, true), true);
     rows.push(
-      { db: label, users: c, request: 'App Home', app: 'bare Bolt (static publish)', 'ack p50': p50(be.ack), 'ack p99': p99(be.ack), 'answer p50': p50(be.done), 'answer p99': p99(be.done), 'answer p99 seen': p99(be.doneSeen), 'req/s': (REQUESTS / be.seconds).toFixed(0), errors: be.errors + (REQUESTS - be.done.length) },
+      { db: label, users: c, request: 'App Home', app: 'bare Bolt (static publish)', 'ack p50': p50(be.ack), 'ack p99': p99(be.ack), 'answer p50': p50(be.done), 'answer p99': p99(be.done), 'answer p99 seen': p99(be.doneSeen), 'req/s': (REQUESTS / be.seconds).toFixed(0), 'CPU ms/req': be.cpu.toFixed(1), errors: be.errors + (REQUESTS - be.done.length) },
       {
         db: label,
         users: c,
@@ -317,6 +331,7 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
         'answer p99': `${p99(h.done)} (${(percentile(h.done, 99) / Math.max(0.1, percentile(be.done, 99))).toFixed(1)}x)`,
         'answer p99 seen': `${p99(h.doneSeen)} (${(percentile(h.doneSeen, 99) / Math.max(0.1, percentile(be.doneSeen, 99))).toFixed(1)}x)`,
         'req/s': (REQUESTS / h.seconds).toFixed(0),
+        'CPU ms/req': `${h.cpu.toFixed(1)} (${(h.cpu / Math.max(0.1, be.cpu)).toFixed(1)}x)`,
         errors: h.errors + (REQUESTS - h.done.length),
       },
     );
@@ -331,13 +346,17 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
 
 const rows: Record<string, string | number>[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-bench-read-'));
-try {
-  const p = await loadDatabase('PGlite', await openDatabase({ kind: 'pglite', dataDir }));
-  await benchDatabase('PGlite', `pglite:${dataDir}`, p, rows);
-} finally {
-  fs.rmSync(dataDir, { recursive: true, force: true });
+if (ONLY_DB !== 'postgres') {
+  try {
+    const p = await loadDatabase('PGlite', await openDatabase({ kind: 'pglite', dataDir }));
+    await benchDatabase('PGlite', `pglite:${dataDir}`, p, rows);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
-if (await postgresReachable()) {
+if (ONLY_DB === 'pglite') {
+  // PGlite only, as asked.
+} else if (await postgresReachable()) {
   const fresh = await freshPostgresDatabase();
   try {
     const p = await loadDatabase('PostgreSQL', await openDatabase({ kind: 'postgres', url: fresh.url }));
@@ -351,6 +370,6 @@ if (await postgresReachable()) {
 await tap.stop();
 await fake.stop();
 printTable(
-  `Reading under load: ${DEPARTMENTS} departments × ${STRATEGIES_PER_DEPARTMENT} strategies × ${UPDATES_PER_STRATEGY} updates, ${REQUESTS} requests per cell (ms; "ack" = arrival → ack at the timing tap; "answer" = until the ephemeral is in Slack, or for App Home from the event's arrival until the app's accepted views.publish, at the tap; "answer p99 seen" = the same as the fake Slack in this process saw it)`,
+  `Reading under load: ${DEPARTMENTS} departments × ${STRATEGIES_PER_DEPARTMENT} strategies × ${UPDATES_PER_STRATEGY} updates, ${REQUESTS} requests per cell, ${THINK_MS > 0 ? `paced (each user thinks ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms between requests)` : 'back-to-back'} (ms; "ack" = arrival → ack at the timing tap; "answer" = until the ephemeral is in Slack, or for App Home from the event's arrival until the app's accepted views.publish, at the tap; "answer p99 seen" = the same as the fake Slack in this process saw it)`,
   rows,
 );

@@ -9,9 +9,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { App, ReceiverEvent } from '@slack/bolt';
-import { AuthorizationError } from '@slack/bolt/dist/errors.js';
-import receiverModule from '@slack/bolt/dist/receivers/HTTPReceiver.js';
+import { AuthorizationError, HTTPReceiver, type App, type ReceiverEvent } from '@slack/bolt';
 import { createLogger } from '../../logger.js';
 import { boltLogger } from '../../slack/bolt-logger.js';
 import { openLoadingView, opensLoadingView } from './early-open.js';
@@ -20,10 +18,6 @@ import { forwardRequest } from './forward.js';
 import { answer, createLimitedServer, refuseBeforeBolt } from '../guard.js';
 import { normalizeContentType } from '../server.js';
 import type { Lang } from '../../slack/i18n/index.js';
-
-// Bolt's receiver alone (the package root would load all of Bolt and the Web API client):
-// a CommonJS module whose class is its default export.
-const { default: HTTPReceiver } = receiverModule;
 
 const settings = workerData as FrontDoorSettings;
 const port = parentPort!;
