@@ -73,7 +73,9 @@ export interface StartedProcess {
  */
 export async function startUntilHealthy(args: string[], env: NodeJS.ProcessEnv, healthUrl: string, timeoutMs = 60_000): Promise<StartedProcess> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // TypeScript entry points run through tsx; compiled ones (dist/*.js) with plain node.
+  const loader = args[0]!.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, ...args], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));

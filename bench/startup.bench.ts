@@ -1,6 +1,7 @@
 // Cold start to healthy on an existing PGlite directory and on PostgreSQL, RSS after
 // start, and migrate + seed time on a fresh database. Figures are reported next to a
 // baseline measured in the same run (a bare Node HTTP server), as these machines are noisy.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,9 @@ async function measureStarts(label: string, args: string[], env: NodeJS.ProcessE
   return { label, ms: median(ms), rss: median(rss) };
 }
 
+// The production start runs dist/ (npm run build); the tsx rows show what it saves.
+execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' });
+
 const rows: Record<string, string | number>[] = [];
 const baseline = await measureStarts('baseline: bare node http (tsx)', ['bench/baseline-server.ts'], {});
 const add = (r: { label: string; ms: number; rss: number }) =>
@@ -44,7 +48,22 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-bench-'));
   await seedDatabase(db.prisma);
   await db.close();
 }
-add(await measureStarts('REAP Tracker, existing PGlite dir', ['src/main.ts', 'start'], { ...slackEnv, DATABASE_URL: `pglite:${dir}` }));
+add(await measureStarts('REAP Tracker (tsx), existing PGlite dir', ['src/main.ts', 'start'], { ...slackEnv, DATABASE_URL: `pglite:${dir}` }));
+add(await measureStarts('REAP Tracker (compiled), existing PGlite dir', ['dist/main.js', 'start'], { ...slackEnv, DATABASE_URL: `pglite:${dir}` }));
+{
+  // A fresh directory each time: create, migrate, then serve (no demo data with credentials).
+  const fresh: string[] = [];
+  const r = await measureStarts('REAP Tracker (compiled), fresh PGlite dir', ['dist/main.js', 'start'], {
+    ...slackEnv,
+    get DATABASE_URL() {
+      const d = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-bench-fresh-'));
+      fresh.push(d);
+      return `pglite:${d}`;
+    },
+  });
+  add(r);
+  for (const d of fresh) fs.rmSync(d, { recursive: true, force: true });
+}
 
 const seedRows: Record<string, string | number>[] = [];
 async function migrateAndSeed(label: string, target: Parameters<typeof openDatabase>[0]) {
@@ -64,7 +83,8 @@ if (await postgresReachable()) {
   const fresh = await freshPostgresDatabase();
   try {
     await migrateAndSeed('PostgreSQL (fresh database)', { kind: 'postgres', url: fresh.url });
-    add(await measureStarts('REAP Tracker, PostgreSQL', ['src/main.ts', 'start'], { ...slackEnv, DATABASE_URL: fresh.url }));
+    add(await measureStarts('REAP Tracker (tsx), PostgreSQL', ['src/main.ts', 'start'], { ...slackEnv, DATABASE_URL: fresh.url }));
+    add(await measureStarts('REAP Tracker (compiled), PostgreSQL', ['dist/main.js', 'start'], { ...slackEnv, DATABASE_URL: fresh.url }));
   } finally {
     await fresh.drop();
   }
