@@ -219,7 +219,9 @@ export async function syncFromSlackProfile(ctx: ServiceContext, slackUserId: str
     }
   }
   const changed = (Object.keys(desired) as (keyof typeof desired)[]).filter((k) => member[k] !== desired[k]);
-  const reactivated = !member.active;
+  // Slack sends user_change for any profile edit, so "not deleted" only undoes what Slack
+  // itself did; a deactivation by an admin (reap import) sticks until an admin undoes it.
+  const reactivated = !member.active && (await deactivatedBySlack(ctx, member));
   if (changed.length === 0 && !reactivated) return { known: true, changed: [], ignored, reactivated: false, deactivation: null };
 
   const data = Object.fromEntries(changed.map((k) => [k, desired[k]]));
@@ -231,10 +233,26 @@ export async function syncFromSlackProfile(ctx: ServiceContext, slackUserId: str
       entityType: 'member',
       entityId: String(member.id),
       before: { ...Object.fromEntries(changed.map((k) => [k, member[k]])), active: member.active },
-      after: { ...data, active: true },
+      after: { ...data, active: member.active || reactivated },
     });
   }, TX_OPTIONS);
   return { known: true, changed, ignored, reactivated, deactivation: null };
+}
+
+/**
+ * True when the member's current deactivation is the one Slack's deleted flag caused:
+ * markDeactivated's audit row carries the very deactivatedAt stored on the member.
+ * No new column is needed, and an import that deactivates later sets another time.
+ */
+async function deactivatedBySlack(ctx: ServiceContext, member: Member): Promise<boolean> {
+  if (!member.deactivatedAt) return false;
+  const last = await ctx.prisma.auditLog.findFirst({
+    where: { entityType: 'member', entityId: String(member.id), action: 'member.deactivate', actor: 'system:slack' },
+    orderBy: { id: 'desc' },
+    select: { after: true },
+  });
+  const at = (last?.after as { deactivatedAt?: unknown } | null)?.deactivatedAt;
+  return typeof at === 'string' && new Date(at).getTime() === member.deactivatedAt.getTime();
 }
 
 export interface DeactivationResult {
