@@ -62,7 +62,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     // A wrong REAP_CRON_* must stop start-up before anything listens (one line, exit 1).
     if (opts.scheduler !== false) assertValidCronOverrides(config);
     const ctx = createAppContext(config, db, logger, opts.now);
-    await bootstrapAdmins(ctx.prisma, config.adminUserIds);
+    const admins = await bootstrapAdmins(ctx.prisma, config.adminUserIds);
+    if (admins.granted.length) logger.warn({ granted: admins.granted }, 'REAP_ADMIN_USER_IDS: made these members ORSE admins');
+    if (admins.kept.length) {
+      logger.warn({ kept: admins.kept }, 'REAP_ADMIN_USER_IDS: left as an admin set them in REAP Tracker; not made ORSE admins again');
+    }
     await opts.beforeListen?.(ctx);
 
     const identity =

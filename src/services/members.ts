@@ -12,16 +12,33 @@ import { conflict, invalidField } from './errors.js';
 import { adminsAndLeads, otherActiveAdmins } from './member-refs.js';
 import { TX_OPTIONS, type ServiceContext } from './service-context.js';
 
+export interface BootstrapResult {
+  /** Ids made (or made again) active ORSE admins by this start. */
+  granted: string[];
+  /** Ids left as an admin set them in REAP Tracker (role removed or member deactivated). */
+  kept: string[];
+}
+
 /**
- * Makes sure every Slack user named in REAP_ADMIN_USER_IDS is an active ORSE admin, so a
- * new installation always has someone who can assign roles. Names are filled in later
- * from Slack's profile.
+ * Makes the Slack users named in REAP_ADMIN_USER_IDS active ORSE admins, so a new
+ * installation always has someone who can assign roles. Names are filled in later from
+ * Slack's profile. Someone whose admin role or account an admin later took away in the
+ * app is not given it back at the next start (the variable stays set for years), unless
+ * nobody is an active admin any more: then the app would be unmanageable.
  */
-export async function bootstrapAdmins(prisma: Prisma, slackUserIds: readonly string[]): Promise<number> {
-  let changed = 0;
+export async function bootstrapAdmins(prisma: Prisma, slackUserIds: readonly string[]): Promise<BootstrapResult> {
+  const result: BootstrapResult = { granted: [], kept: [] };
+  if (slackUserIds.length === 0) return result;
+  // No member has id -1, so this counts every active admin.
+  const noActiveAdmin = (await otherActiveAdmins(prisma, -1)) === 0;
   for (const slackUserId of slackUserIds) {
     const existing = await prisma.member.findUnique({ where: { slackUserId } });
     if (existing?.roles.includes('ORSE_ADMIN') && existing.active) continue;
+    const adminDecided = existing && ((await decidedInApp(prisma, existing.id)) || (!existing.active && !(await deactivatedBySlack(prisma, existing))));
+    if (adminDecided && !noActiveAdmin) {
+      result.kept.push(slackUserId);
+      continue;
+    }
     const member = existing
       ? await prisma.member.update({
           where: { slackUserId },
@@ -37,9 +54,18 @@ export async function bootstrapAdmins(prisma: Prisma, slackUserIds: readonly str
       after: { roles: member.roles, active: member.active },
       detail: 'REAP_ADMIN_USER_IDS',
     });
-    changed++;
+    result.granted.push(slackUserId);
   }
-  return changed;
+  return result;
+}
+
+/** Whether a person changed this member's roles in the app (not Slack, not a start-up). */
+async function decidedInApp(prisma: Prisma, memberId: number): Promise<boolean> {
+  const row = await prisma.auditLog.findFirst({
+    where: { entityType: 'member', entityId: String(memberId), action: 'role.assign', actor: { not: { startsWith: 'system:' } } },
+    select: { id: true },
+  });
+  return row !== null;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -218,7 +244,9 @@ export async function syncFromSlackProfile(ctx: ServiceContext, slackUserId: str
     }
   }
   const changed = (Object.keys(desired) as (keyof typeof desired)[]).filter((k) => member[k] !== desired[k]);
-  const reactivated = !member.active;
+  // Slack sends user_change for any profile edit, so "not deleted" only undoes what Slack
+  // itself did; a deactivation by an admin (reap import) sticks until an admin undoes it.
+  const reactivated = !member.active && (await deactivatedBySlack(ctx.prisma, member));
   if (changed.length === 0 && !reactivated) return { known: true, changed: [], ignored, reactivated: false, deactivation: null };
 
   const data = Object.fromEntries(changed.map((k) => [k, desired[k]]));
@@ -230,10 +258,26 @@ export async function syncFromSlackProfile(ctx: ServiceContext, slackUserId: str
       entityType: 'member',
       entityId: String(member.id),
       before: { ...Object.fromEntries(changed.map((k) => [k, member[k]])), active: member.active },
-      after: { ...data, active: true },
+      after: { ...data, active: member.active || reactivated },
     });
   }, TX_OPTIONS);
   return { known: true, changed, ignored, reactivated, deactivation: null };
+}
+
+/**
+ * True when the member's current deactivation is the one Slack's deleted flag caused:
+ * markDeactivated's audit row carries the very deactivatedAt stored on the member.
+ * No new column is needed, and an import that deactivates later sets another time.
+ */
+async function deactivatedBySlack(prisma: Prisma, member: Member): Promise<boolean> {
+  if (!member.deactivatedAt) return false;
+  const last = await prisma.auditLog.findFirst({
+    where: { entityType: 'member', entityId: String(member.id), action: 'member.deactivate', actor: 'system:slack' },
+    orderBy: { id: 'desc' },
+    select: { after: true },
+  });
+  const at = (last?.after as { deactivatedAt?: unknown } | null)?.deactivatedAt;
+  return typeof at === 'string' && new Date(at).getTime() === member.deactivatedAt.getTime();
 }
 
 export interface DeactivationResult {

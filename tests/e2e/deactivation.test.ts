@@ -134,4 +134,16 @@ describe('user_change', () => {
     await app.driver.event({ type: 'user_change', user: slackUser(app, LIB_STAFF_VI, { deleted: false }) });
     await expect.poll(async () => (await app.db.prisma.member.findUniqueOrThrow({ where: { slackUserId: LIB_STAFF_VI } })).active, { timeout: 4000 }).toBe(true);
   });
+
+  it('keeps a member an admin deactivated inactive when they edit their Slack profile', async () => {
+    // What `reap import` with active=false writes: the member row, no Slack audit row.
+    const adminTime = new Date(NOW.getTime() + 60_000);
+    await app.db.prisma.member.update({ where: { slackUserId: LIB_STAFF_VI }, data: { active: false, deactivatedAt: adminTime } });
+    await app.driver.event({ type: 'user_change', user: slackUser(app, LIB_STAFF_VI, { real_name: 'Renamed In Slack', deleted: false }) });
+    await expect
+      .poll(async () => (await app.db.prisma.member.findUniqueOrThrow({ where: { slackUserId: LIB_STAFF_VI } })).name, { timeout: 4000 })
+      .toBe('Renamed In Slack');
+    const member = await app.db.prisma.member.findUniqueOrThrow({ where: { slackUserId: LIB_STAFF_VI } });
+    expect(member).toMatchObject({ active: false, deactivatedAt: adminTime });
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../support/test-db.js';
 import { loadActor } from '../../../src/services/authz.js';
-import { assignRoles, markDeactivated, setLanguage, syncFromSlackProfile } from '../../../src/services/members.js';
+import { assignRoles, bootstrapAdmins, markDeactivated, setLanguage, syncFromSlackProfile } from '../../../src/services/members.js';
 import { refusal, serviceContext, useFreshWorld, type World } from './support/world.js';
 
 let db: TestDatabase;
@@ -179,5 +179,38 @@ describe('language and Slack profile', () => {
     const r = await syncFromSlackProfile(ctx(), 'ULIBSTAFF', { name: 'Person libStaff' });
     expect(r.reactivated).toBe(true);
     expect((await actor('ULIBSTAFF')).active).toBe(true);
+  });
+});
+
+describe('bootstrapAdmins (REAP_ADMIN_USER_IDS)', () => {
+  const isAdmin = async (id: string) => {
+    const m = await db.prisma.member.findUnique({ where: { slackUserId: id } });
+    return !!m && m.active && m.roles.includes('ORSE_ADMIN');
+  };
+
+  it('makes a listed id an admin once, and says so', async () => {
+    expect(await bootstrapAdmins(db.prisma, ['UITADMIN'])).toEqual({ granted: ['UITADMIN'], kept: [] });
+    expect(await isAdmin('UITADMIN')).toBe(true);
+    expect(await bootstrapAdmins(db.prisma, ['UITADMIN'])).toEqual({ granted: [], kept: [] });
+  });
+
+  it('does not give back an admin role another admin took away in the app', async () => {
+    await bootstrapAdmins(db.prisma, ['UADMIN2']);
+    await assignRoles(ctx(), await actor('UADMIN'), 'UADMIN2', { roles: ['EQUITY_LEAD'], departmentCode: 'ORSE' });
+    expect(await bootstrapAdmins(db.prisma, ['UADMIN2'])).toEqual({ granted: [], kept: ['UADMIN2'] });
+    expect(await isAdmin('UADMIN2')).toBe(false);
+  });
+
+  it('does not reactivate a member an admin deactivated', async () => {
+    await db.prisma.member.update({ where: { slackUserId: 'UADMIN2' }, data: { active: false, deactivatedAt: new Date() } });
+    expect(await bootstrapAdmins(db.prisma, ['UADMIN2'])).toEqual({ granted: [], kept: ['UADMIN2'] });
+    expect(await isAdmin('UADMIN2')).toBe(false);
+  });
+
+  it('re-grants when nobody is an active admin any more, and reports whom', async () => {
+    await assignRoles(ctx(), await actor('UADMIN'), 'UADMIN2', { roles: ['EQUITY_LEAD'], departmentCode: 'ORSE' });
+    await db.prisma.member.update({ where: { slackUserId: 'UADMIN' }, data: { active: false, deactivatedAt: new Date() } });
+    expect(await bootstrapAdmins(db.prisma, ['UADMIN2'])).toEqual({ granted: ['UADMIN2'], kept: [] });
+    expect(await isAdmin('UADMIN2')).toBe(true);
   });
 });
