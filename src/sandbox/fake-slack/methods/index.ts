@@ -1,6 +1,7 @@
 import type { MethodHandler } from '../method-context.js';
 import { authMethods } from './auth.js';
 import { blocksMethods } from './blocks.js';
+import { canvasesMethods } from './canvases.js';
 import { chatMethods } from './chat.js';
 import { conversationsMethods } from './conversations.js';
 import { filesMethods } from './files.js';
@@ -15,6 +16,7 @@ import { viewsMethods } from './views.js';
 export const METHODS: Readonly<Record<string, MethodHandler>> = {
   ...authMethods,
   ...blocksMethods,
+  ...canvasesMethods,
   ...chatMethods,
   ...conversationsMethods,
   ...filesMethods,
