@@ -3,6 +3,7 @@
 // t('help.header') reads catalogs/help.ts.
 import admin from './admin.js';
 import briefings from './briefings.js';
+import canvas from './canvas.js';
 import common from './common.js';
 import deadlines from './deadlines.js';
 import digests from './digests.js';
@@ -21,4 +22,4 @@ import status from './status.js';
 import statusReport from './status-report.js';
 import update from './update.js';
 
-export const CATALOGS = { admin, common, errors, help, manage, status, deadlines, home, plan, statusReport, language, update, report, digests, redi, reminders, briefings, settings, outbox } as const;
+export const CATALOGS = { admin, common, errors, help, manage, status, deadlines, home, plan, statusReport, language, update, report, digests, redi, reminders, briefings, settings, outbox, canvas } as const;

@@ -1,0 +1,98 @@
+// The living department canvas: a plan as canvas markdown, one section per objective and
+// per strategy, so an update rewrites only its strategy's section. Slack returns section
+// ids but never a canvas's text, so each section starts with a marker line the app can
+// find again with canvases.sections.lookup (contains_text); that is what makes a resumed
+// edit replace what a crashed one inserted instead of adding it twice.
+import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { Translate } from '../i18n/index.js';
+import { STATUS_EMOJI, oneLine } from './status-parts.js';
+
+export interface CanvasStrategy {
+  label: string;
+  text: string;
+  status: StrategyStatus;
+  ownerSlackId: string | null;
+  dueDate: string | null;
+  lastUpdateAt: Date | null;
+  performanceMeasures: string;
+}
+
+export interface CanvasObjective {
+  number: number;
+  title: string;
+  strategies: CanvasStrategy[];
+}
+
+export interface PlanCanvasInput {
+  department: string;
+  plan: string;
+  objectives: CanvasObjective[];
+}
+
+export interface CanvasSectionDraft {
+  /** Unique within the canvas and found by contains_text; it never contains another key. */
+  key: string;
+  /** What canvases.sections.lookup takes to find this section again. */
+  criteria: { section_types: ['h1' | 'h2' | 'h3']; contains_text: string };
+  markdown: string;
+}
+
+/** Keep user text on one line and out of markdown syntax that would split the section. */
+function plain(text: string): string {
+  return oneLine(text).replace(/[#*_`~[\]]/g, (c) => `\\${c}`);
+}
+
+// The trailing space stops "### 1.2 " from matching inside "### 1.23 ".
+const objectiveKey = (n: number) => `## ${n}. `;
+const strategyKey = (label: string) => `### ${label} `;
+export const INTRO_KEY = '# ';
+
+export function planCanvasTitle(t: Translate, input: PlanCanvasInput): string {
+  return t('canvas.title', { department: input.department });
+}
+
+export function planCanvasSections(t: Translate, input: PlanCanvasInput): CanvasSectionDraft[] {
+  const sections: CanvasSectionDraft[] = [
+    {
+      key: INTRO_KEY,
+      criteria: { section_types: ['h1'], contains_text: INTRO_KEY },
+      markdown: `# ${plain(t('canvas.heading', { department: input.department, plan: input.plan }))}\n${t('canvas.intro')}`,
+    },
+  ];
+  for (const objective of input.objectives) {
+    const key = objectiveKey(objective.number);
+    sections.push({ key, criteria: { section_types: ['h2'], contains_text: key }, markdown: `${key}${plain(objective.title)}` });
+    for (const s of objective.strategies) {
+      const sKey = strategyKey(s.label);
+      const lines = [
+        `${sKey}${plain(s.text)}`,
+        `- ${t('canvas.status', { status: `${STATUS_EMOJI[s.status]} ${t(`status.${s.status}`)}` })}`,
+        `- ${s.ownerSlackId ? t('canvas.owner', { owner: `![](@${s.ownerSlackId})` }) : t('canvas.noOwner')}`,
+        `- ${s.dueDate ? t('canvas.due', { date: s.dueDate }) : t('canvas.noDue')}`,
+        `- ${s.lastUpdateAt ? t('canvas.lastUpdate', { date: s.lastUpdateAt.toISOString().slice(0, 10) }) : t('canvas.neverUpdated')}`,
+      ];
+      if (s.performanceMeasures.trim()) lines.push(`- ${t('canvas.measures', { measures: plain(s.performanceMeasures) })}`);
+      sections.push({ key: sKey, criteria: { section_types: ['h3'], contains_text: sKey }, markdown: lines.join('\n') });
+    }
+  }
+  return sections;
+}
+
+export type CanvasChange =
+  | { operation: 'replace' | 'insert_after'; section_id: string; document_content: { type: 'markdown'; markdown: string } }
+  | { operation: 'insert_at_start'; document_content: { type: 'markdown'; markdown: string } }
+  | { operation: 'delete'; section_id: string };
+
+/**
+ * The edits that make one section right, given the ids a lookup of its key found now and
+ * the id of the section before it. Running it again after any crash converges: one found
+ * section is replaced, extra copies a crashed run inserted are deleted, none is inserted.
+ */
+export function sectionChanges(section: CanvasSectionDraft, foundIds: readonly string[], previousId: string | null): CanvasChange[] {
+  const document_content = { type: 'markdown' as const, markdown: section.markdown };
+  const [first, ...extra] = foundIds;
+  if (first === undefined) {
+    return [previousId ? { operation: 'insert_after', section_id: previousId, document_content } : { operation: 'insert_at_start', document_content }];
+  }
+  return [...extra.map((id): CanvasChange => ({ operation: 'delete', section_id: id })), { operation: 'replace', section_id: first, document_content }];
+}
