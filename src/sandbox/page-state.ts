@@ -3,6 +3,7 @@
 // Built from the fake Slack's workspace on every request; it is small and always current.
 import type { FakeSlack } from './fake-slack/index.js';
 import { toViewOutput } from './fake-slack/view-output.js';
+import { canvasMarkdown, channelCanvas } from './fake-slack/methods/canvases.js';
 import type { ViewRecord } from './fake-slack/index.js';
 import { HttpError } from './http-json.js';
 
@@ -34,6 +35,12 @@ export function pageState(fake: FakeSlack, userId: string, appName: string): Rec
     home: homeView(fake, userId),
     users: Object.fromEntries([...ws.users.values()].map((u) => [u.id, { name: u.id === fake.bot.userId ? appName : u.real_name, isBot: u.is_bot, deleted: u.deleted }])),
     channelNames: Object.fromEntries([...ws.channels.values()].filter((c) => c.kind !== 'im').map((c) => [c.id, c.name])),
+    canvases: Object.fromEntries(
+      joined.flatMap((c) => {
+        const canvas = channelCanvas(ws, c.id);
+        return canvas ? [[c.id, { title: canvas.title, markdown: canvasMarkdown(canvas) }]] : [];
+      }),
+    ),
     files: Object.fromEntries(fake.files().map((f) => [f.id, { name: f.name, title: f.title, size: f.content?.length ?? 0 }])),
   };
 }

@@ -188,6 +188,11 @@ function renderConversation() {
   $('composer-label').textContent = label;
   /** @type {HTMLTextAreaElement} */ ($('composer-input')).placeholder = label;
   $('message-log').setAttribute('aria-label', inApp ? `Messages with ${boot.app.name}` : `Messages in #${channel.name}`);
+  // The channel's canvas tab, shown as its markdown source: enough to check what the app wrote.
+  const canvas = inApp ? undefined : state.canvases?.[channel.id];
+  $('channel-canvas').hidden = !canvas;
+  $('channel-canvas-title').textContent = canvas ? `Canvas: ${canvas.title}` : '';
+  $('channel-canvas-body').textContent = canvas?.markdown ?? '';
   messageList.update(channel.id, state.messages[channel.id] ?? [], state.ephemerals, {
     appName: boot.app.name,
     botUserId: boot.app.userId,

@@ -2,7 +2,8 @@ import type { WebAPIPlatformError } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeSlack } from '../../../src/sandbox/fake-slack/index.js';
 import { canvasMarkdown, canvasStore, channelCanvas } from '../../../src/sandbox/fake-slack/methods/canvases.js';
-import { CHANNELS, startFakeSlack, webClient } from '../../support/fake-slack-fixture.js';
+import { pageState } from '../../../src/sandbox/page-state.js';
+import { CHANNELS, PEOPLE, startFakeSlack, webClient } from '../../support/fake-slack-fixture.js';
 
 let fake: FakeSlack;
 
@@ -64,5 +65,11 @@ describe('canvases in the fake Slack', () => {
     expect(canvas && canvasMarkdown(canvas)).toBe('## A\none');
     await client.canvases.delete({ canvas_id: id });
     expect(canvasStore(fake.workspace).has(id)).toBe(false);
+  });
+
+  it('shows a channel canvas on the sandbox page to members of the channel only', async () => {
+    await webClient(fake).conversations.canvases.create({ channel_id: CHANNELS.reap.id, title: 'REAP: Parks', document_content: md('## A\none') });
+    expect(pageState(fake, PEOPLE.ana.id, 'REAP Tracker').canvases).toEqual({ [CHANNELS.reap.id]: { title: 'REAP: Parks', markdown: '## A\none' } });
+    expect(pageState(fake, PEOPLE.ben.id, 'REAP Tracker').canvases).toEqual({});
   });
 });
