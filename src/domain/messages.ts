@@ -28,6 +28,8 @@ export const MESSAGE_KEYS = [
   'errors.conflict.milestoneTitleTaken', // params: title
   'errors.conflict.idempotencyKeyReused', // the key belongs to someone else's submission
   'errors.conflict.lastAdmin', // removing the last active ORSE admin would lock everyone out
+  'errors.conflict.undoExpired', // params: minutes (Undo after Mark done is offered that long)
+  'errors.conflict.undoChanged', // the item changed after Mark done, so Undo would overwrite that
   'errors.conflict.emailTaken', // params: email
   // invalid (per field, usually in fieldErrors)
   'errors.invalid.required',

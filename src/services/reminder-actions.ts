@@ -13,11 +13,11 @@ import { canCompleteMilestone, canManageDepartment, type Actor } from '../domain
 import { REMINDER_SNOOZE_DAYS, snoozeUntil } from '../domain/reminders.js';
 import { writeAudit } from './audit.js';
 import { refuse } from './authz.js';
-import { notFound } from './errors.js';
-import { completeMilestone } from './milestones.js';
+import { conflict, notFound } from './errors.js';
+import { completeMilestone, reopenMilestone } from './milestones.js';
 import { strategySnoozeKey } from './reminder-settings.js';
 import { TX_OPTIONS, cityToday, type ServiceContext } from './service-context.js';
-import { closeStrategy } from './strategies.js';
+import { closeStrategy, reopenStrategy } from './strategies.js';
 import { loadLiveStrategy, scopeOf, strategyLabel, strategyWithPlace } from './strategy-records.js';
 
 export interface ReminderItemRef {
@@ -115,4 +115,44 @@ export async function markReminderDone(ctx: ServiceContext, actor: Actor, ref: R
   const s = await loadLiveStrategy(ctx.prisma, ref.id);
   const { strategy, changed } = await closeStrategy(ctx, actor, s.id, s.version);
   return { item: ref, title: `${strategy.label} ${strategy.text}`, changed };
+}
+
+/** How long after "Mark done" its Undo button works. */
+export const UNDO_WINDOW_MS = 10 * 60_000;
+
+export interface UndoResult {
+  item: ReminderItemRef;
+  /** False when it was not done any more (a second click on Undo). */
+  changed: boolean;
+}
+
+/**
+ * Undo of "Mark done", for the person who did it, within UNDO_WINDOW_MS: the milestone is
+ * open again, or the strategy gets back the status it had. What it had is read from the
+ * audit row the click wrote, not from the button, so a crafted value cannot choose it; and
+ * when anyone changed the item after the click, nothing is undone.
+ */
+export async function undoReminderDone(ctx: ServiceContext, actor: Actor, ref: ReminderItemRef): Promise<UndoResult> {
+  const action = ref.kind === 'milestone' ? 'milestone.complete' : 'strategy.close';
+  const [last] = await ctx.prisma.auditLog.findMany({
+    where: { entityType: ref.kind, entityId: String(ref.id), action: { not: 'authz.denied' } },
+    orderBy: { id: 'desc' },
+    take: 1,
+  });
+  const reopened = ref.kind === 'milestone' ? 'milestone.reopen' : 'strategy.reopen';
+  if (last && last.action === reopened && last.actor === actor.slackUserId) return { item: ref, changed: false };
+  if (!last || last.action !== action || last.actor !== actor.slackUserId) throw conflict('errors.conflict.undoChanged');
+  // The audit row is stamped by the database's clock, so the window is measured on the
+  // wall clock too (the sandbox can move the app's "today", not the database's now()).
+  if (Date.now() - last.at.getTime() > UNDO_WINDOW_MS) throw conflict('errors.conflict.undoExpired', { minutes: UNDO_WINDOW_MS / 60_000 });
+  if (ref.kind === 'milestone') {
+    const { changed } = await reopenMilestone(ctx, actor, ref.id);
+    return { item: ref, changed };
+  }
+  const before = last.before as { status?: string } | null;
+  const status = before?.status;
+  if (!status || status === 'COMPLETED') throw conflict('errors.conflict.undoChanged');
+  const s = await loadLiveStrategy(ctx.prisma, ref.id);
+  const { changed } = await reopenStrategy(ctx, actor, s.id, s.version, status as Parameters<typeof reopenStrategy>[4]);
+  return { item: ref, changed };
 }

@@ -20,6 +20,7 @@ import {
 } from '../domain/strategy-input.js';
 import { parseFields } from '../domain/validation.js';
 import type { Prisma as PrismaNS } from '../generated/prisma/client.js';
+import type { StrategyStatus } from '../generated/prisma/enums.js';
 import { writeAudit } from './audit.js';
 import { requireManage } from './authz.js';
 import { isUniqueViolationOn } from './db-errors.js';
@@ -196,6 +197,20 @@ export async function closeStrategy(ctx: ServiceContext, actor: Actor, strategyI
   return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.close', (s) =>
     s.status === 'COMPLETED' ? null : { status: 'COMPLETED' },
   );
+}
+
+/**
+ * Puts a closed strategy back to the status it had (Undo after "Mark done"). Only from
+ * COMPLETED: anything else means someone changed it since, and nothing is written.
+ */
+export async function reopenStrategy(
+  ctx: ServiceContext,
+  actor: Actor,
+  strategyId: number,
+  expectedVersion: number,
+  status: StrategyStatus,
+): Promise<StrategyResult> {
+  return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.reopen', (s) => (s.status === 'COMPLETED' ? { status } : null));
 }
 
 /** Takes a strategy out of the plan; its updates stay for the record. */

@@ -102,14 +102,26 @@ describe('reminder buttons', () => {
   it('marks a milestone done for its owner and says so in place', async () => {
     const message = reminders(GRACE)[0]!;
     const after = await click(GRACE, message, 'reminder:done', `reminder:m:${ids.graceMilestone}`);
-    const line = block(after, `reminder:m:${ids.graceMilestone}`)!;
-    expect(line.type).toBe('context');
+    const line = block(after, `reminder:m:${ids.graceMilestone}`)! as Block & { accessory?: { action_id: string; value: string } };
+    expect(line.type).toBe('section');
     expect(JSON.stringify(line)).toContain(`Marked done by <@${GRACE}>.`);
+    // Undo is offered beside it, for a few minutes.
+    expect(JSON.stringify(line)).toContain('Undo works for 10 minutes.');
+    expect(line.accessory).toMatchObject({ action_id: 'reminder:undo', value: `m:${ids.graceMilestone}` });
     // The other items keep their buttons.
     expect(block(after, `reminder:s:${ids.graceStrategy}`)!.type).toBe('actions');
     const m = await app.db.prisma.milestone.findUniqueOrThrow({ where: { id: ids.graceMilestone } });
     expect(m.completedAt).toEqual(now);
     expect(await app.db.prisma.auditLog.count({ where: { action: 'milestone.complete', entityId: String(ids.graceMilestone), actor: GRACE } })).toBe(1);
+  });
+
+  it('asks before marking done, as the Manage menu does', () => {
+    const done = (block(reminders(PRIYA)[0]!, `reminder:s:${ids.priyaStrategy}`)!.elements ?? []).find((e) => e.action_id === 'reminder:done') as
+      | { confirm?: { title: { text: string }; confirm: { text: string }; deny: { text: string } } }
+      | undefined;
+    expect(done?.confirm?.title.text).toBe('Mark this done?');
+    expect(done?.confirm?.confirm.text).toBe('Mark done');
+    expect(done?.confirm?.deny.text).toBe('Cancel');
   });
 
   it('refuses a crafted Mark done from an unrelated staff member, changing nothing', async () => {
@@ -173,6 +185,16 @@ describe('reminder buttons', () => {
     expect((await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids.priyaStrategy } })).status).toBe('COMPLETED');
   });
 
+  it('undoes Mark done within minutes, back to the status the strategy had', async () => {
+    const message = reminders(PRIYA)[0]!;
+    const after = await click(PRIYA, message, 'reminder:undo', `reminder:s:${ids.priyaStrategy}`);
+    const line = block(after, `reminder:s:${ids.priyaStrategy}`)!;
+    expect(line.type).toBe('context');
+    expect(JSON.stringify(line)).toContain(`<@${PRIYA}> undid Mark done: this is open again.`);
+    expect((await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids.priyaStrategy } })).status).toBe('IN_PROGRESS');
+    expect(await app.db.prisma.auditLog.count({ where: { action: 'strategy.reopen', entityId: String(ids.priyaStrategy), actor: PRIYA } })).toBe(1);
+  });
+
   it('answers a button it cannot read with a clear message instead of guessing', async () => {
     const message = reminders(MINH)[0]!;
     const target = blocksOf(message).find((b) => b.block_id === `reminder:m:${ids.minhMilestone}`)!;
@@ -202,5 +224,15 @@ describe('reminder buttons', () => {
     const view = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     expect(view.type).toBe('modal');
     app.fake.workspace.clearModals(GRACE);
+  });
+
+  it('says when Undo has expired, and leaves the item done', async () => {
+    // Grace marked her milestone done above; eleven minutes pass (its audit row is dated back).
+    const row = await app.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'milestone.complete', entityId: String(ids.graceMilestone) }, orderBy: { id: 'desc' } });
+    await app.db.prisma.auditLog.update({ where: { id: row.id }, data: { at: new Date(row.at.getTime() - 11 * 60_000) } });
+    const after = await click(GRACE, reminders(GRACE)[0]!, 'reminder:undo', `reminder:m:${ids.graceMilestone}`);
+    expect(JSON.stringify(after.blocks)).toContain('Undo works for 10 minutes after Mark done, and that time has passed.');
+    const m = await app.db.prisma.milestone.findUniqueOrThrow({ where: { id: ids.graceMilestone } });
+    expect(m.completedAt).not.toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import type { SlackMessage } from './status-message.js';
 import { LIST_TEXT_MAX, UPDATE_ACTION_ID, context, countKey, dueText, header, oneLine, statusText, textSection } from './status-parts.js';
 
-export const REMINDER_ACTIONS = { snooze: 'reminder:snooze', done: 'reminder:done' } as const;
+export const REMINDER_ACTIONS = { snooze: 'reminder:snooze', done: 'reminder:done', undo: 'reminder:undo' } as const;
 
 /** Two blocks per item: 20 items, headings, "…and N more" and the footer stay under Slack's 50. */
 export const REMINDER_MAX_ITEMS = 20;
@@ -81,7 +81,18 @@ function itemBlocks(t: Translate, item: DueReminder): KnownBlock[] {
     );
   }
   elements.push(button(REMINDER_ACTIONS.snooze, t('reminders.deadline.snooze'), value, t('reminders.deadline.snoozeA11y')));
-  if (item.canMarkDone) elements.push(button(REMINDER_ACTIONS.done, t('reminders.deadline.done'), value, t('reminders.deadline.doneA11y')));
+  if (item.canMarkDone) {
+    // Completing is hard to take back for everyone who follows the item: ask first.
+    elements.push({
+      ...button(REMINDER_ACTIONS.done, t('reminders.deadline.done'), value, t('reminders.deadline.doneA11y')),
+      confirm: {
+        title: { type: 'plain_text', text: truncate(t('reminders.deadline.doneConfirmTitle'), 100) },
+        text: { type: 'plain_text', text: truncate(t('reminders.deadline.doneConfirmText'), 300) },
+        confirm: { type: 'plain_text', text: truncate(t('reminders.deadline.doneConfirmYes'), 30) },
+        deny: { type: 'plain_text', text: truncate(t('reminders.deadline.doneConfirmNo'), 30) },
+      },
+    });
+  }
   const section = { ...textSection(itemText(t, item)), block_id: itemBlockId(ref) };
   const actions: ActionsBlock = { type: 'actions', block_id: reminderActionsBlockId(ref), elements };
   return [section, actions];
@@ -117,10 +128,17 @@ type AnyBlock = { type?: string; block_id?: string } & Record<string, unknown>;
  * The message after a click in the item whose buttons are in block `actionsBlockId` (the
  * clicked block, whatever item the button's value named): its buttons replaced by `note`
  * (done, snoozed, gone), or, with keepButtons (a refusal, a failure worth retrying), the
- * buttons kept and the note shown under them, replacing an earlier note. Null when the
- * message holds no such block.
+ * buttons kept and the note shown under them, replacing an earlier note. An Undo that can
+ * no longer work is replaced by its note either way. Null when the message holds no such
+ * block.
  */
-export function withItemOutcome(blocks: readonly unknown[], actionsBlockId: string, note: string, keepButtons = false): KnownBlock[] | null {
+export function withItemOutcome(
+  blocks: readonly unknown[],
+  actionsBlockId: string,
+  note: string,
+  keepButtons = false,
+  undo?: { t: Translate; ref: ReminderRef },
+): KnownBlock[] | null {
   if (!actionsBlockId.startsWith('reminder:')) return null;
   const noteId = `reminder-note:${actionsBlockId.slice('reminder:'.length)}`;
   const list = (blocks as AnyBlock[]).filter((b) => b.block_id !== noteId);
@@ -128,9 +146,18 @@ export function withItemOutcome(blocks: readonly unknown[], actionsBlockId: stri
   if (at < 0) return null;
   const line = { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(note, 3000) }] };
   const out = [...list];
-  if (keepButtons) {
-    if (out[at]!.type !== 'actions') return null;
+  if (keepButtons && out[at]!.type === 'actions') {
     out.splice(at + 1, 0, { ...line, block_id: noteId });
+  } else if (undo) {
+    // "Marked done" with an Undo button beside it, in the same block, so Undo's own
+    // answer replaces it again.
+    const { t, ref } = undo;
+    out.splice(at, 1, {
+      type: 'section',
+      block_id: actionsBlockId,
+      text: { type: 'mrkdwn', text: truncate(`${note}\n${t('reminders.outcome.undoHint')}`, 3000) },
+      accessory: button(REMINDER_ACTIONS.undo, t('reminders.deadline.undo'), encodeReminderRef(ref), t('reminders.deadline.undoA11y')),
+    });
   } else {
     out.splice(at, 1, { ...line, block_id: actionsBlockId });
   }

@@ -30,6 +30,8 @@ const en = {
     milestoneTitleTaken: 'This strategy already has a milestone called “{{title}}”.',
     idempotencyKeyReused: 'This form was already submitted by someone else. Please open a new one.',
     lastAdmin: 'This would leave REAP Tracker without an active ORSE admin, so nothing was changed.',
+    undoExpired: 'Undo works for {{minutes}} minutes after Mark done, and that time has passed. Nothing was changed; a lead can reopen it from the Manage menu of `/reap plan`.',
+    undoChanged: 'This changed after it was marked done, so Undo would overwrite that change. Nothing was changed; see `/reap plan`.',
     emailTaken: 'Another person already uses the email {{email}}.',
   },
   invalid: {
@@ -76,6 +78,8 @@ const es: Widen<typeof en> = {
     milestoneTitleTaken: 'Esta estrategia ya tiene un hito llamado “{{title}}”.',
     idempotencyKeyReused: 'Otra persona ya envió este formulario. Abra uno nuevo.',
     lastAdmin: 'Esto dejaría a REAP Tracker sin ningún administrador de ORSE activo, así que no se cambió nada.',
+    undoExpired: 'Deshacer funciona durante {{minutes}} minutos después de Marcar como hecho, y ese tiempo ya pasó. No se cambió nada; un líder puede reabrirlo desde el menú Administrar de `/reap plan`.',
+    undoChanged: 'Esto cambió después de marcarse como hecho, así que Deshacer sobrescribiría ese cambio. No se cambió nada; vea `/reap plan`.',
     emailTaken: 'Otra persona ya usa el correo {{email}}.',
   },
   invalid: {
@@ -122,6 +126,8 @@ const vi: Widen<typeof en> = {
     milestoneTitleTaken: 'Chiến lược này đã có mốc tên “{{title}}”.',
     idempotencyKeyReused: 'Biểu mẫu này đã được người khác gửi. Vui lòng mở biểu mẫu mới.',
     lastAdmin: 'Việc này sẽ khiến REAP Tracker không còn quản trị viên ORSE nào đang hoạt động nên chưa có gì thay đổi.',
+    undoExpired: 'Hoàn tác chỉ dùng được trong {{minutes}} phút sau khi Đánh dấu xong, và thời gian đó đã qua. Không có gì thay đổi; trưởng nhóm có thể mở lại từ menu Quản lý của `/reap plan`.',
+    undoChanged: 'Mục này đã thay đổi sau khi được đánh dấu xong, nên Hoàn tác sẽ ghi đè thay đổi đó. Không có gì thay đổi; xem `/reap plan`.',
     emailTaken: 'Đã có người khác dùng email {{email}}.',
   },
   invalid: {

@@ -12,6 +12,7 @@ import { registerPlanOpen } from './plan-open.js';
 import { registerPlanPage } from './plan-page.js';
 import { registerReminderDone } from './reminder-done.js';
 import { registerReminderSnooze } from './reminder-snooze.js';
+import { registerReminderUndo } from './reminder-undo.js';
 import { registerUpdateOpenButtons } from './update-open.js';
 import { registerUpdateSelects } from './update-selects.js';
 import { registerUpdateFull } from './update-full.js';
@@ -30,6 +31,7 @@ export function register(app: App, ctx: AppContext): void {
   registerUpdateFull(app, ctx);
   registerReminderSnooze(app, ctx);
   registerReminderDone(app, ctx);
+  registerReminderUndo(app, ctx);
   registerBriefingButtons(app, ctx);
   registerBriefingComposer(app, ctx);
 }

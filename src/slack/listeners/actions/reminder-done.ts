@@ -1,7 +1,8 @@
 // Mark done, on a deadline reminder: completes the milestone (its owners and the
 // department's leads may) or closes the strategy as completed (leads and ORSE admins only;
-// the button is shown only to them, and the service refuses a crafted click). The DM
-// shows the result in place of the item's buttons.
+// the button is shown only to them, and the service refuses a crafted click). The button
+// asks for confirmation first; the DM then shows the result in place of the item's
+// buttons, with Undo for a few minutes (reminder-undo.ts).
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { markReminderDone } from '../../../services/reminder-actions.js';
@@ -14,7 +15,8 @@ export function registerReminderDone(app: App, ctx: AppContext): void {
       const result = await markReminderDone(ctx, actor, ref);
       if (!result.changed) return t('reminders.outcome.doneAlready');
       const user = `<@${actor.slackUserId}>`;
-      return ref.kind === 'milestone' ? t('reminders.outcome.milestoneDone', { user }) : t('reminders.outcome.strategyDone', { user });
+      const note = ref.kind === 'milestone' ? t('reminders.outcome.milestoneDone', { user }) : t('reminders.outcome.strategyDone', { user });
+      return { note, undo: true };
     });
   });
 }

@@ -17,6 +17,8 @@ export interface ReminderOutcome {
   note: string;
   /** Keep the item's buttons (refusals, retryable failures) and show the note under them. */
   keepButtons: boolean;
+  /** Offer Undo beside the note (after Mark done). */
+  undo?: { t: Translate; ref: ReminderRef };
 }
 
 /** A failure in words: the service's reason, or the generic apology (logged). */
@@ -33,7 +35,9 @@ export function failureOutcome(ctx: AppContext, t: Translate, e: unknown, what: 
 
 /** In place of the clicked item's buttons (or under them), else as an ephemeral. */
 async function answer(ctx: AppContext, body: BlockAction<ButtonAction>, action: ButtonAction, respond: RespondFn, outcome: ReminderOutcome) {
-  const blocks = Array.isArray(body.message?.blocks) ? withItemOutcome(body.message.blocks, action.block_id, outcome.note, outcome.keepButtons) : null;
+  const blocks = Array.isArray(body.message?.blocks)
+    ? withItemOutcome(body.message.blocks, action.block_id, outcome.note, outcome.keepButtons, outcome.undo)
+    : null;
   try {
     if (blocks) await respond({ replace_original: true, text: String(body.message?.text ?? outcome.note), blocks });
     else await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.note });
@@ -51,7 +55,7 @@ export async function handleReminderClick(
   ctx: AppContext,
   args: { ack: () => Promise<void>; body: BlockAction<ButtonAction>; action: ButtonAction; respond: RespondFn },
   what: string,
-  act: (input: { actor: Actor; ref: ReminderRef; t: Translate }) => Promise<string>,
+  act: (input: { actor: Actor; ref: ReminderRef; t: Translate }) => Promise<string | { note: string; undo: true }>,
 ): Promise<void> {
   await args.ack();
   const caller = await identifyCaller(ctx, args.body.user.id);
@@ -68,7 +72,8 @@ export async function handleReminderClick(
   let outcome: ReminderOutcome;
   try {
     const actor = await loadActor(ctx, args.body.user.id);
-    outcome = { note: await act({ actor, ref, t }), keepButtons: false };
+    const done = await act({ actor, ref, t });
+    outcome = typeof done === 'string' ? { note: done, keepButtons: false } : { note: done.note, keepButtons: false, undo: { t, ref } };
   } catch (e) {
     outcome = failureOutcome(ctx, t, e, what);
   }
