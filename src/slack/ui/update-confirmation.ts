@@ -172,6 +172,11 @@ export interface ChannelPostInput {
   onBehalfOf?: { slackUserId: string } | null;
   /** Set when the post is being brought up to date after an edit: who made the change. */
   editedBy?: { slackUserId: string } | null;
+  /**
+   * The channel may not see the update's text (an Internal update in a channel that is not the
+   * department's own private one): only a notice that it was reported, and where to read it.
+   */
+  noticeOnly?: boolean;
 }
 
 /**
@@ -182,7 +187,11 @@ export function channelPostMessage(t: Translate, input: ChannelPostInput): Slack
   const author = `<@${input.author.slackUserId}>`;
   const forOwner = input.onBehalfOf ? ` ${t('update.channel.onBehalfOf', { owner: `<@${input.onBehalfOf.slackUserId}>` })}` : '';
   const head = t('update.channel.posted', { author, label: input.strategy.label, strategy: strategyLine(input.strategy) }) + forOwner;
-  const content = isLongUpdate(input.update) ? shortSummaryBlocks(t, input.update) : summaryBlocks(t, input.update);
+  const content = input.noticeOnly
+    ? [statusBlock(t, input.update), { type: 'context', block_id: 'internal', elements: [mrkdwn(t('update.channel.internalNotice'))] } as KnownBlock]
+    : isLongUpdate(input.update)
+      ? shortSummaryBlocks(t, input.update)
+      : summaryBlocks(t, input.update);
   const blocks: KnownBlock[] = [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, ...content];
   if (input.editedBy) {
     const note = t('update.channel.edited', { editor: `<@${input.editedBy.slackUserId}>`, revision: input.update.revision });

@@ -565,6 +565,7 @@ function visibilityInput(t: Translate, current: string): KnownBlock {
     type: 'input',
     block_id: UPDATE_BLOCKS.visibility,
     label: plain(t('update.modal.visibility')),
+    hint: plain(t('update.modal.visibilityWhere')),
     element: { type: 'radio_buttons', action_id: UPDATE_BLOCKS.visibility, options, ...(initial ? { initial_option: initial } : {}) },
   };
 }

@@ -56,6 +56,7 @@ const en = {
       REDI: 'Also shared in the citywide REDI network digest.',
       PUBLIC: 'May be quoted in public reports and Council briefings.',
     },
+    visibilityWhere: 'The department channel gets the full text unless the update is Internal and the channel is public: then it only gets a short notice without the text.',
     evidenceUrl: 'Evidence link',
     evidenceUrlHint: 'A document, photo album or dashboard that shows the work.',
     equityHeader: 'Equity impact',
@@ -132,6 +133,7 @@ const en = {
     alsoFilled: 'Also filled in: {{fields}}',
     fullTitle: 'Progress update',
     loading: 'Loading…',
+    internalNotice: ':lock: Internal update: its text is shared only with the department, its managers and ORSE. Read it in REAP Tracker’s App Home.',
   },
 };
 
@@ -188,6 +190,7 @@ const es: Widen<typeof en> = {
       REDI: 'También se comparte en el resumen de la red REDI de la ciudad.',
       PUBLIC: 'Puede citarse en informes públicos y ante el Concejo.',
     },
+    visibilityWhere: 'El canal del departamento recibe el texto completo, salvo si el informe es Interno y el canal es público: entonces solo recibe un aviso breve sin el texto.',
     evidenceUrl: 'Enlace de evidencia',
     evidenceUrlHint: 'Un documento, álbum de fotos o tablero que muestre el trabajo.',
     equityHeader: 'Impacto en la equidad',
@@ -264,6 +267,7 @@ const es: Widen<typeof en> = {
     alsoFilled: 'También completó: {{fields}}',
     fullTitle: 'Informe de avance',
     loading: 'Cargando…',
+    internalNotice: ':lock: Informe interno: su texto solo se comparte con el departamento, sus gerentes y ORSE. Léalo en la pestaña Inicio de REAP Tracker.',
   },
 };
 
@@ -320,6 +324,7 @@ const vi: Widen<typeof en> = {
       REDI: 'Được chia sẻ thêm trong bản tin mạng lưới REDI toàn thành phố.',
       PUBLIC: 'Có thể được trích trong báo cáo công khai và với Hội đồng.',
     },
+    visibilityWhere: 'Kênh của sở nhận toàn bộ nội dung, trừ khi báo cáo là Nội bộ và kênh là công khai: khi đó kênh chỉ nhận một thông báo ngắn, không kèm nội dung.',
     evidenceUrl: 'Liên kết minh chứng',
     evidenceUrlHint: 'Tài liệu, album ảnh hoặc bảng số liệu cho thấy công việc.',
     equityHeader: 'Tác động về công bằng',
@@ -396,6 +401,7 @@ const vi: Widen<typeof en> = {
     alsoFilled: 'Các mục khác đã điền: {{fields}}',
     fullTitle: 'Báo cáo tiến độ',
     loading: 'Đang tải…',
+    internalNotice: ':lock: Báo cáo nội bộ: nội dung chỉ được chia sẻ với sở, các quản lý của sở và ORSE. Hãy đọc trong tab Trang chủ của REAP Tracker.',
   },
 };
 

@@ -73,9 +73,47 @@ async function strategyForPost(ctx: AppContext, strategyId: number): Promise<Str
   };
 }
 
+// Whether a channel is private changes rarely; asking Slack at every Submit would cost a call
+// (and rate limit) per update. Ten minutes is how long a channel turned public could still get
+// an Internal update's text; the cache is per app, so one test app does not see another's.
+const PRIVACY_TTL_MS = 10 * 60_000;
+const privacyCache = new WeakMap<AppContext, Map<string, { isPrivate: boolean; at: number }>>();
+
+/**
+ * Whether Slack says `channel` is private. When Slack cannot tell (a missing scope, an error),
+ * the answer is "no": an Internal update then gets only a notice, never its text by mistake.
+ */
+async function channelIsPrivate(ctx: AppContext, client: WebClient, channel: string): Promise<boolean> {
+  let cache = privacyCache.get(ctx);
+  if (!cache) privacyCache.set(ctx, (cache = new Map()));
+  const hit = cache.get(channel);
+  if (hit && Date.now() - hit.at < PRIVACY_TTL_MS) return hit.isPrivate;
+  try {
+    const res = await client.conversations.info({ channel });
+    const isPrivate = (res.channel as { is_private?: boolean } | undefined)?.is_private === true;
+    cache.set(channel, { isPrivate, at: Date.now() });
+    return isPrivate;
+  } catch (e) {
+    ctx.logger.warn({ err: SLACK_ERROR(e), channel }, 'could not tell whether the department channel is private; treating it as public');
+    return false;
+  }
+}
+
+/**
+ * Internal updates are for the department, its managers and ORSE: only the department's own
+ * private channel (the one set on the department) may show their text.
+ */
+async function noticeOnly(ctx: AppContext, client: WebClient, update: ProgressUpdateView, channel: string, departmentChannel: string | null): Promise<boolean> {
+  if (update.visibility !== 'INTERNAL') return false;
+  // An edit changes the post where it was made, which may no longer be the department's channel.
+  if (channel !== departmentChannel) return true;
+  return !(await channelIsPrivate(ctx, client, channel));
+}
+
 /** The department channel's post of `update`, as first posted or (with `editorSlackId`) after an edit. */
-function departmentPost(s: StrategyForPost, update: ProgressUpdateView, authorSlackId: string, editorSlackId?: string): SlackMessage {
+function departmentPost(s: StrategyForPost, update: ProgressUpdateView, authorSlackId: string, notice: boolean, editorSlackId?: string): SlackMessage {
   return channelPostMessage(translator(CHANNEL_POST_LANGUAGE), {
+    noticeOnly: notice,
     strategy: s,
     update,
     author: { slackUserId: authorSlackId },
@@ -112,7 +150,7 @@ export async function afterNewUpdate(
   if (!s) return;
   let channel: ChannelOutcome = null;
   if (s.channelId) {
-    const post = departmentPost(s, update, actor.slackUserId);
+    const post = departmentPost(s, update, actor.slackUserId, await noticeOnly(ctx, client, update, s.channelId, s.channelId));
     try {
       const posted = await client.chat.postMessage({ channel: s.channelId, text: post.text, blocks: post.blocks, unfurl_links: false });
       channel = { channel: s.channelId, ok: true };
@@ -175,7 +213,8 @@ async function updateChannelPost(
   try {
     // The post names who reported, which may not be the editor (an equity lead, ORSE).
     const author = await ctx.prisma.member.findUnique({ where: { id: update.authorId }, select: { slackUserId: true } });
-    const post = departmentPost(s, update, author?.slackUserId ?? editor.slackUserId, editor.slackUserId);
+    const notice = await noticeOnly(ctx, client, update, where.channel, s.channelId);
+    const post = departmentPost(s, update, author?.slackUserId ?? editor.slackUserId, notice, editor.slackUserId);
     await client.chat.update({ channel: where.channel, ts: where.ts, text: post.text, blocks: post.blocks });
     return { channel: where.channel, ok: true };
   } catch (e) {
