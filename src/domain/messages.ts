@@ -11,6 +11,7 @@ export const MESSAGE_KEYS = [
   'errors.forbidden.read',
   'errors.forbidden.editUpdate',
   'errors.forbidden.adminOnly',
+  'errors.forbidden.leadStatus',
   // not_found
   'errors.notFound.strategy', // params: strategyId (deleted or archived since the form opened)
   'errors.notFound.update', // params: updateId

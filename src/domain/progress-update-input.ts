@@ -21,6 +21,19 @@ export const UPDATE_FIELD_LIMITS = {
 export const STRATEGY_STATUSES = Object.values(StrategyStatus) as [StrategyStatus, ...StrategyStatus[]];
 export const VISIBILITIES = Object.values(Visibility) as [Visibility, ...Visibility[]];
 
+/** Closing and deferring a strategy are its equity lead's decisions (or ORSE's). */
+export const isLeadDecision = (status: StrategyStatus): boolean => status === 'COMPLETED' || status === 'DEFERRED';
+
+/**
+ * The statuses a person may choose in /reap update for a strategy now at `current`. Staff
+ * keep a lead's decision as it is and cannot make one. Deferring needs a reason and a date,
+ * which only the Manage menu asks for, so /reap update offers Deferred only to keep it.
+ */
+export function reportableStatuses(current: StrategyStatus, isLead: boolean): StrategyStatus[] {
+  if (!isLead && isLeadDecision(current)) return [current];
+  return STRATEGY_STATUSES.filter((s) => s === current || (s !== 'DEFERRED' && (isLead || s !== 'COMPLETED')));
+}
+
 const L = UPDATE_FIELD_LIMITS;
 
 /** The fields a person writes; shared by a new update and an edit of one. */

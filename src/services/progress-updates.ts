@@ -17,6 +17,8 @@ import {
   newUpdateSchema,
   updateContentSchema,
   STRATEGY_STATUSES,
+  isLeadDecision,
+  reportableStatuses,
   UPDATE_FIELD_LIMITS,
   VISIBILITIES,
   type NewUpdateFields,
@@ -228,7 +230,7 @@ export async function getUpdateFormDefaults(ctx: ServiceContext, actor: Actor, s
     ownUpdateThisPeriod: own,
     onBehalfOf: reportsForOwner && s.owner ? { slackUserId: s.owner.slackUserId, name: s.owner.name } : null,
     limits: UPDATE_FIELD_LIMITS,
-    statuses: STRATEGY_STATUSES,
+    statuses: reportableStatuses(s.status, canManageDepartment(actor, s.objective.plan.departmentId)),
     visibilities: VISIBILITIES,
     canManage: canManageDepartment(actor, s.objective.plan.departmentId),
   };
@@ -337,6 +339,9 @@ export async function submitUpdate(
     throw e;
   }
   await requireReport(ctx, actor, scopeOf(s), { action: 'progress.submit', entityType: 'strategy', entityId: s.id });
+  if (!reportableStatuses(s.status, canManageDepartment(actor, s.objective.plan.departmentId)).includes(data.status)) {
+    throw await refuse(ctx, actor, { action: 'progress.submit.status', entityType: 'strategy', entityId: s.id }, 'errors.forbidden.leadStatus', scopeOf(s));
+  }
 
   const now = ctx.now();
   const period = reportingPeriod(ctx, s, now);
@@ -439,6 +444,11 @@ export async function editUpdate(
   if (!canEditUpdate(actor, existing, scope)) {
     throw await refuse(ctx, actor, { action: 'progress.edit', entityType: 'progressUpdate', entityId: updateId }, 'errors.forbidden.editUpdate', scope);
   }
+  const isLead = canManageDepartment(actor, scope.departmentId);
+  // Keeping the status the update already had is always allowed; it will not move a lead's decision (followStatus).
+  if (data.status !== existing.statusTo && !reportableStatuses(existing.strategy.status, isLead).includes(data.status)) {
+    throw await refuse(ctx, actor, { action: 'progress.edit.status', entityType: 'progressUpdate', entityId: updateId }, 'errors.forbidden.leadStatus', scope);
+  }
 
   const now = ctx.now();
   try {
@@ -456,7 +466,7 @@ export async function editUpdate(
       });
       if (written.count !== 1) throw updateChanged(updateId, expectedRevision, null);
       const after = await tx.progressUpdate.findUniqueOrThrow({ where: { id: updateId } });
-      const strategy = await followStatus(tx, actor, after);
+      const strategy = await followStatus(tx, actor, after, isLead);
 
       await writeAudit(tx, {
         actor: actor.slackUserId,
@@ -480,7 +490,7 @@ function updateChanged(updateId: number, expectedRevision: number, currentRevisi
 }
 
 /** Moves the strategy's status with an edited update, if that update is its latest. */
-async function followStatus(tx: Tx, actor: Actor, update: ProgressUpdate): Promise<EditResult['strategy']> {
+async function followStatus(tx: Tx, actor: Actor, update: ProgressUpdate, isLead: boolean): Promise<EditResult['strategy']> {
   const strategy = await tx.strategy.findUniqueOrThrow({
     where: { id: update.strategyId },
     select: { id: true, status: true, version: true },
@@ -491,6 +501,8 @@ async function followStatus(tx: Tx, actor: Actor, update: ProgressUpdate): Promi
     select: { id: true },
   });
   if (latest?.id !== update.id || strategy.status === update.statusTo) return strategy;
+  // A lead closed or deferred the strategy after this update: staff correcting their words do not reopen it.
+  if (!isLead && isLeadDecision(strategy.status)) return strategy;
   const written = await tx.strategy.updateMany({
     where: { id: strategy.id, version: strategy.version },
     data: { status: update.statusTo, version: { increment: 1 } },

@@ -263,14 +263,14 @@ describe('/reap update with bad input and bad luck', () => {
     expect(g.ack).toEqual({ action: 'close' });
 
     const minhText = 'Minh: công nghệ hỗ trợ tại chi nhánh Alum Rock.';
-    const m = await app.driver.viewSubmission({ viewId: minhView.id, values: { narrative: minhText, [statusOf(minhView)]: 'COMPLETED' } });
+    const m = await app.driver.viewSubmission({ viewId: minhView.id, values: { narrative: minhText, [statusOf(minhView)]: 'NOT_STARTED' } });
     expect(m.ack.action).toBe('update');
     const shown = app.fake.view(minhView.id)!;
     const banner = (shown.blocks as unknown as { block_id?: string; text?: { text: string } }[]).find((b) => b.block_id === 'banner')!.text!.text;
     expect(banner).toContain('Grace Kim đã báo cáo chiến lược này');
     expect(banner).toContain('Liên tục'); // its status now: Ongoing, in Vietnamese
     expect(shown.state.values.narrative!.narrative!.value).toBe(minhText);
-    expect(shown.state.values[statusOf(shown)]!.status!.selected_option?.value).toBe('COMPLETED');
+    expect(shown.state.values[statusOf(shown)]!.status!.selected_option?.value).toBe('NOT_STARTED');
     const { version } = await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['2.1'] } });
     expect(JSON.parse(shown.private_metadata)).toMatchObject({ s: ids['2.1'], v: version });
     expect(await count(ids['2.1']!)).toBe(before + 1);
@@ -281,7 +281,7 @@ describe('/reap update with bad input and bad luck', () => {
     const rows = await app.db.prisma.progressUpdate.findMany({ where: { strategyId: ids['2.1'] }, orderBy: { id: 'asc' } });
     expect(rows.slice(-2).map((r) => [r.narrative, r.statusFrom, r.statusTo])).toEqual([
       ['Grace: sensory hours at Tully.', 'IN_PROGRESS', 'ONGOING'],
-      [minhText, 'ONGOING', 'COMPLETED'],
+      [minhText, 'ONGOING', 'NOT_STARTED'],
     ]);
   });
 

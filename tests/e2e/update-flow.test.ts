@@ -200,7 +200,7 @@ describe('/reap update', () => {
     const sub = await app.driver.viewSubmission({
       viewId: view.id,
       values: {
-        [`status.s${ids['2.1']}`]: 'COMPLETED',
+        [`status.s${ids['2.1']}`]: 'ONGOING',
         narrative: 'Sensory-friendly hours now run at all four branches.',
         measure_values: '4 of 4 branches',
         roadblocks: 'Staffing on Saturdays',
@@ -215,7 +215,7 @@ describe('/reap update', () => {
     expect(stored.length).toBe(before + 1);
     expect(stored[0]).toMatchObject({
       statusFrom: 'IN_PROGRESS',
-      statusTo: 'COMPLETED',
+      statusTo: 'ONGOING',
       narrative: 'Sensory-friendly hours now run at all four branches.',
       measureValues: '4 of 4 branches',
       roadblocks: 'Staffing on Saturdays',
@@ -225,14 +225,14 @@ describe('/reap update', () => {
       idempotencyKey: `view:${view.id}:${view.hash}`,
     });
     const strategy = await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['2.1'] } });
-    expect(strategy).toMatchObject({ status: 'COMPLETED', version: 2 });
+    expect(strategy).toMatchObject({ status: 'ONGOING', version: 2 });
 
     const dm = app.fake.dmChannelId(GRACE);
     const confirmation = await app.fake.waitFor(() => app.fake.messages(dm).at(-1), 5000, 'the DM confirmation');
     const text = JSON.stringify(confirmation.blocks);
     expect(text).toContain('Progress update saved');
     expect(text).toContain('Sensory-friendly hours now run at all four branches.');
-    expect(text).toContain('In Progress → Completed');
+    expect(text).toContain('In Progress → Ongoing');
     expect(text).toContain(`Shared in <#${LIB_CHANNEL}>`);
     expect(text).toContain('"action_id":"update.edit"');
 

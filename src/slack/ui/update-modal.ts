@@ -243,6 +243,8 @@ export interface EditUpdateModel extends CommonModel {
   update: ProgressUpdateView;
   strategy: StrategySummary;
   extras: StrategyExtras;
+  /** What the editor may choose (services decide); the update's own status is always kept. */
+  statuses?: readonly string[];
   /** The stored version when the editor lost a race, shown under the banner. */
   theirs?: ProgressUpdateView;
 }
@@ -290,6 +292,7 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
 
   let statusBlock: string;
   let currentStatus: string | null;
+  let statusChoices: readonly string[] | undefined;
   let defaultVisibility: string;
   let stored: Partial<Record<TextField, string | null>> = {};
 
@@ -312,6 +315,7 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
     else blocks.push({ type: 'context', block_id: 'strategy_info', elements: [mrkdwn(t('update.modal.pickFirst'))] });
     statusBlock = statusBlockId({ strategyId: selected?.defaults.strategy.id ?? null });
     currentStatus = selected?.defaults.defaults.status ?? null;
+    statusChoices = selected?.defaults.statuses;
     defaultVisibility = selected?.defaults.defaults.visibility ?? 'INTERNAL';
   } else {
     blocks.push(...strategyDetails(t, model.strategy, model.extras, model.timeZone, null));
@@ -323,6 +327,7 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
     });
     statusBlock = statusBlockId({ updateId: u.id });
     currentStatus = u.statusTo;
+    statusChoices = model.statuses && !model.statuses.includes(u.statusTo) ? [u.statusTo, ...model.statuses] : model.statuses;
     defaultVisibility = u.visibility;
     stored = {
       narrative: u.narrative,
@@ -341,7 +346,7 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
   const values = model.values ?? {};
   const initial = (field: TextField): string | null | undefined => (values[field] !== undefined && values[field] !== null ? values[field] : stored[field]);
 
-  blocks.push(statusInput(t, statusBlock, (values.status as string | null | undefined) ?? currentStatus));
+  blocks.push(statusInput(t, statusBlock, (values.status as string | null | undefined) ?? currentStatus, statusChoices));
   blocks.push(
     textInput(t, 'narrative', { multiline: true, optional: false, initial: initial('narrative'), placeholder: t('update.modal.narrativePlaceholder') }),
     textInput(t, 'measureValues', { multiline: true, initial: initial('measureValues'), hint: t('update.modal.measureValuesHint') }),
@@ -502,8 +507,8 @@ function strategyDetails(
   return blocks;
 }
 
-function statusInput(t: Translate, blockId: string, current: string | null): KnownBlock {
-  const options = STRATEGY_STATUSES.map((s) => option(t(`status.${s}`), s));
+function statusInput(t: Translate, blockId: string, current: string | null, choices: readonly string[] = STRATEGY_STATUSES): KnownBlock {
+  const options = choices.map((s) => option(t(`status.${s}`), s));
   const initial = options.find((o) => o.value === current);
   return {
     type: 'input',

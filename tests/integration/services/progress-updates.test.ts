@@ -25,7 +25,7 @@ useFreshWorld((d, w) => {
 describe('submitUpdate', () => {
   it('stores the update, moves the strategy status and version, files it under the department period, audits it', async () => {
     const me = await actor('ULIBSTAFF');
-    const input = await updateInput(db.prisma, world.strategy.lib11, { status: 'COMPLETED', outputs: '24 sessions' });
+    const input = await updateInput(db.prisma, world.strategy.lib11, { status: 'ONGOING', outputs: '24 sessions' });
     const result = await submitUpdate(ctx(), me, input, { idempotencyKey: 'view-1' });
 
     expect(result.duplicate).toBe(false);
@@ -34,15 +34,15 @@ describe('submitUpdate', () => {
       periodStart: '2025-10-01',
       periodEnd: '2025-12-31',
       statusFrom: 'IN_PROGRESS',
-      statusTo: 'COMPLETED',
+      statusTo: 'ONGOING',
       outputs: '24 sessions',
       onBehalfOfId: null,
       revision: 1,
     });
     const s = await db.prisma.strategy.findUniqueOrThrow({ where: { id: world.strategy.lib11 } });
-    expect(s.status).toBe('COMPLETED');
+    expect(s.status).toBe('ONGOING');
     expect(s.version).toBe(input.expectedVersion + 1);
-    expect(result.strategy).toEqual({ id: s.id, status: 'COMPLETED', version: s.version });
+    expect(result.strategy).toEqual({ id: s.id, status: 'ONGOING', version: s.version });
     const audit = await db.prisma.auditLog.findMany({ orderBy: { id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['progress.submit', 'strategy.status']);
     expect(audit[0]!.actor).toBe('ULIBSTAFF');
@@ -232,8 +232,8 @@ describe('submitUpdate', () => {
     const [staff, lead] = await Promise.all([actor('ULIBSTAFF'), actor('ULIBLEAD')]);
     const input = await updateInput(db.prisma, world.strategy.lib11);
     const outcomes = await Promise.allSettled([
-      submitUpdate(ctx(), staff, { ...input, status: 'COMPLETED' }, { idempotencyKey: 'staff' }),
-      submitUpdate(ctx(), lead, { ...input, status: 'DEFERRED' }, { idempotencyKey: 'lead' }),
+      submitUpdate(ctx(), staff, { ...input, status: 'ONGOING' }, { idempotencyKey: 'staff' }),
+      submitUpdate(ctx(), lead, { ...input, status: 'NOT_STARTED' }, { idempotencyKey: 'lead' }),
     ]);
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -264,7 +264,7 @@ describe('submitUpdate', () => {
 
   it('leaves nothing half-written when the database fails part-way', async () => {
     const me = await actor('ULIBSTAFF');
-    const input = await updateInput(db.prisma, world.strategy.lib11, { status: 'COMPLETED' });
+    const input = await updateInput(db.prisma, world.strategy.lib11, { status: 'ONGOING' });
     const before = await db.prisma.strategy.findUniqueOrThrow({ where: { id: world.strategy.lib11 } });
     // The audit insert is the last write of the transaction; make the database refuse it.
     await db.prisma.$executeRawUnsafe(`
@@ -331,10 +331,10 @@ describe('editUpdate', () => {
 
   it('moves the strategy status when the latest update changes its status', async () => {
     const { me, update } = await submitted();
-    const result = await editUpdate(ctx(), me, update.id, { status: 'COMPLETED', narrative: 'done after all' }, 1);
-    expect(result.strategy.status).toBe('COMPLETED');
+    const result = await editUpdate(ctx(), me, update.id, { status: 'ONGOING', narrative: 'done after all' }, 1);
+    expect(result.strategy.status).toBe('ONGOING');
     const s = await db.prisma.strategy.findUniqueOrThrow({ where: { id: world.strategy.lib11 } });
-    expect(s).toMatchObject({ status: 'COMPLETED', version: result.strategy.version });
+    expect(s).toMatchObject({ status: 'ONGOING', version: result.strategy.version });
   });
 
   it("lets the equity lead edit, refuses and audits a colleague editing someone else's update", async () => {

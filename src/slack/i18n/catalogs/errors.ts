@@ -10,6 +10,7 @@ const en = {
     report: 'You can report progress only on your own strategies and your department’s.',
     read: 'You can see only your own department’s plan. Ask ORSE if you need another one.',
     editUpdate: 'Only the person who wrote this update, their equity lead or an ORSE admin can edit it.',
+    leadStatus: 'Only your department’s equity lead or an ORSE admin can mark a strategy Completed or Deferred, or change it after they did. To defer, use Manage in `/reap plan` (it asks for a reason and a date). Nothing was saved.',
     adminOnly: 'Only ORSE admins can do this.',
   },
   notFound: {
@@ -58,6 +59,7 @@ const es: Widen<typeof en> = {
     report: 'Solo puede informar el avance de sus propias estrategias y las de su departamento.',
     read: 'Solo puede ver el plan de su propio departamento. Pida a ORSE si necesita otro.',
     editUpdate: 'Solo quien escribió este informe, su líder de equidad o un administrador de ORSE puede editarlo.',
+    leadStatus: 'Solo la persona líder de equidad de su departamento o un administrador de ORSE puede marcar una estrategia como Completada o Aplazada, o cambiarla después. Para aplazarla, use Administrar en `/reap plan` (pide un motivo y una fecha). No se guardó nada.',
     adminOnly: 'Solo los administradores de ORSE pueden hacer esto.',
   },
   notFound: {
@@ -106,6 +108,7 @@ const vi: Widen<typeof en> = {
     report: 'Bạn chỉ báo cáo được tiến độ cho chiến lược của mình và của sở mình.',
     read: 'Bạn chỉ xem được kế hoạch của sở mình. Hãy hỏi ORSE nếu cần xem sở khác.',
     editUpdate: 'Chỉ người viết báo cáo này, người phụ trách công bằng của họ hoặc quản trị viên ORSE mới sửa được.',
+    leadStatus: 'Chỉ trưởng nhóm công bằng của sở bạn hoặc quản trị viên ORSE mới có thể đánh dấu một chiến lược là Hoàn thành hoặc Hoãn lại, hay thay đổi nó sau đó. Để hoãn lại, hãy dùng Quản lý trong `/reap plan` (cần lý do và ngày). Chưa có gì được lưu.',
     adminOnly: 'Chỉ quản trị viên ORSE mới làm được việc này.',
   },
   notFound: {

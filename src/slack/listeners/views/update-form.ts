@@ -9,7 +9,8 @@
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../domain/permissions.js';
-import { canEditUpdate, isOrseAdmin } from '../../../domain/permissions.js';
+import { canEditUpdate, canManageDepartment, isOrseAdmin } from '../../../domain/permissions.js';
+import { reportableStatuses } from '../../../domain/progress-update-input.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { refuse } from '../../../services/authz.js';
 import { ServiceError, notFound } from '../../../services/errors.js';
@@ -103,6 +104,7 @@ export interface StoredUpdate {
   authorSlackId: string;
   strategy: ReturnType<typeof summarizeStrategy>;
   extras: StrategyExtras;
+  statuses: readonly string[];
 }
 
 /**
@@ -127,6 +129,7 @@ export async function loadUpdateForEdit(ctx: AppContext, actor: Actor, updateId:
     authorSlackId: row.author.slackUserId,
     strategy: summarizeStrategy(row.strategy),
     extras: { performanceMeasures: row.strategy.performanceMeasures, outputs: row.strategy.outputs },
+    statuses: reportableStatuses(row.strategy.status, canManageDepartment(actor, scope.departmentId)),
   };
 }
 
@@ -143,6 +146,7 @@ export function editUpdateModel(
     update: stored.update,
     strategy: stored.strategy,
     extras: stored.extras,
+    statuses: stored.statuses,
     ...extra,
   };
 }
