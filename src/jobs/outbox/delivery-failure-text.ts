@@ -3,8 +3,10 @@
 import { resolveLanguage, translator, type Lang } from '../../slack/i18n/index.js';
 import { MESSAGE_REJECTED_CODES, RECIPIENT_GONE_CODES } from './slack-errors.js';
 
-function reasonKey(cause: string): string {
+function reasonKey(cause: string, target: string): string {
   if (RECIPIENT_GONE_CODES.has(cause)) return 'person_gone';
+  // A person's direct message, not a channel picked in settings: settings cannot fix it.
+  if (cause === 'channel_not_found' && /^[UW]/.test(target)) return 'dm_not_found';
   if (MESSAGE_REJECTED_CODES.has(cause)) return 'message_rejected';
   if (['channel_not_found', 'not_in_channel', 'is_archived'].includes(cause)) return cause;
   if (cause === 'delivery_unconfirmed') return 'unconfirmed';
@@ -32,7 +34,7 @@ export function deliveryFailureText(lang: Lang, facts: FailureNoticeFacts): stri
   const job = facts.job ? t('outbox.failure.job', { job: facts.job }) : '';
   return [
     t('outbox.failure.intro', { job, target }),
-    t(`outbox.failure.reason.${reasonKey(facts.cause)}`, { code: facts.code }),
+    t(`outbox.failure.reason.${reasonKey(facts.cause, facts.target)}`, { code: facts.code }),
     t('outbox.failure.outro', { target }),
   ].join('\n');
 }

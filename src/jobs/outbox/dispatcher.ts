@@ -91,6 +91,8 @@ export function emptyStats(): DispatchStats {
 }
 
 const OPEN_KEY = 'method:conversations.open';
+/** lastError of a DM row whose stored channel Slack forgot; the next attempt opens a new one. */
+const DM_FORGOTTEN = 'channel_not_found: direct message reopened';
 const MAX_CACHED_DMS = 20_000;
 
 export class OutboxDispatcher {
@@ -338,7 +340,8 @@ export class OutboxDispatcher {
   private async channelFor(row: OutboxMessage, stats: DispatchStats): Promise<string | Delivery> {
     if (row.channelId) return row.channelId;
     const userId = row.userId!;
-    const known = row.slackChannel ?? this.dmChannels.get(userId);
+    // Slack forgot the DM id we had: open it again rather than trust any remembered id.
+    const known = row.lastError === DM_FORGOTTEN ? undefined : (row.slackChannel ?? this.dmChannels.get(userId));
     if (known) return known;
     if (this.pacer.availableAt(OPEN_KEY) > Date.now()) {
       return this.reschedule(row, new Date(this.o.now().getTime() + (this.pacer.availableAt(OPEN_KEY) - Date.now())), null, stats);
@@ -374,6 +377,19 @@ export class OutboxDispatcher {
   ): Promise<Delivery> {
     const now = this.o.now();
     const log = { outboxId: row.id, channel, attempts, code: failure.code, kind: failure.kind };
+    // A stored DM id Slack no longer knows: the person is still there, so open the
+    // conversation again and resend (ok:false means nothing was posted). Once only, so a
+    // second channel_not_found fails for good instead of looping.
+    if (failure.code === 'channel_not_found' && row.userId && !row.channelId && row.lastError !== DM_FORGOTTEN) {
+      this.dmChannels.delete(row.userId);
+      this.log.info(log, 'Slack forgot a direct message channel; opening it again');
+      await this.o.prisma.outboxMessage.updateMany({
+        where: this.mine(row, 'SENDING', attempts),
+        data: { status: 'PENDING', slackChannel: null, lockedBy: null, lockedUntil: null, nextAttemptAt: now, lastError: DM_FORGOTTEN },
+      });
+      stats.retried++;
+      return { defer: now };
+    }
     switch (failure.kind) {
       case 'permanent':
         this.log.warn(log, 'Slack refused a message for good');

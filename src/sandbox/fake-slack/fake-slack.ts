@@ -231,6 +231,17 @@ export class FakeSlack extends EventEmitter<JournalEvents> {
     return this.workspace.dmWith(userId).channel.id;
   }
 
+  /**
+   * Slack forgets the bot's DM with a user (it happens after long silence or a workspace
+   * migration): the old D… id answers channel_not_found, conversations.open makes a new one.
+   */
+  forgetDm(userId: string): string | null {
+    const dm = [...this.workspace.channels.values()].find((c) => c.kind === 'im' && c.dmUser === userId);
+    if (!dm) return null;
+    this.workspace.channels.delete(dm.id);
+    return dm.id;
+  }
+
   ephemerals(userId?: string): EphemeralMessage[] {
     return this.workspace.ephemerals(userId);
   }

@@ -92,6 +92,23 @@ describe('delivering the outbox', () => {
     expect(fake.calls('conversations.open')).toHaveLength(1);
   });
 
+  it('opens a DM again when Slack forgot the stored one, and sends once', async () => {
+    await enqueue([dm('U0ANA', 'a1')]);
+    await dispatcherFor(ctx, fake).drain();
+    const forgotten = fake.forgetDm('U0ANA');
+    expect(forgotten).not.toBeNull();
+    await enqueue([dm('U0ANA', 'a2')]);
+    // A restarted dispatcher finds the old DM id in the outbox's history and tries it first.
+    await drainUntilSettled(dispatcherFor(ctx, fake, { instanceId: 'restarted' }));
+    const a2 = await ctx.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: 'a2' } });
+    expect(a2.status).toBe('SENT');
+    expect(a2.slackChannel).not.toBe(forgotten);
+    expect(dmTexts(fake, 'U0ANA')).toEqual(['hello U0ANA']);
+    expect(fake.calls('conversations.open')).toHaveLength(2);
+    expect(await ctx.prisma.deliveryFailureNotice.count()).toBe(0);
+    fake.assertNoViolations({ allow: ['channel_not_found'] });
+  });
+
   it('keeps to the per-channel rate, so Slack never has to say 429', async () => {
     await fake.stop();
     fake = await startFakeSlack({

@@ -91,4 +91,13 @@ describe('keys, periods and notices', () => {
     expect(deliveryFailureText('es', facts)).toMatch(/no pudo entregar/);
     expect(deliveryFailureText('vi', { ...facts, target: 'C0REDI', cause: 'not_in_channel' })).toMatch(/<#C0REDI>/);
   });
+
+  it('calls a lost DM a direct message, not a channel to fix in settings', () => {
+    const dm = { cause: 'channel_not_found', code: 'channel_not_found', target: 'U0ANA', job: 'update-prompts' };
+    expect(deliveryFailureText('en', dm)).toMatch(/direct message/);
+    expect(deliveryFailureText('en', dm)).not.toMatch(/settings/);
+    expect(deliveryFailureText('es', dm)).toMatch(/mensaje directo/);
+    expect(deliveryFailureText('vi', dm)).toMatch(/tin nhắn trực tiếp/);
+    expect(deliveryFailureText('en', { ...dm, target: 'C0REDI' })).toMatch(/settings/);
+  });
 });
