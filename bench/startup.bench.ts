@@ -16,12 +16,22 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const fake = await createFakeSlack().start();
 const slackEnv = { SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: 'bench-secret', SLACK_API_URL: fake.url, LOG_LEVEL: 'warn' };
 
+/** Ports are handed out in sequence; another process on the machine may hold one meanwhile. */
+async function startOnFreePort(args: string[], env: NodeJS.ProcessEnv, tries = 5): ReturnType<typeof startUntilHealthy> {
+  const port = freePort();
+  try {
+    return await startUntilHealthy(args, { ...env, PORT: String(port) }, `http://127.0.0.1:${port}/healthz`);
+  } catch (e) {
+    if (tries > 1 && /EADDRINUSE/.test((e as Error).message)) return startOnFreePort(args, env, tries - 1);
+    throw e;
+  }
+}
+
 async function measureStarts(label: string, args: string[], env: NodeJS.ProcessEnv) {
   const ms: number[] = [];
   const rss: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const port = freePort();
-    const p = await startUntilHealthy(args, { ...env, PORT: String(port) }, `http://127.0.0.1:${port}/healthz`);
+    const p = await startOnFreePort(args, env);
     ms.push(p.msToHealthy);
     await new Promise((r) => setTimeout(r, 300));
     rss.push(rssMiB(p.child.pid!));
