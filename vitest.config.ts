@@ -26,8 +26,18 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: ['tests/**/*.test.ts'],
-          exclude: browsers.run ? [] : ['tests/browser/**'],
+          exclude: ['tests/build/**', ...(browsers.run ? [] : ['tests/browser/**'])],
           env: { TEST_DATABASE_URL: '' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // npm ci and a full compile in a copy of the repository: run after everything
+          // else, so they do not take the cores from the timing-sensitive tests.
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -214,8 +214,10 @@ describe('housekeeping', () => {
   it('prunes outbox messages past their retention in the hourly sweep', async () => {
     const old = new Date(clock.now().getTime() - 200 * 86_400_000);
     await ctx.prisma.outboxMessage.create({ data: { idempotencyKey: 'ancient', userId: 'UX', payload: { text: 'x' }, status: 'SENT', createdAt: old } });
-    const scheduler = new Scheduler({ ctx, coordinator: coordinator('pruner', new JobRegistry()), sweepIntervalMs: 3_600_000, catchUp: false });
+    // No look-back: this sweep launches no fire, it only does the hourly housekeeping.
+    const scheduler = new Scheduler({ ctx, coordinator: coordinator('pruner', new JobRegistry()), sweepIntervalMs: 3_600_000, sweepLookbackMs: 0, catchUp: false });
     await scheduler.sweep(clock.now());
+    await scheduler.stop();
     expect(await ctx.prisma.outboxMessage.count({ where: { idempotencyKey: 'ancient' } })).toBe(0);
   });
 });
