@@ -117,46 +117,35 @@ export async function editMilestone(
   }
 }
 
-/** Marks a completed milestone not done again (Undo after "Mark done"). */
-export async function reopenMilestone(ctx: ServiceContext, actor: Actor, milestoneId: number): Promise<MilestoneResult> {
-  const m = await loadMilestone(ctx, milestoneId);
-  const scope = scopeOf(m.strategy);
-  if (!canCompleteMilestone(actor, m, scope)) {
-    throw await refuse(ctx, actor, { action: 'milestone.reopen', entityType: 'milestone', entityId: m.id }, 'errors.forbidden.manage', scope);
-  }
-  const after = await ctx.prisma.$transaction(async (tx) => {
-    const written = await tx.milestone.updateMany({ where: { id: m.id, completedAt: { not: null } }, data: { completedAt: null } });
-    if (written.count === 0) return null;
-    const fresh = await tx.milestone.findUniqueOrThrow({ where: { id: m.id } });
-    await writeAudit(tx, {
-      actor: actor.slackUserId,
-      action: 'milestone.reopen',
-      entityType: 'milestone',
-      entityId: String(m.id),
-      before: auditSnapshot(m),
-      after: auditSnapshot(fresh),
-    });
-    return fresh;
-  }, TX_OPTIONS);
-  if (after) return { milestone: viewOfMilestone(after), changed: true };
-  return { milestone: viewOfMilestone(await ctx.prisma.milestone.findUniqueOrThrow({ where: { id: m.id } })), changed: false };
-}
-
 /** Marks a milestone done. Doing it twice (two clicks, a retried request) changes nothing. */
 export async function completeMilestone(ctx: ServiceContext, actor: Actor, milestoneId: number): Promise<MilestoneResult> {
+  return setCompletion(ctx, actor, milestoneId, true);
+}
+
+/** Marks a completed milestone not done again (Undo after "Mark done"). */
+export async function reopenMilestone(ctx: ServiceContext, actor: Actor, milestoneId: number): Promise<MilestoneResult> {
+  return setCompletion(ctx, actor, milestoneId, false);
+}
+
+/** Who may complete a milestone may also reopen it; each change is audited once. */
+async function setCompletion(ctx: ServiceContext, actor: Actor, milestoneId: number, done: boolean): Promise<MilestoneResult> {
+  const action = done ? 'milestone.complete' : 'milestone.reopen';
   const m = await loadMilestone(ctx, milestoneId);
   const scope = scopeOf(m.strategy);
   if (!canCompleteMilestone(actor, m, scope)) {
-    throw await refuse(ctx, actor, { action: 'milestone.complete', entityType: 'milestone', entityId: m.id }, 'errors.forbidden.manage', scope);
+    throw await refuse(ctx, actor, { action, entityType: 'milestone', entityId: m.id }, 'errors.forbidden.manage', scope);
   }
   const now = ctx.now();
   const after = await ctx.prisma.$transaction(async (tx) => {
-    const written = await tx.milestone.updateMany({ where: { id: m.id, completedAt: null }, data: { completedAt: now } });
+    const written = await tx.milestone.updateMany({
+      where: { id: m.id, completedAt: done ? null : { not: null } },
+      data: { completedAt: done ? now : null },
+    });
     if (written.count === 0) return null;
     const fresh = await tx.milestone.findUniqueOrThrow({ where: { id: m.id } });
     await writeAudit(tx, {
       actor: actor.slackUserId,
-      action: 'milestone.complete',
+      action,
       entityType: 'milestone',
       entityId: String(m.id),
       before: auditSnapshot(m),
