@@ -16,7 +16,6 @@ import { canEditUpdate, canManageDepartment, canReportOn, type Actor } from '../
 import {
   newUpdateSchema,
   updateContentSchema,
-  STRATEGY_STATUSES,
   isLeadDecision,
   reportableStatuses,
   UPDATE_FIELD_LIMITS,

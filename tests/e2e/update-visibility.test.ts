@@ -13,15 +13,9 @@ const LIB_PRIVATE = 'G0LIBPRIV';
 
 describe('Internal updates in the department channel', () => {
   let app: TestApp;
-  let ids: Record<string, number>;
 
   beforeAll(async () => {
     app = await startTestApp({ now: () => NOW });
-    const lib = await app.db.prisma.strategy.findMany({
-      where: { objective: { plan: { key: 'LIB-FY2024-2026' } } },
-      select: { id: true, number: true, objective: { select: { number: true } } },
-    });
-    ids = Object.fromEntries(lib.map((s) => [`${s.objective.number}.${s.number}`, s.id]));
   });
   afterAll(async () => {
     await app?.stop();
