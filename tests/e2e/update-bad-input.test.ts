@@ -10,7 +10,7 @@ import type { Prisma } from '../../src/db/client.js';
 import { loadActor } from '../../src/services/authz.js';
 import { editUpdate } from '../../src/services/progress-updates.js';
 import { SlackDriver } from '../support/slack-driver.js';
-import { TEST_SIGNING_SECRET, startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_SIGNING_SECRET, startTestApp, strategyIdsByLabel, type TestApp } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0GENERAL';
@@ -41,11 +41,7 @@ describe('/reap update with bad input and bad luck', () => {
   beforeAll(async () => {
     app = await startTestApp({ now: () => NOW });
     realPrisma = app.server.ctx.prisma;
-    const lib = await app.db.prisma.strategy.findMany({
-      where: { objective: { plan: { key: 'LIB-FY2024-2026' } } },
-      select: { id: true, number: true, objective: { select: { number: true } } },
-    });
-    ids = Object.fromEntries(lib.map((s) => [`${s.objective.number}.${s.number}`, s.id]));
+    ids = await strategyIdsByLabel(app, 'LIB-FY2024-2026');
     dotId = (await app.db.prisma.strategy.findFirstOrThrow({ where: { objective: { plan: { key: 'DOT-FY2024-2026' } } } })).id;
   });
   afterAll(async () => {

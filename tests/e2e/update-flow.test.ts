@@ -6,7 +6,7 @@ import type { ViewOutput } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../../src/services/authz.js';
 import { readProgressUpdate } from '../../src/services/update-reading.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, strategyIdsByLabel, type TestApp } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0GENERAL';
@@ -38,11 +38,7 @@ describe('/reap update', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ now: () => NOW });
-    const lib = await app.db.prisma.strategy.findMany({
-      where: { objective: { plan: { key: 'LIB-FY2024-2026' } } },
-      select: { id: true, number: true, objective: { select: { number: true } } },
-    });
-    ids = Object.fromEntries(lib.map((s) => [`${s.objective.number}.${s.number}`, s.id]));
+    ids = await strategyIdsByLabel(app, 'LIB-FY2024-2026');
   });
   afterAll(async () => {
     await app?.stop();

@@ -82,3 +82,12 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     },
   };
 }
+
+/** A plan's strategy ids by label ("1.1" → id), e.g. for the seeded LIB-FY2024-2026. */
+export async function strategyIdsByLabel(app: TestApp, planKey: string): Promise<Record<string, number>> {
+  const rows = await app.db.prisma.strategy.findMany({
+    where: { objective: { plan: { key: planKey } } },
+    select: { id: true, number: true, objective: { select: { number: true } } },
+  });
+  return Object.fromEntries(rows.map((s) => [`${s.objective.number}.${s.number}`, s.id]));
+}
