@@ -10,6 +10,7 @@ import { createHttpServer, type ExtraHandler } from './http/server.js';
 import { FrontDoorReceiver, openFrontDoor, type FrontDoor } from './http/front-door/index.js';
 import type { Logger } from './logger.js';
 import { createAppContext, type AppContext } from './services/app-context.js';
+import { changeNoticeMessage } from './slack/ui/change-notice.js';
 import { bootstrapAdmins } from './services/members.js';
 import { createSlackApp, type SlackSettings } from './slack/app.js';
 import { lookupBotIdentity } from './slack/identity.js';
@@ -62,6 +63,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     // A wrong REAP_CRON_* must stop start-up before anything listens (one line, exit 1).
     if (opts.scheduler !== false) assertValidCronOverrides(config);
     const ctx = createAppContext(config, db, logger, opts.now);
+    // Changes made from Slack tell the people they affect, in words the Slack layer owns.
+    ctx.renderChangeNotice = changeNoticeMessage;
     const admins = await bootstrapAdmins(ctx.prisma, config.adminUserIds);
     if (admins.granted.length) logger.warn({ granted: admins.granted }, 'REAP_ADMIN_USER_IDS: made these members ORSE admins');
     if (admins.kept.length) {

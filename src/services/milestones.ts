@@ -10,6 +10,7 @@ import { dueDateMoveProblem, milestoneFieldsSchema, type MilestoneFieldsInput } 
 import { parseFields } from '../domain/validation.js';
 import type { Milestone } from '../generated/prisma/client.js';
 import { writeAudit } from './audit.js';
+import { noticeStrategy, queueChangeNotices } from './change-notices.js';
 import { refuse, requireManage } from './authz.js';
 import { isUniqueViolationOn } from './db-errors.js';
 import { conflict, invalidFields, notFound } from './errors.js';
@@ -67,6 +68,24 @@ export async function addMilestone(ctx: ServiceContext, actor: Actor, strategyId
     const created = await ctx.prisma.$transaction(async (tx) => {
       const m = await tx.milestone.create({ data: { strategyId: s.id, title: data.title, dueDate: dbDate(data.dueDate), ownerId } });
       await writeAudit(tx, { actor: actor.slackUserId, action: 'milestone.add', entityType: 'milestone', entityId: String(m.id), after: auditSnapshot(m) });
+      await queueChangeNotices(
+        ctx,
+        tx,
+        {
+          kind: 'milestoneAdded',
+          changeKey: `milestone:${m.id}:added`,
+          actorSlackId: actor.slackUserId,
+          strategy: noticeStrategy(s, s.dueDate),
+          milestone: { title: m.title, dueDate: data.dueDate, ownerSlackId: data.ownerSlackId ?? null },
+        },
+        {
+          people: [
+            { memberId: ownerId, role: 'milestoneOwner' },
+            { memberId: s.ownerId, role: 'owner' },
+          ],
+          departmentId: s.objective.plan.departmentId,
+        },
+      );
       return m;
     }, TX_OPTIONS);
     return { milestone: viewOfMilestone(created), changed: true };

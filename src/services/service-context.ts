@@ -4,11 +4,14 @@
 import type { Prisma } from '../db/client.js';
 import type { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import { todayIn } from '../domain/calendar-dates.js';
+import type { ChangeNoticeRenderer } from './change-notices.js';
 
 export interface ServiceContext {
   prisma: Prisma;
   config: { timeZone: string };
   now: () => Date;
+  /** Words for change notices (services/change-notices.ts); without it no one is told. */
+  renderChangeNotice?: ChangeNoticeRenderer;
 }
 
 /** The client inside `prisma.$transaction(async (tx) => …)`. */

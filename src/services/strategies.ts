@@ -19,9 +19,10 @@ import {
   type StrategyFieldsInput,
 } from '../domain/strategy-input.js';
 import { parseFields } from '../domain/validation.js';
-import type { Prisma as PrismaNS } from '../generated/prisma/client.js';
+import type { Prisma as PrismaNS, Strategy } from '../generated/prisma/client.js';
 import type { StrategyStatus } from '../generated/prisma/enums.js';
 import { writeAudit } from './audit.js';
+import { noticeStrategy, queueChangeNotices, type ChangeNotice, type NoticeAudience } from './change-notices.js';
 import { requireManage } from './authz.js';
 import { isUniqueViolationOn } from './db-errors.js';
 import { ServiceError, conflict, invalidField, invalidFields, notFound } from './errors.js';
@@ -66,7 +67,7 @@ export async function addStrategy(ctx: ServiceContext, actor: Actor, input: NewS
   checkDueDateMove(data.dueDate, null, today);
   const objective = await ctx.prisma.objective.findUnique({
     where: { id: data.objectiveId },
-    select: { id: true, plan: { select: { departmentId: true } } },
+    select: { id: true, number: true, plan: { select: { departmentId: true, department: { select: { name: true } } } } },
   });
   if (!objective) throw notFound('errors.notFound.objective', { objectiveId: data.objectiveId });
   await requireManage(ctx, actor, objective.plan.departmentId, { action: 'strategy.add', entityType: 'objective', entityId: objective.id });
@@ -88,6 +89,19 @@ export async function addStrategy(ctx: ServiceContext, actor: Actor, input: NewS
           entityId: String(created.id),
           after: strategyAuditSnapshot(created),
         });
+        const place = { ...created, objective: { number: objective.number, plan: objective.plan } };
+        await queueChangeNotices(
+          ctx,
+          tx,
+          {
+            kind: 'strategyAdded',
+            changeKey: `strategy:${created.id}:added`,
+            actorSlackId: actor.slackUserId,
+            strategy: noticeStrategy(place, created.dueDate),
+            ownerSlackId: data.ownerSlackId ?? null,
+          },
+          { people: [{ memberId: ownerId, role: 'owner' }], departmentId: objective.plan.departmentId },
+        );
         return created.id;
       }, TX_OPTIONS);
       return { strategy: summarizeStrategy((await findStrategy(ctx.prisma, id))!), changed: true };
@@ -111,7 +125,7 @@ async function changeStrategy(
   expectedVersion: number,
   action: string,
   prepare: (s: StrategyRecord) => Promise<Change | null> | Change | null,
-  detail?: string,
+  notice?: (s: StrategyRecord, after: Strategy) => { notice: ChangeNotice; audience: NoticeAudience } | null,
 ): Promise<StrategyResult> {
   const s = await loadLiveStrategy(ctx.prisma, strategyId);
   await requireManage(ctx, actor, s.objective.plan.departmentId, { action, entityType: 'strategy', entityId: s.id });
@@ -133,8 +147,9 @@ async function changeStrategy(
       entityId: String(s.id),
       before: strategyAuditSnapshot(s),
       after: strategyAuditSnapshot(after),
-      detail,
     });
+    const told = notice?.(s, after);
+    if (told) await queueChangeNotices(ctx, tx, told.notice, told.audience);
     return s.id;
   }, TX_OPTIONS);
   return { strategy: summarizeStrategy((await findStrategy(ctx.prisma, id))!), changed: true };
@@ -175,7 +190,28 @@ export async function reassignStrategy(
     }
     const ownerId = await activeMemberId(ctx.prisma, newOwnerSlackId, 'ownerSlackId');
     return { ownerId, needsReassignment: false };
-  });
+  }, (s, after) =>
+    // Giving it to the person who has it already (settling a pending reassignment) is news to no one.
+    s.ownerId === after.ownerId
+      ? null
+      : {
+          notice: {
+            kind: 'strategyReassigned',
+            changeKey: `strategy:${s.id}:v${after.version}`,
+            actorSlackId: actor.slackUserId,
+            strategy: noticeStrategy(s, after.dueDate),
+            previousOwnerSlackId: s.owner?.slackUserId ?? null,
+            ownerSlackId: newOwnerSlackId,
+          },
+          audience: {
+            people: [
+              { memberId: after.ownerId, role: 'newOwner' },
+              { memberId: s.ownerId, role: 'previousOwner' },
+            ],
+            departmentId: s.objective.plan.departmentId,
+          },
+        },
+  );
 }
 
 /** Puts a strategy on hold: a reason and a new due date after today are required. */
@@ -190,7 +226,16 @@ export async function deferStrategy(
   return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.defer', () => {
     const data = parseOrThrow(parseFields(deferSchema(today), input));
     return { status: 'DEFERRED', deferredReason: data.reason, dueDate: dbDate(data.newDueDate) };
-  });
+  }, (s, after) => ({
+    notice: {
+      kind: 'strategyDeferred',
+      changeKey: `strategy:${s.id}:v${after.version}`,
+      actorSlackId: actor.slackUserId,
+      strategy: noticeStrategy(s, after.dueDate),
+      reason: after.deferredReason ?? '',
+    },
+    audience: { people: [{ memberId: after.ownerId, role: 'owner' }], departmentId: s.objective.plan.departmentId },
+  }));
 }
 
 export async function closeStrategy(ctx: ServiceContext, actor: Actor, strategyId: number, expectedVersion: number): Promise<StrategyResult> {

@@ -12,6 +12,7 @@ import help from './help.js';
 import language from './language.js';
 import home from './home.js';
 import manage from './manage.js';
+import notices from './notices.js';
 import outbox from './outbox.js';
 import plan from './plan.js';
 import redi from './redi.js';
@@ -22,4 +23,4 @@ import status from './status.js';
 import statusReport from './status-report.js';
 import update from './update.js';
 
-export const CATALOGS = { admin, common, errors, help, manage, status, deadlines, home, plan, statusReport, language, update, report, digests, redi, reminders, briefings, settings, outbox, canvas } as const;
+export const CATALOGS = { admin, common, errors, help, manage, status, deadlines, home, plan, statusReport, language, update, report, digests, redi, reminders, briefings, settings, outbox, canvas, notices } as const;

@@ -1,0 +1,120 @@
+// Telling people about a change someone else made to their work: a strategy reassigned,
+// added, deferred, or given a milestone. The new and former owner and the department's
+// equity leads get a direct message; the person who made the change does not.
+//
+// The messages are outbox rows written in the change's own transaction, keyed by the
+// change: a change that rolls back tells no one, and a retried request (which fails on the
+// version it names) or a re-run of the outbox sends nothing twice.
+//
+// The words are Slack's business, not this module's: the context brings a renderer
+// (src/slack/ui/change-notice.ts, plugged in by src/server.ts). A context without one (the
+// CLI, a service test) tells no one, which is right for a bulk import too.
+import { isoDateOf } from '../domain/calendar-dates.js';
+import { Prisma as PrismaNS } from '../generated/prisma/client.js';
+import { enqueueOutbox, type OutboxPayload } from '../jobs/outbox/enqueue.js';
+import { strategyLabel } from './strategy-records.js';
+import type { ServiceContext, Tx } from './service-context.js';
+
+export const CHANGE_NOTICE_JOB = 'change-notice';
+
+export type ChangeKind = 'strategyReassigned' | 'strategyAdded' | 'strategyDeferred' | 'milestoneAdded';
+
+/** Why a person hears about the change; the wording depends on it. */
+export type NoticeRole = 'newOwner' | 'previousOwner' | 'owner' | 'milestoneOwner' | 'lead';
+
+export interface ChangeNotice {
+  kind: ChangeKind;
+  /** Unique per change (e.g. "strategy:12:v4"); part of each message's idempotency key. */
+  changeKey: string;
+  actorSlackId: string;
+  strategy: { id: number; label: string; text: string; departmentName: string | null; dueDate: string | null };
+  /** strategyReassigned: the owners before and after (Slack ids; null for nobody). */
+  previousOwnerSlackId?: string | null;
+  ownerSlackId?: string | null;
+  /** strategyDeferred: the lead's reason. */
+  reason?: string;
+  /** milestoneAdded. */
+  milestone?: { title: string; dueDate: string; ownerSlackId: string | null };
+}
+
+export interface NoticeRecipient {
+  slackUserId: string;
+  /** The member's own language choice, or null to follow Slack's locale. */
+  language: string | null;
+  slackLocale: string | null;
+  role: NoticeRole;
+}
+
+export type ChangeNoticeRenderer = (notice: ChangeNotice, recipient: NoticeRecipient) => OutboxPayload;
+
+/** Who is told, by member id, in order of precedence: one message per person, the first role wins. */
+export interface NoticeAudience {
+  /** Members by role; null entries are skipped. */
+  people: { memberId: number | null; role: Exclude<NoticeRole, 'lead'> }[];
+  /** The department whose equity leads are told, if any. */
+  departmentId: number | null;
+}
+
+interface MemberRow {
+  id: number;
+  slackUserId: string;
+  language: string | null;
+  slackLocale: string | null;
+  lead: boolean;
+}
+
+/** The recipients of one change: active members only, never the actor, each once. */
+export function noticeRecipients(actorSlackId: string, audience: NoticeAudience, members: readonly MemberRow[]): NoticeRecipient[] {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const out = new Map<string, NoticeRecipient>();
+  const add = (m: MemberRow | undefined, role: NoticeRole) => {
+    if (!m || m.slackUserId === actorSlackId || out.has(m.slackUserId)) return;
+    out.set(m.slackUserId, { slackUserId: m.slackUserId, language: m.language, slackLocale: m.slackLocale, role });
+  };
+  for (const p of audience.people) if (p.memberId !== null) add(byId.get(p.memberId), p.role);
+  for (const m of members) if (m.lead) add(m, 'lead');
+  return [...out.values()];
+}
+
+/** Queues the notices of one change inside its transaction; returns how many were queued. */
+export async function queueChangeNotices(ctx: ServiceContext, tx: Tx, notice: ChangeNotice, audience: NoticeAudience): Promise<number> {
+  const render = ctx.renderChangeNotice;
+  if (!render) return 0;
+  const ids = audience.people.map((p) => p.memberId).filter((id): id is number => id !== null);
+  // One statement: the named people and the department's equity leads, active only.
+  const members = await tx.$queryRaw<MemberRow[]>(PrismaNS.sql`
+    /* change notice recipients */
+    SELECT id, "slackUserId", "language"::text AS "language", "slackLocale",
+           ("departmentId" = ${audience.departmentId ?? -1}::int AND 'EQUITY_LEAD' = ANY("roles"::text[])) AS lead
+      FROM "Member"
+     WHERE active
+       AND (id = ANY(${ids}::int[])
+            OR ("departmentId" = ${audience.departmentId ?? -1}::int AND 'EQUITY_LEAD' = ANY("roles"::text[])))
+     ORDER BY id`);
+  const recipients = noticeRecipients(notice.actorSlackId, audience, members);
+  const result = await enqueueOutbox(
+    tx,
+    CHANGE_NOTICE_JOB,
+    recipients.map((r) => ({
+      idempotencyKey: `${CHANGE_NOTICE_JOB}:${notice.changeKey}:${r.slackUserId}`,
+      userId: r.slackUserId,
+      payload: render(notice, r),
+    })),
+    ctx.now(),
+  );
+  return result.created;
+}
+
+/** The part of a notice that describes the strategy, from a loaded strategy. */
+export function noticeStrategy(
+  s: { id: number; number: number; text: string; objective: { number: number; plan: { department: { name: string } | null } } },
+  dueDate: Date | null,
+): ChangeNotice['strategy'] {
+  return {
+    id: s.id,
+    label: strategyLabel(s),
+    text: s.text,
+    departmentName: s.objective.plan.department?.name ?? null,
+    dueDate: dueDate ? isoDateOf(dueDate) : null,
+  };
+}
