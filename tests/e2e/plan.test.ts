@@ -114,4 +114,34 @@ describe('/reap plan', () => {
     expect(typo.text).toContain('I couldn’t find a department called “transportaton”');
     expect(typo.text).toContain('DOT');
   });
+  it('redraws its row after a change made from the row’s Manage menu', async () => {
+    const lead = 'U0LIB01'; // Library equity lead, English
+    const page = await plan(lead, '');
+    const blocks = page.blocks as Block[];
+    const manageBlock = blocks.find((b) => b.type === 'actions' && b.block_id?.startsWith('manage:'))!;
+    const strategyId = Number(/^manage:(\d+):/.exec(manageBlock.block_id!)![1]);
+    const row = (bs: Block[]) => bs[bs.indexOf(bs.find((b) => b.block_id === manageBlock.block_id)!) - 1]!.text!.text;
+    const next = row(blocks).includes('<@U0LIB03>') ? 'U0LIB02' : 'U0LIB03';
+    await app.driver.blockAction({
+      user: lead,
+      channel: CHANNEL,
+      messageTs: page.ts,
+      actionId: 'strategy:manage',
+      blockId: manageBlock.block_id!,
+      value: `reassign:${strategyId}`,
+    });
+    const modal = await app.fake.waitFor(() => {
+      const v = app.fake.openViews(lead).at(-1);
+      return v?.callback_id === 'manage:reassign' ? v : undefined;
+    }, 5000, 'the reassign modal');
+    await app.driver.viewSubmission({ viewId: modal.id, values: { ownerSlackId: next } });
+    const redrawn = await app.fake.waitFor(
+      () => app.fake.ephemerals(lead).find((e) => e.ts === page.ts && row(e.blocks as Block[]).includes(`<@${next}>`)),
+      5000,
+      'the plan page showing the new owner',
+    );
+    // The same page, in place: the row moved nowhere and no second message appeared.
+    expect((redrawn.blocks as Block[]).length).toBe(blocks.length);
+    expect(app.fake.ephemerals(lead).filter((e) => JSON.stringify(e.blocks).includes('Strategies 1–')).length).toBe(1);
+  });
 });

@@ -6,6 +6,7 @@ import type { KnownBlock, ModalView, PlainTextOption, View } from '@slack/types'
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { limitHint } from './limit-hint.js';
+import { decodePlanPage, encodePlanPage, type PlanPageRef } from './plan-message.js';
 
 /** callback_ids of the management modals; the view listeners are registered on these. */
 export const MANAGE_CALLBACKS = {
@@ -29,9 +30,31 @@ export interface StrategyMeta {
   strategyId: number;
   /** The version the form was filled from; passed back as expectedVersion. */
   version: number;
+  /** The /reap plan page the Manage menu was used on, redrawn after the change. */
+  origin?: PlanOrigin;
 }
 
-export const encodeMeta = (meta: object): string => JSON.stringify(meta);
+/** A /reap plan page (an ephemeral) and the response_url that can replace it. */
+export interface PlanOrigin {
+  responseUrl: string;
+  page: PlanPageRef;
+}
+
+export const encodeMeta = (meta: object): string =>
+  JSON.stringify(meta, (key, value: unknown) =>
+    // Short keys: private_metadata holds 3,000 characters, and a response_url is long.
+    key === 'origin' && value ? { u: (value as PlanOrigin).responseUrl, r: encodePlanPage((value as PlanOrigin).page) } : value,
+  );
+
+// Slack's response_urls are https; the local fake Slack's are http on loopback.
+const RESPONSE_URL = /^(https:\/\/[a-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/\S{1,500}$/;
+
+function decodeOrigin(raw: unknown): PlanOrigin | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const { u, r } = raw as { u?: unknown; r?: unknown };
+  const page = typeof r === 'string' ? decodePlanPage(r) : null;
+  return typeof u === 'string' && RESPONSE_URL.test(u) && page ? { responseUrl: u, page } : undefined;
+}
 
 /** Reads private_metadata back; null for anything that is not what we wrote. */
 export function decodeStrategyMeta(raw: unknown): StrategyMeta | null {
@@ -39,7 +62,8 @@ export function decodeStrategyMeta(raw: unknown): StrategyMeta | null {
   if (!o) return null;
   const { strategyId, version } = o;
   if (!isId(strategyId) || !isId(version)) return null;
-  return { strategyId, version };
+  const origin = decodeOrigin(o.origin);
+  return origin ? { strategyId, version, origin } : { strategyId, version };
 }
 
 export function parseObject(raw: unknown): Record<string, unknown> | null {

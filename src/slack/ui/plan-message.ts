@@ -54,6 +54,15 @@ export function decodePlanPage(value: string | undefined): PlanPageRef | null {
   }
 }
 
+/** The Manage menu's block in a plan page: the strategy, and which page shows it. */
+export const manageBlockId = (strategyId: number, ref: PlanPageRef): string => `manage:${strategyId}:${encodePlanPage(ref)}`;
+
+/** The page a Manage menu was used on, from its block_id; null for any other block. */
+export function planPageOfBlock(blockId: string | undefined): PlanPageRef | null {
+  const m = /^manage:\d{1,10}:(\{.{1,230}\})$/.exec(blockId ?? '');
+  return m ? decodePlanPage(m[1]) : null;
+}
+
 /** Plan text runs longer than in the other lists: this is where people read it. */
 const PLAN_TEXT_MAX = 300;
 
@@ -82,6 +91,7 @@ export function planItemBlock(t: Translate, s: PlanStrategyItem, today: string |
 export function planMessage(t: Translate, v: PlanView, today: string | null, readsOtherDepartments = false): SlackMessage {
   const title = t('plan.header', { department: v.department.name, plan: v.plan.title });
   const blocks: KnownBlock[] = [header(title)];
+  const ref = { department: v.department.code, planKey: v.plan.key, pageSize: v.pageSize };
   if (v.totalStrategies === 0) {
     blocks.push(textSection(t('plan.empty')));
   } else {
@@ -93,11 +103,11 @@ export function planMessage(t: Translate, v: PlanView, today: string | null, rea
       for (const s of o.strategies) {
         blocks.push(planItemBlock(t, s, today));
         // The Update button already holds the accessory; the Manage menu gets its own block.
-        if (s.canManage) blocks.push({ type: 'actions', block_id: `manage:${s.id}`, elements: [manageOverflow(t, s.id)] });
+        // The block says which page this is, so a change made from the menu can redraw it.
+        if (s.canManage) blocks.push({ type: 'actions', block_id: manageBlockId(s.id, { ...ref, page: v.page }), elements: [manageOverflow(t, s.id)] });
       }
     }
   }
-  const ref = { department: v.department.code, planKey: v.plan.key, pageSize: v.pageSize };
   const nav = [
     ...(v.hasPrevious
       ? [

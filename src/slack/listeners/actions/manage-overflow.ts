@@ -5,12 +5,16 @@
 import type { App, BlockAction, OverflowAction } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { MANAGE_ACTION_ID, parseManageValue } from '../../ui/manage-overflow.js';
+import { planPageOfBlock } from '../../ui/plan-message.js';
 import { openManageModal } from './manage-support.js';
 
 export function registerManageOverflow(app: App, ctx: AppContext): void {
   app.action<BlockAction<OverflowAction>>(MANAGE_ACTION_ID, async ({ ack, body, action, client }) => {
     await ack();
     const parsed = parseManageValue(action.selected_option?.value);
+    // Used on a /reap plan page: the change redraws that page (see onSubmission).
+    const page = planPageOfBlock(action.block_id);
+    const responseUrl = (body as { response_url?: string }).response_url;
     await openManageModal(ctx, client, {
       slackUserId: body.user.id,
       triggerId: body.trigger_id,
@@ -18,6 +22,7 @@ export function registerManageOverflow(app: App, ctx: AppContext): void {
       fromModal: body.container?.type === 'view' && body.view?.type === 'modal',
       op: parsed?.op ?? null,
       strategyId: parsed?.strategyId ?? null,
+      origin: page && responseUrl ? { responseUrl, page } : undefined,
     });
   });
 }

@@ -14,6 +14,8 @@ import type { Actor } from '../../../domain/permissions.js';
 import { STRATEGY_FIELD_LIMITS } from '../../../domain/strategy-input.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { isOrseAdmin, loadActor, requireManage } from '../../../services/authz.js';
+import { planView } from '../../../services/plans.js';
+import { cityToday } from '../../../services/service-context.js';
 import { isServiceError, type ServiceError } from '../../../services/errors.js';
 import { loadLiveStrategy, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
 import { identifyCaller } from '../../caller.js';
@@ -23,14 +25,18 @@ import { translator, type Translate } from '../../i18n/index.js';
 import { describeServiceError, modalErrors } from '../../service-errors.js';
 import {
   closeModal,
+  decodeStrategyMeta,
   deferModal,
   loadingModal,
   problemModal,
   reassignModal,
   withNotice,
   type OwnerChoices,
+  type PlanOrigin,
   type StrategyHeader,
+  type StrategyMeta,
 } from '../../ui/manage-modals.js';
+import { planMessage, readsOtherDepartments } from '../../ui/plan-message.js';
 import { milestonesModal, type MilestoneItem } from '../../ui/milestone-form.js';
 import type { ManageOp } from '../../ui/manage-overflow.js';
 import { addStrategyModal, editStrategyModal, type DepartmentChoice, type ObjectiveGroup } from '../../ui/strategy-form.js';
@@ -159,9 +165,9 @@ export async function milestonesView(ctx: AppContext, t: Translate, s: StrategyR
 }
 
 /** The modal for one Manage menu choice, for a strategy the actor may manage. */
-export async function manageView(ctx: AppContext, t: Translate, op: ManageOp, s: StrategyRecord): Promise<View> {
+export async function manageView(ctx: AppContext, t: Translate, op: ManageOp, s: StrategyRecord, origin?: PlanOrigin): Promise<View> {
   const header = headerOf(s);
-  const meta = { strategyId: s.id, version: s.version };
+  const meta: StrategyMeta = origin ? { strategyId: s.id, version: s.version, origin } : { strategyId: s.id, version: s.version };
   const departmentId = s.objective.plan.departmentId;
   const departmentName = s.objective.plan.department?.name ?? null;
   switch (op) {
@@ -213,7 +219,7 @@ export async function manageView(ctx: AppContext, t: Translate, op: ManageOp, s:
 export async function openManageModal(
   ctx: AppContext,
   client: WebClient,
-  input: { slackUserId: string; triggerId: string; fromModal: boolean; op: ManageOp | null; strategyId: number | null },
+  input: { slackUserId: string; triggerId: string; fromModal: boolean; op: ManageOp | null; strategyId: number | null; origin?: PlanOrigin },
 ): Promise<void> {
   const { t } = await speakerFor(ctx, input.slackUserId);
   const opened = await openLoading(ctx, client, { triggerId: input.triggerId, t, fromModal: input.fromModal });
@@ -227,7 +233,7 @@ export async function openManageModal(
     } else {
       const actor = await loadActor(ctx, input.slackUserId);
       const s = await loadManagedStrategy(ctx, actor, input.strategyId, AUDIT_ACTION[input.op]);
-      view = await manageView(ctx, t, input.op, s);
+      view = await manageView(ctx, t, input.op, s, input.origin);
     }
   } catch (e) {
     view = problemModal(t, problemText(ctx, t, e, 'could not open a management modal'));
@@ -367,10 +373,36 @@ export function onSubmission(
     if (after) {
       await unhurried(() => after().catch((e: unknown) => ctx.logger.error({ err: e, callbackId }, 'follow-up of a saved modal failed')));
     }
+    const origin = decodeStrategyMeta(view.private_metadata)?.origin;
+    if (origin) await unhurried(() => redrawPlanPage(ctx, body.user.id, origin));
   }));
 }
 
 // ---------- after a change ----------
+
+/**
+ * Redraws the /reap plan page a Manage menu was used on, so its row shows the change.
+ * The page is an ephemeral: only its response_url can replace it (five times in 30
+ * minutes, Slack's rule). Failing costs only a stale row; it is logged, never thrown.
+ */
+export async function redrawPlanPage(ctx: AppContext, slackUserId: string, origin: PlanOrigin): Promise<void> {
+  try {
+    const { t } = await speakerFor(ctx, slackUserId);
+    const actor = await loadActor(ctx, slackUserId);
+    const { department, planKey, page, pageSize } = origin.page;
+    const view = await planView(ctx, actor, department, page, pageSize, { planKey });
+    const message = planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor));
+    const res = await fetch(origin.responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', replace_original: true, ...message }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) ctx.logger.info({ status: res.status }, 'could not redraw the plan page (its response_url is spent or expired)');
+  } catch (e) {
+    ctx.logger.warn({ err: (e as Error).message }, 'could not redraw the plan page after a change');
+  }
+}
 
 /**
  * Refreshes App Home for the people a strategy change concerns: `extra` (the editor, a
