@@ -74,4 +74,28 @@ describe('update prompts', () => {
     expect(JSON.stringify(view.blocks)).toContain('Tenant rights workshops');
     app.fake.workspace.clearModals(TOMAS);
   });
+  it('says "Reported ✓" in the prompt instead of its Update button once the strategy is reported', async () => {
+    const message = prompts(TOMAS)[0]!;
+    const blockId = ((message.blocks ?? []) as (Block & { block_id: string })[]).find((b) => b.accessory?.value === String(strategyId))!.block_id;
+    await app.driver.blockAction({ user: TOMAS, channel: app.fake.dmChannelId(TOMAS), messageTs: message.ts, actionId: 'update:open', blockId });
+    const view = await app.driver.waitForModal(TOMAS, 5000, 'reap.update');
+    const sub = await app.driver.viewSubmission({
+      viewId: view.id,
+      values: { [`status.s${strategyId}`]: 'ONGOING', narrative: 'Dos talleres en el centro comunitario de Mayfair.' },
+    });
+    expect(sub.ack).toEqual({ action: 'close' });
+    const redrawn = await app.fake.waitFor(
+      () => prompts(TOMAS).find((m) => m.ts === message.ts && !updateButtons(m).includes(strategyId)),
+      5000,
+      'the prompt without the reported strategy’s Update button',
+    );
+    const text = JSON.stringify(redrawn.blocks);
+    expect(text).toContain('Tenant rights workshops');
+    expect(text).toContain('Informado ✓');
+    // Still one prompt (besides the confirmation): redrawn in place, not sent again.
+    expect(prompts(TOMAS).filter((m) => m.text === message.text)).toHaveLength(1);
+    // The stored prompt reads the same, so a later report builds on it.
+    const row = await app.db.prisma.outboxMessage.findFirstOrThrow({ where: { job: 'update-prompts', userId: TOMAS } });
+    expect(JSON.stringify(row.payload)).toContain('Informado ✓');
+  });
 });

@@ -6,9 +6,11 @@ import { daysBetween } from '../../domain/calendar-dates.js';
 import type { FiscalPeriod } from '../../domain/fiscal-calendar.js';
 import type { PlannedPrompt, PromptItem } from '../../domain/update-prompts.js';
 import type { Lang, Translate } from '../i18n/index.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import type { SlackMessage } from './status-message.js';
 import {
+  SECTION_TEXT_MAX,
+  UPDATE_ACTION_ID,
   context,
   countKey,
   dueText,
@@ -68,4 +70,28 @@ export function updatePromptMessage(t: Translate, lang: Lang, prompt: PlannedPro
       ? t('reminders.prompt.startFallback', { period })
       : t('reminders.prompt.nudgeFallback', { period, date: prompt.period.end });
   return { text, blocks };
+}
+
+const ALL_REPORTED_BLOCK_ID = 'prompt_all_reported';
+
+/**
+ * The prompt as it was sent, with `strategyId` marked reported: its Update button gone and
+ * "Reported ✓" under it; once no button is left, a thank-you line. Null when the message
+ * offers no Update button for that strategy (already marked, or never listed).
+ */
+export function markPromptReported(t: Translate, message: SlackMessage, strategyId: number): SlackMessage | null {
+  const isButtonFor = (b: KnownBlock) =>
+    b.type === 'section' && b.accessory?.type === 'button' && b.accessory.action_id === UPDATE_ACTION_ID && b.accessory.value === String(strategyId);
+  if (!message.blocks.some(isButtonFor)) return null;
+  const blocks: KnownBlock[] = message.blocks.map((b) => {
+    if (!isButtonFor(b) || b.type !== 'section') return b;
+    const { accessory: _gone, ...rest } = b;
+    const text = rest.text ? { ...rest.text, text: truncate(`${rest.text.text}\n:white_check_mark: *${t('reminders.prompt.reported')}*`, SECTION_TEXT_MAX) } : rest.text;
+    return { ...rest, text } as KnownBlock;
+  });
+  const buttonsLeft = blocks.some((b) => b.type === 'section' && b.accessory?.type === 'button' && b.accessory.action_id === UPDATE_ACTION_ID);
+  if (!buttonsLeft && !blocks.some((b) => b.block_id === ALL_REPORTED_BLOCK_ID)) {
+    blocks.push({ ...context(`:tada: ${t('reminders.prompt.allReported')}`), block_id: ALL_REPORTED_BLOCK_ID } as KnownBlock);
+  }
+  return { text: message.text, blocks };
 }

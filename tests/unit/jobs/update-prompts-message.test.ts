@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { periodOfDate, type PlannedPrompt, type PromptStrategy } from '../../../src/domain/update-prompts.js';
 import { validateBlocks } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { PROMPT_MAX_ITEMS, updatePromptMessage } from '../../../src/slack/ui/update-prompt-message.js';
+import { PROMPT_MAX_ITEMS, markPromptReported, updatePromptMessage } from '../../../src/slack/ui/update-prompt-message.js';
 import { MESSAGE_TEXT_BUDGET, longText, textLength } from '../../unit/slack/status-fixtures.js';
 
 const owner = { memberId: 1, slackUserId: 'U0ANA', name: 'Ana', language: null, slackLocale: null, departmentId: 1, active: true };
@@ -76,5 +76,27 @@ describe('update prompts', () => {
   it('names periods in the reader’s language', () => {
     const es = updatePromptMessage(translator('es'), 'es', prompt('nudge', 1, { departmentId: 1, departmentName: 'Vivienda', reported: 1, total: 4 }), '2026-11-20');
     expect(JSON.stringify(es.blocks)).toContain('Ya informaron en Vivienda: 1 de sus 4 colegas.');
+  });
+});
+
+describe('a prompt once a strategy is reported', () => {
+  const t = translator('en');
+  const buttons = (m: { blocks: unknown[] }) => (m.blocks as Block[]).filter((b) => b.accessory?.action_id === 'update:open').map((b) => b.accessory!.value);
+
+  it('loses that strategy’s button, says Reported, and thanks the person when none is left', () => {
+    const sent = updatePromptMessage(t, 'en', prompt('start', 2), '2026-11-02');
+    const once = markPromptReported(t, sent, 300)!;
+    expect(buttons(once)).toEqual(['301']);
+    expect(JSON.stringify(once.blocks)).toContain('Reported ✓');
+    expect(JSON.stringify(once.blocks)).not.toContain('All reported');
+    expect(validateBlocks(once.blocks, 'message')).toEqual([]);
+    // Marking again changes nothing; an unknown strategy neither.
+    expect(markPromptReported(t, once, 300)).toBeNull();
+    expect(markPromptReported(t, once, 999)).toBeNull();
+    const both = markPromptReported(t, once, 301)!;
+    expect(buttons(both)).toEqual([]);
+    expect(JSON.stringify(both.blocks)).toContain('All reported for this period. Thank you!');
+    expect(validateBlocks(both.blocks, 'message')).toEqual([]);
+    expect(both.text).toBe(sent.text);
   });
 });

@@ -67,6 +67,8 @@ const en = {
     footer: 'Press Update next to a strategy, or type `/reap update`. Dates show in your time zone.',
     startFallback: 'Time to report progress for {{period}}.',
     nudgeFallback: 'Progress reports for {{period}} are due by {{date}}.',
+    reported: 'Reported ✓',
+    allReported: 'All reported for this period. Thank you!',
   },
 };
 
@@ -135,6 +137,8 @@ const es: Widen<typeof en> = {
     footer: 'Pulse Actualizar junto a una estrategia o escriba `/reap update`. Las fechas se muestran en su zona horaria.',
     startFallback: 'Es hora de informar el avance de {{period}}.',
     nudgeFallback: 'Los informes de avance de {{period}} vencen el {{date}}.',
+    reported: 'Informado ✓',
+    allReported: 'Todo informado para este período. ¡Gracias!',
   },
 };
 
@@ -203,6 +207,8 @@ const vi: Widen<typeof en> = {
     footer: 'Bấm Cập nhật bên cạnh một chiến lược, hoặc gõ `/reap update`. Ngày tháng hiển thị theo múi giờ của bạn.',
     startFallback: 'Đến lúc báo cáo tiến độ cho {{period}}.',
     nudgeFallback: 'Báo cáo tiến độ cho {{period}} đến hạn vào {{date}}.',
+    reported: 'Đã báo cáo ✓',
+    allReported: 'Đã báo cáo đủ cho kỳ này. Cảm ơn bạn!',
   },
 };
 

@@ -9,6 +9,7 @@ import type { ProgressUpdateView } from '../../../services/progress-updates.js';
 import { strategyLabel } from '../../../services/strategy-records.js';
 import { recordChannelPost } from '../../../services/update-channel-posts.js';
 import { republishHomeFor } from '../../home/publish-home.js';
+import { markPromptsReported } from '../../update-prompts-reported.js';
 import { translator, type Translate } from '../../i18n/index.js';
 import { channelPostMessage, confirmationMessage, type ChannelOutcome, type SlackMessage } from '../../ui/update-confirmation.js';
 import type { UpdateModalMeta } from '../../ui/update-modal.js';
@@ -167,6 +168,7 @@ export async function afterNewUpdate(
     }
   }
   await tellAuthor(ctx, client, actor.slackUserId, meta.c, confirmationMessage(t, { kind: 'saved', strategy: s, update, channel }));
+  await markPromptsReported(ctx, client, update.strategyId, update.periodStart);
   await afterProgressChange(ctx, client, [actor.slackUserId, s.ownerSlackId ?? ''], s.departmentId).catch((e: unknown) =>
     ctx.logger.warn({ err: (e as Error).message }, 'App Home refresh after a progress update failed'),
   );
