@@ -102,6 +102,12 @@ describe('/reap report', () => {
     expect(post.text).toContain('26 strategies');
     expect(post.text).toContain(':white_check_mark: Completed 17');
     expect(post.text).toContain(`<@${LIB_STAFF}>`);
+    // "Preparing…" is not the last word: an answer says where the report went.
+    await app.fake.waitFor(
+      () => app.fake.ephemerals(LIB_STAFF).find((e) => e.text.includes('is posted in this channel as a CSV and a Markdown file')),
+      5000,
+      'the done note',
+    );
   });
 
   it('with no year, posts the latest ORSE work plan', async () => {

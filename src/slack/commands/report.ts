@@ -72,12 +72,12 @@ export const reportCommand: SubcommandHandler = async ({ ctx, command, args, cal
     const actor = await loadActor(ctx, caller.slackUserId);
     const ref = args.trim() === '' ? await latestWorkPlanKey(ctx) : args.trim();
     if (ref === null) {
-      await respond({ response_type: 'ephemeral', text: t('report.noPlan') });
+      await respond({ response_type: 'ephemeral', replace_original: true, text: t('report.noPlan') });
       return;
     }
     planTable = await workPlanTable(ctx, actor, ref);
   } catch (e) {
-    await respond({ response_type: 'ephemeral', text: readFailureText(ctx, t, e, { subcommand: 'report', user: caller.slackUserId }) });
+    await respond({ response_type: 'ephemeral', replace_original: true, text: readFailureText(ctx, t, e, { subcommand: 'report', user: caller.slackUserId }) });
     return;
   }
 
@@ -97,14 +97,19 @@ export const reportCommand: SubcommandHandler = async ({ ctx, command, args, cal
         { content: markdown.content, filename: markdown.filename, title: t('report.markdownTitle', { title: plan.title }) },
       ],
     });
-    if (direct) await respond({ response_type: 'ephemeral', text: t('report.sentPrivately', { title: escapeMrkdwn(plan.title) }) });
+    // The acknowledgement said "Preparing…": the answer takes its place (or follows it, where
+    // Slack does not replace a command's first answer), so it never stays the last word.
+    const done = direct ? 'report.sentPrivately' : 'report.posted';
+    await respond({ response_type: 'ephemeral', replace_original: true, text: t(done, { title: escapeMrkdwn(plan.title) }) });
   } catch (e) {
     const code = slackError(e);
     ctx.logger.warn({ err: code ?? (e as Error).message, channel: command.channel_id, plan: plan.key, direct }, 'report upload failed');
     // A private channel the app is not in looks like either error, depending on visibility.
     const text =
       !direct && (code === 'not_in_channel' || code === 'channel_not_found') ? t('report.notInChannel') : t('report.uploadFailed', { error: code ?? 'network error' });
-    await respond({ response_type: 'ephemeral', text }).catch((err: unknown) => ctx.logger.warn({ err }, 'could not tell the user the upload failed'));
+    await respond({ response_type: 'ephemeral', replace_original: true, text }).catch((err: unknown) =>
+      ctx.logger.warn({ err }, 'could not tell the user the upload failed'),
+    );
   }
 };
 

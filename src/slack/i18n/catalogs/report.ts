@@ -15,6 +15,7 @@ const en = {
   notInChannel:
     'I couldn’t post the files here because I’m not a member of this channel (private channels need an invitation). Invite me with `/invite @REAP Tracker`, or run the command in a direct message with me.',
   sentPrivately: 'This report holds a department’s working plan, so I sent *{{title}}* to you in a direct message instead of posting it here. Run the command in the department’s own channel to share it there.',
+  posted: 'Done: *{{title}}* is posted in this channel as a CSV and a Markdown file.',
   uploadFailed: 'I couldn’t upload the table to this channel (Slack said: {{error}}). Nothing was posted. Please try again in a minute, or run the command in a direct message with me.',
 };
 
@@ -31,6 +32,7 @@ const es: Widen<typeof en> = {
   notInChannel:
     'No pude publicar los archivos aquí porque no soy miembro de este canal (los canales privados necesitan una invitación). Invíteme con `/invite @REAP Tracker` o use el comando en un mensaje directo conmigo.',
   sentPrivately: 'Este informe contiene el plan de trabajo de un departamento, así que le envié *{{title}}* por mensaje directo en lugar de publicarlo aquí. Escriba el comando en el canal del propio departamento para compartirlo allí.',
+  posted: 'Listo: *{{title}}* está publicado en este canal como archivo CSV y Markdown.',
   uploadFailed:
     'No pude subir la tabla a este canal (Slack respondió: {{error}}). No se publicó nada. Vuelva a intentarlo en un minuto o use el comando en un mensaje directo conmigo.',
 };
@@ -48,6 +50,7 @@ const vi: Widen<typeof en> = {
   notInChannel:
     'Tôi không thể đăng tệp ở đây vì tôi không phải là thành viên của kênh này (kênh riêng tư cần được mời). Hãy mời tôi bằng `/invite @REAP Tracker`, hoặc dùng lệnh trong tin nhắn trực tiếp với tôi.',
   sentPrivately: 'Báo cáo này chứa kế hoạch làm việc của một phòng ban, nên tôi đã gửi *{{title}}* cho bạn qua tin nhắn trực tiếp thay vì đăng ở đây. Hãy chạy lệnh trong kênh riêng của phòng ban đó để chia sẻ ở đó.',
+  posted: 'Xong: *{{title}}* đã được đăng trong kênh này dưới dạng tệp CSV và Markdown.',
   uploadFailed:
     'Tôi không thể tải bảng lên kênh này (Slack trả lời: {{error}}). Chưa có gì được đăng. Vui lòng thử lại sau một phút, hoặc dùng lệnh trong tin nhắn trực tiếp với tôi.',
 };
