@@ -26,7 +26,7 @@ export interface OpenDataClock {
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description('write departments, members and plans as CSV files in a directory, or as one JSON file')
+    .description('write departments, members and plans as CSV files in a directory, or as one JSON file; with --open-data, the public dataset')
     // No commander default: --open-data must tell a --format someone typed from the default.
     .addOption(new Option('--format <format>', 'file format (default: csv)').choices(['csv', 'json']))
     .option(
