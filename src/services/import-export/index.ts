@@ -35,3 +35,27 @@ export {
   type WriteExportOptions,
   type WriteExportResult,
 } from './export-service.js';
+export {
+  OPEN_DATA_VISIBILITIES,
+  buildStrategyPeriodRows,
+  collectOpenData,
+  renderOpenDataCsv,
+  writeOpenData,
+  type OpenDataRows,
+  type OpenDataStrategy,
+  type OpenDataUpdate,
+  type WriteOpenDataOptions,
+  type WriteOpenDataResult,
+} from './open-data.js';
+export {
+  OPEN_DATA_COLUMNS,
+  OPEN_DATA_CSV,
+  OPEN_DATA_DICTIONARY,
+  OPEN_DATA_FIELDS,
+  OPEN_DATA_PACKAGE,
+  OPEN_DATA_PRIMARY_KEY,
+  buildDataPackage,
+  renderDataDictionary,
+  type OpenDataField,
+  type OpenDataRow,
+} from './open-data-schema.js';
