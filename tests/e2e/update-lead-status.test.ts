@@ -41,9 +41,13 @@ describe('lead decisions in /reap update', () => {
   const statusOptions = (v: ViewOutput) =>
     ((v.blocks as unknown as Block[]).find((b) => b.block_id?.startsWith('status.'))?.element?.options ?? []).map((o) => o.value);
 
+  const statusHint = (v: ViewOutput) =>
+    (v.blocks as unknown as (Block & { hint?: { text: string } })[]).find((b) => b.block_id?.startsWith('status.'))?.hint?.text;
+
   it('offers staff no Completed or Deferred, and refuses a forged one', async () => {
     const view = await openUpdate(GRACE, '1.1');
     expect(statusOptions(view)).toEqual(['IN_PROGRESS', 'ONGOING', 'NOT_STARTED']);
+    expect(statusHint(view)).toBe('Completed and Deferred are your equity lead’s decisions. If it is done or on hold, say so in your update.');
     const before = await app.db.prisma.progressUpdate.count({ where: { strategyId: ids['1.1'] } });
     forgeStatusOption(GRACE, 'COMPLETED');
     const sub = await app.driver.viewSubmission({ viewId: view.id, values: { [`status.s${ids['1.1']}`]: 'COMPLETED', narrative: 'All done, I think.' } });
@@ -57,6 +61,7 @@ describe('lead decisions in /reap update', () => {
     const view = await openUpdate(PRIYA, '1.2');
     expect(statusOptions(view)).toContain('COMPLETED');
     expect(statusOptions(view)).not.toContain('DEFERRED');
+    expect(statusHint(view)).toContain('To defer a strategy, use Manage → Defer in `/reap plan`');
     forgeStatusOption(PRIYA, 'DEFERRED');
     const forged = await app.driver.viewSubmission({ viewId: view.id, values: { [`status.s${ids['1.2']}`]: 'DEFERRED', narrative: 'Paused.' } });
     expect(JSON.stringify(forged.ack)).toContain('To defer, use Manage');

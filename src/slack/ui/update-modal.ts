@@ -10,7 +10,8 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { isHttpUrl, charCount } from '../../domain/validation.js';
 import { todayIn } from '../../domain/calendar-dates.js';
-import { UPDATE_FIELD_LIMITS, STRATEGY_STATUSES, VISIBILITIES } from '../../domain/progress-update-input.js';
+import { UPDATE_FIELD_LIMITS, STRATEGY_STATUSES, VISIBILITIES, isLeadDecision } from '../../domain/progress-update-input.js';
+import type { StrategyStatus } from '../../generated/prisma/enums.js';
 import type { ProgressUpdateView, ReportableStrategy, StrategySummary, UpdateFormDefaults, PersonRef } from '../../services/progress-updates.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
@@ -510,10 +511,20 @@ function strategyDetails(
 function statusInput(t: Translate, blockId: string, current: string | null, choices: readonly string[] = STRATEGY_STATUSES): KnownBlock {
   const options = choices.map((s) => option(t(`status.${s}`), s));
   const initial = options.find((o) => o.value === current);
+  // Closing and deferring are lead decisions (domain/progress-update-input.ts): say why a choice is missing.
+  const hint =
+    choices.length === 1 && isLeadDecision(choices[0] as StrategyStatus)
+      ? 'kept'
+      : !choices.includes('COMPLETED')
+        ? 'staff'
+        : !choices.includes('DEFERRED')
+          ? 'lead'
+          : null;
   return {
     type: 'input',
     block_id: blockId,
     label: plain(t('update.modal.status')),
+    ...(hint ? { hint: plain(truncate(t(`update.modal.statusHint.${hint}`), 2000)) } : {}),
     element: { type: 'static_select', action_id: STATUS_ACTION, options, ...(initial ? { initial_option: initial } : {}) },
   };
 }
