@@ -76,7 +76,7 @@ export async function ownerCoverage(ctx: ServiceContext, actor: Actor, departmen
 }
 
 /**
- * Open strategies meeting any reason, by department name then plan order. The rows come
+ * Open strategies meeting any reason, by department code (what the rows show) then plan order. The rows come
  * back as one JSON text value (as reportable-strategy-rows.ts does), which hands a City's
  * worth of rows over far cheaper than column by column.
  */
@@ -84,7 +84,7 @@ async function coverageRows(ctx: ServiceContext, today: string, departmentId: nu
   const inDepartment = departmentId === null ? PrismaNS.empty : PrismaNS.sql`AND p."departmentId" = ${departmentId}`;
   const [result] = await ctx.prisma.$queryRaw<{ rows: string }[]>`
     /* owner coverage */
-    SELECT coalesce(json_agg(x ORDER BY x."departmentName" NULLS FIRST, x."planKey", x."objectiveNumber", x.number), '[]')::text AS rows FROM (
+    SELECT coalesce(json_agg(x ORDER BY x."departmentCode" NULLS FIRST, x."planKey", x."objectiveNumber", x.number), '[]')::text AS rows FROM (
       SELECT s.id, s.number, s.text, s.status, s."dueDate", s."needsReassignment",
              o.number AS "objectiveNumber", p.key AS "planKey",
              d.id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName",
