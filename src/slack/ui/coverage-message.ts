@@ -103,10 +103,7 @@ function narrowerHint(t: Translate, c: OwnerCoverage): string {
  * `rows` + 8 blocks. `moreHint` follows each "more" line (omit it when the surface says it once).
  */
 export function coverageListBlocks(t: Translate, c: OwnerCoverage, rows: number, moreHint?: string): { blocks: KnownBlock[]; hidden: number } {
-  const shares = allotRows(
-    COVERAGE_REASONS.map((r) => c.groups[r].length),
-    rows,
-  );
+  const shares = allotRows(COVERAGE_REASONS.map((r) => c.groups[r].length), rows);
   const blocks: KnownBlock[] = [];
   let hidden = 0;
   COVERAGE_REASONS.forEach((reason, i) => {
@@ -125,7 +122,7 @@ export function coverageListBlocks(t: Translate, c: OwnerCoverage, rows: number,
   return { blocks, hidden };
 }
 
-/** The ephemeral answer to /reap status coverage [department]: at most 43 blocks. */
+/** The ephemeral answer to /reap status coverage [department]: at most `rows` + 11 blocks. */
 export function coverageMessage(t: Translate, c: OwnerCoverage, rows = MESSAGE_ROWS): SlackMessage {
   const title = c.department ? t('coverage.headerDepartment', { department: c.department.name }) : t('coverage.header');
   const lists = coverageListBlocks(t, c, rows, narrowerHint(t, c));
