@@ -77,6 +77,7 @@ describe('queries per reading request', () => {
       'status (lead)': await command(libLead.slackUserId, 'status'),
       'status all (admin)': await command(admin.slackUserId, 'status all'),
       'status by name (admin)': await command(admin.slackUserId, 'status housing'),
+      'status coverage (admin)': await command(admin.slackUserId, 'status coverage'),
       deadlines: await command(libStaff.slackUserId, 'deadlines'),
       plan: await command(libLead.slackUserId, 'plan'),
       report: await command(libLead.slackUserId, 'report FY2024-2026 library'),

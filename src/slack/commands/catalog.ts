@@ -14,12 +14,18 @@ export interface SubcommandInfo {
   available: boolean;
   /** Absent means everyone. */
   audience?: Audience;
+  /**
+   * The help text's key under help.commands when it is not `name`: a subcommand argument
+   * some people may use and others not gets a line of its own with its audience.
+   */
+  helpKey?: string;
 }
 
 export const SUBCOMMANDS: readonly SubcommandInfo[] = [
   { name: 'help', usage: '/reap help', available: true },
   { name: 'update', usage: '/reap update [strategy]', available: true },
   { name: 'status', usage: '/reap status [department]', available: true },
+  { name: 'status', usage: '/reap status coverage [department]', available: true, audience: 'orse', helpKey: 'statusCoverage' },
   { name: 'deadlines', usage: '/reap deadlines', available: true },
   { name: 'plan', usage: '/reap plan [department]', available: true },
   { name: 'add', usage: '/reap add [department]', available: true, audience: 'managers' },

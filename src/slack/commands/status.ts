@@ -2,6 +2,7 @@
 //   no argument → the caller's department (the only one they manage, for a manager of one);
 //                 an ORSE admin without a department gets the citywide view
 //   "all"       → the citywide view (ORSE admins; anyone else gets the service's refusal)
+//   "coverage [department]" → owner coverage (ORSE admins; see status-coverage.ts)
 //   anything else → that department by code or name, or the not-found message with suggestions
 // Acknowledged at once; the answer follows through the response_url.
 import type { AppContext } from '../../services/app-context.js';
@@ -11,6 +12,7 @@ import { citywideStatus, departmentStatus } from '../../services/status.js';
 import type { Translate } from '../i18n/index.js';
 import { describeServiceError } from '../service-errors.js';
 import { citywideStatusMessage, departmentStatusMessage } from '../ui/status-message.js';
+import { coverageQuery, statusCoverageCommand } from './status-coverage.js';
 import type { SubcommandHandler } from './types.js';
 
 /** Words that ask for every department (English, Spanish, Vietnamese). */
@@ -28,7 +30,10 @@ export function readFailureText(ctx: AppContext, t: Translate, e: unknown, what:
   return t('common.errorGeneric');
 }
 
-export const statusCommand: SubcommandHandler = async ({ ctx, args, caller, t, ack, respond }) => {
+export const statusCommand: SubcommandHandler = async (req) => {
+  const coverage = coverageQuery(req.args);
+  if (coverage !== null) return statusCoverageCommand({ ...req, args: coverage });
+  const { ctx, args, caller, t, ack, respond } = req;
   await ack();
   try {
     const actor = await loadActor(ctx, caller.slackUserId);

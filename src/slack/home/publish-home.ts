@@ -12,6 +12,7 @@ import { isOrseAdmin, loadActor, type Actor } from '../../services/authz.js';
 import { myDeadlines } from '../../services/deadlines.js';
 import { isServiceError } from '../../services/errors.js';
 import { homeViewersAmong } from '../../services/home-viewers.js';
+import { ownerCoverage } from '../../services/owner-coverage.js';
 import { listReportableStrategies } from '../../services/progress-updates.js';
 import { cityToday } from '../../services/service-context.js';
 import { citywideStatus, departmentStatus } from '../../services/status.js';
@@ -65,7 +66,10 @@ export async function loadHomeData(ctx: AppContext, slackUserId: string): Promis
   rememberLanguage(ctx, slackUserId, lang);
   const now = ctx.now();
   const common = { name: actor.name, today: cityToday(ctx, now), deadlines: await myDeadlines(ctx, actor, now) };
-  if (isOrseAdmin(actor)) return { lang, data: { ...common, role: 'admin', citywide: await citywideStatus(ctx, actor, now) } };
+  if (isOrseAdmin(actor)) {
+    const [citywide, coverage] = await Promise.all([citywideStatus(ctx, actor, now), ownerCoverage(ctx, actor, undefined, now)]);
+    return { lang, data: { ...common, role: 'admin', citywide, coverage } };
+  }
   if (actor.roles.includes('EQUITY_LEAD') && actor.departmentId !== null) {
     return { lang, data: { ...common, role: 'lead', status: await departmentStatus(ctx, actor, undefined, now) } };
   }

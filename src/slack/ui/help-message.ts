@@ -20,7 +20,7 @@ export function helpMessage(t: Translate, commands: readonly SubcommandInfo[], r
         });
   const lines = commands.map((c) => {
     const soon = c.available ? '' : ` ${t('help.comingSoon')}`;
-    return `\`${c.usage}\` ${t(`help.commands.${c.name}`)}${soon}`;
+    return `\`${c.usage}\` ${t(`help.commands.${c.helpKey ?? c.name}`)}${soon}`;
   });
   return {
     text: reason.kind === 'asked' ? t('help.header') : intro,

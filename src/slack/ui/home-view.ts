@@ -5,9 +5,11 @@
 // /reap plan and /reap status.
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { MyDeadlines } from '../../services/deadlines.js';
+import type { OwnerCoverage } from '../../services/owner-coverage.js';
 import type { ReportableStrategy } from '../../services/progress-updates.js';
 import type { CitywideStatus, DepartmentStatus } from '../../services/status.js';
 import type { Translate } from '../i18n/index.js';
+import { coverageHomeBlocks } from './coverage-message.js';
 import { deadlineListBlocks } from './deadlines-message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { ageText, citywideBlocks, departmentListBlocks, departmentSummaryBlocks, slashCounts } from './status-message.js';
@@ -45,7 +47,7 @@ export type HomeData =
   | (Common & { role: 'staff'; strategies: ReportableStrategy[] })
   | (Common & { role: 'lead'; status: DepartmentStatus })
   | (Common & { role: 'manager'; departments: DepartmentStatus[] })
-  | (Common & { role: 'admin'; citywide: CitywideStatus });
+  | (Common & { role: 'admin'; citywide: CitywideStatus; coverage: OwnerCoverage });
 
 /** Blocks added section by section against the Home tab's limit, keeping room for the footer. */
 class Budget {
@@ -161,10 +163,18 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
       break;
     }
     case 'admin': {
-      const city = citywideBlocks(t, data.citywide);
-      if (!budget.addAll([textSection(t('home.admin.title')), ...city])) {
-        budget.addAll([textSection(t('home.admin.title')), ...city.slice(0, Math.max(0, budget.left - reserve - 1))]);
-      }
+      // Coverage is what ORSE acts on and its size is bounded: its room is set aside first
+      // (keeping the citywide title and counts), the citywide picture gets the rest, and
+      // coverage follows it.
+      const coverage = coverageHomeBlocks(t, data.coverage, budget.left - reserve - 1 - 3);
+      const coverageRoom = coverage.blocks.length > 0 ? 1 + coverage.blocks.length : 0;
+      const city = [textSection(t('home.admin.title')), ...citywideBlocks(t, data.citywide)];
+      const cityRoom = Math.max(0, budget.left - reserve - coverageRoom);
+      if (city.length > cityRoom) budget.truncated = true;
+      budget.addAll(city.slice(0, cityRoom));
+      // A coverage section cut short says itself where the full list is.
+      if (coverage.blocks.length > 0) budget.addAll([divider, ...coverage.blocks]);
+      else if (data.coverage.total > 0) budget.truncated = true;
       break;
     }
   }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
 import { HOME_MAX_BLOCKS, homeView, type HomeData } from '../../../src/slack/ui/home-view.js';
-import { TODAY, allText, buttonsOf, citywide, departmentStatus, myDeadlines, reportable, slackProblems } from './status-fixtures.js';
+import { TODAY, allText, buttonsOf, citywide, departmentStatus, myDeadlines, ownerCoverage, reportable, slackProblems } from './status-fixtures.js';
 
 const common = { name: 'Grace <Kim> & co', today: TODAY };
 
@@ -11,7 +11,7 @@ const HUGE: Record<string, HomeData> = {
   staff: { ...common, role: 'staff', deadlines: myDeadlines(80, 80), strategies: reportable(300, 150) },
   lead: { ...common, role: 'lead', deadlines: myDeadlines(80, 80), status: departmentStatus(300) },
   manager: { ...common, role: 'manager', deadlines: myDeadlines(80, 80), departments: Array.from({ length: 70 }, () => departmentStatus(300)) },
-  admin: { ...common, role: 'admin', deadlines: myDeadlines(80, 80), citywide: citywide(120) },
+  admin: { ...common, role: 'admin', deadlines: myDeadlines(80, 80), citywide: citywide(120), coverage: ownerCoverage(400) },
 };
 
 const lastText = (blocks: unknown[]) => JSON.stringify(blocks.at(-1));
@@ -71,10 +71,27 @@ describe('App Home', () => {
   });
 
   it('shows ORSE admins the citywide table and the silent departments', () => {
-    const text = allText(homeView(translator('es'), { ...common, role: 'admin', deadlines: myDeadlines(0, 0), citywide: citywide(8) }).blocks);
+    const text = allText(homeView(translator('es'), { ...common, role: 'admin', deadlines: myDeadlines(0, 0), citywide: citywide(8), coverage: ownerCoverage(0) }).blocks);
     expect(text).toContain(':city_sunset: *Toda la Ciudad*');
     expect(text).toContain('*Departamentos*: estrategias');
     expect(text).toContain('*Sin informes este trimestre*');
+    expect(text).toContain('Todas las estrategias abiertas tienen una persona responsable activa');
+  });
+
+  it('shows ORSE admins owner coverage after the citywide view, with Reassign buttons and the way to the full list', () => {
+    const view = homeView(translator('en'), { ...common, role: 'admin', deadlines: myDeadlines(2, 2), citywide: citywide(60), coverage: ownerCoverage(40) });
+    const text = allText(view.blocks);
+    expect(slackProblems(view.blocks, 'home')).toEqual([]);
+    expect(text.indexOf('*Citywide*')).toBeLessThan(text.indexOf('*Owner coverage*'));
+    expect(text).toContain(':bust_in_silhouette: *No owner* (10)');
+    expect(text).toContain('The full list: `/reap status coverage`');
+    const reassign = buttonsOf(view.blocks).filter((b) => b.actionId === 'strategy:reassign');
+    expect(reassign.length).toBe(10);
+    // Citywide rows squeezed by a long deadline list still leave coverage its room.
+    const crowded = homeView(translator('vi'), { ...common, role: 'admin', deadlines: myDeadlines(80, 80), citywide: citywide(400), coverage: ownerCoverage(400) });
+    expect(crowded.blocks.length).toBeLessThanOrEqual(HOME_MAX_BLOCKS);
+    expect(slackProblems(crowded.blocks, 'home')).toEqual([]);
+    expect(buttonsOf(crowded.blocks).filter((b) => b.actionId === 'strategy:reassign').length).toBe(10);
   });
 
   it('welcomes people REAP Tracker does not know and says whom to ask', () => {

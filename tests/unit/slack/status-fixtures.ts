@@ -3,6 +3,8 @@
 // the services accept and full of characters mrkdwn must escape.
 import type { StrategyStatus } from '../../../src/generated/prisma/enums.js';
 import type { DeadlineItem, MyDeadlines } from '../../../src/services/deadlines.js';
+import { COVERAGE_REASONS, groupByReason, type CoverageReason } from '../../../src/domain/owner-coverage.js';
+import type { CoverageItem, OwnerCoverage } from '../../../src/services/owner-coverage.js';
 import type { PlanView } from '../../../src/services/plans.js';
 import type { ReportableStrategy } from '../../../src/services/progress-updates.js';
 import type { CitywideStatus, DepartmentRow, DepartmentStatus, StrategyStatusItem } from '../../../src/services/status.js';
@@ -77,6 +79,32 @@ export function citywide(departments: number): CitywideStatus {
     totals: { total: 30 * departments, byStatus: counts(7 * departments), overdue: 99, dueSoon: 42 },
     silentDepartments: rows.filter((r) => r.silent).map((r) => r.department),
   };
+}
+
+/**
+ * `n` strategies needing coverage, each meeting a different mix of reasons (every fourth
+ * has no owner, some owners left, most were never updated, half are overdue).
+ */
+export function coverageItem(i: number, over: Partial<CoverageItem> = {}): CoverageItem {
+  return {
+    id: 6000 + i,
+    label: `${1 + Math.floor(i / 10)}.${(i % 10) + 1}`,
+    text: longText(i),
+    status: STATUSES[1 + (i % 4)]!,
+    dueDate: i % 2 === 0 ? '2026-11-10' : '2027-03-01',
+    planKey: 'D001-FY2024-2026',
+    department: { id: 1 + (i % 3), code: `D${String(i % 3).padStart(3, '0')}XYZW`, name: `Department <${i % 3}> & Services` },
+    owner: i % 4 === 0 ? null : { slackUserId: `U0OWNER${i}`, name: `Owner ${i}`, active: i % 4 !== 1 },
+    needsReassignment: i % 8 === 2,
+    hasUpdate: i % 3 === 0,
+    ...over,
+  };
+}
+
+export function ownerCoverage(n: number, department: OwnerCoverage['department'] = null): OwnerCoverage {
+  const groups = groupByReason(Array.from({ length: n }, (_, i) => coverageItem(i)), TODAY);
+  const counts = Object.fromEntries(COVERAGE_REASONS.map((r) => [r, groups[r].length])) as Record<CoverageReason, number>;
+  return { today: TODAY, department, groups, counts, total: new Set(COVERAGE_REASONS.flatMap((r) => groups[r].map((x) => x.id))).size };
 }
 
 export function deadlineItem(i: number, over: Partial<DeadlineItem> = {}): DeadlineItem {

@@ -5,6 +5,7 @@ import admin from './admin.js';
 import briefings from './briefings.js';
 import canvas from './canvas.js';
 import common from './common.js';
+import coverage from './coverage.js';
 import deadlines from './deadlines.js';
 import digests from './digests.js';
 import errors from './errors.js';
@@ -23,4 +24,27 @@ import status from './status.js';
 import statusReport from './status-report.js';
 import update from './update.js';
 
-export const CATALOGS = { admin, common, errors, help, manage, status, deadlines, home, plan, statusReport, language, update, report, digests, redi, reminders, briefings, settings, outbox, canvas, notices } as const;
+export const CATALOGS = {
+  admin,
+  common,
+  errors,
+  help,
+  manage,
+  status,
+  deadlines,
+  home,
+  plan,
+  statusReport,
+  language,
+  update,
+  report,
+  digests,
+  redi,
+  reminders,
+  briefings,
+  settings,
+  outbox,
+  canvas,
+  coverage,
+  notices,
+} as const;
