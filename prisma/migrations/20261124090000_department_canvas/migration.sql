@@ -5,6 +5,7 @@ CREATE TABLE "DepartmentCanvas" (
     "channelId" VARCHAR(32) NOT NULL,
     "canvasId" VARCHAR(32) NOT NULL,
     "contentHash" VARCHAR(64),
+    "sectionHashes" JSONB,
     "syncedAt" TIMESTAMPTZ(3),
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
