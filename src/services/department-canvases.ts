@@ -57,10 +57,10 @@ export async function recordDepartmentCanvas(
 ): Promise<DepartmentCanvas> {
   const now = ctx.now();
   const inserted = await ctx.prisma.$executeRaw`
-    INSERT INTO "DepartmentCanvas" ("departmentId", "channelId", "canvasId", "contentHash", "sectionHashes", "syncedAt", "createdBy", "createdAt", "updatedAt")
+    INSERT INTO "DepartmentCanvas" ("departmentId", "channelId", "canvasId", "contentHash", "sectionHashes", "syncedAt", "nextAttemptAt", "createdBy", "createdAt", "updatedAt")
     VALUES (${canvas.departmentId}, ${canvas.channelId}, ${canvas.canvasId}, ${canvas.contentHash},
             ${canvas.sectionHashes ? JSON.stringify(canvas.sectionHashes) : null}::jsonb,
-            ${canvas.contentHash ? now : null}, ${actor.slackUserId}, ${now}, ${now})
+            ${canvas.contentHash ? now : null}, ${now}, ${actor.slackUserId}, ${now}, ${now})
     ON CONFLICT DO NOTHING`;
   if (inserted > 0) {
     await writeAudit(ctx.prisma, {
