@@ -112,6 +112,24 @@ describe('/reap canvas', () => {
     expect(app.fake.calls('canvases.edit').length - edits).toBe(1);
   });
 
+  it('waits out Slack’s Retry-After and then finishes the sync, still with each section once', async () => {
+    const narrative = 'Quiet rooms now open at two more branches.';
+    await submitUpdate('2.1', { narrative, visibility: 'PUBLIC' });
+    app.fake.rateLimitNext('canvases.edit', 90);
+    expect(await syncJob()).toContain('1 failed');
+    const row = await app.db.prisma.departmentCanvas.findFirstOrThrow({ where: { channelId: LIB_CHANNEL } });
+    expect(row).toMatchObject({ attempts: 1, lastError: 'ratelimited', lockedBy: null });
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(clock + 90_000);
+    // A minute later Slack's 90 s are not over: the canvas is not touched.
+    const edits = app.fake.calls('canvases.edit').length;
+    expect(await syncJob()).toBeUndefined();
+    expect(app.fake.calls('canvases.edit').length).toBe(edits);
+    expect(await syncJob()).toContain('1 synced');
+    expect(strategySection(LIB_CHANNEL, '2.1')).toContain(`Latest: ${narrative}`);
+    expectEachSectionOnce(LIB_CHANNEL);
+    expect(await app.db.prisma.departmentCanvas.findFirstOrThrow({ where: { channelId: LIB_CHANNEL } })).toMatchObject({ attempts: 0, lastError: null });
+  });
+
   it('re-syncs instead of making a second canvas when asked again', async () => {
     const creates = app.fake.calls('conversations.canvases.create').length;
     const text = await canvasCommand(PRIYA, LIB_CHANNEL);
