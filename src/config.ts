@@ -9,6 +9,7 @@ export const JOB_NAMES = [
   'briefing-reminder',
   'briefings',
   'outbox',
+  'canvas-sync',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

@@ -28,7 +28,7 @@ describe('Slack app manifests', () => {
       expect(m.features.app_home.home_tab_enabled).toBe(true);
       expect(m.settings.interactivity.is_enabled).toBe(true);
       expect(m.oauth_config.scopes.bot).toEqual(
-        expect.arrayContaining(['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email', 'files:write', 'channels:history', 'groups:history', 'im:history']),
+        expect.arrayContaining(['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email', 'files:write', 'channels:history', 'groups:history', 'im:history', 'canvases:read', 'canvases:write']),
       );
       expect(m.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_home_opened', 'user_change']));
     }

@@ -10,6 +10,7 @@
 import type { JobRegistry } from '../registry.js';
 import { registerBriefingReminder } from './briefing-reminder.js';
 import { registerBriefings } from './briefings.js';
+import { registerCanvasSync } from './canvas-sync.js';
 import { registerDeadlineReminders } from './deadline-reminders.js';
 import { registerRediDigest } from './redi-digest.js';
 import { registerUpdatePrompts } from './update-prompts.js';
@@ -22,6 +23,7 @@ export function registerComposers(registry: JobRegistry): void {
   registerUpdatePrompts(registry);
   registerBriefingReminder(registry);
   registerBriefings(registry);
+  registerCanvasSync(registry);
   // deadline-reminders, update-prompts, weekly-digest, redi-digest, briefing-reminder and
   // briefings are written on top of src/jobs (see registry.ts for the handler contract).
 }

@@ -29,6 +29,8 @@ export const JOB_DEFAULTS: Readonly<Record<JobName, JobDefaults>> = {
   // Posts briefings whose scheduled time has come; a missed minute is picked up by the next.
   briefings: { cron: '* * * * *', description: 'every minute', catchUpWindowMs: 0, leaseMs: 10 * MINUTE },
   outbox: { cron: '*/10 * * * * *', description: 'every 10 seconds', catchUpWindowMs: 0, leaseMs: 10 * MINUTE },
+  // Renders each department canvas and edits only the ones whose plan changed.
+  'canvas-sync': { cron: '* * * * *', description: 'every minute', catchUpWindowMs: 0, leaseMs: 10 * MINUTE },
 };
 
 export function isJobName(value: string): value is JobName {

@@ -29,6 +29,7 @@ export const SUBCOMMANDS: readonly SubcommandInfo[] = [
   { name: 'deadlines', usage: '/reap deadlines', available: true },
   { name: 'plan', usage: '/reap plan [department]', available: true },
   { name: 'add', usage: '/reap add [department]', available: true, audience: 'managers' },
+  { name: 'canvas', usage: '/reap canvas', available: true, audience: 'managers' },
   { name: 'report', usage: '/reap report [FY]', available: true },
   { name: 'language', usage: '/reap language en|es|vi', available: true },
   { name: 'redi', usage: '/reap redi join|leave', available: true },

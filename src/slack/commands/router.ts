@@ -3,6 +3,7 @@
 import { addCommand } from './add.js';
 import { adminCommand } from './admin.js';
 import { briefingCommand } from './briefing.js';
+import { canvasCommand } from './canvas.js';
 import { SUBCOMMANDS, subcommandsFor } from './catalog.js';
 import { deadlinesCommand } from './deadlines.js';
 import { helpCommand } from './help.js';
@@ -28,6 +29,7 @@ const HANDLERS: Record<string, SubcommandHandler> = {
   briefing: briefingCommand,
   settings: settingsCommand,
   redi: rediCommand,
+  canvas: canvasCommand,
 };
 
 /** Subcommands that answer with a modal, opened before the caller is looked up. */

@@ -5,6 +5,7 @@
 // edit replace what a crashed one inserted instead of adding it twice.
 import type { StrategyStatus } from '../../generated/prisma/enums.js';
 import type { Translate } from '../i18n/index.js';
+import { truncate } from './mrkdwn.js';
 import { STATUS_EMOJI, oneLine } from './status-parts.js';
 
 export interface CanvasStrategy {
@@ -15,6 +16,10 @@ export interface CanvasStrategy {
   dueDate: string | null;
   lastUpdateAt: Date | null;
   performanceMeasures: string;
+  /** The latest update's text, when the channel may show it. */
+  lastUpdateText?: string | null;
+  /** The latest update is Internal and this channel may not show its text. */
+  lastUpdateHidden?: boolean;
 }
 
 export interface CanvasObjective {
@@ -41,6 +46,9 @@ export interface CanvasSectionDraft {
 function plain(text: string): string {
   return oneLine(text).replace(/[#*_`~[\]]/g, (c) => `\\${c}`);
 }
+
+/** A canvas is a summary: the whole update is in the channel's post and in /reap plan. */
+const LATEST_TEXT_MAX = 500;
 
 // The trailing space stops "### 1.2 " from matching inside "### 1.23 ".
 const objectiveKey = (n: number) => `## ${n}. `;
@@ -71,6 +79,8 @@ export function planCanvasSections(t: Translate, input: PlanCanvasInput): Canvas
         `- ${s.dueDate ? t('canvas.due', { date: s.dueDate }) : t('canvas.noDue')}`,
         `- ${s.lastUpdateAt ? t('canvas.lastUpdate', { date: s.lastUpdateAt.toISOString().slice(0, 10) }) : t('canvas.neverUpdated')}`,
       ];
+      if (s.lastUpdateText?.trim()) lines.push(`- ${t('canvas.latest', { text: plain(truncate(s.lastUpdateText, LATEST_TEXT_MAX)) })}`);
+      else if (s.lastUpdateHidden) lines.push(`- ${t('canvas.latestInternal')}`);
       if (s.performanceMeasures.trim()) lines.push(`- ${t('canvas.measures', { measures: plain(s.performanceMeasures) })}`);
       sections.push({ key: sKey, criteria: { section_types: ['h3'], contains_text: sKey }, markdown: lines.join('\n') });
     }

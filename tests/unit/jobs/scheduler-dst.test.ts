@@ -2,7 +2,7 @@
 // DST transitions of 2026 in America/Los_Angeles, on fake timers: every fire the pure
 // function lists runs exactly once, including those node-cron alone would miss.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadConfig, type JobName } from '../../../src/config.js';
+import { JOB_NAMES, loadConfig, type JobName } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import type { AppContext } from '../../../src/services/app-context.js';
 import type { FireSource, RunOutcome } from '../../../src/jobs/run-coordinator.js';
@@ -40,8 +40,7 @@ function fakeContext(job: JobName, cron: string): AppContext {
   const prisma = {
     jobSchedule: {
       findMany: async () =>
-        ['deadline-reminders', 'update-prompts', 'weekly-digest', 'redi-digest', 'briefing-reminder', 'briefings', 'outbox']
-          .filter((j) => j !== job)
+        JOB_NAMES.filter((j) => j !== job)
           .map((j) => ({ job: j, cron: '0 0 1 1 *', enabled: false, updatedBy: null, updatedAt: new Date(0) })),
     },
     jobRun: { findMany: async () => [] },

@@ -10,6 +10,7 @@ import {
   type MethodHandler,
 } from '../method-context.js';
 import type { ChannelKind, FakeChannel, JsonObject } from '../types.js';
+import { channelCanvas } from './canvases.js';
 import { conversationObject, messageObject, requireVisibleChannel } from './shared.js';
 
 /** conversations.open / info / list / members / history (REF(conversations.*)). */
@@ -31,7 +32,11 @@ export const conversationsMethods: Record<string, MethodHandler> = {
 
   'conversations.info': (args, env) => {
     const channel = requireVisibleChannel(env, requireString(args, 'channel', 'channel_not_found'));
-    return { channel: conversationObject(channel, env, optionalBoolean(args, 'include_num_members') === true) };
+    const object = conversationObject(channel, env, optionalBoolean(args, 'include_num_members') === true);
+    // conversations.canvases.create's docs: a channel canvas's id is in channel.properties.canvas.
+    const canvas = channelCanvas(env.workspace, channel.id);
+    if (canvas) object.properties = { canvas: { file_id: canvas.id, is_empty: canvas.sections.length === 0 } };
+    return { channel: object };
   },
 
   'conversations.list': (args, env) => {

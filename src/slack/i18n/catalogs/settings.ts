@@ -18,6 +18,7 @@ const en = {
     'briefing-reminder': 'Briefing reminder',
     briefings: 'Posting scheduled briefings',
     outbox: 'Sending queued messages',
+    'canvas-sync': 'Keeping channel canvases up to date',
   },
   source: {
     setting: 'set in REAP Tracker by {{who}}',
@@ -76,6 +77,7 @@ const es: Widen<typeof en> = {
     'briefing-reminder': 'Recordatorio del informe trimestral',
     briefings: 'Publicación de informes programados',
     outbox: 'Envío de mensajes en cola',
+    'canvas-sync': 'Actualización de los canvas de los canales',
   },
   source: {
     setting: 'definido en REAP Tracker por {{who}}',
@@ -134,6 +136,7 @@ const vi: Widen<typeof en> = {
     'briefing-reminder': 'Nhắc soạn bản tin hằng quý',
     briefings: 'Đăng bản tin đã lên lịch',
     outbox: 'Gửi tin nhắn đang chờ',
+    'canvas-sync': 'Cập nhật canvas của các kênh',
   },
   source: {
     setting: 'do {{who}} đặt trong REAP Tracker',
