@@ -9,6 +9,7 @@ import { canManageDepartment, type Actor } from '../domain/permissions.js';
 import { requireManage } from './authz.js';
 import { writeAudit } from './audit.js';
 import { currentPlan } from './plans.js';
+import { computeCitywideStatus } from './status.js';
 import type { ServiceContext } from './service-context.js';
 import { strategyLabel } from './strategy-records.js';
 
@@ -84,11 +85,35 @@ export interface CanvasStrategyContent {
   lastUpdate: { at: Date; narrative: string; visibility: Visibility } | null;
 }
 
+/** One department's line in ORSE's citywide summary. */
+export interface CitywideCanvasRow {
+  code: string;
+  name: string;
+  total: number;
+  byStatus: Record<StrategyStatus, number>;
+  overdue: number;
+  /** Expects reports and filed none this quarter. */
+  silent: boolean;
+}
+
 export interface DepartmentCanvasContent {
   department: CanvasDepartment;
   /** Null when the department has no plan yet. */
   plan: { title: string } | null;
   objectives: { number: number; title: string; strategies: CanvasStrategyContent[] }[];
+  /** ORSE's canvas (the department whose plan is the ORSE work plan) also sums up every department. */
+  citywide?: { asOf: string; departments: CitywideCanvasRow[] };
+}
+
+/** Departments with a plan, as /reap status citywide counts them (three queries). */
+async function citywideRows(ctx: ServiceContext): Promise<DepartmentCanvasContent['citywide']> {
+  const city = await computeCitywideStatus(ctx);
+  return {
+    asOf: city.today,
+    departments: city.departments
+      .filter((d) => d.total > 0)
+      .map((d) => ({ code: d.department.code, name: d.department.name, total: d.total, byStatus: d.byStatus, overdue: d.overdue, silent: d.silent })),
+  };
 }
 
 /** The department's current plan with each strategy's latest update, in plan order. Three queries. */
@@ -126,6 +151,7 @@ export async function departmentCanvasContent(ctx: ServiceContext, departmentId:
   return {
     department: dept,
     plan: { title: plan.title },
+    ...(plan.kind === 'ORSE_WORK_PLAN' ? { citywide: await citywideRows(ctx) } : {}),
     objectives: objectives.map((o) => ({
       number: o.number,
       title: o.title,

@@ -46,6 +46,7 @@ export function canvasInput(content: DepartmentCanvasContent, showInternal: bool
   return {
     department: content.department.name,
     plan: content.plan?.title ?? '',
+    ...(content.citywide ? { citywide: content.citywide } : {}),
     objectives: content.objectives.map((o) => ({
       number: o.number,
       title: o.title,

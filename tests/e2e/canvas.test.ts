@@ -170,4 +170,24 @@ describe('/reap canvas', () => {
     expect(await syncJob()).toBeUndefined();
     expect(shown(LIB_CHANNEL)).not.toContain('staffing memo');
   });
+  it('gives ORSE’s canvas a citywide summary, one line per department, kept current by the job', async () => {
+    const admin = 'U0ORSE01';
+    const text = await canvasCommand(admin, 'C0ORSE');
+    expect(text).toContain('Creé el canvas de este canal'); // Marisol reads Spanish
+    const summary = () => canvasesOf('C0ORSE')[0]!.sections.find((s) => s.markdown.startsWith('## REAP citywide '))?.markdown ?? '';
+    expect(summary()).toContain('summary, all departments (as of 2026-11-');
+    const library = () => summary().split('\n').find((l) => l.includes('(LIB)')) ?? '';
+    const completedBefore = Number(/Completed (\d+)/.exec(library())?.[1] ?? 0);
+    expect(library()).toMatch(/^- \*\*San José Public Library\*\* \(LIB\): \d+ strategies · /);
+    // The ORSE work plan itself is below the summary, each section once.
+    expect(shown('C0ORSE')).toContain('### 1.1 ');
+    expectEachSectionOnce('C0ORSE');
+
+    // A Library strategy is closed: the summary follows at the next sync.
+    const s = await app.db.prisma.strategy.findFirstOrThrow({ where: { objective: { plan: { key: 'LIB-FY2024-2026' } }, status: { not: 'COMPLETED' }, archivedAt: null } });
+    await app.db.prisma.strategy.update({ where: { id: s.id }, data: { status: 'COMPLETED' } });
+    await syncJob();
+    expect(Number(/Completed (\d+)/.exec(library())?.[1])).toBe(completedBefore + 1);
+    expectEachSectionOnce('C0ORSE');
+  });
 });

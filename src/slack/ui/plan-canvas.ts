@@ -6,7 +6,7 @@
 import type { StrategyStatus } from '../../generated/prisma/enums.js';
 import type { Translate } from '../i18n/index.js';
 import { truncate } from './mrkdwn.js';
-import { STATUS_EMOJI, oneLine } from './status-parts.js';
+import { STATUS_EMOJI, STATUS_ORDER, oneLine } from './status-parts.js';
 
 export interface CanvasStrategy {
   label: string;
@@ -28,10 +28,18 @@ export interface CanvasObjective {
   strategies: CanvasStrategy[];
 }
 
+export interface CitywideSummary {
+  /** The City's date the figures are for. */
+  asOf: string;
+  departments: { code: string; name: string; total: number; byStatus: Record<StrategyStatus, number>; overdue: number; silent: boolean }[];
+}
+
 export interface PlanCanvasInput {
   department: string;
   plan: string;
   objectives: CanvasObjective[];
+  /** ORSE's canvas: one line per department after the intro. */
+  citywide?: CitywideSummary;
 }
 
 export interface CanvasSectionDraft {
@@ -54,6 +62,21 @@ const LATEST_TEXT_MAX = 500;
 const objectiveKey = (n: number) => `## ${n}. `;
 const strategyKey = (label: string) => `### ${label} `;
 export const INTRO_KEY = '# ';
+// Objectives are "## 1. "…; no number, so it never matches one.
+const CITYWIDE_KEY = '## REAP citywide ';
+
+function citywideSection(t: Translate, c: CitywideSummary): CanvasSectionDraft {
+  const lines = c.departments.map((d) => {
+    const counts = STATUS_ORDER.filter((s) => d.byStatus[s] > 0).map((s) => `${STATUS_EMOJI[s]} ${t(`status.${s}`)} ${d.byStatus[s]}`);
+    const flags = [d.overdue > 0 ? t('canvas.citywide.overdue', { count: d.overdue }) : null, d.silent ? t('canvas.citywide.silent') : null].filter(Boolean);
+    return `- **${plain(d.name)}** (${plain(d.code)}): ${t('canvas.citywide.total', { count: d.total })} · ${counts.join(' · ')}${flags.length ? ` · ${flags.join(' · ')}` : ''}`;
+  });
+  return {
+    key: CITYWIDE_KEY,
+    criteria: { section_types: ['h2'], contains_text: CITYWIDE_KEY },
+    markdown: [`${CITYWIDE_KEY}${t('canvas.citywide.heading', { date: c.asOf })}`, ...(lines.length ? lines : [t('canvas.citywide.none')])].join('\n'),
+  };
+}
 
 export function planCanvasTitle(t: Translate, input: PlanCanvasInput): string {
   return t('canvas.title', { department: input.department });
@@ -67,6 +90,7 @@ export function planCanvasSections(t: Translate, input: PlanCanvasInput): Canvas
       markdown: `# ${plain(t('canvas.heading', { department: input.department, plan: input.plan }))}\n${t('canvas.intro')}`,
     },
   ];
+  if (input.citywide) sections.push(citywideSection(t, input.citywide));
   for (const objective of input.objectives) {
     const key = objectiveKey(objective.number);
     sections.push({ key, criteria: { section_types: ['h2'], contains_text: key }, markdown: `${key}${plain(objective.title)}` });

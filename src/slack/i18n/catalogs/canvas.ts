@@ -15,6 +15,13 @@ const en = {
   measures: 'Measures: {{measures}}',
   latest: 'Latest: {{text}}',
   latestInternal: 'Latest: an Internal update, shared only with the department.',
+  citywide: {
+    heading: 'summary, all departments (as of {{date}})',
+    total: '{{count}} strategies',
+    overdue: '{{count}} overdue',
+    silent: 'no update this quarter',
+    none: 'No department has a plan yet.',
+  },
   command: {
     elsewhere: 'Type `/reap canvas` in your department’s channel, <#{{channel}}>: the canvas belongs to the channel it is made in.',
     elsewhereGeneric: 'Type `/reap canvas` in a department’s channel: the canvas belongs to the channel it is made in, and this one is not a department’s channel.',
@@ -43,6 +50,13 @@ const es: Widen<typeof en> = {
   measures: 'Indicadores: {{measures}}',
   latest: 'Lo más reciente: {{text}}',
   latestInternal: 'Lo más reciente: una actualización interna, compartida solo con el departamento.',
+  citywide: {
+    heading: 'resumen de todos los departamentos (al {{date}})',
+    total: '{{count}} estrategias',
+    overdue: '{{count}} vencidas',
+    silent: 'sin informes este trimestre',
+    none: 'Ningún departamento tiene un plan todavía.',
+  },
   command: {
     elsewhere: 'Escriba `/reap canvas` en el canal de su departamento, <#{{channel}}>: el canvas pertenece al canal donde se crea.',
     elsewhereGeneric: 'Escriba `/reap canvas` en el canal de un departamento: el canvas pertenece al canal donde se crea, y este no es el canal de ningún departamento.',
@@ -71,6 +85,13 @@ const vi: Widen<typeof en> = {
   measures: 'Chỉ số đo lường: {{measures}}',
   latest: 'Mới nhất: {{text}}',
   latestInternal: 'Mới nhất: một báo cáo nội bộ, chỉ chia sẻ trong sở.',
+  citywide: {
+    heading: 'tóm tắt tất cả phòng ban (tính đến {{date}})',
+    total: '{{count}} chiến lược',
+    overdue: '{{count}} quá hạn',
+    silent: 'chưa có cập nhật trong quý này',
+    none: 'Chưa có phòng ban nào có kế hoạch.',
+  },
   command: {
     elsewhere: 'Hãy gõ `/reap canvas` trong kênh của sở bạn, <#{{channel}}>: canvas thuộc về kênh nơi nó được tạo.',
     elsewhereGeneric: 'Hãy gõ `/reap canvas` trong kênh của một sở: canvas thuộc về kênh nơi nó được tạo, và kênh này không phải là kênh của sở nào.',
