@@ -80,6 +80,9 @@ export interface BriefingRecord {
   status: BriefingStatus;
   channelIds: string[];
   scheduledFor: Date | null;
+  /** Also published as a canvas shared to the channels; canvasId once made ("pending", "failed"). */
+  asCanvas: boolean;
+  canvasId: string | null;
   postedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -103,6 +106,8 @@ function toRecord(b: BriefingRow): BriefingRecord {
     status: b.status,
     channelIds: [...b.channelIds],
     scheduledFor: b.scheduledFor,
+    asCanvas: b.asCanvas,
+    canvasId: b.canvasId,
     postedAt: b.postedAt,
     createdAt: b.createdAt,
     updatedAt: b.updatedAt,
@@ -111,13 +116,14 @@ function toRecord(b: BriefingRow): BriefingRecord {
   };
 }
 
-const snapshot = (b: { quarterKey: string; title: string; body: string; status: string; channelIds: string[]; scheduledFor: Date | null }) => ({
+const snapshot = (b: { quarterKey: string; title: string; body: string; status: string; channelIds: string[]; scheduledFor: Date | null; asCanvas: boolean }) => ({
   quarterKey: b.quarterKey,
   title: b.title,
   body: b.body,
   status: b.status,
   channelIds: b.channelIds,
   scheduledFor: b.scheduledFor,
+  asCanvas: b.asCanvas,
 });
 
 async function requireAdmin(ctx: ServiceContext, actor: Actor, action: string, entityId: string | number): Promise<void> {
@@ -256,6 +262,8 @@ export interface BriefingScheduleInput extends BriefingContentInput {
   channelIds: readonly string[];
   /** null: now. */
   scheduledFor: Date | null;
+  /** Also publish it as a canvas shared to the channels. */
+  asCanvas?: boolean;
   /**
    * Channels (by name, "#name") REAP Tracker is not a member of, as Slack told the caller:
    * refused here so the admin hears it now rather than in a failure notice later.
@@ -329,6 +337,7 @@ export async function scheduleBriefing(ctx: ServiceContext, actor: Actor, input:
     body: input.body.trim(),
     channelIds: [...new Set(input.channelIds)],
     scheduledFor: input.scheduledFor && input.scheduledFor > now ? input.scheduledFor : now,
+    asCanvas: input.asCanvas ?? false,
     status: 'SCHEDULED' as const,
   };
   return ctx.prisma.$transaction(async (tx) => {
@@ -524,4 +533,25 @@ export async function markBriefingPosted(tx: Tx, briefingId: number, at: Date, d
     await writeAudit(tx, { actor: 'system:briefings', action: 'briefing.posted', entityType: 'briefing', entityId: String(briefingId), detail });
   }
   return count === 1;
+}
+
+// ---------- the briefing as a canvas ----------
+
+/**
+ * Takes the making of a briefing's canvas, in one statement: true for the one caller that
+ * should make it. Whoever loses (another instance, a later run) never makes a second; a run
+ * that dies while making it leaves "pending", and the composer is told it is unconfirmed.
+ */
+export async function claimBriefingCanvas(ctx: ServiceContext, briefingId: number): Promise<boolean> {
+  const n = await ctx.prisma.$executeRaw`
+    /* briefing canvas: claim */ UPDATE "Briefing" SET "canvasId" = 'pending', "updatedAt" = ${ctx.now()}
+     WHERE id = ${briefingId} AND "asCanvas" AND "canvasId" IS NULL`;
+  return n === 1;
+}
+
+/** Records the canvas made for a briefing (its id), or that Slack refused ("failed:<code>"). */
+export async function recordBriefingCanvas(ctx: ServiceContext, briefingId: number, canvasId: string): Promise<void> {
+  await ctx.prisma.$executeRaw`
+    /* briefing canvas: record */ UPDATE "Briefing" SET "canvasId" = ${canvasId.slice(0, 40)}, "updatedAt" = ${ctx.now()}
+     WHERE id = ${briefingId} AND "canvasId" = 'pending'`;
 }

@@ -15,6 +15,7 @@ import { RunCoordinator } from '../../src/jobs/run-coordinator.js';
 import { createDispatcherClient } from '../../src/jobs/slack-client.js';
 import { createOutboxDispatcher } from '../../src/jobs/start-scheduler.js';
 import { enterViewValues } from '../../src/sandbox/fake-slack/index.js';
+import { canvasMarkdown, canvasStore } from '../../src/sandbox/fake-slack/methods/canvases.js';
 import { translator } from '../../src/slack/i18n/index.js';
 import { briefingMessage } from '../../src/slack/ui/briefing-message.js';
 import { briefingComposerModal } from '../../src/slack/ui/briefing-modal.js';
@@ -27,6 +28,8 @@ const GRACE = 'U0LIB03'; // Library staff, English
 const MINH = 'U0LIB02'; // Library staff, Vietnamese
 const GENERAL = 'C0GENERAL';
 const REDI = 'C0REDI';
+// Not used by the other briefings here, so their message counts stay as they are.
+const CANVAS_CHANNEL = 'C0LIBRARY';
 
 type Block = { type: string; block_id?: string; element?: Record<string, unknown>; text?: { text: string }; elements?: unknown[] };
 const blocksOf = (v: { blocks?: unknown } | undefined) => (v?.blocks ?? []) as Block[];
@@ -326,6 +329,44 @@ describe('/reap briefing', () => {
       const denied = await app.db.prisma.auditLog.findMany({ where: { actor: GRACE, action: 'authz.denied' }, orderBy: { id: 'asc' } });
       expect(denied.map((a) => a.detail)).toEqual(expect.arrayContaining(['briefing.cancel', 'briefing.view']));
       app.fake.workspace.clearModals(GRACE);
+    });
+  });
+  describe('published as a canvas too', () => {
+    it('makes one canvas shared read-only with the channels, links it from the post and tells the admin', async () => {
+      app.fake.workspace.clearModals(DANIEL);
+      // "new" opens the composer even with briefings on file.
+      const res = await app.driver.slashCommand({ user: DANIEL, channel: GENERAL, text: 'briefing new' });
+      expect(res.status).toBe(200);
+      const composer = await app.driver.waitForModal(DANIEL, 5000);
+      const canvasInput = blocksOf(composer).find((b) => b.block_id === 'canvas')!;
+      expect(text(canvasInput)).toContain('Đăng thêm dưới dạng canvas');
+      const view = app.fake.workspace.view(composer.id)!;
+      enterViewValues(view, { title: 'Canvas quý', body__0__0: 'Dòng đầu\n• Một *điểm* chính\n# không phải tiêu đề', channels: [CANVAS_CHANNEL], canvas: ['canvas'] });
+      const sub = await app.driver.viewSubmission({ viewId: composer.id });
+      expect(sub.ack.action).toBe('update');
+      const saved = await app.db.prisma.briefing.findFirstOrThrow({ orderBy: { id: 'desc' } });
+      expect(saved).toMatchObject({ asCanvas: true, canvasId: null, status: 'SCHEDULED' });
+      app.fake.workspace.clearModals(DANIEL);
+
+      await run('briefings');
+      await run('briefings');
+      const made = [...canvasStore(app.fake.workspace).values()].filter((c) => c.title === 'Canvas quý');
+      expect(made).toHaveLength(1);
+      expect(made[0]!.access).toEqual({ [CANVAS_CHANNEL]: 'read' });
+      const markdown = canvasMarkdown(made[0]!);
+      expect(markdown).toContain('# Canvas quý');
+      expect(markdown).toContain('- Một \\*điểm\\* chính');
+      expect(markdown).toContain('\\# không phải tiêu đề');
+      const row = await app.db.prisma.briefing.findUniqueOrThrow({ where: { id: saved.id } });
+      expect(row.canvasId).toBe(made[0]!.id);
+
+      await run('outbox');
+      const post = app.fake.messages(CANVAS_CHANNEL).find((m) => m.text.startsWith('Canvas quý'))!;
+      expect(text(post.blocks)).toContain(`/docs/${app.fake.workspace.team.id}/${made[0]!.id}|Canvas quý>`);
+      await run('briefings');
+      await run('outbox');
+      const dm = app.fake.messages(app.fake.dmChannelId(DANIEL)).at(-1)!;
+      expect(text(dm.blocks)).toContain('mở canvas');
     });
   });
 });

@@ -13,7 +13,9 @@
 // share a transaction.
 import type { WebClient } from '@slack/web-api';
 import {
+  claimBriefingCanvas,
   loadDueBriefings,
+  recordBriefingCanvas,
   markBriefingPosted,
   recordBriefingPosts,
   briefingPostKey,
@@ -22,13 +24,14 @@ import {
 } from '../../services/briefings.js';
 import { TX_OPTIONS } from '../../services/service-context.js';
 import { resolveLanguage, translator } from '../../slack/i18n/index.js';
-import { briefingMessage, briefingPostedMessage } from '../../slack/ui/briefing-message.js';
+import { briefingCanvasMarkdown, briefingCanvasTitle } from '../../slack/ui/briefing-canvas.js';
+import { briefingMessage, briefingPostedMessage, type PostedNotice } from '../../slack/ui/briefing-message.js';
 import { outboxKey, type OutboxMessageInput } from '../outbox/enqueue.js';
 import type { JobHandler, JobRegistry } from '../registry.js';
 import { createDispatcherClient } from '../slack-client.js';
 
-/** The one Web API call the job makes itself. */
-export type PermalinkClient = Pick<WebClient, 'chat'>;
+/** The Web API calls the job makes itself: permalinks, and a briefing's canvas. */
+export type PermalinkClient = Pick<WebClient, 'chat'> & Partial<Pick<WebClient, 'canvases' | 'auth'>>;
 
 export interface BriefingsJobOptions {
   /** For chat.getPermalink; built from SLACK_BOT_TOKEN (and SLACK_API_URL) when omitted. */
@@ -95,6 +98,19 @@ export function briefingsJob(options: BriefingsJobOptions = {}): JobHandler {
       posts.set(p.due.briefing.id, refs);
     }
 
+    // A briefing asked for as a canvas gets it before its messages are queued, so they link to it.
+    // Read here, not in the transaction below: on PGlite it holds the only connection.
+    const canvasUrls = new Map<number, string | null>();
+    const canvasNotices = new Map<number, PostedNotice['canvas']>();
+    for (const p of plans) {
+      const b = p.due.briefing;
+      if (!b.asCanvas) continue;
+      if (b.canvasId === null && p.enqueue.length && client) await makeBriefingCanvas(run, client, b);
+      const url = await canvasUrlOf(run, client, b.id);
+      canvasUrls.set(b.id, url);
+      if (p.finished) canvasNotices.set(b.id, await canvasOutcome(run, b.id, url));
+    }
+
     const now = ctx.now();
     let recorded = 0;
     let finished = 0;
@@ -104,7 +120,7 @@ export function briefingsJob(options: BriefingsJobOptions = {}): JobHandler {
         const b = p.due.briefing;
         const t = translator(resolveLanguage(b.createdBy.language, b.createdBy.slackLocale));
         if (p.enqueue.length) {
-          const message = briefingMessage(t, b);
+          const message = briefingMessage(t, { ...b, canvasUrl: canvasUrls.get(b.id) ?? null });
           for (const channelId of p.enqueue) {
             messages.push({ idempotencyKey: briefingPostKey(b.id, channelId), channelId, payload: { ...message, unfurl_links: false, unfurl_media: false } });
           }
@@ -122,7 +138,7 @@ export function briefingsJob(options: BriefingsJobOptions = {}): JobHandler {
         messages.push({
           idempotencyKey: outboxKey(run.job, String(b.id), 'posted', b.createdBy.slackUserId),
           userId: b.createdBy.slackUserId,
-          payload: briefingPostedMessage(t, { title: b.title, quarterKey: b.quarterKey, posts: all, failed }),
+          payload: briefingPostedMessage(t, { title: b.title, quarterKey: b.quarterKey, posts: all, failed, canvas: canvasNotices.get(b.id) ?? null }),
         });
       }
       return run.enqueue(tx, messages);
@@ -139,4 +155,62 @@ export function briefingsJob(options: BriefingsJobOptions = {}): JobHandler {
 function shortReason(lastError: string | null): string {
   if (!lastError) return 'failed';
   return (lastError.split(': ').at(-1) ?? lastError).trim().slice(0, 60) || 'failed';
+}
+
+// ---------- the briefing as a canvas ----------
+
+type RunOf = Parameters<JobHandler>[0];
+
+/**
+ * Makes the briefing's canvas once: the claim in the database decides who makes it, so a
+ * second run or instance never makes another. Shared read-only with the briefing's channels,
+ * in the composing admin's language. A refusal is recorded and the posts go without it.
+ */
+async function makeBriefingCanvas(run: RunOf, client: PermalinkClient, b: DueBriefing['briefing']): Promise<void> {
+  const { ctx } = run;
+  if (!client.canvases || !(await claimBriefingCanvas(ctx, b.id))) return;
+  const t = translator(resolveLanguage(b.createdBy.language, b.createdBy.slackLocale));
+  try {
+    const made = await client.canvases.create({
+      title: briefingCanvasTitle(b),
+      document_content: { type: 'markdown', markdown: briefingCanvasMarkdown(t, b) },
+    });
+    if (!made.canvas_id) throw Object.assign(new Error('no canvas id'), { data: { error: 'no_canvas_id' } });
+    // Recorded before sharing: a failed share must not make a second canvas on the next run.
+    await recordBriefingCanvas(ctx, b.id, made.canvas_id);
+    const [first, ...rest] = b.channelIds;
+    if (first) await client.canvases.access.set({ canvas_id: made.canvas_id, access_level: 'read', channel_ids: [first, ...rest] });
+  } catch (e) {
+    const code = (e as { data?: { error?: string } }).data?.error ?? (e as Error).message;
+    run.logger.warn({ err: code, briefing: b.id }, 'could not make or share the briefing canvas');
+    await recordBriefingCanvas(ctx, b.id, `failed:${code}`.slice(0, 40));
+  }
+}
+
+/** Where people open a canvas: the workspace's address (auth.test) + /docs/<team>/<canvas>. */
+const workspaces = new WeakMap<object, Promise<{ url: string; teamId: string } | null>>();
+
+async function canvasUrlOf(run: RunOf, client: PermalinkClient | null | undefined, briefingId: number): Promise<string | null> {
+  const row = await run.ctx.prisma.briefing.findUnique({ where: { id: briefingId }, select: { canvasId: true } });
+  const id = row?.canvasId;
+  if (!id || id === 'pending' || id.startsWith('failed') || !client?.auth) return null;
+  let workspace = workspaces.get(client);
+  if (!workspace) {
+    const auth = client.auth;
+    workspace = auth
+      .test()
+      .then((r) => (r.url && r.team_id ? { url: r.url.replace(/\/?$/, '/'), teamId: r.team_id } : null))
+      .catch(() => null);
+    workspaces.set(client, workspace);
+  }
+  const w = await workspace;
+  return w ? `${w.url}docs/${w.teamId}/${id}` : null;
+}
+
+async function canvasOutcome(run: RunOf, briefingId: number, url: string | null): Promise<PostedNotice['canvas']> {
+  const row = await run.ctx.prisma.briefing.findUnique({ where: { id: briefingId }, select: { asCanvas: true, canvasId: true } });
+  if (!row?.asCanvas) return null;
+  if (row.canvasId === 'pending') return { kind: 'unconfirmed' };
+  if (row.canvasId?.startsWith('failed')) return { kind: 'failed', code: row.canvasId.slice('failed:'.length) || 'unknown' };
+  return url ? { kind: 'made', url } : null;
 }

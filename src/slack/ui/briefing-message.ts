@@ -56,6 +56,8 @@ export interface BriefingContent {
   title: string;
   body: string;
   quarterKey: string;
+  /** The briefing's canvas, when it is also published as one. */
+  canvasUrl?: string | null;
 }
 
 export interface SlackMessage {
@@ -73,6 +75,7 @@ export function briefingMessage(t: Translate, b: BriefingContent): SlackMessage 
   const title = b.title.trim();
   const blocks: KnownBlock[] = [header(title), context(t('briefings.message.context', { quarter }))];
   for (const piece of splitText(escapeMrkdwn(b.body.trim()))) blocks.push(textSection(piece));
+  if (b.canvasUrl) blocks.push(context(t('briefings.message.canvasLink', { url: b.canvasUrl, title: escapeMrkdwn(truncate(title, 150)) })));
   return { text: truncate(t('briefings.message.fallback', { title, quarter }), 3000), blocks };
 }
 
@@ -167,6 +170,8 @@ export interface PostedNotice {
   quarterKey: string;
   posts: PostLink[];
   failed: { channelId: string; reason: string }[];
+  /** Asked to be published as a canvas too: how that went. */
+  canvas?: { kind: 'made'; url: string } | { kind: 'failed'; code: string } | { kind: 'unconfirmed' } | null;
 }
 
 /** The DM to the composer once every channel answered: where it is, and where it is not. */
@@ -185,6 +190,9 @@ export function briefingPostedMessage(t: Translate, n: PostedNotice): SlackMessa
       ),
     );
   }
+  if (n.canvas?.kind === 'made') blocks.push(textSection(`:page_facing_up: ${t('briefings.posted.canvasMade', { url: n.canvas.url })}`));
+  if (n.canvas?.kind === 'failed') blocks.push(textSection(`:warning: ${t('briefings.posted.canvasFailed', { code: escapeMrkdwn(n.canvas.code) })}`));
+  if (n.canvas?.kind === 'unconfirmed') blocks.push(textSection(`:warning: ${t('briefings.posted.canvasUnconfirmed')}`));
   blocks.push(context(t('briefings.posted.editHint')));
   return { text: t('briefings.posted.text', { title: truncate(n.title, 150) }), blocks };
 }

@@ -30,7 +30,11 @@ export const COMPOSER_BLOCKS = {
   title: 'title',
   channels: 'channels',
   time: 'time',
+  canvas: 'canvas',
 } as const;
+
+/** The one option of the "also as a canvas" checkbox. */
+const CANVAS_OPTION = 'canvas';
 
 export const bodyBlockId = (gen: number, index: number): string => `body__${gen}__${index}`;
 
@@ -78,6 +82,8 @@ export interface ComposerData {
   bodyParts: readonly string[];
   channelIds: readonly string[];
   scheduledFor: Date | null;
+  /** "Also publish as a canvas" is ticked. */
+  asCanvas?: boolean;
   /** A line at the top, e.g. "Draft added below". */
   notice?: string;
 }
@@ -181,6 +187,7 @@ export function briefingComposerModal(t: Translate, d: ComposerData): ModalView 
           ...(d.scheduledFor ? { initial_date_time: Math.floor(d.scheduledFor.getTime() / 1000) } : {}),
         },
       },
+      canvasInput(t, d.asCanvas ?? false),
     );
   }
   const title = meta.mode === 'posted' ? 'briefings.modal.titlePosted' : meta.mode === 'edit' ? 'briefings.modal.titleEdit' : 'briefings.modal.titleNew';
@@ -204,6 +211,7 @@ type StateValue = {
   selected_option?: { value: string } | null;
   selected_conversations?: string[] | null;
   selected_date_time?: number | null;
+  selected_options?: { value: string }[] | null;
 };
 export type ComposerState = Record<string, Record<string, StateValue>>;
 
@@ -214,6 +222,7 @@ export interface ComposerValues {
   body: string;
   channelIds: string[];
   scheduledFor: Date | null;
+  asCanvas: boolean;
 }
 
 const first = (values: ComposerState, blockId: string): StateValue | undefined => {
@@ -233,6 +242,22 @@ export function readComposerValues(values: ComposerState, meta: ComposerMeta): C
     body: joinBodyParts(bodyParts),
     channelIds: [...(first(values, COMPOSER_BLOCKS.channels)?.selected_conversations ?? [])],
     scheduledFor: typeof unix === 'number' && Number.isFinite(unix) ? new Date(unix * 1000) : null,
+    asCanvas: (first(values, COMPOSER_BLOCKS.canvas)?.selected_options ?? []).some((o) => o.value === CANVAS_OPTION),
+  };
+}
+
+function canvasInput(t: Translate, checked: boolean): KnownBlock {
+  const option = {
+    text: plain(t('briefings.modal.canvasOption'), 75),
+    description: plain(t('briefings.modal.canvasDescription'), 75),
+    value: CANVAS_OPTION,
+  };
+  return {
+    type: 'input',
+    block_id: COMPOSER_BLOCKS.canvas,
+    optional: true,
+    label: plain(t('briefings.modal.canvas'), 2000),
+    element: { type: 'checkboxes', action_id: 'value', options: [option], ...(checked ? { initial_options: [option] } : {}) },
   };
 }
 

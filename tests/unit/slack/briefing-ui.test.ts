@@ -140,6 +140,7 @@ describe('the composer', () => {
       body: 'First part\n\nSecond part',
       channelIds: ['C0A', 'C0B'],
       scheduledFor: new Date(1_800_000_000_000),
+      asCanvas: false,
     });
     expect(composerBlockFor('body', meta)).toBe(bodyBlockId(2, 0));
     expect(composerBlockFor('channels', { ...meta, mode: 'posted' })).toBeUndefined();

@@ -23,6 +23,8 @@ export interface FakeCanvas {
   title: string;
   /** The channel whose tab shows this canvas, for channel canvases. */
   channelId?: string;
+  /** Channels and people a standalone canvas is shared with (canvases.access.set), and how. */
+  access?: Record<string, 'read' | 'write' | 'owner'>;
   sections: CanvasSection[];
 }
 
@@ -184,6 +186,28 @@ export const canvasesMethods: Record<string, MethodHandler> = {
     applyChange(draft, changes[0]);
     canvas.title = draft.title;
     canvas.sections = draft.sections;
+    return {};
+  },
+
+  // docs.slack.dev/reference/methods/canvases.access.set: channel_ids or user_ids (not both),
+  // access_level read or write ("owner" only for people).
+  'canvases.access.set': (args, env) => {
+    const canvas = requireCanvas(env, args);
+    const level = requireString(args, 'access_level');
+    if (level !== 'read' && level !== 'write' && level !== 'owner') throw new SlackApiError('invalid_arguments', { messages: ['[ERROR] access_level'] });
+    const list = (name: string): string[] | undefined => {
+      const raw = args[name];
+      if (raw === undefined) return undefined;
+      const value = typeof raw === 'string' ? (raw.trim().startsWith('[') ? jsonArg(args, name, 'invalid_arguments') : raw.split(',')) : raw;
+      if (!Array.isArray(value) || value.length === 0 || value.some((v) => typeof v !== 'string' || v === '')) throw new SlackApiError('invalid_arguments');
+      return value as string[];
+    };
+    const channels = list('channel_ids');
+    const users = list('user_ids');
+    if ((channels ? 1 : 0) + (users ? 1 : 0) !== 1) throw new SlackApiError('invalid_arguments', { messages: ['[ERROR] exactly one of channel_ids, user_ids'] });
+    if (channels && level === 'owner') throw new SlackApiError('invalid_arguments', { messages: ['[ERROR] owner is for user_ids only'] });
+    for (const id of channels ?? []) requireVisibleChannel(env, id);
+    canvas.access = { ...canvas.access, ...Object.fromEntries((channels ?? users ?? []).map((id) => [id, level])) };
     return {};
   },
 

@@ -20,6 +20,9 @@ const en = {
     titlePosted: 'Edit posted briefing',
     titleLoading: 'Briefing',
     loading: 'Loading…',
+    canvas: 'Canvas',
+    canvasOption: 'Also publish as a canvas',
+    canvasDescription: 'The same text, shared read-only with these channels.',
     intro: 'A quarterly update for Council Members and the community (ORSE work plan strategy 1.3).',
     quarter: 'Quarter',
     title: 'Title',
@@ -79,6 +82,8 @@ const en = {
   message: {
     context: 'Office of Racial and Social Equity · Quarterly briefing · {{quarter}}',
     fallback: '{{title}} ({{quarter}})',
+    canvasLink: ':page_facing_up: Also as a canvas: <{{url}}|{{title}}>',
+    canvasIntro: 'Office of Racial and Social Equity · Quarterly briefing · {{quarter}}',
   },
   posted: {
     text: 'Your briefing “{{title}}” is posted.',
@@ -86,6 +91,9 @@ const en = {
     failed: 'It could not be posted in {{channels}} ({{reasons}}). REAP Tracker is probably not a member there: invite it, then share one of the links above.',
     editHint: 'To correct it, use `/reap briefing` → Edit: every posted copy is updated.',
     open: 'open',
+    canvasMade: 'It is also published as a canvas shared with those channels: <{{url}}|open the canvas>.',
+    canvasFailed: 'The canvas could not be made ({{code}}); the messages were posted without it.',
+    canvasUnconfirmed: 'The canvas was being made when REAP Tracker restarted; check the channels before making another.',
   },
   reminder: {
     text: 'The {{quarter}} briefing is due: the quarter ends {{date}}.',
@@ -130,6 +138,9 @@ const es: Widen<typeof en> = {
     titlePosted: 'Editar informe publicado',
     titleLoading: 'Informe',
     loading: 'Cargando…',
+    canvas: 'Canvas',
+    canvasOption: 'Publicar también como canvas',
+    canvasDescription: 'El mismo texto, de solo lectura para estos canales.',
     intro: 'Una actualización trimestral para los miembros del Concejo y la comunidad (estrategia 1.3 del plan de trabajo de ORSE).',
     quarter: 'Trimestre',
     title: 'Título',
@@ -189,6 +200,8 @@ const es: Widen<typeof en> = {
   message: {
     context: 'Oficina de Equidad Racial y Social · Informe trimestral · {{quarter}}',
     fallback: '{{title}} ({{quarter}})',
+    canvasLink: ':page_facing_up: También como canvas: <{{url}}|{{title}}>',
+    canvasIntro: 'Oficina de Equidad Racial y Social · Informe trimestral · {{quarter}}',
   },
   posted: {
     text: 'Su informe “{{title}}” está publicado.',
@@ -196,6 +209,9 @@ const es: Widen<typeof en> = {
     failed: 'No se pudo publicar en {{channels}} ({{reasons}}). Probablemente REAP Tracker no es miembro de ese canal: invítelo y luego comparta uno de los enlaces de arriba.',
     editHint: 'Para corregirlo, use `/reap briefing` → Editar: se actualizan todas las copias publicadas.',
     open: 'abrir',
+    canvasMade: 'También está publicado como canvas compartido con esos canales: <{{url}}|abrir el canvas>.',
+    canvasFailed: 'No se pudo crear el canvas ({{code}}); los mensajes se publicaron sin él.',
+    canvasUnconfirmed: 'El canvas se estaba creando cuando REAP Tracker se reinició; revise los canales antes de crear otro.',
   },
   reminder: {
     text: 'Se acerca el informe de {{quarter}}: el trimestre termina el {{date}}.',
@@ -240,6 +256,9 @@ const vi: Widen<typeof en> = {
     titlePosted: 'Sửa bản tin đã đăng',
     titleLoading: 'Bản tin',
     loading: 'Đang tải…',
+    canvas: 'Canvas',
+    canvasOption: 'Đăng thêm dưới dạng canvas',
+    canvasDescription: 'Cùng nội dung, chia sẻ chỉ để đọc với các kênh này.',
     intro: 'Bản cập nhật hằng quý gửi các Nghị viên và cộng đồng (chiến lược 1.3 trong kế hoạch công tác của ORSE).',
     quarter: 'Quý',
     title: 'Tiêu đề',
@@ -299,6 +318,8 @@ const vi: Widen<typeof en> = {
   message: {
     context: 'Văn phòng Công bằng Chủng tộc và Xã hội · Bản tin hằng quý · {{quarter}}',
     fallback: '{{title}} ({{quarter}})',
+    canvasLink: ':page_facing_up: Cũng có dưới dạng canvas: <{{url}}|{{title}}>',
+    canvasIntro: 'Văn phòng Công bằng Chủng tộc và Xã hội · Bản tin hằng quý · {{quarter}}',
   },
   posted: {
     text: 'Bản tin “{{title}}” của bạn đã được đăng.',
@@ -306,6 +327,9 @@ const vi: Widen<typeof en> = {
     failed: 'Không đăng được ở {{channels}} ({{reasons}}). Có thể REAP Tracker chưa là thành viên của kênh đó: hãy mời vào rồi chia sẻ một trong các đường dẫn ở trên.',
     editHint: 'Muốn sửa, hãy dùng `/reap briefing` → Sửa: mọi bản đã đăng đều được cập nhật.',
     open: 'mở',
+    canvasMade: 'Bản tin cũng được đăng dưới dạng canvas chia sẻ với các kênh đó: <{{url}}|mở canvas>.',
+    canvasFailed: 'Không tạo được canvas ({{code}}); các tin nhắn đã được đăng mà không có canvas.',
+    canvasUnconfirmed: 'Canvas đang được tạo thì REAP Tracker khởi động lại; hãy kiểm tra các kênh trước khi tạo canvas khác.',
   },
   reminder: {
     text: 'Sắp đến hạn bản tin {{quarter}}: quý kết thúc vào {{date}}.',

@@ -53,6 +53,7 @@ export function newComposer(ctx: AppContext, quarterKey?: string): ComposerData 
     bodyParts: [''],
     channelIds: [],
     scheduledFor: null,
+    asCanvas: false,
   };
 }
 
@@ -78,6 +79,7 @@ export function composerFor(ctx: AppContext, b: BriefingRecord): ComposerData {
     channelIds: b.channelIds,
     // A time already passed is shown empty: scheduling again means "now".
     scheduledFor: b.status === 'SCHEDULED' && b.scheduledFor && b.scheduledFor > ctx.now() ? b.scheduledFor : null,
+    asCanvas: b.asCanvas,
   };
 }
 
@@ -93,6 +95,7 @@ export function composerFromValues(ctx: AppContext, meta: ComposerMeta, values: 
     bodyParts: values.bodyParts.length ? values.bodyParts : [''],
     channelIds: values.channelIds,
     scheduledFor: values.scheduledFor,
+    asCanvas: values.asCanvas,
     notice,
   };
 }
