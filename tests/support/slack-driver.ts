@@ -184,14 +184,7 @@ export class SlackDriver {
    * `function_executed` and waits for the app to end it. Resolves with how it ended.
    */
   async runWorkflowStep(input: WorkflowStepInput, delivery: DeliveryOptions = {}, timeoutMs = 5000): Promise<WorkflowStepResult> {
-    const definition = this.fake.functions.definition(input.callbackId);
-    const inputs: JsonObject = { ...input.inputs };
-    if (input.user !== undefined && definition) {
-      for (const [name, p] of Object.entries(definition.input_parameters)) {
-        if (p.type === 'slack#/types/user_id' && inputs[name] === undefined) inputs[name] = input.user;
-      }
-    }
-    const execution = this.fake.startFunctionExecution(input.callbackId, inputs);
+    const execution = this.fake.startFunctionExecution(input.callbackId, input.inputs ?? {}, input.user);
     const envelope = eventEnvelope(this.fake, functionExecutedEvent(this.fake, execution) as unknown as JsonObject);
     this.functionEnvelopes.set(execution.id, envelope);
     const result = await this.send(JSON.stringify(envelope), JSON_CONTENT_TYPE, delivery);

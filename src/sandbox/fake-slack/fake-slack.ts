@@ -236,10 +236,17 @@ export class FakeSlack extends EventEmitter<JournalEvents> {
 
   /**
    * A workflow reaches one of the app's steps: a new run with its own workflow token, which
-   * the Web API accepts from now on. Send the `function_executed` event with the driver.
+   * the Web API accepts from now on. `runner`, the person running the workflow, fills each
+   * user_id input left unset, as Workflow Builder's "person who used this workflow" does.
+   * Send the `function_executed` event with the driver.
    */
-  startFunctionExecution(callbackId: string, inputs: JsonObject): FunctionExecution {
-    const execution = this.functions.start(callbackId, inputs);
+  startFunctionExecution(callbackId: string, inputs: JsonObject, runner?: string): FunctionExecution {
+    const filled: JsonObject = { ...inputs };
+    const declared = this.functions.definition(callbackId)?.input_parameters ?? {};
+    if (runner !== undefined) {
+      for (const [name, p] of Object.entries(declared)) if (p.type === 'slack#/types/user_id' && filled[name] === undefined) filled[name] = runner;
+    }
+    const execution = this.functions.start(callbackId, filled);
     this.tokens.add(execution.botAccessToken);
     return execution;
   }
