@@ -39,7 +39,11 @@ export async function stepRunner(ctx: AppContext, slackUserId: string | null): P
 
 /** A failure as the runner reads it: the service's own words, or the generic apology (logged). */
 export function stepFailureText(ctx: AppContext, t: Translate, e: unknown, what: Record<string, unknown>): string {
-  if (isServiceError(e)) return plainText(describeServiceError(t, e));
+  if (isServiceError(e)) {
+    // A field's message ("3,500 characters; the limit is 3,000") says nothing of which input.
+    const field = e.code === 'invalid' ? e.field : undefined;
+    return plainText(field ? `${field}: ${describeServiceError(t, e)}` : describeServiceError(t, e));
+  }
   ctx.logger.error({ err: e, ...what }, 'a workflow step failed');
   return t('workflow.errors.generic');
 }

@@ -106,9 +106,9 @@ export function registerSubmitUpdateStep(app: App, ctx: AppContext): void {
     const reference = textInput(inputs, 'strategy');
     const statusText = textInput(inputs, 'status');
     const narrative = textInput(inputs, 'narrative');
-    const missing = reference === null ? 'strategy' : statusText === null ? 'status' : narrative === null ? 'narrative' : null;
-    if (missing !== null || reference === null || statusText === null || narrative === null) {
-      await fail({ error: t('workflow.errors.missingInput', { input: missing ?? '' }) });
+    if (reference === null || statusText === null || narrative === null) {
+      const missing = reference === null ? 'strategy' : statusText === null ? 'status' : 'narrative';
+      await fail({ error: t('workflow.errors.missingInput', { input: missing }) });
       return;
     }
     const status = parseStepStatus(statusText);
