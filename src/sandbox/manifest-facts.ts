@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FunctionDefinition } from './fake-slack/index.js';
 
 export interface ManifestFacts {
   displayName: string;
@@ -12,6 +13,8 @@ export interface ManifestFacts {
   /** Slack hides the composer of the app's Messages tab when this is set. */
   messagesTabReadOnly: boolean;
   chatWritePublic: boolean;
+  /** Custom workflow steps, by callback_id, as the manifest declares them. */
+  functions: Record<string, FunctionDefinition>;
 }
 
 export const HTTP_MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../manifests/reap-tracker.http.json');
@@ -24,6 +27,7 @@ interface ManifestShape {
     slash_commands?: { command?: string; description?: string; usage_hint?: string }[];
   };
   oauth_config?: { scopes?: { bot?: string[] } };
+  functions?: Record<string, FunctionDefinition>;
 }
 
 export function readManifestFacts(file: string = HTTP_MANIFEST_PATH): ManifestFacts {
@@ -37,5 +41,6 @@ export function readManifestFacts(file: string = HTTP_MANIFEST_PATH): ManifestFa
     homeTabEnabled: features.app_home?.home_tab_enabled === true,
     messagesTabReadOnly: features.app_home?.messages_tab_read_only_enabled === true,
     chatWritePublic: manifest.oauth_config?.scopes?.bot?.includes('chat:write.public') ?? false,
+    functions: manifest.functions ?? {},
   };
 }

@@ -5,7 +5,7 @@
 //   GET  /sandbox/api/bootstrap     personas, commands, jobs: what does not change
 //   GET  /sandbox/api/state?user=   what that person's Slack client shows
 //   GET  /sandbox/api/inspector     every Web API call and delivery so far
-//   POST /sandbox/api/<gesture>     what the person did (command, message, action, view-*)
+//   POST /sandbox/api/<gesture>     what the person did (command, message, action, view-*, workflow-step)
 //   POST /sandbox/jobs/<name>/run   run a scheduled job now
 import type http from 'node:http';
 import type { ExtraHandler } from '../http/server.js';
@@ -69,6 +69,10 @@ const POST_ROUTES: Readonly<Record<string, PostHandler>> = {
     if (!clock) throw new HttpError(501, 'this sandbox runs on a fixed clock');
     return { ok: true, today: clock.setToday(typeof body.date === 'string' ? body.date : null) };
   },
+  'workflow-step': async (body, { simulator }) => ({
+    ok: true,
+    run: await simulator.runWorkflowStep(persona(body), stringField(body, 'callbackId'), stepInputs(body.inputs)),
+  }),
   'ephemeral-dismiss': (body, { simulator }) => {
     simulator.dismissEphemeral(persona(body), stringField(body, 'ts'));
     return { ok: true };
@@ -139,6 +143,14 @@ function bootstrap(deps: PageRouteDeps): Record<string, unknown> {
     app: { name: manifest.displayName, userId: fake.bot.userId, botId: fake.bot.botId, homeTabEnabled: manifest.homeTabEnabled },
     personas: personaCards(),
     commands: manifest.commands,
+    workflowSteps: Object.entries(manifest.functions).map(([callbackId, f]) => ({
+      callbackId,
+      title: f.title,
+      // The runner fills user_id inputs; the page asks for the others.
+      inputs: Object.entries(f.input_parameters)
+        .filter(([, p]) => p.type !== 'slack#/types/user_id')
+        .map(([name, p]) => ({ name, title: p.title ?? name, hint: p.description ?? '' })),
+    })),
     jobs: jobControlInfo(deps.jobRunner()),
     today: deps.clock?.today() ?? null,
     appStatus: deps.health.status,
@@ -173,6 +185,14 @@ function userInput(value: unknown): UserInput | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'number') return value;
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
   throw new HttpError(400, 'value must be a string, a number, a list of strings or null');
+}
+
+/** A step's inputs as the page typed them: text only (the runner fills user_id inputs). */
+function stepInputs(value: unknown): Record<string, string> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, '"inputs" must be an object keyed by input name');
+  const typed = Object.entries(value).filter(([, v]) => typeof v === 'string' && v.trim() !== '');
+  return Object.fromEntries(typed) as Record<string, string>;
 }
 
 function valuesField(value: unknown): Record<string, UserInput> {

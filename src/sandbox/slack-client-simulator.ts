@@ -14,6 +14,7 @@ import {
   enterViewValues,
   eventEnvelope,
   formBody,
+  functionExecutedEvent,
   messageActionPayload,
   missingRequiredInputs,
   parseSubmissionAck,
@@ -60,6 +61,17 @@ export interface SendOutcome {
   ms: number;
   transportError?: string;
 }
+
+export interface WorkflowStepOutcome extends SendOutcome {
+  executionId: string;
+  /** `running` when the app has not ended the run yet (the page says so). */
+  state: 'running' | 'completed' | 'failed';
+  outputs?: JsonObject;
+  error?: string;
+}
+
+/** How long the page waits for the app to end a workflow step it ran. */
+const STEP_WAIT_MS = 5_000;
 
 export type SubmitOutcome =
   | { kind: 'delivered'; ack: string }
@@ -173,6 +185,17 @@ export class SlackClientSimulator {
   async openAppHome(user: string, tab: 'home' | 'messages'): Promise<SendOutcome> {
     this.requireUser(user);
     return this.event(user, appHomeOpenedEvent(this.fake, user, tab));
+  }
+
+  /** A workflow the person runs reaches one of the app's custom steps; resolves when the app ended it (or after 5 s). */
+  async runWorkflowStep(user: string, callbackId: string, inputs: JsonObject): Promise<WorkflowStepOutcome> {
+    this.requireUser(user);
+    if (!this.fake.functions.definition(callbackId)) throw new HttpError(404, `the manifest declares no step "${callbackId}"`);
+    const execution = this.fake.startFunctionExecution(callbackId, inputs, user);
+    const sent = await this.event(user, functionExecutedEvent(this.fake, execution) as unknown as JsonObject);
+    await this.fake.waitFor(() => execution.state !== 'running', STEP_WAIT_MS, 'the step to end').catch(() => undefined);
+    this.deps.changed();
+    return { ...sent, executionId: execution.id, state: execution.state, outputs: execution.outputs, error: execution.error };
   }
 
   dismissEphemeral(user: string, ts: string): void {

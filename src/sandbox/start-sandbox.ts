@@ -69,7 +69,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   // Fresh per run and never sent to the browser: the page asks the server to sign for it.
   const signingSecret = randomBytes(32).toString('hex');
   const botToken = `xoxb-sandbox-${randomBytes(12).toString('hex')}`;
-  const fake = await new FakeSlack({ botToken, chatWritePublic: manifest.chatWritePublic, homeTabEnabled: manifest.homeTabEnabled }).start();
+  const fake = await new FakeSlack({
+    botToken,
+    chatWritePublic: manifest.chatWritePublic,
+    homeTabEnabled: manifest.homeTabEnabled,
+    functions: manifest.functions,
+  }).start();
   populateDemoWorkspace(fake);
 
   // The app's clock: real time, unless a test fixes it or the page's "Today is…" moves it.

@@ -10,6 +10,7 @@ import {
   enterViewValues,
   eventEnvelope,
   formBody,
+  functionExecutedEvent,
   messageActionPayload,
   missingRequiredInputs,
   parseSubmissionAck,
@@ -24,6 +25,7 @@ import {
   type DeliveryOptions,
   type DeliveryResult,
   type FakeSlack,
+  type FunctionExecution,
   type JsonObject,
   type MessageActionInput,
   type SlashCommandInput,
@@ -79,7 +81,27 @@ export interface ViewSubmissionInput {
   user?: string;
 }
 
+export interface WorkflowStepInput {
+  callbackId: string;
+  inputs?: JsonObject;
+  /**
+   * The person running the workflow: fills each user_id input left unset, as Workflow
+   * Builder's "person who used this workflow" does.
+   */
+  user?: string;
+}
+
+export interface WorkflowStepResult {
+  execution: FunctionExecution;
+  delivery: DeliveryResult;
+  /** How the app ended the run (functions.completeSuccess or completeError). */
+  completion: { state: 'completed'; outputs: JsonObject } | { state: 'failed'; error: string };
+}
+
 export class SlackDriver {
+  /** What was sent for each run, so a redelivery repeats it exactly (same event_id). */
+  private readonly functionEnvelopes = new Map<string, JsonObject>();
+
   readonly fake: FakeSlack;
   readonly strict: boolean;
 
@@ -154,6 +176,31 @@ export class SlackDriver {
   async event(event: JsonObject, delivery: DeliveryOptions = {}): Promise<DeliveryResult> {
     const result = await this.send(JSON.stringify(eventEnvelope(this.fake, event)), JSON_CONTENT_TYPE, delivery);
     this.checkAck(result, `ack:event:${String(event.type)}`, delivery);
+    return result;
+  }
+
+  /**
+   * A workflow runs one of the app's custom steps: Slack starts a run, sends
+   * `function_executed` and waits for the app to end it. Resolves with how it ended.
+   */
+  async runWorkflowStep(input: WorkflowStepInput, delivery: DeliveryOptions = {}, timeoutMs = 5000): Promise<WorkflowStepResult> {
+    const execution = this.fake.startFunctionExecution(input.callbackId, input.inputs ?? {}, input.user);
+    const envelope = eventEnvelope(this.fake, functionExecutedEvent(this.fake, execution) as unknown as JsonObject);
+    this.functionEnvelopes.set(execution.id, envelope);
+    const result = await this.send(JSON.stringify(envelope), JSON_CONTENT_TYPE, delivery);
+    this.checkAck(result, 'ack:event:function_executed', delivery);
+    await this.fake.waitFor(() => execution.state !== 'running', timeoutMs, `the end of the ${input.callbackId} step`);
+    const completion: WorkflowStepResult['completion'] =
+      execution.state === 'completed' ? { state: 'completed', outputs: execution.outputs ?? {} } : { state: 'failed', error: execution.error ?? '' };
+    return { execution, delivery: result, completion };
+  }
+
+  /** Slack sends a run's `function_executed` again (it saw no answer in time): same event, retry headers. */
+  async redeliverWorkflowStep(executionId: string, delivery: DeliveryOptions = { retryNum: 1, retryReason: 'http_timeout' }): Promise<DeliveryResult> {
+    const envelope = this.functionEnvelopes.get(executionId);
+    if (!envelope) throw new Error(`no function_executed was sent for ${executionId}`);
+    const result = await this.send(JSON.stringify(envelope), JSON_CONTENT_TYPE, delivery);
+    this.checkAck(result, 'ack:event:function_executed', delivery);
     return result;
   }
 

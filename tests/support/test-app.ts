@@ -6,6 +6,7 @@ import { seedDatabase } from '../../src/db/seed/index.js';
 import { createLogger } from '../../src/logger.js';
 import { populateDemoWorkspace } from '../../src/sandbox/demo-workspace.js';
 import { createFakeSlack, type FakeSlack, type FakeSlackOptions } from '../../src/sandbox/fake-slack/index.js';
+import { readManifestFacts } from '../../src/sandbox/manifest-facts.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { SlackDriver } from './slack-driver.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from './test-db.js';
@@ -34,7 +35,8 @@ export interface TestApp {
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
-  const fake = await createFakeSlack(opts.fake).start();
+  // The custom workflow steps Slack knows of are the ones the manifest declares.
+  const fake = await createFakeSlack({ functions: readManifestFacts().functions, ...opts.fake }).start();
   populateDemoWorkspace(fake);
   const db = await createTestDatabase();
   const config = loadConfig({

@@ -44,4 +44,37 @@ describe('Slack app manifests', () => {
     expect(http.settings.event_subscriptions.request_url).toBe(url);
     expect(socket.features.slash_commands[0].url).toBeUndefined();
   });
+
+  it('both declare the two custom workflow steps the app listens for, with remote function runtime', () => {
+    const types = new Set(['string', 'integer', 'number', 'boolean', 'slack#/types/user_id', 'slack#/types/channel_id']);
+    for (const m of [http, socket]) {
+      // Custom steps need an org-ready app and, added to an existing app, the remote runtime.
+      expect(m.settings.org_deploy_enabled).toBe(true);
+      expect(m.settings.function_runtime).toBe('remote');
+      expect(Object.keys(m.functions).sort()).toEqual(['get_department_status', 'submit_reap_update']);
+      expect(Object.keys(m.functions).length).toBeLessThanOrEqual(50);
+      for (const [callbackId, f] of Object.entries(m.functions as Record<string, { title: string; description: string; input_parameters: object; output_parameters: object }>)) {
+        expect(callbackId.length).toBeLessThanOrEqual(100);
+        expect(f.title.length).toBeGreaterThan(0);
+        expect(f.title.length).toBeLessThanOrEqual(255);
+        expect(f.description.length).toBeGreaterThan(0);
+        // Manifest v1: parameters are a map of name → {type, title, is_required, …}.
+        for (const p of [...Object.values(f.input_parameters), ...Object.values(f.output_parameters)] as { type: string; title?: string }[]) {
+          expect(types.has(p.type)).toBe(true);
+          expect(p.title).toBeTruthy();
+        }
+      }
+    }
+    expect(socket.functions).toEqual(http.functions);
+    const status = http.functions.get_department_status;
+    expect(status.input_parameters.department).toMatchObject({ type: 'string', is_required: true });
+    for (const name of ['completed', 'in_progress', 'ongoing', 'not_started', 'deferred', 'reported_this_period', 'not_reported', 'overdue']) {
+      expect(status.output_parameters[name]).toMatchObject({ type: 'integer', is_required: true });
+    }
+    const submit = http.functions.submit_reap_update;
+    expect(Object.keys(submit.input_parameters).sort()).toEqual(['narrative', 'status', 'strategy', 'user_id']);
+    expect(submit.input_parameters.user_id.type).toBe('slack#/types/user_id');
+    expect(submit.output_parameters.update_id).toMatchObject({ type: 'integer', is_required: true });
+    expect(submit.output_parameters.permalink.is_required).toBe(false);
+  });
 });

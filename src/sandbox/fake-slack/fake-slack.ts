@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { systemClock, type Clock } from './clock.js';
 import { handleControl } from './control.js';
 import { FaultInjector, type FaultSpec } from './faults.js';
+import { FunctionRegistry, type FunctionDefinition, type FunctionExecution } from './functions.js';
 import { ResponseUrlRegistry, TriggerRegistry, type ResponseUrlContext } from './interactivity.js';
 import { Journal, describeViolation, waitUntil, type JournalEvents } from './journal.js';
 import type { FakeSlackSettings, MethodEnv } from './method-context.js';
@@ -46,6 +47,8 @@ export interface FakeSlackOptions {
   chatWritePublic?: boolean;
   /** Whether the app's manifest enables the Home tab. Default true. */
   homeTabEnabled?: boolean;
+  /** The manifest's `functions` (custom workflow steps), by callback_id. */
+  functions?: Record<string, FunctionDefinition>;
   /** The most recent calls `calls()` keeps; default DEFAULT_JOURNAL_LIMIT (10,000). */
   journalLimit?: number;
   users?: UserSeed[];
@@ -72,6 +75,7 @@ export class FakeSlack extends EventEmitter<JournalEvents> {
   readonly triggers: TriggerRegistry;
   readonly responseUrls: ResponseUrlRegistry;
   readonly faults = new FaultInjector();
+  readonly functions: FunctionRegistry;
   readonly journal: Journal;
   readonly botToken: string;
   private readonly tokens: TokenBook;
@@ -90,6 +94,8 @@ export class FakeSlack extends EventEmitter<JournalEvents> {
     this.workspace = new Workspace({ ...DEFAULT_TEAM, ...options.team }, { ...DEFAULT_BOT, ...options.bot }, this.clock);
     this.triggers = new TriggerRegistry(this.clock);
     this.responseUrls = new ResponseUrlRegistry(this.clock);
+    this.functions = new FunctionRegistry(this.clock);
+    this.defineFunctions(options.functions ?? {});
     const settings: FakeSlackSettings = {
       chatWritePublic: options.chatWritePublic ?? false,
       homeTabEnabled: options.homeTabEnabled ?? true,
@@ -100,6 +106,7 @@ export class FakeSlack extends EventEmitter<JournalEvents> {
       triggers: this.triggers,
       responseUrls: this.responseUrls,
       postingRate: rate,
+      functions: this.functions,
       clock: this.clock,
       origin: '',
       settings,
@@ -218,6 +225,34 @@ export class FakeSlack extends EventEmitter<JournalEvents> {
   issueResponseUrl(channelOrContext: string | ResponseUrlContext, user?: string): string {
     const context = typeof channelOrContext === 'string' ? { channel: channelOrContext, user: user ?? '' } : channelOrContext;
     return `${this.origin}/_fake/response/${this.responseUrls.issue(context)}`;
+  }
+
+  // ---------- custom workflow steps ----------
+
+  /** Declares the manifest's custom steps (its `functions` object), as saving the manifest would. */
+  defineFunctions(functions: Record<string, FunctionDefinition>): void {
+    for (const [callbackId, definition] of Object.entries(functions)) this.functions.define(callbackId, definition);
+  }
+
+  /**
+   * A workflow reaches one of the app's steps: a new run with its own workflow token, which
+   * the Web API accepts from now on. `runner`, the person running the workflow, fills each
+   * user_id input left unset, as Workflow Builder's "person who used this workflow" does.
+   * Send the `function_executed` event with the driver.
+   */
+  startFunctionExecution(callbackId: string, inputs: JsonObject, runner?: string): FunctionExecution {
+    const filled: JsonObject = { ...inputs };
+    const declared = this.functions.definition(callbackId)?.input_parameters ?? {};
+    if (runner !== undefined) {
+      for (const [name, p] of Object.entries(declared)) if (p.type === 'slack#/types/user_id' && filled[name] === undefined) filled[name] = runner;
+    }
+    const execution = this.functions.start(callbackId, filled);
+    this.tokens.add(execution.botAccessToken);
+    return execution;
+  }
+
+  functionExecution(id: string): FunctionExecution | undefined {
+    return this.functions.execution(id);
   }
 
   // ---------- observing ----------

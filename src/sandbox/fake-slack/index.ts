@@ -14,6 +14,8 @@ export { TRIGGER_TTL_MS, RESPONSE_URL_TTL_MS, RESPONSE_URL_MAX_USES, type Respon
 export { DEFAULT_POSTING_RATE, type RateLimitOptions } from './rate-limit.js';
 export { MAX_MODAL_STACK } from './methods/views.js';
 export { METHODS } from './methods/index.js';
+export { FunctionRegistry, outputProblems } from './functions.js';
+export type { FunctionDefinition, FunctionExecution, FunctionExecutionState, FunctionParameter } from './functions.js';
 export { SlackApiError, type MethodEnv, type MethodHandler } from './method-context.js';
 export { describeViolation } from './journal.js';
 export type * from './types.js';
@@ -24,6 +26,7 @@ export {
   VERIFICATION_TOKEN,
   appHomeOpenedEvent,
   eventEnvelope,
+  functionExecutedEvent,
   messageActionPayload,
   slashCommandPayload,
   userMessageEvents,

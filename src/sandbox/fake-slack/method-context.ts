@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import type { FunctionRegistry } from './functions.js';
 import type { ResponseUrlRegistry, TriggerRegistry } from './interactivity.js';
 import type { PostingRateLimiter } from './rate-limit.js';
 import { formatSlackError, type BlockKitError } from './schema-engine.js';
@@ -23,6 +24,8 @@ export interface MethodEnv {
   triggers: TriggerRegistry;
   responseUrls: ResponseUrlRegistry;
   postingRate: PostingRateLimiter | null;
+  /** The manifest's custom steps and their runs. */
+  functions: FunctionRegistry;
   clock: Clock;
   /** `http://127.0.0.1:PORT`, for URLs the fake hands out (upload_url, permalinks to files). */
   origin: string;

@@ -1,5 +1,7 @@
 import type { BlockAction, SlashCommand, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
+import type { FunctionExecutedEvent } from '@slack/types';
 import type { FakeSlack } from './fake-slack.js';
+import type { FunctionExecution, FunctionParameter } from './functions.js';
 import { eventId } from './ids.js';
 import { type FakeChannel, type FakeUser, type JsonObject, type StoredMessage, type ViewRecord } from './types.js';
 import { toViewOutput } from './view-output.js';
@@ -229,6 +231,46 @@ export function eventEnvelope(fake: FakeSlack, event: JsonObject): JsonObject {
     ],
     is_ext_shared_channel: false,
     event_context: `4-${Buffer.from(`${fake.team.id}:${String(event.type)}`).toString('base64url')}`,
+  };
+}
+
+/**
+ * function_executed for one run of a custom step (docs.slack.dev/reference/events/function_executed):
+ * the function as the manifest declares it, parameters as a list with their names, the run's
+ * inputs and its own workflow token, which Bolt uses for the listener's client.
+ */
+export function functionExecutedEvent(fake: FakeSlack, execution: FunctionExecution): FunctionExecutedEvent {
+  const definition = fake.functions.definition(execution.callbackId);
+  if (!definition) throw new Error(`no function "${execution.callbackId}" in the manifest`);
+  const parameters = (declared: Record<string, FunctionParameter>) =>
+    Object.entries(declared).map(([name, p]) => ({
+      type: p.type,
+      name,
+      ...(p.title !== undefined ? { title: p.title } : {}),
+      ...(p.description !== undefined ? { description: p.description } : {}),
+      is_required: p.is_required ?? false,
+    }));
+  const created = Math.floor(fake.clock.now() / 1000);
+  return {
+    type: 'function_executed',
+    function: {
+      id: execution.functionId,
+      callback_id: execution.callbackId,
+      title: definition.title,
+      ...(definition.description !== undefined ? { description: definition.description } : {}),
+      type: 'app',
+      input_parameters: parameters(definition.input_parameters),
+      output_parameters: parameters(definition.output_parameters),
+      app_id: fake.bot.appId,
+      date_created: created,
+      date_updated: created,
+      date_deleted: 0,
+    },
+    inputs: execution.inputs,
+    function_execution_id: execution.id,
+    workflow_execution_id: execution.workflowExecutionId,
+    event_ts: nowTs(fake),
+    bot_access_token: execution.botAccessToken,
   };
 }
 

@@ -7,6 +7,7 @@ import { askToConfirm } from './confirm-dialog.js';
 import { h, rememberFocus } from './dom.js';
 import { Inspector } from './inspector.js';
 import { renderJobs } from './jobs.js';
+import { renderWorkflowSteps } from './workflow.js';
 import { MessageList } from './messages.js';
 import { ModalController } from './modal.js';
 import { ViewValues } from './view-values.js';
@@ -300,6 +301,7 @@ function setUpChrome() {
     p.department ? h('span', { class: 'persona-department' }, p.department) : null,
     h('span', { class: 'persona-language' }, `Language: ${p.language}`)))));
   renderJobs($('jobs'), boot.jobs, post, boot.today ?? null);
+  renderWorkflowSteps($('workflow-steps'), boot.workflowSteps ?? [], post, () => personaId);
   setAppStatus(boot.appStatus);
 
   const toggle = $('inspector-toggle');

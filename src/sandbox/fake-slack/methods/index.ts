@@ -5,6 +5,7 @@ import { canvasesMethods } from './canvases.js';
 import { chatMethods } from './chat.js';
 import { conversationsMethods } from './conversations.js';
 import { filesMethods } from './files.js';
+import { functionsMethods } from './functions.js';
 import { teamMethods } from './team.js';
 import { usersMethods } from './users.js';
 import { viewsMethods } from './views.js';
@@ -20,6 +21,7 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
   ...chatMethods,
   ...conversationsMethods,
   ...filesMethods,
+  ...functionsMethods,
   ...teamMethods,
   ...usersMethods,
   ...viewsMethods,

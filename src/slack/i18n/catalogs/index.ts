@@ -23,6 +23,7 @@ import settings from './settings.js';
 import status from './status.js';
 import statusReport from './status-report.js';
 import update from './update.js';
+import workflow from './workflow.js';
 
 export const CATALOGS = {
   admin,
@@ -47,4 +48,5 @@ export const CATALOGS = {
   canvas,
   coverage,
   notices,
+  workflow,
 } as const;

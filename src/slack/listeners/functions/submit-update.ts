@@ -1,0 +1,157 @@
+// Workflow Builder step "Submit REAP update": files a progress update for the person the
+// workflow names (usually whoever used it), through the same service as /reap update's
+// Submit, so the same rules decide: who may report on which strategy (a strategy of another
+// department is refused and audited), which statuses they may set, the field limits.
+//
+// The strategy is looked up by its reference alone, not among what the runner may report
+// on: naming another department's strategy must reach the service and its refusal, not end
+// as "no such strategy".
+//
+// Slack sends function_executed again when it saw no answer in time. The idempotency key is
+// the run's id, so a redelivery stores nothing new; it ends the run with what was stored
+// (Slack refuses the second end if the first one got through, which is then only logged).
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Actor } from '../../../domain/permissions.js';
+import { STRATEGY_STATUSES } from '../../../domain/progress-update-input.js';
+import type { StrategyStatus } from '../../../generated/prisma/enums.js';
+import type { AppContext } from '../../../services/app-context.js';
+import { submitUpdate, type ProgressUpdateView } from '../../../services/progress-updates.js';
+import { loadLiveStrategy, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
+import { parseStrategyQuery } from '../../commands/command-text.js';
+import { LANGUAGES, translator, type Translate } from '../../i18n/index.js';
+import { plainText, stepFailureText, stepRunner, textInput } from '../../workflow-steps.js';
+import { afterNewUpdate } from '../views/update-after-save.js';
+
+export const SUBMIT_UPDATE_STEP = 'submit_reap_update';
+
+export const idempotencyKeyForRun = (functionExecutionId: string): string => `function:${functionExecutionId}`;
+
+const statusKey = (text: string) => text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+/**
+ * A status as a workflow may carry it: the code in any case ("in_progress", "In progress")
+ * or its name in any of our languages ("En curso"), since the value often comes from a
+ * form the runner filled in.
+ */
+export function parseStepStatus(text: string): StrategyStatus | null {
+  const key = statusKey(text);
+  for (const status of STRATEGY_STATUSES) {
+    if (key === status.toLowerCase()) return status;
+    if (LANGUAGES.some((lang) => statusKey(translator(lang)(`status.${status}`)) === key)) return status;
+  }
+  return null;
+}
+
+/** "completed (Completed), in_progress (In Progress), …" in the runner's language. */
+export function statusChoices(t: Translate): string {
+  return STRATEGY_STATUSES.map((s) => `${s.toLowerCase()} (${t(`status.${s}`)})`).join(', ');
+}
+
+type StrategyLookup = { strategy: StrategyRecord } | { refusal: string };
+
+/** The live strategy a reference names: "42", "#42", "LIB 1.2", a plan key and number, or "1.2" in the runner's department. */
+async function strategyFor(ctx: AppContext, actor: Actor, t: Translate, reference: string): Promise<StrategyLookup> {
+  const query = parseStrategyQuery(reference);
+  const unknown = { refusal: t('workflow.errors.unknownStrategy', { query: reference.slice(0, 60) }) };
+  if (query.kind === 'id') return { strategy: await loadLiveStrategy(ctx.prisma, query.id) };
+  if (query.kind !== 'label') return unknown;
+  const [objective, number] = query.label.split('.').map(Number) as [number, number];
+  const scope = query.scope;
+  if (scope === null && actor.departmentId === null) return unknown;
+  const place = scope
+    ? { OR: [{ department: { code: { equals: scope, mode: 'insensitive' as const } } }, { key: { equals: scope, mode: 'insensitive' as const } }] }
+    : { departmentId: actor.departmentId };
+  const matches = await ctx.prisma.strategy.findMany({
+    where: { archivedAt: null, number, objective: { number: objective, plan: place } },
+    select: { id: true, objective: { select: { plan: { select: { key: true } } } } },
+    orderBy: { id: 'asc' },
+    take: 10,
+  });
+  if (matches.length === 0) return unknown;
+  if (matches.length > 1) {
+    const listed = matches.map((m) => `${m.objective.plan.key} ${query.label} (id ${m.id})`).join(', ');
+    return { refusal: t('workflow.errors.ambiguousStrategy', { query: reference.slice(0, 60), matches: listed }) };
+  }
+  return { strategy: await loadLiveStrategy(ctx.prisma, matches[0]!.id) };
+}
+
+/** Where the department channel's post of the update is, as a link; '' without one. */
+async function postPermalink(ctx: AppContext, client: WebClient, updateId: number): Promise<string> {
+  const row = await ctx.prisma.progressUpdate.findUnique({ where: { id: updateId }, select: { channelPostChannel: true, channelPostTs: true } });
+  if (!row?.channelPostChannel || !row.channelPostTs) return '';
+  try {
+    const res = await client.chat.getPermalink({ channel: row.channelPostChannel, message_ts: row.channelPostTs });
+    return res.permalink ?? '';
+  } catch (e) {
+    // The update is saved and posted; a missing link only leaves that output empty.
+    ctx.logger.warn({ err: (e as Error).message, update: updateId }, 'could not get the link to an update’s channel post');
+    return '';
+  }
+}
+
+function outputsFor(update: ProgressUpdateView, strategy: StrategyRecord, permalink: string): Record<string, string | number> {
+  return { update_id: update.id, strategy_label: `${strategy.objective.plan.key} ${strategyLabel(strategy)}`, period: update.periodKey, permalink };
+}
+
+export function registerSubmitUpdateStep(app: App, ctx: AppContext): void {
+  app.function(SUBMIT_UPDATE_STEP, async ({ inputs, complete, fail, body, client, context }) => {
+    const execution = body.event.function_execution_id;
+    const runner = await stepRunner(ctx, textInput(inputs, 'user_id'));
+    if ('refusal' in runner) {
+      await fail({ error: plainText(runner.refusal) });
+      return;
+    }
+    const { actor, t } = runner;
+    const reference = textInput(inputs, 'strategy');
+    const statusText = textInput(inputs, 'status');
+    const narrative = textInput(inputs, 'narrative');
+    if (reference === null || statusText === null || narrative === null) {
+      const missing = reference === null ? 'strategy' : statusText === null ? 'status' : 'narrative';
+      await fail({ error: t('workflow.errors.missingInput', { input: missing }) });
+      return;
+    }
+    const status = parseStepStatus(statusText);
+    if (status === null) {
+      await fail({ error: t('workflow.errors.invalidStatus', { value: statusText.slice(0, 60), choices: statusChoices(t) }) });
+      return;
+    }
+
+    let strategy: StrategyRecord;
+    let saved: Awaited<ReturnType<typeof submitUpdate>>;
+    try {
+      const found = await strategyFor(ctx, actor, t, reference);
+      if ('refusal' in found) {
+        await fail({ error: found.refusal });
+        return;
+      }
+      strategy = found.strategy;
+      saved = await submitUpdate(
+        ctx,
+        actor,
+        { strategyId: strategy.id, expectedVersion: strategy.version, status, narrative },
+        { idempotencyKey: idempotencyKeyForRun(execution), strategy: Promise.resolve(strategy) },
+      );
+    } catch (e) {
+      await fail({ error: stepFailureText(ctx, t, e, { step: SUBMIT_UPDATE_STEP, execution, user: actor.slackUserId }) });
+      return;
+    }
+
+    if (saved.duplicate) {
+      ctx.logger.info({ execution, retryNum: context.retryNum, update: saved.update.id }, 'a workflow step was delivered again; its update is already stored');
+    } else {
+      // The department channel's post, the author's confirmation and App Home, as after /reap update.
+      await afterNewUpdate(ctx, client, t, actor, saved.update, { m: 'new' }).catch((e: unknown) =>
+        ctx.logger.warn({ err: (e as Error).message, update: saved.update.id }, 'what follows a workflow update failed'),
+      );
+    }
+    const outputs = outputsFor(saved.update, strategy, await postPermalink(ctx, client, saved.update.id));
+    try {
+      await complete({ outputs });
+    } catch (e) {
+      if (!saved.duplicate) throw e;
+      // The first delivery ended the run already: nothing is lost.
+      ctx.logger.info({ err: (e as Error).message, execution }, 'a redelivered workflow step was already complete');
+    }
+  });
+}
