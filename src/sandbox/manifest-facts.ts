@@ -1,6 +1,7 @@
 // What the sandbox must know about the app's Slack manifest to behave like Slack would for
 // this app: its name, its slash commands, whether the Home tab and a writable Messages tab
-// exist, and whether it may post in public channels without joining (chat:write.public).
+// exist, whether it may post in public channels without joining (chat:write.public), and
+// which message shortcuts Slack offers in a message's "More actions" menu.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ export interface ManifestFacts {
   /** Slack hides the composer of the app's Messages tab when this is set. */
   messagesTabReadOnly: boolean;
   chatWritePublic: boolean;
+  messageShortcuts: { callbackId: string; name: string; description: string }[];
 }
 
 export const HTTP_MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../manifests/reap-tracker.http.json');
@@ -22,6 +24,7 @@ interface ManifestShape {
     app_home?: { home_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
     bot_user?: { display_name?: string };
     slash_commands?: { command?: string; description?: string; usage_hint?: string }[];
+    shortcuts?: { type?: string; callback_id?: string; name?: string; description?: string }[];
   };
   oauth_config?: { scopes?: { bot?: string[] } };
 }
@@ -37,5 +40,8 @@ export function readManifestFacts(file: string = HTTP_MANIFEST_PATH): ManifestFa
     homeTabEnabled: features.app_home?.home_tab_enabled === true,
     messagesTabReadOnly: features.app_home?.messages_tab_read_only_enabled === true,
     chatWritePublic: manifest.oauth_config?.scopes?.bot?.includes('chat:write.public') ?? false,
+    messageShortcuts: (features.shortcuts ?? [])
+      .filter((s): s is { type: 'message'; callback_id: string; name?: string; description?: string } => s.type === 'message' && typeof s.callback_id === 'string')
+      .map((s) => ({ callbackId: s.callback_id, name: s.name ?? s.callback_id, description: s.description ?? '' })),
   };
 }

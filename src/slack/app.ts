@@ -8,6 +8,7 @@ import type { BotIdentity } from './identity.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
+import { register as registerShortcuts } from './listeners/shortcuts/index.js';
 import { register as registerViews } from './listeners/views/index.js';
 
 export interface SlackSettings {
@@ -65,4 +66,5 @@ function registerListeners(app: App, ctx: AppContext): void {
   registerActions(app, ctx);
   registerEvents(app, ctx);
   registerViews(app, ctx);
+  registerShortcuts(app, ctx);
 }
