@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import type { AckViolation } from './fake-slack/index.js';
 
-export type DeliveryKind = 'slash_command' | 'block_actions' | 'view_submission' | 'view_closed' | `event:${string}`;
+export type DeliveryKind = 'slash_command' | 'block_actions' | 'message_action' | 'view_submission' | 'view_closed' | `event:${string}`;
 
 export interface DeliveryRecord {
   seq: number;

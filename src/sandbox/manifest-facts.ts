@@ -1,6 +1,7 @@
 // What the sandbox must know about the app's Slack manifest to behave like Slack would for
 // this app: its name, its slash commands, whether the Home tab and a writable Messages tab
-// exist, and whether it may post in public channels without joining (chat:write.public).
+// exist, whether it may post in public channels without joining (chat:write.public), and
+// which message shortcuts Slack offers in a message's "More actions" menu.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ export interface ManifestFacts {
   chatWritePublic: boolean;
   /** Custom workflow steps, by callback_id, as the manifest declares them. */
   functions: Record<string, FunctionDefinition>;
+  messageShortcuts: { callbackId: string; name: string; description: string }[];
 }
 
 export const HTTP_MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../manifests/reap-tracker.http.json');
@@ -25,6 +27,7 @@ interface ManifestShape {
     app_home?: { home_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
     bot_user?: { display_name?: string };
     slash_commands?: { command?: string; description?: string; usage_hint?: string }[];
+    shortcuts?: { type?: string; callback_id?: string; name?: string; description?: string }[];
   };
   oauth_config?: { scopes?: { bot?: string[] } };
   functions?: Record<string, FunctionDefinition>;
@@ -42,5 +45,8 @@ export function readManifestFacts(file: string = HTTP_MANIFEST_PATH): ManifestFa
     messagesTabReadOnly: features.app_home?.messages_tab_read_only_enabled === true,
     chatWritePublic: manifest.oauth_config?.scopes?.bot?.includes('chat:write.public') ?? false,
     functions: manifest.functions ?? {},
+    messageShortcuts: (features.shortcuts ?? [])
+      .filter((s): s is { type: 'message'; callback_id: string; name?: string; description?: string } => s.type === 'message' && typeof s.callback_id === 'string')
+      .map((s) => ({ callbackId: s.callback_id, name: s.name ?? s.callback_id, description: s.description ?? '' })),
   };
 }

@@ -5,7 +5,7 @@
 //   GET  /sandbox/api/bootstrap     personas, commands, jobs: what does not change
 //   GET  /sandbox/api/state?user=   what that person's Slack client shows
 //   GET  /sandbox/api/inspector     every Web API call and delivery so far
-//   POST /sandbox/api/<gesture>     what the person did (command, message, action, view-*, workflow-step)
+//   POST /sandbox/api/<gesture>     what the person did (command, message, action, shortcut, view-*, workflow-step)
 //   POST /sandbox/jobs/<name>/run   run a scheduled job now
 import type http from 'node:http';
 import type { ExtraHandler } from '../http/server.js';
@@ -58,6 +58,10 @@ const POST_ROUTES: Readonly<Record<string, PostHandler>> = {
       : await simulator.messageAction({ ...common, channel: stringField(body, 'channel'), messageTs: stringField(body, 'messageTs') });
     return { ok: true, sent };
   },
+  shortcut: async (body, { simulator }) => ({
+    ok: true,
+    sent: await simulator.messageShortcut({ user: persona(body), channel: stringField(body, 'channel'), messageTs: stringField(body, 'messageTs'), callbackId: stringField(body, 'callbackId') }),
+  }),
   'view-values': (body, { simulator }) => {
     simulator.setViewValue(persona(body), stringField(body, 'viewId'), stringField(body, 'blockId'), stringField(body, 'actionId'), userInput(body.value) ?? null);
     return { ok: true };
@@ -151,6 +155,7 @@ function bootstrap(deps: PageRouteDeps): Record<string, unknown> {
         .filter(([, p]) => p.type !== 'slack#/types/user_id')
         .map(([name, p]) => ({ name, title: p.title ?? name, hint: p.description ?? '' })),
     })),
+    messageShortcuts: manifest.messageShortcuts,
     jobs: jobControlInfo(deps.jobRunner()),
     today: deps.clock?.today() ?? null,
     appStatus: deps.health.status,

@@ -16,6 +16,7 @@ import {
   formBody,
   functionExecutedEvent,
   messageActionPayload,
+  messageShortcutPayload,
   missingRequiredInputs,
   parseSubmissionAck,
   payloadBody,
@@ -132,6 +133,16 @@ export class SlackClientSimulator {
   async messageAction(input: { user: string; channel: string; messageTs: string; actionId: string; blockId?: string; value?: UserInput }): Promise<SendOutcome> {
     const payload = this.buildPayload(() => messageActionPayload(this.fake, input));
     return this.interaction('block_actions', input.user, payload);
+  }
+
+  /** "More actions" on a message → one of the app's message shortcuts; Slack offers only those the manifest declares. */
+  async messageShortcut(input: { user: string; channel: string; messageTs: string; callbackId: string }): Promise<SendOutcome> {
+    this.requireUser(input.user);
+    if (!this.deps.manifest.messageShortcuts.some((s) => s.callbackId === input.callbackId)) {
+      throw new HttpError(400, `the app's manifest declares no message shortcut "${input.callbackId}"`);
+    }
+    const payload = this.buildPayload(() => messageShortcutPayload(this.fake, input));
+    return this.interaction('message_action', input.user, payload);
   }
 
   async viewAction(input: { user: string; viewId: string; actionId: string; blockId?: string; value?: UserInput }): Promise<SendOutcome> {

@@ -9,6 +9,7 @@ import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
 import { register as registerFunctions } from './listeners/functions/index.js';
+import { register as registerShortcuts } from './listeners/shortcuts/index.js';
 import { register as registerViews } from './listeners/views/index.js';
 
 export interface SlackSettings {
@@ -67,4 +68,5 @@ function registerListeners(app: App, ctx: AppContext): void {
   registerEvents(app, ctx);
   registerViews(app, ctx);
   registerFunctions(app, ctx);
+  registerShortcuts(app, ctx);
 }

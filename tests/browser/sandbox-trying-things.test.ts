@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import type { RunningSandbox } from '../../src/sandbox/start-sandbox.js';
 import { launchBrowser, screenshot, type Browser } from './support/browser.js';
-import { goToChannel, lastMessage, openSandbox, pickPersonaCard, send } from './support/page-helpers.js';
+import { goToChannel, lastMessage, messages, openSandbox, pickPersonaCard, send } from './support/page-helpers.js';
 import { startTestSandbox } from './support/sandbox.js';
 
 let sandbox: RunningSandbox;
@@ -56,6 +56,18 @@ describe('trying things in the sandbox', () => {
         return el !== null && el === first;
       }))
       .toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#modal').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+  });
+
+  it('turns a channel message into a prefilled update form from the message’s shortcut button', async () => {
+    const text = 'Fair housing clinic served 30 tenants; flyer at <https://sanjoseca.gov/clinic|the clinic page>.';
+    await send(page, text);
+    const posted = messages(page).filter({ hasText: 'Fair housing clinic served 30 tenants' }).last();
+    await posted.getByRole('button', { name: '⋯ Report as REAP update' }).click();
+    const narrative = page.getByRole('dialog', { name: 'Report progress' }).getByLabel('What was done');
+    await expect.poll(() => narrative.inputValue().catch(() => ''), { timeout: 10_000 }).toBe('Fair housing clinic served 30 tenants; flyer at the clinic page (https://sanjoseca.gov/clinic).');
+    await screenshot(page, 'sandbox-message-shortcut');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#modal').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
   });

@@ -1,4 +1,4 @@
-import type { BlockAction, SlashCommand, ViewOutput, ViewSubmitAction } from '@slack/bolt';
+import type { BlockAction, MessageShortcut, SlashCommand, ViewOutput, ViewSubmitAction } from '@slack/bolt';
 import {
   FORM_CONTENT_TYPE,
   JSON_CONTENT_TYPE,
@@ -12,6 +12,7 @@ import {
   formBody,
   functionExecutedEvent,
   messageActionPayload,
+  messageShortcutPayload,
   missingRequiredInputs,
   parseSubmissionAck,
   payloadBody,
@@ -28,6 +29,7 @@ import {
   type FunctionExecution,
   type JsonObject,
   type MessageActionInput,
+  type MessageShortcutInput,
   type SlashCommandInput,
   type SubmissionAck,
   type UserInput,
@@ -35,6 +37,7 @@ import {
   type ViewActionInput,
   type ViewRecord,
 } from '../../src/sandbox/fake-slack/index.js';
+import { readManifestFacts } from '../../src/sandbox/manifest-facts.js';
 
 export { signRequest } from '../../src/sandbox/fake-slack/index.js';
 export type { DeliveryOptions, DeliveryResult } from '../../src/sandbox/fake-slack/index.js';
@@ -65,6 +68,10 @@ export interface SlashCommandResult extends DeliveryResult {
 
 export interface BlockActionResult extends DeliveryResult {
   payload: BlockAction;
+}
+
+export interface MessageShortcutResult extends DeliveryResult {
+  payload: MessageShortcut;
 }
 
 export interface ViewSubmissionResult extends DeliveryResult {
@@ -123,6 +130,20 @@ export class SlackDriver {
     const payload = 'viewId' in input ? viewActionPayload(this.fake, input) : messageActionPayload(this.fake, input);
     const result = await this.send(payloadBody(payload), FORM_CONTENT_TYPE, delivery);
     this.checkAck(result, 'ack:block_actions', delivery);
+    return { ...result, payload };
+  }
+
+  /**
+   * The user runs a message shortcut on a message ("More actions" → the shortcut). Strict mode
+   * refuses a callback_id the app's manifest does not declare: Slack's menu would not offer it.
+   */
+  async messageShortcut(input: MessageShortcutInput, delivery: DeliveryOptions = {}): Promise<MessageShortcutResult> {
+    if (this.strict && !readManifestFacts().messageShortcuts.some((s) => s.callbackId === input.callbackId)) {
+      throw new Error(`the app's manifest declares no message shortcut "${input.callbackId}", so Slack would not offer it`);
+    }
+    const payload = messageShortcutPayload(this.fake, input);
+    const result = await this.send(payloadBody(payload), FORM_CONTENT_TYPE, delivery);
+    this.checkAck(result, 'ack:message_action', delivery);
     return { ...result, payload };
   }
 

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readManifestFacts } from '../../src/sandbox/manifest-facts.js';
+import { REPORT_MESSAGE_SHORTCUT } from '../../src/slack/listeners/shortcuts/report-message.js';
 
 const load = (name: string) => JSON.parse(fs.readFileSync(new URL(`../../manifests/${name}`, import.meta.url), 'utf8'));
 const http = load('reap-tracker.http.json');
@@ -20,6 +22,25 @@ describe('Slack app manifests', () => {
       expect(c.description.length).toBeGreaterThan(0);
     }
     for (const s of m.oauth_config.scopes.bot) expect(s.length).toBeLessThanOrEqual(50);
+    expect(m.features.shortcuts.length).toBeLessThanOrEqual(10);
+    for (const s of m.features.shortcuts) {
+      expect(['message', 'global']).toContain(s.type);
+      expect(s.name.length).toBeGreaterThan(0);
+      expect(s.name.length).toBeLessThanOrEqual(24);
+      expect(s.callback_id.length).toBeLessThanOrEqual(255);
+      expect(s.description.length).toBeGreaterThan(0);
+      expect(s.description.length).toBeLessThanOrEqual(150);
+    }
+  });
+
+  it('both offer "Report as REAP update" on messages, with the callback_id the app listens for, and no scope beyond commands for it', () => {
+    for (const m of [http, socket]) {
+      expect(m.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', name: 'Report as REAP update', callback_id: REPORT_MESSAGE_SHORTCUT })]);
+      // Shortcuts need `commands`; chat.getPermalink needs no scope at all.
+      expect(m.oauth_config.scopes.bot).toContain('commands');
+    }
+    expect(socket.features.shortcuts).toEqual(http.features.shortcuts);
+    expect(readManifestFacts().messageShortcuts).toEqual([{ callbackId: REPORT_MESSAGE_SHORTCUT, name: 'Report as REAP update', description: http.features.shortcuts[0].description }]);
   });
 
   it('both register /reap, the Home tab, interactivity and the same scopes and events', () => {

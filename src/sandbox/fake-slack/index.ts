@@ -28,13 +28,14 @@ export {
   eventEnvelope,
   functionExecutedEvent,
   messageActionPayload,
+  messageShortcutPayload,
   slashCommandPayload,
   userMessageEvents,
   viewActionPayload,
   viewClosedPayload,
   viewSubmissionPayload,
 } from './payloads.js';
-export type { MessageActionInput, SlashCommandInput, UserMessageInput, ViewActionInput } from './payloads.js';
+export type { MessageActionInput, MessageShortcutInput, SlashCommandInput, UserMessageInput, ViewActionInput } from './payloads.js';
 export {
   ACK_DEADLINE_MS,
   ackFailure,

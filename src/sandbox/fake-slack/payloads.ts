@@ -1,5 +1,5 @@
-import type { BlockAction, SlashCommand, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
 import type { FunctionExecutedEvent } from '@slack/types';
+import type { BlockAction, MessageShortcut, SlashCommand, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
 import type { FakeSlack } from './fake-slack.js';
 import type { FunctionExecution, FunctionParameter } from './functions.js';
 import { eventId } from './ids.js';
@@ -184,6 +184,51 @@ function pick(object: JsonObject, keys: string[]): JsonObject {
 function messageForPayload(message: StoredMessage): JsonObject {
   const { source: _source, channel: _channel, ...wire } = message;
   return Object.fromEntries(Object.entries(wire).filter(([, value]) => value !== undefined));
+}
+
+export interface MessageShortcutInput {
+  user: string;
+  channel: string;
+  /** ts of the message the shortcut is run on. */
+  messageTs: string;
+  /** The shortcut's callback_id as the app's manifest declares it. */
+  callbackId: string;
+}
+
+/**
+ * A message shortcut picked from a message's "More actions" menu (type message_action,
+ * Bolt's MessageShortcut; fixture: bolt-python tests/scenario_tests/test_shortcut.py). Slack
+ * offers shortcuts on messages the person can see, not on ephemerals, and sends the payload
+ * whether or not the app is in the conversation. The response_url answers in the
+ * conversation, not in place of the message (it is someone else's).
+ */
+export function messageShortcutPayload(fake: FakeSlack, input: MessageShortcutInput): MessageShortcut {
+  const user = requireUser(fake, input.user);
+  const channel = requireChannel(fake, input.channel);
+  if (!canRead(channel, user.id)) throw new Error(`user ${user.id} cannot see ${channel.id}`);
+  const stored = fake.workspace.findMessage(channel.id, input.messageTs);
+  if (!stored) throw new Error(`no message ${input.messageTs} in ${channel.id} (Slack offers no shortcuts on ephemerals)`);
+  if (input.callbackId === '') throw new Error('a message shortcut needs its callback_id');
+  return {
+    type: 'message_action',
+    token: VERIFICATION_TOKEN,
+    action_ts: nowTs(fake),
+    team: teamRef(fake),
+    user: userRef(fake, user),
+    channel: { id: channel.id, name: channelName(channel) },
+    is_enterprise_install: false,
+    callback_id: input.callbackId,
+    trigger_id: fake.issueTriggerId(user.id),
+    message_ts: stored.ts,
+    message: messageForPayload(stored) as MessageShortcut['message'],
+    response_url: fake.issueResponseUrl({ channel: channel.id, user: user.id }),
+  };
+}
+
+/** Public channels can be read without joining; anything else only by its members. */
+function canRead(channel: FakeChannel, userId: string): boolean {
+  if (channel.kind === 'im') return channel.dmUser === userId;
+  return channel.kind === 'channel' || channel.members.has(userId);
 }
 
 export function viewSubmissionPayload(fake: FakeSlack, view: ViewRecord): ViewSubmitAction {

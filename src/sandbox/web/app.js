@@ -199,6 +199,8 @@ function renderConversation() {
     botUserId: boot.app.userId,
     surfaceFor: (item) => messageSurface(item.channel, item.ts),
     onDismiss: (ts) => void post('/sandbox/api/ephemeral-dismiss', { user: personaId, ts }).catch(() => {}),
+    shortcuts: boot.messageShortcuts ?? [],
+    onShortcut: (channelId, ts, callbackId) => void post('/sandbox/api/shortcut', { user: personaId, channel: channelId, messageTs: ts, callbackId }).catch(() => {}),
   }, directory());
   if (inApp && tab === 'home') renderHome();
 }

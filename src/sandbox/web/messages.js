@@ -11,7 +11,8 @@ import { messageTime } from './slack-dates.js';
 /**
  * @typedef {{ts:string, thread_ts?:string, user?:string, bot_id?:string, text?:string, blocks?:any[], attachments?:any[], files?:{id:string,name:string,title:string}[], edited?:unknown}} Message
  * @typedef {{ts:string, channel:string, user:string, text?:string, blocks?:any[], thread_ts?:string, source?:string}} Ephemeral
- * @typedef {{appName: string, botUserId: string, surfaceFor: (item: {kind:'message'|'ephemeral', channel:string, ts:string}) => import('./elements.js').Surface, onDismiss: (ts: string) => void}} ListContext
+ * @typedef {{callbackId: string, name: string, description: string}} MessageShortcut
+ * @typedef {{appName: string, botUserId: string, surfaceFor: (item: {kind:'message'|'ephemeral', channel:string, ts:string}) => import('./elements.js').Surface, onDismiss: (ts: string) => void, shortcuts: MessageShortcut[], onShortcut: (channel: string, ts: string, callbackId: string) => void}} ListContext
  */
 
 const SLACKBOT_SOURCE = 'sandbox:slackbot';
@@ -120,10 +121,22 @@ function messageNode(m, reply, ctx, dir, channel) {
         fromApp ? h('span', { class: 'app-badge' }, 'APP') : null,
         h('time', { class: 'message-time', datetime: new Date(Number(m.ts) * 1000).toISOString() }, messageTime(m.ts, dir.tz)),
         reply ? h('span', { class: 'thread-label' }, 'reply in thread') : null,
-        m.edited ? h('span', { class: 'edited' }, '(edited)') : null),
+        m.edited ? h('span', { class: 'edited' }, '(edited)') : null,
+        shortcutButtons(ctx, channel, m.ts)),
       content(m.text, m.blocks, surface, dir),
       attachments(m.attachments, surface, dir),
       files(m.files)));
+}
+
+/**
+ * Slack's "More actions" menu on a message, flattened: one button per message shortcut the
+ * app's manifest declares. Ephemerals get none, as in Slack.
+ * @param {ListContext} ctx @param {string} channel @param {string} ts
+ */
+function shortcutButtons(ctx, channel, ts) {
+  if (ctx.shortcuts.length === 0) return null;
+  return h('span', { class: 'message-shortcuts' }, ctx.shortcuts.map((s) =>
+    h('button', { type: 'button', class: 'link-button', title: s.description, onclick: () => ctx.onShortcut(channel, ts, s.callbackId) }, `⋯ ${s.name}`)));
 }
 
 /** @param {Ephemeral} e @param {ListContext} ctx @param {import('./elements.js').Dir} dir */

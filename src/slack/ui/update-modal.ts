@@ -95,6 +95,13 @@ export interface UpdateModalMeta {
   /** The confirmation message to refresh after an edit. */
   mc?: string;
   mt?: string;
+  /**
+   * Prefilled from a message too long for the narrative ("Report as REAP update"): its
+   * length, and 1 in `k` when the message is linked as evidence. Kept here so the notice
+   * survives every rebuild of the form.
+   */
+  n?: number;
+  k?: 1;
 }
 
 export const MAX_PRIVATE_METADATA = 3000;
@@ -129,7 +136,14 @@ export function decodeMeta(raw: string | undefined): UpdateModalMeta {
     r: optInt(parsed.r),
     mc: optStr(parsed.mc),
     mt: optStr(parsed.mt),
+    n: optInt(parsed.n),
+    k: parsed.k === 1 ? 1 : undefined,
   };
+}
+
+/** What a rebuilt new-update form keeps of the one it replaces (the rest is rebuilt). */
+export function carriedMeta(meta: UpdateModalMeta): Pick<UpdateModalMeta, 'c' | 'n' | 'k'> {
+  return { c: meta.c, ...(meta.n !== undefined ? { n: meta.n } : {}), ...(meta.k !== undefined ? { k: meta.k } : {}) };
 }
 
 // ---------- reading a submission ----------
@@ -348,6 +362,11 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
   const initial = (field: TextField): string | null | undefined => (values[field] !== undefined && values[field] !== null ? values[field] : stored[field]);
 
   blocks.push(statusInput(t, statusBlock, (values.status as string | null | undefined) ?? currentStatus, statusChoices));
+  if (model.meta.n !== undefined) {
+    const key = model.meta.k === 1 ? 'shortcut.shortened' : 'shortcut.shortenedNoLink';
+    const notice = t(key, { length: model.meta.n, limit: UPDATE_FIELD_LIMITS.narrative });
+    blocks.push({ type: 'context', block_id: 'shortened', elements: [mrkdwn(truncate(`:scissors: ${notice}`, 3000))] });
+  }
   blocks.push(
     textInput(t, 'narrative', { multiline: true, optional: false, initial: initial('narrative'), placeholder: t('update.modal.narrativePlaceholder') }),
     textInput(t, 'measureValues', { multiline: true, initial: initial('measureValues'), hint: t('update.modal.measureValuesHint') }),

@@ -4,8 +4,10 @@ import {
   FORM_CONTENT_TYPE,
   enterViewValues,
   messageActionPayload,
+  messageShortcutPayload,
   missingRequiredInputs,
   slashCommandPayload,
+  userMessageEvents,
   viewActionPayload,
   type FakeSlack,
 } from '../../../src/sandbox/fake-slack/index.js';
@@ -95,6 +97,44 @@ describe('payloads Slack would send', () => {
     expect(() =>
       messageActionPayload(fake, { user: PEOPLE.ana.id, channel: CHANNELS.reap.id, messageTs: posted.ts ?? '', actionId: 'pick', value: 'on_fire' }),
     ).toThrow(/option "on_fire" is not offered/);
+  });
+
+  it('builds a message shortcut payload on a message the person can see, with a trigger and a response_url for the conversation', async () => {
+    const [event] = userMessageEvents(fake, { user: PEOPLE.ana.id, channel: CHANNELS.reap.id, text: 'Ran <https://x.org|two sessions>' });
+    const ts = String(event?.ts);
+    const payload = messageShortcutPayload(fake, { user: PEOPLE.ana.id, channel: CHANNELS.reap.id, messageTs: ts, callbackId: 'reap_report_message' });
+    expect(payload).toMatchObject({
+      type: 'message_action',
+      callback_id: 'reap_report_message',
+      message_ts: ts,
+      channel: { id: CHANNELS.reap.id, name: 'reap-updates' },
+      user: { id: PEOPLE.ana.id, name: 'ana' },
+      team: { id: 'T0CITY' },
+      message: { type: 'message', ts, user: PEOPLE.ana.id, text: 'Ran <https://x.org|two sessions>' },
+    });
+    expect(payload.message).not.toHaveProperty('source');
+    expect(payload.response_url).toMatch(/\/_fake\/response\//);
+    const client = webClient(fake);
+    await expect(
+      client.views.open({ trigger_id: payload.trigger_id, view: { type: 'modal', title: { type: 'plain_text', text: 'Hi' }, blocks: [] } }),
+    ).resolves.toMatchObject({ ok: true });
+    // Ben can read a public channel he has not joined; nobody runs a shortcut on an ephemeral,
+    // a message that is not there, or in a private channel they are not in.
+    expect(messageShortcutPayload(fake, { user: PEOPLE.ben.id, channel: CHANNELS.reap.id, messageTs: ts, callbackId: 'x' }).user.id).toBe(PEOPLE.ben.id);
+    const ephemeral = await client.chat.postEphemeral({ channel: CHANNELS.reap.id, user: PEOPLE.ana.id, text: 'only you' });
+    expect(() => messageShortcutPayload(fake, { user: PEOPLE.ana.id, channel: CHANNELS.reap.id, messageTs: ephemeral.message_ts ?? '', callbackId: 'x' })).toThrow(/no message/);
+    expect(() => messageShortcutPayload(fake, { user: PEOPLE.ana.id, channel: CHANNELS.leads.id, messageTs: ts, callbackId: 'x' })).toThrow(/cannot see/);
+  });
+
+  it('gives a permalink only for messages the bot can read (chat.getPermalink)', async () => {
+    const client = webClient(fake);
+    const [event] = userMessageEvents(fake, { user: PEOPLE.ana.id, channel: CHANNELS.general.id, text: 'in a channel the bot has not joined' });
+    const reply = await client.chat.getPermalink({ channel: CHANNELS.general.id, message_ts: String(event?.ts) });
+    expect(reply.permalink).toBe(`https://${fake.team.domain}.slack.com/archives/${CHANNELS.general.id}/p${String(event?.ts).replace('.', '')}`);
+    fake.addChannel({ id: 'G0SECRET', name: 'secret', is_private: true, members: [PEOPLE.ana.id] });
+    const [hidden] = userMessageEvents(fake, { user: PEOPLE.ana.id, channel: 'G0SECRET', text: 'private' });
+    await expect(client.chat.getPermalink({ channel: 'G0SECRET', message_ts: String(hidden?.ts) })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    await expect(client.chat.getPermalink({ channel: CHANNELS.general.id, message_ts: '1.000001' })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
   });
 
   it('builds a view block_actions payload without response_url and remembers the pick in the view', async () => {

@@ -20,6 +20,7 @@ import redi from './redi.js';
 import reminders from './reminders.js';
 import report from './report.js';
 import settings from './settings.js';
+import shortcut from './shortcut.js';
 import status from './status.js';
 import statusReport from './status-report.js';
 import update from './update.js';
@@ -49,4 +50,5 @@ export const CATALOGS = {
   coverage,
   notices,
   workflow,
+  shortcut,
 } as const;

@@ -10,7 +10,7 @@ import { ServiceError } from '../../../services/errors.js';
 import { loadActorWithLanguage } from '../../caller.js';
 import type { Translate } from '../../i18n/index.js';
 import { describeServiceError } from '../../service-errors.js';
-import { UPDATE_ACTIONS, buildUpdateModal, decodeMeta, readFormValues, type ViewStateValues } from '../../ui/update-modal.js';
+import { UPDATE_ACTIONS, buildUpdateModal, carriedMeta, decodeMeta, readFormValues, type ViewStateValues } from '../../ui/update-modal.js';
 import { newUpdateModel } from '../views/update-form.js';
 import { viewPayload } from '../../view-payload.js';
 
@@ -34,7 +34,7 @@ export function registerUpdateSelects(app: App, ctx: AppContext): void {
         if ('message' in who) throw new Error('the person is not known to REAP Tracker');
         t = who.t;
         const actor = who.actor;
-        const base = { meta: { c: meta.c } };
+        const base = { meta: carriedMeta(meta) };
         try {
           next =
             which === 'strategy'

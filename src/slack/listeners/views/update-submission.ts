@@ -29,6 +29,7 @@ import {
   UPDATE_CALLBACK_ID,
   blockIdForField,
   buildUpdateModal,
+  carriedMeta,
   decodeMeta,
   generalErrorBlock,
   readFormValues,
@@ -206,7 +207,7 @@ async function submitNew(s: Submission): Promise<void> {
         newUpdateModel(ctx, actor, {
           departmentId: meta.d ?? null,
           strategyId: values.strategyId,
-          meta: { c: meta.c },
+          meta: carriedMeta(meta),
           values: { ...values, status: null },
           banner: t('update.errors.strategyReloaded'),
         }),
@@ -267,7 +268,7 @@ async function finishNew(s: Submission, actor: Actor, result: SubmitResult): Pro
 async function answerStrategyConflict(s: Submission, actor: Actor, strategyId: number): Promise<void> {
   const { ctx, t, meta, values } = s;
   try {
-    const model = await rebuiltInTime(s, newUpdateModel(ctx, actor, { departmentId: meta.d ?? null, strategyId, meta: { c: meta.c }, values }));
+    const model = await rebuiltInTime(s, newUpdateModel(ctx, actor, { departmentId: meta.d ?? null, strategyId, meta: carriedMeta(meta), values }));
     if (!model) return;
     const last = model.selected?.defaults.lastUpdate ?? null;
     const someoneReported = last !== null && last.id !== meta.l;
