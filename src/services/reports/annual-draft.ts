@@ -224,8 +224,8 @@ export function escapeMarkdownText(text: string): string {
     .replace(/[\\`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '&amp;')
     .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/^(\s*)([#>+\-=])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/^(\s*)([#>+-])/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 const md = escapeMarkdownText;
@@ -234,7 +234,7 @@ function markdownStrategies(items: readonly DraftStrategyItem[], w: AnnualReport
   if (items.length === 0) return [w.none];
   const out: string[] = [];
   for (const s of items) {
-    out.push(`- **${s.ref}** ${md(s.text)} (${md(s.status)})`);
+    out.push(`- **${s.ref}** ${md(s.text)} — ${md(s.status)}`);
     for (const [label, values] of [
       [w.performanceMeasures, s.measures],
       [w.outputs, s.outputs],
@@ -318,7 +318,7 @@ function htmlStrategies(items: readonly DraftStrategyItem[], w: AnnualReportWord
       .filter(([, values]) => values.length > 0)
       .map(([label, values]) => `<li>${h(label)}:<ul>${values.map((v) => `<li>${h(v)}</li>`).join('')}</ul></li>`)
       .join('');
-    return `<li><strong>${h(s.ref)}</strong> ${h(s.text)} (${h(s.status)})${details ? `<ul>${details}</ul>` : ''}</li>`;
+    return `<li><strong>${h(s.ref)}</strong> ${h(s.text)} — ${h(s.status)}${details ? `<ul>${details}</ul>` : ''}</li>`;
   });
   return `<ul>\n${li.join('\n')}\n</ul>`;
 }
