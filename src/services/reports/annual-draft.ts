@@ -303,6 +303,7 @@ caption { text-align: left; font-weight: bold; padding-bottom: 0.5rem; }
 th, td { border: 1px solid #555555; padding: 0.4rem; vertical-align: top; text-align: left; }
 thead th { background: #e8e8e8; }
 tbody th[scope="rowgroup"] { background: #f2f2f2; }
+tbody th[scope="row"] { font-weight: normal; }
 sup a { text-decoration: underline; }
 `.trim();
 
