@@ -6,6 +6,7 @@ import { registerHolidaysCommand } from './holidays-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerJobsCommand } from './jobs-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
+import { registerReportCommand } from './report-command.js';
 import { registerSeedCommand } from './seed-command.js';
 import { registerStartCommand } from './start-command.js';
 
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerJobsCommand(program);
   registerHolidaysCommand(program);
   registerBackupCommands(program);
+  registerReportCommand(program);
 }

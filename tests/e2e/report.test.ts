@@ -3,10 +3,9 @@
 // row: it is read back from the fake Slack and compared with the rows parsed straight from
 // the seed document (not from the seed's constant).
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seedTableRows, SEED_MEMO_PATH as SOURCE } from '../support/seed-work-plan-table.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
@@ -15,34 +14,6 @@ const PRIVATE = 'G0PRIVATE';
 const LIBRARY = 'C0LIBRARY';
 const LIB_STAFF = 'U0LIB03';
 const DOT_STAFF = 'U0DOT02'; // Spanish
-const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds/000_3efae15d370abf39.txt');
-
-/** "<p>a</p> <p>b</p>" is two paragraphs (a line break); "\$" is the converter's escape of "$". */
-function cellText(raw: string): string {
-  const paragraphs = raw.match(/<p>[\s\S]*?<\/p>/g);
-  const text = paragraphs ? paragraphs.map((p) => p.slice('<p>'.length, -'</p>'.length)).join('\n') : raw;
-  return text.replaceAll('\\$', '$').trim();
-}
-
-/** The attachment's table as rows of four cells, objective rows included, page headers left out. */
-function seedTableRows(doc: string): string[][] {
-  const lines = doc.split(/\r?\n/);
-  const start = lines.findIndex((l) => l.startsWith('Office of Racial Equity Work Plan') && l.includes('Our VISION'));
-  if (start < 0) throw new Error('attachment not found in the seed document');
-  const rows: string[][] = [];
-  for (const line of lines.slice(start + 1)) {
-    const objective = /^(Objective \d+: [^\t]+)\t*$/.exec(line);
-    if (objective) {
-      rows.push([objective[1]!.trim(), '', '', '']);
-      continue;
-    }
-    const cells = line.split('\t');
-    if (!/^\d+\. /.test(cellText(cells[0] ?? ''))) continue;
-    if (cells.length !== 4) throw new Error(`row with ${cells.length} cells: ${line.slice(0, 60)}`);
-    rows.push(cells.map(cellText));
-  }
-  return rows;
-}
 
 describe('/reap report', () => {
   let app: TestApp;

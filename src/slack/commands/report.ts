@@ -8,14 +8,20 @@
 //   /reap report FY2024-2026 library  → that department's REAP table
 // Acknowledged at once with what is being prepared; the upload follows. When Slack will not
 // take the files (a private channel the app is not in…) the person is told so in an ephemeral.
+//   /reap report annual FY2023-2024 [es|vi] → ORSE admins: the annual report draft, as
+//   Markdown and HTML, sent to the person alone (a draft is not for a channel).
 import type { StrategyStatus } from '../../generated/prisma/enums.js';
 import { parsePlanRef } from '../../domain/plan-ref.js';
 import { STATUS_LABELS_EN } from '../../domain/report-table.js';
 import { emptyStatusCounts } from '../../domain/status-summary.js';
 import type { AppContext } from '../../services/app-context.js';
+import { annualReportDraft, renderAnnualDraft } from '../../services/annual-report.js';
 import { loadActor } from '../../services/authz.js';
 import { planPeriodLabel, renderPlanTable, reportDestination, workPlanTable, type PlanTable } from '../../services/reports.js';
-import { escapeMrkdwn } from '../ui/mrkdwn.js';
+import { fiscalYearLabel, parseFiscalYears } from '../../domain/fiscal-calendar.js';
+import { isDraftLang, type DraftLang } from '../../services/reports/annual-words.js';
+import { heavyTurn } from '../heavy-turns.js';
+import { escapeMrkdwn, truncate } from '../ui/mrkdwn.js';
 import { preparingText, reportSummaryText, type ReportRequest } from '../ui/report-message.js';
 import { readFailureText } from './status.js';
 import type { SubcommandHandler } from './types.js';
@@ -64,7 +70,67 @@ function slackError(e: unknown): string | undefined {
   return (e as { data?: { error?: string } }).data?.error;
 }
 
-export const reportCommand: SubcommandHandler = async ({ ctx, command, args, caller, t, ack, respond, client }) => {
+/** "annual FY2023-2024 vi" → the year as typed and the draft's language; null when not "annual". */
+export function annualRequest(args: string): { ref: string; lang: DraftLang | null } | null {
+  const words = args.trim().split(/\s+/);
+  if (words[0]?.toLowerCase() !== 'annual') return null;
+  const rest = words.slice(1);
+  const last = rest.at(-1)?.toLowerCase();
+  const lang = isDraftLang(last) ? last : null;
+  return { ref: (lang ? rest.slice(0, -1) : rest).join(' '), lang };
+}
+
+export const reportCommand: SubcommandHandler = async (req) => {
+  const annual = annualRequest(req.args);
+  if (annual) return annualReportCommand(req, annual);
+  return tableReportCommand(req);
+};
+
+const annualReportCommand = async (
+  { ctx, caller, t, ack, respond, client }: Parameters<SubcommandHandler>[0],
+  { ref, lang }: { ref: string; lang: DraftLang | null },
+): Promise<void> => {
+  const years = parseFiscalYears(ref);
+  const period = years ? fiscalYearLabel(years.endYear) : escapeMrkdwn(truncate(ref, 80));
+  if (ref === '') {
+    await ack({ response_type: 'ephemeral', text: t('report.annualUsage') });
+    return;
+  }
+  await ack({ response_type: 'ephemeral', text: t('report.annualPreparing', { period }) });
+
+  let files: ReturnType<typeof renderAnnualDraft>;
+  try {
+    const actor = await loadActor(ctx, caller.slackUserId);
+    const input = await annualReportDraft(ctx, actor, ref);
+    // Building two documents of the whole year is the heavy step here; let acks go first.
+    await heavyTurn();
+    files = renderAnnualDraft(input, lang ?? caller.lang);
+  } catch (e) {
+    await respond({ response_type: 'ephemeral', replace_original: true, text: readFailureText(ctx, t, e, { subcommand: 'report annual', user: caller.slackUserId }) });
+    return;
+  }
+
+  try {
+    const dm = await openDirectMessage(client, caller.slackUserId);
+    await client.filesUploadV2({
+      channel_id: dm,
+      initial_comment: t('report.annualComment', { title: escapeMrkdwn(files.title) }),
+      file_uploads: [
+        { content: files.markdown.content, filename: files.markdown.filename, title: t('report.annualMarkdownTitle', { title: files.title }) },
+        { content: files.html.content, filename: files.html.filename, title: t('report.annualHtmlTitle', { title: files.title }) },
+      ],
+    });
+    await respond({ response_type: 'ephemeral', replace_original: true, text: t('report.annualSent', { title: escapeMrkdwn(files.title) }) });
+  } catch (e) {
+    const code = slackError(e);
+    ctx.logger.warn({ err: code ?? (e as Error).message, ref }, 'annual report upload failed');
+    await respond({ response_type: 'ephemeral', replace_original: true, text: t('report.annualUploadFailed', { error: code ?? 'network error' }) }).catch((err: unknown) =>
+      ctx.logger.warn({ err }, 'could not tell the user the upload failed'),
+    );
+  }
+};
+
+const tableReportCommand: SubcommandHandler = async ({ ctx, command, args, caller, t, ack, respond, client }) => {
   await ack({ response_type: 'ephemeral', text: preparingText(t, reportRequest(args)) });
 
   let planTable: PlanTable;

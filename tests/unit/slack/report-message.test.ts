@@ -2,7 +2,7 @@
 // summary posted with the files.
 import { describe, expect, it } from 'vitest';
 import { buildReportTable } from '../../../src/domain/report-table.js';
-import { countsOf, reportRequest } from '../../../src/slack/commands/report.js';
+import { annualRequest, countsOf, reportRequest } from '../../../src/slack/commands/report.js';
 import { translator } from '../../../src/slack/i18n/index.js';
 import { preparingText, reportSummaryText } from '../../../src/slack/ui/report-message.js';
 
@@ -48,5 +48,13 @@ describe('/reap report summary', () => {
         'Requested by <@U0LIB03>. Columns: Objectives & Strategies | Progress | Performance Measures | Outputs.',
     );
     expect(reportSummaryText(translator('vi'), { title: 'T', period: 'FY 2024-2026', byStatus: countsOf(table), requestedBy: 'U1' })).toContain('4 chiến lược');
+  });
+
+  it('reads "annual <FY> [lang]" as the annual report draft, and anything else as a table', () => {
+    expect(annualRequest('annual FY2023-2024')).toEqual({ ref: 'FY2023-2024', lang: null });
+    expect(annualRequest('Annual FY 2023-24 VI')).toEqual({ ref: 'FY 2023-24', lang: 'vi' });
+    expect(annualRequest('annual')).toEqual({ ref: '', lang: null });
+    expect(annualRequest('FY2023-2024')).toBeNull();
+    expect(annualRequest('annually FY2024')).toBeNull();
   });
 });

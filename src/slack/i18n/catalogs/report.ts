@@ -17,6 +17,13 @@ const en = {
   sentPrivately: 'This report holds a department’s working plan, so I sent *{{title}}* to you in a direct message instead of posting it here. Run the command in the department’s own channel to share it there.',
   posted: 'Done: *{{title}}* is posted in this channel as a CSV and a Markdown file.',
   uploadFailed: 'I couldn’t upload the table to this channel (Slack said: {{error}}). Nothing was posted. Please try again in a minute, or run the command in a direct message with me.',
+  annualPreparing: 'Preparing the {{period}} annual report draft…',
+  annualUsage: 'Name the fiscal year, for example `/reap report annual FY2023-2024`. Add `es` or `vi` at the end for a draft in Spanish or Vietnamese.',
+  annualComment: 'Draft of *{{title}}*, as Markdown and HTML. It is generated from REAP Tracker’s data: review and edit it before publishing.',
+  annualMarkdownTitle: '{{title}} (draft, Markdown)',
+  annualHtmlTitle: '{{title}} (draft, HTML)',
+  annualSent: 'Done: I sent the draft of *{{title}}* to you in a direct message, as a Markdown and an HTML file. It is a draft: review it before publishing.',
+  annualUploadFailed: 'I couldn’t send you the draft (Slack said: {{error}}). Nothing was sent. Please try again in a minute.',
 };
 
 const es: Widen<typeof en> = {
@@ -35,6 +42,13 @@ const es: Widen<typeof en> = {
   posted: 'Listo: *{{title}}* está publicado en este canal como archivo CSV y Markdown.',
   uploadFailed:
     'No pude subir la tabla a este canal (Slack respondió: {{error}}). No se publicó nada. Vuelva a intentarlo en un minuto o use el comando en un mensaje directo conmigo.',
+  annualPreparing: 'Preparando el borrador del informe anual de {{period}}…',
+  annualUsage: 'Indique el año fiscal, por ejemplo `/reap report annual FY2023-2024`. Añada `es` o `vi` al final para un borrador en español o vietnamita.',
+  annualComment: 'Borrador de *{{title}}*, en Markdown y HTML. Se generó a partir de los datos de REAP Tracker: revíselo y edítelo antes de publicarlo.',
+  annualMarkdownTitle: '{{title}} (borrador, Markdown)',
+  annualHtmlTitle: '{{title}} (borrador, HTML)',
+  annualSent: 'Listo: le envié el borrador de *{{title}}* por mensaje directo, como archivo Markdown y HTML. Es un borrador: revíselo antes de publicarlo.',
+  annualUploadFailed: 'No pude enviarle el borrador (Slack respondió: {{error}}). No se envió nada. Vuelva a intentarlo en un minuto.',
 };
 
 const vi: Widen<typeof en> = {
@@ -53,6 +67,13 @@ const vi: Widen<typeof en> = {
   posted: 'Xong: *{{title}}* đã được đăng trong kênh này dưới dạng tệp CSV và Markdown.',
   uploadFailed:
     'Tôi không thể tải bảng lên kênh này (Slack trả lời: {{error}}). Chưa có gì được đăng. Vui lòng thử lại sau một phút, hoặc dùng lệnh trong tin nhắn trực tiếp với tôi.',
+  annualPreparing: 'Đang chuẩn bị bản nháp báo cáo thường niên {{period}}…',
+  annualUsage: 'Hãy ghi năm tài chính, ví dụ `/reap report annual FY2023-2024`. Thêm `es` hoặc `vi` ở cuối để có bản nháp bằng tiếng Tây Ban Nha hoặc tiếng Việt.',
+  annualComment: 'Bản nháp của *{{title}}*, dạng Markdown và HTML. Bản nháp được tạo từ dữ liệu của REAP Tracker: hãy xem lại và chỉnh sửa trước khi công bố.',
+  annualMarkdownTitle: '{{title}} (bản nháp, Markdown)',
+  annualHtmlTitle: '{{title}} (bản nháp, HTML)',
+  annualSent: 'Xong: tôi đã gửi bản nháp của *{{title}}* cho bạn qua tin nhắn trực tiếp, dưới dạng tệp Markdown và HTML. Đây là bản nháp: hãy xem lại trước khi công bố.',
+  annualUploadFailed: 'Tôi không thể gửi bản nháp cho bạn (Slack trả lời: {{error}}). Chưa có gì được gửi. Vui lòng thử lại sau một phút.',
 };
 
 export default { en, es, vi };

@@ -1,0 +1,119 @@
+// The annual report draft's builders: what is quoted (PUBLIC updates of the year only), how
+// each quote points to its update, and that people's text can never become markup.
+import { describe, expect, it } from 'vitest';
+import {
+  buildAnnualDraft,
+  escapeMarkdownText,
+  renderAnnualHtml,
+  renderAnnualMarkdown,
+} from '../../../src/services/reports/annual-draft.js';
+import { annualDraftFixture, FIXTURE_UPDATES } from '../../support/annual-draft-fixture.js';
+
+const input = annualDraftFixture();
+
+describe('annual report draft', () => {
+  it('quotes PUBLIC updates of the fiscal year only, never INTERNAL or REDI ones', () => {
+    const d = buildAnnualDraft(input, 'en');
+    expect(d.notes.map((n) => n.updateId)).toEqual([501, 504, 601]);
+    const md = renderAnnualMarkdown(d);
+    const html = renderAnnualHtml(d);
+    for (const text of ['Internal note', 'REDI only', 'Library internal', 'Next year already']) {
+      expect(md).not.toContain(text);
+      expect(html).not.toContain(text);
+    }
+    expect(md).toContain('Delivered 15 trainings to about 420 City staff. [^1]');
+    expect(d.summary).toContain('6 progress updates were reported for FY 2023-2024, from 2 departments.');
+    expect(d.summary).toContain('3 of them were marked public and are quoted below, each with its source.');
+  });
+
+  it('puts each highlight under its objective or department and points its note at the update', () => {
+    const d = buildAnnualDraft(input, 'en');
+    expect(d.objectives[0]!.highlights.map((h) => h.note)).toEqual([1]);
+    expect(d.objectives[1]!.highlights.map((h) => h.note)).toEqual([2]);
+    expect(d.departments).toEqual([{ heading: 'San José Public Library (LIB)', highlights: [expect.objectContaining({ note: 3 })] }]);
+    const byId = new Map(FIXTURE_UPDATES.map((u) => [u.id, u]));
+    for (const n of d.notes) {
+      const u = byId.get(n.updateId)!;
+      expect(u.visibility).toBe('PUBLIC');
+      expect(n.text).toContain(`#${u.id}`);
+      expect(n.text).toContain(`strategy ${u.strategyRef} of ${u.planKey}`);
+      expect(n.text).toContain(u.periodKey);
+    }
+    expect(d.notes[0]!.text).toBe(
+      'Progress update #501, reported January 10, 2024 for FY2024-Q2, Office of Racial and Social Equity (ORSE), strategy 1.6 of ORSE-FY2023-2024.',
+    );
+
+    const md = renderAnnualMarkdown(d);
+    for (const n of d.notes) expect(md).toContain(`[^${n.n}]: ${escapeMarkdownText(n.text)}`);
+    const html = renderAnnualHtml(d);
+    for (const n of d.notes) {
+      expect(html).toContain(`<a id="cite-${n.n}" href="#source-${n.n}">[${n.n}]</a>`);
+      expect(html).toContain(`<li id="source-${n.n}">`);
+    }
+  });
+
+  it('escapes people’s text in HTML and Markdown', () => {
+    const d = buildAnnualDraft(input, 'en');
+    const html = renderAnnualHtml(d);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Equity teams met 12 times &amp; *grew*.');
+    const md = renderAnnualMarkdown(d);
+    expect(md).toContain('\\<script\\>alert("x")\\</script\\> Equity teams met 12 times & \\*grew\\*.');
+    expect(escapeMarkdownText('# not a heading')).toBe('\\# not a heading');
+    expect(escapeMarkdownText('- not a list')).toBe('\\- not a list');
+    expect(escapeMarkdownText('1. not a list')).toBe('1\\. not a list');
+    expect(escapeMarkdownText('4.7/5 rating')).toBe('4.7/5 rating');
+    expect(escapeMarkdownText('[link](javascript:x) &amp;')).toBe('\\[link\\](javascript:x) &amp;amp;');
+  });
+
+  it('lists every strategy under its objective by status, with its measures and outputs', () => {
+    const d = buildAnnualDraft(input, 'en');
+    expect(d.summary[0]).toBe('The work plan has 26 strategies: 17 completed, 4 in progress, 2 ongoing, and 3 not started.');
+    const o1 = d.objectives[0]!;
+    expect(o1.heading).toMatch(/^Objective 1: Normalize and culturalize/);
+    expect(o1.completed.map((s) => s.ref)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.7']);
+    expect(o1.active).toEqual([
+      { ref: '1.6', text: 'Provide trainings to reinforce foundational concepts', status: 'In Progress', measures: [expect.stringMatching(/^4\.7\/5 rating/)], outputs: ['15 trainings 420 participants'] },
+    ]);
+    expect(d.objectives[2]!.waiting.map((s) => `${s.ref} ${s.status}`)).toEqual(['3.4 Not Started', '3.6 Not Started']);
+    // The plan's multi-paragraph cells become one item per paragraph.
+    expect(d.objectives[2]!.active.find((s) => s.ref === '3.5')!.measures.length).toBeGreaterThan(1);
+  });
+
+  it('says when there is nothing to quote, and warns about demo data', () => {
+    const d = buildAnnualDraft({ ...annualDraftFixture([]), includesDemoData: true, counts: { departments: 3, departmentsWithPlan: 1, updatesInYear: 0, departmentsReporting: 0 } }, 'en');
+    const md = renderAnnualMarkdown(d);
+    expect(md).toContain('No public progress updates were reported for this objective in the fiscal year.');
+    expect(md).toContain('No department marked a progress update public in the fiscal year.');
+    expect(md).toContain('Some of the figures below include demo data.');
+    expect(md).not.toContain('## Sources');
+    expect(d.summary).toContain('No progress updates were reported for FY 2023-2024.');
+    expect(d.summary).toContain('As of November 18, 2026, 1 of 3 departments have a plan in REAP Tracker (a Racial Equity Action Plan, or ORSE’s work plan).');
+  });
+
+  it('writes the document in Spanish and Vietnamese, keeping the data and the table as written', () => {
+    const es = renderAnnualHtml(buildAnnualDraft(input, 'es'));
+    expect(es).toContain('<html lang="es">');
+    expect(es).toContain('Borrador generado por REAP Tracker el 18 de noviembre de 2026: revíselo antes de publicarlo.');
+    expect(es).toContain('<h2>Objetivo 1: Normalize and culturalize');
+    expect(es).toContain('Provide trainings to reinforce foundational concepts — En curso');
+    expect(es).toContain('<table lang="en">');
+    const vi = renderAnnualMarkdown(buildAnnualDraft(input, 'vi'));
+    expect(vi).toContain('# Báo cáo thường niên FY 2023-2024: Office of Racial Equity Work Plan July 2023-June 2024');
+    expect(vi).toContain('Bản nháp do REAP Tracker tạo ngày 18 tháng 11, 2026');
+    expect(vi).toContain('## Phụ lục: Office of Racial Equity Work Plan July 2023-June 2024');
+    expect(vi).toContain('| Objectives & Strategies | Progress | Performance Measures | Outputs |');
+  });
+
+  it('has one h1, h2 and h3 in order, and a table with a caption and column headers', () => {
+    const html = renderAnnualHtml(buildAnnualDraft(input, 'en'));
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+    const levels = [...html.matchAll(/<h([1-6])[ >]/g)].map((m) => Number(m[1]));
+    levels.forEach((l, i) => i > 0 && expect(l - levels[i - 1]!).toBeLessThanOrEqual(1));
+    expect(Math.max(...levels)).toBe(3);
+    expect(html).toContain('<main>');
+    expect(html).toContain('<caption>Office of Racial Equity Work Plan July 2023-June 2024</caption>');
+    expect(html.match(/<th scope="col">/g)).toHaveLength(4);
+    expect(html.match(/<tr><th scope="row">/g)).toHaveLength(26);
+  });
+});
