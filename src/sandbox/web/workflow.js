@@ -16,7 +16,7 @@ export function renderWorkflowSteps(root, steps, post, user) {
   }
   const select = /** @type {HTMLSelectElement} */ (h('select', { id: 'step-select', class: 'sk-select' }, steps.map((s) => h('option', { value: s.callbackId }, s.title))));
   const fields = h('div', { class: 'step-fields' });
-  const output = h('pre', { class: 'jobs-output step-output', role: 'status' });
+  const output = h('pre', { class: 'step-output', role: 'status' });
   const run = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'sk-button' }, 'Run step'));
   const showFields = () => {
     const step = steps.find((s) => s.callbackId === select.value);
