@@ -4,6 +4,7 @@
 import admin from './admin.js';
 import briefings from './briefings.js';
 import canvas from './canvas.js';
+import charts from './charts.js';
 import common from './common.js';
 import coverage from './coverage.js';
 import deadlines from './deadlines.js';
@@ -47,4 +48,5 @@ export const CATALOGS = {
   canvas,
   coverage,
   notices,
+  charts,
 } as const;
