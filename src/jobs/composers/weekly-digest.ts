@@ -11,6 +11,7 @@
 // one file; a chart that fails to render or upload is left out and the digest goes anyway.
 import type { WebAPICallError } from '@slack/web-api';
 import { ChartUploads, type ChartUploadClient } from '../../charts/chart-uploads.js';
+import type { ChartRenderer } from '../../charts/renderer.js';
 import { emptyStatusCounts } from '../../domain/status-summary.js';
 import type { StrategyStatus } from '../../generated/prisma/enums.js';
 import { computeCitywideStatus } from '../../services/status.js';
@@ -40,6 +41,8 @@ export interface WeeklyDigestOptions {
    * null leaves charts out.
    */
   chartClient?: ChartUploadClient | null;
+  /** Default the process's shared renderer (its cache outlives the run). */
+  chartRenderer?: ChartRenderer;
 }
 
 /** Uploads wait on Slack; a slow one must not hold the whole fan-out for long. */
@@ -70,7 +73,7 @@ export function weeklyDigestJob(options: WeeklyDigestOptions = {}): JobHandler {
       if (!r) renderers.set(lang, (r = weeklyDigestRenderer(translator(lang), { from: window.from, to: window.until, homeUrl, zone: ctx.config.timeZone })));
       return r;
     };
-    const uploads = new ChartUploads({ client: chartClient, logger: run.logger, filePrefix: `weekly-digest-${week}` });
+    const uploads = new ChartUploads({ client: chartClient, logger: run.logger, renderer: options.chartRenderer, filePrefix: `weekly-digest-${week}` });
     const charts = byStatus
       ? await Promise.all(
           data.digests.map(async ({ manager, departments }) => {
