@@ -1,7 +1,8 @@
 // The weekly digest's chart end to end, with the demo data and the real app: the job renders
 // each manager's status mix, uploads it with files.uploadV2 to the fake Slack, and the DM
 // shows it in an image block naming the uploaded file, with alt text in the reader's
-// language. When the upload fails the digest still goes, without the image.
+// language. When the upload fails, or Slack refuses the uploaded file when the message is
+// sent, the digest still goes, without the image.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerWeeklyDigest } from '../../src/jobs/composers/weekly-digest.js';
 import { OutboxDispatcher } from '../../src/jobs/outbox/dispatcher.js';
@@ -19,12 +20,13 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 type Block = { type: string; block_id?: string; slack_file?: { id: string }; alt_text?: string; title?: { text: string } };
 type Message = { ts: string; text: string; blocks: Block[] };
 
-async function runDigest(app: TestApp): Promise<string | undefined> {
+async function runDigest(app: TestApp, beforeSending?: () => void): Promise<string | undefined> {
   const { ctx } = app.server;
   const registry = new JobRegistry();
   registerWeeklyDigest(registry, { appIdentity: async () => ({ teamId: app.fake.workspace.team.id, appId: app.fake.bot.appId }) });
   const outcome = await new RunCoordinator({ ctx, registry, instanceId: 'chart-test' }).runFire('weekly-digest', NOW, 'cron');
   if (outcome.outcome !== 'succeeded') throw new Error(`weekly-digest ${outcome.outcome}`);
+  beforeSending?.();
   await new OutboxDispatcher({
     prisma: ctx.prisma,
     client: createDispatcherClient(app.fake.botToken, { apiUrl: app.fake.url }),
@@ -114,5 +116,32 @@ describe('weekly digest when the chart upload fails', () => {
     expect(app.fake.files()).toEqual([]);
     expect(detail).toContain('charts: 0 uploaded, 0 shared, 2 failed');
     app.driver.assertNoViolations();
+  });
+});
+
+describe('weekly digest when Slack refuses the uploaded chart at sending time', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ now: () => NOW });
+    // Uploaded and queued, then gone before the outbox sends (as when Slack has not finished
+    // processing a file, or the app lost access to it).
+    await runDigest(app, () => {
+      for (const file of app.fake.files()) app.fake.workspace.files.delete(file.id);
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('sends the digest again without the image, once', () => {
+    for (const user of [KEVIN, LORENA]) {
+      const messages = dms(app, user);
+      expect(messages.length, user).toBeGreaterThanOrEqual(1);
+      expect(images(messages), user).toEqual([]);
+    }
+    const refused = app.fake.violations().filter((v) => v.code === 'invalid_blocks');
+    expect(refused).toHaveLength(2);
+    expect(refused.every((v) => /invalid slack file/.test(v.message))).toBe(true);
+    app.driver.assertNoViolations({ allow: ['invalid_blocks'] });
   });
 });
