@@ -28,7 +28,7 @@ export const BASE_CONFIG = {
   background: 'white',
   view: { stroke: null },
   title: { fontSize: 13, fontWeight: 'normal', anchor: 'start' },
-  axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', labelLimit: 160 },
+  axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', labelLimit: 200 },
   legend: { labelFontSize: 11, orient: 'bottom', direction: 'horizontal', columns: 3, title: null },
 } as const;
 
