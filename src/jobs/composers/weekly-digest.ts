@@ -127,10 +127,15 @@ function defaultChartClient(run: JobRunContext): ChartUploadClient | null {
   return botToken ? createDispatcherClient(botToken, { apiUrl, timeoutMs: CHART_UPLOAD_TIMEOUT_MS, logger: run.logger }) : null;
 }
 
-/** Strategies by status per department id, at the fire time. */
-async function statusCountsByDepartment(run: JobRunContext): Promise<Map<number, Record<StrategyStatus, number>>> {
-  const status = await computeCitywideStatus(run.ctx, run.fireTime);
-  return new Map(status.departments.map((d) => [d.department.id, d.byStatus]));
+/** Strategies by status per department id, at the fire time; null (no charts) if unreadable. */
+async function statusCountsByDepartment(run: JobRunContext): Promise<Map<number, Record<StrategyStatus, number>> | null> {
+  try {
+    const status = await computeCitywideStatus(run.ctx, run.fireTime);
+    return new Map(status.departments.map((d) => [d.department.id, d.byStatus]));
+  } catch (e) {
+    run.logger.warn({ err: (e as Error).message }, 'digest charts left out: no status counts');
+    return null;
+  }
 }
 
 const identities = new Map<string, Promise<AppIdentity | null>>();
