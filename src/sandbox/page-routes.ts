@@ -123,6 +123,8 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, url: U
     }
     const file = /^\/sandbox\/files\/(F\w+)$/.exec(path);
     if (file) return serveUploadedFile(res, deps.fake, file[1] ?? '');
+    const image = /^\/sandbox\/images\/(F\w+)$/.exec(path);
+    if (image) return serveUploadedImage(res, deps.fake, image[1] ?? '');
     return false;
   }
   if (method !== 'POST') return false;
@@ -170,6 +172,25 @@ function serveUploadedFile(res: http.ServerResponse, fake: FakeSlack, fileId: st
     'content-type': 'application/octet-stream',
     'content-disposition': `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
     'x-content-type-options': 'nosniff',
+  });
+  res.end(file.content);
+  return true;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * What an image block's slack_file shows in the page. Only bytes that are a PNG are served
+ * as an image (the app's charts); anything else stays a download from /sandbox/files/.
+ */
+function serveUploadedImage(res: http.ServerResponse, fake: FakeSlack, fileId: string): true {
+  const file = fake.workspace.files.get(fileId);
+  if (!file?.content || !file.content.subarray(0, 8).equals(PNG_SIGNATURE)) throw new HttpError(404, 'no such PNG image');
+  res.writeHead(200, {
+    'content-type': 'image/png',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'",
+    'cache-control': 'private, max-age=3600',
   });
   res.end(file.content);
   return true;

@@ -11,7 +11,16 @@
 // Steps 2-3 see what the dispatcher did since the previous run, so a briefing queued at one
 // fire is normally POSTED by the next. Two queries read everything; the writes of one run
 // share a transaction.
+//
+// A briefing opens with a chart of every department's status mix, uploaded once per
+// language in a run; if it cannot be made the briefing is posted without it.
+import type { ImageBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { ChartUploads, type ChartUploadClient } from '../../charts/chart-uploads.js';
+import { computeCitywideStatus } from '../../services/status.js';
+import type { Translate } from '../../slack/i18n/index.js';
+import { chartImageBlock } from '../../slack/ui/charts/chart-block.js';
+import { statusMixChart, type StatusMixRow } from '../../slack/ui/charts/status-mix.js';
 import {
   claimBriefingCanvas,
   loadDueBriefings,
@@ -27,7 +36,7 @@ import { resolveLanguage, translator } from '../../slack/i18n/index.js';
 import { briefingCanvasMarkdown, briefingCanvasTitle } from '../../slack/ui/briefing-canvas.js';
 import { briefingMessage, briefingPostedMessage, type PostedNotice } from '../../slack/ui/briefing-message.js';
 import { outboxKey, type OutboxMessageInput } from '../outbox/enqueue.js';
-import type { JobHandler, JobRegistry } from '../registry.js';
+import type { JobHandler, JobRegistry, JobRunContext } from '../registry.js';
 import { createDispatcherClient } from '../slack-client.js';
 
 /** The Web API calls the job makes itself: permalinks, and a briefing's canvas. */
@@ -36,6 +45,8 @@ export type PermalinkClient = Pick<WebClient, 'chat'> & Partial<Pick<WebClient, 
 export interface BriefingsJobOptions {
   /** For chat.getPermalink; built from SLACK_BOT_TOKEN (and SLACK_API_URL) when omitted. */
   client?: PermalinkClient | null;
+  /** Where charts are uploaded; built like `client` when omitted; null leaves charts out. */
+  chartClient?: ChartUploadClient | null;
 }
 
 export function registerBriefings(registry: JobRegistry, options: BriefingsJobOptions = {}): void {
@@ -72,16 +83,20 @@ function planFor(due: DueBriefing): Plan {
 
 export function briefingsJob(options: BriefingsJobOptions = {}): JobHandler {
   let client = options.client;
+  let chartClient = options.chartClient;
   return async (run) => {
     const { ctx } = run;
     const dues = await loadDueBriefings(ctx.prisma, run.fireTime);
     if (dues.length === 0) return { enqueued: 0 };
     const plans = dues.map(planFor);
 
-    if (client === undefined) {
+    if (client === undefined || chartClient === undefined) {
       const token = ctx.config.slack.botToken;
-      client = token ? createDispatcherClient(token, { apiUrl: ctx.config.slack.apiUrl, logger: ctx.logger }) : null;
+      const made = token ? createDispatcherClient(token, { apiUrl: ctx.config.slack.apiUrl, logger: ctx.logger }) : null;
+      if (client === undefined) client = made;
+      if (chartClient === undefined) chartClient = made;
     }
+    const charts = await briefingCharts(run, plans, chartClient);
     // Permalinks before the transaction: Slack calls do not belong inside one.
     const posts = new Map<number, BriefingPostRef[]>();
     for (const p of plans) {
@@ -120,7 +135,7 @@ export function briefingsJob(options: BriefingsJobOptions = {}): JobHandler {
         const b = p.due.briefing;
         const t = translator(resolveLanguage(b.createdBy.language, b.createdBy.slackLocale));
         if (p.enqueue.length) {
-          const message = briefingMessage(t, { ...b, canvasUrl: canvasUrls.get(b.id) ?? null });
+          const message = briefingMessage(t, { ...b, canvasUrl: canvasUrls.get(b.id) ?? null }, charts.get(b.id));
           for (const channelId of p.enqueue) {
             messages.push({ idempotencyKey: briefingPostKey(b.id, channelId), channelId, payload: { ...message, unfurl_links: false, unfurl_media: false } });
           }
@@ -149,6 +164,32 @@ export function briefingsJob(options: BriefingsJobOptions = {}): JobHandler {
       enqueued: result.created,
     };
   };
+}
+
+/** The chart each briefing about to be posted opens with, by briefing id (missing: none). */
+async function briefingCharts(run: JobRunContext, plans: readonly Plan[], client: ChartUploadClient | null): Promise<Map<number, ImageBlock>> {
+  const out = new Map<number, ImageBlock>();
+  const posting = plans.filter((p) => p.enqueue.length > 0).map((p) => p.due.briefing);
+  if (!client || posting.length === 0) return out;
+  let rows: StatusMixRow[];
+  try {
+    const status = await computeCitywideStatus(run.ctx, run.fireTime);
+    rows = status.departments.filter((d) => d.total > 0).map((d) => ({ name: d.department.name, byStatus: d.byStatus }));
+  } catch (e) {
+    run.logger.warn({ err: (e as Error).message }, 'briefing chart left out: no status counts');
+    return out;
+  }
+  if (rows.length === 0) return out;
+  const uploads = new ChartUploads({ client, logger: run.logger, filePrefix: 'briefing' });
+  await Promise.all(
+    posting.map(async (b) => {
+      const t: Translate = translator(resolveLanguage(b.createdBy.language, b.createdBy.slackLocale));
+      const chart = statusMixChart(t, rows);
+      const fileId = await uploads.fileFor(chart);
+      if (fileId) out.set(b.id, chartImageBlock(fileId, chart, 'briefing_chart'));
+    }),
+  );
+  return out;
 }
 
 /** Slack's error code from the dispatcher's lastError ("not_in_channel", "expired: ratelimited"). */

@@ -18,6 +18,7 @@ import { ChannelPacer } from './channel-pacer.js';
 import { claimDue, claimUnconfirmed, knownDmChannels } from './claims.js';
 import type { OutboxPayload } from './enqueue.js';
 import { noticeDeliveryFailure } from './failure-notice.js';
+import { refusesSlackFile, withoutSlackFileImages } from './image-fallback.js';
 import { classifySlackError, type ClassifiedFailure } from './slack-errors.js';
 
 /** Slack message metadata event type that marks our posts; the payload holds the row's key. */
@@ -323,14 +324,24 @@ export class OutboxDispatcher {
     if (marked.count !== 1) return 'lost'; // our claim expired and someone else has the row
     const attempts = row.attempts + 1;
     let posted: { ts?: string; channel?: string };
-    try {
-      posted = await this.o.client.chat.postMessage({
-        ...(payloadOf(row) as unknown as Record<string, unknown>),
+    const send = (payload: OutboxPayload) =>
+      this.o.client.chat.postMessage({
+        ...(payload as unknown as Record<string, unknown>),
         channel,
         metadata: { event_type: OUTBOX_METADATA_EVENT, event_payload: { outbox_key: row.idempotencyKey } },
       } as unknown as Parameters<WebClient['chat']['postMessage']>[0]);
+    const payload = payloadOf(row);
+    try {
+      posted = await send(payload);
     } catch (e) {
-      return this.onPostFailure(row, channel, attempts, classifySlackError(e), stats);
+      const bare = refusesSlackFile(e) ? withoutSlackFileImages(payload) : null;
+      if (!bare) return this.onPostFailure(row, channel, attempts, classifySlackError(e), stats);
+      this.log.warn({ key: row.idempotencyKey }, 'Slack refused an uploaded image: sending the message without it');
+      try {
+        posted = await send(bare);
+      } catch (again) {
+        return this.onPostFailure(row, channel, attempts, classifySlackError(again), stats);
+      }
     }
     await this.markSent(row, attempts, posted.channel ?? channel, posted.ts ?? null, stats);
     return 'done';

@@ -1,7 +1,7 @@
 // Block Kit blocks → DOM for messages, modals and the Home tab. A block this file does not know,
 // or one that fails to render, is shown as its raw JSON so one odd block never breaks the page.
 import { h, uid } from './dom.js';
-import { image, renderElement } from './elements.js';
+import { image, imageSource, renderElement } from './elements.js';
 import { emoji, dateNode, link, renderMrkdwn, renderPlain, renderText, textOf, userMention } from './mrkdwn.js';
 import { emojiFor } from './emoji.js';
 
@@ -26,11 +26,11 @@ function renderBlock(block, surface) {
         return h('hr', { class: 'block-divider' });
       case 'context':
         return h('div', { class: 'block-context' }, (block.elements ?? []).map((/** @type {any} */ el) =>
-          el.type === 'image' ? image(el.image_url ?? el.slack_file?.url, el.alt_text, 'context-image') : h('span', { class: 'context-text' }, renderText(el, surface.dir))));
+          el.type === 'image' ? image(imageSource(el), el.alt_text, 'context-image') : h('span', { class: 'context-text' }, renderText(el, surface.dir))));
       case 'actions':
         return h('div', { class: 'block-actions', role: 'group', 'aria-label': 'Actions' }, (block.elements ?? []).map((/** @type {any} */ el) => renderElement(el, block, surface)));
       case 'image':
-        return h('figure', { class: 'block-image' }, block.title ? h('figcaption', {}, renderPlain(block.title)) : null, image(block.image_url ?? block.slack_file?.url, block.alt_text, 'image'));
+        return h('figure', { class: 'block-image' }, block.title ? h('figcaption', {}, renderPlain(block.title)) : null, image(imageSource(block), block.alt_text, 'image'));
       case 'input':
         return input(block, surface);
       case 'rich_text':

@@ -116,7 +116,7 @@ export function renderElement(el, block, surface, opts = {}) {
     case 'rich_text_input':
       return textInput(el, block, currentValue(el, block, surface), common, opts, label, surface, act);
     case 'image':
-      return image(el.image_url ?? el.slack_file?.url, el.alt_text, 'element-image');
+      return image(imageSource(el), el.alt_text, 'element-image');
     case 'file_input':
       return unsupported(el, 'File uploads from a modal are not supported by the sandbox yet.', common);
     default:
@@ -340,11 +340,22 @@ function unsupported(el, why, common) {
 }
 
 /** An image that shows its alt text when it cannot load (the sandbox is usually offline). @param {unknown} url @param {unknown} alt @param {string} cls */
+/**
+ * Where an image block or element's picture comes from: its image_url, or for slack_file
+ * the file's bytes as the sandbox serves them (PNG only, see page-routes.ts).
+ * @param {{image_url?: string, slack_file?: {id?: string, url?: string}}} el
+ */
+export function imageSource(el) {
+  if (el.image_url) return el.image_url;
+  if (el.slack_file?.id) return `/sandbox/images/${encodeURIComponent(el.slack_file.id)}`;
+  return el.slack_file?.url;
+}
+
 export function image(url, alt, cls) {
   const altText = String(alt ?? '');
   // Small images (context, accessories) get an empty box with a tooltip; big ones show their alt text.
   const placeholder = () => h('span', { class: `${cls} image-missing`, role: 'img', 'aria-label': altText || 'image', title: altText || undefined }, cls === 'image' ? altText || 'image' : '');
-  if (typeof url !== 'string' || !/^(https?:|data:image\/)/i.test(url)) return placeholder();
+  if (typeof url !== 'string' || !/^(https?:|data:image\/|\/sandbox\/images\/)/i.test(url)) return placeholder();
   const img = /** @type {HTMLImageElement} */ (h('img', { class: cls, src: url, alt: altText, referrerpolicy: 'no-referrer', loading: 'lazy' }));
   img.addEventListener('error', () => img.replaceWith(placeholder()));
   return img;

@@ -1,7 +1,7 @@
 // Messages of the quarterly briefing: the briefing as posted in channels (and shown in the
 // preview), the /reap briefing list, the DM telling the composer where it was posted, and
 // the reminder two weeks before a quarter ends. Pure functions of a translator and data.
-import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { ActionsBlock, Button, ImageBlock, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { splitText, type DraftLabels } from '../../domain/briefing-draft.js';
 import type { FiscalPeriod } from '../../domain/fiscal-calendar.js';
@@ -70,10 +70,12 @@ export interface SlackMessage {
  * mrkdwn: &, < and > are escaped (so no one can @channel or hide a link), *bold*, _italic_
  * and bullets work; it is cut into 3000-character sections at paragraph breaks.
  */
-export function briefingMessage(t: Translate, b: BriefingContent): SlackMessage {
+export function briefingMessage(t: Translate, b: BriefingContent, chart?: ImageBlock): SlackMessage {
   const quarter = periodName(t, b.quarterKey);
   const title = b.title.trim();
   const blocks: KnownBlock[] = [header(title), context(t('briefings.message.context', { quarter }))];
+  // The citywide status mix, when the job could upload it, before the admin's text.
+  if (chart) blocks.push(chart);
   for (const piece of splitText(escapeMrkdwn(b.body.trim()))) blocks.push(textSection(piece));
   if (b.canvasUrl) blocks.push(context(t('briefings.message.canvasLink', { url: b.canvasUrl, title: escapeMrkdwn(truncate(title, 150)) })));
   return { text: truncate(t('briefings.message.fallback', { title, quarter }), 3000), blocks };

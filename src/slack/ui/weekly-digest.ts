@@ -2,7 +2,7 @@
 // moved this week, what is overdue or at risk, who has not reported this period) with a
 // "Full plan" button per department and an App Home link at the end. Long weeks become
 // several messages (weekly-digest-split.ts), never one Slack would refuse.
-import type { Button, KnownBlock } from '@slack/types';
+import type { Button, ImageBlock, KnownBlock } from '@slack/types';
 import { DUE_SOON_DAYS, addSummaries } from '../../domain/status-summary.js';
 import { reportingSummaryLine, reportingTotalsLine } from './reporting-summary.js';
 import type { DepartmentWeek, DigestDueItem, DigestUpdateItem, ManagerDigest } from '../../domain/weekly-digest.js';
@@ -192,7 +192,7 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
  * manager of that department (a fan-out to 200 managers renders each department once per
  * language, not once per manager).
  */
-export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions): (digest: ManagerDigest) => SlackMessage[] {
+export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions): (digest: ManagerDigest, chart?: ImageBlock) => SlackMessage[] {
   const departments = new WeakMap<DepartmentWeek, KnownBlock[]>();
   const blocksOf = (w: DepartmentWeek) => {
     let blocks = departments.get(w);
@@ -200,10 +200,12 @@ export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions)
     return blocks;
   };
   // Opens with the line App Home shows: one department's, or the sum over several.
-  const head = (names: string, weeks: readonly DepartmentWeek[]): KnownBlock[] => [
+  // The chart (the departments' status mix, when one was uploaded) comes after the intro.
+  const head = (names: string, weeks: readonly DepartmentWeek[], chart?: ImageBlock): KnownBlock[] => [
     header(t('digests.weekly.header')),
     textSection(weeks.length === 1 ? reportingSummaryLine(t, weeks[0]!.summary, weeks[0]!.period) : reportingTotalsLine(t, addSummaries(weeks.map((w) => w.summary)))),
     context(t('digests.weekly.intro', { from: slackDay(options.from, options.zone), to: slackDay(options.to, options.zone), departments: escapeMrkdwn(names) })),
+    ...(chart ? [chart] : []),
   ];
   const tail: KnownBlock[] = [];
   if (options.homeUrl) {
@@ -222,13 +224,13 @@ export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions)
   }
   tail.push(context(t('digests.weekly.footer')));
 
-  return (digest) => {
+  return (digest, chart) => {
     const groups: BlockGroup[] = digest.departments.map((w) => ({
       blocks: blocksOf(w),
       continued: () => context(t('digests.weekly.department.continued', { name: escapeMrkdwn(w.department.name), code: w.department.code })),
     }));
     const packed = packBlockGroups(groups, {
-      head: head(digest.departments.map((w) => w.department.name).join(', '), digest.departments),
+      head: head(digest.departments.map((w) => w.department.name).join(', '), digest.departments, chart),
       tail,
       partLine: (part, parts) => context(t('digests.weekly.part', { part, parts })),
     });

@@ -70,6 +70,34 @@ describe('file uploads (files.uploadV2 in @slack/web-api 8)', () => {
   });
 });
 
+describe('images from uploaded files (slack_file)', () => {
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+  const imageBlock = (id: string) => [{ type: 'image', slack_file: { id }, alt_text: 'Library: 3 completed' }];
+  const uploadedId = (res: unknown) => (res as { files: { files: { id: string }[] }[] }).files[0]!.files[0]!.id;
+
+  it('posts an image block naming a PNG the bot uploaded without sharing it', async () => {
+    const client = webClient(fake);
+    const id = uploadedId(await client.files.uploadV2({ file: PNG, filename: 'chart.png', alt_text: 'Library: 3 completed' }));
+    const posted = await client.chat.postMessage({ channel: CHANNELS.reap.id, text: 'chart', blocks: imageBlock(id) });
+    expect(posted.ok).toBe(true);
+    expect(fake.files()[0]).toMatchObject({ id, channels: [], alt_txt: 'Library: 3 completed' });
+    expect(fake.violations()).toEqual([]);
+  });
+
+  it('refuses a slack_file that is unknown, not yet uploaded or not an image, as Slack does', async () => {
+    const client = webClient(fake);
+    const pending = await client.files.getUploadURLExternal({ filename: 'chart.png', length: PNG.length });
+    const csv = uploadedId(await client.files.uploadV2({ content: 'a,b', filename: 'data.csv' }));
+    for (const id of ['F0NOSUCHFILE', pending.file_id ?? '', csv]) {
+      const error = (await client.chat.postMessage({ channel: CHANNELS.reap.id, text: 'chart', blocks: imageBlock(id) }).catch((e: unknown) => e)) as WebAPIPlatformError;
+      expect(error.data.error, id).toBe('invalid_blocks');
+      expect(JSON.stringify(error.data), id).toContain('invalid slack file [json-pointer:/blocks/0/slack_file]');
+    }
+    expect(fake.messages(CHANNELS.reap.id)).toEqual([]);
+    fake.clearViolations();
+  });
+});
+
 describe('response_url', () => {
   it('posts an ephemeral by default and an in-channel message on request', async () => {
     const url = fake.issueResponseUrl({ channel: CHANNELS.reap.id, user: PEOPLE.ana.id });

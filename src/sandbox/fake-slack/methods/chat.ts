@@ -10,6 +10,7 @@ import {
 } from '../method-context.js';
 import type { BlockKitError } from '../schema-engine.js';
 import { isObject, type FakeChannel, type JsonObject } from '../types.js';
+import { mimeOf } from './files.js';
 import { messageObject, requirePostable, requireVisibleChannel } from './shared.js';
 
 /**
@@ -19,7 +20,7 @@ import { messageObject, requirePostable, requireVisibleChannel } from './shared.
 export const chatMethods: Record<string, MethodHandler> = {
   'chat.postMessage': (args, env) => {
     const channelRef = requireString(args, 'channel', 'channel_not_found');
-    const content = readContent(args);
+    const content = readContent(args, env);
     const channel = requireVisibleChannel(env, channelRef);
     requirePostable(env, channel);
     enforcePostingRate(env, channel);
@@ -41,7 +42,7 @@ export const chatMethods: Record<string, MethodHandler> = {
   'chat.postEphemeral': (args, env) => {
     const channelRef = requireString(args, 'channel', 'channel_not_found');
     const userId = requireString(args, 'user', 'user_not_found');
-    const content = readContent(args);
+    const content = readContent(args, env);
     const channel = requireVisibleChannel(env, channelRef);
     requirePostable(env, channel);
     const user = env.workspace.users.get(userId);
@@ -61,7 +62,7 @@ export const chatMethods: Record<string, MethodHandler> = {
   'chat.update': (args, env) => {
     const channel = requireVisibleChannel(env, requireString(args, 'channel', 'channel_not_found'));
     const ts = requireString(args, 'ts', 'message_not_found');
-    const content = readContent(args);
+    const content = readContent(args, env);
     // REF(chat.update) msg_too_long: "the text field cannot exceed 4,000 characters".
     if (content.text !== undefined && Array.from(content.text).length > 4000) throw new SlackApiError('msg_too_long');
     const message = env.workspace.findMessage(channel.id, ts);
@@ -112,10 +113,11 @@ interface MessageContent {
  * (markdown_text_conflict); blocks must be a JSON array (invalid_blocks_format) that passes
  * Block Kit validation for messages (invalid_blocks).
  */
-export function readContent(args: JsonObject): MessageContent {
+export function readContent(args: JsonObject, env?: MethodEnv): MessageContent {
   const text = optionalString(args, 'text');
   const markdown_text = optionalString(args, 'markdown_text');
   const blocks = readBlocks(args);
+  if (blocks && env) requireSlackFiles(env, blocks);
   const attachments = readAttachments(args);
   if (markdown_text !== undefined && (text !== undefined || blocks !== undefined)) throw new SlackApiError('markdown_text_conflict');
   if (markdown_text !== undefined && Array.from(markdown_text).length > 12000) throw new SlackApiError('msg_too_long');
@@ -131,6 +133,34 @@ function readBlocks(args: JsonObject): unknown[] | undefined {
   const errors = validateBlocks(blocks, 'message');
   if (errors.length > 0) throw new SlackApiError('invalid_blocks', { blockErrors: errors });
   return blocks;
+}
+
+/**
+ * An image's slack_file must name an image file whose bytes arrived and whose upload was
+ * completed, uploaded with this token (a file shared nowhere is visible to its uploader
+ * only); otherwise Slack answers invalid_blocks "invalid slack file".
+ */
+function requireSlackFiles(env: MethodEnv, blocks: unknown[]): void {
+  const errors: BlockKitError[] = [];
+  const visit = (node: unknown, pointer: string): void => {
+    if (Array.isArray(node)) return node.forEach((child, i) => visit(child, `${pointer}/${i}`));
+    if (!isObject(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'slack_file' && isObject(value)) {
+        if (!slackFileUsable(env, value)) errors.push({ pointer: `${pointer}/slack_file`, message: 'invalid slack file', code: 'failed_constraint' });
+      } else visit(value, `${pointer}/${key}`);
+    }
+  };
+  visit(blocks, '/blocks');
+  if (errors.length > 0) throw new SlackApiError('invalid_blocks', { blockErrors: errors });
+}
+
+function slackFileUsable(env: MethodEnv, ref: JsonObject): boolean {
+  const id = typeof ref.id === 'string' ? ref.id : typeof ref.url === 'string' ? /\/(F[A-Z0-9]{8,})(?:\/|$)/.exec(ref.url)?.[1] : undefined;
+  const file = id === undefined ? undefined : env.workspace.files.get(id);
+  if (!file?.uploaded || !file.completed) return false;
+  if (file.user !== env.workspace.bot.userId && file.channels.length === 0) return false;
+  return mimeOf(file.name).mimetype.startsWith('image/');
 }
 
 /** Legacy attachments may carry blocks; those follow the message rules too. */

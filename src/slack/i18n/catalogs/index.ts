@@ -4,6 +4,7 @@
 import admin from './admin.js';
 import briefings from './briefings.js';
 import canvas from './canvas.js';
+import charts from './charts.js';
 import common from './common.js';
 import coverage from './coverage.js';
 import deadlines from './deadlines.js';
@@ -51,4 +52,5 @@ export const CATALOGS = {
   notices,
   workflow,
   shortcut,
+  charts,
 } as const;

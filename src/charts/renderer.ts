@@ -1,0 +1,151 @@
+// Chart spec → PNG on the server: Vega-Lite compiles the spec to Vega, Vega draws SVG
+// without a browser, resvg turns the SVG into PNG with a font we ship. Nothing is fetched:
+// data is inline and the loader refuses URLs, so a spec cannot make the server call out.
+//
+// Renders are cached by a hash of the spec (LRU, bounded): the same figures in the same
+// language make the same picture, and a fan-out asks for it many times. Compiling and
+// parsing a spec is half of the work and depends only on its shape, so the parsed form is
+// kept per spec-without-data, and new figures go in as a named data set.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { CHART_FONT } from '../slack/ui/charts/chart-spec.js';
+
+const FONT_FILES = ['DejaVuSans.ttf'];
+/** The data set inline values move to, so one parsed spec serves many figures. */
+const DATA_NAME = 'figures';
+/** Debian's fonts-dejavu-core, for a machine whose node_modules lacks the npm package. */
+const DEBIAN_DEJAVU = '/usr/share/fonts/truetype/dejavu';
+
+/** The font files resvg loads: the npm package's, else Debian's, else none (system fonts then). */
+export function chartFontFiles(): string[] {
+  const dirs: string[] = [];
+  try {
+    dirs.push(join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf'));
+  } catch {
+    // Not installed: fall through to Debian's copy.
+  }
+  dirs.push(DEBIAN_DEJAVU);
+  for (const dir of dirs) {
+    const files = FONT_FILES.map((f) => join(dir, f)).filter((f) => existsSync(f));
+    if (files.length) return files;
+  }
+  return [];
+}
+
+export interface ChartRendererOptions {
+  /** Renders kept; each is a PNG of some tens of kB. */
+  maxEntries?: number;
+  /** Pixel density: 2 keeps text sharp on high-DPI screens. */
+  scale?: number;
+}
+
+export interface ChartRenderStats {
+  renders: number;
+  hits: number;
+  size: number;
+}
+
+/** The spec's identity: JSON with keys sorted, so key order never splits the cache. */
+export function chartHash(spec: unknown): string {
+  return createHash('sha256').update(stableJson(spec)).digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+const refuse = () => Promise.reject(new Error('charts render inline data only'));
+// A loader that never reads a file or a URL, whatever a spec names.
+const noLoader = Object.assign(vega.loader(), { load: refuse, sanitize: refuse, http: refuse, file: refuse });
+
+export class ChartRenderer {
+  private readonly cache = new Map<string, Promise<Buffer>>();
+  private readonly runtimes = new Map<string, vega.Runtime>();
+  private readonly maxEntries: number;
+  private readonly resvg: ResvgRenderOptions;
+  private renders = 0;
+  private hits = 0;
+
+  constructor(options: ChartRendererOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 128;
+    const fontFiles = chartFontFiles();
+    this.resvg = {
+      background: 'white',
+      fitTo: { mode: 'zoom', value: options.scale ?? 2 },
+      // System fonts only when no DejaVu was found: scanning them costs time on each render.
+      font: { fontFiles, loadSystemFonts: fontFiles.length === 0, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
+    };
+  }
+
+  stats(): ChartRenderStats {
+    return { renders: this.renders, hits: this.hits, size: this.cache.size };
+  }
+
+  /** The PNG of a spec, drawn once per distinct spec while it stays in the cache. */
+  render(spec: TopLevelSpec): Promise<Buffer> {
+    const key = chartHash(spec);
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.hits++;
+      // Most recently used last: Map keeps insertion order, so the first key is the oldest.
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const png = this.draw(spec);
+    this.cache.set(key, png);
+    // A failed render is not remembered: the next ask tries again.
+    png.catch(() => this.cache.get(key) === png && this.cache.delete(key));
+    while (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+    return png;
+  }
+
+  private runtimeFor(shape: TopLevelSpec): vega.Runtime {
+    const key = chartHash(shape);
+    let runtime = this.runtimes.get(key);
+    if (!runtime) {
+      runtime = vega.parse(compile(shape).spec);
+      this.runtimes.set(key, runtime);
+      // Shapes are few (a chart kind per language and size); the bound is only a guard.
+      if (this.runtimes.size > this.maxEntries) this.runtimes.delete(this.runtimes.keys().next().value!);
+    }
+    return runtime;
+  }
+
+  private async draw(spec: TopLevelSpec): Promise<Buffer> {
+    this.renders++;
+    const { shape, values } = splitData(spec);
+    const view = new vega.View(this.runtimeFor(shape), { renderer: 'none', loader: noLoader });
+    if (values) view.data(DATA_NAME, values);
+    try {
+      const svg = await view.toSVG();
+      // renderAsync draws on libuv's thread pool, off the event loop.
+      const image = await renderAsync(svg, this.resvg);
+      return image.asPng();
+    } finally {
+      view.finalize();
+    }
+  }
+}
+
+/** A spec with inline values becomes its shape (naming DATA_NAME) and the values. */
+function splitData(spec: TopLevelSpec): { shape: TopLevelSpec; values?: unknown[] } {
+  const data = (spec as { data?: unknown }).data;
+  if (!data || typeof data !== 'object' || !Array.isArray((data as { values?: unknown }).values)) return { shape: spec };
+  return { shape: { ...spec, data: { name: DATA_NAME } } as TopLevelSpec, values: (data as { values: unknown[] }).values };
+}
+
+/** One renderer per process, so every job shares its cache. */
+export const chartRenderer = new ChartRenderer();

@@ -1,0 +1,147 @@
+// The weekly digest's chart end to end, with the demo data and the real app: the job renders
+// each manager's status mix, uploads it with files.uploadV2 to the fake Slack, and the DM
+// shows it in an image block naming the uploaded file, with alt text in the reader's
+// language. When the upload fails, or Slack refuses the uploaded file when the message is
+// sent, the digest still goes, without the image.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerWeeklyDigest } from '../../src/jobs/composers/weekly-digest.js';
+import { OutboxDispatcher } from '../../src/jobs/outbox/dispatcher.js';
+import { JobRegistry } from '../../src/jobs/registry.js';
+import { RunCoordinator } from '../../src/jobs/run-coordinator.js';
+import { createDispatcherClient } from '../../src/jobs/slack-client.js';
+import { createLogger } from '../../src/logger.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const NOW = new Date('2026-11-16T16:00:00Z'); // Monday 08:00 in San José
+const KEVIN = 'U0MGR01'; // manages HOUSING, LIB and PRNS; English
+const LORENA = 'U0MGR02'; // manages SJPD; Spanish
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+type Block = { type: string; block_id?: string; slack_file?: { id: string }; alt_text?: string; title?: { text: string } };
+type Message = { ts: string; text: string; blocks: Block[] };
+
+async function runDigest(app: TestApp, beforeSending?: () => void): Promise<string | undefined> {
+  const { ctx } = app.server;
+  const registry = new JobRegistry();
+  registerWeeklyDigest(registry, { appIdentity: async () => ({ teamId: app.fake.workspace.team.id, appId: app.fake.bot.appId }) });
+  const outcome = await new RunCoordinator({ ctx, registry, instanceId: 'chart-test' }).runFire('weekly-digest', NOW, 'cron');
+  if (outcome.outcome !== 'succeeded') throw new Error(`weekly-digest ${outcome.outcome}`);
+  beforeSending?.();
+  await new OutboxDispatcher({
+    prisma: ctx.prisma,
+    client: createDispatcherClient(app.fake.botToken, { apiUrl: app.fake.url }),
+    instanceId: 'chart-test',
+    logger: createLogger('silent'),
+    now: ctx.now,
+    perChannelIntervalMs: 0,
+  }).drain();
+  return outcome.detail;
+}
+
+const dms = (app: TestApp, user: string) => app.fake.messages(app.fake.dmChannelId(user)) as unknown as Message[];
+const images = (messages: Message[]) => messages.flatMap((m) => m.blocks.filter((b) => b.type === 'image'));
+
+describe('weekly digest chart', () => {
+  let app: TestApp;
+  let detail: string | undefined;
+  beforeAll(async () => {
+    app = await startTestApp({ now: () => NOW });
+    detail = await runDigest(app);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('shows each manager their departments’ status mix as an uploaded PNG', async () => {
+    const kevin = dms(app, KEVIN);
+    const [image, ...more] = images(kevin);
+    expect(more).toEqual([]);
+    // In the first message, after the opening lines.
+    expect(kevin[0]!.blocks.findIndex((b) => b.type === 'image')).toBe(3);
+    expect(image).toMatchObject({ type: 'image', block_id: 'digest_chart', title: { text: 'Strategies by status' } });
+
+    const file = app.fake.files().find((f) => f.id === image!.slack_file!.id)!;
+    expect(file).toMatchObject({ uploaded: true, completed: true, channels: [] });
+    expect(file.name).toMatch(/^weekly-digest-2026-W47-[0-9a-f]{12}\.png$/);
+    expect(file.content!.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(file.content!.length).toBeGreaterThan(8_000);
+    expect(file.alt_txt).toBe(image!.alt_text);
+
+    // The alt text gives each of his departments' figures, as the database has them.
+    const departments = await app.db.prisma.department.findMany({ where: { code: { in: ['HOUSING', 'LIB', 'PRNS'] } }, select: { id: true, name: true } });
+    for (const d of departments) {
+      const strategies = await app.db.prisma.strategy.count({ where: { archivedAt: null, objective: { plan: { departmentId: d.id } } } });
+      const completed = await app.db.prisma.strategy.count({ where: { archivedAt: null, status: 'COMPLETED', objective: { plan: { departmentId: d.id } } } });
+      expect(image!.alt_text).toContain(`${d.name}: `);
+      if (completed > 0) expect(image!.alt_text).toContain(`${d.name}: ${completed} completed`);
+      expect(strategies).toBeGreaterThan(0);
+    }
+  });
+
+  it('speaks the reader’s language in the chart and its alt text', () => {
+    const [image] = images(dms(app, LORENA));
+    expect(image).toMatchObject({ title: { text: 'Estrategias por estado' } });
+    expect(image!.alt_text).toMatch(/^Gráfico de barras de las estrategias por estado\. .+: \d+ /);
+    expect(image!.slack_file!.id).not.toBe(images(dms(app, KEVIN))[0]!.slack_file!.id);
+  });
+
+  it('uploads each distinct chart once, never shared into a channel', () => {
+    expect(app.fake.calls('files.getUploadURLExternal')).toHaveLength(2);
+    expect(app.fake.calls('files.completeUploadExternal').every((c) => c.args.channel_id === undefined)).toBe(true);
+    expect(detail).toContain('charts: 2 uploaded, 0 shared, 0 failed');
+    app.driver.assertNoViolations();
+  });
+});
+
+describe('weekly digest when the chart upload fails', () => {
+  let app: TestApp;
+  let detail: string | undefined;
+  beforeAll(async () => {
+    app = await startTestApp({ now: () => NOW });
+    app.fake.failNext('files.getUploadURLExternal', 'internal_error', 'always');
+    detail = await runDigest(app);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('still sends every digest, without an image', () => {
+    for (const user of [KEVIN, LORENA]) {
+      const messages = dms(app, user);
+      expect(messages.length, user).toBeGreaterThanOrEqual(1);
+      expect(JSON.stringify(messages[0]!.blocks)).toMatch(/weekly REAP digest|resumen semanal de REAP/);
+      expect(images(messages), user).toEqual([]);
+    }
+    expect(app.fake.calls('files.getUploadURLExternal').length).toBeGreaterThan(0);
+    expect(app.fake.files()).toEqual([]);
+    expect(detail).toContain('charts: 0 uploaded, 0 shared, 2 failed');
+    app.driver.assertNoViolations();
+  });
+});
+
+describe('weekly digest when Slack refuses the uploaded chart at sending time', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ now: () => NOW });
+    // Uploaded and queued, then gone before the outbox sends (as when Slack has not finished
+    // processing a file, or the app lost access to it).
+    await runDigest(app, () => {
+      for (const file of app.fake.files()) app.fake.workspace.files.delete(file.id);
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('sends the digest again without the image, once', () => {
+    for (const user of [KEVIN, LORENA]) {
+      const messages = dms(app, user);
+      expect(messages.length, user).toBeGreaterThanOrEqual(1);
+      expect(images(messages), user).toEqual([]);
+    }
+    const refused = app.fake.violations().filter((v) => v.code === 'invalid_blocks');
+    expect(refused).toHaveLength(2);
+    expect(refused.every((v) => /invalid slack file/.test(v.message))).toBe(true);
+    app.driver.assertNoViolations({ allow: ['invalid_blocks'] });
+  });
+});
