@@ -70,13 +70,17 @@ export function planPageOfBlock(blockId: string | undefined): PlanPageRef | null
 /** Plan text runs longer than in the other lists: this is where people read it. */
 const PLAN_TEXT_MAX = 300;
 
-// A strategy may have many partners; the list must leave the section room for the rest.
-const departmentNames = (ds: readonly { name: string }[]) => escapeMrkdwn(truncate(ds.map((d) => d.name).join(', '), 1200));
+// A page of ten strategies must stay under Slack's message total: many partners are named
+// by their codes, which are short, rather than cut off.
+function departmentNames(ds: readonly { code: string; name: string }[]): string {
+  const names = ds.map((d) => d.name).join(', ');
+  return escapeMrkdwn(truncate(names.length <= 150 ? names : ds.map((d) => d.code).join(', '), 150));
+}
 
 /** Who leads and who partners, for citywide strategies; nothing for department plans. */
 function citywideFacts(t: Translate, s: PlanStrategyItem): string[] {
   return [
-    s.leadDepartment ? t('plan.item.lead', { department: escapeMrkdwn(s.leadDepartment.name) }) : null,
+    s.leadDepartment ? t('plan.item.lead', { department: escapeMrkdwn(truncate(s.leadDepartment.name, 80)) }) : null,
     s.partnerDepartments.length ? t('plan.item.partners', { departments: departmentNames(s.partnerDepartments) }) : null,
   ].filter((f): f is string => f !== null);
 }
@@ -174,7 +178,7 @@ export function planMessage(t: Translate, v: PlanView, today: string | null, rea
 /** "*Pillar 2: Access and Engagement*", its description, and a note (how many strategies). */
 function pillarText(t: Translate, p: { number: number; title: string; description: string | null }, note: string): string {
   const head = t('plan.pillar', { number: p.number, title: escapeMrkdwn(truncate(oneLine(p.title), 300)) });
-  const description = p.description ? `\n${escapeMrkdwn(truncate(oneLine(p.description), 1500))}` : '';
+  const description = p.description ? `\n${escapeMrkdwn(truncate(oneLine(p.description), 300))}` : '';
   return `${head}${description}\n_${note}_`;
 }
 
