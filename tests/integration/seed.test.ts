@@ -345,7 +345,7 @@ describe('reap seed', () => {
     const lines = out.split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
-      'Seeded 11 departments, 20 demo people, 7 plans (17 objectives, 54 strategies, 35 milestones, 20 progress updates) and 24 City holidays (FY2027, FY2028).',
+      'Seeded 11 departments, 20 demo people, 8 plans (21 objectives, 54 strategies, 35 milestones, 20 progress updates) and 24 City holidays (FY2027, FY2028).',
     );
     expect(lines[1]).toMatch(/^\d+ rows created, 0 updated; demo dates are placed around 2026-11-23 \(FY2027-Q2, America\/Los_Angeles\)\.$/);
     if (db.url) {
