@@ -22,6 +22,8 @@ export const MESSAGE_KEYS = [
   'errors.notFound.departmentNone', // params: query, suggestions: {code,name}[] (nothing close: every department)
   'errors.notFound.departmentGone', // a department picked from a list was deleted meanwhile
   'errors.notFound.plan', // params: query, suggestions: string[] (plan keys)
+  'errors.notFound.citywidePlan', // params: query (a pillar was asked for, no citywide plan fits)
+  'errors.notFound.pillar', // params: number, plan (key), choices (the pillar numbers, "1, 2, 3, 4")
   // conflict
   'errors.conflict.strategyChanged', // params: strategyId, expectedVersion, currentVersion
   'errors.conflict.updateChanged', // params: updateId, expectedRevision, currentRevision

@@ -6,6 +6,9 @@
 //   equity lead  manage strategies and milestones of their own department
 //   staff        report progress on what they own and on their own department's strategies
 //   manager      read the departments they manage (plus report like anyone else)
+//   partner      a department named as partner on a citywide strategy reads that strategy
+//
+// A citywide strategy belongs to its lead department for all of the above.
 import type { Role } from '../generated/prisma/enums.js';
 
 export interface Actor {
@@ -25,8 +28,11 @@ export interface Actor {
 
 /** Where a strategy sits, which is all the rules need to know about it. */
 export interface StrategyScope {
+  /** The plan's department, or a citywide strategy's lead department. */
   departmentId: number | null;
   ownerId: number | null;
+  /** Departments that work on a citywide strategy without leading it. */
+  partnerDepartmentIds?: readonly number[];
 }
 
 export const isOrseAdmin = (actor: Actor): boolean => actor.roles.includes('ORSE_ADMIN');
@@ -52,6 +58,17 @@ export function canReadDepartment(actor: Actor, departmentId: number | null): bo
   if (isOrseAdmin(actor)) return true;
   if (departmentId === null) return false;
   return actor.departmentId === departmentId || actor.managedDepartmentIds.includes(departmentId);
+}
+
+/**
+ * See one strategy in full (owner, dates, milestones, updates): whoever reads its department,
+ * its owner, and the people and managers of its partner departments.
+ */
+export function canReadStrategy(actor: Actor, strategy: StrategyScope): boolean {
+  if (canReadDepartment(actor, strategy.departmentId)) return true;
+  if (!actor.active) return false;
+  if (strategy.ownerId !== null && strategy.ownerId === actor.memberId) return true;
+  return (strategy.partnerDepartmentIds ?? []).some((id) => id === actor.departmentId || actor.managedDepartmentIds.includes(id));
 }
 
 /**

@@ -8,6 +8,7 @@
 import {
   canManageDepartment,
   canReadDepartment,
+  canReadStrategy,
   canReportOn,
   isOrseAdmin,
   type Actor,
@@ -20,7 +21,7 @@ import { adminsAndLeads } from './member-refs.js';
 import type { ServiceContext } from './service-context.js';
 
 export type { Actor, StrategyScope } from '../domain/permissions.js';
-export { canManageDepartment, canReadDepartment, canReportOn, canEditUpdate, canCompleteMilestone, isOrseAdmin } from '../domain/permissions.js';
+export { canManageDepartment, canReadDepartment, canReadStrategy, canReportOn, canEditUpdate, canCompleteMilestone, isOrseAdmin } from '../domain/permissions.js';
 
 /** What was refused, for the audit record and the message. */
 export interface Attempt {
@@ -123,6 +124,10 @@ export async function requireReport(ctx: ServiceContext, actor: Actor, scope: St
 
 export async function requireRead(ctx: ServiceContext, actor: Actor, departmentId: number | null, attempt: Attempt): Promise<void> {
   if (!canReadDepartment(actor, departmentId)) throw await refuse(ctx, actor, attempt, 'errors.forbidden.read', { departmentId });
+}
+
+export async function requireReadStrategy(ctx: ServiceContext, actor: Actor, scope: StrategyScope, attempt: Attempt): Promise<void> {
+  if (!canReadStrategy(actor, scope)) throw await refuse(ctx, actor, attempt, 'errors.forbidden.read', scope);
 }
 
 export async function requireOrseAdmin(ctx: ServiceContext, actor: Actor, attempt: Attempt): Promise<void> {

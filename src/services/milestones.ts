@@ -16,7 +16,7 @@ import { isUniqueViolationOn } from './db-errors.js';
 import { conflict, invalidFields, notFound } from './errors.js';
 import { activeMemberId } from './member-refs.js';
 import { TX_OPTIONS, cityToday, type ServiceContext } from './service-context.js';
-import { loadLiveStrategy, scopeOf, strategyWithPlace } from './strategy-records.js';
+import { loadLiveStrategy, scopeOf, strategyDepartmentId, strategyWithPlace } from './strategy-records.js';
 
 export interface MilestoneView {
   id: number;
@@ -61,7 +61,7 @@ function titleTaken(e: unknown, title: string): never {
 
 export async function addMilestone(ctx: ServiceContext, actor: Actor, strategyId: number, input: MilestoneFieldsInput): Promise<MilestoneResult> {
   const s = await loadLiveStrategy(ctx.prisma, strategyId);
-  await requireManage(ctx, actor, s.objective.plan.departmentId, { action: 'milestone.add', entityType: 'strategy', entityId: s.id });
+  await requireManage(ctx, actor, strategyDepartmentId(s), { action: 'milestone.add', entityType: 'strategy', entityId: s.id });
   const data = parseMilestone(input, cityToday(ctx), null);
   const ownerId = data.ownerSlackId ? await activeMemberId(ctx.prisma, data.ownerSlackId, 'ownerSlackId') : null;
   try {
@@ -108,7 +108,7 @@ export async function editMilestone(
   input: MilestoneFieldsInput,
 ): Promise<MilestoneResult> {
   const m = await loadMilestone(ctx, milestoneId);
-  await requireManage(ctx, actor, m.strategy.objective.plan.departmentId, { action: 'milestone.edit', entityType: 'milestone', entityId: m.id });
+  await requireManage(ctx, actor, strategyDepartmentId(m.strategy), { action: 'milestone.edit', entityType: 'milestone', entityId: m.id });
   const data = parseMilestone(input, cityToday(ctx), isoDateOf(m.dueDate));
   const ownerId = data.ownerSlackId ? await activeMemberId(ctx.prisma, data.ownerSlackId, 'ownerSlackId') : null;
   const expected = new Date(expectedUpdatedAt);

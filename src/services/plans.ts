@@ -2,10 +2,16 @@
 // objectives, each with the buttons the reader may use. A page is a fixed number of
 // queries (department, plans, count, the page's strategies, their latest updates, their
 // open milestones), whatever the size of the plan.
+//
+// A citywide plan (the Welcoming San José Plan) has no department: it is named by its key
+// or the key's first part ("WSJ"), its objectives are pillars, and each strategy shows its
+// lead and partner departments. Anyone may see what the City published (pillars, strategy
+// text, status, who leads); owner, dates, milestones and updates are the lead department's
+// working detail, shown to those who may read the strategy (canReadStrategy).
 import type { PlanKind, StrategyStatus } from '../generated/prisma/enums.js';
 import { isoDateOf } from '../domain/calendar-dates.js';
 import { fiscalYearOf } from '../domain/fiscal-calendar.js';
-import { canManageDepartment, canReportOn, type Actor } from '../domain/permissions.js';
+import { canManageDepartment, canReadStrategy, canReportOn, type Actor } from '../domain/permissions.js';
 import { requireRead } from './authz.js';
 import { departmentFor } from './departments.js';
 import { notFound } from './errors.js';
@@ -32,13 +38,37 @@ export interface PlanStrategyItem {
   lastUpdateAt: Date | null;
   canUpdate: boolean;
   canManage: boolean;
+  /** A citywide strategy's lead department; null on department plans. */
+  leadDepartment: DepartmentRef | null;
+  /** A citywide strategy's partner departments, by code. */
+  partnerDepartments: DepartmentRef[];
+  /**
+   * The reader may not read this strategy in full: owner, due date, milestones, last update
+   * and deferral reason are left out (null, 0), not just hidden by the UI.
+   */
+  restricted: boolean;
+}
+
+export interface DepartmentRef {
+  code: string;
+  name: string;
 }
 
 export interface PlanObjectiveGroup {
   id: number;
   number: number;
   title: string;
+  /** A pillar's description; null for department objectives. */
+  description: string | null;
   strategies: PlanStrategyItem[];
+}
+
+/** A citywide plan's pillar, listed whether or not it has strategies yet. */
+export interface PlanPillar {
+  number: number;
+  title: string;
+  description: string | null;
+  strategies: number;
 }
 
 export interface PlanSummary {
@@ -51,7 +81,8 @@ export interface PlanSummary {
 }
 
 export interface PlanView {
-  department: { id: number; code: string; name: string };
+  /** Null for a citywide plan, which belongs to no department. */
+  department: { id: number; code: string; name: string } | null;
   plan: PlanSummary;
   /** All of the department's plans, newest first, to switch between. */
   plans: PlanSummary[];
@@ -64,6 +95,10 @@ export interface PlanView {
   hasNext: boolean;
   /** May add strategies to this plan. */
   canManage: boolean;
+  /** A citywide plan's pillars (empty for department plans). */
+  pillars: PlanPillar[];
+  /** The one pillar shown, when the reader asked for one. */
+  pillar: number | null;
 }
 
 const planSummary = (p: PlanSummary): PlanSummary => ({
@@ -90,8 +125,15 @@ export async function planView(
   departmentQuery?: string,
   page = 1,
   pageSize = 20,
-  options: { planKey?: string } = {},
+  options: { planKey?: string; pillar?: number } = {},
 ): Promise<PlanView> {
+  // Only a citywide plan has pillars: asking for one without naming a plan means the newest.
+  const citywideRef = options.planKey ?? departmentQuery ?? (options.pillar !== undefined ? '' : undefined);
+  if (citywideRef !== undefined) {
+    const citywide = await findCitywidePlan(ctx, citywideRef);
+    if (citywide) return citywidePlanView(ctx, actor, citywide, page, pageSize, options.pillar);
+    if (options.pillar !== undefined && !departmentQuery && !options.planKey) throw notFound('errors.notFound.citywidePlan', { query: citywideRef });
+  }
   const department = await departmentFor(ctx, actor, departmentQuery);
   await requireRead(ctx, actor, department.id, { action: 'plan.view', entityType: 'department', entityId: department.id });
 
@@ -132,7 +174,7 @@ export async function planView(
   for (const s of strategies) {
     let group = groups.at(-1);
     if (!group || group.id !== s.objective.id) {
-      group = { id: s.objective.id, number: s.objective.number, title: s.objective.title, strategies: [] };
+      group = { id: s.objective.id, number: s.objective.number, title: s.objective.title, description: null, strategies: [] };
       groups.push(group);
     }
     group.strategies.push({
@@ -152,6 +194,9 @@ export async function planView(
       lastUpdateAt: lastBy.get(s.id) ?? null,
       canUpdate: canReportOn(actor, scopeOf(s)),
       canManage: manage,
+      leadDepartment: null,
+      partnerDepartments: [],
+      restricted: false,
     });
   }
 
@@ -167,5 +212,117 @@ export async function planView(
     hasPrevious: current > 1,
     hasNext: current < totalPages,
     canManage: manage,
+    pillars: [],
+    pillar: null,
+  };
+}
+
+/**
+ * The citywide plan a reader named: its key ("WSJ-2021-2024"), the key's first part ("WSJ",
+ * the newest such plan), or nothing at all (the newest citywide plan). Null when none fits,
+ * so the name is then tried as a department.
+ */
+async function findCitywidePlan(ctx: ServiceContext, text: string) {
+  const plans = await ctx.prisma.plan.findMany({ where: { kind: 'CITYWIDE_PLAN' }, orderBy: [{ fiscalEndYear: 'desc' }, { id: 'desc' }] });
+  const q = text.trim().toLowerCase();
+  if (q === '') return plans[0] ?? null;
+  return plans.find((p) => p.key.toLowerCase() === q) ?? plans.find((p) => p.key.toLowerCase().startsWith(`${q}-`)) ?? null;
+}
+
+async function citywidePlanView(
+  ctx: ServiceContext,
+  actor: Actor,
+  plan: PlanSummary,
+  page: number,
+  pageSize: number,
+  pillar: number | undefined,
+): Promise<PlanView> {
+  const objectives = await ctx.prisma.objective.findMany({
+    where: { planId: plan.id },
+    select: { id: true, number: true, title: true, description: true, _count: { select: { strategies: { where: { archivedAt: null } } } } },
+    orderBy: { number: 'asc' },
+  });
+  if (pillar !== undefined && !objectives.some((o) => o.number === pillar)) {
+    throw notFound('errors.notFound.pillar', { number: pillar, plan: plan.key, choices: objectives.map((o) => o.number).join(', ') });
+  }
+  const size = Math.min(Math.max(1, Math.floor(pageSize) || 1), MAX_PAGE_SIZE);
+  const where = { archivedAt: null, objective: pillar === undefined ? { planId: plan.id } : { planId: plan.id, number: pillar } };
+  const totalStrategies = await ctx.prisma.strategy.count({ where });
+  const totalPages = Math.max(1, Math.ceil(totalStrategies / size));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), totalPages);
+
+  const strategies = await ctx.prisma.strategy.findMany({
+    where,
+    include: {
+      objective: { select: { id: true, number: true, title: true, description: true, plan: { select: { departmentId: true } } } },
+      owner: { select: { slackUserId: true, name: true } },
+      leadDepartment: { select: { code: true, name: true } },
+      partners: { select: { departmentId: true, department: { select: { code: true, name: true } } } },
+    },
+    orderBy: [{ objective: { number: 'asc' } }, { number: 'asc' }],
+    skip: (current - 1) * size,
+    take: size,
+  });
+  // Working detail is only fetched for strategies the reader may read in full.
+  const readable = new Set(strategies.filter((s) => canReadStrategy(actor, scopeOf(s))).map((s) => s.id));
+  const ids = [...readable];
+  const [latest, milestones] = ids.length
+    ? await Promise.all([
+        ctx.prisma.progressUpdate.groupBy({ by: ['strategyId'], where: { strategyId: { in: ids } }, _max: { createdAt: true } }),
+        ctx.prisma.milestone.groupBy({ by: ['strategyId'], where: { strategyId: { in: ids }, completedAt: null }, _count: { _all: true } }),
+      ])
+    : [[], []];
+  const lastBy = new Map(latest.map((r) => [r.strategyId, r._max.createdAt]));
+  const openBy = new Map(milestones.map((r) => [r.strategyId, r._count._all]));
+
+  const groups: PlanObjectiveGroup[] = [];
+  for (const s of strategies) {
+    let group = groups.at(-1);
+    if (!group || group.id !== s.objective.id) {
+      group = { id: s.objective.id, number: s.objective.number, title: s.objective.title, description: s.objective.description, strategies: [] };
+      groups.push(group);
+    }
+    const full = readable.has(s.id);
+    const scope = scopeOf(s);
+    group.strategies.push({
+      id: s.id,
+      label: strategyLabel(s),
+      number: s.number,
+      text: s.text,
+      status: s.status,
+      version: s.version,
+      dueDate: full && s.dueDate ? isoDateOf(s.dueDate) : null,
+      owner: full ? s.owner : null,
+      needsReassignment: full && s.needsReassignment,
+      deferredReason: full ? s.deferredReason : null,
+      performanceMeasures: s.performanceMeasures,
+      outputs: s.outputs,
+      openMilestones: openBy.get(s.id) ?? 0,
+      lastUpdateAt: lastBy.get(s.id) ?? null,
+      canUpdate: canReportOn(actor, scope),
+      canManage: canManageDepartment(actor, scope.departmentId),
+      leadDepartment: s.leadDepartment,
+      partnerDepartments: s.partners.map((p) => p.department).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+      restricted: !full,
+    });
+  }
+
+  return {
+    department: null,
+    plan: planSummary(plan),
+    plans: [],
+    objectives: groups,
+    page: current,
+    pageSize: size,
+    totalStrategies,
+    totalPages,
+    hasPrevious: current > 1,
+    hasNext: current < totalPages,
+    // Adding a strategy to a plan of the whole City is ORSE's (a plan without a department).
+    canManage: canManageDepartment(actor, null),
+    pillars: objectives
+      .filter((o) => pillar === undefined || o.number === pillar)
+      .map((o) => ({ number: o.number, title: o.title, description: o.description, strategies: o._count.strategies })),
+    pillar: pillar ?? null,
   };
 }

@@ -35,7 +35,7 @@ import { ServiceError, conflict, invalidField, invalidFields, notFound } from '.
 import { TX_OPTIONS, type ServiceContext, type Tx } from './service-context.js';
 import { reportableStrategyRows } from './reportable-strategy-rows.js';
 import { writeNewUpdate } from './progress-update-write.js';
-import { loadLiveStrategy, scopeOf, strategyLabel, strategyWithPlace, type StrategyRecord } from './strategy-records.js';
+import { loadLiveStrategy, scopeOf, strategyDepartmentId, strategyLabel, strategyWithPlace, type StrategyRecord } from './strategy-records.js';
 
 export interface PersonRef {
   slackUserId: string;
@@ -229,9 +229,9 @@ export async function getUpdateFormDefaults(ctx: ServiceContext, actor: Actor, s
     ownUpdateThisPeriod: own,
     onBehalfOf: reportsForOwner && s.owner ? { slackUserId: s.owner.slackUserId, name: s.owner.name } : null,
     limits: UPDATE_FIELD_LIMITS,
-    statuses: reportableStatuses(s.status, canManageDepartment(actor, s.objective.plan.departmentId)),
+    statuses: reportableStatuses(s.status, canManageDepartment(actor, strategyDepartmentId(s))),
     visibilities: VISIBILITIES,
-    canManage: canManageDepartment(actor, s.objective.plan.departmentId),
+    canManage: canManageDepartment(actor, strategyDepartmentId(s)),
   };
 }
 
@@ -338,7 +338,7 @@ export async function submitUpdate(
     throw e;
   }
   await requireReport(ctx, actor, scopeOf(s), { action: 'progress.submit', entityType: 'strategy', entityId: s.id });
-  if (!reportableStatuses(s.status, canManageDepartment(actor, s.objective.plan.departmentId)).includes(data.status)) {
+  if (!reportableStatuses(s.status, canManageDepartment(actor, strategyDepartmentId(s))).includes(data.status)) {
     throw await refuse(ctx, actor, { action: 'progress.submit.status', entityType: 'strategy', entityId: s.id }, 'errors.forbidden.leadStatus', scopeOf(s));
   }
 

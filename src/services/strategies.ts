@@ -29,7 +29,7 @@ import { ServiceError, conflict, invalidField, invalidFields, notFound } from '.
 import { summarizeStrategy, type StrategySummary } from './progress-updates.js';
 import { activeMemberId } from './member-refs.js';
 import { TX_OPTIONS, cityToday, type ServiceContext, type Tx } from './service-context.js';
-import { findStrategy, loadLiveStrategy, strategyAuditSnapshot, type StrategyRecord } from './strategy-records.js';
+import { findStrategy, loadLiveStrategy, strategyAuditSnapshot, strategyDepartmentId, type StrategyRecord } from './strategy-records.js';
 
 export { addMilestone, editMilestone, completeMilestone, type MilestoneView, type MilestoneResult } from './milestones.js';
 
@@ -128,7 +128,7 @@ async function changeStrategy(
   notice?: (s: StrategyRecord, after: Strategy) => { notice: ChangeNotice; audience: NoticeAudience } | null,
 ): Promise<StrategyResult> {
   const s = await loadLiveStrategy(ctx.prisma, strategyId);
-  await requireManage(ctx, actor, s.objective.plan.departmentId, { action, entityType: 'strategy', entityId: s.id });
+  await requireManage(ctx, actor, strategyDepartmentId(s), { action, entityType: 'strategy', entityId: s.id });
   const change = await prepare(s);
   // Asking for what is already so (closing a closed strategy, a double click) changes nothing.
   if (change === null) return { strategy: summarizeStrategy(s), changed: false };

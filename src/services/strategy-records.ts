@@ -59,7 +59,7 @@ export async function findStrategy(db: Prisma | Tx, strategyId: number): Promise
   const [r] = await db.$queryRaw<StrategyRecordRow[]>`
     SELECT s.id, s."objectiveId", s.number, s.text, s.status::text AS status, s."ownerId", s."dueDate",
            s."performanceMeasures", s.outputs, s."languageAccess", s."disabilityAccess", s."genderEquity",
-           s."priorityCommunities", s."deferredReason", s."needsReassignment", s.version, s."archivedAt",
+           s."priorityCommunities", s."deferredReason", s."needsReassignment", s."leadDepartmentId", s.version, s."archivedAt",
            s."createdAt", s."updatedAt",
            o.number AS "objectiveNumber", o.title AS "objectiveTitle",
            p.id AS "planId", p.key AS "planKey", p.title AS "planTitle", p.kind::text AS "planKind",
@@ -126,9 +126,23 @@ export async function loadLiveStrategy(db: Prisma | Tx, strategyId: number): Pro
   return s;
 }
 
-export const scopeOf = (s: { ownerId: number | null; objective: { plan: { departmentId: number | null } } }): StrategyScope => ({
-  departmentId: s.objective.plan.departmentId,
+/**
+ * The department a strategy belongs to: a citywide strategy's lead department, else its
+ * plan's. Optional so that a select that leaves it out falls back to the plan, which for a
+ * citywide plan (no department) leaves the strategy to ORSE: refusing, never granting.
+ */
+export const strategyDepartmentId = (s: { leadDepartmentId?: number | null; objective: { plan: { departmentId: number | null } } }): number | null =>
+  s.leadDepartmentId ?? s.objective.plan.departmentId;
+
+export const scopeOf = (s: {
+  ownerId: number | null;
+  leadDepartmentId?: number | null;
+  partners?: readonly { departmentId: number }[];
+  objective: { plan: { departmentId: number | null } };
+}): StrategyScope => ({
+  departmentId: strategyDepartmentId(s),
   ownerId: s.ownerId,
+  ...(s.partners ? { partnerDepartmentIds: s.partners.map((p) => p.departmentId) } : {}),
 });
 
 /** "2.3": objective 2, strategy 3, as the plans and the annual report number them. */

@@ -1,12 +1,13 @@
 // Reading one progress update in full: the "Read the full update" button under a long
 // channel post. The reader must be allowed to read the strategy's department (its people,
-// its managers, ORSE), the same rule as /reap status and /reap plan; the refusal is audited.
+// its managers, ORSE, and a citywide strategy's partner departments), the same rule as
+// /reap status and /reap plan; the refusal is audited.
 import type { Actor } from '../domain/permissions.js';
-import { requireRead } from './authz.js';
+import { requireReadStrategy } from './authz.js';
 import { notFound } from './errors.js';
 import { viewOfUpdate, type ProgressUpdateView } from './progress-updates.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyLabel } from './strategy-records.js';
+import { scopeOf, strategyLabel } from './strategy-records.js';
 
 export interface FullUpdate {
   strategy: { label: string; text: string };
@@ -20,11 +21,21 @@ export async function readProgressUpdate(ctx: ServiceContext, actor: Actor, upda
         where: { id: updateId },
         include: {
           author: { select: { slackUserId: true, name: true } },
-          strategy: { select: { number: true, text: true, archivedAt: true, objective: { select: { number: true, plan: { select: { departmentId: true } } } } } },
+          strategy: {
+            select: {
+              number: true,
+              text: true,
+              archivedAt: true,
+              ownerId: true,
+              leadDepartmentId: true,
+              partners: { select: { departmentId: true } },
+              objective: { select: { number: true, plan: { select: { departmentId: true } } } },
+            },
+          },
         },
       })
     : null;
   if (!u || u.strategy.archivedAt) throw notFound('errors.notFound.update', { updateId });
-  await requireRead(ctx, actor, u.strategy.objective.plan.departmentId, { action: 'update.read', entityType: 'progressUpdate', entityId: u.id });
+  await requireReadStrategy(ctx, actor, scopeOf(u.strategy), { action: 'update.read', entityType: 'progressUpdate', entityId: u.id });
   return { strategy: { label: strategyLabel(u.strategy), text: u.strategy.text }, update: viewOfUpdate(u), author: u.author };
 }

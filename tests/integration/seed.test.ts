@@ -44,6 +44,7 @@ async function tableCounts(prisma: Prisma) {
     digestSubscriptions: await prisma.digestSubscription.count(),
     plans: await prisma.plan.count(),
     objectives: await prisma.objective.count(),
+    objectivePillars: await prisma.objectivePillar.count(),
     strategies: await prisma.strategy.count(),
     milestones: await prisma.milestone.count(),
     progressUpdates: await prisma.progressUpdate.count(),
@@ -125,7 +126,8 @@ describe('seedDatabase', () => {
     expect(first.created).toBe(total);
     expect(first.updated).toBe(0);
     expect(first).toMatchObject({ today: '2026-11-23', timeZone: LA, currentQuarter: 'FY2027-Q2', holidayFiscalYears: [2027, 2028] });
-    expect(counts.plans).toBe(7);
+    // ORSE's work plan, six demo REAPs and the Welcoming San José Plan.
+    expect(counts.plans).toBe(8);
     expect(counts.holidays).toBe(24);
   });
 
@@ -343,7 +345,7 @@ describe('reap seed', () => {
     const lines = out.split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
-      'Seeded 11 departments, 20 demo people, 7 plans (17 objectives, 54 strategies, 35 milestones, 20 progress updates) and 24 City holidays (FY2027, FY2028).',
+      'Seeded 11 departments, 20 demo people, 8 plans (21 objectives, 54 strategies, 35 milestones, 20 progress updates) and 24 City holidays (FY2027, FY2028).',
     );
     expect(lines[1]).toMatch(/^\d+ rows created, 0 updated; demo dates are placed around 2026-11-23 \(FY2027-Q2, America\/Los_Angeles\)\.$/);
     if (db.url) {
@@ -365,6 +367,7 @@ describe('reap seed', () => {
         digestSubscriptions: 0,
         plans: 1,
         objectives: 1,
+        objectivePillars: 0,
         strategies: 1,
         milestones: 0,
         progressUpdates: 0,

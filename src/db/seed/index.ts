@@ -1,5 +1,6 @@
-// `reap seed`: the ORSE FY 2023-2024 work plan (real data, from the annual report), City
-// holidays, and demo departments, people and REAPs whose dates are placed around `now`.
+// `reap seed`: the ORSE FY 2023-2024 work plan (real data, from the annual report), the
+// Welcoming San José Plan 2.0's pillars (real data, from the City's page) linked to the
+// work-plan objectives that serve them, City holidays, and demo departments, people and REAPs whose dates are placed around `now`.
 //
 // Every row is matched on its natural key and only written when it differs from what the
 // seed wants, so a second run writes nothing: updatedAt stays put, and a strategy's
@@ -26,12 +27,14 @@ import {
 } from './demo-reaps.js';
 import { ORSE_WORK_PLAN_FY2023_2024 } from './orse-work-plan-fy2023-2024.js';
 import { cityHolidaysForFiscalYear } from './holidays.js';
+import { ORSE_OBJECTIVE_PILLARS, WELCOMING_SAN_JOSE_PLAN } from './welcoming-san-jose-plan.js';
 
 export { DEMO_PERSONAS, type DemoPersona } from './personas.js';
 export { ORSE_WORK_PLAN_FY2023_2024 } from './orse-work-plan-fy2023-2024.js';
 export { SEED_DEPARTMENTS } from './departments.js';
 export { DEMO_REAPS, demoReapKey } from './demo-reaps.js';
 export { cityHolidaysForFiscalYear } from './holidays.js';
+export { ORSE_OBJECTIVE_PILLARS, WELCOMING_SAN_JOSE_PLAN } from './welcoming-san-jose-plan.js';
 
 export const DEFAULT_SEED_TIME_ZONE = 'America/Los_Angeles';
 
@@ -49,6 +52,8 @@ export interface SeedCounts {
   digestSubscriptions: number;
   plans: number;
   objectives: number;
+  /** ORSE work-plan objectives linked to the citywide pillars they serve. */
+  objectivePillars: number;
   strategies: number;
   milestones: number;
   progressUpdates: number;
@@ -148,6 +153,7 @@ class Seeder {
     digestSubscriptions: 0,
     plans: 0,
     objectives: 0,
+    objectivePillars: 0,
     strategies: 0,
     milestones: 0,
     progressUpdates: 0,
@@ -165,7 +171,8 @@ class Seeder {
   async run(): Promise<SeedSummary> {
     await this.departments();
     await this.members();
-    await this.workPlan();
+    const orseObjectives = await this.workPlan();
+    await this.citywidePlan(orseObjectives);
     for (const reap of DEMO_REAPS) await this.demoReap(reap);
     const holidayFiscalYears = await this.holidays();
     return {
@@ -309,7 +316,7 @@ class Seeder {
     key: string;
     kind: PlanKind;
     title: string;
-    departmentId: number;
+    departmentId: number | null;
     fiscalStartYear: number;
     fiscalEndYear: number;
     vision: string | null;
@@ -330,15 +337,18 @@ class Seeder {
     return row.id;
   }
 
-  private async upsertObjective(planId: number, number: number, title: string): Promise<number> {
+  /** `description` only for pillars: other objectives' descriptions are not the seed's. */
+  private async upsertObjective(planId: number, number: number, title: string, description?: string): Promise<number> {
     this.counts.objectives++;
+    const desired = description === undefined ? { title } : { title, description };
     const row = await this.tx.objective.findUnique({ where: { planId_number: { planId, number } } });
     if (!row) {
       this.created++;
-      return (await this.tx.objective.create({ data: { planId, number, title }, select: { id: true } })).id;
+      return (await this.tx.objective.create({ data: { planId, number, ...desired }, select: { id: true } })).id;
     }
-    if (row.title !== title) {
-      await this.tx.objective.update({ where: { id: row.id }, data: { title } });
+    const diff = changes(row, desired);
+    if (diff) {
+      await this.tx.objective.update({ where: { id: row.id }, data: diff });
       this.updated++;
     }
     return row.id;
@@ -375,7 +385,9 @@ class Seeder {
     return row.id;
   }
 
-  private async workPlan(): Promise<void> {
+  /** The work plan's objective ids by number, for the pillars they serve. */
+  private async workPlan(): Promise<Map<number, number>> {
+    const objectiveIds = new Map<number, number>();
     const plan = ORSE_WORK_PLAN_FY2023_2024;
     const planId = await this.upsertPlan({
       key: plan.key,
@@ -391,6 +403,7 @@ class Seeder {
     });
     for (const o of plan.objectives) {
       const objectiveId = await this.upsertObjective(planId, o.number, o.title);
+      objectiveIds.set(o.number, objectiveId);
       for (const s of o.strategies) {
         // The report names no owners or due dates; the table is reproduced as published.
         await this.upsertStrategy(objectiveId, s.number, {
@@ -406,6 +419,40 @@ class Seeder {
           priorityCommunities: false,
         });
       }
+    }
+    return objectiveIds;
+  }
+
+  private async citywidePlan(orseObjectives: ReadonlyMap<number, number>): Promise<void> {
+    const plan = WELCOMING_SAN_JOSE_PLAN;
+    const planId = await this.upsertPlan({
+      key: plan.key,
+      kind: 'CITYWIDE_PLAN',
+      title: plan.title,
+      // The whole City's plan: strategies name their own lead and partner departments.
+      departmentId: null,
+      fiscalStartYear: plan.fiscalStartYear,
+      fiscalEndYear: plan.fiscalEndYear,
+      vision: null,
+      mission: null,
+      isDemo: false,
+    });
+    const pillarIds = new Map<number, number>();
+    for (const p of plan.pillars) pillarIds.set(p.number, await this.upsertObjective(planId, p.number, p.title, p.description));
+    const links = ORSE_OBJECTIVE_PILLARS.map((l) => {
+      const objectiveId = orseObjectives.get(l.orseObjective);
+      const pillarId = pillarIds.get(l.pillar);
+      if (objectiveId === undefined || pillarId === undefined) throw new Error(`seed: no objective ${l.orseObjective} or pillar ${l.pillar}`);
+      return { objectiveId, pillarId };
+    });
+    const existing = new Set(
+      (await this.tx.objectivePillar.findMany({ where: { objectiveId: { in: links.map((l) => l.objectiveId) } } })).map((l) => `${l.objectiveId}:${l.pillarId}`),
+    );
+    for (const l of links) {
+      this.counts.objectivePillars++;
+      if (existing.has(`${l.objectiveId}:${l.pillarId}`)) continue;
+      await this.tx.objectivePillar.create({ data: l });
+      this.created++;
     }
   }
 

@@ -106,7 +106,12 @@ async function planRows(prisma: PrismaClient, planKey: string | undefined): Prom
           strategies: {
             // Archived strategies are out of the plan; see format.ts for how import treats them.
             where: { archivedAt: null },
-            include: { owner: { select: { slackUserId: true } }, milestones: { select: { title: true, dueDate: true } } },
+            include: {
+              owner: { select: { slackUserId: true } },
+              milestones: { select: { title: true, dueDate: true } },
+              leadDepartment: { select: { code: true } },
+              partners: { select: { department: { select: { code: true } } } },
+            },
           },
         },
       },
@@ -128,7 +133,7 @@ async function planRows(prisma: PrismaClient, planKey: string | undefined): Prom
     // Rows without a strategy keep empty plans and objectives in the file (format.ts).
     if (p.objectives.length === 0) rows.push({ ...planCells, objective_number: '', objective_title: '', ...emptyStrategy });
     for (const o of p.objectives.sort((a, b) => a.number - b.number)) {
-      const objectiveCells = { ...planCells, objective_number: String(o.number), objective_title: o.title };
+      const objectiveCells = { ...planCells, objective_number: String(o.number), objective_title: o.title, objective_description: o.description ?? '' };
       if (o.strategies.length === 0) rows.push({ ...objectiveCells, ...emptyStrategy });
       for (const s of o.strategies.sort((a, b) => a.number - b.number)) {
         rows.push({
@@ -146,6 +151,11 @@ async function planRows(prisma: PrismaClient, planKey: string | undefined): Prom
           priority_communities: formatYesNo(s.priorityCommunities),
           deferred_reason: s.deferredReason ?? '',
           milestones: formatMilestones(s.milestones.map((m) => ({ title: m.title, dueDate: dateToIso(m.dueDate) }))),
+          lead_department: s.leadDepartment?.code ?? '',
+          partner_departments: s.partners
+            .map((p) => p.department.code)
+            .sort(compareText)
+            .join(';'),
         });
       }
     }

@@ -8,10 +8,11 @@
  *   members      slack_user_id*, name*, email, department_code, roles, manages, language,
  *                time_zone, active
  *   plans        plan_key*, plan_kind*, plan_title*, department_code, fiscal_start_year*,
- *                fiscal_end_year*, objective_number*, objective_title*, strategy_number*,
- *                strategy_text*, status, owner, due_date, performance_measures, outputs,
- *                language_access, disability_access, gender_equity, priority_communities,
- *                deferred_reason, milestones
+ *                fiscal_end_year*, objective_number*, objective_title*, objective_description,
+ *                strategy_number*, strategy_text*, status, owner, due_date,
+ *                performance_measures, outputs, language_access, disability_access,
+ *                gender_equity, priority_communities, deferred_reason, milestones,
+ *                lead_department, partner_departments
  *   (* = the column must be present in a CSV header; the others may be left out.)
  *
  * A plans file is a department's REAP spreadsheet: one row per strategy, with the plan's
@@ -20,17 +21,22 @@
  * empty objective_number and strategy_number declares a plan with no objectives yet. Export
  * writes such rows so that nothing is lost on the way back.
  *
+ * A citywide_plan (the Welcoming San José Plan) has no department_code: its objectives are
+ * its pillars (objective_description holds a pillar's description) and each strategy names
+ * its lead_department and its partner_departments (department codes). Those two columns
+ * must be empty on other plans, whose strategies belong to the plan's department.
+ *
  * Values
  *   yes/no        yes, no (also y, n, true, false, 1, 0; any case). Export writes yes/no.
  *   vocabularies  any case; spaces and hyphens count as underscores, so "In Progress",
  *                 "in-progress" and IN_PROGRESS are the same status. Export writes
  *                 maturity_tier beginner|intermediate|advanced, reporting_cadence
- *                 monthly|quarterly, plan_kind department_reap|orse_work_plan, roles
+ *                 monthly|quarterly, plan_kind department_reap|orse_work_plan|citywide_plan, roles
  *                 orse_admin|equity_lead|staff|manager|redi_member, language en|es|vi and
  *                 status Completed|In Progress|Ongoing|Not Started|Deferred (as in the REAP
  *                 spreadsheets).
- *   lists         roles and manages (department codes): separated by ";" (a "," is accepted
- *                 too); export sorts them (roles in the order above, codes alphabetically).
+ *   lists         roles, manages and partner_departments (department codes): separated by
+ *                 ";" (a "," is accepted too); export sorts them (roles in the order above, codes alphabetically).
  *   dates         YYYY-MM-DD, checked against the calendar (2025-02-30 is refused).
  *   owner         a member's Slack user id or e-mail address; export writes the Slack id.
  *   milestones    one milestone per line inside the cell, "YYYY-MM-DD title"; export sorts
@@ -125,6 +131,7 @@ export const COLUMNS: Readonly<Record<RecordKind, readonly ColumnSpec[]>> = {
     c('fiscal_end_year', true, 'number'),
     c('objective_number', true, 'number', true),
     c('objective_title', true, 'string', true),
+    c('objective_description', false, 'string', true),
     c('strategy_number', true, 'number', true),
     c('strategy_text', true, 'string', true),
     c('status', false),
@@ -138,6 +145,8 @@ export const COLUMNS: Readonly<Record<RecordKind, readonly ColumnSpec[]>> = {
     c('priority_communities', false, 'boolean'),
     c('deferred_reason', false, 'string', true),
     c('milestones', false, 'milestones'),
+    c('lead_department', false, 'string', true),
+    c('partner_departments', false, 'list'),
   ],
 };
 
@@ -198,6 +207,7 @@ export const CADENCE_LABELS: Readonly<Record<ReportingCadence, string>> = lowerL
 export const PLAN_KIND_LABELS: Readonly<Record<PlanKind, string>> = lowerLabels<PlanKind>([
   'DEPARTMENT_REAP',
   'ORSE_WORK_PLAN',
+  'CITYWIDE_PLAN',
 ]);
 export const STATUS_LABELS: Readonly<Record<StrategyStatus, string>> = {
   COMPLETED: 'Completed',

@@ -152,12 +152,15 @@ interface StrategySnap {
   genderEquity: boolean;
   priorityCommunities: boolean;
   deferredReason: string | null;
+  leadDepartmentId: number | null;
+  partnerDepartmentIds: number[];
   archivedAt: Date | null;
   milestones: Map<string, { id: number; dueDate: Date }>;
 }
 interface ObjectiveSnap {
   id: number;
   title: string;
+  description: string | null;
   strategies: Map<number, StrategySnap>;
 }
 interface PlanSnap {
@@ -188,7 +191,13 @@ async function loadSnapshot(tx: Tx, v: Validated): Promise<Snapshot> {
   const plans = keys.length
     ? await tx.plan.findMany({
         where: { key: { in: keys } },
-        include: { objectives: { include: { strategies: { include: { milestones: { select: { id: true, title: true, dueDate: true } } } } } } },
+        include: {
+          objectives: {
+            include: {
+              strategies: { include: { milestones: { select: { id: true, title: true, dueDate: true } }, partners: { select: { departmentId: true } } } },
+            },
+          },
+        },
       })
     : [];
 
@@ -208,10 +217,14 @@ async function loadSnapshot(tx: Tx, v: Validated): Promise<Snapshot> {
     for (const o of p.objectives) {
       const strategies = new Map<number, StrategySnap>();
       for (const s of o.strategies) {
-        strategies.set(s.number, { ...s, milestones: new Map(s.milestones.map((m) => [m.title, { id: m.id, dueDate: m.dueDate }])) });
+        strategies.set(s.number, {
+          ...s,
+          partnerDepartmentIds: s.partners.map((p) => p.departmentId),
+          milestones: new Map(s.milestones.map((m) => [m.title, { id: m.id, dueDate: m.dueDate }])),
+        });
         if (s.archivedAt) archived.add(strategyKey(p.key, o.number, s.number));
       }
-      objectives.set(o.number, { id: o.id, title: o.title, strategies });
+      objectives.set(o.number, { id: o.id, title: o.title, description: o.description, strategies });
     }
     snap.plans.set(p.key, { ...p, objectives });
   }
@@ -262,6 +275,13 @@ interface StrategyValues {
   genderEquity: boolean;
   priorityCommunities: boolean;
   deferredReason: string | null;
+  leadDepartmentCode: string | null;
+  /** Sorted codes. */
+  partnerCodes: string[];
+}
+interface ObjectiveValues {
+  title: string;
+  description: string | null;
 }
 
 interface Changes {
@@ -276,7 +296,7 @@ interface Changes {
     manages: Array<{ slackUserId: string; codes: string[] }>;
   };
   plans: { create: Array<PlanValues & { key: string }>; update: Array<PlanValues & { id: number }> };
-  objectives: { create: Array<{ planKey: string; number: number; title: string }>; update: Array<{ id: number; title: string }> };
+  objectives: { create: Array<ObjectiveValues & { planKey: string; number: number }>; update: Array<ObjectiveValues & { id: number }> };
   strategies: {
     create: Array<StrategyValues & { planKey: string; objectiveNumber: number; number: number }>;
     update: Array<StrategyValues & { id: number }>;
@@ -410,12 +430,12 @@ function planChanges(v: Validated, snap: Snapshot, ownerSlackId: (o: string) => 
     const okey = `${r.planKey}\u0000${r.objectiveNumber}`;
     if (!seenObjectives.has(okey)) {
       seenObjectives.add(okey);
-      const title = r.objectiveTitle!;
+      const values: ObjectiveValues = { title: r.objectiveTitle!, description: pick(r.objectiveDescription, objective?.description ?? null) };
       if (!objective) {
-        ch.objectives.create.push({ planKey: r.planKey, number: r.objectiveNumber, title });
+        ch.objectives.create.push({ planKey: r.planKey, number: r.objectiveNumber, ...values });
         tally('objectives', 'created');
-      } else if (objective.title !== title) {
-        ch.objectives.update.push({ id: objective.id, title });
+      } else if (!same(values, { title: objective.title, description: objective.description })) {
+        ch.objectives.update.push({ id: objective.id, ...values });
         tally('objectives', 'updated');
       } else tally('objectives', 'unchanged');
     }
@@ -423,6 +443,9 @@ function planChanges(v: Validated, snap: Snapshot, ownerSlackId: (o: string) => 
 
     const old = objective?.strategies.get(r.strategyNumber);
     const ownerId = old?.ownerId != null ? (snap.memberSlackById.get(old.ownerId) ?? null) : null;
+    const codeOf = (id: number) => snap.departmentCodeById.get(id)!;
+    const storedLead = old?.leadDepartmentId != null ? codeOf(old.leadDepartmentId) : null;
+    const storedPartners = (old?.partnerDepartmentIds ?? []).map(codeOf).sort();
     const values: StrategyValues = {
       text: r.strategyText!,
       status: pick(r.status, old?.status ?? 'NOT_STARTED'),
@@ -435,6 +458,8 @@ function planChanges(v: Validated, snap: Snapshot, ownerSlackId: (o: string) => 
       genderEquity: pick(r.genderEquity, old?.genderEquity ?? false),
       priorityCommunities: pick(r.priorityCommunities, old?.priorityCommunities ?? false),
       deferredReason: pick(r.deferredReason, old?.deferredReason ?? null),
+      leadDepartmentCode: pick(r.leadDepartment, storedLead),
+      partnerCodes: pick(r.partnerDepartments, storedPartners),
     };
     const ms = r.milestones ?? [];
     if (!old) {
@@ -458,6 +483,8 @@ function planChanges(v: Validated, snap: Snapshot, ownerSlackId: (o: string) => 
       genderEquity: old.genderEquity,
       priorityCommunities: old.priorityCommunities,
       deferredReason: old.deferredReason,
+      leadDepartmentCode: storedLead,
+      partnerCodes: storedPartners,
     };
     if (same(values, stored)) tally('strategies', 'unchanged');
     else {
@@ -588,19 +615,21 @@ async function applyChanges(tx: Tx, ch: Changes, snap: Snapshot, now: Date): Pro
   const idOfObjective = (planKey: string, n: number) => objectiveId.get(`${planId.get(planKey)}:${n}`)!;
   for (const chunk of chunks(ch.objectives.create)) {
     const created = await tx.objective.createManyAndReturn({
-      data: chunk.map((o) => ({ planId: planId.get(o.planKey)!, number: o.number, title: o.title })),
+      data: chunk.map((o) => ({ planId: planId.get(o.planKey)!, number: o.number, title: o.title, description: o.description })),
       select: { id: true, planId: true, number: true },
     });
     for (const o of created) objectiveId.set(`${o.planId}:${o.number}`, o.id);
   }
-  await bulkUpdate(tx, 'Objective', { title: 'text' }, ch.objectives.update, now);
+  await bulkUpdate(tx, 'Objective', { title: 'text', description: 'text' }, ch.objectives.update, now);
 
   const strategyId = new Map<string, number>();
   for (const p of snap.plans.values())
     for (const o of p.objectives.values()) for (const [n, s] of o.strategies) strategyId.set(`${o.id}:${n}`, s.id);
-  const strategyData = ({ ownerSlackId, dueDate, ...s }: StrategyValues) => ({
+  // Partners are rows of their own, written after the strategies exist.
+  const strategyData = ({ ownerSlackId, dueDate, leadDepartmentCode, partnerCodes: _partners, ...s }: StrategyValues) => ({
     ...s,
     ownerId: idOfMember(ownerSlackId),
+    leadDepartmentId: idOfDept(leadDepartmentCode),
     dueDate,
   });
   for (const chunk of chunks(ch.strategies.create)) {
@@ -628,6 +657,7 @@ async function applyChanges(tx: Tx, ch: Changes, snap: Snapshot, now: Date): Pro
       genderEquity: 'boolean',
       priorityCommunities: 'boolean',
       deferredReason: 'text',
+      leadDepartmentId: 'int',
     },
     ch.strategies.update.map(({ id, ...s }) => ({ id, ...strategyData(s) })),
     now,
@@ -638,6 +668,19 @@ async function applyChanges(tx: Tx, ch: Changes, snap: Snapshot, now: Date): Pro
       `"needsReassignment" = CASE WHEN t."ownerId" IS DISTINCT FROM v."ownerId" THEN false ELSE t."needsReassignment" END`,
     ],
   );
+
+  // A strategy's partner list is replaced by the file's, like a member's `manages`.
+  const partnerLists = [
+    ...ch.strategies.create
+      .filter((s) => s.partnerCodes.length > 0)
+      .map((s) => ({ strategyId: strategyId.get(`${idOfObjective(s.planKey, s.objectiveNumber)}:${s.number}`)!, codes: s.partnerCodes })),
+    ...ch.strategies.update.map((s) => ({ strategyId: s.id, codes: s.partnerCodes })),
+  ];
+  if (ch.strategies.update.length) {
+    for (const chunk of chunks(ch.strategies.update.map((s) => s.id))) await tx.strategyPartner.deleteMany({ where: { strategyId: { in: chunk } } });
+  }
+  const partnerRows = partnerLists.flatMap((l) => l.codes.map((code) => ({ strategyId: l.strategyId, departmentId: idOfDept(code)! })));
+  for (const chunk of chunks(partnerRows)) await tx.strategyPartner.createMany({ data: chunk });
 
   for (const chunk of chunks(ch.milestones.create)) {
     await tx.milestone.createMany({

@@ -134,6 +134,7 @@ export const planRowSchema = z.object({
   fiscal_end_year: cell(wholeNumber(2000, 2100, 'a year'), REQUIRED),
   objective_number: cell<number | null>(wholeNumber(1, 9999, 'a whole number'), () => null),
   objective_title: cell<string | null>(text(), () => null),
+  objective_description: cell<string | null>(text(), () => null),
   strategy_number: cell<number | null>(wholeNumber(1, 9999, 'a whole number'), () => null),
   strategy_text: cell<string | null>(text(), () => null),
   status: cell(vocab(STATUS_LABELS, 'status'), (): StrategyStatus => 'NOT_STARTED'),
@@ -147,6 +148,8 @@ export const planRowSchema = z.object({
   priority_communities: yesNo(false),
   deferred_reason: cell<string | null>(text(), () => null),
   milestones: cell(parseMilestones, (): MilestoneInput[] => []),
+  lead_department: cell<string | null>(departmentCode, () => null),
+  partner_departments: cell(codeList, (): string[] => []),
 });
 
 const SCHEMAS = { departments: departmentSchema, members: memberSchema, plans: planRowSchema } as const;
@@ -155,6 +158,7 @@ const SCHEMAS = { departments: departmentSchema, members: memberSchema, plans: p
 const STRATEGY_FIELDS = [
   'strategy_text', 'status', 'owner', 'due_date', 'performance_measures', 'outputs', 'language_access',
   'disability_access', 'gender_equity', 'priority_communities', 'deferred_reason', 'milestones',
+  'lead_department', 'partner_departments',
 ] as const;
 
 // ---- typed records ------------------------------------------------------------------------
@@ -191,6 +195,8 @@ export interface PlanRowInput {
   fiscalEndYear: number;
   objectiveNumber: number | null;
   objectiveTitle: string | null;
+  /** A pillar's description; undefined when the column was left out. */
+  objectiveDescription?: string | null;
   strategyNumber: number | null;
   strategyText: string | null;
   status?: StrategyStatus;
@@ -205,6 +211,10 @@ export interface PlanRowInput {
   priorityCommunities?: boolean;
   deferredReason?: string | null;
   milestones?: MilestoneInput[];
+  /** A citywide strategy's lead department code. */
+  leadDepartment?: string | null;
+  /** A citywide strategy's partner department codes, sorted. */
+  partnerDepartments?: string[];
 }
 
 export interface Valid<T> {
@@ -326,7 +336,17 @@ function checkPlanRows(rows: ParsedRow<'plans'>[], fail: (r: ParsedRow<'plans'>,
         fail(r, 'department_code', 'is required for a department_reap plan');
       } else if (d.plan_kind === 'ORSE_WORK_PLAN' && d.department_code) {
         fail(r, 'department_code', 'must be empty for an orse_work_plan plan (ORSE plans belong to no department)');
+      } else if (d.plan_kind === 'CITYWIDE_PLAN' && d.department_code) {
+        fail(r, 'department_code', 'must be empty for a citywide_plan plan (its strategies name their lead_department)');
       }
+    }
+    if (has('plan_kind') && d.plan_kind !== 'CITYWIDE_PLAN') {
+      // Only a citywide strategy has a lead apart from the plan's department.
+      if (has('lead_department') && d.lead_department) fail(r, 'lead_department', 'must be empty unless plan_kind is citywide_plan');
+      if (has('partner_departments') && d.partner_departments?.length) fail(r, 'partner_departments', 'must be empty unless plan_kind is citywide_plan');
+    }
+    if (has('lead_department') && has('partner_departments') && d.lead_department && d.partner_departments?.includes(d.lead_department)) {
+      fail(r, 'partner_departments', `names the lead department ${d.lead_department} as a partner too`);
     }
     if (has('fiscal_start_year') && has('fiscal_end_year') && d.fiscal_end_year! < d.fiscal_start_year!) {
       fail(r, 'fiscal_end_year', `must not be before fiscal_start_year (${d.fiscal_start_year})`);
@@ -364,12 +384,21 @@ function checkPlanRows(rows: ParsedRow<'plans'>[], fail: (r: ParsedRow<'plans'>,
       const okey = `${key}\u0000${d.objective_number}`;
       const firstObj = firstOfObjective.get(okey);
       if (!firstObj) firstOfObjective.set(okey, r);
-      else if (!firstObj.bad.has('objective_title') && firstObj.data.objective_title !== d.objective_title) {
-        fail(
-          r,
-          'objective_title',
-          `differs from ${describeRow(firstObj.ref)} for objective ${d.objective_number} of plan ${key} (${show(d.objective_title)} vs ${show(firstObj.data.objective_title)})`,
-        );
+      else {
+        if (!firstObj.bad.has('objective_title') && firstObj.data.objective_title !== d.objective_title) {
+          fail(
+            r,
+            'objective_title',
+            `differs from ${describeRow(firstObj.ref)} for objective ${d.objective_number} of plan ${key} (${show(d.objective_title)} vs ${show(firstObj.data.objective_title)})`,
+          );
+        }
+        if (has('objective_description') && !firstObj.bad.has('objective_description') && firstObj.data.objective_description !== d.objective_description) {
+          fail(
+            r,
+            'objective_description',
+            `differs from ${describeRow(firstObj.ref)} for objective ${d.objective_number} of plan ${key} (${show(d.objective_description)} vs ${show(firstObj.data.objective_description)})`,
+          );
+        }
       }
     }
     const skey = strategyKey(key, d.objective_number ?? null, d.strategy_number ?? null);
@@ -428,6 +457,7 @@ function toPlanRow(d: Out<'plans'>): PlanRowInput {
     fiscalEndYear: d.fiscal_end_year!,
     objectiveNumber: d.objective_number ?? null,
     objectiveTitle: d.objective_title ?? null,
+    objectiveDescription: d.objective_description,
     strategyNumber: d.strategy_number ?? null,
     strategyText: d.strategy_text ?? null,
     status: d.status,
@@ -441,6 +471,8 @@ function toPlanRow(d: Out<'plans'>): PlanRowInput {
     priorityCommunities: d.priority_communities,
     deferredReason: d.deferred_reason,
     milestones: d.milestones,
+    leadDepartment: d.lead_department,
+    partnerDepartments: d.partner_departments,
   };
 }
 
@@ -511,6 +543,15 @@ export function checkReferences(v: Validated, known: KnownState): { issues: Impo
     if (p.departmentCode) {
       const problem = unknownDepartment(p.departmentCode);
       if (problem) issues.push(rowIssue(ref, 'department_code', problem));
+    }
+    for (const [field, codes] of [
+      ['lead_department', p.leadDepartment ? [p.leadDepartment] : []],
+      ['partner_departments', p.partnerDepartments ?? []],
+    ] as const) {
+      for (const code of codes) {
+        const problem = unknownDepartment(code);
+        if (problem) issues.push(rowIssue(ref, field, problem));
+      }
     }
     if (p.owner && !ownerSlackId(p.owner)) {
       issues.push(rowIssue(ref, 'owner', `no member with ${p.owner.includes('@') ? 'e-mail' : 'Slack id'} ${p.owner} in this import or the database`));

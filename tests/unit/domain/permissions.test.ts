@@ -4,6 +4,7 @@ import {
   canEditUpdate,
   canManageDepartment,
   canReadDepartment,
+  canReadStrategy,
   canReportOn,
   type Actor,
 } from '../../../src/domain/permissions.js';
@@ -73,5 +74,32 @@ describe('reading', () => {
     expect(canReadDepartment(manager, LIB)).toBe(true);
     expect(canReadDepartment(manager, HOUSING)).toBe(false);
     expect(canReadDepartment(admin, HOUSING)).toBe(true);
+  });
+});
+
+describe('citywide strategies', () => {
+  const PRNS = 3;
+  const prnsStaff = person(6, ['STAFF'], PRNS);
+  const prnsManager = person(7, ['MANAGER'], null, [PRNS]);
+  // Led by Housing (the scope's department is the lead), Parks as partner.
+  const citywide = { departmentId: HOUSING, ownerId: 5, partnerDepartmentIds: [PRNS] };
+
+  it('are read in full by the lead department, its partners, their managers, the owner and ORSE', () => {
+    expect(canReadStrategy(hsgStaff, citywide)).toBe(true);
+    expect(canReadStrategy(prnsStaff, citywide)).toBe(true);
+    expect(canReadStrategy(prnsManager, citywide)).toBe(true);
+    expect(canReadStrategy(admin, citywide)).toBe(true);
+    expect(canReadStrategy(libStaff, citywide)).toBe(false);
+    expect(canReadStrategy(libStaff, { ...citywide, ownerId: libStaff.memberId })).toBe(true);
+    expect(canReadStrategy({ ...prnsStaff, active: false }, citywide)).toBe(false);
+  });
+
+  it("are managed by the lead department's equity lead and ORSE, reported on by the lead department", () => {
+    const hsgLead = person(8, ['EQUITY_LEAD'], HOUSING);
+    const prnsLead = person(9, ['EQUITY_LEAD'], PRNS);
+    expect(canManageDepartment(hsgLead, citywide.departmentId)).toBe(true);
+    expect(canManageDepartment(prnsLead, citywide.departmentId)).toBe(false);
+    expect(canReportOn(prnsStaff, citywide)).toBe(false);
+    expect(canReportOn(hsgStaff, citywide)).toBe(true);
   });
 });

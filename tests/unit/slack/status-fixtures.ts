@@ -145,7 +145,7 @@ export function planView(opts: { page: number; pageSize: number; total: number; 
     const number = Math.floor(i / perObjective) + 1;
     let group = objectives.at(-1);
     if (!group || group.number !== number) {
-      group = { id: number, number, title: `Objective title ${number} ${NASTY}`.padEnd(900, 'o'), strategies: [] };
+      group = { id: number, number, title: `Objective title ${number} ${NASTY}`.padEnd(900, 'o'), description: null, strategies: [] };
       objectives.push(group);
     }
     group.strategies.push({
@@ -165,6 +165,9 @@ export function planView(opts: { page: number; pageSize: number; total: number; 
       lastUpdateAt: i % 2 ? new Date('2026-10-10T17:00:00Z') : null,
       canUpdate: i % 2 === 0,
       canManage: false,
+      leadDepartment: null,
+      partnerDepartments: [],
+      restricted: false,
     });
   }
   const plan = { id: 7, key: 'LIB-FY2024-2026', title: 'San José Public Library Racial Equity Action Plan FY 2024-2026 '.repeat(4), kind: 'DEPARTMENT_REAP' as const, fiscalStartYear: 2024, fiscalEndYear: 2026 };
@@ -180,6 +183,42 @@ export function planView(opts: { page: number; pageSize: number; total: number; 
     hasPrevious: opts.page > 1,
     hasNext: opts.page < totalPages,
     canManage: false,
+    pillars: [],
+    pillar: null,
+  };
+}
+
+/**
+ * A citywide plan page at its worst: long pillar titles and descriptions, every strategy
+ * with a lead and many partners with long names, every other one restricted.
+ */
+export function citywidePlanView(opts: { page: number; pageSize: number; total: number; perPillar?: number }): PlanView {
+  const base = planView({ ...opts, perObjective: opts.perPillar ?? 6 });
+  const partner = (n: number) => ({ code: `D${n}`, name: `Department of ${NASTY} number ${n} `.padEnd(120, 'x') });
+  const objectives = base.objectives.map((o) => ({
+    ...o,
+    description: `Pillar description ${NASTY} `.repeat(40),
+    strategies: o.strategies.map((s, i) => ({
+      ...s,
+      leadDepartment: partner(0),
+      partnerDepartments: Array.from({ length: 12 }, (_, k) => partner(k + 1)),
+      restricted: i % 2 === 1,
+    })),
+  }));
+  const plan = { id: 9, key: 'WSJ-2021-2024', title: `Welcoming San José Plan 2.0 ${NASTY}`.repeat(6), kind: 'CITYWIDE_PLAN' as const, fiscalStartYear: 2021, fiscalEndYear: 2024 };
+  const pillarCount = Math.max(4, objectives.length);
+  return {
+    ...base,
+    department: null,
+    plan,
+    plans: [],
+    objectives,
+    pillars: Array.from({ length: pillarCount }, (_, k) => ({
+      number: k + 1,
+      title: `Pillar ${k + 1} ${NASTY}`.padEnd(400, 'p'),
+      description: `Pillar description ${NASTY} `.repeat(40),
+      strategies: opts.perPillar ?? 6,
+    })),
   };
 }
 

@@ -23,6 +23,8 @@ const en = {
     departmentNone: 'I couldn’t find a department called “{{query}}”. Type a department’s code or name; the departments in REAP Tracker are: {{suggestions}}.',
     departmentGone: 'That department no longer exists in REAP Tracker. Please close this form and pick another one.',
     plan: 'I couldn’t find a plan for “{{query}}”. Available: {{suggestions}}.',
+    citywidePlan: 'I couldn’t find a citywide plan for “{{query}}”. Try `/reap plan WSJ`.',
+    pillar: 'Plan {{plan}} has no pillar {{number}}. Its pillars are: {{choices}}.',
   },
   conflict: {
     strategyChanged: 'Someone changed this strategy while you were editing. Nothing was saved: close this form and open it again to see their change.',
@@ -72,6 +74,8 @@ const es: Widen<typeof en> = {
     departmentNone: 'No encontré un departamento llamado “{{query}}”. Escriba el código o el nombre de un departamento; los departamentos en REAP Tracker son: {{suggestions}}.',
     departmentGone: 'Ese departamento ya no existe en REAP Tracker. Cierre este formulario y elija otro.',
     plan: 'No encontré un plan para “{{query}}”. Disponibles: {{suggestions}}.',
+    citywidePlan: 'No encontré un plan municipal para “{{query}}”. Pruebe con `/reap plan WSJ`.',
+    pillar: 'El plan {{plan}} no tiene un pilar {{number}}. Sus pilares son: {{choices}}.',
   },
   conflict: {
     strategyChanged: 'Alguien cambió esta estrategia mientras usted la editaba. No se guardó nada: cierre este formulario y ábralo de nuevo para ver el cambio.',
@@ -121,6 +125,8 @@ const vi: Widen<typeof en> = {
     departmentNone: 'Tôi không tìm thấy sở nào tên “{{query}}”. Hãy gõ mã hoặc tên của một sở; các sở trong REAP Tracker là: {{suggestions}}.',
     departmentGone: 'Sở này không còn trong REAP Tracker. Vui lòng đóng biểu mẫu này và chọn sở khác.',
     plan: 'Tôi không tìm thấy kế hoạch cho “{{query}}”. Hiện có: {{suggestions}}.',
+    citywidePlan: 'Tôi không tìm thấy kế hoạch toàn thành phố nào cho “{{query}}”. Hãy thử `/reap plan WSJ`.',
+    pillar: 'Kế hoạch {{plan}} không có trụ cột {{number}}. Các trụ cột của kế hoạch là: {{choices}}.',
   },
   conflict: {
     strategyChanged: 'Có người đã thay đổi chiến lược này trong lúc bạn sửa. Chưa có gì được lưu: hãy đóng biểu mẫu và mở lại để xem thay đổi.',

@@ -17,7 +17,7 @@ import { isOrseAdmin, loadActor, requireManage } from '../../../services/authz.j
 import { planView } from '../../../services/plans.js';
 import { cityToday } from '../../../services/service-context.js';
 import { isServiceError, type ServiceError } from '../../../services/errors.js';
-import { loadLiveStrategy, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
+import { loadLiveStrategy, strategyDepartmentId, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
 import { identifyCaller } from '../../caller.js';
 import { republishHomeFor } from '../../home/publish-home.js';
 import type { Caller } from '../../commands/types.js';
@@ -119,7 +119,7 @@ export const AUDIT_ACTION: Record<ManageOp, string> = {
  */
 export async function loadManagedStrategy(ctx: AppContext, actor: Actor, strategyId: number, action: string): Promise<StrategyRecord> {
   const s = await loadLiveStrategy(ctx.prisma, strategyId);
-  await requireManage(ctx, actor, s.objective.plan.departmentId, { action, entityType: 'strategy', entityId: s.id });
+  await requireManage(ctx, actor, strategyDepartmentId(s), { action, entityType: 'strategy', entityId: s.id });
   return s;
 }
 
@@ -389,8 +389,8 @@ export async function redrawPlanPage(ctx: AppContext, slackUserId: string, origi
   try {
     const { t } = await speakerFor(ctx, slackUserId);
     const actor = await loadActor(ctx, slackUserId);
-    const { department, planKey, page, pageSize } = origin.page;
-    const view = await planView(ctx, actor, department, page, pageSize, { planKey });
+    const { department, planKey, page, pageSize, pillar } = origin.page;
+    const view = await planView(ctx, actor, department, page, pageSize, { planKey, ...(pillar !== undefined ? { pillar } : {}) });
     const message = planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor));
     const res = await fetch(origin.responseUrl, {
       method: 'POST',

@@ -25,7 +25,7 @@ export function registerPlanPage(app: App, ctx: AppContext): void {
     }
     try {
       const actor = await loadActor(ctx, caller.slackUserId);
-      const view = await planView(ctx, actor, ref.department, ref.page, ref.pageSize, { planKey: ref.planKey });
+      const view = await planView(ctx, actor, ref.department, ref.page, ref.pageSize, { planKey: ref.planKey, ...(ref.pillar !== undefined ? { pillar: ref.pillar } : {}) });
       await respond({ response_type: 'ephemeral', replace_original: true, ...planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor)) });
     } catch (e) {
       const text = readFailureText(ctx, t, e, { action: action.action_id, user: body.user.id });
