@@ -154,7 +154,7 @@ function bootstrap(deps: PageRouteDeps): Record<string, unknown> {
       title: f.title,
       // The runner fills user_id inputs; the page asks for the others.
       inputs: Object.entries(f.input_parameters)
-        .filter(([, p]) => p.type !== 'slack#/types/user_id')
+        .filter(([, p]) => p.type !== 'slack#/types/user_id' && p.type !== 'slack#/types/interactivity')
         .map(([name, p]) => ({ name, title: p.title ?? name, hint: p.description ?? '' })),
     })),
     messageShortcuts: manifest.messageShortcuts,

@@ -119,4 +119,34 @@ describe('Workflow Builder steps', () => {
     });
     expect(unknown.completion).toEqual({ state: 'failed', error: expect.stringContaining('No strategy matches “LIB 9.9”') });
   });
+  it('opens the update form for what the workflow left out, and ends the run when the person submits it', async () => {
+    const ids = await strategyIdsByLabel(app, 'LIB-FY2024-2026');
+    app.fake.workspace.clearModals(LIB_STAFF);
+    // The workflow names the strategy and the text, but no status: the person chooses it.
+    const run = await app.driver.runWorkflowStep({
+      callbackId: 'submit_reap_update',
+      inputs: { strategy: 'LIB 2.1', narrative: 'Sensory-friendly hours at two more branches.' },
+      user: LIB_STAFF,
+      interactive: true,
+    });
+    expect(run.execution.state).toBe('running');
+    const form = await app.driver.waitForModal(LIB_STAFF, 5000, 'reap.update');
+    const narrative = form.state.values.narrative?.narrative?.value;
+    expect(narrative).toBe('Sensory-friendly hours at two more branches.');
+    expect(JSON.stringify(form.blocks)).toContain('Sensory-friendly');
+    const sub = await app.driver.viewSubmission({ viewId: form.id, values: { [`status.s${ids['2.1']}`]: 'ONGOING' } });
+    expect(sub.ack).toEqual({ action: 'close' });
+    await app.fake.waitFor(() => run.execution.state !== 'running', 5000, 'the end of the run');
+    expect(run.execution.state).toBe('completed');
+    const update = await app.db.prisma.progressUpdate.findFirstOrThrow({ where: { strategyId: ids['2.1']! }, orderBy: { id: 'desc' } });
+    expect(update).toMatchObject({ narrative: 'Sensory-friendly hours at two more branches.', statusTo: 'ONGOING' });
+    expect(run.execution.outputs).toMatchObject({ update_id: update.id, strategy_label: 'LIB-FY2024-2026 2.1' });
+  });
+
+  it('without interactivity, still ends with the reason instead of a form', async () => {
+    app.fake.workspace.clearModals(LIB_STAFF);
+    const run = await app.driver.runWorkflowStep({ callbackId: 'submit_reap_update', inputs: { strategy: 'LIB 2.1', narrative: 'x' }, user: LIB_STAFF });
+    expect(run.completion).toEqual({ state: 'failed', error: expect.stringContaining('status') });
+    expect(app.fake.openViews(LIB_STAFF)).toHaveLength(0);
+  });
 });

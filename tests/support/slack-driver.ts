@@ -96,6 +96,8 @@ export interface WorkflowStepInput {
    * Builder's "person who used this workflow" does.
    */
   user?: string;
+  /** The workflow hands the step its interactivity (a pointer for `user`); the step may open a form. */
+  interactive?: boolean;
 }
 
 export interface WorkflowStepResult {
@@ -205,12 +207,18 @@ export class SlackDriver {
    * `function_executed` and waits for the app to end it. Resolves with how it ended.
    */
   async runWorkflowStep(input: WorkflowStepInput, delivery: DeliveryOptions = {}, timeoutMs = 5000): Promise<WorkflowStepResult> {
-    const execution = this.fake.startFunctionExecution(input.callbackId, input.inputs ?? {}, input.user);
+    const execution = this.fake.startFunctionExecution(input.callbackId, input.inputs ?? {}, input.user, { interactive: input.interactive });
     const envelope = eventEnvelope(this.fake, functionExecutedEvent(this.fake, execution) as unknown as JsonObject);
     this.functionEnvelopes.set(execution.id, envelope);
     const result = await this.send(JSON.stringify(envelope), JSON_CONTENT_TYPE, delivery);
     this.checkAck(result, 'ack:event:function_executed', delivery);
-    await this.fake.waitFor(() => execution.state !== 'running', timeoutMs, `the end of the ${input.callbackId} step`);
+    // A step that opened a form runs on until the person submits it: the caller drives that.
+    if (input.interactive) {
+      const user = input.user;
+      await this.fake.waitFor(() => execution.state !== 'running' || (user !== undefined && this.fake.openViews(user).length > 0), timeoutMs, `the ${input.callbackId} step's end or form`);
+    } else {
+      await this.fake.waitFor(() => execution.state !== 'running', timeoutMs, `the end of the ${input.callbackId} step`);
+    }
     const completion: WorkflowStepResult['completion'] =
       execution.state === 'completed' ? { state: 'completed', outputs: execution.outputs ?? {} } : { state: 'failed', error: execution.error ?? '' };
     return { execution, delivery: result, completion };

@@ -67,7 +67,7 @@ describe('Slack app manifests', () => {
   });
 
   it('both declare the two custom workflow steps the app listens for, with remote function runtime', () => {
-    const types = new Set(['string', 'integer', 'number', 'boolean', 'slack#/types/user_id', 'slack#/types/channel_id']);
+    const types = new Set(['string', 'integer', 'number', 'boolean', 'slack#/types/user_id', 'slack#/types/channel_id', 'slack#/types/interactivity']);
     for (const m of [http, socket]) {
       // Custom steps need an org-ready app and, added to an existing app, the remote runtime.
       expect(m.settings.org_deploy_enabled).toBe(true);
@@ -93,8 +93,11 @@ describe('Slack app manifests', () => {
       expect(status.output_parameters[name]).toMatchObject({ type: 'integer', is_required: true });
     }
     const submit = http.functions.submit_reap_update;
-    expect(Object.keys(submit.input_parameters).sort()).toEqual(['narrative', 'status', 'strategy', 'user_id']);
+    expect(Object.keys(submit.input_parameters).sort()).toEqual(['interactivity', 'narrative', 'status', 'strategy', 'user_id']);
     expect(submit.input_parameters.user_id.type).toBe('slack#/types/user_id');
+    // What the workflow leaves out, the person fills in the form the interactivity opens.
+    expect(submit.input_parameters.interactivity).toMatchObject({ type: 'slack#/types/interactivity', is_required: false });
+    for (const name of ['strategy', 'status', 'narrative']) expect(submit.input_parameters[name].is_required).toBe(false);
     expect(submit.output_parameters.update_id).toMatchObject({ type: 'integer', is_required: true });
     expect(submit.output_parameters.permalink.is_required).toBe(false);
   });

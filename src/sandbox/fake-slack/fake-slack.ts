@@ -1,3 +1,4 @@
+import { opaqueToken } from './ids.js';
 import type { ViewOutput } from '@slack/bolt';
 import { EventEmitter } from 'node:events';
 import { systemClock, type Clock } from './clock.js';
@@ -240,13 +241,26 @@ export class FakeSlack extends EventEmitter<JournalEvents> {
    * user_id input left unset, as Workflow Builder's "person who used this workflow" does.
    * Send the `function_executed` event with the driver.
    */
-  startFunctionExecution(callbackId: string, inputs: JsonObject, runner?: string): FunctionExecution {
+  /**
+   * `interactive`: the workflow passes the step its interactivity (the step follows one a
+   * person started), so an interactivity input gets a pointer for `runner`.
+   */
+  startFunctionExecution(callbackId: string, inputs: JsonObject, runner?: string, options: { interactive?: boolean } = {}): FunctionExecution {
     const filled: JsonObject = { ...inputs };
     const declared = this.functions.definition(callbackId)?.input_parameters ?? {};
     if (runner !== undefined) {
       for (const [name, p] of Object.entries(declared)) if (p.type === 'slack#/types/user_id' && filled[name] === undefined) filled[name] = runner;
     }
+    // An input of type interactivity gets a pointer: a trigger, usable once within 3 s, that
+    // opens a modal belonging to this run (docs.slack.dev, "Adding interactivity to custom steps").
+    const interactive = Object.entries(declared).find(([, p]) => p.type === 'slack#/types/interactivity');
+    let pointer: string | undefined;
+    if (options.interactive && interactive && runner !== undefined && filled[interactive[0]] === undefined) {
+      pointer = this.triggers.issue(runner);
+      filled[interactive[0]] = { interactivity_pointer: pointer, interactor: { id: runner, secret: opaqueToken() } };
+    }
     const execution = this.functions.start(callbackId, filled);
+    if (pointer) execution.interactivityPointer = pointer;
     this.tokens.add(execution.botAccessToken);
     return execution;
   }

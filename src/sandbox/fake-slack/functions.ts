@@ -42,6 +42,8 @@ export interface FunctionExecution {
   error?: string;
   startedAt: number;
   endedAt?: number;
+  /** The interactivity_pointer handed to the app in the inputs, when the step declares one. */
+  interactivityPointer?: string;
 }
 
 /** The parameter types Slack checks outputs against; others (blocks, rich text…) pass as given. */
@@ -110,6 +112,11 @@ export class FunctionRegistry {
 
   execution(id: string): FunctionExecution | undefined {
     return this.executions.get(id);
+  }
+
+  /** The run whose interactivity_pointer this is: a modal opened with it belongs to that run. */
+  executionForPointer(pointer: string): FunctionExecution | undefined {
+    return [...this.executions.values()].find((e) => e.interactivityPointer === pointer);
   }
 
   all(): FunctionExecution[] {

@@ -233,7 +233,16 @@ function canRead(channel: FakeChannel, userId: string): boolean {
 
 export function viewSubmissionPayload(fake: FakeSlack, view: ViewRecord): ViewSubmitAction {
   const user = requireUser(fake, view.userId);
+  // A modal of a custom step's run carries the run and its workflow token, as Slack sends them.
+  const run = view.functionExecutionId ? fake.functionExecution(view.functionExecutionId) : undefined;
+  const functionData = run
+    ? {
+        function_data: { execution_id: run.id, function: { callback_id: run.callbackId }, inputs: run.inputs },
+        bot_access_token: run.botAccessToken,
+      }
+    : {};
   return {
+    ...functionData,
     type: 'view_submission',
     team: teamRef(fake),
     user: userRef(fake, user),

@@ -124,6 +124,8 @@ export interface ViewRecord {
   state: StateValues;
   /** Errors from the last `response_action: errors`, shown under the input blocks. */
   errors: Record<string, string> | null;
+  /** Opened with a custom step's interactivity_pointer: the run it belongs to. */
+  functionExecutionId?: string;
 }
 
 export interface StoredFile {

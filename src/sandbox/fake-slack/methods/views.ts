@@ -16,6 +16,8 @@ export const viewsMethods: Record<string, MethodHandler> = {
     const definition = readView(args, ['modal']);
     const userId = useTrigger(env, trigger, definition);
     const view = env.workspace.openModal(userId, definition);
+    const run = args.interactivity_pointer !== undefined ? env.functions.executionForPointer(trigger) : undefined;
+    if (run) view.functionExecutionId = run.id;
     return { view: output(view, env) };
   },
 

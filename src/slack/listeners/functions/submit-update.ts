@@ -7,6 +7,12 @@
 // on: naming another department's strategy must reach the service and its refusal, not end
 // as "no such strategy".
 //
+// When the workflow leaves something out or names it wrongly (no strategy, an unknown one, a
+// status we do not know) and the step was given interactivity, the runner gets the same form
+// /reap update shows, filled with what the workflow did say; the run ends when they submit
+// it (update-submission.ts calls completeStepWithUpdate). Without interactivity it fails
+// with the reason.
+//
 // Slack sends function_executed again when it saw no answer in time. The idempotency key is
 // the run's id, so a redelivery stores nothing new; it ends the run with what was stored
 // (Slack refuses the second end if the first one got through, which is then only logged).
@@ -22,6 +28,7 @@ import { parseStrategyQuery } from '../../commands/command-text.js';
 import { LANGUAGES, translator, type Translate } from '../../i18n/index.js';
 import { plainText, stepFailureText, stepRunner, textInput } from '../../workflow-steps.js';
 import { afterNewUpdate } from '../views/update-after-save.js';
+import { newUpdateModel, openPreparedForm, prepare } from '../views/update-form.js';
 
 export const SUBMIT_UPDATE_STEP = 'submit_reap_update';
 
@@ -106,14 +113,23 @@ export function registerSubmitUpdateStep(app: App, ctx: AppContext): void {
     const reference = textInput(inputs, 'strategy');
     const statusText = textInput(inputs, 'status');
     const narrative = textInput(inputs, 'narrative');
+    const status = statusText === null ? null : parseStepStatus(statusText);
+    const pointer = interactivityPointerOf(inputs);
+    /** Asks the runner in the update form instead of failing, when the step may. */
+    const askInForm = async (reason: string, strategyId: number | null): Promise<void> => {
+      if (!pointer) {
+        await fail({ error: reason });
+        return;
+      }
+      const form = prepare(t, () =>
+        newUpdateModel(ctx, actor, { departmentId: null, strategyId, meta: {}, values: { narrative, ...(status ? { status } : {}) } }),
+      );
+      await openPreparedForm(form, { client, triggerId: '', interactivityPointer: pointer, t, ctx, say: (text) => fail({ error: plainText(text) }).then(() => {}) });
+    };
     if (reference === null || statusText === null || narrative === null) {
       const missing = reference === null ? 'strategy' : statusText === null ? 'status' : 'narrative';
-      await fail({ error: t('workflow.errors.missingInput', { input: missing }) });
-      return;
-    }
-    const status = parseStepStatus(statusText);
-    if (status === null) {
-      await fail({ error: t('workflow.errors.invalidStatus', { value: statusText.slice(0, 60), choices: statusChoices(t) }) });
+      const found = reference === null ? null : await strategyFor(ctx, actor, t, reference).catch(() => null);
+      await askInForm(t('workflow.errors.missingInput', { input: missing }), found && 'strategy' in found ? found.strategy.id : null);
       return;
     }
 
@@ -122,7 +138,11 @@ export function registerSubmitUpdateStep(app: App, ctx: AppContext): void {
     try {
       const found = await strategyFor(ctx, actor, t, reference);
       if ('refusal' in found) {
-        await fail({ error: found.refusal });
+        await askInForm(found.refusal, null);
+        return;
+      }
+      if (status === null) {
+        await askInForm(t('workflow.errors.invalidStatus', { value: statusText.slice(0, 60), choices: statusChoices(t) }), found.strategy.id);
         return;
       }
       strategy = found.strategy;
@@ -154,4 +174,29 @@ export function registerSubmitUpdateStep(app: App, ctx: AppContext): void {
       ctx.logger.info({ err: (e as Error).message, execution }, 'a redelivered workflow step was already complete');
     }
   });
+}
+
+/** The pointer Slack hands a step that declares an interactivity input; null otherwise. */
+function interactivityPointerOf(inputs: Record<string, unknown> | undefined): string | null {
+  const value = inputs?.interactivity as { interactivity_pointer?: unknown } | undefined;
+  return typeof value?.interactivity_pointer === 'string' && value.interactivity_pointer !== '' ? value.interactivity_pointer : null;
+}
+
+/**
+ * Ends a run whose runner filled in the update form (opened with its interactivity pointer),
+ * with the same outputs as a run that needed no form. Never throws: the update is saved.
+ */
+export async function completeStepWithUpdate(
+  ctx: AppContext,
+  client: WebClient,
+  step: { executionId: string; token: string | undefined },
+  update: ProgressUpdateView,
+): Promise<void> {
+  try {
+    const strategy = await loadLiveStrategy(ctx.prisma, update.strategyId);
+    const outputs = outputsFor(update, strategy, await postPermalink(ctx, client, update.id));
+    await client.functions.completeSuccess({ function_execution_id: step.executionId, outputs, ...(step.token ? { token: step.token } : {}) });
+  } catch (e) {
+    ctx.logger.warn({ err: (e as Error).message, execution: step.executionId, update: update.id }, 'could not end the workflow step after its form');
+  }
 }

@@ -168,6 +168,8 @@ export interface OpenOptions {
   ack?: () => Promise<void>;
   /** The loading view, when the HTTP front door opened it already (`/reap update`). */
   opened?: Promise<LoadingViewOpened>;
+  /** A workflow step's interactivity_pointer, used instead of a trigger_id: the form belongs to that run. */
+  interactivityPointer?: string;
 }
 
 /** The loading view the front door opened for this command, or one opened here with the trigger. */
@@ -177,7 +179,9 @@ async function ensureLoadingView(o: OpenOptions): Promise<{ viewId: string; hash
     if (!opened.ok) throw new Error(opened.error);
     return opened;
   }
-  const opened = await o.client.views.open({ trigger_id: o.triggerId, view: loadingView(o.t) });
+  const opened = o.interactivityPointer
+    ? await o.client.views.open({ interactivity_pointer: o.interactivityPointer, view: loadingView(o.t) })
+    : await o.client.views.open({ trigger_id: o.triggerId, view: loadingView(o.t) });
   return { viewId: opened.view?.id ?? '', hash: opened.view?.hash };
 }
 

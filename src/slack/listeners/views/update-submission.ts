@@ -39,6 +39,7 @@ import {
   type ViewStateValues,
 } from '../../ui/update-modal.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
+import { completeStepWithUpdate } from '../functions/submit-update.js';
 import { afterEditedUpdate, afterNewUpdate } from './update-after-save.js';
 import { editUpdateModel, loadUpdateForEdit, newUpdateModel } from './update-form.js';
 
@@ -88,6 +89,8 @@ interface Submission {
   who: Awaited<ReturnType<typeof loadActorWithLanguage>>;
   /** The strategy of a new update, being read since the Submit arrived. */
   strategy?: Promise<StrategyRecord>;
+  /** The form was opened by the "Submit REAP update" workflow step: its run and token. */
+  step?: { executionId: string; token: string | undefined };
 }
 
 const remaining = (s: Submission) => Math.max(0, s.deadline - Date.now());
@@ -147,6 +150,7 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
       deadline,
       who,
       strategy,
+      step: stepOf(body),
     };
     try {
       if (s.meta.m === 'edit') await submitEdit(s);
@@ -262,6 +266,16 @@ async function finishNew(s: Submission, actor: Actor, result: SubmitResult): Pro
   await unhurried(() => afterNewUpdate(s.ctx, s.client, s.t, actor, result.update, s.meta).catch((e: unknown) =>
     s.ctx.logger.error({ err: e, update: result.update.id }, 'after-save steps of a progress update failed'),
   ));
+  // A workflow's step waits for this form: it ends with the update, as it would without one.
+  const step = s.step;
+  if (step) await unhurried(() => completeStepWithUpdate(s.ctx, s.client, step, result.update));
+}
+
+/** Slack marks a modal of a custom step's run with the run (function_data) and its token. */
+function stepOf(body: unknown): Submission['step'] {
+  const b = body as { function_data?: { execution_id?: unknown }; bot_access_token?: unknown };
+  const id = b.function_data?.execution_id;
+  return typeof id === 'string' && id !== '' ? { executionId: id, token: typeof b.bot_access_token === 'string' ? b.bot_access_token : undefined } : undefined;
 }
 
 /** Someone reported on (or changed) the strategy meanwhile: same form, new version, banner. */
