@@ -367,6 +367,20 @@ describe('/reap briefing', () => {
       await run('outbox');
       const dm = app.fake.messages(app.fake.dmChannelId(DANIEL)).at(-1)!;
       expect(text(dm.blocks)).toContain('mở canvas');
+
+      // Edited after posting: the messages and the canvas change together, the link stays.
+      await app.driver.slashCommand({ user: DANIEL, channel: GENERAL, text: 'briefing' });
+      const list = app.fake.ephemerals(DANIEL).at(-1)!;
+      await app.driver.blockAction({ user: DANIEL, channel: GENERAL, messageTs: list.ts, actionId: 'briefing:edit', blockId: `briefing:${saved.id}` });
+      const editor = await waitForView(DANIEL, (v) => v.callback_id === 'briefing:compose', 'the posted briefing in the composer');
+      await app.driver.viewSubmission({ viewId: editor.id, values: { title: 'Canvas quý (sửa)', body__0__0: 'Nội dung đã sửa' } });
+      await app.fake.waitFor(() => text(top(DANIEL)?.blocks).includes('Canvas cũng đã hiển thị nội dung mới'), 5000, 'the canvas update result');
+      expect(made[0]!.title).toBe('Canvas quý (sửa)');
+      expect(canvasMarkdown(made[0]!)).toContain('Nội dung đã sửa');
+      expect(canvasMarkdown(made[0]!)).not.toContain('Dòng đầu');
+      const edited = app.fake.messages(CANVAS_CHANNEL).find((m) => m.ts === post.ts)!;
+      expect(text(edited.blocks)).toContain(`/docs/${app.fake.workspace.team.id}/${made[0]!.id}|Canvas quý (sửa)>`);
+      app.fake.workspace.clearModals(DANIEL);
     });
   });
 });

@@ -16,6 +16,7 @@ import { editPostedBriefing, refreshPostedBriefing, saveBriefingDraft, scheduleB
 import { isServiceError, type ServiceError } from '../../../services/errors.js';
 import type { Translate } from '../../i18n/index.js';
 import { modalErrors } from '../../service-errors.js';
+import { briefingCanvasMarkdown, briefingCanvasTitle } from '../../ui/briefing-canvas.js';
 import { briefingMessage, channelList, postLinks } from '../../ui/briefing-message.js';
 import {
   BRIEFING_CALLBACK_ID,
@@ -98,7 +99,8 @@ async function updatePostedMessages(ctx: AppContext, client: WebClient, t: Trans
   let text: string;
   try {
     const speaks = briefingTranslator(saved);
-    const message = briefingMessage(speaks, saved);
+    const canvasId = madeCanvasId(saved);
+    const message = briefingMessage(speaks, { ...saved, canvasUrl: canvasId ? await canvasUrl(client, canvasId) : null });
     const result = await refreshPostedBriefing(ctx, actor, saved, async (post) => {
       await client.chat.update({ channel: post.channelId, ts: post.ts, text: message.text, blocks: message.blocks });
     });
@@ -111,6 +113,25 @@ async function updatePostedMessages(ctx: AppContext, client: WebClient, t: Trans
           errors: [...new Set(result.failed.map((f) => `\`${escapeMrkdwn(f.error)}\``))].join(', '),
         })}`,
       );
+    }
+    // The canvas shows the same briefing: it changes with the messages.
+    if (canvasId) {
+      try {
+        await client.canvases.edit({
+          canvas_id: canvasId,
+          changes: [{ operation: 'replace', document_content: { type: 'markdown', markdown: briefingCanvasMarkdown(speaks, saved) } }],
+        });
+        // "rename" is documented for canvases.edit but missing from @slack/web-api's types.
+        await client.apiCall('canvases.edit', {
+          canvas_id: canvasId,
+          changes: [{ operation: 'rename', title_content: { type: 'markdown', markdown: briefingCanvasTitle(saved) } }],
+        });
+        lines.push(`:page_facing_up: ${t('briefings.result.canvasUpdated')}`);
+      } catch (e) {
+        const code = (e as { data?: { error?: string } }).data?.error ?? (e as Error).message;
+        ctx.logger.warn({ err: code, briefing: saved.id }, 'could not update the briefing canvas');
+        lines.push(`:warning: ${t('briefings.result.canvasUpdateFailed', { error: escapeMrkdwn(code) })}`);
+      }
     }
     text = lines.join('\n\n') || t('briefings.result.nothingPosted');
   } catch (e) {
@@ -143,4 +164,19 @@ async function ackProblem(
   }
   ctx.logger.error({ err: e }, 'saving the briefing composer failed');
   await ack({ response_action: 'update', view: briefingComposerModal(t, composerFromValues(ctx, meta, values, `:warning: ${t('common.errorGeneric')}`)) });
+}
+
+/** The briefing's canvas, once made ("pending" and "failed:…" are not canvases). */
+function madeCanvasId(b: BriefingRecord): string | null {
+  return b.asCanvas && b.canvasId && b.canvasId !== 'pending' && !b.canvasId.startsWith('failed') ? b.canvasId : null;
+}
+
+/** Where people open a canvas: the workspace's address + /docs/<team>/<canvas>; null if Slack will not say. */
+async function canvasUrl(client: WebClient, canvasId: string): Promise<string | null> {
+  try {
+    const r = await client.auth.test();
+    return r.url && r.team_id ? `${r.url.replace(/\/?$/, '/')}docs/${r.team_id}/${canvasId}` : null;
+  } catch {
+    return null;
+  }
 }
