@@ -159,15 +159,7 @@ export async function planView(
     skip: (current - 1) * size,
     take: size,
   });
-  const ids = strategies.map((s) => s.id);
-  const [latest, milestones] = ids.length
-    ? await Promise.all([
-        ctx.prisma.progressUpdate.groupBy({ by: ['strategyId'], where: { strategyId: { in: ids } }, _max: { createdAt: true } }),
-        ctx.prisma.milestone.groupBy({ by: ['strategyId'], where: { strategyId: { in: ids }, completedAt: null }, _count: { _all: true } }),
-      ])
-    : [[], []];
-  const lastBy = new Map(latest.map((r) => [r.strategyId, r._max.createdAt]));
-  const openBy = new Map(milestones.map((r) => [r.strategyId, r._count._all]));
+  const { lastBy, openBy } = await workingFacts(ctx, strategies.map((s) => s.id));
 
   const manage = canManageDepartment(actor, department.id);
   const groups: PlanObjectiveGroup[] = [];
@@ -265,15 +257,7 @@ async function citywidePlanView(
   });
   // Working detail is only fetched for strategies the reader may read in full.
   const readable = new Set(strategies.filter((s) => canReadStrategy(actor, scopeOf(s))).map((s) => s.id));
-  const ids = [...readable];
-  const [latest, milestones] = ids.length
-    ? await Promise.all([
-        ctx.prisma.progressUpdate.groupBy({ by: ['strategyId'], where: { strategyId: { in: ids } }, _max: { createdAt: true } }),
-        ctx.prisma.milestone.groupBy({ by: ['strategyId'], where: { strategyId: { in: ids }, completedAt: null }, _count: { _all: true } }),
-      ])
-    : [[], []];
-  const lastBy = new Map(latest.map((r) => [r.strategyId, r._max.createdAt]));
-  const openBy = new Map(milestones.map((r) => [r.strategyId, r._count._all]));
+  const { lastBy, openBy } = await workingFacts(ctx, [...readable]);
 
   const groups: PlanObjectiveGroup[] = [];
   for (const s of strategies) {
@@ -324,5 +308,19 @@ async function citywidePlanView(
       .filter((o) => pillar === undefined || o.number === pillar)
       .map((o) => ({ number: o.number, title: o.title, description: o.description, strategies: o._count.strategies })),
     pillar: pillar ?? null,
+  };
+}
+
+/** Each strategy's last update time and open milestone count: two grouped queries for a page. */
+async function workingFacts(ctx: ServiceContext, ids: number[]): Promise<{ lastBy: Map<number, Date | null>; openBy: Map<number, number> }> {
+  const [latest, milestones] = ids.length
+    ? await Promise.all([
+        ctx.prisma.progressUpdate.groupBy({ by: ['strategyId'], where: { strategyId: { in: ids } }, _max: { createdAt: true } }),
+        ctx.prisma.milestone.groupBy({ by: ['strategyId'], where: { strategyId: { in: ids }, completedAt: null }, _count: { _all: true } }),
+      ])
+    : [[], []];
+  return {
+    lastBy: new Map(latest.map((r) => [r.strategyId, r._max.createdAt])),
+    openBy: new Map(milestones.map((r) => [r.strategyId, r._count._all])),
   };
 }

@@ -18,6 +18,7 @@ import {
   type DepartmentCanvasContent,
 } from '../services/department-canvases.js';
 import { syncCanvasSections, webClientCanvasApi } from './canvas-sync.js';
+import { channelIsPrivate } from './channel-privacy.js';
 import { translator } from './i18n/index.js';
 import { planCanvasSections, planCanvasTitle, type CanvasSectionDraft, type PlanCanvasInput } from './ui/plan-canvas.js';
 
@@ -84,20 +85,6 @@ export function canvasMarker(): string {
 }
 
 const slackCode = (e: unknown): string => classifySlackError(e).code;
-
-/**
- * Whether Slack says the channel is private. When Slack cannot tell, the answer is "no": the
- * canvas then leaves an Internal update's text out rather than show it by mistake.
- */
-async function channelIsPrivate(ctx: AppContext, client: WebClient, channel: string): Promise<boolean> {
-  try {
-    const res = await client.conversations.info({ channel });
-    return (res.channel as { is_private?: boolean } | undefined)?.is_private === true;
-  } catch (e) {
-    ctx.logger.warn({ err: slackCode(e), channel }, 'could not tell whether the canvas channel is private; leaving Internal text out');
-    return false;
-  }
-}
 
 /** Renders what the canvas of `channelId` should show, asking Slack about privacy only when it matters. */
 export async function renderForChannel(

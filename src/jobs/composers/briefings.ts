@@ -33,6 +33,7 @@ import {
 } from '../../services/briefings.js';
 import { TX_OPTIONS } from '../../services/service-context.js';
 import { resolveLanguage, translator } from '../../slack/i18n/index.js';
+import { canvasLink } from '../../slack/canvas-link.js';
 import { briefingCanvasMarkdown, briefingCanvasTitle } from '../../slack/ui/briefing-canvas.js';
 import { briefingMessage, briefingPostedMessage, type PostedNotice } from '../../slack/ui/briefing-message.js';
 import { outboxKey, type OutboxMessageInput } from '../outbox/enqueue.js';
@@ -228,24 +229,12 @@ async function makeBriefingCanvas(run: RunOf, client: PermalinkClient, b: DueBri
   }
 }
 
-/** Where people open a canvas: the workspace's address (auth.test) + /docs/<team>/<canvas>. */
-const workspaces = new WeakMap<object, Promise<{ url: string; teamId: string } | null>>();
-
+/** The briefing's canvas link, once the canvas is made. */
 async function canvasUrlOf(run: RunOf, client: PermalinkClient | null | undefined, briefingId: number): Promise<string | null> {
   const row = await run.ctx.prisma.briefing.findUnique({ where: { id: briefingId }, select: { canvasId: true } });
   const id = row?.canvasId;
   if (!id || id === 'pending' || id.startsWith('failed') || !client?.auth) return null;
-  let workspace = workspaces.get(client);
-  if (!workspace) {
-    const auth = client.auth;
-    workspace = auth
-      .test()
-      .then((r) => (r.url && r.team_id ? { url: r.url.replace(/\/?$/, '/'), teamId: r.team_id } : null))
-      .catch(() => null);
-    workspaces.set(client, workspace);
-  }
-  const w = await workspace;
-  return w ? `${w.url}docs/${w.teamId}/${id}` : null;
+  return canvasLink(client as Pick<WebClient, 'auth'>, id);
 }
 
 async function canvasOutcome(run: RunOf, briefingId: number, url: string | null): Promise<PostedNotice['canvas']> {

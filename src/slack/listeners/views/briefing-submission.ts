@@ -16,6 +16,7 @@ import { editPostedBriefing, refreshPostedBriefing, saveBriefingDraft, scheduleB
 import { isServiceError, type ServiceError } from '../../../services/errors.js';
 import type { Translate } from '../../i18n/index.js';
 import { modalErrors } from '../../service-errors.js';
+import { canvasLink } from '../../canvas-link.js';
 import { briefingCanvasMarkdown, briefingCanvasTitle } from '../../ui/briefing-canvas.js';
 import { briefingMessage, channelList, postLinks } from '../../ui/briefing-message.js';
 import {
@@ -100,7 +101,7 @@ async function updatePostedMessages(ctx: AppContext, client: WebClient, t: Trans
   try {
     const speaks = briefingTranslator(saved);
     const canvasId = madeCanvasId(saved);
-    const message = briefingMessage(speaks, { ...saved, canvasUrl: canvasId ? await canvasUrl(client, canvasId) : null });
+    const message = briefingMessage(speaks, { ...saved, canvasUrl: canvasId ? await canvasLink(client, canvasId) : null });
     const result = await refreshPostedBriefing(ctx, actor, saved, async (post) => {
       await client.chat.update({ channel: post.channelId, ts: post.ts, text: message.text, blocks: message.blocks });
     });
@@ -169,14 +170,4 @@ async function ackProblem(
 /** The briefing's canvas, once made ("pending" and "failed:…" are not canvases). */
 function madeCanvasId(b: BriefingRecord): string | null {
   return b.asCanvas && b.canvasId && b.canvasId !== 'pending' && !b.canvasId.startsWith('failed') ? b.canvasId : null;
-}
-
-/** Where people open a canvas: the workspace's address + /docs/<team>/<canvas>; null if Slack will not say. */
-async function canvasUrl(client: WebClient, canvasId: string): Promise<string | null> {
-  try {
-    const r = await client.auth.test();
-    return r.url && r.team_id ? `${r.url.replace(/\/?$/, '/')}docs/${r.team_id}/${canvasId}` : null;
-  } catch {
-    return null;
-  }
 }

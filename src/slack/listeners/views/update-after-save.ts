@@ -8,6 +8,7 @@ import type { AppContext } from '../../../services/app-context.js';
 import type { ProgressUpdateView } from '../../../services/progress-updates.js';
 import { strategyLabel } from '../../../services/strategy-records.js';
 import { recordChannelPost } from '../../../services/update-channel-posts.js';
+import { channelIsPrivate } from '../../channel-privacy.js';
 import { republishHomeFor } from '../../home/publish-home.js';
 import { markPromptsReported } from '../../update-prompts-reported.js';
 import { translator, type Translate } from '../../i18n/index.js';
@@ -72,32 +73,6 @@ async function strategyForPost(ctx: AppContext, strategyId: number): Promise<Str
     channelId: s.objective.plan.department?.slackChannelId ?? null,
     departmentId: s.objective.plan.departmentId,
   };
-}
-
-// Whether a channel is private changes rarely; asking Slack at every Submit would cost a call
-// (and rate limit) per update. Ten minutes is how long a channel turned public could still get
-// an Internal update's text; the cache is per app, so one test app does not see another's.
-const PRIVACY_TTL_MS = 10 * 60_000;
-const privacyCache = new WeakMap<AppContext, Map<string, { isPrivate: boolean; at: number }>>();
-
-/**
- * Whether Slack says `channel` is private. When Slack cannot tell (a missing scope, an error),
- * the answer is "no": an Internal update then gets only a notice, never its text by mistake.
- */
-async function channelIsPrivate(ctx: AppContext, client: WebClient, channel: string): Promise<boolean> {
-  let cache = privacyCache.get(ctx);
-  if (!cache) privacyCache.set(ctx, (cache = new Map()));
-  const hit = cache.get(channel);
-  if (hit && Date.now() - hit.at < PRIVACY_TTL_MS) return hit.isPrivate;
-  try {
-    const res = await client.conversations.info({ channel });
-    const isPrivate = (res.channel as { is_private?: boolean } | undefined)?.is_private === true;
-    cache.set(channel, { isPrivate, at: Date.now() });
-    return isPrivate;
-  } catch (e) {
-    ctx.logger.warn({ err: SLACK_ERROR(e), channel }, 'could not tell whether the department channel is private; treating it as public');
-    return false;
-  }
 }
 
 /**
