@@ -143,11 +143,9 @@ export async function planView(
     : currentPlan(plans, fiscalYearOf(ctx.now(), ctx.config.timeZone));
   if (!plan) throw notFound('errors.notFound.plan', { query: options.planKey ?? department.code, suggestions: plans.map((p) => p.key) });
 
-  const size = Math.min(Math.max(1, Math.floor(pageSize) || 1), MAX_PAGE_SIZE);
   const where = { archivedAt: null, objective: { planId: plan.id } };
   const totalStrategies = await ctx.prisma.strategy.count({ where });
-  const totalPages = Math.max(1, Math.ceil(totalStrategies / size));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), totalPages);
+  const { size, totalPages, current } = pageOf(totalStrategies, pageSize, page);
 
   const strategies = await ctx.prisma.strategy.findMany({
     where,
@@ -237,11 +235,9 @@ async function citywidePlanView(
   if (pillar !== undefined && !objectives.some((o) => o.number === pillar)) {
     throw notFound('errors.notFound.pillar', { number: pillar, plan: plan.key, choices: objectives.map((o) => o.number).join(', ') });
   }
-  const size = Math.min(Math.max(1, Math.floor(pageSize) || 1), MAX_PAGE_SIZE);
   const where = { archivedAt: null, objective: pillar === undefined ? { planId: plan.id } : { planId: plan.id, number: pillar } };
   const totalStrategies = await ctx.prisma.strategy.count({ where });
-  const totalPages = Math.max(1, Math.ceil(totalStrategies / size));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), totalPages);
+  const { size, totalPages, current } = pageOf(totalStrategies, pageSize, page);
 
   const strategies = await ctx.prisma.strategy.findMany({
     where,
@@ -323,4 +319,11 @@ async function workingFacts(ctx: ServiceContext, ids: number[]): Promise<{ lastB
     lastBy: new Map(latest.map((r) => [r.strategyId, r._max.createdAt])),
     openBy: new Map(milestones.map((r) => [r.strategyId, r._count._all])),
   };
+}
+
+/** A page size within bounds, and the asked page within the pages there are (crafted values included). */
+function pageOf(total: number, pageSize: number, page: number): { size: number; totalPages: number; current: number } {
+  const size = Math.min(Math.max(1, Math.floor(pageSize) || 1), MAX_PAGE_SIZE);
+  const totalPages = Math.max(1, Math.ceil(total / size));
+  return { size, totalPages, current: Math.min(Math.max(1, Math.floor(page) || 1), totalPages) };
 }
