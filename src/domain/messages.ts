@@ -46,6 +46,15 @@ export const MESSAGE_KEYS = [
   'errors.invalid.ownerInactive', // params: slackUserId
   'errors.invalid.departmentRequired', // params: choices: {code,name}[]
   'errors.invalid.noRoles', // assignRoles with an empty role list
+  'errors.invalid.measureYesNo', // a typed measure's value: yes or no
+  'errors.invalid.measureCount', // a whole number, 0 or more
+  'errors.invalid.measurePercent', // 0 to 100, at most 2 decimals
+  'errors.invalid.measureCurrency', // 0 or more, at most 2 decimals
+  'errors.invalid.measureRating', // 1 to 5, at most 2 decimals
+  'errors.invalid.measureNoteNeeded', // params: target (formatted with its unit), direction: INCREASE|DECREASE|MAINTAIN
+  'errors.invalid.measureNumber', // a baseline or target that is not a number
+  'errors.conflict.measureLabelTaken', // params: label
+  'errors.notFound.measure', // params: measureId
   'errors.invalid.input', // anything else zod reports (params: detail)
 ] as const;
 

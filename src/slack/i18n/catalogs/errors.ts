@@ -14,6 +14,7 @@ const en = {
     adminOnly: 'Only ORSE admins can do this.',
   },
   notFound: {
+    measure: 'That measure no longer exists.',
     strategy: 'This strategy no longer exists or was archived, so nothing was saved. Please pick another one.',
     update: 'That progress update no longer exists.',
     milestone: 'That milestone no longer exists.',
@@ -27,6 +28,7 @@ const en = {
     pillar: 'Plan {{plan}} has no pillar {{number}}. Its pillars are: {{choices}}.',
   },
   conflict: {
+    measureLabelTaken: 'This strategy already has a measure called “{{label}}”.',
     strategyChanged: 'Someone changed this strategy while you were editing. Nothing was saved: close this form and open it again to see their change.',
     updateChanged: 'Someone edited this update while you were working on it. Nothing was saved: open it again to see the latest version.',
     milestoneChanged: 'Someone changed this milestone meanwhile. Nothing was saved: please open it again.',
@@ -38,6 +40,13 @@ const en = {
     emailTaken: 'Another person already uses the email {{email}}.',
   },
   invalid: {
+    measureYesNo: 'Please choose Yes or No.',
+    measureCount: 'Please enter a whole number, 0 or more.',
+    measurePercent: 'Please enter a percentage from 0 to 100 (at most 2 decimals).',
+    measureCurrency: 'Please enter an amount in dollars, 0 or more, with at most 2 decimals.',
+    measureRating: 'Please enter a rating from 1 to 5.',
+    measureNoteNeeded: 'This is off the target of {{target}}. Please add a note saying why.',
+    measureNumber: 'Please enter a number.',
     required: 'Please fill this in.',
     tooLong: '{{length, number}} characters; the limit is {{limit, number}}. Nothing was cut or saved: please shorten it.',
     url: 'Please enter a web address starting with https:// or http://.',
@@ -65,6 +74,7 @@ const es: Widen<typeof en> = {
     adminOnly: 'Solo los administradores de ORSE pueden hacer esto.',
   },
   notFound: {
+    measure: 'Ese indicador ya no existe.',
     strategy: 'Esta estrategia ya no existe o fue archivada, así que no se guardó nada. Elija otra.',
     update: 'Ese informe de avance ya no existe.',
     milestone: 'Ese hito ya no existe.',
@@ -78,6 +88,7 @@ const es: Widen<typeof en> = {
     pillar: 'El plan {{plan}} no tiene un pilar {{number}}. Sus pilares son: {{choices}}.',
   },
   conflict: {
+    measureLabelTaken: 'Esta estrategia ya tiene un indicador llamado “{{label}}”.',
     strategyChanged: 'Alguien cambió esta estrategia mientras usted la editaba. No se guardó nada: cierre este formulario y ábralo de nuevo para ver el cambio.',
     updateChanged: 'Alguien editó este informe mientras usted trabajaba en él. No se guardó nada: ábralo de nuevo para ver la versión más reciente.',
     milestoneChanged: 'Alguien cambió este hito mientras tanto. No se guardó nada: ábralo de nuevo.',
@@ -89,6 +100,13 @@ const es: Widen<typeof en> = {
     emailTaken: 'Otra persona ya usa el correo {{email}}.',
   },
   invalid: {
+    measureYesNo: 'Elija Sí o No.',
+    measureCount: 'Escriba un número entero, 0 o mayor.',
+    measurePercent: 'Escriba un porcentaje de 0 a 100 (como máximo 2 decimales).',
+    measureCurrency: 'Escriba una cantidad en dólares, 0 o mayor, con 2 decimales como máximo.',
+    measureRating: 'Escriba una calificación de 1 a 5.',
+    measureNoteNeeded: 'Este valor no alcanza la meta de {{target}}. Agregue una nota que explique por qué.',
+    measureNumber: 'Escriba un número.',
     required: 'Complete este campo.',
     tooLong: '{{length, number}} caracteres; el límite es {{limit, number}}. No se recortó ni se guardó nada: acórtelo, por favor.',
     url: 'Escriba una dirección web que empiece con https:// o http://.',
@@ -116,6 +134,7 @@ const vi: Widen<typeof en> = {
     adminOnly: 'Chỉ quản trị viên ORSE mới làm được việc này.',
   },
   notFound: {
+    measure: 'Chỉ số đó không còn tồn tại.',
     strategy: 'Chiến lược này không còn nữa hoặc đã được lưu trữ nên chưa có gì được lưu. Vui lòng chọn chiến lược khác.',
     update: 'Báo cáo tiến độ đó không còn nữa.',
     milestone: 'Mốc đó không còn nữa.',
@@ -129,6 +148,7 @@ const vi: Widen<typeof en> = {
     pillar: 'Kế hoạch {{plan}} không có trụ cột {{number}}. Các trụ cột của kế hoạch là: {{choices}}.',
   },
   conflict: {
+    measureLabelTaken: 'Chiến lược này đã có một chỉ số tên là “{{label}}”.',
     strategyChanged: 'Có người đã thay đổi chiến lược này trong lúc bạn sửa. Chưa có gì được lưu: hãy đóng biểu mẫu và mở lại để xem thay đổi.',
     updateChanged: 'Có người đã sửa báo cáo này trong lúc bạn làm. Chưa có gì được lưu: hãy mở lại để xem bản mới nhất.',
     milestoneChanged: 'Có người đã thay đổi mốc này. Chưa có gì được lưu: vui lòng mở lại.',
@@ -140,6 +160,13 @@ const vi: Widen<typeof en> = {
     emailTaken: 'Đã có người khác dùng email {{email}}.',
   },
   invalid: {
+    measureYesNo: 'Vui lòng chọn Có hoặc Không.',
+    measureCount: 'Vui lòng nhập một số nguyên, từ 0 trở lên.',
+    measurePercent: 'Vui lòng nhập tỷ lệ phần trăm từ 0 đến 100 (tối đa 2 chữ số thập phân).',
+    measureCurrency: 'Vui lòng nhập số tiền bằng đô la, từ 0 trở lên, tối đa 2 chữ số thập phân.',
+    measureRating: 'Vui lòng nhập điểm đánh giá từ 1 đến 5.',
+    measureNoteNeeded: 'Giá trị này chưa đạt mục tiêu {{target}}. Vui lòng thêm ghi chú giải thích lý do.',
+    measureNumber: 'Vui lòng nhập một con số.',
     required: 'Vui lòng điền mục này.',
     tooLong: '{{length, number}} ký tự; giới hạn là {{limit, number}}. Không có gì bị cắt hay được lưu: vui lòng rút gọn.',
     url: 'Vui lòng nhập địa chỉ web bắt đầu bằng https:// hoặc http://.',
