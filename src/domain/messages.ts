@@ -52,7 +52,8 @@ export const MESSAGE_KEYS = [
   'errors.invalid.measureCurrency', // 0 or more, at most 2 decimals
   'errors.invalid.measureRating', // 1 to 5, at most 2 decimals
   'errors.invalid.measureNoteNeeded', // params: target (formatted with its unit), direction: INCREASE|DECREASE|MAINTAIN
-  'errors.invalid.measureNumber', // a baseline or target that is not a number
+  'errors.invalid.measureKindKept', // a measure's kind cannot change once values were reported
+  'errors.invalid.measureSeparator', // a measure's label, unit or source with | or ; // a baseline or target that is not a number
   'errors.conflict.measureLabelTaken', // params: label
   'errors.notFound.measure', // params: measureId
   'errors.invalid.input', // anything else zod reports (params: detail)

@@ -1,5 +1,6 @@
 // The write behind a new progress update, as one statement: check the strategy's version,
-// insert the update, move the strategy's status and version, and audit both.
+// insert the update and its measures' values, move the strategy's status and version, and
+// audit both.
 //
 // One statement is one atomic unit on both databases, with no interactive transaction. That
 // matters on the embedded database: PGlite has a single connection, and a transaction holds
@@ -38,6 +39,8 @@ export interface NewUpdateWrite {
   status: StrategyStatus;
   period: { key: string; start: string; end: string };
   content: UpdateContentColumns;
+  /** The typed measures' values (checked), stored with the update or not at all. */
+  typedValues?: readonly { measureId: number; value: number; note: string | null }[];
   authorId: number;
   idempotencyKey: string;
   createdAt: Date;
@@ -78,6 +81,13 @@ export async function writeNewUpdate(ctx: ServiceContext, w: NewUpdateWrite): Pr
              ${w.idempotencyKey}::text, ${w.createdAt}::timestamptz
         FROM cur WHERE cur.version = ${w.expectedVersion}::int
       RETURNING *
+    ), mv AS (
+      -- Only the strategy's own measures: an id from elsewhere is dropped, never stored.
+      INSERT INTO "MeasureValue" ("progressUpdateId", "measureId", value, note, "createdAt")
+      SELECT ins.id, x."measureId", x.value, x.note, ${w.createdAt}::timestamptz
+        FROM ins
+        CROSS JOIN jsonb_to_recordset(${JSON.stringify(w.typedValues ?? [])}::jsonb) AS x("measureId" int, value numeric, note text)
+        JOIN "Measure" m ON m.id = x."measureId" AND m."strategyId" = ins."strategyId"
     ), upd AS (
       UPDATE "Strategy" s SET status = ins."statusTo", version = s.version + 1, "updatedAt" = ${w.createdAt}::timestamptz
         FROM ins WHERE s.id = ins."strategyId"

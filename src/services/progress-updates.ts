@@ -25,7 +25,7 @@ import {
   type UpdateContentFields,
 } from '../domain/progress-update-input.js';
 import { parseFields } from '../domain/validation.js';
-import type { Prisma as PrismaNS, ProgressUpdate } from '../generated/prisma/client.js';
+import type { Measure, Prisma as PrismaNS, ProgressUpdate } from '../generated/prisma/client.js';
 import type { StrategyStatus, Visibility } from '../generated/prisma/enums.js';
 import { writeAudit } from './audit.js';
 import { refuse, requireReport } from './authz.js';
@@ -35,6 +35,10 @@ import { ServiceError, conflict, invalidField, invalidFields, notFound } from '.
 import { TX_OPTIONS, type ServiceContext, type Tx } from './service-context.js';
 import { reportableStrategyRows } from './reportable-strategy-rows.js';
 import { writeNewUpdate } from './progress-update-write.js';
+import { checkMeasureEntries, listMeasures, measureView, type MeasureEntry, type MeasureValueWrite, type MeasureView } from './measures.js';
+
+/** A JSON number as measureView reads a Decimal column (anything with toString). */
+const decimalOf = (v: unknown): Measure['baseline'] => (typeof v === 'number' ? ({ toString: () => String(v) } as Measure['baseline']) : null);
 import { loadLiveStrategy, scopeOf, strategyDepartmentId, strategyLabel, strategyWithPlace, type StrategyRecord } from './strategy-records.js';
 
 export interface PersonRef {
@@ -96,8 +100,11 @@ export interface ProgressUpdateView {
 
 export interface UpdateFormDefaults {
   strategy: StrategySummary;
-  /** What the strategy measures and produces, shown above the fields that report on them. */
-  measures: { performanceMeasures: string; outputs: string };
+  /**
+   * What the strategy measures and produces, shown above the fields that report on them:
+   * the free-text measures and outputs, and the typed measures the form asks a value for.
+   */
+  measures: { performanceMeasures: string; outputs: string; typed: MeasureView[] };
   /** The reporting period a submission now would be filed under. */
   period: FiscalPeriod;
   defaults: { status: StrategyStatus; visibility: Visibility };
@@ -110,6 +117,26 @@ export interface UpdateFormDefaults {
   statuses: readonly StrategyStatus[];
   visibilities: readonly Visibility[];
   canManage: boolean;
+}
+
+/** What the form sends for the strategy's typed measures, one entry per measure shown. */
+export interface MeasureEntries {
+  measures?: readonly MeasureEntry[];
+}
+
+const typed = (entries: readonly MeasureEntry[] | undefined): MeasureEntry[] =>
+  (entries ?? []).filter((e) => Number.isSafeInteger(e.measureId) && e.measureId > 0);
+const hasContent = (e: MeasureEntry) => (e.value ?? '').trim() !== '' || (e.note ?? '').trim() !== '';
+
+/**
+ * The problems with what was typed for a strategy's measures, looked up only for someone
+ * who may report on it, so that a form with other problems shows all of them at once.
+ */
+async function measureProblemsFor(ctx: ServiceContext, actor: Actor, strategyId: number, entries: readonly MeasureEntry[]) {
+  if (!entries.some(hasContent) || !Number.isSafeInteger(strategyId) || strategyId <= 0) return [];
+  const s = await loadLiveStrategy(ctx.prisma, strategyId).catch(() => null);
+  if (!s || !canReportOn(actor, scopeOf(s))) return [];
+  return checkMeasureEntries(await listMeasures(ctx.prisma, s.id), entries).problems;
 }
 
 export interface SubmitResult {
@@ -218,11 +245,11 @@ export async function getUpdateFormDefaults(ctx: ServiceContext, actor: Actor, s
   const s = await loadLiveStrategy(ctx.prisma, strategyId);
   await requireReport(ctx, actor, scopeOf(s), { action: 'progress.form', entityType: 'strategy', entityId: s.id });
   const period = reportingPeriod(ctx, s, ctx.now());
-  const { last, own } = await latestUpdates(ctx, s.id, actor.memberId, period.key);
+  const { last, own, measures } = await latestUpdates(ctx, s.id, actor.memberId, period.key);
   const reportsForOwner = s.owner !== null && s.owner.id !== actor.memberId;
   return {
     strategy: summarizeStrategy(s),
-    measures: { performanceMeasures: s.performanceMeasures, outputs: s.outputs },
+    measures: { performanceMeasures: s.performanceMeasures, outputs: s.outputs, typed: measures },
     period,
     defaults: { status: s.status, visibility: last?.visibility ?? 'INTERNAL' },
     lastUpdate: last ? { ...viewOfUpdate(last), author: last.author } : null,
@@ -236,16 +263,17 @@ export async function getUpdateFormDefaults(ctx: ServiceContext, actor: Actor, s
 }
 
 /**
- * The strategy's latest update (with its author) and the actor's own update for the period,
- * in one statement: every preselected form and every form opened before a Submit reads them.
+ * The strategy's latest update (with its author), the actor's own update for the period and
+ * the strategy's active typed measures, in one statement: every preselected form and every
+ * form opened before a Submit reads them.
  */
 async function latestUpdates(
   ctx: ServiceContext,
   strategyId: number,
   memberId: number,
   periodKey: string,
-): Promise<{ last: (ProgressUpdate & { author: PersonRef }) | null; own: { id: number; revision: number } | null }> {
-  const [row] = await ctx.prisma.$queryRaw<{ last: string | null; own: string | null }[]>`
+): Promise<{ last: (ProgressUpdate & { author: PersonRef }) | null; own: { id: number; revision: number } | null; measures: MeasureView[] }> {
+  const [row] = await ctx.prisma.$queryRaw<{ last: string | null; own: string | null; measures: string | null }[]>`
     /* form defaults: latest updates */
     SELECT (SELECT row_to_json(l)::text FROM (
               SELECT pu.*, m."slackUserId" AS "authorSlackUserId", m.name AS "authorName"
@@ -255,9 +283,19 @@ async function latestUpdates(
            (SELECT row_to_json(o)::text FROM (
               SELECT id, revision FROM "ProgressUpdate"
                WHERE "strategyId" = ${strategyId}::int AND "authorId" = ${memberId}::int AND "periodKey" = ${periodKey}::text
-               ORDER BY id DESC LIMIT 1) o) AS own`;
+               ORDER BY id DESC LIMIT 1) o) AS own,
+           (SELECT json_agg(m ORDER BY m.position, m.id)::text FROM (
+              SELECT id, "strategyId", position, label, kind::text AS kind, unit, baseline::float8 AS baseline,
+                     target::float8 AS target, direction::text AS direction, "dataSource", "splitBy"::text[] AS "splitBy",
+                     "isPublic", "archivedAt", "createdAt", "updatedAt"
+                FROM "Measure" WHERE "strategyId" = ${strategyId}::int AND "archivedAt" IS NULL) m) AS measures`;
   const own = row?.own ? (JSON.parse(row.own) as { id: number; revision: number }) : null;
-  if (!row?.last) return { last: null, own };
+  const measures = row?.measures
+    ? (JSON.parse(row.measures) as Record<string, unknown>[]).map((m) =>
+        measureView({ ...(m as unknown as Measure), archivedAt: null, baseline: decimalOf(m.baseline), target: decimalOf(m.target) }),
+      )
+    : [];
+  if (!row?.last) return { last: null, own, measures };
   const l = JSON.parse(row.last) as Record<string, unknown> & { authorSlackUserId: string; authorName: string };
   const { authorSlackUserId, authorName, ...columns } = l;
   // JSON carries dates as text: back to the Date values Prisma gives (dates at UTC midnight).
@@ -269,7 +307,7 @@ async function latestUpdates(
     editedAt: columns.editedAt ? new Date(String(columns.editedAt)) : null,
     author: { slackUserId: authorSlackUserId, name: authorName },
   };
-  return { last, own };
+  return { last, own, measures };
 }
 
 function checkIdempotencyKey(key: string): void {
@@ -308,7 +346,7 @@ const contentColumns = (c: UpdateContent) => ({
 export async function submitUpdate(
   ctx: ServiceContext,
   actor: Actor,
-  input: NewUpdateFields,
+  input: NewUpdateFields & MeasureEntries,
   options: {
     idempotencyKey: string;
     /**
@@ -321,7 +359,8 @@ export async function submitUpdate(
   const { idempotencyKey } = options;
   checkIdempotencyKey(idempotencyKey);
   const parsed = parseFields(newUpdateSchema, input);
-  if (!parsed.ok) throw invalidFields(parsed.problems);
+  const entries = typed(input.measures);
+  if (!parsed.ok) throw invalidFields([...parsed.problems, ...(await measureProblemsFor(ctx, actor, Number(input.strategyId), entries))]);
   const data = parsed.data;
 
   // A retry of a submission that was stored is answered with what was stored, without
@@ -342,6 +381,14 @@ export async function submitUpdate(
     throw await refuse(ctx, actor, { action: 'progress.submit.status', entityType: 'strategy', entityId: s.id }, 'errors.forbidden.leadStatus', scopeOf(s));
   }
 
+  // The typed measures' values: read only when something was typed for them.
+  let typedValues: MeasureValueWrite[] = [];
+  if (entries.some(hasContent)) {
+    const checked = checkMeasureEntries(await listMeasures(ctx.prisma, s.id), entries);
+    if (checked.problems.length) throw invalidFields(checked.problems);
+    typedValues = checked.values;
+  }
+
   const now = ctx.now();
   const period = reportingPeriod(ctx, s, now);
   const content = contentColumns(data);
@@ -353,6 +400,7 @@ export async function submitUpdate(
       status: data.status,
       period: { key: period.key, start: period.start, end: period.end },
       content,
+      typedValues,
       authorId: actor.memberId,
       idempotencyKey,
       createdAt: now,
@@ -360,7 +408,8 @@ export async function submitUpdate(
         actor: actor.slackUserId,
         // The update as viewOfUpdate shows it everywhere else; what only the database knows
         // (id, statusFrom, onBehalfOfId) the statement merges in.
-        after: JSON.parse(
+        after: {
+          ...(JSON.parse(
           JSON.stringify(
             viewOfUpdate({
               id: 0,
@@ -382,7 +431,9 @@ export async function submitUpdate(
               channelPostTs: null,
             }),
           ),
-        ) as Record<string, unknown>,
+          ) as Record<string, unknown>),
+          ...(typedValues.length ? { typedValues } : {}),
+        },
         detail: `strategy ${s.id} (${strategyLabel(s)}) ${period.key}`,
       },
     });
@@ -427,12 +478,12 @@ export async function editUpdate(
   ctx: ServiceContext,
   actor: Actor,
   updateId: number,
-  input: UpdateContentFields,
+  input: UpdateContentFields & MeasureEntries,
   expectedRevision: number,
 ): Promise<EditResult> {
   const parsed = parseFields(updateContentSchema, input);
-  if (!parsed.ok) throw invalidFields(parsed.problems);
-  const data = parsed.data;
+  const entries = typed(input.measures);
+  const data = parsed.ok ? parsed.data : null;
 
   const existing = await ctx.prisma.progressUpdate.findUnique({
     where: { id: updateId },
@@ -443,6 +494,12 @@ export async function editUpdate(
   if (!canEditUpdate(actor, existing, scope)) {
     throw await refuse(ctx, actor, { action: 'progress.edit', entityType: 'progressUpdate', entityId: updateId }, 'errors.forbidden.editUpdate', scope);
   }
+  // Every measure the form showed has an entry; an emptied one loses its value for the period.
+  const measures: MeasureView[] = entries.length ? await listMeasures(ctx.prisma, existing.strategyId) : [];
+  const checked = checkMeasureEntries(measures, entries);
+  if (!parsed.ok || checked.problems.length) throw invalidFields([...(parsed.ok ? [] : parsed.problems), ...checked.problems]);
+  if (!data) throw new Error('unreachable: parsed without data');
+  const shownIds = measures.filter((m) => entries.some((e) => e.measureId === m.id)).map((m) => m.id);
   const isLead = canManageDepartment(actor, scope.departmentId);
   // Keeping the status the update already had is always allowed; it will not move a lead's decision (followStatus).
   if (data.status !== existing.statusTo && !reportableStatuses(existing.strategy.status, isLead).includes(data.status)) {
@@ -456,14 +513,28 @@ export async function editUpdate(
       if (!before) throw notFound('errors.notFound.update', { updateId });
       if (before.revision !== expectedRevision) throw updateChanged(updateId, expectedRevision, before.revision);
 
+      const valuesBefore = await typedValuesOf(tx, updateId);
       await tx.progressUpdateRevision.create({
-        data: { updateId, revision: before.revision, snapshot: snapshotOf(before) as PrismaNS.InputJsonObject, editedById: actor.memberId, createdAt: now },
+        data: {
+          updateId,
+          revision: before.revision,
+          snapshot: { ...snapshotOf(before), typedValues: valuesBefore } as unknown as PrismaNS.InputJsonObject,
+          editedById: actor.memberId,
+          createdAt: now,
+        },
       });
       const written = await tx.progressUpdate.updateMany({
         where: { id: updateId, revision: expectedRevision },
         data: { ...contentColumns(data), statusTo: data.status, revision: { increment: 1 }, editedAt: now },
       });
       if (written.count !== 1) throw updateChanged(updateId, expectedRevision, null);
+      if (shownIds.length) {
+        await tx.measureValue.deleteMany({ where: { progressUpdateId: updateId, measureId: { in: shownIds } } });
+        if (checked.values.length) {
+          await tx.measureValue.createMany({ data: checked.values.map((v) => ({ progressUpdateId: updateId, measureId: v.measureId, value: v.value, note: v.note, createdAt: now })) });
+        }
+      }
+      const valuesAfter = shownIds.length ? await typedValuesOf(tx, updateId) : valuesBefore;
       const after = await tx.progressUpdate.findUniqueOrThrow({ where: { id: updateId } });
       const strategy = await followStatus(tx, actor, after, isLead);
 
@@ -472,8 +543,8 @@ export async function editUpdate(
         action: 'progress.edit',
         entityType: 'progressUpdate',
         entityId: String(updateId),
-        before: viewOfUpdate(before),
-        after: viewOfUpdate(after),
+        before: { ...viewOfUpdate(before), typedValues: valuesBefore },
+        after: { ...viewOfUpdate(after), typedValues: valuesAfter },
       });
       return { update: viewOfUpdate(after), strategy };
     }, TX_OPTIONS);
@@ -482,6 +553,12 @@ export async function editUpdate(
     if (isUniqueViolationOn(e, 'revision')) throw updateChanged(updateId, expectedRevision, null);
     throw e;
   }
+}
+
+/** An update's typed values as plain data (revision snapshots, the audit log). */
+async function typedValuesOf(tx: Tx, updateId: number): Promise<MeasureValueWrite[]> {
+  const rows = await tx.measureValue.findMany({ where: { progressUpdateId: updateId }, orderBy: { measureId: 'asc' }, select: { measureId: true, value: true, note: true } });
+  return rows.map((r) => ({ measureId: r.measureId, value: Number(r.value.toString()), note: r.note }));
 }
 
 function updateChanged(updateId: number, expectedRevision: number, currentRevision: number | null): ServiceError {

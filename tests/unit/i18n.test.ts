@@ -86,7 +86,7 @@ describe('service error messages', () => {
     for (const lang of ['en', 'es', 'vi'] as const) {
       const t = translator(lang);
       for (const key of MESSAGE_KEYS) {
-        const text = t(key, { query: 'x', suggestions: 'y', title: 't', email: 'e', limit: '3000', length: '10000', options: 'a', today: '2026-01-01', choices: 'c', detail: 'd', contacts: '<@U1>', minutes: '10', plan: 'WSJ-2021-2024', number: '2' });
+        const text = t(key, { query: 'x', suggestions: 'y', title: 't', email: 'e', limit: '3000', length: '10000', options: 'a', today: '2026-01-01', choices: 'c', detail: 'd', contacts: '<@U1>', minutes: '10', plan: 'WSJ-2021-2024', number: '2', target: '90%', label: 'Staff trained' });
         expect(text, `${lang} ${key}`).not.toBe(key);
         expect(text, `${lang} ${key}`).not.toMatch(/{{\w+}}/);
       }

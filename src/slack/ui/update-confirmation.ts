@@ -7,6 +7,8 @@ import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { UPDATE_ACTIONS } from './update-modal.js';
 import { periodName } from './period-name.js';
+import type { ReportedMeasure } from '../../services/measures.js';
+import { reportedMeasureLine } from './measure-text.js';
 
 export interface ConfirmationStrategy {
   label: string;
@@ -23,6 +25,8 @@ export interface ConfirmationInput {
   channel?: ChannelOutcome;
   /** Show the Edit button (the author, their equity lead or ORSE may edit). */
   editable?: boolean;
+  /** The typed measures' values reported in the update. */
+  measures?: readonly ReportedMeasure[];
 }
 
 export interface SlackMessage {
@@ -92,9 +96,31 @@ function fullButton(t: Translate, u: ProgressUpdateView) {
   };
 }
 
+/**
+ * The typed measures' values, one line each, in as few sections as fit (a section holds
+ * 3,000 characters); at most MEASURE_SECTIONS sections, so a message stays within 50 blocks.
+ */
+const MEASURE_SECTIONS = 3;
+export function measureBlocks(t: Translate, measures: readonly ReportedMeasure[] | undefined): KnownBlock[] {
+  if (!measures?.length) return [];
+  const head = `*${t('measures.show.header')}*`;
+  const sections: string[] = [head];
+  for (const m of measures) {
+    const line = reportedMeasureLine(t, m);
+    const last = sections.length - 1;
+    if (charLength(sections[last]!) + 1 + charLength(line) <= 2900) sections[last] = `${sections[last]}\n${line}`;
+    else sections.push(truncate(line, 2900));
+  }
+  return sections.slice(0, MEASURE_SECTIONS).map((text, i) => ({ type: 'section' as const, block_id: `measures_${i}`, text: mrkdwn(text) }));
+}
+
 /** The update's content as blocks: status, narrative, then every field that was filled in. */
-function summaryBlocks(t: Translate, u: ProgressUpdateView): KnownBlock[] {
-  const blocks: KnownBlock[] = [statusBlock(t, u), { type: 'section', block_id: 'narrative', text: mrkdwn(field(t, 'narrative', u.narrative, NARRATIVE_ROOM)) }];
+function summaryBlocks(t: Translate, u: ProgressUpdateView, measures?: readonly ReportedMeasure[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    statusBlock(t, u),
+    { type: 'section', block_id: 'narrative', text: mrkdwn(field(t, 'narrative', u.narrative, NARRATIVE_ROOM)) },
+    ...measureBlocks(t, measures),
+  ];
   const filled = filledFields(u);
   // Two per section as fields would cap each at 2000; one section per field reads better.
   for (const f of filled) blocks.push({ type: 'section', block_id: `f_${f}`, text: mrkdwn(field(t, f, u[f], FIELD_ROOM)) });
@@ -103,8 +129,12 @@ function summaryBlocks(t: Translate, u: ProgressUpdateView): KnownBlock[] {
 }
 
 /** A long update in a channel: the start of the narrative, what else was filled in, and the button. */
-function shortSummaryBlocks(t: Translate, u: ProgressUpdateView): KnownBlock[] {
-  const blocks: KnownBlock[] = [statusBlock(t, u), { type: 'section', block_id: 'narrative', text: mrkdwn(field(t, 'narrative', u.narrative, CHANNEL_EXCERPT)) }];
+function shortSummaryBlocks(t: Translate, u: ProgressUpdateView, measures?: readonly ReportedMeasure[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    statusBlock(t, u),
+    { type: 'section', block_id: 'narrative', text: mrkdwn(field(t, 'narrative', u.narrative, CHANNEL_EXCERPT)) },
+    ...measureBlocks(t, measures),
+  ];
   const filled = filledFields(u);
   if (filled.length) {
     const names = filled.map((f) => t(`update.confirmation.fields.${f}`)).join(' · ');
@@ -130,7 +160,7 @@ export function confirmationMessage(t: Translate, input: ConfirmationInput): Sla
     input.kind === 'saved'
       ? t('update.confirmation.saved', { label: strategy.label, strategy: strategyLine(strategy) })
       : t('update.confirmation.edited', { label: strategy.label, strategy: strategyLine(strategy), revision: u.revision });
-  const blocks: KnownBlock[] = [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, ...summaryBlocks(t, u)];
+  const blocks: KnownBlock[] = [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, ...summaryBlocks(t, u, input.measures)];
   const channel = input.channel;
   if (channel) {
     // A new update was posted in the channel; an edit changed that post.
@@ -177,6 +207,8 @@ export interface ChannelPostInput {
    * department's own private one): only a notice that it was reported, and where to read it.
    */
   noticeOnly?: boolean;
+  /** The typed measures' values reported in the update. */
+  measures?: readonly ReportedMeasure[];
 }
 
 /**
@@ -190,8 +222,8 @@ export function channelPostMessage(t: Translate, input: ChannelPostInput): Slack
   const content = input.noticeOnly
     ? [statusBlock(t, input.update), { type: 'context', block_id: 'internal', elements: [mrkdwn(t('update.channel.internalNotice'))] } as KnownBlock]
     : isLongUpdate(input.update)
-      ? shortSummaryBlocks(t, input.update)
-      : summaryBlocks(t, input.update);
+      ? shortSummaryBlocks(t, input.update, input.measures)
+      : summaryBlocks(t, input.update, input.measures);
   const blocks: KnownBlock[] = [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, ...content];
   if (input.editedBy) {
     const note = t('update.channel.edited', { editor: `<@${input.editedBy.slackUserId}>`, revision: input.update.revision });

@@ -13,6 +13,9 @@ import { todayIn } from '../../domain/calendar-dates.js';
 import { UPDATE_FIELD_LIMITS, STRATEGY_STATUSES, VISIBILITIES, isLeadDecision } from '../../domain/progress-update-input.js';
 import type { StrategyStatus } from '../../generated/prisma/enums.js';
 import type { ProgressUpdateView, ReportableStrategy, StrategySummary, UpdateFormDefaults, PersonRef } from '../../services/progress-updates.js';
+import type { MeasureEntry, MeasureView, ReportedMeasure } from '../../services/measures.js';
+import { MAX_FORM_MEASURES, MEASURE_LIMITS, kindBounds } from '../../domain/measures.js';
+import { measureFacts, measureValueText } from './measure-text.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { periodName } from './period-name.js';
@@ -53,6 +56,14 @@ export const UPDATE_BLOCKS = {
 } as const;
 
 const STATUS_BLOCK_PREFIX = 'status.';
+
+/** A typed measure's value input and note input: block_id names the measure, action_id is fixed. */
+export const MEASURE_VALUE_BLOCK = 'measure.';
+export const MEASURE_NOTE_BLOCK = 'measure_note.';
+export const MEASURE_VALUE_ACTION = 'value';
+export const MEASURE_NOTE_ACTION = 'note';
+const measureValueBlock = (id: number) => `${MEASURE_VALUE_BLOCK}${id}`;
+const measureNoteBlock = (id: number) => `${MEASURE_NOTE_BLOCK}${id}`;
 const STATUS_ACTION = 'status';
 
 /**
@@ -163,6 +174,8 @@ export interface UpdateFormValues {
   communitiesReached: string | null;
   languagesServed: string | null;
   accessibilityNotes: string | null;
+  /** One entry per typed measure shown, its value and note as typed. */
+  measures: MeasureEntry[];
 }
 
 type StateValue = { type?: string; value?: string | null; selected_option?: { value?: string } | null };
@@ -199,7 +212,31 @@ export function readFormValues(values: ViewStateValues | undefined): UpdateFormV
     status: (statusKey && v[statusKey]?.[STATUS_ACTION]?.selected_option?.value) || null,
     visibility: v[UPDATE_BLOCKS.visibility]?.[UPDATE_BLOCKS.visibility]?.selected_option?.value ?? null,
     ...(Object.fromEntries(TEXT_FIELDS.map((f) => [f, text(f)])) as Record<TextField, string | null>),
+    measures: readMeasureEntries(v),
   };
+}
+
+/** The typed measures' inputs as submitted (a yes/no measure's select gives "1" or "0"). */
+function readMeasureEntries(v: ViewStateValues): MeasureEntry[] {
+  const entries = new Map<number, MeasureEntry>();
+  const entry = (id: number) => {
+    let e = entries.get(id);
+    if (!e) entries.set(id, (e = { measureId: id, value: null, note: null }));
+    return e;
+  };
+  for (const [blockId, actions] of Object.entries(v)) {
+    const value = /^measure\.(\d{1,9})$/.exec(blockId);
+    const note = /^measure_note\.(\d{1,9})$/.exec(blockId);
+    if (value?.[1]) {
+      const a = actions?.[MEASURE_VALUE_ACTION];
+      const typed = a?.selected_option?.value ?? a?.value;
+      entry(Number(value[1])).value = typeof typed === 'string' ? typed : null;
+    } else if (note?.[1]) {
+      const typed = actions?.[MEASURE_NOTE_ACTION]?.value;
+      entry(Number(note[1])).note = typeof typed === 'string' ? typed : null;
+    }
+  }
+  return [...entries.values()].filter((e) => e.measureId > 0);
 }
 
 /** The block_ids that vary (status per strategy, strategy per department) as submitted. */
@@ -213,6 +250,8 @@ export function blockIdForField(field: string, submitted: { status?: string; str
   if (field === 'status') return submitted.status;
   if (field === 'strategyId' || field === 'expectedVersion') return mode === 'new' ? submitted.strategy : undefined;
   if (field === 'strategy' || field === 'department') return undefined;
+  const measure = /^measure(Note)?\.(\d+)$/.exec(field);
+  if (measure?.[2]) return measure[1] ? measureNoteBlock(Number(measure[2])) : measureValueBlock(Number(measure[2]));
   return (UPDATE_BLOCKS as Record<string, string>)[field];
 }
 
@@ -226,6 +265,8 @@ export function generalErrorBlock(mode: 'new' | 'edit', submitted: { strategy?: 
 export interface StrategyExtras {
   performanceMeasures: string;
   outputs: string;
+  /** The typed measures the form asks a value for (active ones, in order). */
+  typed?: readonly MeasureView[];
 }
 
 export interface DepartmentChoice {
@@ -262,6 +303,8 @@ export interface EditUpdateModel extends CommonModel {
   statuses?: readonly string[];
   /** The stored version when the editor lost a race, shown under the banner. */
   theirs?: ProgressUpdateView;
+  /** The typed values stored with the update, put back in their inputs. */
+  storedMeasures?: readonly ReportedMeasure[];
 }
 
 export type UpdateModalModel = NewUpdateModel | EditUpdateModel;
@@ -310,6 +353,8 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
   let statusChoices: readonly string[] | undefined;
   let defaultVisibility: string;
   let stored: Partial<Record<TextField, string | null>> = {};
+  let typedMeasures: readonly MeasureView[] = [];
+  let storedMeasures: readonly ReportedMeasure[] = [];
 
   if (model.mode === 'new') {
     if (model.departments) blocks.push(departmentInput(t, model.departments, model.departmentId));
@@ -328,6 +373,7 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
     const selected = model.selected;
     if (selected) blocks.push(...strategyDetails(t, selected.defaults.strategy, selected.extras, model.timeZone, selected.defaults));
     else blocks.push({ type: 'context', block_id: 'strategy_info', elements: [mrkdwn(t('update.modal.pickFirst'))] });
+    typedMeasures = selected?.extras.typed ?? [];
     statusBlock = statusBlockId({ strategyId: selected?.defaults.strategy.id ?? null });
     currentStatus = selected?.defaults.defaults.status ?? null;
     statusChoices = selected?.defaults.statuses;
@@ -340,6 +386,8 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
       block_id: 'editing',
       elements: [mrkdwn(t('update.modal.editing', { date: cityDate(u.createdAt, model.timeZone), period: periodName(t, u.periodKey), revision: u.revision }))],
     });
+    typedMeasures = model.extras.typed ?? [];
+    storedMeasures = model.storedMeasures ?? [];
     statusBlock = statusBlockId({ updateId: u.id });
     currentStatus = u.statusTo;
     statusChoices = model.statuses && !model.statuses.includes(u.statusTo) ? [u.statusTo, ...model.statuses] : model.statuses;
@@ -367,9 +415,15 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
     const notice = t(key, { length: model.meta.n, limit: UPDATE_FIELD_LIMITS.narrative });
     blocks.push({ type: 'context', block_id: 'shortened', elements: [mrkdwn(truncate(`:scissors: ${notice}`, 3000))] });
   }
+  blocks.push(textInput(t, 'narrative', { multiline: true, optional: false, initial: initial('narrative'), placeholder: t('update.modal.narrativePlaceholder') }));
+  blocks.push(...measureInputs(t, typedMeasures, storedMeasures, values.measures ?? []));
+  // The free-text values stay for what the typed measures do not cover: strategies without
+  // typed measures, free-text measures beside them, and what an update already holds.
+  const extras = model.mode === 'new' ? model.selected?.extras : model.extras;
+  if (typedMeasures.length === 0 || (extras?.performanceMeasures ?? '').trim() !== '' || (initial('measureValues') ?? '').trim() !== '') {
+    blocks.push(textInput(t, 'measureValues', { multiline: true, initial: initial('measureValues'), hint: t('update.modal.measureValuesHint') }));
+  }
   blocks.push(
-    textInput(t, 'narrative', { multiline: true, optional: false, initial: initial('narrative'), placeholder: t('update.modal.narrativePlaceholder') }),
-    textInput(t, 'measureValues', { multiline: true, initial: initial('measureValues'), hint: t('update.modal.measureValuesHint') }),
     textInput(t, 'outputs', { multiline: true, initial: initial('outputs') }),
     textInput(t, 'roadblocks', { multiline: true, initial: initial('roadblocks') }),
     textInput(t, 'helpNeeded', { multiline: true, initial: initial('helpNeeded'), hint: t('update.modal.helpNeededHint') }),
@@ -391,6 +445,77 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
     private_metadata: encodeMeta(model.meta),
     blocks,
   };
+}
+
+/**
+ * One value input and one note input per typed measure, under a header that says what the
+ * values are for. At most MAX_FORM_MEASURES (Slack's 100-block limit); the form says so
+ * when a strategy has more.
+ */
+function measureInputs(
+  t: Translate,
+  measures: readonly MeasureView[],
+  stored: readonly ReportedMeasure[],
+  typed: readonly MeasureEntry[],
+): KnownBlock[] {
+  if (measures.length === 0) return [];
+  const blocks: KnownBlock[] = [
+    { type: 'header', block_id: 'measures_header', text: plain(truncate(t('measures.form.header'), 150)) },
+    { type: 'context', block_id: 'measures_help', elements: [mrkdwn(t('measures.form.help'))] },
+  ];
+  const shown = measures.slice(0, MAX_FORM_MEASURES);
+  for (const m of shown) {
+    const kept = typed.find((e) => e.measureId === m.id);
+    const before = stored.find((v) => v.measureId === m.id);
+    const value = kept?.value ?? (before ? String(before.value) : null);
+    const note = kept?.note ?? before?.note ?? null;
+    blocks.push(measureValueInput(t, m, value));
+    blocks.push({
+      type: 'input',
+      block_id: measureNoteBlock(m.id),
+      optional: true,
+      label: plain(truncate(t('measures.form.noteLabel', { label: m.label }), 2000)),
+      hint: plain(truncate(limitHint(t, MEASURE_LIMITS.note, t(m.target !== null ? 'measures.form.noteHintTarget' : 'measures.form.noteHint')), 2000)),
+      element: {
+        type: 'plain_text_input',
+        action_id: MEASURE_NOTE_ACTION,
+        multiline: false,
+        max_length: MEASURE_LIMITS.note,
+        ...(note && charCount(note) <= MEASURE_LIMITS.note ? { initial_value: note } : {}),
+      },
+    });
+  }
+  if (measures.length > shown.length) {
+    blocks.push({ type: 'context', block_id: 'measures_more', elements: [mrkdwn(t('measures.form.tooMany', { shown: shown.length, total: measures.length }))] });
+  }
+  return blocks;
+}
+
+function measureValueInput(t: Translate, m: MeasureView, value: string | null): KnownBlock {
+  const label = plain(truncate(m.label, 2000));
+  const hint = plain(truncate(measureFacts(t, m), 2000));
+  const base = { type: 'input' as const, block_id: measureValueBlock(m.id), optional: true, label, hint };
+  if (m.kind === 'YES_NO') {
+    const options = [option(t('measures.yes'), '1'), option(t('measures.no'), '0')];
+    const initial = options.find((o) => value !== null && o.value === (value === '1' || value.toLowerCase() === 'yes' ? '1' : value === '0' ? '0' : ''));
+    return { ...base, element: { type: 'static_select', action_id: MEASURE_VALUE_ACTION, placeholder: plain(t('measures.form.choose')), options, ...(initial ? { initial_option: initial } : {}) } };
+  }
+  const { min, max, decimals } = kindBounds(m.kind);
+  // Slack refuses an initial value outside the bounds; one that fails here was refused by the service anyway.
+  const n = value !== null && value.trim() !== '' ? Number(value) : NaN;
+  const initial = Number.isFinite(n) && n >= min && n <= max && /^-?\d+(\.\d+)?$/.test(value!.trim()) ? value!.trim() : undefined;
+  return {
+    ...base,
+    element: {
+      type: 'number_input',
+      action_id: MEASURE_VALUE_ACTION,
+      is_decimal_allowed: decimals > 0,
+      min_value: String(min),
+      max_value: String(max),
+      ...(initial !== undefined ? { initial_value: initial } : {}),
+      placeholder: plain(truncate(measureValueText(t, m, null), 150)),
+    },
+  } as KnownBlock;
 }
 
 function departmentInput(t: Translate, departments: readonly DepartmentChoice[], selectedId: number | null): KnownBlock {

@@ -6,6 +6,8 @@ import { expectLimitHints } from './limit-hints.js';
 import type { ModalView } from '@slack/types';
 import { UPDATE_FIELD_LIMITS } from '../../../src/domain/progress-update-input.js';
 import type { ProgressUpdateView, ReportableStrategy, UpdateFormDefaults } from '../../../src/services/progress-updates.js';
+import type { MeasureView } from '../../../src/services/measures.js';
+import { MAX_FORM_MEASURES } from '../../../src/domain/measures.js';
 import { validateView } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
 import { UPDATE_ACTION_ID } from '../../../src/slack/ui/status-parts.js';
@@ -81,7 +83,7 @@ const update = (over: Partial<ProgressUpdateView> = {}): ProgressUpdateView => (
 function defaults(s: ReportableStrategy): UpdateFormDefaults {
   return {
     strategy: s,
-    measures: { performanceMeasures: '% of participants who rate the sessions as good or better', outputs: 'Sessions held' },
+    measures: { performanceMeasures: '% of participants who rate the sessions as good or better', outputs: 'Sessions held', typed: [] },
     period: { key: 'FY2027-Q2', fiscalYearEnd: 2027, cadence: 'QUARTERLY', index: 2, start: '2026-10-01', end: '2026-12-31' },
     defaults: { status: s.status, visibility: 'REDI' },
     lastUpdate: { ...update({ narrative: LONG }), author: { slackUserId: 'U0LIB02', name: 'Minh Nguyen' } },
@@ -225,6 +227,10 @@ describe('reading a submission', () => {
     visibility: { visibility: { type: 'radio_buttons', selected_option: { value: 'REDI' } } },
     evidence_url: { evidence_url: { type: 'url_text_input', value: null } },
     languages_served: { languages_served: { type: 'plain_text_input', value: 'Tiếng Việt' } },
+    'measure.7': { value: { type: 'number_input', value: '92.5' } },
+    'measure_note.7': { note: { type: 'plain_text_input', value: 'Two branches closed' } },
+    'measure.8': { value: { type: 'static_select', selected_option: { value: '1' } } },
+    'measure.9': { value: { type: 'number_input', value: null } },
   };
 
   it('takes every value as typed and finds the blocks whose ids vary', () => {
@@ -243,6 +249,11 @@ describe('reading a submission', () => {
       communitiesReached: null,
       languagesServed: 'Tiếng Việt',
       accessibilityNotes: null,
+      measures: [
+        { measureId: 7, value: '92.5', note: 'Two branches closed' },
+        { measureId: 8, value: '1', note: null },
+        { measureId: 9, value: null, note: null },
+      ],
     });
     expect(submittedBlocks(state)).toEqual({ status: 'status.s42', strategy: 'strategy.d3' });
     expect(readFormValues(undefined).strategyId).toBeNull();
@@ -256,6 +267,9 @@ describe('reading a submission', () => {
     expect(blockIdForField('strategyId', submitted, 'edit')).toBeUndefined();
     expect(blockIdForField('helpNeeded', submitted, 'new')).toBe('help_needed');
     expect(blockIdForField('idempotencyKey', submitted, 'new')).toBeUndefined();
+    // A typed measure's problems go under its value or its note.
+    expect(blockIdForField('measure.7', submitted, 'new')).toBe('measure.7');
+    expect(blockIdForField('measureNote.7', submitted, 'edit')).toBe('measure_note.7');
     expect(generalErrorBlock('new', submitted)).toBe('strategy.d3');
     expect(generalErrorBlock('edit', submitted)).toBe('narrative');
   });
@@ -267,5 +281,60 @@ describe('reading a submission', () => {
     expect(decodeMeta(JSON.stringify({ m: 'edit', u: 5, r: 2, s: -3, c: '<script>' }))).toMatchObject({ m: 'edit', u: 5, r: 2, s: null, c: undefined });
     const full = encodeMeta({ m: 'edit', c: 'C0123456789', s: 999999999, v: 999999999, l: 999999999, d: 999999999, u: 999999999, r: 999999999, mc: 'D0123456789', mt: '1700000000.123456' });
     expect(full.length).toBeLessThan(MAX_PRIVATE_METADATA / 10);
+  });
+});
+
+describe('the update modal with typed measures', () => {
+  const kinds = ['PERCENT', 'COUNT', 'CURRENCY', 'RATING', 'YES_NO'] as const;
+  const measure = (i: number): MeasureView => ({
+    id: 500 + i,
+    strategyId: 1149,
+    position: i + 1,
+    label: `Measure ${i + 1}: ${LONG}`.slice(0, 200),
+    kind: kinds[i % kinds.length]!,
+    unit: i % kinds.length === 1 ? 'trainings' : '',
+    baseline: null,
+    target: i % 2 === 0 ? 10 : null,
+    direction: 'INCREASE',
+    dataSource: 'Learning management system',
+    splitBy: ['RACE_ETHNICITY', 'LANGUAGE', 'DISABILITY', 'GENDER'],
+    isPublic: true,
+    archived: false,
+  });
+  const withMeasures = (n: number): NewUpdateModel => {
+    const model = bigModel();
+    return { ...model, selected: { ...model.selected!, extras: { performanceMeasures: '', outputs: LONG, typed: Array.from({ length: n }, (_, i) => measure(i)) } } };
+  };
+
+  for (const lang of LANGUAGES) {
+    const t = translator(lang);
+    it(`caps 40 measures at ${MAX_FORM_MEASURES} within Slack's 100 blocks and says so (${lang})`, () => {
+      const view = buildUpdateModal(t, withMeasures(40));
+      expectValid(view);
+      expect(view.blocks.length).toBeLessThanOrEqual(100);
+      const valueInputs = inputs(view).filter((b) => /^measure\.\d+$/.test(b.block_id));
+      expect(valueInputs.length).toBe(MAX_FORM_MEASURES);
+      expect(inputs(view).filter((b) => b.block_id.startsWith('measure_note.')).length).toBe(MAX_FORM_MEASURES);
+      const more = view.blocks.find((b) => b.block_id === 'measures_more') as { elements: { text: string }[] };
+      expect(more.elements[0]!.text).toContain('40');
+      // Strategies with typed measures and no free-text ones are not asked for free-text values.
+      expect(inputs(view).some((b) => b.block_id === 'measure_values')).toBe(false);
+    });
+  }
+
+  it('fits each kind with the right input and bounds', () => {
+    const view = buildUpdateModal(translator('en'), withMeasures(5));
+    const byId = Object.fromEntries(inputs(view).map((b) => [b.block_id, b.element as unknown as Record<string, unknown>]));
+    expect(byId['measure.500']).toMatchObject({ type: 'number_input', is_decimal_allowed: true, min_value: '0', max_value: '100' });
+    expect(byId['measure.501']).toMatchObject({ type: 'number_input', is_decimal_allowed: false, min_value: '0' });
+    expect(byId['measure.502']).toMatchObject({ type: 'number_input', is_decimal_allowed: true, min_value: '0' });
+    expect(byId['measure.503']).toMatchObject({ type: 'number_input', is_decimal_allowed: true, min_value: '1', max_value: '5' });
+    expect(byId['measure.504']).toMatchObject({ type: 'static_select' });
+  });
+
+  it('keeps the free-text values field beside typed measures when the strategy also has free-text measures', () => {
+    const model = withMeasures(2);
+    const view = buildUpdateModal(translator('en'), { ...model, selected: { ...model.selected!, extras: { ...model.selected!.extras, performanceMeasures: 'Sessions rated good' } } });
+    expect(inputs(view).some((b) => b.block_id === 'measure_values')).toBe(true);
   });
 });

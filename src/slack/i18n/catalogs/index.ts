@@ -14,6 +14,7 @@ import help from './help.js';
 import language from './language.js';
 import home from './home.js';
 import manage from './manage.js';
+import measures from './measures.js';
 import notices from './notices.js';
 import outbox from './outbox.js';
 import plan from './plan.js';
@@ -53,4 +54,5 @@ export const CATALOGS = {
   workflow,
   shortcut,
   charts,
+  measures,
 } as const;

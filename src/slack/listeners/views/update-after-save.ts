@@ -8,6 +8,7 @@ import type { AppContext } from '../../../services/app-context.js';
 import type { ProgressUpdateView } from '../../../services/progress-updates.js';
 import { strategyLabel } from '../../../services/strategy-records.js';
 import { recordChannelPost } from '../../../services/update-channel-posts.js';
+import { valuesOfUpdate, type ReportedMeasure } from '../../../services/measures.js';
 import { channelIsPrivate } from '../../channel-privacy.js';
 import { republishHomeFor } from '../../home/publish-home.js';
 import { markPromptsReported } from '../../update-prompts-reported.js';
@@ -87,9 +88,17 @@ async function noticeOnly(ctx: AppContext, client: WebClient, update: ProgressUp
 }
 
 /** The department channel's post of `update`, as first posted or (with `editorSlackId`) after an edit. */
-function departmentPost(s: StrategyForPost, update: ProgressUpdateView, authorSlackId: string, notice: boolean, editorSlackId?: string): SlackMessage {
+function departmentPost(
+  s: StrategyForPost,
+  update: ProgressUpdateView,
+  authorSlackId: string,
+  notice: boolean,
+  measures: readonly ReportedMeasure[],
+  editorSlackId?: string,
+): SlackMessage {
   return channelPostMessage(translator(CHANNEL_POST_LANGUAGE), {
     noticeOnly: notice,
+    measures,
     strategy: s,
     update,
     author: { slackUserId: authorSlackId },
@@ -124,9 +133,10 @@ export async function afterNewUpdate(
 ): Promise<void> {
   const s = await strategyForPost(ctx, update.strategyId);
   if (!s) return;
+  const measures = await valuesOfUpdate(ctx, update.id);
   let channel: ChannelOutcome = null;
   if (s.channelId) {
-    const post = departmentPost(s, update, actor.slackUserId, await noticeOnly(ctx, client, update, s.channelId, s.channelId));
+    const post = departmentPost(s, update, actor.slackUserId, await noticeOnly(ctx, client, update, s.channelId, s.channelId), measures);
     try {
       const posted = await client.chat.postMessage({ channel: s.channelId, text: post.text, blocks: post.blocks, unfurl_links: false });
       channel = { channel: s.channelId, ok: true };
@@ -142,7 +152,7 @@ export async function afterNewUpdate(
       channel = { channel: s.channelId, ok: false, reason: reasonText(t, code) };
     }
   }
-  await tellAuthor(ctx, client, actor.slackUserId, meta.c, confirmationMessage(t, { kind: 'saved', strategy: s, update, channel }));
+  await tellAuthor(ctx, client, actor.slackUserId, meta.c, confirmationMessage(t, { kind: 'saved', strategy: s, update, channel, measures }));
   await markPromptsReported(ctx, client, update.strategyId, update.periodStart);
   await afterProgressChange(ctx, client, [actor.slackUserId, s.ownerSlackId ?? ''], s.departmentId).catch((e: unknown) =>
     ctx.logger.warn({ err: (e as Error).message }, 'App Home refresh after a progress update failed'),
@@ -159,8 +169,9 @@ export async function afterEditedUpdate(
 ): Promise<void> {
   const s = await strategyForPost(ctx, update.strategyId);
   if (!s) return;
-  const channel = update.channelPost ? await updateChannelPost(ctx, client, t, actor, update, update.channelPost, s) : null;
-  const message = confirmationMessage(t, { kind: 'edited', strategy: s, update, channel });
+  const measures = await valuesOfUpdate(ctx, update.id);
+  const channel = update.channelPost ? await updateChannelPost(ctx, client, t, actor, update, update.channelPost, s, measures) : null;
+  const message = confirmationMessage(t, { kind: 'edited', strategy: s, update, channel, measures });
   let replaced = false;
   // The confirmation whose Edit button was used shows the new version in place.
   if (meta.mc && meta.mt) {
@@ -186,12 +197,13 @@ async function updateChannelPost(
   update: ProgressUpdateView,
   where: { channel: string; ts: string },
   s: StrategyForPost,
+  measures: readonly ReportedMeasure[],
 ): Promise<ChannelOutcome> {
   try {
     // The post names who reported, which may not be the editor (an equity lead, ORSE).
     const author = await ctx.prisma.member.findUnique({ where: { id: update.authorId }, select: { slackUserId: true } });
     const notice = await noticeOnly(ctx, client, update, where.channel, s.channelId);
-    const post = departmentPost(s, update, author?.slackUserId ?? editor.slackUserId, notice, editor.slackUserId);
+    const post = departmentPost(s, update, author?.slackUserId ?? editor.slackUserId, notice, measures, editor.slackUserId);
     await client.chat.update({ channel: where.channel, ts: where.ts, text: post.text, blocks: post.blocks });
     return { channel: where.channel, ok: true };
   } catch (e) {

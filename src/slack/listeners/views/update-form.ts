@@ -23,6 +23,7 @@ import {
   type ReportableStrategy,
 } from '../../../services/progress-updates.js';
 import { scopeOf, strategyWithPlace } from '../../../services/strategy-records.js';
+import { measuresOfUpdate, type ReportedMeasure } from '../../../services/measures.js';
 import type { Translate } from '../../i18n/index.js';
 import type { LoadingViewOpened } from '../../../http/front-door/messages.js';
 import { describeServiceError } from '../../service-errors.js';
@@ -105,6 +106,8 @@ export interface StoredUpdate {
   strategy: ReturnType<typeof summarizeStrategy>;
   extras: StrategyExtras;
   statuses: readonly string[];
+  /** The typed values stored with the update. */
+  storedMeasures: ReportedMeasure[];
 }
 
 /**
@@ -124,12 +127,14 @@ export async function loadUpdateForEdit(ctx: AppContext, actor: Actor, updateId:
   if (!canEditUpdate(actor, row, scope)) {
     throw await refuse(ctx, actor, { action: 'progress.edit.form', entityType: 'progressUpdate', entityId: updateId }, 'errors.forbidden.editUpdate', scope);
   }
+  const measures = await measuresOfUpdate(ctx, row.strategyId, row.id);
   return {
     update: viewOfUpdate(row),
     authorSlackId: row.author.slackUserId,
     strategy: summarizeStrategy(row.strategy),
-    extras: { performanceMeasures: row.strategy.performanceMeasures, outputs: row.strategy.outputs },
+    extras: { performanceMeasures: row.strategy.performanceMeasures, outputs: row.strategy.outputs, typed: measures.typed },
     statuses: reportableStatuses(row.strategy.status, canManageDepartment(actor, scope.departmentId)),
+    storedMeasures: measures.stored,
   };
 }
 
@@ -147,6 +152,7 @@ export function editUpdateModel(
     strategy: stored.strategy,
     extras: stored.extras,
     statuses: stored.statuses,
+    storedMeasures: stored.storedMeasures,
     ...extra,
   };
 }

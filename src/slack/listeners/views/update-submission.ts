@@ -177,6 +177,7 @@ function contentOf(v: UpdateFormValues) {
     communitiesReached: v.communitiesReached,
     languagesServed: v.languagesServed,
     accessibilityNotes: v.accessibilityNotes,
+    measures: v.measures,
   };
 }
 
