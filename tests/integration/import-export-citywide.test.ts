@@ -99,7 +99,7 @@ describe('citywide plan round trip', () => {
       expect(text).toContain('What the first pillar, in full, sets out to do.');
     }
     const csv = fs.readFileSync(path.join(tmp, 'first-csv', 'plans.csv'), 'utf8');
-    expect(csv).toContain(',LIB,OEDCA;PRNS\r\n');
+    expect(csv).toContain(',LIB,OEDCA;PRNS,\r\n');
   });
 
   it('refuses lead and partner departments on a department plan, unknown codes and a lead named as partner', async () => {

@@ -2,6 +2,8 @@
 // canonical cell text the importer reads, then written as CSV or mapped to natural JSON,
 // so exporting what was imported gives the same file back. Sorting happens here, not in
 // SQL, so that PGlite and a PostgreSQL server with another collation agree byte for byte.
+import { formatTypedMeasures } from '../../domain/measures.js';
+import { measureView } from '../measures.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -111,6 +113,7 @@ async function planRows(prisma: PrismaClient, planKey: string | undefined): Prom
               milestones: { select: { title: true, dueDate: true } },
               leadDepartment: { select: { code: true } },
               partners: { select: { department: { select: { code: true } } } },
+              measures: { where: { archivedAt: null }, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
             },
           },
         },
@@ -156,6 +159,7 @@ async function planRows(prisma: PrismaClient, planKey: string | undefined): Prom
             .map((p) => p.department.code)
             .sort(compareText)
             .join(';'),
+          typed_measures: formatTypedMeasures(s.measures.map(measureView)),
         });
       }
     }

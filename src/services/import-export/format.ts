@@ -12,7 +12,7 @@
  *                strategy_number*, strategy_text*, status, owner, due_date,
  *                performance_measures, outputs, language_access, disability_access,
  *                gender_equity, priority_communities, deferred_reason, milestones,
- *                lead_department, partner_departments
+ *                lead_department, partner_departments, typed_measures
  *   (* = the column must be present in a CSV header; the others may be left out.)
  *
  * A plans file is a department's REAP spreadsheet: one row per strategy, with the plan's
@@ -42,6 +42,14 @@
  *   milestones    one milestone per line inside the cell, "YYYY-MM-DD title"; export sorts
  *                 them by date, then title. This survives a spreadsheet round trip (a cell
  *                 with line breaks) without asking people to type JSON.
+ *   typed_measures  the strategy's typed performance measures, separated by ";", each
+ *                 `label | kind | unit | baseline | target | direction | data source | split groups`
+ *                 (kind yes_no|count|percent|currency|rating; direction increase|decrease|maintain,
+ *                 increase when left out; groups race_ethnicity, language, disability, gender
+ *                 separated by ","; trailing parts may be left out). Measures are matched on
+ *                 their label: a new label adds a measure, a known one updates it, and a
+ *                 measure missing from the cell is kept (nothing is deleted). Export writes
+ *                 the strategy's active measures in their order (src/domain/measures.ts).
  *   empty cell    the field's default: no for yes/no (yes for active), intermediate,
  *                 quarterly, Not Started, an empty list, or nothing (null).
  *   left out      a column missing from a CSV (or a key missing from a JSON row) leaves that
@@ -147,6 +155,7 @@ export const COLUMNS: Readonly<Record<RecordKind, readonly ColumnSpec[]>> = {
     c('milestones', false, 'milestones'),
     c('lead_department', false, 'string', true),
     c('partner_departments', false, 'list'),
+    c('typed_measures', false),
   ],
 };
 

@@ -13,6 +13,21 @@ import { CSV_FILE_NAME, RECORD_KINDS, dateToIso, isoToDate, sortRoles, type Reco
 import { formatIssue, sortIssues, type ImportIssue } from './issues.js';
 import { parseSource, type ImportSource } from './parse.js';
 import { checkReferences, strategyKey, validateRows, type KnownState, type Validated } from './validate.js';
+import type { MeasureSpec } from '../../domain/measures.js';
+import type { MeasureKind } from '../../generated/prisma/enums.js';
+import { measureView } from '../measures.js';
+
+/** The parts of a stored measure the import file describes, in the file's order. */
+const specOf = (m: MeasureSpec): MeasureSpec => ({
+  label: m.label,
+  kind: m.kind,
+  unit: m.unit,
+  baseline: m.baseline,
+  target: m.target,
+  direction: m.direction,
+  dataSource: m.dataSource,
+  splitBy: m.splitBy,
+});
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,7 +46,7 @@ export interface EntityCounts {
   unchanged: number;
 }
 
-export const COUNTED = ['departments', 'members', 'plans', 'objectives', 'strategies', 'milestones'] as const;
+export const COUNTED = ['departments', 'members', 'plans', 'objectives', 'strategies', 'milestones', 'measures'] as const;
 export type CountedEntity = (typeof COUNTED)[number];
 export type ImportCounts = Record<CountedEntity, EntityCounts>;
 
@@ -119,6 +134,8 @@ export function summarize(counts: ImportCounts, kinds: readonly RecordKind[], dr
     ...(kinds.includes('departments') ? (['departments'] as const) : []),
     ...(kinds.includes('members') ? (['members'] as const) : []),
     ...(kinds.includes('plans') ? (['plans', 'objectives', 'strategies', 'milestones'] as const) : []),
+    // Typed measures only where a file carries them, so plans without them read as before.
+    ...(kinds.includes('plans') && counts.measures.created + counts.measures.updated + counts.measures.unchanged > 0 ? (['measures'] as const) : []),
   ];
   const parts = shown.map((e) => {
     const c = counts[e];
@@ -156,6 +173,9 @@ interface StrategySnap {
   partnerDepartmentIds: number[];
   archivedAt: Date | null;
   milestones: Map<string, { id: number; dueDate: Date }>;
+  /** Active typed measures by label. */
+  measures: Map<string, { id: number; spec: MeasureSpec; hasValues: boolean }>;
+  nextMeasurePosition: number;
 }
 interface ObjectiveSnap {
   id: number;
@@ -194,7 +214,13 @@ async function loadSnapshot(tx: Tx, v: Validated): Promise<Snapshot> {
         include: {
           objectives: {
             include: {
-              strategies: { include: { milestones: { select: { id: true, title: true, dueDate: true } }, partners: { select: { departmentId: true } } } },
+              strategies: {
+                include: {
+                  milestones: { select: { id: true, title: true, dueDate: true } },
+                  partners: { select: { departmentId: true } },
+                  measures: { include: { _count: { select: { values: true } } } },
+                },
+              },
             },
           },
         },
@@ -212,16 +238,26 @@ async function loadSnapshot(tx: Tx, v: Validated): Promise<Snapshot> {
     known: { departments: new Map(), members: new Map(), archivedStrategies: new Set() },
   };
   const archived = new Set<string>();
+  const reportedKinds = new Map<string, Map<string, MeasureKind>>();
+  const archivedLabels = new Map<string, Set<string>>();
   for (const p of plans) {
     const objectives = new Map<number, ObjectiveSnap>();
     for (const o of p.objectives) {
       const strategies = new Map<number, StrategySnap>();
       for (const s of o.strategies) {
+        const { measures, ...strategy } = s;
+        const active = measures.filter((m) => m.archivedAt === null);
         strategies.set(s.number, {
-          ...s,
+          ...strategy,
           partnerDepartmentIds: s.partners.map((p) => p.departmentId),
           milestones: new Map(s.milestones.map((m) => [m.title, { id: m.id, dueDate: m.dueDate }])),
+          measures: new Map(active.map((m) => [m.label, { id: m.id, spec: specOf(measureView(m)), hasValues: m._count.values > 0 }])),
+          nextMeasurePosition: Math.max(0, ...measures.map((m) => m.position)) + 1,
         });
+        const kinds = new Map(active.filter((m) => m._count.values > 0).map((m) => [m.label, m.kind]));
+        if (kinds.size) reportedKinds.set(strategyKey(p.key, o.number, s.number), kinds);
+        const gone = measures.filter((m) => m.archivedAt !== null).map((m) => m.label);
+        if (gone.length) archivedLabels.set(strategyKey(p.key, o.number, s.number), new Set(gone));
         if (s.archivedAt) archived.add(strategyKey(p.key, o.number, s.number));
       }
       objectives.set(o.number, { id: o.id, title: o.title, description: o.description, strategies });
@@ -232,6 +268,8 @@ async function loadSnapshot(tx: Tx, v: Validated): Promise<Snapshot> {
     departments: new Map(departments.map((d) => [d.code, { name: d.name }])),
     members: new Map(members.map((m) => [m.slackUserId, { email: m.email }])),
     archivedStrategies: archived,
+    reportedMeasureKinds: reportedKinds,
+    archivedMeasureLabels: archivedLabels,
   };
   return snap;
 }
@@ -305,6 +343,10 @@ interface Changes {
     create: Array<{ planKey: string; objectiveNumber: number; strategyNumber: number; title: string; dueDate: string }>;
     update: Array<{ id: number; dueDate: string }>;
   };
+  measures: {
+    create: Array<{ planKey: string; objectiveNumber: number; strategyNumber: number; position: number; spec: MeasureSpec }>;
+    update: Array<{ id: number; spec: MeasureSpec }>;
+  };
 }
 
 /** The file's value when the column was present, else the stored one. */
@@ -322,6 +364,7 @@ function planChanges(v: Validated, snap: Snapshot, ownerSlackId: (o: string) => 
     objectives: { create: [], update: [] },
     strategies: { create: [], update: [] },
     milestones: { create: [], update: [] },
+    measures: { create: [], update: [] },
   };
   const tally = (e: CountedEntity, state: 'created' | 'updated' | 'unchanged') => counts[e][state]++;
 
@@ -469,6 +512,10 @@ function planChanges(v: Validated, snap: Snapshot, ownerSlackId: (o: string) => 
         ch.milestones.create.push({ planKey: r.planKey, objectiveNumber: r.objectiveNumber, strategyNumber: r.strategyNumber, ...m });
         tally('milestones', 'created');
       }
+      (r.typedMeasures ?? []).forEach((spec, i) => {
+        ch.measures.create.push({ planKey: r.planKey, objectiveNumber: r.objectiveNumber!, strategyNumber: r.strategyNumber!, position: i + 1, spec });
+        tally('measures', 'created');
+      });
       continue;
     }
     const stored: StrategyValues = {
@@ -500,6 +547,17 @@ function planChanges(v: Validated, snap: Snapshot, ownerSlackId: (o: string) => 
         ch.milestones.update.push({ id: existing.id, dueDate: m.dueDate });
         tally('milestones', 'updated');
       } else tally('milestones', 'unchanged');
+    }
+    let position = old.nextMeasurePosition;
+    for (const spec of r.typedMeasures ?? []) {
+      const existing = old.measures.get(spec.label);
+      if (!existing) {
+        ch.measures.create.push({ planKey: r.planKey, objectiveNumber: r.objectiveNumber, strategyNumber: r.strategyNumber, position: position++, spec });
+        tally('measures', 'created');
+      } else if (!same(spec, existing.spec)) {
+        ch.measures.update.push({ id: existing.id, spec });
+        tally('measures', 'updated');
+      } else tally('measures', 'unchanged');
     }
   }
   return ch;
@@ -692,4 +750,16 @@ async function applyChanges(tx: Tx, ch: Changes, snap: Snapshot, now: Date): Pro
     });
   }
   await bulkUpdate(tx, 'Milestone', { dueDate: 'date' }, ch.milestones.update, now);
+
+  for (const chunk of chunks(ch.measures.create)) {
+    await tx.measure.createMany({
+      data: chunk.map((m) => ({
+        strategyId: strategyId.get(`${idOfObjective(m.planKey, m.objectiveNumber)}:${m.strategyNumber}`)!,
+        position: m.position,
+        ...m.spec,
+      })),
+    });
+  }
+  // Few per import (a handful per strategy): one statement each keeps the enum array simple.
+  for (const m of ch.measures.update) await tx.measure.update({ where: { id: m.id }, data: { ...m.spec } });
 }

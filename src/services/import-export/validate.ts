@@ -24,6 +24,8 @@ import {
   type RecordKind,
 } from './format.js';
 import { describeRow, rowIssue, type ImportIssue, type RowRef } from './issues.js';
+import { parseTypedMeasures, type MeasureSpec } from '../../domain/measures.js';
+import type { MeasureKind } from '../../generated/prisma/enums.js';
 import type { SourceRow } from './parse.js';
 
 // ---- cell schemas -------------------------------------------------------------------------
@@ -100,6 +102,11 @@ function codeList(v: string): string[] | Problem {
 
 const owner = (v: string) => (v.includes('@') ? email(v) : isProblem(slackUserId(v)) ? new Problem(`expected a member's Slack user id (such as U04ABC123) or e-mail address, got "${v}"`) : v);
 
+function typedMeasures(v: string): MeasureSpec[] | Problem {
+  const parsed = parseTypedMeasures(v);
+  return parsed.ok ? parsed.measures : new Problem(parsed.problems.join('; '));
+}
+
 const yesNo = (dflt: boolean) => cell(parseYesNo, () => dflt);
 const vocab = <T extends string>(labels: Readonly<Record<T, string>>, what: string) => (v: string) => parseVocabulary(v, labels, what);
 
@@ -150,6 +157,7 @@ export const planRowSchema = z.object({
   milestones: cell(parseMilestones, (): MilestoneInput[] => []),
   lead_department: cell<string | null>(departmentCode, () => null),
   partner_departments: cell(codeList, (): string[] => []),
+  typed_measures: cell(typedMeasures, (): MeasureSpec[] => []),
 });
 
 const SCHEMAS = { departments: departmentSchema, members: memberSchema, plans: planRowSchema } as const;
@@ -158,7 +166,7 @@ const SCHEMAS = { departments: departmentSchema, members: memberSchema, plans: p
 const STRATEGY_FIELDS = [
   'strategy_text', 'status', 'owner', 'due_date', 'performance_measures', 'outputs', 'language_access',
   'disability_access', 'gender_equity', 'priority_communities', 'deferred_reason', 'milestones',
-  'lead_department', 'partner_departments',
+  'lead_department', 'partner_departments', 'typed_measures',
 ] as const;
 
 // ---- typed records ------------------------------------------------------------------------
@@ -215,6 +223,8 @@ export interface PlanRowInput {
   leadDepartment?: string | null;
   /** A citywide strategy's partner department codes, sorted. */
   partnerDepartments?: string[];
+  /** Typed performance measures, matched on their label (src/domain/measures.ts). */
+  typedMeasures?: MeasureSpec[];
 }
 
 export interface Valid<T> {
@@ -473,6 +483,7 @@ function toPlanRow(d: Out<'plans'>): PlanRowInput {
     milestones: d.milestones,
     leadDepartment: d.lead_department,
     partnerDepartments: d.partner_departments,
+    typedMeasures: d.typed_measures,
   };
 }
 
@@ -485,6 +496,10 @@ export interface KnownState {
   members: ReadonlyMap<string, { email: string | null }>;
   /** strategyKey(...) of archived strategies in the plans the file names. */
   archivedStrategies: ReadonlySet<string>;
+  /** Stored typed measures with values, by strategyKey(...) and label: their kind cannot change. */
+  reportedMeasureKinds?: ReadonlyMap<string, ReadonlyMap<string, MeasureKind>>;
+  /** Labels of archived typed measures, by strategyKey(...): a label is not reused. */
+  archivedMeasureLabels?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**
@@ -555,6 +570,20 @@ export function checkReferences(v: Validated, known: KnownState): { issues: Impo
     }
     if (p.owner && !ownerSlackId(p.owner)) {
       issues.push(rowIssue(ref, 'owner', `no member with ${p.owner.includes('@') ? 'e-mail' : 'Slack id'} ${p.owner} in this import or the database`));
+    }
+    const kinds = p.strategyNumber !== null ? known.reportedMeasureKinds?.get(strategyKey(p.planKey, p.objectiveNumber, p.strategyNumber)) : undefined;
+    const archivedLabels = p.strategyNumber !== null ? known.archivedMeasureLabels?.get(strategyKey(p.planKey, p.objectiveNumber, p.strategyNumber)) : undefined;
+    for (const m of p.typedMeasures ?? []) {
+      if (archivedLabels?.has(m.label)) {
+        issues.push(rowIssue(ref, 'typed_measures', `measure "${m.label}" was archived; give the new measure another label`));
+        continue;
+      }
+      const stored = kinds?.get(m.label);
+      if (stored && stored !== m.kind) {
+        issues.push(
+          rowIssue(ref, 'typed_measures', `measure "${m.label}" already has values reported as ${stored.toLowerCase()}; its kind cannot change to ${m.kind.toLowerCase()} (give the new measure another label)`),
+        );
+      }
     }
     if (p.strategyNumber !== null && known.archivedStrategies.has(strategyKey(p.planKey, p.objectiveNumber, p.strategyNumber))) {
       issues.push(
