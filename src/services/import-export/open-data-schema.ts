@@ -70,6 +70,8 @@ export const OPEN_DATA_FIELDS = [
     description: `What happened in the period, in the author's words. ${WITHHELD}` },
   { name: 'update_measure_values', type: 'string', title: 'Measure values', example: '12 of 25 branches',
     description: `Values reported for the performance measures in the period. ${WITHHELD}` },
+  { name: 'update_typed_measures', type: 'string', title: 'Typed measure values', example: 'Branch staff trained: 92.5% (target 90%, on target); Bilingual sessions held: 8 sessions (target 12 sessions, off target)',
+    description: `Values of the strategy's typed performance measures in the period, separated by "; ": each "label: value" with the unit, then the target and whether the value meets it when the measure has a target. Only measures the department marked for open data. ${WITHHELD}` },
   { name: 'update_outputs', type: 'string', title: 'Outputs this period', example: 'Flyers in three languages',
     description: `What the strategy produced in the period. ${WITHHELD}` },
   { name: 'reported_on', type: 'date', required: true, title: 'Reported on', example: '2024-12-18',

@@ -13,6 +13,8 @@ import { DateTime } from 'luxon';
 import type { Prisma as PrismaClient } from '../../db/client.js';
 import type { PlanKind, StrategyStatus, Visibility } from '../../generated/prisma/enums.js';
 import { escapeFormula } from '../../domain/spreadsheet-cells.js';
+import { formatMeasureValue, meetsTarget } from '../../domain/measures.js';
+import { reportedMeasures, type ReportedMeasure } from '../measures.js';
 import { ExportError } from './export-service.js';
 import { PLAN_KIND_LABELS, STATUS_LABELS, compareText, dateToIso } from './format.js';
 import {
@@ -57,6 +59,8 @@ export interface OpenDataUpdate {
   outputs: string;
   createdAt: Date;
   isDemo: boolean;
+  /** The typed measures' values (open-data measures only), when the update is PUBLIC. */
+  typedValues?: readonly ReportedMeasure[];
 }
 
 export interface OpenDataRows {
@@ -126,9 +130,21 @@ function strategyPeriodRow(s: OpenDataStrategy, u: OpenDataUpdate, timeZone: str
     update_visibility: published ? UPDATE_VISIBILITY_LABELS.PUBLIC : UPDATE_VISIBILITY_LABELS.REDI,
     update_narrative: published ? u.narrative : '',
     update_measure_values: published ? u.measureValues : '',
+    update_typed_measures: published ? typedMeasuresText(u.typedValues ?? []) : '',
     update_outputs: published ? u.outputs : '',
     reported_on: DateTime.fromJSDate(u.createdAt, { zone: timeZone }).toISODate()!,
   };
+}
+
+/** "Label: 98% (target 90%, on target); Other: 8 sessions" — plain English, like the rest of the file. */
+export function typedMeasuresText(values: readonly ReportedMeasure[]): string {
+  return values
+    .map((v) => {
+      const value = formatMeasureValue(v, v.value);
+      if (v.target === null) return `${v.label}: ${value}`;
+      return `${v.label}: ${value} (target ${formatMeasureValue(v, v.target)}, ${meetsTarget(v, v.value) ? 'on target' : 'off target'})`;
+    })
+    .join('; ');
 }
 
 /**
@@ -182,6 +198,12 @@ export async function collectOpenData(prisma: PrismaClient, timeZone: string): P
       },
     }),
   ]);
+  // Figures are the update's content: only PUBLIC updates' values, of measures marked public.
+  const values = await reportedMeasures(
+    prisma,
+    updates.filter((u) => u.visibility === 'PUBLIC').map((u) => u.id),
+    { publicOnly: true },
+  );
   return buildStrategyPeriodRows(
     strategies.map((s) => ({
       id: s.id,
@@ -198,7 +220,7 @@ export async function collectOpenData(prisma: PrismaClient, timeZone: string): P
       outputs: s.outputs,
       isDemo: s.objective.plan.isDemo,
     })),
-    updates,
+    updates.map((u) => ({ ...u, typedValues: values.get(u.id) ?? [] })),
     timeZone,
   );
 }

@@ -99,6 +99,7 @@ describe('buildStrategyPeriodRows', () => {
       update_narrative: '',
       update_measure_values: '',
       update_outputs: '',
+      update_typed_measures: '',
     });
     expect(JSON.stringify(rows)).not.toMatch(/redi (words|measures|outputs)|public words/);
   });
@@ -131,12 +132,28 @@ describe('buildStrategyPeriodRows', () => {
         update_visibility: 'public',
         update_narrative: 'Started at 12 branches',
         update_measure_values: '12 of 25',
+        update_typed_measures: '',
         update_outputs: 'Flyers',
         // 05:00 UTC on New Year's Day is still New Year's Eve in San José.
         reported_on: '2024-12-31',
       },
     ]);
     expect(Object.keys(rows[0]!)).toEqual(OPEN_DATA_COLUMNS);
+  });
+
+  it('writes the typed measures of a Public update with their targets, and none of a REDI one', () => {
+    const typedValues = [
+      { measureId: 1, label: 'Branch staff trained', kind: 'PERCENT' as const, unit: '', target: 90, direction: 'INCREASE' as const, value: 92.5, note: 'a note never published' },
+      { measureId: 2, label: 'Bilingual sessions held', kind: 'COUNT' as const, unit: 'sessions', target: 12, direction: 'INCREASE' as const, value: 8, note: null },
+      { measureId: 3, label: 'Policy adopted', kind: 'YES_NO' as const, unit: '', target: null, direction: 'INCREASE' as const, value: 1, note: null },
+    ];
+    const published = buildStrategyPeriodRows([strategy()], [update({ typedValues })], ZONE).rows[0]!;
+    expect(published.update_typed_measures).toBe(
+      'Branch staff trained: 92.5% (target 90%, on target); Bilingual sessions held: 8 sessions (target 12 sessions, off target); Policy adopted: yes',
+    );
+    expect(JSON.stringify(published)).not.toContain('a note never published');
+    const redi = buildStrategyPeriodRows([strategy()], [update({ visibility: 'REDI', typedValues })], ZONE).rows[0]!;
+    expect(redi.update_typed_measures).toBe('');
   });
 
   it('writes empty cells for a plan of no department and a strategy with no owner', () => {
