@@ -8,6 +8,8 @@
 //              'defer:<strategyId>'       → Defer modal (reason + new date)
 //              'close:<strategyId>'       → Close confirmation modal
 //              'milestone:add:<strategyId>' → Milestones modal (list, edit, mark done, add)
+//              (Slack allows five options in an overflow menu: the Measures modal of typed
+//              measures opens from the Edit strategy modal's "Typed measures…" button.)
 //   placement  in messages, modals or App Home: as the `accessory` of the strategy's
 //              section, or, when the accessory is already the Update button, in an
 //              `actions` block after it ({type:'actions', elements:[updateButton, manageOverflow]}).
@@ -25,7 +27,10 @@ import type { Translate } from '../i18n/index.js';
 
 export const MANAGE_ACTION_ID = 'strategy:manage';
 
-export const MANAGE_OPS = ['edit', 'reassign', 'defer', 'close', 'milestone:add'] as const;
+/** The menu's options; Slack allows five in an overflow. */
+export const MENU_OPS = ['edit', 'reassign', 'defer', 'close', 'milestone:add'] as const;
+/** Every managing modal opened by a strategy id: the menu's and the Measures modal. */
+export const MANAGE_OPS = [...MENU_OPS, 'measures'] as const;
 export type ManageOp = (typeof MANAGE_OPS)[number];
 
 const LABEL_KEYS: Record<ManageOp, string> = {
@@ -34,6 +39,7 @@ const LABEL_KEYS: Record<ManageOp, string> = {
   defer: 'manage.menu.defer',
   close: 'manage.menu.close',
   'milestone:add': 'manage.menu.milestones',
+  measures: 'measures.manage.menu',
 };
 
 export const manageValue = (op: ManageOp, strategyId: number): string => `${op}:${strategyId}`;
@@ -41,7 +47,7 @@ export const manageValue = (op: ManageOp, strategyId: number): string => `${op}:
 /** The overflow element for one strategy; put it in the strategy's section as `accessory`. */
 export function manageOverflow(t: Translate, strategyId: number): Overflow {
   if (!Number.isSafeInteger(strategyId) || strategyId <= 0) throw new Error(`manageOverflow needs a strategy id, got ${strategyId}`);
-  const options: PlainTextOption[] = MANAGE_OPS.map((op) => ({
+  const options: PlainTextOption[] = MENU_OPS.map((op) => ({
     text: { type: 'plain_text', text: t(LABEL_KEYS[op]), emoji: true },
     value: manageValue(op, strategyId),
   }));
@@ -54,7 +60,7 @@ export function manageOverflow(t: Translate, strategyId: number): Overflow {
  */
 export function parseManageValue(value: unknown): { op: ManageOp; strategyId: number } | null {
   if (typeof value !== 'string') return null;
-  const m = /^(edit|reassign|defer|close|milestone:add):([1-9][0-9]{0,9})$/.exec(value);
+  const m = /^(edit|reassign|defer|close|milestone:add|measures):([1-9][0-9]{0,9})$/.exec(value);
   if (!m) return null;
   const strategyId = Number(m[2]);
   if (!Number.isSafeInteger(strategyId) || strategyId > 2_147_483_647) return null;

@@ -240,6 +240,16 @@ export function editStrategyModal(t: Translate, d: EditStrategyData): ModalView 
       // The text itself is the first input, so the header names only the strategy and its place.
       contextLine(`*${escapeMrkdwn(d.label)}* · ${strategyWhere(t, d)}`),
       ...fieldBlocks(t, d.limits, d.values, null),
+      // Typed measures have their own modal (pushed over this one), reached from here.
+      {
+        type: 'actions',
+        block_id: 'typed_measures',
+        elements: [{ type: 'button', action_id: MEASURES_OPEN_ACTION_ID, text: plain(t('measures.manage.open'), 75), value: String(d.meta.strategyId) }],
+      },
+      contextLine(t('measures.manage.openHint')),
     ],
   };
 }
+
+/** The "Typed measures…" button of the Edit strategy modal; its value is the strategy id. */
+export const MEASURES_OPEN_ACTION_ID = 'measures:open';

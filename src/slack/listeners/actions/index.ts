@@ -6,6 +6,8 @@ import { registerBriefingComposer } from './briefing-composer.js';
 import { registerManageAddDepartment } from './manage-add-department.js';
 import { registerManageMilestoneComplete } from './manage-milestone-complete.js';
 import { registerManageMilestoneEdit } from './manage-milestone-edit.js';
+import { registerManageMeasureMenu } from './manage-measure-menu.js';
+import { registerManageMeasuresOpen } from './manage-measures-open.js';
 import { registerManageOverflow } from './manage-overflow.js';
 import { registerReassignButton } from './reassign-button.js';
 import { registerPlanOpen } from './plan-open.js';
@@ -21,6 +23,8 @@ export function register(app: App, ctx: AppContext): void {
   registerManageOverflow(app, ctx);
   registerManageAddDepartment(app, ctx);
   registerManageMilestoneEdit(app, ctx);
+  registerManageMeasureMenu(app, ctx);
+  registerManageMeasuresOpen(app, ctx);
   registerManageMilestoneComplete(app, ctx);
   registerReassignButton(app, ctx);
   registerAdminPerson(app, ctx);

@@ -38,6 +38,8 @@ import {
 } from '../../ui/manage-modals.js';
 import { planMessage, readsOtherDepartments } from '../../ui/plan-message.js';
 import { milestonesModal, type MilestoneItem } from '../../ui/milestone-form.js';
+import { measuresModal } from '../../ui/measure-form.js';
+import { listMeasures } from '../../../services/measures.js';
 import type { ManageOp } from '../../ui/manage-overflow.js';
 import { addStrategyModal, editStrategyModal, type DepartmentChoice, type ObjectiveGroup } from '../../ui/strategy-form.js';
 
@@ -111,6 +113,7 @@ export const AUDIT_ACTION: Record<ManageOp, string> = {
   defer: 'strategy.defer',
   close: 'strategy.close',
   'milestone:add': 'milestone.add',
+  measures: 'measure.list',
 };
 
 /**
@@ -209,7 +212,14 @@ export async function manageView(ctx: AppContext, t: Translate, op: ManageOp, s:
       return closeModal(t, { ...header, meta });
     case 'milestone:add':
       return milestonesView(ctx, t, s);
+    case 'measures':
+      return measuresView(ctx, t, s);
   }
+}
+
+/** The Measures modal for a strategy the actor may manage, freshly loaded. */
+export async function measuresView(ctx: AppContext, t: Translate, s: StrategyRecord, notice?: string, formKey = ''): Promise<View> {
+  return measuresModal(t, { ...headerOf(s), strategyId: s.id, measures: await listMeasures(ctx.prisma, s.id), notice }, formKey);
 }
 
 /**

@@ -8,6 +8,7 @@ import { registerManageDefer } from './manage-defer.js';
 import { registerManageEdit } from './manage-edit.js';
 import { registerManageMilestoneAdd } from './manage-milestone-add.js';
 import { registerManageMilestoneEdit } from './manage-milestone-edit.js';
+import { registerManageMeasures } from './manage-measures.js';
 import { registerManageReassign } from './manage-reassign.js';
 import { registerSettingsSubmission } from './settings-submission.js';
 import { registerUpdateSubmission } from './update-submission.js';
@@ -20,6 +21,7 @@ export function register(app: App, ctx: AppContext): void {
   registerManageClose(app, ctx);
   registerManageMilestoneAdd(app, ctx);
   registerManageMilestoneEdit(app, ctx);
+  registerManageMeasures(app, ctx);
   registerAdminRoles(app, ctx);
   registerUpdateSubmission(app, ctx);
   registerBriefingSubmission(app, ctx);
