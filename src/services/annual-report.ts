@@ -1,6 +1,7 @@
 // The annual report draft (issue #16 item 5): what the draft is built from, read from the
 // database, and the two files ORSE edits before publishing. The words and layout are in
 // services/reports/annual-draft.ts; the attachment is `/reap report`'s own table.
+import { reportedMeasures } from './measures.js';
 import { fiscalYearLabel, fiscalYearRange, parseFiscalYears } from '../domain/fiscal-calendar.js';
 import { dbDate, isoDateOf } from '../domain/calendar-dates.js';
 import type { Actor } from '../domain/permissions.js';
@@ -98,6 +99,8 @@ export async function loadAnnualDraftInput(ctx: ServiceContext, ref: string): Pr
     ctx.prisma.department.count({ where: { isDemo: true, plans: { some: {} } } }),
   ]);
 
+  // Figures of the typed measures marked for open data, from the same PUBLIC updates.
+  const typed = await reportedMeasures(ctx.prisma, updates.map((u) => u.id), { publicOnly: true });
   return {
     plan: { key: planTable.plan.key, title: planTable.plan.title, departmentName: plan.department?.name ?? null },
     fiscalYearEnd,
@@ -120,6 +123,7 @@ export async function loadAnnualDraftInput(ctx: ServiceContext, ref: string): Pr
         planKey: u.strategy.objective.plan.key,
         planKind: u.strategy.objective.plan.kind,
         department: u.strategy.objective.plan.department,
+        typedValues: typed.get(u.id) ?? [],
       }),
     ),
     counts: {

@@ -12,6 +12,8 @@ import type { PlanKind, StrategyStatus, Visibility } from '../../generated/prism
 import { fiscalYearLabel, fiscalYearRange } from '../../domain/fiscal-calendar.js';
 import type { ReportTable } from '../../domain/report-table.js';
 import { ANNUAL_REPORT_WORDS, type AnnualReportWords, type DraftLang } from './annual-words.js';
+import { formatMeasureValue, meetsTarget } from '../../domain/measures.js';
+import type { ReportedMeasure } from '../measures.js';
 
 export interface DraftStrategyRow {
   id: number;
@@ -45,6 +47,8 @@ export interface DraftUpdateRow {
   planKey: string;
   planKind: PlanKind;
   department: { code: string; name: string } | null;
+  /** The typed measures' values of this (PUBLIC) update, open-data measures only. */
+  typedValues?: readonly ReportedMeasure[];
 }
 
 export interface AnnualDraftInput {
@@ -74,6 +78,8 @@ export interface DraftStrategyItem {
   status: string;
   measures: string[];
   outputs: string[];
+  /** "Workforce trained: 61.5% (FY2024-Q1), 98.5% (FY2024-Q3); target 98%, met" per typed measure. */
+  typed: string[];
 }
 
 export interface DraftHighlight {
@@ -162,6 +168,7 @@ export function buildAnnualDraft(input: AnnualDraftInput, lang: DraftLang): Annu
     status: words.status[s.status],
     measures: lines(s.performanceMeasures),
     outputs: lines(s.outputs),
+    typed: typedLines(quotable.filter((u) => u.strategyId === s.id), words, lang),
   });
   const objectives = byNumber(input.objectives).map((o) => {
     const strategies = byNumber(o.strategies);
@@ -211,6 +218,33 @@ export function buildAnnualDraft(input: AnnualDraftInput, lang: DraftLang): Annu
   };
 }
 
+/**
+ * Each typed measure's values in the year's public updates, one per period (the latest
+ * update of a period counts), oldest first, with the target and whether the latest value
+ * meets it. Figures only from the data, as everything else in the draft.
+ */
+function typedLines(updates: readonly DraftUpdateRow[], words: AnnualReportWords, lang: DraftLang): string[] {
+  const locale = { en: 'en-US', es: 'es-US', vi: 'vi-VN' }[lang];
+  const yesNo: [string, string] = lang === 'es' ? ['sí', 'no'] : lang === 'vi' ? ['có', 'không'] : ['yes', 'no'];
+  const byMeasure = new Map<number, { m: ReportedMeasure; periods: Map<string, { start: string; value: number }> }>();
+  for (const u of updates) {
+    for (const v of u.typedValues ?? []) {
+      const entry = byMeasure.get(v.measureId) ?? { m: v, periods: new Map() };
+      // `updates` come oldest first: a later update of the same period replaces the figure.
+      entry.periods.set(u.periodKey, { start: u.periodStart, value: v.value });
+      byMeasure.set(v.measureId, entry);
+    }
+  }
+  return [...byMeasure.values()].map(({ m, periods }) => {
+    const ordered = [...periods.entries()].sort(([, a], [, b]) => a.start.localeCompare(b.start));
+    const show = (n: number) => formatMeasureValue(m, n, { locale, yesNo });
+    const values = ordered.map(([key, p]) => `${show(p.value)} (${key})`).join(', ');
+    const latest = ordered.at(-1)?.[1].value;
+    const target = m.target !== null && latest !== undefined ? `; ${words.typedTarget(show(m.target), meetsTarget(m, latest) === true)}` : '';
+    return `${m.label}: ${values}${target}`;
+  });
+}
+
 // ---------------------------------------------------------------------------------------
 // Markdown
 
@@ -237,6 +271,7 @@ function markdownStrategies(items: readonly DraftStrategyItem[], w: AnnualReport
     out.push(`- **${s.ref}** ${md(s.text)} — ${md(s.status)}`);
     for (const [label, values] of [
       [w.performanceMeasures, s.measures],
+      [w.typedMeasures, s.typed],
       [w.outputs, s.outputs],
     ] as const) {
       if (values.length === 0) continue;
@@ -313,6 +348,7 @@ function htmlStrategies(items: readonly DraftStrategyItem[], w: AnnualReportWord
     const details = (
       [
         [w.performanceMeasures, s.measures],
+        [w.typedMeasures, s.typed],
         [w.outputs, s.outputs],
       ] as const
     )

@@ -41,6 +41,10 @@ export interface AnnualReportWords {
   outputs: string;
   measuresReported: string;
   outputsReported: string;
+  /** Heading of a strategy's typed measures and their values by period. */
+  typedMeasures: string;
+  /** After a measure's values: its target and whether the latest value meets it. */
+  typedTarget: (target: string, met: boolean) => string;
   status: Record<StrategyStatus, string>;
   departmentsHeading: string;
   noDepartmentHighlights: string;
@@ -83,6 +87,8 @@ const en: AnnualReportWords = {
   outputs: 'Outputs',
   measuresReported: 'Measures reported',
   outputsReported: 'Outputs reported',
+  typedMeasures: 'Measure values by period',
+  typedTarget: (target, met) => `target ${target}, ${met ? 'met' : 'not met'}`,
   status: { ...STATUS_LABELS_EN },
   departmentsHeading: 'City departmental highlights',
   noDepartmentHighlights: 'No department marked a progress update public in the fiscal year.',
@@ -135,6 +141,8 @@ const es: AnnualReportWords = {
   outputs: 'Resultados',
   measuresReported: 'Medidas informadas',
   outputsReported: 'Resultados informados',
+  typedMeasures: 'Valores de los indicadores por período',
+  typedTarget: (target, met) => `meta ${target}, ${met ? 'alcanzada' : 'no alcanzada'}`,
   status: { COMPLETED: 'Completada', IN_PROGRESS: 'En curso', ONGOING: 'Continua', NOT_STARTED: 'Sin iniciar', DEFERRED: 'Aplazada' },
   departmentsHeading: 'Aspectos destacados de los departamentos de la Ciudad',
   noDepartmentHighlights: 'Ningún departamento marcó como pública una actualización de avance en el año fiscal.',
@@ -174,6 +182,8 @@ const vi: AnnualReportWords = {
   outputs: 'Kết quả đầu ra',
   measuresReported: 'Chỉ số đã báo cáo',
   outputsReported: 'Kết quả đã báo cáo',
+  typedMeasures: 'Giá trị chỉ số theo kỳ',
+  typedTarget: (target, met) => `mục tiêu ${target}, ${met ? 'đã đạt' : 'chưa đạt'}`,
   status: { COMPLETED: 'Đã hoàn thành', IN_PROGRESS: 'Đang thực hiện', ONGOING: 'Đang tiếp diễn', NOT_STARTED: 'Chưa bắt đầu', DEFERRED: 'Bị hoãn' },
   departmentsHeading: 'Điểm nổi bật của các phòng ban Thành phố',
   noDepartmentHighlights: 'Không có phòng ban nào đánh dấu công khai một cập nhật tiến độ trong năm tài chính.',
