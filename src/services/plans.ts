@@ -8,6 +8,7 @@
 // lead and partner departments. Anyone may see what the City published (pillars, strategy
 // text, status, who leads); owner, dates, milestones and updates are the lead department's
 // working detail, shown to those who may read the strategy (canReadStrategy).
+import type { MeasureDirection, MeasureKind } from '../generated/prisma/enums.js';
 import type { PlanKind, StrategyStatus } from '../generated/prisma/enums.js';
 import { isoDateOf } from '../domain/calendar-dates.js';
 import { fiscalYearOf } from '../domain/fiscal-calendar.js';
@@ -42,11 +43,23 @@ export interface PlanStrategyItem {
   leadDepartment: DepartmentRef | null;
   /** A citywide strategy's partner departments, by code. */
   partnerDepartments: DepartmentRef[];
+  /** The active typed measures with their latest reported value (none when restricted). */
+  typedMeasures: PlanMeasureFact[];
   /**
    * The reader may not read this strategy in full: owner, due date, milestones, last update
    * and deferral reason are left out (null, 0), not just hidden by the UI.
    */
   restricted: boolean;
+}
+
+/** A typed measure on a plan page: what it is and its latest value, if any. */
+export interface PlanMeasureFact {
+  label: string;
+  kind: MeasureKind;
+  unit: string;
+  target: number | null;
+  direction: MeasureDirection;
+  latest: { value: number; periodKey: string } | null;
 }
 
 export interface DepartmentRef {
@@ -157,7 +170,7 @@ export async function planView(
     skip: (current - 1) * size,
     take: size,
   });
-  const { lastBy, openBy } = await workingFacts(ctx, strategies.map((s) => s.id));
+  const { lastBy, openBy, measuresBy } = await workingFacts(ctx, strategies.map((s) => s.id));
 
   const manage = canManageDepartment(actor, department.id);
   const groups: PlanObjectiveGroup[] = [];
@@ -186,6 +199,7 @@ export async function planView(
       canManage: manage,
       leadDepartment: null,
       partnerDepartments: [],
+      typedMeasures: measuresBy.get(s.id) ?? [],
       restricted: false,
     });
   }
@@ -253,7 +267,7 @@ async function citywidePlanView(
   });
   // Working detail is only fetched for strategies the reader may read in full.
   const readable = new Set(strategies.filter((s) => canReadStrategy(actor, scopeOf(s))).map((s) => s.id));
-  const { lastBy, openBy } = await workingFacts(ctx, [...readable]);
+  const { lastBy, openBy, measuresBy } = await workingFacts(ctx, [...readable]);
 
   const groups: PlanObjectiveGroup[] = [];
   for (const s of strategies) {
@@ -283,6 +297,7 @@ async function citywidePlanView(
       canManage: canManageDepartment(actor, scope.departmentId),
       leadDepartment: s.leadDepartment,
       partnerDepartments: s.partners.map((p) => p.department).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+      typedMeasures: full ? (measuresBy.get(s.id) ?? []) : [],
       restricted: !full,
     });
   }
@@ -308,16 +323,48 @@ async function citywidePlanView(
 }
 
 /** Each strategy's last update time and open milestone count: two grouped queries for a page. */
-async function workingFacts(ctx: ServiceContext, ids: number[]): Promise<{ lastBy: Map<number, Date | null>; openBy: Map<number, number> }> {
-  const [latest, milestones] = ids.length
+async function workingFacts(
+  ctx: ServiceContext,
+  ids: number[],
+): Promise<{ lastBy: Map<number, Date | null>; openBy: Map<number, number>; measuresBy: Map<number, PlanMeasureFact[]> }> {
+  const [latest, milestones, measures] = ids.length
     ? await Promise.all([
         ctx.prisma.progressUpdate.groupBy({ by: ['strategyId'], where: { strategyId: { in: ids } }, _max: { createdAt: true } }),
         ctx.prisma.milestone.groupBy({ by: ['strategyId'], where: { strategyId: { in: ids }, completedAt: null }, _count: { _all: true } }),
+        ctx.prisma.measure.findMany({
+          where: { strategyId: { in: ids }, archivedAt: null },
+          orderBy: [{ strategyId: 'asc' }, { position: 'asc' }, { id: 'asc' }],
+          select: {
+            strategyId: true,
+            label: true,
+            kind: true,
+            unit: true,
+            target: true,
+            direction: true,
+            // The latest reported value, one row per measure however many periods there are.
+            values: { orderBy: [{ progressUpdate: { createdAt: 'desc' } }, { id: 'desc' }], take: 1, select: { value: true, progressUpdate: { select: { periodKey: true } } } },
+          },
+        }),
       ])
-    : [[], []];
+    : [[], [], []];
+  const measuresBy = new Map<number, PlanMeasureFact[]>();
+  for (const m of measures) {
+    const last = m.values[0];
+    const list = measuresBy.get(m.strategyId) ?? [];
+    list.push({
+      label: m.label,
+      kind: m.kind,
+      unit: m.unit,
+      target: m.target === null ? null : Number(m.target.toString()),
+      direction: m.direction,
+      latest: last ? { value: Number(last.value.toString()), periodKey: last.progressUpdate.periodKey } : null,
+    });
+    measuresBy.set(m.strategyId, list);
+  }
   return {
     lastBy: new Map(latest.map((r) => [r.strategyId, r._max.createdAt])),
     openBy: new Map(milestones.map((r) => [r.strategyId, r._count._all])),
+    measuresBy,
   };
 }
 

@@ -4,7 +4,9 @@
 // the 50-block limit, and about 8,000 characters. A citywide plan shows pillars where a
 // department plan shows objectives, and each strategy's lead and partner departments.
 import type { KnownBlock } from '@slack/types';
-import type { PlanStrategyItem, PlanView } from '../../services/plans.js';
+import type { PlanMeasureFact, PlanStrategyItem, PlanView } from '../../services/plans.js';
+import { meetsTarget } from '../../domain/measures.js';
+import { measureValueText } from './measure-text.js';
 import type { Translate } from '../i18n/index.js';
 import { manageOverflow } from './manage-overflow.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
@@ -24,6 +26,7 @@ import {
   updateButton,
 } from './status-parts.js';
 import type { SlackMessage } from './status-message.js';
+import { periodName } from './period-name.js';
 
 export const PLAN_PAGE_SIZE = 10;
 export const PLAN_PREVIOUS_ACTION_ID = 'plan:previous';
@@ -101,7 +104,30 @@ export function planItemBlock(t: Translate, s: PlanStrategyItem, today: string |
     s.openMilestones > 0 ? t(countKey('plan.item.openMilestones', s.openMilestones), { count: s.openMilestones }) : null,
     s.status === 'DEFERRED' && s.deferredReason ? t('plan.item.deferred', { reason: escapeMrkdwn(truncate(oneLine(s.deferredReason), 200)) }) : null,
   ].filter((f): f is string => f !== null);
-  return itemSection(`${strategyHeadline(t, s.label, s.text, PLAN_TEXT_MAX)}\n${facts.join(' · ')}`, s.canUpdate ? updateButton(t, s.id, s.label) : undefined);
+  const measures = typedMeasuresText(t, s.typedMeasures);
+  return itemSection(
+    `${strategyHeadline(t, s.label, s.text, PLAN_TEXT_MAX)}\n${facts.join(' · ')}${measures ? `\n${measures}` : ''}`,
+    s.canUpdate ? updateButton(t, s.id, s.label) : undefined,
+  );
+}
+
+/** A page's text budget (12,000 characters a message) leaves each strategy this much for its measures. */
+const MEASURES_TEXT_MAX = 350;
+const MEASURES_SHOWN = 4;
+
+/** "Measures: Workforce trained latest 98.5% (FY 2023-24 Q3, on target) · …", kept short. */
+export function typedMeasuresText(t: Translate, measures: readonly PlanMeasureFact[]): string {
+  if (measures.length === 0) return '';
+  const parts = measures.slice(0, MEASURES_SHOWN).map((m) => {
+    const label = escapeMrkdwn(truncate(oneLine(m.label), 60));
+    if (!m.latest) return `${label} ${t('measures.show.noValue')}`;
+    const value = escapeMrkdwn(measureValueText(t, m, m.latest.value));
+    const met = meetsTarget(m, m.latest.value);
+    const standing = met === null ? '' : `, ${t(met ? 'measures.show.onTarget' : 'measures.show.offTarget', { target: measureValueText(t, m, m.target!) })}`;
+    return `${label} ${t('measures.show.latest', { value, period: `${periodName(t, m.latest.periodKey)}${standing}` })}`;
+  });
+  const more = measures.length > MEASURES_SHOWN ? ` · …+${measures.length - MEASURES_SHOWN}` : '';
+  return truncate(t('measures.show.planLine', { measures: parts.join(' · ') + more }), MEASURES_TEXT_MAX);
 }
 
 /**

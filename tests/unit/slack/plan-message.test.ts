@@ -1,7 +1,7 @@
 // /reap plan pages against Slack's limits, the paging buttons and what they carry.
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { PLAN_PAGE_SIZE, decodePlanPage, encodePlanPage, planMessage, readsOtherDepartments } from '../../../src/slack/ui/plan-message.js';
+import { PLAN_PAGE_SIZE, decodePlanPage, encodePlanPage, planMessage, readsOtherDepartments, typedMeasuresText } from '../../../src/slack/ui/plan-message.js';
 import { parsePlanArgs } from '../../../src/slack/commands/plan.js';
 import { MESSAGE_TEXT_BUDGET, TODAY, allText, buttonsOf, planView, slackProblems, textLength } from './status-fixtures.js';
 
@@ -97,5 +97,31 @@ describe('/reap plan arguments', () => {
     expect(parsePlanArgs('LIB-FY2024-2026')).toEqual({ department: 'LIB', planKey: 'LIB-FY2024-2026' });
     expect(parsePlanArgs('orse-fy2023-2024')).toEqual({ department: 'orse', planKey: 'orse-fy2023-2024' });
     expect(parsePlanArgs('public library')).toEqual({ department: 'public library' });
+  });
+});
+
+describe('typed measures on a plan page', () => {
+  const fact = (over: Partial<Parameters<typeof typedMeasuresText>[1][number]>) => ({
+    label: 'Workforce trained',
+    kind: 'PERCENT' as const,
+    unit: '',
+    target: 98,
+    direction: 'INCREASE' as const,
+    latest: { value: 98.5, periodKey: 'FY2024-Q3' },
+    ...over,
+  });
+
+  it('shows each measure’s latest value against its target, or that none was reported', () => {
+    const t = translator('en');
+    expect(typedMeasuresText(t, [fact({}), fact({ label: 'Trainings held', kind: 'COUNT', unit: 'trainings', target: 15, latest: { value: 12, periodKey: 'FY2024-Q3' } }), fact({ label: 'Policy adopted', kind: 'YES_NO', target: null, latest: null })])).toBe(
+      '*Measures:* Workforce trained latest 98.5% (FY 2023-24 Q3, on target (98%)) · Trainings held latest 12 trainings (FY 2023-24 Q3, :warning: off target (15 trainings)) · Policy adopted not reported yet',
+    );
+    expect(typedMeasuresText(t, [])).toBe('');
+  });
+
+  it('appears under the strategy on the page, in the reader’s language', () => {
+    const view = planView({ page: 1, pageSize: 3, total: 3 });
+    view.objectives[0]!.strategies[0]!.typedMeasures = [fact({})];
+    expect(allText(planMessage(translator('es'), view, TODAY).blocks)).toContain('*Indicadores:* Workforce trained último 98.5% (AF 2023-24 T3, en la meta (98%))');
   });
 });

@@ -167,6 +167,8 @@ export function planView(opts: { page: number; pageSize: number; total: number; 
       canManage: false,
       leadDepartment: null,
       partnerDepartments: [],
+      // Every third strategy has typed measures, with long and hostile labels.
+      typedMeasures: i % 3 === 0 ? Array.from({ length: 10 }, (_, m) => ({ label: `Measure ${m} ${NASTY}`.padEnd(200, "m"), kind: "PERCENT" as const, unit: "", target: 90, direction: "INCREASE" as const, latest: m % 2 ? { value: 85.5, periodKey: "FY2027-Q2" } : null })) : [],
       restricted: false,
     });
   }
