@@ -169,4 +169,21 @@ describe('ORSE work plan FY 2023-2024 seed', () => {
       expect(s.updates).toEqual([]);
     }
   });
+
+  it('gives strategy 1.6 the typed measures its published columns name, with no invented targets or values', async () => {
+    const s = await db.prisma.strategy.findFirstOrThrow({
+      where: { number: 6, objective: { number: 1, plan: { key: 'ORSE-FY2023-2024' } } },
+      include: { measures: { orderBy: { position: 'asc' }, include: { values: true } } },
+    });
+    // What the published cells say the strategy counts.
+    expect(s.performanceMeasures).toContain('4.7/5 rating on ORE trainings 100% attendees intend to apply learnings to their work');
+    expect(s.outputs).toBe('15 trainings 420 participants');
+    expect(s.measures.map((m) => [m.label, m.kind, m.unit, m.baseline, m.target, m.values.length])).toEqual([
+      ['Rating on ORE trainings', 'RATING', '', null, null, 0],
+      ['Attendees who intend to apply learnings to their work', 'PERCENT', '', null, null, 0],
+      ['Trainings', 'COUNT', 'trainings', null, null, 0],
+      ['Participants', 'COUNT', 'participants', null, null, 0],
+    ]);
+    expect(await db.prisma.measure.count()).toBe(4);
+  });
 });

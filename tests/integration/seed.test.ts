@@ -49,6 +49,7 @@ async function tableCounts(prisma: Prisma) {
     milestones: await prisma.milestone.count(),
     progressUpdates: await prisma.progressUpdate.count(),
     holidays: await prisma.holiday.count(),
+    measures: await prisma.measure.count(),
   };
 }
 
@@ -372,6 +373,7 @@ describe('reap seed', () => {
         milestones: 0,
         progressUpdates: 0,
         holidays: 12,
+        measures: 0,
       },
       created: 0,
       updated: 0,

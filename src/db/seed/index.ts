@@ -25,7 +25,7 @@ import {
   type DemoStrategy,
   type DemoUpdate,
 } from './demo-reaps.js';
-import { ORSE_WORK_PLAN_FY2023_2024 } from './orse-work-plan-fy2023-2024.js';
+import { WORK_PLAN_TYPED_MEASURES, ORSE_WORK_PLAN_FY2023_2024 } from './orse-work-plan-fy2023-2024.js';
 import { cityHolidaysForFiscalYear } from './holidays.js';
 import { ORSE_OBJECTIVE_PILLARS, WELCOMING_SAN_JOSE_PLAN } from './welcoming-san-jose-plan.js';
 
@@ -58,6 +58,8 @@ export interface SeedCounts {
   milestones: number;
   progressUpdates: number;
   holidays: number;
+  /** Typed measures of work-plan strategies (orse-work-plan-fy2023-2024.ts). */
+  measures: number;
 }
 
 export interface SeedSummary {
@@ -158,6 +160,7 @@ class Seeder {
     milestones: 0,
     progressUpdates: 0,
     holidays: 0,
+    measures: 0,
   };
 
   constructor(
@@ -406,7 +409,7 @@ class Seeder {
       objectiveIds.set(o.number, objectiveId);
       for (const s of o.strategies) {
         // The report names no owners or due dates; the table is reproduced as published.
-        await this.upsertStrategy(objectiveId, s.number, {
+        const strategyId = await this.upsertStrategy(objectiveId, s.number, {
           text: s.text,
           status: s.status,
           ownerId: null,
@@ -418,9 +421,22 @@ class Seeder {
           genderEquity: false,
           priorityCommunities: false,
         });
+        await this.typedMeasures(strategyId, WORK_PLAN_TYPED_MEASURES[`${o.number}.${s.number}`] ?? []);
       }
     }
     return objectiveIds;
+  }
+
+  /** Adds a strategy's typed measures by label; what people changed since is left alone. */
+  private async typedMeasures(strategyId: number, measures: readonly { label: string; kind: 'COUNT' | 'RATING' | 'PERCENT'; unit: string }[]): Promise<void> {
+    if (measures.length === 0) return;
+    const existing = new Set((await this.tx.measure.findMany({ where: { strategyId }, select: { label: true } })).map((m) => m.label));
+    for (const [i, m] of measures.entries()) {
+      this.counts.measures++;
+      if (existing.has(m.label)) continue;
+      await this.tx.measure.create({ data: { strategyId, position: i + 1, label: m.label, kind: m.kind, unit: m.unit } });
+      this.created++;
+    }
   }
 
   private async citywidePlan(orseObjectives: ReadonlyMap<number, number>): Promise<void> {

@@ -34,6 +34,22 @@ export interface WorkPlan {
   objectives: readonly WorkPlanObjective[];
 }
 
+/**
+ * Typed measures of work-plan strategies, by "objective.strategy", taken word for word from
+ * the published Performance Measures and Outputs columns: what is counted and in which
+ * unit. The memo states no baselines or targets, so none are given; values are reported in
+ * progress updates like any other strategy's.
+ */
+export const WORK_PLAN_TYPED_MEASURES: Readonly<Record<string, readonly { label: string; kind: 'COUNT' | 'RATING' | 'PERCENT'; unit: string }[]>> = {
+  // "4.7/5 rating on ORE trainings", "100% attendees intend to apply learnings to their work"; outputs "15 trainings 420 participants".
+  '1.6': [
+    { label: 'Rating on ORE trainings', kind: 'RATING', unit: '' },
+    { label: 'Attendees who intend to apply learnings to their work', kind: 'PERCENT', unit: '' },
+    { label: 'Trainings', kind: 'COUNT', unit: 'trainings' },
+    { label: 'Participants', kind: 'COUNT', unit: 'participants' },
+  ],
+};
+
 export const ORSE_WORK_PLAN_FY2023_2024: WorkPlan = {
   key: 'ORSE-FY2023-2024',
   title: 'Office of Racial Equity Work Plan July 2023-June 2024',
