@@ -7,12 +7,15 @@ import { requireReadStrategy } from './authz.js';
 import { notFound } from './errors.js';
 import { viewOfUpdate, type ProgressUpdateView } from './progress-updates.js';
 import type { ServiceContext } from './service-context.js';
+import { reportedMeasures, type ReportedMeasure } from './measures.js';
 import { scopeOf, strategyLabel } from './strategy-records.js';
 
 export interface FullUpdate {
   strategy: { label: string; text: string };
   update: ProgressUpdateView;
   author: { slackUserId: string; name: string };
+  /** The typed measures' values reported in the update. */
+  measures: ReportedMeasure[];
 }
 
 export async function readProgressUpdate(ctx: ServiceContext, actor: Actor, updateId: number): Promise<FullUpdate> {
@@ -37,5 +40,6 @@ export async function readProgressUpdate(ctx: ServiceContext, actor: Actor, upda
     : null;
   if (!u || u.strategy.archivedAt) throw notFound('errors.notFound.update', { updateId });
   await requireReadStrategy(ctx, actor, scopeOf(u.strategy), { action: 'update.read', entityType: 'progressUpdate', entityId: u.id });
-  return { strategy: { label: strategyLabel(u.strategy), text: u.strategy.text }, update: viewOfUpdate(u), author: u.author };
+  const measures = (await reportedMeasures(ctx.prisma, [u.id])).get(u.id) ?? [];
+  return { strategy: { label: strategyLabel(u.strategy), text: u.strategy.text }, update: viewOfUpdate(u), author: u.author, measures };
 }

@@ -244,10 +244,13 @@ function pieces(text: string, size = 550): string[] {
 }
 
 /** "Read the full update": every field as written, in as many sections as it takes. */
-export function fullUpdateModal(t: Translate, full: { strategy: ConfirmationStrategy; update: ProgressUpdateView; author: { slackUserId: string } }): ModalView {
+export function fullUpdateModal(
+  t: Translate,
+  full: { strategy: ConfirmationStrategy; update: ProgressUpdateView; author: { slackUserId: string }; measures?: readonly ReportedMeasure[] },
+): ModalView {
   const u = full.update;
   const head = t('update.channel.posted', { author: `<@${full.author.slackUserId}>`, label: full.strategy.label, strategy: strategyLine(full.strategy) });
-  const blocks: KnownBlock[] = [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, statusBlock(t, u)];
+  const blocks: KnownBlock[] = [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, statusBlock(t, u), ...measureBlocks(t, full.measures)];
   for (const f of ['narrative', ...filledFields(u)] as const) {
     pieces(u[f]).forEach((piece, i) => {
       const label = i === 0 ? `*${t(`update.confirmation.fields.${f}`)}*\n` : '';

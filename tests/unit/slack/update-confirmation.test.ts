@@ -137,3 +137,41 @@ describe('the confirmation message', () => {
     expect(JSON.stringify(m.blocks)).toContain('No pude publicarlo en <#C0LIBRARY> (la aplicación no es miembro del canal), pero su informe está guardado.');
   });
 });
+
+describe('typed measure values in the confirmation, the channel post and the full update', () => {
+  const many = Array.from({ length: 30 }, (_, i) => ({
+    measureId: i + 1,
+    label: `Measure ${i + 1} & <more> ${'m'.repeat(180)}`,
+    kind: 'CURRENCY' as const,
+    unit: '',
+    target: 1000,
+    direction: 'DECREASE' as const,
+    value: 1250.5,
+    note: '*why* '.repeat(200),
+  }));
+
+  it('says each value against its target, with the note, escaped', () => {
+    const msg = confirmationMessage(translator('en'), {
+      kind: 'saved',
+      strategy: { label: '2.1', text: 'Sensory hours' },
+      update: { ...biggest, narrative: 'Short.' },
+      measures: [{ measureId: 1, label: 'Grant spent <Q2>', kind: 'CURRENCY', unit: '', target: 1000, direction: 'DECREASE', value: 1250.5, note: 'Vendor invoice arrived late' }],
+    });
+    const text = JSON.stringify(msg.blocks);
+    expect(text).toContain('*Measures*\\n• *Grant spent &lt;Q2&gt;:* $1,250.50 · :warning: off target ($1,000)\\n>Vendor invoice arrived late');
+  });
+
+  for (const lang of LANGUAGES) {
+    it(`stays within Slack's limits with 30 long measures and notes (${lang})`, () => {
+      const t = translator(lang);
+      const input = { strategy: { label: '2.1', text: 'Sensory hours' }, update: biggest, measures: many };
+      const confirmation = confirmationMessage(t, { kind: 'saved', ...input });
+      expect(validateBlocks(confirmation.blocks, 'message')).toEqual([]);
+      expect(confirmation.blocks.length).toBeLessThanOrEqual(50);
+      const post = channelPostMessage(t, { ...input, author: { slackUserId: 'U1' } });
+      expect(validateBlocks(post.blocks, 'message')).toEqual([]);
+      const modal = fullUpdateModal(t, { ...input, author: { slackUserId: 'U1' } });
+      expect(validateView(modal, ['modal']).errors).toEqual([]);
+    });
+  }
+});
