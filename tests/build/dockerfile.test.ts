@@ -97,6 +97,12 @@ describe('the production build', () => {
     ]);
   });
 
+  it('runs on the Node.js LTS line that CI tests (.nvmrc)', () => {
+    const lts = fs.readFileSync(path.join(repo, '.nvmrc'), 'utf8').trim();
+    const bases = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
+    expect(bases).toEqual([`node:${lts}-bookworm-slim`, `node:${lts}-bookworm-slim`]);
+  });
+
   it('builds with the Dockerfile\'s commands and serves from dist/ with production dependencies only', async () => {
     if (containerEngine()) {
       execFileSync('docker', ['build', '-t', 'reap-tracker:test', repo], { stdio: 'inherit', timeout: 20 * 60_000 });
