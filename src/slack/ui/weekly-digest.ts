@@ -192,7 +192,13 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
  * manager of that department (a fan-out to 200 managers renders each department once per
  * language, not once per manager).
  */
-export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions): (digest: ManagerDigest, chart?: ImageBlock) => SlackMessage[] {
+/**
+ * Where the chart goes: an image block, or a block the outbox turns into one when it sends
+ * the message (charts/pending-charts.ts); either way it is one block with its alt text.
+ */
+export type ChartSlot = ImageBlock | { type: string; block_id?: string; alt_text: string };
+
+export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions): (digest: ManagerDigest, chart?: ChartSlot) => SlackMessage[] {
   const departments = new WeakMap<DepartmentWeek, KnownBlock[]>();
   const blocksOf = (w: DepartmentWeek) => {
     let blocks = departments.get(w);
@@ -201,11 +207,11 @@ export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions)
   };
   // Opens with the line App Home shows: one department's, or the sum over several.
   // The chart (the departments' status mix, when one was uploaded) comes after the intro.
-  const head = (names: string, weeks: readonly DepartmentWeek[], chart?: ImageBlock): KnownBlock[] => [
+  const head = (names: string, weeks: readonly DepartmentWeek[], chart?: ChartSlot): KnownBlock[] => [
     header(t('digests.weekly.header')),
     textSection(weeks.length === 1 ? reportingSummaryLine(t, weeks[0]!.summary, weeks[0]!.period) : reportingTotalsLine(t, addSummaries(weeks.map((w) => w.summary)))),
     context(t('digests.weekly.intro', { from: slackDay(options.from, options.zone), to: slackDay(options.to, options.zone), departments: escapeMrkdwn(names) })),
-    ...(chart ? [chart] : []),
+    ...(chart ? [chart as KnownBlock] : []),
   ];
   const tail: KnownBlock[] = [];
   if (options.homeUrl) {
