@@ -36,7 +36,8 @@ function isValidTimeZone(tz: string): boolean {
 }
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | null } // null = in memory
+  // dataDir null = in memory; fromDump (memory only) = start from a PGlite.dumpDataDir() tarball
+  | { kind: 'pglite'; dataDir: string | null; fromDump?: string }
   | { kind: 'postgres'; url: string };
 
 export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {

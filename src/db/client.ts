@@ -33,10 +33,10 @@ export class DatabaseUnavailableError extends Error {}
 export const POSTGRES_POOL_SIZE = 10;
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === 'pglite' ? openPglite(target.dataDir) : openPostgres(target.url);
+  return target.kind === 'pglite' ? openPglite(target.dataDir, target.fromDump) : openPostgres(target.url);
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, fromDump?: string): Promise<Database> {
   // PGlite runs in a worker thread: its queries cost CPU that must not hold up the event
   // loop (Slack acknowledgements, other requests). RemotePGlite is its main-thread handle.
   const { RemotePGlite: Remote } = await import('./pglite-remote.js');
@@ -49,7 +49,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       // Before PGlite reads a page: a second process in the directory would corrupt it.
       unlock = lockDataDir(dataDir);
     }
-    pg = await Remote.open(dataDir ? path.resolve(dataDir) : null);
+    pg = await Remote.open(dataDir ? path.resolve(dataDir) : null, fromDump ? { fromDump } : {});
   } catch (e) {
     unlock();
     if (e instanceof DataDirInUseError) throw new DatabaseUnavailableError(e.message);
