@@ -36,7 +36,7 @@ function isValidTimeZone(tz: string): boolean {
 }
 
 export type DatabaseTarget =
-  // dataDir null = in memory; fromDump (memory only) = start from a PGlite.dumpDataDir() tarball
+  // dataDir null = in memory; fromDump = a new database starts from a PGlite.dumpDataDir() tarball
   | { kind: 'pglite'; dataDir: string | null; fromDump?: string }
   | { kind: 'postgres'; url: string };
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { DatabaseTarget } from '../config.js';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock.js';
 import type { RemotePGlite } from './pglite-remote.js';
+import { findBuiltTemplate, isNewDataDir } from './pglite-template.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
 export type Prisma = InstanceType<typeof PrismaClient>;
@@ -48,6 +49,9 @@ async function openPglite(dataDir: string | null, fromDump?: string): Promise<Da
       fs.mkdirSync(path.resolve(dataDir), { recursive: true });
       // Before PGlite reads a page: a second process in the directory would corrupt it.
       unlock = lockDataDir(dataDir);
+      // A new directory starts as a copy of the build's migrated template, when it has one;
+      // a directory that holds a database is never touched by a template.
+      fromDump = isNewDataDir(dataDir) ? (fromDump ?? findBuiltTemplate() ?? undefined) : undefined;
     }
     pg = await Remote.open(dataDir ? path.resolve(dataDir) : null, fromDump ? { fromDump } : {});
   } catch (e) {

@@ -73,7 +73,7 @@ export interface RemotePGliteOptions {
   abandonTransactionsAfterMs?: number;
   /** 0: never. */
   upkeepEveryMs?: number;
-  /** In memory only: start from this PGlite.dumpDataDir() tarball instead of an empty cluster. */
+  /** A new database starts from this PGlite.dumpDataDir() tarball instead of an empty cluster. */
   fromDump?: string;
 }
 

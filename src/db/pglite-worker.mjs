@@ -112,12 +112,10 @@ const SMALL_APP_SETTINGS = ['shared_buffers=16MB', 'work_mem=2MB', 'maintenance_
 
 let pg;
 try {
-  // fromDump: a tarball of PGlite.dumpDataDir(), unpacked into memory instead of running
-  // initdb (about 0.6 s instead of 2-5 s); the tests start each file's database this way.
-  const loadDataDir = fromDump ? new Blob([readFileSync(fromDump)]) : undefined;
-  pg = dataDir
-    ? await PGlite.create(dataDir, { postgresqlconf: SMALL_APP_SETTINGS })
-    : await PGlite.create({ postgresqlconf: SMALL_APP_SETTINGS, ...(loadDataDir ? { loadDataDir } : {}) });
+  // fromDump: a tarball of PGlite.dumpDataDir() (a migrated cluster), unpacked instead of
+  // running initdb: under 2 s instead of 2-5 s, and the migrations are already applied.
+  const options = { postgresqlconf: SMALL_APP_SETTINGS, ...(fromDump ? { loadDataDir: new Blob([readFileSync(fromDump)]) } : {}) };
+  pg = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
 } catch (e) {
   parentPort.postMessage({ type: 'open-failed', error: describeError(e) });
 }

@@ -12,51 +12,20 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/client.js';
-import { MIGRATIONS_DIR, migrate } from '../../src/db/migrate.js';
+import { migrate } from '../../src/db/migrate.js';
+import { migrationsHash } from '../../src/db/migrations-hash.js';
+import { writePgliteTemplate } from '../../src/db/pglite-template-build.js';
+
+export { migrationsHash };
 
 /** Where createTestDatabase finds the templates (set by globalSetup, read in each worker). */
 export const PGLITE_TEMPLATE_ENV = 'REAP_TEST_PGLITE_TEMPLATE';
 export const POSTGRES_TEMPLATE_ENV = 'REAP_TEST_POSTGRES_TEMPLATE';
 
-/** Short hash of every migration's name and SQL. */
-export function migrationsHash(dir = MIGRATIONS_DIR): string {
-  const hash = crypto.createHash('sha256');
-  for (const name of fs.readdirSync(dir).sort()) {
-    const file = path.join(dir, name, 'migration.sql');
-    if (!fs.existsSync(file)) continue;
-    hash.update(name).update('\0').update(fs.readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
-/** A PGlite dumpDataDir() tarball of a migrated database, made if missing; its path. */
+/** An uncompressed PGlite template of a migrated database, made if missing; its path. */
 export async function pgliteTemplate(hash = migrationsHash()): Promise<string> {
   const file = path.join(os.tmpdir(), `reap-pglite-template-${hash}.tar`);
-  if (fs.existsSync(file)) return file;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-pglite-template-'));
-  try {
-    const db = await openDatabase({ kind: 'pglite', dataDir: dir });
-    try {
-      await migrate(db);
-    } finally {
-      await db.close();
-    }
-    // The app's lock file is not part of a database.
-    fs.rmSync(path.join(dir, 'reap-tracker.pid'), { force: true });
-    const { PGlite } = await import('@electric-sql/pglite');
-    const copy = await PGlite.create(dir);
-    try {
-      const dump = await copy.dumpDataDir('none');
-      // Written under another name first: a second run starting now never reads half a file.
-      const partial = `${file}.${process.pid}.partial`;
-      fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-      fs.renameSync(partial, file);
-    } finally {
-      await copy.close();
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  if (!fs.existsSync(file)) await writePgliteTemplate(file, 'none');
   return file;
 }
 
