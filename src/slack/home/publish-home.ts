@@ -15,6 +15,7 @@ import { homeViewersAmong } from '../../services/home-viewers.js';
 import { ownerCoverage } from '../../services/owner-coverage.js';
 import { listReportableStrategies } from '../../services/progress-updates.js';
 import { cityToday } from '../../services/service-context.js';
+import { citywideChanges, departmentChanges, departmentsChanges } from '../../services/period-changes.js';
 import { citywideStatus, departmentStatus } from '../../services/status.js';
 import { identifyCaller } from '../caller.js';
 import { resolveLanguage, translator, type Lang } from '../i18n/index.js';
@@ -67,15 +68,20 @@ export async function loadHomeData(ctx: AppContext, slackUserId: string): Promis
   const now = ctx.now();
   const common = { name: actor.name, today: cityToday(ctx, now), deadlines: await myDeadlines(ctx, actor, now) };
   if (isOrseAdmin(actor)) {
-    const [citywide, coverage] = await Promise.all([citywideStatus(ctx, actor, now), ownerCoverage(ctx, actor, undefined, now)]);
-    return { lang, data: { ...common, role: 'admin', citywide, coverage } };
+    const [citywide, coverage, changes] = await Promise.all([
+      citywideStatus(ctx, actor, now),
+      ownerCoverage(ctx, actor, undefined, now),
+      citywideChanges(ctx, actor, now),
+    ]);
+    return { lang, data: { ...common, role: 'admin', citywide, coverage, changes } };
   }
   if (actor.roles.includes('EQUITY_LEAD') && actor.departmentId !== null) {
-    return { lang, data: { ...common, role: 'lead', status: await departmentStatus(ctx, actor, undefined, now) } };
+    const [status, changes] = await Promise.all([departmentStatus(ctx, actor, undefined, now), departmentChanges(ctx, actor, actor.departmentId, now)]);
+    return { lang, data: { ...common, role: 'lead', status, changes } };
   }
   if (actor.roles.includes('MANAGER')) {
-    const departments = await managedDepartments(ctx, actor, now);
-    return { lang, data: { ...common, role: 'manager', departments } };
+    const [departments, changes] = await Promise.all([managedDepartments(ctx, actor, now), departmentsChanges(ctx, actor, actor.managedDepartmentIds, now)]);
+    return { lang, data: { ...common, role: 'manager', departments, changes } };
   }
   return { lang, data: { ...common, role: 'staff', strategies: await listReportableStrategies(ctx, actor) } };
 }
