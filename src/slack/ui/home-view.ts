@@ -7,6 +7,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { MyDeadlines } from '../../services/deadlines.js';
 import type { OwnerCoverage } from '../../services/owner-coverage.js';
 import type { ChangesSinceLastQuarter } from '../../services/period-changes.js';
+import type { QuarterCoverage } from '../../services/reporting-coverage.js';
 import type { ReportableStrategy } from '../../services/progress-updates.js';
 import type { CitywideStatus, DepartmentStatus } from '../../services/status.js';
 import type { Translate } from '../i18n/index.js';
@@ -30,6 +31,7 @@ import {
   textSection,
   updateButton,
 } from './status-parts.js';
+import { homeChartBlocks, type ShownChart } from './home-charts.js';
 import { changesSummary, periodChangesBlocks } from './period-changes.js';
 import { periodName } from './period-name.js';
 import { reportingSummaryLine } from './reporting-summary.js';
@@ -42,14 +44,16 @@ interface Common {
   /** The City's date. */
   today: string;
   deadlines: MyDeadlines;
+  /** Charts whose files are uploaded (home-charts.ts); the others are left out until they are. */
+  charts?: ShownChart[];
 }
 
 export type HomeData =
   | { role: 'unknown'; contacts: string | null }
   | (Common & { role: 'staff'; strategies: ReportableStrategy[] })
-  | (Common & { role: 'lead'; status: DepartmentStatus; changes?: ChangesSinceLastQuarter | null })
+  | (Common & { role: 'lead'; status: DepartmentStatus; changes?: ChangesSinceLastQuarter | null; reportingCoverage?: QuarterCoverage[] })
   | (Common & { role: 'manager'; departments: DepartmentStatus[]; changes?: ReadonlyMap<number, ChangesSinceLastQuarter> })
-  | (Common & { role: 'admin'; citywide: CitywideStatus; coverage: OwnerCoverage; changes?: ChangesSinceLastQuarter | null });
+  | (Common & { role: 'admin'; citywide: CitywideStatus; coverage: OwnerCoverage; changes?: ChangesSinceLastQuarter | null; reportingCoverage?: QuarterCoverage[] });
 
 /** Blocks added section by section against the Home tab's limit, keeping room for the footer. */
 class Budget {
@@ -153,6 +157,7 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
         textSection(t('home.lead.title', { department: escapeMrkdwn(s.department.name) })),
         ...departmentSummaryBlocks(t, s),
         ...periodChangesBlocks(t, data.changes, { blockId: 'home_changes' }),
+        ...homeChartBlocks(data.charts),
       ]);
       const lists = departmentListBlocks(t, s, Infinity, budget.left - reserve);
       if (lists.hidden > 0) budget.truncated = true;
@@ -175,7 +180,13 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
       const coverage = coverageHomeBlocks(t, data.coverage, budget.left - reserve - 1 - 3);
       const coverageRoom = coverage.blocks.length > 0 ? 1 + coverage.blocks.length : 0;
       const [citySummary, ...cityRest] = citywideBlocks(t, data.citywide);
-      const city = [textSection(t('home.admin.title')), citySummary!, ...periodChangesBlocks(t, data.changes, { blockId: 'home_changes' }), ...cityRest];
+      const city = [
+        textSection(t('home.admin.title')),
+        citySummary!,
+        ...periodChangesBlocks(t, data.changes, { blockId: 'home_changes' }),
+        ...homeChartBlocks(data.charts),
+        ...cityRest,
+      ];
       const cityRoom = Math.max(0, budget.left - reserve - coverageRoom);
       if (city.length > cityRoom) budget.truncated = true;
       budget.addAll(city.slice(0, cityRoom));
