@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../support/test-db.js';
 import { loadActor } from '../../../src/services/authz.js';
-import { submitUpdate, viewOfUpdate } from '../../../src/services/progress-updates.js';
+import { editUpdate, submitUpdate, viewOfUpdate } from '../../../src/services/progress-updates.js';
 import { writeNewUpdate, type NewUpdateWrite } from '../../../src/services/progress-update-write.js';
 import { isUniqueViolationOn } from '../../../src/services/db-errors.js';
 import { NOW, serviceContext, updateInput, useFreshWorld, type World } from './support/world.js';
@@ -106,5 +106,13 @@ describe('the statement that stores a new update', () => {
     const late = await writeNewUpdate(ctx(), write({ expectedVersion: 3, status: 'ONGOING', idempotencyKey: 'key-3', createdAt: new Date('2026-01-05T18:00:00Z') }));
     expect(late.kind).toBe('stored');
     expect(await snapshot()).toEqual([{ periodKey: 'FY2026-Q2', status: 'COMPLETED', reported: true, lastUpdateId: second.update.id, derived: false }]);
+  });
+
+  it('moves the open quarter’s snapshot with an edit that changes the status', async () => {
+    const me = await loadActor(ctx(), 'ULIBSTAFF');
+    const { update } = await submitUpdate(ctx(), me, await updateInput(db.prisma, world.strategy.lib11, { status: 'IN_PROGRESS' }), { idempotencyKey: 'view:V9:h1' });
+    await editUpdate(ctx(), me, update.id, { status: 'ONGOING', narrative: 'Ongoing after all' }, 1);
+    const snap = await db.prisma.periodSnapshot.findUniqueOrThrow({ where: { strategyId_periodKey: { strategyId: world.strategy.lib11, periodKey: 'FY2026-Q2' } } });
+    expect(snap).toMatchObject({ status: 'ONGOING', reported: true, lastUpdateId: update.id, derived: false });
   });
 });

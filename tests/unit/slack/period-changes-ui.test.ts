@@ -80,4 +80,11 @@ describe('changes since last quarter', () => {
     const view = homeView(translator('vi'), { name: 'Lee', today: TODAY, deadlines: myDeadlines(0, 0), role: 'lead', status: departmentStatus(3), changes: some });
     expect(allText(view.blocks)).toContain('Kể từ khi');
   });
+
+  it('sums up each department a manager oversees in one line', () => {
+    const lib = departmentStatus(3);
+    const view = homeView(translator('en'), { name: 'Kevin', today: TODAY, deadlines: myDeadlines(0, 0), role: 'manager', departments: [lib], changes: new Map([[lib.department.id, some]]) });
+    expect(allText(view.blocks)).toContain('*Since the end of FY 2026-27 Q1:* 2 completed, 1 deferred, 1 started');
+    expect(allText(view.blocks)).not.toContain('Tenant clinics');
+  });
 });
