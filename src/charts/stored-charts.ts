@@ -15,6 +15,14 @@ export const FAILED_CHART_RETRY_MS = 10 * 60_000;
 
 const inFlight = new Map<string, Promise<string | null>>();
 const failedAt = new Map<string, number>();
+/** Failures remembered at most; the oldest are forgotten first. */
+const FAILED_MAX = 500;
+
+function remember(hash: string, at: number): void {
+  failedAt.delete(hash);
+  failedAt.set(hash, at);
+  if (failedAt.size > FAILED_MAX) failedAt.delete(failedAt.keys().next().value!);
+}
 
 export interface StoredChartOptions {
   client: ChartUploadClient;
@@ -36,7 +44,7 @@ export function uploadStoredChart(ctx: Pick<ServiceContext, 'prisma'>, chart: Ch
     const uploads = new ChartUploads({ client: options.client, logger: options.logger, renderer: options.renderer, filePrefix: options.filePrefix ?? 'chart' });
     const fileId = await uploads.fileFor(chart);
     if (!fileId) {
-      failedAt.set(hash, now());
+      remember(hash, now());
       return null;
     }
     failedAt.delete(hash);
@@ -45,7 +53,7 @@ export function uploadStoredChart(ctx: Pick<ServiceContext, 'prisma'>, chart: Ch
   })()
     .catch((e: unknown) => {
       options.logger.warn({ err: (e as Error).message }, 'chart file not remembered');
-      failedAt.set(hash, now());
+      remember(hash, now());
       return null;
     })
     .finally(() => inFlight.delete(hash));
