@@ -375,12 +375,14 @@ class Seeder {
       genderEquity: boolean;
       priorityCommunities: boolean;
     },
+    /** When a new row says it was made (history: never changed by a later seed). */
+    createdAt?: Date,
   ): Promise<number> {
     this.counts.strategies++;
     const row = await this.tx.strategy.findUnique({ where: { objectiveId_number: { objectiveId, number } } });
     if (!row) {
       this.created++;
-      return (await this.tx.strategy.create({ data: { objectiveId, number, ...desired }, select: { id: true } })).id;
+      return (await this.tx.strategy.create({ data: { objectiveId, number, ...desired, ...(createdAt ? { createdAt } : {}) }, select: { id: true } })).id;
     }
     const diff = changes(row, desired);
     if (diff) {
@@ -479,6 +481,9 @@ class Seeder {
     // Updates are reported per the department's cadence: "FY2027-Q2" or "FY2027-M05".
     const current = periodContaining(this.now, this.zone, department.reportingCadence);
     const periods = { current, previous: previousPeriod(current) };
+    // Demo work exists since the start of last quarter, so every demo strategy has a
+    // snapshot of last quarter's close to compare with (periodSnapshots below).
+    const since = DateTime.fromISO(previousPeriod(periodContaining(this.now, this.zone, 'QUARTERLY')).start, { zone: this.zone }).set({ hour: 9 }).toJSDate();
     for (const [oi, o] of reap.objectives.entries()) {
       const objectiveNumber = oi + 1;
       const objectiveId = await this.upsertObjective(planId, objectiveNumber, o.title);
@@ -495,7 +500,7 @@ class Seeder {
           disabilityAccess: s.disabilityAccess ?? false,
           genderEquity: s.genderEquity ?? false,
           priorityCommunities: s.priorityCommunities ?? false,
-        });
+        }, since);
         await this.milestones(strategyId, s);
         for (const u of s.updates) {
           await this.progressUpdate(strategyId, `seed:${key}:${objectiveNumber}.${strategyNumber}`, periods[u.period], u);
