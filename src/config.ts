@@ -10,6 +10,7 @@ export const JOB_NAMES = [
   'briefings',
   'outbox',
   'canvas-sync',
+  'period-snapshots',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

@@ -35,6 +35,7 @@ import { ServiceError, conflict, invalidField, invalidFields, notFound } from '.
 import { TX_OPTIONS, type ServiceContext, type Tx } from './service-context.js';
 import { reportableStrategyRows } from './reportable-strategy-rows.js';
 import { writeNewUpdate } from './progress-update-write.js';
+import { refreshLiveSnapshot } from './period-snapshots.js';
 import { loadLiveStrategy, scopeOf, strategyDepartmentId, strategyLabel, strategyWithPlace, type StrategyRecord } from './strategy-records.js';
 
 export interface PersonRef {
@@ -466,6 +467,7 @@ export async function editUpdate(
       if (written.count !== 1) throw updateChanged(updateId, expectedRevision, null);
       const after = await tx.progressUpdate.findUniqueOrThrow({ where: { id: updateId } });
       const strategy = await followStatus(tx, actor, after, isLead);
+      await refreshLiveSnapshot(tx, ctx.config.timeZone, after.strategyId, now);
 
       await writeAudit(tx, {
         actor: actor.slackUserId,

@@ -80,6 +80,12 @@ describe('weekly digest chart', () => {
     }
   });
 
+  it('tells a department what changed since the end of last quarter', async () => {
+    // The Library reports quarterly: the demo's Q1 snapshots come from its history.
+    const text = JSON.stringify(dms(app, KEVIN).flatMap((m) => m.blocks));
+    expect(text).toMatch(/\*Since the end of FY 2026-27 Q1:\* /);
+  });
+
   it('speaks the reader’s language in the chart and its alt text', () => {
     const [image] = images(dms(app, LORENA));
     expect(image).toMatchObject({ title: { text: 'Estrategias por estado' } });

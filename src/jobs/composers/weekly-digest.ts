@@ -15,6 +15,7 @@ import type { WebAPICallError } from '@slack/web-api';
 import { pendingChartBlock, type PendingChartBlock } from '../../charts/pending-charts.js';
 import { emptyStatusCounts } from '../../domain/status-summary.js';
 import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import { loadChangesByDepartment, type ChangesSinceLastQuarter } from '../../services/period-changes.js';
 import { computeCitywideStatus } from '../../services/status.js';
 import { statusMixChart } from '../../slack/ui/charts/status-mix.js';
 import { weeklyDigestWindow } from '../../domain/weekly-digest.js';
@@ -51,7 +52,11 @@ export function weeklyDigestJob(options: WeeklyDigestOptions = {}): JobHandler {
     const window = weeklyDigestWindow(run.fireTime, ctx.config.timeZone);
     // The status counts behind the charts are the citywide ones (three grouped queries),
     // read alongside the digests' own.
-    const [data, byStatus] = await Promise.all([loadWeeklyDigests(ctx, window), options.charts !== false ? statusCountsByDepartment(run) : null]);
+    const [data, byStatus, changes] = await Promise.all([
+      loadWeeklyDigests(ctx, window),
+      options.charts !== false ? statusCountsByDepartment(run) : null,
+      changesByDepartment(run, window.until),
+    ]);
     if (data.digests.length === 0) return { detail: `${week}: no manager to send a digest to`, enqueued: 0 };
 
     const identity = await (options.appIdentity ?? lookupAppIdentity)(run);
@@ -61,7 +66,7 @@ export function weeklyDigestJob(options: WeeklyDigestOptions = {}): JobHandler {
     const renderers = new Map<Lang, ReturnType<typeof weeklyDigestRenderer>>();
     const renderer = (lang: Lang) => {
       let r = renderers.get(lang);
-      if (!r) renderers.set(lang, (r = weeklyDigestRenderer(translator(lang), { from: window.from, to: window.until, homeUrl, zone: ctx.config.timeZone })));
+      if (!r) renderers.set(lang, (r = weeklyDigestRenderer(translator(lang), { from: window.from, to: window.until, homeUrl, zone: ctx.config.timeZone, changes })));
       return r;
     };
     const charts: (PendingChartBlock | undefined)[] = byStatus
@@ -118,6 +123,16 @@ async function statusCountsByDepartment(run: JobRunContext): Promise<Map<number,
   } catch (e) {
     run.logger.warn({ err: (e as Error).message }, 'digest charts left out: no status counts');
     return null;
+  }
+}
+
+/** Each department's changes since last quarter; none (no such line) if unreadable. */
+async function changesByDepartment(run: JobRunContext, at: Date): Promise<Map<number, ChangesSinceLastQuarter>> {
+  try {
+    return await loadChangesByDepartment(run.ctx, 'all', at);
+  } catch (e) {
+    run.logger.warn({ err: (e as Error).message }, 'digest left without changes since last quarter');
+    return new Map();
   }
 }
 
