@@ -3,7 +3,7 @@
 # user; configuration comes from the environment (README, "Configuration").
 
 # ---- build: install everything, generate the Prisma client, compile, then drop dev tools
-FROM node:22-bookworm-slim AS build
+FROM node:26-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
@@ -15,7 +15,7 @@ RUN npm run build
 RUN npm prune --omit=dev --no-audit --no-fund
 
 # ---- run: the compiled app, its production dependencies, migrations and manifests
-FROM node:22-bookworm-slim
+FROM node:26-bookworm-slim
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./

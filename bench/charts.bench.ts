@@ -9,10 +9,12 @@
 // Rendering (status mix of three departments, spec → PNG): the first render in the process
 // (module and JIT warm-up), a cold render (a spec not seen before, in a warm process), and a
 // cached one (the same spec again). Fan-out: the registered job's handler, as digest.bench.ts
-// runs it, without charts (the baseline, in the same run), with charts on a fresh renderer
-// each run (every chart drawn and uploaded), and with the renderer's cache warm from the
-// previous run (uploads only; what a re-run after a failure costs). The variants are
-// interleaved run by run so the machine's drift affects each alike.
+// runs it, without charts (the baseline, in the same run) and with them; the job queues each
+// chart as a pending block, so this is what charts cost the fan-out itself. Sending: the
+// outbox dispatcher posting the 200 digests to the fake Slack, without charts (baseline),
+// with charts on a fresh renderer (every distinct chart drawn and uploaded), and with the
+// renderer's cache warm (uploads only). The variants are interleaved run by run so the
+// machine's drift affects each alike.
 // Target (issue 16): charts add < 1 s to the 200-manager fan-out.
 import { openDatabase, type Database } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
@@ -23,6 +25,9 @@ import { enqueueOutbox } from '../src/jobs/outbox/enqueue.js';
 import { periodHelpers } from '../src/jobs/period.js';
 import { JobRegistry, type JobRunContext } from '../src/jobs/registry.js';
 import { createDispatcherClient } from '../src/jobs/slack-client.js';
+import { OutboxDispatcher } from '../src/jobs/outbox/dispatcher.js';
+import { ChartUploads } from '../src/charts/chart-uploads.js';
+import type { WebClient } from '@slack/web-api';
 import { createLogger } from '../src/logger.js';
 import { FakeSlack } from '../src/sandbox/fake-slack/index.js';
 import { createAppContext } from '../src/services/app-context.js';
@@ -65,13 +70,21 @@ async function renderRows(): Promise<Record<string, string | number>[]> {
   ];
 }
 
-interface FanOut {
+interface Timed {
   ms: number;
   cpuMs: number;
-  detail: string;
 }
 
-async function fanOut(db: Database, options: WeeklyDigestOptions): Promise<FanOut> {
+async function timed(work: () => Promise<unknown>): Promise<Timed> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await work();
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+async function fanOut(db: Database, options: WeeklyDigestOptions): Promise<Timed> {
   await db.prisma.$executeRawUnsafe('TRUNCATE "OutboxMessage", "JobRun" RESTART IDENTITY');
   const config = loadConfig({ REAP_TIMEZONE: ZONE, LOG_LEVEL: 'silent' });
   const logger = createLogger('silent');
@@ -90,15 +103,45 @@ async function fanOut(db: Database, options: WeeklyDigestOptions): Promise<FanOu
     signal: new AbortController().signal,
     enqueue: (tx, messages) => enqueueOutbox(tx, 'weekly-digest', messages, FIRE),
   };
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const result = await registry.get('weekly-digest').handler(run);
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, detail: result.detail ?? '' };
+  return timed(() => registry.get('weekly-digest').handler(run));
 }
 
-async function fanOutRows(): Promise<Record<string, string | number>[]> {
+/** Sends what the fan-out queued to the fake Slack; charts are drawn and uploaded here. */
+async function send(db: Database, client: WebClient, renderer: ChartRenderer): Promise<Timed & { images: number }> {
+  const logger = createLogger('silent');
+  const charts = new ChartUploads({ client, logger, renderer, filePrefix: 'chart', rethrowRateLimits: true });
+  const dispatcher = new OutboxDispatcher({ prisma: db.prisma, client, instanceId: 'bench', logger, now: () => FIRE, perChannelIntervalMs: 0, charts });
+  const t = await timed(async () => {
+    const stats = await dispatcher.drain();
+    if (stats.sent < MANAGERS) throw new Error(`only ${stats.sent} digests sent: ${JSON.stringify(stats)}`);
+  });
+  return { ...t, images: charts.stats().uploaded };
+}
+
+type Row = Record<string, string | number>;
+
+function rowsOf(variants: readonly string[], results: Map<string, Timed[]>, label: string, extra: (name: string) => Row = () => ({})): Row[] {
+  const base = median(results.get(variants[0]!)!.map((r) => r.ms));
+  const baseCpu = median(results.get(variants[0]!)!.map((r) => r.cpuMs));
+  return variants.map((name) => {
+    const rs = results.get(name)!;
+    const ms = median(rs.map((r) => r.ms));
+    const cpuMs = median(rs.map((r) => r.cpuMs));
+    return {
+      [label]: name,
+      managers: MANAGERS,
+      'median ms': Math.round(ms),
+      'max ms': Math.round(Math.max(...rs.map((r) => r.ms))),
+      'added ms': Math.round(ms - base),
+      'vs baseline': `${(ms / base).toFixed(2)}×`,
+      'cpu ms': Math.round(cpuMs),
+      'cpu vs baseline': `${(cpuMs / baseCpu).toFixed(2)}×`,
+      ...extra(name),
+    };
+  });
+}
+
+async function fanOutRows(): Promise<{ fanOut: Row[]; sending: Row[] }> {
   const db = await openDatabase({ kind: 'pglite', dataDir: null });
   const fake = new FakeSlack({ postingRate: false });
   await fake.start();
@@ -106,36 +149,40 @@ async function fanOutRows(): Promise<Record<string, string | number>[]> {
     await migrate(db);
     await generate(db.prisma);
     await addManagers(db.prisma, 0, MANAGERS);
+    // The managers exist in the fake workspace too, so their DMs open.
+    for (const m of await db.prisma.member.findMany({ where: { slackUserId: { startsWith: 'U0M' } }, select: { slackUserId: true, name: true } })) {
+      fake.addUser({ id: m.slackUserId, name: m.name });
+    }
     const client = createDispatcherClient(fake.botToken, { apiUrl: fake.url, timeoutMs: 5_000 });
     const warm = new ChartRenderer();
-    const variants: { name: string; options: () => WeeklyDigestOptions }[] = [
-      { name: 'no charts (baseline)', options: () => ({ chartClient: null }) },
-      { name: 'charts, cold renderer', options: () => ({ chartClient: client, chartRenderer: new ChartRenderer() }) },
-      { name: 'charts, warm renderer', options: () => ({ chartClient: client, chartRenderer: warm }) },
-    ];
-    // One untimed pass of each: JIT, the prepared statements, and the warm renderer's cache.
-    for (const v of variants) await fanOut(db, v.options());
-    const results = new Map<string, FanOut[]>(variants.map((v) => [v.name, []]));
-    for (let i = 0; i < RUNS; i++) for (const v of variants) results.get(v.name)!.push(await fanOut(db, v.options()));
-
-    const base = median(results.get(variants[0]!.name)!.map((r) => r.ms));
-    const baseCpu = median(results.get(variants[0]!.name)!.map((r) => r.cpuMs));
-    return variants.map((v) => {
-      const rs = results.get(v.name)!;
-      const ms = median(rs.map((r) => r.ms));
-      const cpuMs = median(rs.map((r) => r.cpuMs));
-      return {
-        fanOut: v.name,
-        managers: MANAGERS,
-        'median ms': Math.round(ms),
-        'max ms': Math.round(Math.max(...rs.map((r) => r.ms))),
-        'added ms': Math.round(ms - base),
-        'vs baseline': `${(ms / base).toFixed(2)}×`,
-        'cpu ms': Math.round(cpuMs),
-        'cpu vs baseline': `${(cpuMs / baseCpu).toFixed(2)}×`,
-        charts: /charts: (.*)$/.exec(rs[0]!.detail)?.[1] ?? '—',
-      };
-    });
+    // Fan-out: the job alone (compose and queue), with and without its charts.
+    const fanOuts = ['no charts (baseline)', 'charts'];
+    // Sending: the dispatcher posting the 200 digests, where the charts are now drawn.
+    const sends = ['no charts (baseline)', 'charts, cold renderer', 'charts, warm renderer'];
+    const fanOutTimes = new Map<string, Timed[]>(fanOuts.map((n) => [n, []]));
+    const sendTimes = new Map<string, Timed[]>(sends.map((n) => [n, []]));
+    const images = new Map<string, number>();
+    const cycle = async (record: boolean) => {
+      for (const [name, charts, renderer] of [
+        [sends[0], false, null],
+        [sends[1], true, new ChartRenderer()],
+        [sends[2], true, warm],
+      ] as const) {
+        const f = await fanOut(db, { charts });
+        const s = await send(db, client, renderer ?? warm);
+        if (!record) continue;
+        if (name !== sends[2]) fanOutTimes.get(charts ? fanOuts[1]! : fanOuts[0]!)!.push(f);
+        sendTimes.get(name!)!.push(s);
+        images.set(name!, s.images);
+      }
+    };
+    // One untimed pass: JIT, the prepared statements, and the warm renderer's cache.
+    await cycle(false);
+    for (let i = 0; i < RUNS; i++) await cycle(true);
+    return {
+      fanOut: rowsOf(fanOuts, fanOutTimes, 'fanOut'),
+      sending: rowsOf(sends, sendTimes, 'sending', (name) => ({ 'charts uploaded': images.get(name) ?? 0 })),
+    };
   } finally {
     await fake.stop();
     await db.close();
@@ -143,7 +190,9 @@ async function fanOutRows(): Promise<Record<string, string | number>[]> {
 }
 
 printTable('Chart rendering: status mix of 3 departments, spec → PNG (2× scale)', await renderRows());
+const { fanOut: fanOutTable, sending } = await fanOutRows();
 printTable(
-  `Weekly digest fan-out with and without charts, PGlite (memory), ${RUNS} runs each, interleaved (target: charts add < 1000 ms for ${MANAGERS} managers)`,
-  await fanOutRows(),
+  `Weekly digest fan-out (compose and queue) with and without charts, PGlite (memory), ${RUNS} runs each, interleaved (target: charts add < 1000 ms for ${MANAGERS} managers)`,
+  fanOutTable,
 );
+printTable(`Sending those ${MANAGERS} digests to the fake Slack, where the charts are drawn and uploaded (one per distinct chart)`, sending);

@@ -37,7 +37,7 @@ import {
   FORM_CONTENT_TYPE,
   type CallRecord,
 } from '../src/sandbox/fake-slack/index.js';
-import { cpuMs, freshPostgresDatabase, percentile, postgresReachable, printTable, startTarget, startTimingTap, type BenchTarget } from './lib.js';
+import { cpuMs, freshPostgresDatabase, percentile, postgresReachable, printTable, rssMiB, startTarget, startTimingTap, type BenchTarget } from './lib.js';
 
 const SECRET = 'bench-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
@@ -227,6 +227,8 @@ interface Result {
   /** Send → views.open handled by the fake Slack, timed in this process. */
   openSeen: number[];
   form: number[];
+  /** The app process's resident memory after the cell's requests. */
+  rss: number;
   errors: number;
   seconds: number;
   /** The app process's CPU time per request, ms. */
@@ -234,7 +236,7 @@ interface Result {
 }
 
 async function run(cell: string, target: BenchTarget & { pid: number }, concurrency: number, one: (user: string, i: number) => Promise<Sample>): Promise<Result> {
-  const res: Result = { ack: [], ackSeen: [], open: [], openSeen: [], form: [], errors: 0, seconds: 0, cpu: 0 };
+  const res: Result = { ack: [], ackSeen: [], open: [], openSeen: [], form: [], rss: 0, errors: 0, seconds: 0, cpu: 0 };
   const samples: Sample[] = [];
   let sent = 0;
   const t0 = performance.now();
@@ -260,6 +262,7 @@ async function run(cell: string, target: BenchTarget & { pid: number }, concurre
   await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
   res.seconds = (performance.now() - t0) / 1000;
   res.cpu = (cpuMs(target.pid) - cpu0) / REQUESTS;
+  res.rss = rssMiB(target.pid);
   await tap.flush();
   for (const s of samples) {
     const ack = tap.acks.get(s.ackId);
@@ -301,6 +304,8 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
   const bareProcess = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'bare' });
   const reap = { ...reapProcess, url: tap.via(reapProcess.url) };
   const bare = { ...bareProcess, url: tap.via(bareProcess.url) };
+  startRss.push({ db: label, app: 'REAP Tracker', 'RSS MiB after start': rssMiB(reapProcess.pid).toFixed(0) });
+  startRss.push({ db: label, app: 'bare Bolt', 'RSS MiB after start': rssMiB(bareProcess.pid).toFixed(0) });
   const row = (users: number, request: string, app: string, r: Result, base?: Result) => ({
     db: label,
     users,
@@ -317,6 +322,7 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
     'submit p99 seen': '—',
     'req/s': (REQUESTS / r.seconds).toFixed(0),
     'CPU ms/req': r.cpu.toFixed(1),
+    'RSS MiB after': r.rss.toFixed(0),
     errors: r.errors,
   });
   const submitRow = (users: number, app: string, r: Result, base?: Result) => ({
@@ -354,6 +360,7 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
 }
 
 const rows: Record<string, string | number>[] = [];
+const startRss: Record<string, string | number>[] = [];
 // BENCH_DB=pglite or postgres measures only that one.
 const only = process.env.BENCH_DB;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-bench-update-'));
@@ -382,6 +389,7 @@ printTable(
   `/reap update and Submit, ${THINK_MS > 0 ? `paced (each user thinks ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms between steps)` : 'back-to-back'}, ${REQUESTS} requests per cell, ${STRATEGIES} strategies in the department, ${OTHER_DEPARTMENTS}×${STRATEGIES_PER_DEPARTMENT}×${UPDATES_PER_STRATEGY} other data (ms; "open" = command arrival → views.open issued and "submit" = Submit arrival → ack, both timed by the tap between the app and the rest; "… seen" = the same as the load generator and the fake Slack in this process saw them; "form" = until the finished form is in the modal)`,
   rows,
 );
+printTable('Resident memory of each app process after start (the table above: after each cell)', startRss);
 for (const [failure, count] of failures) console.log(`failed ${count}×: ${failure}`);
 await tap.stop();
 await fake.stop();

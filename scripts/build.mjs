@@ -1,16 +1,18 @@
 // `npm run build`: compiles src/ to dist/ with tsc, then copies what tsc does not (the
 // worker threads' plain JavaScript entry points and the sandbox page's files). With
 // --if-stale it does nothing when dist/ is newer than every source, so `npm start` only
-// builds after a change. Migrations and manifests are read from the repository at run time.
+// builds after a change. Migrations and manifests are read from the repository at run time;
+// the build also writes a migrated embedded-database template into dist/db/, from which a
+// new PGlite data directory starts (src/db/pglite-template.ts).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
-const INPUTS = ['src', 'prisma/schema.prisma', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'scripts/build.mjs'];
+const INPUTS = ['src', 'prisma/schema.prisma', 'prisma/migrations', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'scripts/build.mjs'];
 
 function newestMtime(p) {
   const stat = fs.statSync(p, { throwIfNoEntry: false });
@@ -47,5 +49,7 @@ execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc
   stdio: 'inherit',
 });
 copyAssets(path.join(root, 'src'), dist);
+const { buildTemplate } = await import(pathToFileURL(path.join(dist, 'db', 'pglite-template-build.js')).href);
+await buildTemplate(path.join(dist, 'db'));
 fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
 console.error(`reap: built dist/ in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

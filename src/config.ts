@@ -10,6 +10,7 @@ export const JOB_NAMES = [
   'briefings',
   'outbox',
   'canvas-sync',
+  'period-snapshots',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -36,7 +37,8 @@ function isValidTimeZone(tz: string): boolean {
 }
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | null } // null = in memory
+  // dataDir null = in memory; fromDump = a new database starts from a PGlite.dumpDataDir() tarball
+  | { kind: 'pglite'; dataDir: string | null; fromDump?: string }
   | { kind: 'postgres'; url: string };
 
 export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {

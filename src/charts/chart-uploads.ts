@@ -1,7 +1,9 @@
-// Charts for one job run: each distinct chart is rendered (renderer.ts) and uploaded once,
-// and every message that shows it shares the one file. A chart that cannot be rendered or
-// uploaded is null: the message goes without it, never later or not at all.
+// Each distinct chart is rendered (renderer.ts) and uploaded once, and every message that
+// shows it shares the one file. A chart that cannot be rendered or uploaded is null: the
+// message goes without it, never later or not at all. A job makes one for its run; the
+// outbox dispatcher keeps one for the process (pending-charts.ts), bounded by maxEntries.
 import type { WebClient } from '@slack/web-api';
+import { classifySlackError } from '../jobs/outbox/slack-errors.js';
 import type { Logger } from '../logger.js';
 import type { Chart } from '../slack/ui/charts/chart-spec.js';
 import { type ChartRenderer, chartHash, chartRenderer } from './renderer.js';
@@ -12,10 +14,18 @@ export interface ChartUploadsOptions {
   client: ChartUploadClient | null;
   logger: Logger;
   renderer?: ChartRenderer;
-  /** How the files are named in Slack: "<prefix>-<hash>.png". */
+  /** How the files are named in Slack: "<prefix>-<hash>.png" (fileFor may name another). */
   filePrefix?: string;
   /** Renders and uploads at a time: PNG drawing runs on libuv's threads, uploads wait on Slack. */
   concurrency?: number;
+  /** File ids remembered (least recently used forgotten first). */
+  maxEntries?: number;
+  /**
+   * When Slack answers 429, reject with the error (its retryAfter says when to try again)
+   * instead of leaving the chart out; nothing is remembered for that chart. For callers that
+   * can wait, as the outbox dispatcher can.
+   */
+  rethrowRateLimits?: boolean;
 }
 
 export interface ChartUploadStats {
@@ -37,26 +47,32 @@ export class ChartUploads {
   }
 
   /** The Slack file id of the chart, or null when it could not be made. */
-  fileFor(chart: Chart): Promise<string | null> {
+  fileFor(chart: Chart, filePrefix = this.options.filePrefix ?? 'chart'): Promise<string | null> {
     const key = chartHash(chart.spec);
     const known = this.files.get(key);
     if (known) {
       this.stats_.shared++;
+      this.files.delete(key);
+      this.files.set(key, known);
       return known;
     }
-    const file = this.limited(() => this.upload(chart, key));
+    const file = this.limited(() => this.upload(chart, key, filePrefix));
     this.files.set(key, file);
+    // A rate-limited upload is not remembered: the next ask tries again.
+    file.catch(() => this.files.get(key) === file && this.files.delete(key));
+    const max = this.options.maxEntries ?? 1_000;
+    while (this.files.size > max) this.files.delete(this.files.keys().next().value!);
     return file;
   }
 
-  private async upload(chart: Chart, key: string): Promise<string | null> {
+  private async upload(chart: Chart, key: string, filePrefix: string): Promise<string | null> {
     const { client, logger } = this.options;
     if (!client) return null;
     try {
       const png = await (this.options.renderer ?? chartRenderer).render(chart.spec);
       const res = await client.files.uploadV2({
         file: png,
-        filename: `${this.options.filePrefix ?? 'chart'}-${key.slice(0, 12)}.png`,
+        filename: `${filePrefix}-${key.slice(0, 12)}.png`,
         title: chart.title,
         alt_text: chart.alt,
       });
@@ -66,6 +82,7 @@ export class ChartUploads {
       this.stats_.uploaded++;
       return id;
     } catch (e) {
+      if (this.options.rethrowRateLimits && classifySlackError(e).code === 'ratelimited') throw e;
       this.stats_.failed++;
       logger.warn({ err: (e as { data?: { error?: string } }).data?.error ?? (e as Error).message }, 'chart left out: render or upload failed');
       return null;

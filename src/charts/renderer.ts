@@ -2,6 +2,9 @@
 // without a browser, resvg turns the SVG into PNG with a font we ship. Nothing is fetched:
 // data is inline and the loader refuses URLs, so a spec cannot make the server call out.
 //
+// Vega, Vega-Lite and resvg are loaded on the first render, not at start: together they
+// are about 40 MiB of the app's memory, and a process that sends no chart never needs them.
+//
 // Renders are cached by a hash of the spec (LRU, bounded): the same figures in the same
 // language make the same picture, and a fan-out asks for it many times. Compiling and
 // parsing a spec is half of the work and depends only on its shape, so the parsed form is
@@ -10,9 +13,9 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import type * as Vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { CHART_FONT } from '../slack/ui/charts/chart-spec.js';
 
 const FONT_FILES = ['DejaVuSans.ttf'];
@@ -67,12 +70,29 @@ function stableJson(value: unknown): string {
 }
 
 const refuse = () => Promise.reject(new Error('charts render inline data only'));
-// A loader that never reads a file or a URL, whatever a spec names.
-const noLoader = Object.assign(vega.loader(), { load: refuse, sanitize: refuse, http: refuse, file: refuse });
+
+interface ChartLibraries {
+  vega: typeof Vega;
+  compile: typeof import('vega-lite').compile;
+  renderAsync: typeof import('@resvg/resvg-js').renderAsync;
+  /** A loader that never reads a file or a URL, whatever a spec names. */
+  noLoader: Vega.Loader;
+}
+
+let libraries: Promise<ChartLibraries> | undefined;
+function loadLibraries(): Promise<ChartLibraries> {
+  libraries ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).then(([vega, vegaLite, resvg]) => ({
+    vega,
+    compile: vegaLite.compile,
+    renderAsync: resvg.renderAsync,
+    noLoader: Object.assign(vega.loader(), { load: refuse, sanitize: refuse, http: refuse, file: refuse }),
+  }));
+  return libraries;
+}
 
 export class ChartRenderer {
   private readonly cache = new Map<string, Promise<Buffer>>();
-  private readonly runtimes = new Map<string, vega.Runtime>();
+  private readonly runtimes = new Map<string, Vega.Runtime>();
   private readonly maxEntries: number;
   private readonly resvg: ResvgRenderOptions;
   private renders = 0;
@@ -112,11 +132,11 @@ export class ChartRenderer {
     return png;
   }
 
-  private runtimeFor(shape: TopLevelSpec): vega.Runtime {
+  private runtimeFor(libs: ChartLibraries, shape: TopLevelSpec): Vega.Runtime {
     const key = chartHash(shape);
     let runtime = this.runtimes.get(key);
     if (!runtime) {
-      runtime = vega.parse(compile(shape).spec);
+      runtime = libs.vega.parse(libs.compile(shape).spec);
       this.runtimes.set(key, runtime);
       // Shapes are few (a chart kind per language and size); the bound is only a guard.
       if (this.runtimes.size > this.maxEntries) this.runtimes.delete(this.runtimes.keys().next().value!);
@@ -126,13 +146,14 @@ export class ChartRenderer {
 
   private async draw(spec: TopLevelSpec): Promise<Buffer> {
     this.renders++;
+    const libs = await loadLibraries();
     const { shape, values } = splitData(spec);
-    const view = new vega.View(this.runtimeFor(shape), { renderer: 'none', loader: noLoader });
+    const view = new libs.vega.View(this.runtimeFor(libs, shape), { renderer: 'none', loader: libs.noLoader });
     if (values) view.data(DATA_NAME, values);
     try {
       const svg = await view.toSVG();
       // renderAsync draws on libuv's thread pool, off the event loop.
-      const image = await renderAsync(svg, this.resvg);
+      const image = await libs.renderAsync(svg, this.resvg);
       return image.asPng();
     } finally {
       view.finalize();

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { markServedBySlack, SANDBOX_ON_POSTGRES } from '../services/slack-served-marker.js';
 import { seedDatabase } from '../db/seed/index.js';
 import { createLogger } from '../logger.js';
+import { endOfLifeWarning } from '../node-version-check.js';
 import { startServer, type RunningServer } from '../server.js';
 import { startSandbox } from '../sandbox/start-sandbox.js';
 
@@ -23,6 +24,8 @@ export function registerStartCommand(program: Command): void {
       // Installed before anything listens: a load balancer may see /healthz answer (and an
       // orchestrator may send SIGTERM) while the scheduler is still starting.
       const shutdown = handleSignals(logger);
+      const eol = endOfLifeWarning(process.versions.node, new Date());
+      if (eol) logger.warn({ node: process.version }, eol);
       if (config.slackMode === 'sandbox') {
         if (config.database.kind === 'postgres' && !config.sandboxAllowDatabase) throw new ConfigError(SANDBOX_ON_POSTGRES);
         console.log(CREDENTIALS_HELP);

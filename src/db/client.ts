@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { DatabaseTarget } from '../config.js';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock.js';
 import type { RemotePGlite } from './pglite-remote.js';
+import { findBuiltTemplate, isNewDataDir } from './pglite-template.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
 export type Prisma = InstanceType<typeof PrismaClient>;
@@ -33,10 +34,10 @@ export class DatabaseUnavailableError extends Error {}
 export const POSTGRES_POOL_SIZE = 10;
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === 'pglite' ? openPglite(target.dataDir) : openPostgres(target.url);
+  return target.kind === 'pglite' ? openPglite(target.dataDir, target.fromDump) : openPostgres(target.url);
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, fromDump?: string): Promise<Database> {
   // PGlite runs in a worker thread: its queries cost CPU that must not hold up the event
   // loop (Slack acknowledgements, other requests). RemotePGlite is its main-thread handle.
   const { RemotePGlite: Remote } = await import('./pglite-remote.js');
@@ -48,8 +49,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       fs.mkdirSync(path.resolve(dataDir), { recursive: true });
       // Before PGlite reads a page: a second process in the directory would corrupt it.
       unlock = lockDataDir(dataDir);
+      // A new directory starts as a copy of the build's migrated template, when it has one;
+      // a directory that holds a database is never touched by a template.
+      fromDump = isNewDataDir(dataDir) ? (fromDump ?? findBuiltTemplate() ?? undefined) : undefined;
     }
-    pg = await Remote.open(dataDir ? path.resolve(dataDir) : null);
+    pg = await Remote.open(dataDir ? path.resolve(dataDir) : null, fromDump ? { fromDump } : {});
   } catch (e) {
     unlock();
     if (e instanceof DataDirInUseError) throw new DatabaseUnavailableError(e.message);

@@ -73,6 +73,8 @@ export interface RemotePGliteOptions {
   abandonTransactionsAfterMs?: number;
   /** 0: never. */
   upkeepEveryMs?: number;
+  /** A new database starts from this PGlite.dumpDataDir() tarball instead of an empty cluster. */
+  fromDump?: string;
 }
 
 interface Pending {
@@ -105,7 +107,9 @@ export class RemotePGlite {
   static async open(dataDir: string | null, options: RemotePGliteOptions = {}): Promise<RemotePGlite> {
     const abandonTransactionsAfterMs = options.abandonTransactionsAfterMs ?? ABANDON_TRANSACTIONS_AFTER_MS;
     const upkeepEveryMs = options.upkeepEveryMs ?? UPKEEP_EVERY_MS;
-    const worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData: { dataDir, abandonTransactionsAfterMs, upkeepEveryMs } });
+    const worker = new Worker(options.workerUrl ?? WORKER_URL, {
+      workerData: { dataDir, fromDump: options.fromDump, abandonTransactionsAfterMs, upkeepEveryMs },
+    });
     const remote = new RemotePGlite(worker);
     await new Promise<void>((resolve, reject) => {
       const settle = (e: Error | null) => {

@@ -6,12 +6,13 @@
 // Plain JavaScript on purpose: a worker thread does not reliably inherit its parent's
 // module loader, so a .ts file would need a TypeScript loader in each of tsx, vitest and
 // plain node. This .mjs file loads in all three as it is.
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, messages, TransactionAbortedError } from '@electric-sql/pglite';
 import { UPKEEP_TABLES, upkeepStatement } from './pglite-upkeep.mjs';
 
-/** @type {{ dataDir: string | null, abandonTransactionsAfterMs?: number, upkeepEveryMs?: number }} */
-const { dataDir, abandonTransactionsAfterMs = 60_000, upkeepEveryMs = 10 * 60_000 } = workerData;
+/** @type {{ dataDir: string | null, fromDump?: string, abandonTransactionsAfterMs?: number, upkeepEveryMs?: number }} */
+const { dataDir, fromDump, abandonTransactionsAfterMs = 60_000, upkeepEveryMs = 10 * 60_000 } = workerData;
 
 // Columns the caller parses itself (its parsers are functions and cannot cross threads)
 // come back as PostgreSQL's text.
@@ -111,7 +112,10 @@ const SMALL_APP_SETTINGS = ['shared_buffers=16MB', 'work_mem=2MB', 'maintenance_
 
 let pg;
 try {
-  pg = dataDir ? await PGlite.create(dataDir, { postgresqlconf: SMALL_APP_SETTINGS }) : await PGlite.create({ postgresqlconf: SMALL_APP_SETTINGS });
+  // fromDump: a tarball of PGlite.dumpDataDir() (a migrated cluster), unpacked instead of
+  // running initdb: under 2 s instead of 2-5 s, and the migrations are already applied.
+  const options = { postgresqlconf: SMALL_APP_SETTINGS, ...(fromDump ? { loadDataDir: new Blob([readFileSync(fromDump)]) } : {}) };
+  pg = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
 } catch (e) {
   parentPort.postMessage({ type: 'open-failed', error: describeError(e) });
 }

@@ -24,7 +24,7 @@ export type FireRunner = Pick<RunCoordinator, 'runFire' | 'isRunning' | 'leaseFo
 
 const PRUNE_EVERY_MS = 3_600_000;
 /** Jobs that fire every few seconds or minutes: their finished runs are kept for this long. */
-const FREQUENT_JOBS: JobName[] = ['outbox', 'briefings', 'canvas-sync'];
+const FREQUENT_JOBS: JobName[] = ['outbox', 'briefings', 'canvas-sync', 'period-snapshots'];
 const FREQUENT_RUNS_KEPT_MS = 2 * 86_400_000;
 
 /**

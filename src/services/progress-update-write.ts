@@ -1,6 +1,6 @@
 // The write behind a new progress update, as one statement: check the strategy's version,
-// insert the update and its measures' values, move the strategy's status and version, and
-// audit both.
+// insert the update and its measures' values, move the strategy's status and version, keep
+// the quarter's snapshot live, and audit both.
 //
 // One statement is one atomic unit on both databases, with no interactive transaction. That
 // matters on the embedded database: PGlite has a single connection, and a transaction holds
@@ -15,6 +15,7 @@
 import { Prisma as PrismaNS, type ProgressUpdate } from '../generated/prisma/client.js';
 import type { StrategyStatus } from '../generated/prisma/enums.js';
 import { withDatabaseMessage } from './db-errors.js';
+import { quarterCloseAt, quarterOfDate } from './period-snapshots.js';
 import type { ServiceContext } from './service-context.js';
 
 /** The columns a person writes; the rest of a stored update is worked out here. */
@@ -61,6 +62,9 @@ type Row = { currentVersion: number | null; newVersion: number | null } & { [K i
 
 export async function writeNewUpdate(ctx: ServiceContext, w: NewUpdateWrite): Promise<WriteOutcome> {
   const c = w.content;
+  // The quarter's snapshot follows the update while the quarter is open (period-snapshots.ts).
+  const quarter = quarterOfDate(w.period.start);
+  const closeAt = quarterCloseAt(quarter, ctx.config.timeZone);
   const rows = await ctx.prisma
     .$queryRaw<Row[]>(
       PrismaNS.sql`
@@ -104,6 +108,15 @@ export async function writeNewUpdate(ctx: ServiceContext, w: NewUpdateWrite): Pr
              jsonb_build_object('status', ins."statusTo", 'version', ${w.expectedVersion}::int + 1),
              'progress update ' || ins.id
         FROM ins WHERE ins."statusFrom" <> ins."statusTo"
+    ), snap AS (
+      INSERT INTO "PeriodSnapshot" ("strategyId", "periodKey", "periodStart", "periodEnd", status, "ownerId", "lastUpdateId", reported, "takenAt", derived)
+      SELECT ins."strategyId", ${quarter.key}::text, ${quarter.start}::date, ${quarter.end}::date, ins."statusTo", cur."ownerId", ins.id, true,
+             ${w.createdAt}::timestamptz, false
+        FROM ins, cur WHERE ${w.createdAt}::timestamptz < ${closeAt}::timestamptz
+      ON CONFLICT ("strategyId", "periodKey") DO UPDATE SET
+        status = EXCLUDED.status, "ownerId" = EXCLUDED."ownerId", "lastUpdateId" = EXCLUDED."lastUpdateId",
+        reported = true, "takenAt" = EXCLUDED."takenAt", derived = false
+        WHERE "PeriodSnapshot"."takenAt" < ${closeAt}::timestamptz
     )
     SELECT cur.version AS "currentVersion", (SELECT version FROM upd) AS "newVersion",
            ins.id, ins."strategyId", ins."periodKey", ins."periodStart", ins."periodEnd",

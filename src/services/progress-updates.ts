@@ -35,6 +35,7 @@ import { ServiceError, conflict, invalidField, invalidFields, notFound } from '.
 import { TX_OPTIONS, type ServiceContext, type Tx } from './service-context.js';
 import { reportableStrategyRows } from './reportable-strategy-rows.js';
 import { writeNewUpdate } from './progress-update-write.js';
+import { refreshLiveSnapshot } from './period-snapshots.js';
 import { checkMeasureEntries, listMeasures, measureView, type MeasureEntry, type MeasureValueWrite, type MeasureView } from './measures.js';
 
 /** A JSON number as measureView reads a Decimal column (anything with toString). */
@@ -537,6 +538,7 @@ export async function editUpdate(
       const valuesAfter = shownIds.length ? await typedValuesOf(tx, updateId) : valuesBefore;
       const after = await tx.progressUpdate.findUniqueOrThrow({ where: { id: updateId } });
       const strategy = await followStatus(tx, actor, after, isLead);
+      await refreshLiveSnapshot(tx, ctx.config.timeZone, after.strategyId, now);
 
       await writeAudit(tx, {
         actor: actor.slackUserId,

@@ -97,6 +97,12 @@ describe('the production build', () => {
     ]);
   });
 
+  it('runs on the Node.js LTS line that CI tests (.nvmrc)', () => {
+    const lts = fs.readFileSync(path.join(repo, '.nvmrc'), 'utf8').trim();
+    const bases = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
+    expect(bases).toEqual([`node:${lts}-bookworm-slim`, `node:${lts}-bookworm-slim`]);
+  });
+
   it('builds with the Dockerfile\'s commands and serves from dist/ with production dependencies only', async () => {
     if (containerEngine()) {
       execFileSync('docker', ['build', '-t', 'reap-tracker:test', repo], { stdio: 'inherit', timeout: 20 * 60_000 });
@@ -118,6 +124,8 @@ describe('the production build', () => {
     for (const command of build!.runs) execSync(command, { cwd: dir, stdio: 'pipe', timeout: 10 * 60_000 });
     expect(fs.existsSync(path.join(dir, 'node_modules/tsx'))).toBe(false); // dev tools pruned
     expect(fs.existsSync(path.join(dir, 'dist/main.js'))).toBe(true);
+    // A new embedded database in the container starts from the migrated template.
+    expect(fs.readdirSync(path.join(dir, 'dist/db')).filter((f) => /^pglite-template-[0-9a-f]{16}\.tar\.gz$/.test(f))).toHaveLength(1);
     // The run stage also copies the manifests from the repository (the sandbox reads one).
     for (const copy of run!.copies.filter((c) => c.from === null)) {
       for (const source of copy.sources) fs.cpSync(path.join(repo, source), path.join(dir, copy.target), { recursive: true });

@@ -150,6 +150,10 @@ describe('/reap briefing', () => {
         expect(posted, channel).toHaveLength(1);
         expect(posted[0]!.text).toBe('Avances de equidad racial, octubre a diciembre (AF 2026-27 T2)');
         expect((posted[0]!.blocks as Block[])[0]).toMatchObject({ type: 'header', text: { text: 'Avances de equidad racial, octubre a diciembre' } });
+        // Every department's status mix, then reporting coverage of the past quarters, with the figures in the alt text.
+        const charts = (posted[0]!.blocks as (Block & { block_id?: string; alt_text?: string })[]).filter((b) => b.type === 'image');
+        expect(charts.map((c) => c.block_id)).toEqual(['briefing_chart', 'briefing_coverage_chart']);
+        expect(charts[1]!.alt_text).toMatch(/AF 2026-27 T1: \d+ con informe, \d+ sin informe/);
       }
       await run('briefings');
       const b = await app.db.prisma.briefing.findUniqueOrThrow({ where: { id: briefingId }, include: { posts: { orderBy: { channelId: 'asc' } } } });

@@ -1,8 +1,8 @@
-// The weekly digest's chart end to end, with the demo data and the real app: the job renders
-// each manager's status mix, uploads it with files.uploadV2 to the fake Slack, and the DM
-// shows it in an image block naming the uploaded file, with alt text in the reader's
-// language. When the upload fails, or Slack refuses the uploaded file when the message is
-// sent, the digest still goes, without the image.
+// The weekly digest's chart end to end, with the demo data and the real app: the job queues
+// each manager's status mix as a pending chart, the outbox draws it and uploads it with
+// files.uploadV2 to the fake Slack when it sends, and the DM shows it in an image block
+// naming the uploaded file, with alt text in the reader's language. When the upload fails,
+// or Slack refuses the uploaded file, the digest still goes, without the image.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerWeeklyDigest } from '../../src/jobs/composers/weekly-digest.js';
 import { OutboxDispatcher } from '../../src/jobs/outbox/dispatcher.js';
@@ -10,6 +10,7 @@ import { JobRegistry } from '../../src/jobs/registry.js';
 import { RunCoordinator } from '../../src/jobs/run-coordinator.js';
 import { createDispatcherClient } from '../../src/jobs/slack-client.js';
 import { createLogger } from '../../src/logger.js';
+import type { ChartFiles } from '../../src/charts/pending-charts.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-16T16:00:00Z'); // Monday 08:00 in San José
@@ -20,13 +21,13 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 type Block = { type: string; block_id?: string; slack_file?: { id: string }; alt_text?: string; title?: { text: string } };
 type Message = { ts: string; text: string; blocks: Block[] };
 
-async function runDigest(app: TestApp, beforeSending?: () => void): Promise<string | undefined> {
+async function runDigest(app: TestApp, options: { beforeSending?: () => void; charts?: ChartFiles } = {}): Promise<string | undefined> {
   const { ctx } = app.server;
   const registry = new JobRegistry();
   registerWeeklyDigest(registry, { appIdentity: async () => ({ teamId: app.fake.workspace.team.id, appId: app.fake.bot.appId }) });
   const outcome = await new RunCoordinator({ ctx, registry, instanceId: 'chart-test' }).runFire('weekly-digest', NOW, 'cron');
   if (outcome.outcome !== 'succeeded') throw new Error(`weekly-digest ${outcome.outcome}`);
-  beforeSending?.();
+  options.beforeSending?.();
   await new OutboxDispatcher({
     prisma: ctx.prisma,
     client: createDispatcherClient(app.fake.botToken, { apiUrl: app.fake.url }),
@@ -34,6 +35,7 @@ async function runDigest(app: TestApp, beforeSending?: () => void): Promise<stri
     logger: createLogger('silent'),
     now: ctx.now,
     perChannelIntervalMs: 0,
+    ...(options.charts ? { charts: options.charts } : {}),
   }).drain();
   return outcome.detail;
 }
@@ -43,10 +45,10 @@ const images = (messages: Message[]) => messages.flatMap((m) => m.blocks.filter(
 
 describe('weekly digest chart', () => {
   let app: TestApp;
-  let detail: string | undefined;
+  let uploadedByTheJob = -1;
   beforeAll(async () => {
     app = await startTestApp({ now: () => NOW });
-    detail = await runDigest(app);
+    await runDigest(app, { beforeSending: () => (uploadedByTheJob = app.fake.calls('files.getUploadURLExternal').length) });
   });
   afterAll(async () => {
     await app?.stop();
@@ -78,6 +80,12 @@ describe('weekly digest chart', () => {
     }
   });
 
+  it('tells a department what changed since the end of last quarter', async () => {
+    // The Library reports quarterly: the demo's Q1 snapshots come from its history.
+    const text = JSON.stringify(dms(app, KEVIN).flatMap((m) => m.blocks));
+    expect(text).toMatch(/\*Since the end of FY 2026-27 Q1:\* /);
+  });
+
   it('speaks the reader’s language in the chart and its alt text', () => {
     const [image] = images(dms(app, LORENA));
     expect(image).toMatchObject({ title: { text: 'Estrategias por estado' } });
@@ -85,21 +93,21 @@ describe('weekly digest chart', () => {
     expect(image!.slack_file!.id).not.toBe(images(dms(app, KEVIN))[0]!.slack_file!.id);
   });
 
-  it('uploads each distinct chart once, never shared into a channel', () => {
+  it('uploads each distinct chart once, when sending, never shared into a channel', () => {
+    // The job only queues: nothing is drawn or uploaded until the outbox sends.
+    expect(uploadedByTheJob).toBe(0);
     expect(app.fake.calls('files.getUploadURLExternal')).toHaveLength(2);
     expect(app.fake.calls('files.completeUploadExternal').every((c) => c.args.channel_id === undefined)).toBe(true);
-    expect(detail).toContain('charts: 2 uploaded, 0 shared, 0 failed');
     app.driver.assertNoViolations();
   });
 });
 
 describe('weekly digest when the chart upload fails', () => {
   let app: TestApp;
-  let detail: string | undefined;
   beforeAll(async () => {
     app = await startTestApp({ now: () => NOW });
     app.fake.failNext('files.getUploadURLExternal', 'internal_error', 'always');
-    detail = await runDigest(app);
+    await runDigest(app);
   });
   afterAll(async () => {
     await app?.stop();
@@ -114,7 +122,6 @@ describe('weekly digest when the chart upload fails', () => {
     }
     expect(app.fake.calls('files.getUploadURLExternal').length).toBeGreaterThan(0);
     expect(app.fake.files()).toEqual([]);
-    expect(detail).toContain('charts: 0 uploaded, 0 shared, 2 failed');
     app.driver.assertNoViolations();
   });
 });
@@ -123,11 +130,9 @@ describe('weekly digest when Slack refuses the uploaded chart at sending time', 
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp({ now: () => NOW });
-    // Uploaded and queued, then gone before the outbox sends (as when Slack has not finished
-    // processing a file, or the app lost access to it).
-    await runDigest(app, () => {
-      for (const file of app.fake.files()) app.fake.workspace.files.delete(file.id);
-    });
+    // Uploaded, then gone before the post (as when Slack has not finished processing a
+    // file, or the app lost access to it): the file id names no file the fake Slack has.
+    await runDigest(app, { charts: { fileFor: async () => 'F0GONE00000' } });
   });
   afterAll(async () => {
     await app?.stop();
@@ -143,5 +148,47 @@ describe('weekly digest when Slack refuses the uploaded chart at sending time', 
     expect(refused).toHaveLength(2);
     expect(refused.every((v) => /invalid slack file/.test(v.message))).toBe(true);
     app.driver.assertNoViolations({ allow: ['invalid_blocks'] });
+  });
+});
+
+describe('weekly digest when Slack rate-limits the chart upload', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ now: () => NOW });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('holds the message until Slack allows it, then sends it with its chart', async () => {
+    const { ctx } = app.server;
+    const registry = new JobRegistry();
+    registerWeeklyDigest(registry, { appIdentity: async () => null });
+    await new RunCoordinator({ ctx, registry, instanceId: 'chart-test' }).runFire('weekly-digest', NOW, 'cron');
+    app.fake.rateLimitNext('files.getUploadURLExternal', 30, 1);
+    const drain = (at: Date) =>
+      new OutboxDispatcher({
+        prisma: ctx.prisma,
+        client: createDispatcherClient(app.fake.botToken, { apiUrl: app.fake.url }),
+        instanceId: 'chart-test',
+        logger: createLogger('silent'),
+        now: () => at,
+        perChannelIntervalMs: 0,
+        concurrency: 1,
+      }).drain();
+
+    await drain(NOW);
+    const waiting = await ctx.prisma.outboxMessage.findMany({ where: { status: 'PENDING' } });
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.lastError).toBe('ratelimited: chart upload');
+    expect(waiting[0]!.nextAttemptAt.getTime()).toBe(NOW.getTime() + 30_000);
+    const held = waiting[0]!.userId!;
+    expect(dms(app, held)).toEqual([]);
+
+    await drain(new Date(NOW.getTime() + 31_000));
+    const [image] = images(dms(app, held));
+    expect(image?.slack_file?.id).toMatch(/^F/);
+    for (const user of [KEVIN, LORENA]) expect(images(dms(app, user)), user).toHaveLength(1);
+    app.driver.assertNoViolations({ allow: ['ratelimited'] });
   });
 });

@@ -48,6 +48,7 @@ async function tableCounts(prisma: Prisma) {
     strategies: await prisma.strategy.count(),
     milestones: await prisma.milestone.count(),
     progressUpdates: await prisma.progressUpdate.count(),
+    periodSnapshots: await prisma.periodSnapshot.count(),
     holidays: await prisma.holiday.count(),
     measures: await prisma.measure.count(),
   };
@@ -372,6 +373,7 @@ describe('reap seed', () => {
         strategies: 1,
         milestones: 0,
         progressUpdates: 0,
+        periodSnapshots: 0,
         holidays: 12,
         measures: 0,
       },

@@ -2,16 +2,19 @@
 // clean up). With TEST_DATABASE_URL=postgres://… the same tests run against a real
 // PostgreSQL server: each call creates its own database (reap_test_<random>) on that
 // server, so test files running in parallel never see each other's rows, and
-// dropTestDatabase removes it again.
+// dropTestDatabase removes it again. Both start as copies of a migrated template made once
+// per run (database-templates.ts).
 //
 //   let db: TestDatabase;
 //   beforeAll(async () => { db = await createTestDatabase(); });
 //   afterAll(async () => { await dropTestDatabase(db); });
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
+import { PGLITE_TEMPLATE_ENV, POSTGRES_TEMPLATE_ENV } from './database-templates.js';
 
 export interface TestDatabase extends Database {
   /** The per-test database on the server; null for in-memory PGlite. */
@@ -58,15 +61,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   let target: DatabaseTarget;
   let databaseName: string | null = null;
   if (serverUrl === null) {
-    target = { kind: 'pglite', dataDir: null };
+    // A copy of the run's migrated template (global-setup.ts), else an empty database.
+    const template = process.env[PGLITE_TEMPLATE_ENV];
+    target = { kind: 'pglite', dataDir: null, ...(template && fs.existsSync(template) ? { fromDump: template } : {}) };
   } else {
     // Base-36 time and random hex only: safe to splice into DDL, which cannot take bind
     // parameters. The time lets a later run recognise databases a killed run left behind.
     databaseName = `reap_test_${Date.now().toString(36)}_${crypto.randomBytes(4).toString('hex')}`;
     const name = databaseName;
+    const template = process.env[POSTGRES_TEMPLATE_ENV];
     await admin(serverUrl, async (c) => {
       await dropAbandoned(c);
-      await c.query(`CREATE DATABASE "${name}"`);
+      await createDatabase(c, name, template);
     });
     target = { kind: 'postgres', url: withDatabase(serverUrl, databaseName) };
   }
@@ -89,6 +95,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     throw e;
   }
   return testDb;
+}
+
+/** CREATE DATABASE, copied from the run's migrated template when there is one. */
+async function createDatabase(c: pg.Client, name: string, template: string | undefined): Promise<void> {
+  if (!template || !/^reap_template_[0-9a-z_]+$/.test(template)) {
+    await c.query(`CREATE DATABASE "${name}"`);
+    return;
+  }
+  // Two copies starting at the same moment can find the template "being accessed by other
+  // users" (each copy briefly connects to it); the next try goes through.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== '55006' || attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
 }
 
 // Longer than any test run (CI stops at 90 minutes), so a database still in use is never taken.

@@ -1,6 +1,7 @@
 // `reap seed`: the ORSE FY 2023-2024 work plan (real data, from the annual report), the
 // Welcoming San José Plan 2.0's pillars (real data, from the City's page) linked to the
-// work-plan objectives that serve them, City holidays, and demo departments, people and REAPs whose dates are placed around `now`.
+// work-plan objectives that serve them, City holidays, and demo departments, people and REAPs whose dates are placed around `now`,
+// with each past quarter's snapshot rebuilt from the demo history.
 //
 // Every row is matched on its natural key and only written when it differs from what the
 // seed wants, so a second run writes nothing: updatedAt stays put, and a strategy's
@@ -27,6 +28,7 @@ import {
 } from './demo-reaps.js';
 import { WORK_PLAN_TYPED_MEASURES, ORSE_WORK_PLAN_FY2023_2024 } from './orse-work-plan-fy2023-2024.js';
 import { cityHolidaysForFiscalYear } from './holidays.js';
+import { closeFinishedQuarters } from '../../services/period-snapshots.js';
 import { ORSE_OBJECTIVE_PILLARS, WELCOMING_SAN_JOSE_PLAN } from './welcoming-san-jose-plan.js';
 
 export { DEMO_PERSONAS, type DemoPersona } from './personas.js';
@@ -57,6 +59,8 @@ export interface SeedCounts {
   strategies: number;
   milestones: number;
   progressUpdates: number;
+  /** Each strategy's state at the close of every past quarter, rebuilt from the seeded history. */
+  periodSnapshots: number;
   holidays: number;
   /** Typed measures of work-plan strategies (orse-work-plan-fy2023-2024.ts). */
   measures: number;
@@ -159,6 +163,7 @@ class Seeder {
     strategies: 0,
     milestones: 0,
     progressUpdates: 0,
+    periodSnapshots: 0,
     holidays: 0,
     measures: 0,
   };
@@ -177,6 +182,7 @@ class Seeder {
     const orseObjectives = await this.workPlan();
     await this.citywidePlan(orseObjectives);
     for (const reap of DEMO_REAPS) await this.demoReap(reap);
+    await this.periodSnapshots();
     const holidayFiscalYears = await this.holidays();
     return {
       counts: this.counts,
@@ -372,12 +378,14 @@ class Seeder {
       genderEquity: boolean;
       priorityCommunities: boolean;
     },
+    /** When a new row says it was made (history: never changed by a later seed). */
+    createdAt?: Date,
   ): Promise<number> {
     this.counts.strategies++;
     const row = await this.tx.strategy.findUnique({ where: { objectiveId_number: { objectiveId, number } } });
     if (!row) {
       this.created++;
-      return (await this.tx.strategy.create({ data: { objectiveId, number, ...desired }, select: { id: true } })).id;
+      return (await this.tx.strategy.create({ data: { objectiveId, number, ...desired, ...(createdAt ? { createdAt } : {}) }, select: { id: true } })).id;
     }
     const diff = changes(row, desired);
     if (diff) {
@@ -489,6 +497,9 @@ class Seeder {
     // Updates are reported per the department's cadence: "FY2027-Q2" or "FY2027-M05".
     const current = periodContaining(this.now, this.zone, department.reportingCadence);
     const periods = { current, previous: previousPeriod(current) };
+    // Demo work exists since the start of last quarter, so every demo strategy has a
+    // snapshot of last quarter's close to compare with (periodSnapshots below).
+    const since = DateTime.fromISO(previousPeriod(periodContaining(this.now, this.zone, 'QUARTERLY')).start, { zone: this.zone }).set({ hour: 9 }).toJSDate();
     for (const [oi, o] of reap.objectives.entries()) {
       const objectiveNumber = oi + 1;
       const objectiveId = await this.upsertObjective(planId, objectiveNumber, o.title);
@@ -505,7 +516,7 @@ class Seeder {
           disabilityAccess: s.disabilityAccess ?? false,
           genderEquity: s.genderEquity ?? false,
           priorityCommunities: s.priorityCommunities ?? false,
-        });
+        }, since);
         await this.milestones(strategyId, s);
         for (const u of s.updates) {
           await this.progressUpdate(strategyId, `seed:${key}:${objectiveNumber}.${strategyNumber}`, periods[u.period], u);
@@ -589,6 +600,16 @@ class Seeder {
       await this.tx.progressUpdate.update({ where: { id: row.id }, data: diff });
       this.updated++;
     }
+  }
+
+  /**
+   * The snapshots the period-snapshots job would have taken of the past quarters, so "since
+   * last quarter" has something to compare with in the sandbox. Only missing ones are written.
+   */
+  private async periodSnapshots(): Promise<void> {
+    const closed = await closeFinishedQuarters({ prisma: this.tx, config: { timeZone: this.zone } }, this.now);
+    this.created += closed.written;
+    this.counts.periodSnapshots = await this.tx.periodSnapshot.count();
   }
 
   private async holidays(): Promise<number[]> {

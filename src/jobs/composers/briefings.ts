@@ -12,8 +12,9 @@
 // fire is normally POSTED by the next. Two queries read everything; the writes of one run
 // share a transaction.
 //
-// A briefing opens with a chart of every department's status mix, uploaded once per
-// language in a run; if it cannot be made the briefing is posted without it.
+// A briefing opens with a chart of every department's status mix and one of reporting
+// coverage over the last four quarters (from the quarters' snapshots), each uploaded once
+// per language in a run; a chart that cannot be made is left out and the briefing goes.
 import type { ImageBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { ChartUploads, type ChartUploadClient } from '../../charts/chart-uploads.js';
@@ -21,6 +22,8 @@ import { computeCitywideStatus } from '../../services/status.js';
 import type { Translate } from '../../slack/i18n/index.js';
 import { chartImageBlock } from '../../slack/ui/charts/chart-block.js';
 import { statusMixChart, type StatusMixRow } from '../../slack/ui/charts/status-mix.js';
+import { reportingCoverageChart, type CoverageRow } from '../../slack/ui/charts/reporting-coverage.js';
+import { reportingCoverage } from '../../services/reporting-coverage.js';
 import {
   claimBriefingCanvas,
   loadDueBriefings,
@@ -167,27 +170,44 @@ export function briefingsJob(options: BriefingsJobOptions = {}): JobHandler {
   };
 }
 
-/** The chart each briefing about to be posted opens with, by briefing id (missing: none). */
-async function briefingCharts(run: JobRunContext, plans: readonly Plan[], client: ChartUploadClient | null): Promise<Map<number, ImageBlock>> {
-  const out = new Map<number, ImageBlock>();
+/**
+ * The charts each briefing about to be posted opens with, by briefing id (missing: none):
+ * every department's status mix, and reporting coverage over the last quarters.
+ */
+async function briefingCharts(run: JobRunContext, plans: readonly Plan[], client: ChartUploadClient | null): Promise<Map<number, ImageBlock[]>> {
+  const out = new Map<number, ImageBlock[]>();
   const posting = plans.filter((p) => p.enqueue.length > 0).map((p) => p.due.briefing);
   if (!client || posting.length === 0) return out;
-  let rows: StatusMixRow[];
+  let rows: StatusMixRow[] = [];
   try {
     const status = await computeCitywideStatus(run.ctx, run.fireTime);
     rows = status.departments.filter((d) => d.total > 0).map((d) => ({ name: d.department.name, byStatus: d.byStatus }));
   } catch (e) {
     run.logger.warn({ err: (e as Error).message }, 'briefing chart left out: no status counts');
-    return out;
   }
-  if (rows.length === 0) return out;
+  let coverage: CoverageRow[] = [];
+  try {
+    coverage = (await reportingCoverage(run.ctx, 'citywide', run.fireTime)).map((c) => ({ period: c.period, reported: c.reported, notReported: c.notReported }));
+  } catch (e) {
+    run.logger.warn({ err: (e as Error).message }, 'briefing coverage chart left out: no snapshots read');
+  }
+  if (rows.length === 0 && coverage.length === 0) return out;
   const uploads = new ChartUploads({ client, logger: run.logger, filePrefix: 'briefing' });
   await Promise.all(
     posting.map(async (b) => {
       const t: Translate = translator(resolveLanguage(b.createdBy.language, b.createdBy.slackLocale));
-      const chart = statusMixChart(t, rows);
-      const fileId = await uploads.fileFor(chart);
-      if (fileId) out.set(b.id, chartImageBlock(fileId, chart, 'briefing_chart'));
+      const charts = [
+        ...(rows.length ? [{ chart: statusMixChart(t, rows), blockId: 'briefing_chart' }] : []),
+        ...(coverage.length ? [{ chart: reportingCoverageChart(t, coverage), blockId: 'briefing_coverage_chart' }] : []),
+      ];
+      const blocks = await Promise.all(
+        charts.map(async ({ chart, blockId }) => {
+          const fileId = await uploads.fileFor(chart);
+          return fileId ? chartImageBlock(fileId, chart, blockId) : null;
+        }),
+      );
+      const shown = blocks.filter((x): x is ImageBlock => x !== null);
+      if (shown.length) out.set(b.id, shown);
     }),
   );
   return out;

@@ -12,6 +12,7 @@ import { registerBriefingReminder } from './briefing-reminder.js';
 import { registerBriefings } from './briefings.js';
 import { registerCanvasSync } from './canvas-sync.js';
 import { registerDeadlineReminders } from './deadline-reminders.js';
+import { registerPeriodSnapshots } from './period-snapshots.js';
 import { registerRediDigest } from './redi-digest.js';
 import { registerUpdatePrompts } from './update-prompts.js';
 import { registerWeeklyDigest } from './weekly-digest.js';
@@ -24,6 +25,7 @@ export function registerComposers(registry: JobRegistry): void {
   registerBriefingReminder(registry);
   registerBriefings(registry);
   registerCanvasSync(registry);
+  registerPeriodSnapshots(registry);
   // deadline-reminders, update-prompts, weekly-digest, redi-digest, briefing-reminder and
   // briefings are written on top of src/jobs (see registry.ts for the handler contract).
 }

@@ -6,16 +6,17 @@
 // A manager who already has any part queued this week is skipped as a whole, so a re-run
 // whose data changed meanwhile (and would split differently) cannot add a stray part.
 //
-// Each digest opens with a chart of its departments' status mix, uploaded before queueing
-// (the outbox stores the file id). Managers with the same departments and language share
-// one file; a chart that fails to render or upload is left out and the digest goes anyway.
+// Each digest opens with a chart of its departments' status mix. The job queues it as a
+// pending chart (charts/pending-charts.ts): the dispatcher draws and uploads it when it
+// sends the message, so the fan-out stays a few queries and one insert. Managers with the
+// same departments and language share one file; a chart that fails to render or upload is
+// left out and the digest goes anyway.
 import type { WebAPICallError } from '@slack/web-api';
-import { ChartUploads, type ChartUploadClient } from '../../charts/chart-uploads.js';
-import type { ChartRenderer } from '../../charts/renderer.js';
+import { pendingChartBlock, type PendingChartBlock } from '../../charts/pending-charts.js';
 import { emptyStatusCounts } from '../../domain/status-summary.js';
 import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import { loadChangesByDepartment, type ChangesSinceLastQuarter } from '../../services/period-changes.js';
 import { computeCitywideStatus } from '../../services/status.js';
-import { chartImageBlock } from '../../slack/ui/charts/chart-block.js';
 import { statusMixChart } from '../../slack/ui/charts/status-mix.js';
 import { weeklyDigestWindow } from '../../domain/weekly-digest.js';
 import { loadWeeklyDigests } from '../../services/digests.js';
@@ -36,17 +37,9 @@ export interface AppIdentity {
 export interface WeeklyDigestOptions {
   /** Team and app ids for the App Home link; default lookupAppIdentity. Null: no link. */
   appIdentity?: (run: JobRunContext) => Promise<AppIdentity | null>;
-  /**
-   * Where charts are uploaded: default a client for SLACK_BOT_TOKEN (none without one);
-   * null leaves charts out.
-   */
-  chartClient?: ChartUploadClient | null;
-  /** Default the process's shared renderer (its cache outlives the run). */
-  chartRenderer?: ChartRenderer;
+  /** False leaves the charts out (default true). */
+  charts?: boolean;
 }
-
-/** Uploads wait on Slack; a slow one must not hold the whole fan-out for long. */
-const CHART_UPLOAD_TIMEOUT_MS = 5_000;
 
 export function registerWeeklyDigest(registry: JobRegistry, options: WeeklyDigestOptions = {}): void {
   registry.register('weekly-digest', weeklyDigestJob(options));
@@ -57,10 +50,13 @@ export function weeklyDigestJob(options: WeeklyDigestOptions = {}): JobHandler {
     const { ctx } = run;
     const week = run.period.isoWeek();
     const window = weeklyDigestWindow(run.fireTime, ctx.config.timeZone);
-    const chartClient = options.chartClient !== undefined ? options.chartClient : defaultChartClient(run);
     // The status counts behind the charts are the citywide ones (three grouped queries),
     // read alongside the digests' own.
-    const [data, byStatus] = await Promise.all([loadWeeklyDigests(ctx, window), chartClient ? statusCountsByDepartment(run) : null]);
+    const [data, byStatus, changes] = await Promise.all([
+      loadWeeklyDigests(ctx, window),
+      options.charts !== false ? statusCountsByDepartment(run) : null,
+      changesByDepartment(run, window.until),
+    ]);
     if (data.digests.length === 0) return { detail: `${week}: no manager to send a digest to`, enqueued: 0 };
 
     const identity = await (options.appIdentity ?? lookupAppIdentity)(run);
@@ -70,20 +66,18 @@ export function weeklyDigestJob(options: WeeklyDigestOptions = {}): JobHandler {
     const renderers = new Map<Lang, ReturnType<typeof weeklyDigestRenderer>>();
     const renderer = (lang: Lang) => {
       let r = renderers.get(lang);
-      if (!r) renderers.set(lang, (r = weeklyDigestRenderer(translator(lang), { from: window.from, to: window.until, homeUrl, zone: ctx.config.timeZone })));
+      if (!r) renderers.set(lang, (r = weeklyDigestRenderer(translator(lang), { from: window.from, to: window.until, homeUrl, zone: ctx.config.timeZone, changes })));
       return r;
     };
-    const uploads = new ChartUploads({ client: chartClient, logger: run.logger, renderer: options.chartRenderer, filePrefix: `weekly-digest-${week}` });
-    const charts = byStatus
-      ? await Promise.all(
-          data.digests.map(async ({ manager, departments }) => {
-            const chart = statusMixChart(
+    const charts: (PendingChartBlock | undefined)[] = byStatus
+      ? data.digests.map(({ manager, departments }) =>
+          pendingChartBlock(
+            statusMixChart(
               translator(resolveLanguage(manager.language, manager.slackLocale)),
               departments.map((w) => ({ name: w.department.name, byStatus: byStatus.get(w.department.id) ?? emptyStatusCounts() })),
-            );
-            const fileId = await uploads.fileFor(chart);
-            return fileId ? chartImageBlock(fileId, chart, 'digest_chart') : undefined;
-          }),
+            ),
+            { blockId: 'digest_chart', filePrefix: `weekly-digest-${week}` },
+          ),
         )
       : [];
     const byManager = new Map<string, OutboxMessageInput[]>();
@@ -109,22 +103,16 @@ export function weeklyDigestJob(options: WeeklyDigestOptions = {}): JobHandler {
     }, TX_OPTIONS);
 
     const sentTo = byManager.size - served;
-    const chartStats = uploads.stats();
     return {
       detail:
         `${week}: ${result.created} messages to ${sentTo} managers` +
         (served ? `, ${served} already had theirs` : '') +
         (data.optedOut ? `, ${data.optedOut} opted out` : '') +
         (homeUrl ? '' : ' (no App Home link: app id unknown)') +
-        (byStatus ? `; charts: ${chartStats.uploaded} uploaded, ${chartStats.shared} shared, ${chartStats.failed} failed` : ''),
+        (byStatus ? '; charts drawn when sent' : ''),
       enqueued: result.created,
     };
   };
-}
-
-function defaultChartClient(run: JobRunContext): ChartUploadClient | null {
-  const { botToken, apiUrl } = run.ctx.config.slack;
-  return botToken ? createDispatcherClient(botToken, { apiUrl, timeoutMs: CHART_UPLOAD_TIMEOUT_MS, logger: run.logger }) : null;
 }
 
 /** Strategies by status per department id, at the fire time; null (no charts) if unreadable. */
@@ -135,6 +123,16 @@ async function statusCountsByDepartment(run: JobRunContext): Promise<Map<number,
   } catch (e) {
     run.logger.warn({ err: (e as Error).message }, 'digest charts left out: no status counts');
     return null;
+  }
+}
+
+/** Each department's changes since last quarter; none (no such line) if unreadable. */
+async function changesByDepartment(run: JobRunContext, at: Date): Promise<Map<number, ChangesSinceLastQuarter>> {
+  try {
+    return await loadChangesByDepartment(run.ctx, 'all', at);
+  } catch (e) {
+    run.logger.warn({ err: (e as Error).message }, 'digest left without changes since last quarter');
+    return new Map();
   }
 }
 

@@ -19,6 +19,8 @@ import { claimDue, claimUnconfirmed, knownDmChannels } from './claims.js';
 import type { OutboxPayload } from './enqueue.js';
 import { noticeDeliveryFailure } from './failure-notice.js';
 import { refusesSlackFile, withoutSlackFileImages } from './image-fallback.js';
+import { ChartUploads } from '../../charts/chart-uploads.js';
+import { type ChartFiles, resolvePendingCharts } from '../../charts/pending-charts.js';
 import { classifySlackError, type ClassifiedFailure } from './slack-errors.js';
 
 /** Slack message metadata event type that marks our posts; the payload holds the row's key. */
@@ -58,6 +60,11 @@ export interface DispatcherOptions {
   appBlockedDelayMs?: number;
   /** History pages (200 messages each) searched when checking a message. */
   historyPages?: number;
+  /**
+   * Draws and uploads the charts messages were queued with (pending-charts.ts); default
+   * uploads with `client`, one file per distinct chart for the life of the dispatcher.
+   */
+  charts?: ChartFiles;
 }
 
 export interface DispatchStats {
@@ -97,8 +104,9 @@ const DM_FORGOTTEN = 'channel_not_found: direct message reopened';
 const MAX_CACHED_DMS = 20_000;
 
 export class OutboxDispatcher {
-  private readonly o: Required<Omit<DispatcherOptions, 'prisma' | 'client' | 'instanceId' | 'logger'>> &
+  private readonly o: Required<Omit<DispatcherOptions, 'prisma' | 'client' | 'instanceId' | 'logger' | 'charts'>> &
     Pick<DispatcherOptions, 'prisma' | 'client' | 'instanceId' | 'logger'>;
+  private readonly charts: ChartFiles;
   private readonly pacer: ChannelPacer;
   private readonly dmChannels = new Map<string, string>();
   private readonly slackSlots: Semaphore;
@@ -130,6 +138,8 @@ export class OutboxDispatcher {
       ...options,
     };
     this.pacer = new ChannelPacer(this.o.perChannelIntervalMs);
+    this.charts =
+      options.charts ?? new ChartUploads({ client: options.client, logger: options.logger, filePrefix: 'chart', rethrowRateLimits: true });
     this.slackSlots = new Semaphore(this.o.concurrency);
   }
 
@@ -307,11 +317,20 @@ export class OutboxDispatcher {
 
     // Take a Slack slot first, so a row is SENDING only while its post is really under way:
     // after a crash, fewer rows need checking against history.
-    return this.slackSlots.run(() => this.post(row, channel, stats));
+    return this.slackSlots.run(async () => {
+      // Charts are drawn and uploaded now, before the row is SENDING: an upload that Slack
+      // rate-limits puts the message back for later, with nothing posted.
+      const ready = await resolvePendingCharts(payloadOf(row), this.charts);
+      if ('retryAfterSeconds' in ready) {
+        const at = new Date(this.o.now().getTime() + ready.retryAfterSeconds * 1000);
+        return this.reschedule(row, at, 'ratelimited: chart upload', stats);
+      }
+      return this.post(row, channel, ready.payload, stats);
+    });
   }
 
   /** SENDING, then chat.postMessage with the key in metadata, then SENT (or what the failure means). */
-  private async post(row: OutboxMessage, channel: string, stats: DispatchStats): Promise<Delivery> {
+  private async post(row: OutboxMessage, channel: string, payload: OutboxPayload, stats: DispatchStats): Promise<Delivery> {
     const marked = await this.o.prisma.outboxMessage.updateMany({
       where: this.mine(row, 'PENDING'),
       data: {
@@ -330,7 +349,6 @@ export class OutboxDispatcher {
         channel,
         metadata: { event_type: OUTBOX_METADATA_EVENT, event_payload: { outbox_key: row.idempotencyKey } },
       } as unknown as Parameters<WebClient['chat']['postMessage']>[0]);
-    const payload = payloadOf(row);
     try {
       posted = await send(payload);
     } catch (e) {

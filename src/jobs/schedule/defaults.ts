@@ -31,6 +31,8 @@ export const JOB_DEFAULTS: Readonly<Record<JobName, JobDefaults>> = {
   outbox: { cron: '*/10 * * * * *', description: 'every 10 seconds', catchUpWindowMs: 0, leaseMs: 10 * MINUTE },
   // Renders each department canvas and edits only the ones whose plan changed.
   'canvas-sync': { cron: '* * * * *', description: 'every minute', catchUpWindowMs: 0, leaseMs: 10 * MINUTE },
+  // Closes each finished quarter's snapshots; nearly every run finds nothing to do.
+  'period-snapshots': { cron: '*/15 * * * *', description: 'every 15 minutes', catchUpWindowMs: 0, leaseMs: 10 * MINUTE },
 };
 
 export function isJobName(value: string): value is JobName {

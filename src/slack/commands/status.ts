@@ -8,6 +8,7 @@
 import type { AppContext } from '../../services/app-context.js';
 import { isOrseAdmin, loadActor } from '../../services/authz.js';
 import { isServiceError } from '../../services/errors.js';
+import { citywideChanges, departmentChanges } from '../../services/period-changes.js';
 import { citywideStatus, departmentStatus } from '../../services/status.js';
 import type { Translate } from '../i18n/index.js';
 import { describeServiceError } from '../service-errors.js';
@@ -39,17 +40,18 @@ export const statusCommand: SubcommandHandler = async (req) => {
     const actor = await loadActor(ctx, caller.slackUserId);
     const citywide = isCitywideQuery(args) || (args === '' && isOrseAdmin(actor) && actor.departmentId === null);
     if (citywide) {
-      const c = await citywideStatus(ctx, actor);
-      await respond({ response_type: 'ephemeral', ...citywideStatusMessage(t, c) });
+      const [c, changes] = await Promise.all([citywideStatus(ctx, actor), citywideChanges(ctx, actor)]);
+      await respond({ response_type: 'ephemeral', ...citywideStatusMessage(t, c, changes) });
       return;
     }
     const s = await departmentStatus(ctx, actor, args === '' ? undefined : args);
+    const changes = await departmentChanges(ctx, actor, s.department.id);
     const readable = [actor.departmentId, ...actor.managedDepartmentIds].filter((id): id is number => id !== null);
     const otherReadable =
       !isOrseAdmin(actor) && readable.length > 1
         ? await ctx.prisma.department.findMany({ where: { id: { in: readable } }, select: { code: true }, orderBy: { code: 'asc' } })
         : [];
-    await respond({ response_type: 'ephemeral', ...departmentStatusMessage(t, s, { isAdmin: isOrseAdmin(actor), otherReadable }) });
+    await respond({ response_type: 'ephemeral', ...departmentStatusMessage(t, s, { isAdmin: isOrseAdmin(actor), otherReadable, changes }) });
   } catch (e) {
     await respond({ response_type: 'ephemeral', text: readFailureText(ctx, t, e, { subcommand: 'status', user: caller.slackUserId }) });
   }

@@ -15,14 +15,21 @@ import { homeViewersAmong } from '../../services/home-viewers.js';
 import { ownerCoverage } from '../../services/owner-coverage.js';
 import { listReportableStrategies } from '../../services/progress-updates.js';
 import { cityToday } from '../../services/service-context.js';
+import { citywideChanges, departmentChanges, departmentsChanges } from '../../services/period-changes.js';
 import { citywideStatus, departmentStatus } from '../../services/status.js';
 import { identifyCaller } from '../caller.js';
 import { resolveLanguage, translator, type Lang } from '../i18n/index.js';
 import { rememberLanguage } from '../recent-languages.js';
 import { homeView, type HomeData } from '../ui/home-view.js';
-import { queueHomeRefresh } from './refresh-queue.js';
+import { queueHomeRefresh, trackHomeWork } from './refresh-queue.js';
 import { viewPayload } from '../view-payload.js';
 import { heavyTurn } from '../heavy-turns.js';
+import { chartHash } from '../../charts/renderer.js';
+import { uploadStoredChart } from '../../charts/stored-charts.js';
+import { knownChartFiles } from '../../services/chart-files.js';
+import { reportingCoverage } from '../../services/reporting-coverage.js';
+import type { Chart } from '../ui/charts/chart-spec.js';
+import { homeCharts } from '../ui/home-charts.js';
 
 export interface PublishOptions {
   /** The current view's hash, e.g. from app_home_opened's `event.view.hash`. */
@@ -67,15 +74,25 @@ export async function loadHomeData(ctx: AppContext, slackUserId: string): Promis
   const now = ctx.now();
   const common = { name: actor.name, today: cityToday(ctx, now), deadlines: await myDeadlines(ctx, actor, now) };
   if (isOrseAdmin(actor)) {
-    const [citywide, coverage] = await Promise.all([citywideStatus(ctx, actor, now), ownerCoverage(ctx, actor, undefined, now)]);
-    return { lang, data: { ...common, role: 'admin', citywide, coverage } };
+    const [citywide, coverage, changes, reporting] = await Promise.all([
+      citywideStatus(ctx, actor, now),
+      ownerCoverage(ctx, actor, undefined, now),
+      citywideChanges(ctx, actor, now),
+      reportingCoverage(ctx, 'citywide', now),
+    ]);
+    return { lang, data: { ...common, role: 'admin', citywide, coverage, changes, reportingCoverage: reporting } };
   }
   if (actor.roles.includes('EQUITY_LEAD') && actor.departmentId !== null) {
-    return { lang, data: { ...common, role: 'lead', status: await departmentStatus(ctx, actor, undefined, now) } };
+    const [status, changes, reporting] = await Promise.all([
+      departmentStatus(ctx, actor, undefined, now),
+      departmentChanges(ctx, actor, actor.departmentId, now),
+      reportingCoverage(ctx, { departmentId: actor.departmentId }, now),
+    ]);
+    return { lang, data: { ...common, role: 'lead', status, changes, reportingCoverage: reporting } };
   }
   if (actor.roles.includes('MANAGER')) {
-    const departments = await managedDepartments(ctx, actor, now);
-    return { lang, data: { ...common, role: 'manager', departments } };
+    const [departments, changes] = await Promise.all([managedDepartments(ctx, actor, now), departmentsChanges(ctx, actor, actor.managedDepartmentIds, now)]);
+    return { lang, data: { ...common, role: 'manager', departments, changes } };
   }
   return { lang, data: { ...common, role: 'staff', strategies: await listReportableStrategies(ctx, actor) } };
 }
@@ -90,11 +107,39 @@ async function managedDepartments(ctx: AppContext, actor: Actor, now: Date) {
   return Promise.all(codes.map((d) => departmentStatus(ctx, actor, d.code, now)));
 }
 
-async function build(ctx: AppContext, slackUserId: string) {
+/**
+ * The view, and the charts it would show whose files are not uploaded yet: those are left out
+ * of this publish and made afterwards (drawPendingCharts), never holding the Home up.
+ */
+async function build(ctx: AppContext, slackUserId: string): Promise<{ view: ReturnType<typeof homeView>; pending: Chart[] }> {
   const { data, lang } = await loadHomeData(ctx, slackUserId);
+  const t = translator(lang);
+  const wanted = data.role === 'unknown' ? [] : homeCharts(t, data);
+  const hashes = wanted.map((w) => chartHash(w.chart.spec));
+  const files = await knownChartFiles(ctx, hashes);
+  const charts = wanted.flatMap((w, i) => {
+    const fileId = files.get(hashes[i]!);
+    return fileId ? [{ ...w, fileId }] : [];
+  });
+  const pending = wanted.filter((_, i) => !files.has(hashes[i]!)).map((w) => w.chart);
   // Building and sending a Home is heavy: in turn with the other heavy steps.
   await heavyTurn();
-  return homeView(translator(lang), data);
+  return { view: homeView(t, data.role === 'unknown' ? data : { ...data, charts }), pending };
+}
+
+/**
+ * Draws and uploads the charts a published Home left out, then publishes that Home again
+ * (behind the other refreshes) if any of them could be made. The next build finds their
+ * files; a chart that failed is not tried again for a while (stored-charts.ts), so this
+ * never loops.
+ */
+async function drawPendingCharts(ctx: AppContext, client: WebClient, slackUserId: string, pending: readonly Chart[]): Promise<void> {
+  try {
+    const made = await Promise.all(pending.map((chart) => uploadStoredChart(ctx, chart, { client, logger: ctx.logger, filePrefix: 'home' })));
+    if (made.some((id) => id !== null)) await queueHomeRefresh(ctx, slackUserId, async () => void (await publishHome(ctx, client, slackUserId)));
+  } catch (e) {
+    ctx.logger.warn({ err: (e as Error).message, user: slackUserId }, 'App Home charts left out');
+  }
 }
 
 function slackError(e: unknown): string | undefined {
@@ -109,19 +154,21 @@ export async function publishHome(ctx: AppContext, client: WebClient, slackUserI
   // Taken before reading data: a view published after this point makes ours stale.
   const hash = opts.hash ?? lastHash.get(slackUserId);
   try {
-    const view = await build(ctx, slackUserId);
+    const { view, pending } = await build(ctx, slackUserId);
+    let later = pending;
     try {
       const res = await client.views.publish({ user_id: slackUserId, view: viewPayload(view), ...(hash ? { hash } : {}) });
       rememberHash(slackUserId, res.view?.hash);
-      return 'published';
     } catch (e) {
       if (slackError(e) !== 'hash_conflict') throw e;
       ctx.logger.info({ user: slackUserId }, 'App Home changed while we built it; publishing a fresh build');
       const fresh = await build(ctx, slackUserId);
-      const res = await client.views.publish({ user_id: slackUserId, view: viewPayload(fresh) });
+      later = fresh.pending;
+      const res = await client.views.publish({ user_id: slackUserId, view: viewPayload(fresh.view) });
       rememberHash(slackUserId, res.view?.hash);
-      return 'published';
     }
+    if (later.length > 0) trackHomeWork(ctx, drawPendingCharts(ctx, client, slackUserId, later));
+    return 'published';
   } catch (e) {
     ctx.logger.error({ err: e, user: slackUserId, slackError: slackError(e) }, 'could not publish App Home');
     return 'failed';

@@ -24,7 +24,22 @@ class RefreshQueue {
   private readonly waiting = new Map<string, Waiting>();
   private running = 0;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Work started after a publish (drawing its charts), awaited on close. */
+  private readonly background = new Set<Promise<void>>();
   private closed = false;
+
+  track(work: Promise<void>): void {
+    if (this.closed) return;
+    const done = work.catch(() => {}).finally(() => this.background.delete(done));
+    this.background.add(done);
+  }
+
+  /** Resolves when the background work started so far, and the refreshes it queued, are done. */
+  async settled(): Promise<void> {
+    while (this.background.size > 0 || this.inFlight.size > 0 || this.waiting.size > 0) {
+      await Promise.all([...this.background, ...this.inFlight, ...[...this.waiting.values()].map((w) => w.done)]);
+    }
+  }
 
   /** Resolves once a refresh for `key` that started after this call has finished. */
   refresh(key: string, run: () => Promise<void>): Promise<void> {
@@ -62,7 +77,7 @@ class RefreshQueue {
     this.closed = true;
     for (const w of this.waiting.values()) w.resolve();
     this.waiting.clear();
-    await Promise.all([...this.inFlight]);
+    await Promise.all([...this.inFlight, ...this.background]);
   }
 }
 
@@ -79,6 +94,16 @@ function queueOf(ctx: AppContext): RefreshQueue {
 
 export function queueHomeRefresh(ctx: AppContext, slackUserId: string, run: () => Promise<void>): Promise<void> {
   return queueOf(ctx).refresh(slackUserId, run);
+}
+
+/** Runs `work` after an answer (drawing a Home's charts); shutdown waits for it. */
+export function trackHomeWork(ctx: AppContext, work: Promise<void>): void {
+  queueOf(ctx).track(work);
+}
+
+/** For tests: resolves once the App Home work under way (and what it queued) is done. */
+export function homeWorkSettled(ctx: AppContext): Promise<void> {
+  return queues.get(ctx)?.settled() ?? Promise.resolve();
 }
 
 /** On shutdown, before the database closes. */

@@ -70,12 +70,12 @@ export interface SlackMessage {
  * mrkdwn: &, < and > are escaped (so no one can @channel or hide a link), *bold*, _italic_
  * and bullets work; it is cut into 3000-character sections at paragraph breaks.
  */
-export function briefingMessage(t: Translate, b: BriefingContent, chart?: ImageBlock): SlackMessage {
+export function briefingMessage(t: Translate, b: BriefingContent, charts: readonly ImageBlock[] = []): SlackMessage {
   const quarter = periodName(t, b.quarterKey);
   const title = b.title.trim();
   const blocks: KnownBlock[] = [header(title), context(t('briefings.message.context', { quarter }))];
-  // The citywide status mix, when the job could upload it, before the admin's text.
-  if (chart) blocks.push(chart);
+  // The citywide status mix and reporting coverage, when the job could upload them, before the admin's text.
+  blocks.push(...charts);
   for (const piece of splitText(escapeMrkdwn(b.body.trim()))) blocks.push(textSection(piece));
   if (b.canvasUrl) blocks.push(context(t('briefings.message.canvasLink', { url: b.canvasUrl, title: escapeMrkdwn(truncate(title, 150)) })));
   return { text: truncate(t('briefings.message.fallback', { title, quarter }), 3000), blocks };

@@ -6,6 +6,8 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { MyDeadlines } from '../../services/deadlines.js';
 import type { OwnerCoverage } from '../../services/owner-coverage.js';
+import type { ChangesSinceLastQuarter } from '../../services/period-changes.js';
+import type { QuarterCoverage } from '../../services/reporting-coverage.js';
 import type { ReportableStrategy } from '../../services/progress-updates.js';
 import type { CitywideStatus, DepartmentStatus } from '../../services/status.js';
 import type { Translate } from '../i18n/index.js';
@@ -29,6 +31,8 @@ import {
   textSection,
   updateButton,
 } from './status-parts.js';
+import { homeChartBlocks, type ShownChart } from './home-charts.js';
+import { changesSummary, periodChangesBlocks } from './period-changes.js';
 import { periodName } from './period-name.js';
 import { reportingSummaryLine } from './reporting-summary.js';
 
@@ -40,14 +44,16 @@ interface Common {
   /** The City's date. */
   today: string;
   deadlines: MyDeadlines;
+  /** Charts whose files are uploaded (home-charts.ts); the others are left out until they are. */
+  charts?: ShownChart[];
 }
 
 export type HomeData =
   | { role: 'unknown'; contacts: string | null }
   | (Common & { role: 'staff'; strategies: ReportableStrategy[] })
-  | (Common & { role: 'lead'; status: DepartmentStatus })
-  | (Common & { role: 'manager'; departments: DepartmentStatus[] })
-  | (Common & { role: 'admin'; citywide: CitywideStatus; coverage: OwnerCoverage });
+  | (Common & { role: 'lead'; status: DepartmentStatus; changes?: ChangesSinceLastQuarter | null; reportingCoverage?: QuarterCoverage[] })
+  | (Common & { role: 'manager'; departments: DepartmentStatus[]; changes?: ReadonlyMap<number, ChangesSinceLastQuarter> })
+  | (Common & { role: 'admin'; citywide: CitywideStatus; coverage: OwnerCoverage; changes?: ChangesSinceLastQuarter | null; reportingCoverage?: QuarterCoverage[] });
 
 /** Blocks added section by section against the Home tab's limit, keeping room for the footer. */
 class Budget {
@@ -147,7 +153,12 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
     }
     case 'lead': {
       const s = data.status;
-      budget.addAll([textSection(t('home.lead.title', { department: escapeMrkdwn(s.department.name) })), ...departmentSummaryBlocks(t, s)]);
+      budget.addAll([
+        textSection(t('home.lead.title', { department: escapeMrkdwn(s.department.name) })),
+        ...departmentSummaryBlocks(t, s),
+        ...periodChangesBlocks(t, data.changes, { blockId: 'home_changes' }),
+        ...homeChartBlocks(data.charts),
+      ]);
       const lists = departmentListBlocks(t, s, Infinity, budget.left - reserve);
       if (lists.hidden > 0) budget.truncated = true;
       budget.addAll(lists.blocks);
@@ -157,7 +168,7 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
       budget.addAll([textSection(t('home.manager.title'))]);
       if (data.departments.length === 0) budget.addAll([textSection(t('home.manager.none'))]);
       for (const s of data.departments) {
-        const added = budget.left - reserve >= 2 && budget.addAll([managerDepartmentBlock(t, s), managerFactsBlock(t, s)]);
+        const added = budget.left - reserve >= 2 && budget.addAll([managerDepartmentBlock(t, s), managerFactsBlock(t, s, data.changes?.get(s.department.id))]);
         if (!added) budget.truncated = true;
       }
       break;
@@ -168,7 +179,14 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
       // coverage follows it.
       const coverage = coverageHomeBlocks(t, data.coverage, budget.left - reserve - 1 - 3);
       const coverageRoom = coverage.blocks.length > 0 ? 1 + coverage.blocks.length : 0;
-      const city = [textSection(t('home.admin.title')), ...citywideBlocks(t, data.citywide)];
+      const [citySummary, ...cityRest] = citywideBlocks(t, data.citywide);
+      const city = [
+        textSection(t('home.admin.title')),
+        citySummary!,
+        ...periodChangesBlocks(t, data.changes, { blockId: 'home_changes' }),
+        ...homeChartBlocks(data.charts),
+        ...cityRest,
+      ];
       const cityRoom = Math.max(0, budget.left - reserve - coverageRoom);
       if (city.length > cityRoom) budget.truncated = true;
       budget.addAll(city.slice(0, cityRoom));
@@ -197,10 +215,9 @@ function managerDepartmentBlock(t: Translate, s: DepartmentStatus): KnownBlock {
   return textSection(t('home.manager.department', { department: escapeMrkdwn(s.department.name), total: s.total, counts: counts || slashCounts(s.byStatus) }));
 }
 
-function managerFactsBlock(t: Translate, s: DepartmentStatus): KnownBlock {
+function managerFactsBlock(t: Translate, s: DepartmentStatus, changes?: ChangesSinceLastQuarter): KnownBlock {
   const last = s.lastUpdateAt ? t('statusReport.lastUpdate', { date: slackDateTime(s.lastUpdateAt), age: ageText(t, s.lastUpdateAgeDays) }) : t('statusReport.noUpdates');
-  return context(
-    // The weekly digest opens with this same line (reportingSummary in status-summary.ts).
-    t('home.manager.facts', { summary: reportingSummaryLine(t, s.summary, s.period, s.dueSoonDays), last }),
-  );
+  // The weekly digest opens with this same line (reportingSummary in status-summary.ts).
+  const facts = t('home.manager.facts', { summary: reportingSummaryLine(t, s.summary, s.period, s.dueSoonDays), last });
+  return context(changes ? `${facts}\n${changesSummary(t, changes)}` : facts);
 }

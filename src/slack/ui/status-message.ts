@@ -4,6 +4,7 @@
 // with an Update button and a line counting the rest.
 import type { KnownBlock } from '@slack/types';
 import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { ChangesSinceLastQuarter } from '../../services/period-changes.js';
 import type { CitywideStatus, DepartmentStatus, StrategyStatusItem } from '../../services/status.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
@@ -25,6 +26,7 @@ import {
   textSection,
   updateButton,
 } from './status-parts.js';
+import { periodChangesBlocks } from './period-changes.js';
 import { periodName } from './period-name.js';
 
 export interface SlackMessage {
@@ -44,6 +46,8 @@ export interface DepartmentStatusOptions {
    */
   otherReadable?: readonly { code: string }[];
   itemsPerList?: number;
+  /** What changed since last quarter (none: no section). */
+  changes?: ChangesSinceLastQuarter | null;
 }
 
 export function ageText(t: Translate, days: number | null): string {
@@ -145,6 +149,7 @@ export function departmentStatusMessage(t: Translate, s: DepartmentStatus, opts:
     blocks.push(textSection(t('statusReport.noStrategies', { department: escapeMrkdwn(name) })));
   } else {
     blocks.push(...departmentSummaryBlocks(t, s));
+    blocks.push(...periodChangesBlocks(t, opts.changes, { blockId: 'status_changes' }));
     blocks.push(...departmentListBlocks(t, s, opts.itemsPerList ?? ITEMS_PER_LIST).blocks);
   }
   const others = (opts.otherReadable ?? []).filter((d) => d.code !== s.department.code);
@@ -229,9 +234,16 @@ export function citywideBlocks(t: Translate, c: CitywideStatus): KnownBlock[] {
   return blocks;
 }
 
-export function citywideStatusMessage(t: Translate, c: CitywideStatus): SlackMessage {
+export function citywideStatusMessage(t: Translate, c: CitywideStatus, changes?: ChangesSinceLastQuarter | null): SlackMessage {
   const title = t('statusReport.citywide.header');
-  const blocks: KnownBlock[] = [header(title), ...citywideBlocks(t, c), context(t('statusReport.citywide.drillDown'))];
+  const [summary, ...rest] = citywideBlocks(t, c);
+  const blocks: KnownBlock[] = [
+    header(title),
+    summary!,
+    ...periodChangesBlocks(t, changes, { blockId: 'status_changes' }),
+    ...rest,
+    context(t('statusReport.citywide.drillDown')),
+  ];
   return {
     text: `${title}: ${t('statusReport.citywide.totals', { overdue: c.totals.overdue, dueSoon: c.totals.dueSoon, days: c.dueSoonDays })}`.replace(/\*/g, ''),
     blocks,

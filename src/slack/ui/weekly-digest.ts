@@ -7,11 +7,13 @@ import { DUE_SOON_DAYS, addSummaries } from '../../domain/status-summary.js';
 import { reportingSummaryLine, reportingTotalsLine } from './reporting-summary.js';
 import type { DepartmentWeek, DigestDueItem, DigestUpdateItem, ManagerDigest } from '../../domain/weekly-digest.js';
 import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { ChangesSinceLastQuarter } from '../../services/period-changes.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { STATUS_EMOJI, chunkLines, context, countKey, header, oneLine, slackDate, textSection } from './status-parts.js';
 import type { SlackMessage } from './status-message.js';
 import { DIGEST_SECTION_TEXT, packBlockGroups, slackDay, type BlockGroup } from './weekly-digest-split.js';
+import { periodChangesBlocks } from './period-changes.js';
 import { periodName } from './period-name.js';
 
 /** Shows the department's plan, as `/reap plan <code>` would (listeners/actions/plan-open.ts). */
@@ -36,6 +38,8 @@ export interface WeeklyDigestOptions {
   homeUrl: string | null;
   /** The City's zone, for dates where Slack cannot show its date tokens. */
   zone: string;
+  /** What changed since last quarter, by department id (a department without one: no line). */
+  changes?: ReadonlyMap<number, ChangesSinceLastQuarter>;
 }
 
 /** Slack's deep link to the app's Home tab. */
@@ -147,7 +151,7 @@ function planButton(t: Translate, w: DepartmentWeek): Button {
 }
 
 /** One department's week: heading, counts, the lists, and its Full plan button. */
-export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: string): KnownBlock[] {
+export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: string, changes?: ChangesSinceLastQuarter | null): KnownBlock[] {
   const d = w.department;
   const p = phrases(t);
   const blocks: KnownBlock[] = [
@@ -165,6 +169,8 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
       }),
     ),
   ];
+  // The quarter's story so far, before the week's details.
+  blocks.push(...periodChangesBlocks(t, changes, { lines: 3 }));
   if (w.totalStrategies === 0) blocks.push(textSection(t('digests.weekly.department.noPlan')));
   else if (w.updateCount + w.overdue.length + w.atRisk.length === 0) blocks.push(textSection(t('digests.weekly.department.quiet')));
 
@@ -192,20 +198,26 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
  * manager of that department (a fan-out to 200 managers renders each department once per
  * language, not once per manager).
  */
-export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions): (digest: ManagerDigest, chart?: ImageBlock) => SlackMessage[] {
+/**
+ * Where the chart goes: an image block, or a block the outbox turns into one when it sends
+ * the message (charts/pending-charts.ts); either way it is one block with its alt text.
+ */
+export type ChartSlot = ImageBlock | { type: string; block_id?: string; alt_text: string };
+
+export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions): (digest: ManagerDigest, chart?: ChartSlot) => SlackMessage[] {
   const departments = new WeakMap<DepartmentWeek, KnownBlock[]>();
   const blocksOf = (w: DepartmentWeek) => {
     let blocks = departments.get(w);
-    if (!blocks) departments.set(w, (blocks = departmentWeekBlocks(t, w, options.zone)));
+    if (!blocks) departments.set(w, (blocks = departmentWeekBlocks(t, w, options.zone, options.changes?.get(w.department.id))));
     return blocks;
   };
   // Opens with the line App Home shows: one department's, or the sum over several.
   // The chart (the departments' status mix, when one was uploaded) comes after the intro.
-  const head = (names: string, weeks: readonly DepartmentWeek[], chart?: ImageBlock): KnownBlock[] => [
+  const head = (names: string, weeks: readonly DepartmentWeek[], chart?: ChartSlot): KnownBlock[] => [
     header(t('digests.weekly.header')),
     textSection(weeks.length === 1 ? reportingSummaryLine(t, weeks[0]!.summary, weeks[0]!.period) : reportingTotalsLine(t, addSummaries(weeks.map((w) => w.summary)))),
     context(t('digests.weekly.intro', { from: slackDay(options.from, options.zone), to: slackDay(options.to, options.zone), departments: escapeMrkdwn(names) })),
-    ...(chart ? [chart] : []),
+    ...(chart ? [chart as KnownBlock] : []),
   ];
   const tail: KnownBlock[] = [];
   if (options.homeUrl) {

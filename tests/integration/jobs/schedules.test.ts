@@ -188,7 +188,7 @@ describe('reap jobs', () => {
     const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
     registerJobsCommand(program);
     await expect(program.parseAsync(['node', 'reap', 'jobs', 'run', 'digest'])).rejects.toThrow(
-      'unknown job "digest". Valid jobs: deadline-reminders, update-prompts, weekly-digest, redi-digest, briefing-reminder, briefings, outbox, canvas-sync.',
+      'unknown job "digest". Valid jobs: deadline-reminders, update-prompts, weekly-digest, redi-digest, briefing-reminder, briefings, outbox, canvas-sync, period-snapshots.',
     );
   });
 });

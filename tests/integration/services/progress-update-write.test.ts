@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../support/test-db.js';
 import { loadActor } from '../../../src/services/authz.js';
-import { submitUpdate, viewOfUpdate } from '../../../src/services/progress-updates.js';
+import { editUpdate, submitUpdate, viewOfUpdate } from '../../../src/services/progress-updates.js';
 import { writeNewUpdate, type NewUpdateWrite } from '../../../src/services/progress-update-write.js';
 import { isUniqueViolationOn } from '../../../src/services/db-errors.js';
 import { NOW, serviceContext, updateInput, useFreshWorld, type World } from './support/world.js';
@@ -91,5 +91,28 @@ describe('the statement that stores a new update', () => {
     expect((e as Error).message).toMatch(/duplicate key value violates unique constraint/);
     expect(await db.prisma.strategy.findUniqueOrThrow({ where: { id: world.strategy.lib12 } })).toMatchObject({ version: 1, status: 'NOT_STARTED' });
     expect(await db.prisma.progressUpdate.count()).toBe(1);
+  });
+
+  it('keeps the open quarter’s snapshot in step with each update, and leaves a closed quarter alone', async () => {
+    const snapshot = () =>
+      db.prisma.periodSnapshot.findMany({ where: { strategyId: world.strategy.lib11 }, select: { periodKey: true, status: true, reported: true, lastUpdateId: true, derived: true } });
+    const first = await writeNewUpdate(ctx(), write({ status: 'IN_PROGRESS' }));
+    if (first.kind !== 'stored') throw new Error(first.kind);
+    expect(await snapshot()).toEqual([{ periodKey: 'FY2026-Q2', status: 'IN_PROGRESS', reported: true, lastUpdateId: first.update.id, derived: false }]);
+    const second = await writeNewUpdate(ctx(), write({ expectedVersion: 2, idempotencyKey: 'key-2', createdAt: new Date(NOW.getTime() + 60_000) }));
+    if (second.kind !== 'stored') throw new Error(second.kind);
+    expect(await snapshot()).toEqual([{ periodKey: 'FY2026-Q2', status: 'COMPLETED', reported: true, lastUpdateId: second.update.id, derived: false }]);
+    // An update filed for Q2 after Q2 closed does not rewrite its closing snapshot.
+    const late = await writeNewUpdate(ctx(), write({ expectedVersion: 3, status: 'ONGOING', idempotencyKey: 'key-3', createdAt: new Date('2026-01-05T18:00:00Z') }));
+    expect(late.kind).toBe('stored');
+    expect(await snapshot()).toEqual([{ periodKey: 'FY2026-Q2', status: 'COMPLETED', reported: true, lastUpdateId: second.update.id, derived: false }]);
+  });
+
+  it('moves the open quarter’s snapshot with an edit that changes the status', async () => {
+    const me = await loadActor(ctx(), 'ULIBSTAFF');
+    const { update } = await submitUpdate(ctx(), me, await updateInput(db.prisma, world.strategy.lib11, { status: 'IN_PROGRESS' }), { idempotencyKey: 'view:V9:h1' });
+    await editUpdate(ctx(), me, update.id, { status: 'ONGOING', narrative: 'Ongoing after all' }, 1);
+    const snap = await db.prisma.periodSnapshot.findUniqueOrThrow({ where: { strategyId_periodKey: { strategyId: world.strategy.lib11, periodKey: 'FY2026-Q2' } } });
+    expect(snap).toMatchObject({ status: 'ONGOING', reported: true, lastUpdateId: update.id, derived: false });
   });
 });

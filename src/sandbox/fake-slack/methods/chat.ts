@@ -138,9 +138,10 @@ function readBlocks(args: JsonObject): unknown[] | undefined {
 /**
  * An image's slack_file must name an image file whose bytes arrived and whose upload was
  * completed, uploaded with this token (a file shared nowhere is visible to its uploader
- * only); otherwise Slack answers invalid_blocks "invalid slack file".
+ * only); otherwise Slack answers invalid_blocks "invalid slack file" (views: `error`, see
+ * views.ts).
  */
-function requireSlackFiles(env: MethodEnv, blocks: unknown[]): void {
+export function requireSlackFiles(env: MethodEnv, blocks: unknown[], error = 'invalid_blocks'): void {
   const errors: BlockKitError[] = [];
   const visit = (node: unknown, pointer: string): void => {
     if (Array.isArray(node)) return node.forEach((child, i) => visit(child, `${pointer}/${i}`));
@@ -152,7 +153,7 @@ function requireSlackFiles(env: MethodEnv, blocks: unknown[]): void {
     }
   };
   visit(blocks, '/blocks');
-  if (errors.length > 0) throw new SlackApiError('invalid_blocks', { blockErrors: errors });
+  if (errors.length > 0) throw new SlackApiError(error, { blockErrors: errors });
 }
 
 function slackFileUsable(env: MethodEnv, ref: JsonObject): boolean {

@@ -2,6 +2,7 @@ import { SlackApiError, jsonArg, optionalString, requireString, type MethodEnv, 
 import type { JsonObject, ViewRecord } from '../types.js';
 import { toViewOutput } from '../view-output.js';
 import { validateView, type ViewType } from '../view-validator.js';
+import { requireSlackFiles } from './chat.js';
 
 /**
  * views.open / push / update / publish with the modal rules of docs.slack.dev/surfaces/modals:
@@ -50,6 +51,8 @@ export const viewsMethods: Record<string, MethodHandler> = {
     if (!user || user.is_bot) throw new SlackApiError('user_not_found');
     const current = env.workspace.homeView(userId);
     if (current) requireCurrentHash(args, current);
+    // A chart on App Home names a file the app uploaded, as in a message.
+    if (Array.isArray(definition.blocks)) requireSlackFiles(env, definition.blocks, 'invalid_arguments');
     return { view: output(env.workspace.publishHome(userId, definition), env) };
   },
 };

@@ -4,6 +4,7 @@
 import admin from './admin.js';
 import briefings from './briefings.js';
 import canvas from './canvas.js';
+import changes from './changes.js';
 import charts from './charts.js';
 import common from './common.js';
 import coverage from './coverage.js';
@@ -54,5 +55,6 @@ export const CATALOGS = {
   workflow,
   shortcut,
   charts,
+  changes,
   measures,
 } as const;

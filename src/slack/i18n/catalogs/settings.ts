@@ -19,6 +19,7 @@ const en = {
     briefings: 'Posting scheduled briefings',
     outbox: 'Sending queued messages',
     'canvas-sync': 'Keeping channel canvases up to date',
+    'period-snapshots': 'Keeping each quarter’s snapshot of every strategy',
   },
   source: {
     setting: 'set in REAP Tracker by {{who}}',
@@ -78,6 +79,7 @@ const es: Widen<typeof en> = {
     briefings: 'Publicación de informes programados',
     outbox: 'Envío de mensajes en cola',
     'canvas-sync': 'Actualización de los canvas de los canales',
+    'period-snapshots': 'Registro del estado de cada estrategia al cierre de cada trimestre',
   },
   source: {
     setting: 'definido en REAP Tracker por {{who}}',
@@ -137,6 +139,7 @@ const vi: Widen<typeof en> = {
     briefings: 'Đăng bản tin đã lên lịch',
     outbox: 'Gửi tin nhắn đang chờ',
     'canvas-sync': 'Cập nhật canvas của các kênh',
+    'period-snapshots': 'Lưu tình trạng của từng chiến lược khi mỗi quý kết thúc',
   },
   source: {
     setting: 'do {{who}} đặt trong REAP Tracker',

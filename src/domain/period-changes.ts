@@ -1,0 +1,156 @@
+// What changed since last quarter: each strategy's state at the close of the previous fiscal
+// quarter (its PeriodSnapshot) against where it stands now. Pure, so the rules are tested
+// without a database; the services read the two sides and the Slack builders say them.
+//
+// A strategy without a previous snapshot is new (made or imported since). Reporting is
+// compared only for work that expects reports now (REPORTING_STATUSES): a completed or
+// deferred strategy that stopped reporting is not news.
+import type { StrategyStatus } from '../generated/prisma/enums.js';
+import { REPORTING_STATUSES } from './status-summary.js';
+
+export interface PreviousState {
+  status: StrategyStatus;
+  reported: boolean;
+}
+
+export interface CurrentStrategy {
+  id: number;
+  /** "2.1": objective and strategy number. */
+  label: string;
+  text: string;
+  status: StrategyStatus;
+  /** An update was filed for a period of the current quarter. */
+  reportedThisQuarter: boolean;
+  /** Its state at the close of the previous quarter; null when it did not exist then. */
+  previous: PreviousState | null;
+}
+
+export type ChangeKind =
+  /** Moved to COMPLETED. */
+  | 'completed'
+  /** Moved to DEFERRED. */
+  | 'deferred'
+  /** From NOT_STARTED to IN_PROGRESS or ONGOING. */
+  | 'started'
+  /** Any other status move (reopened, resumed, in progress → ongoing…). */
+  | 'moved'
+  /** Did not exist at the close of last quarter. */
+  | 'new'
+  /** Reported this quarter after no report last quarter. */
+  | 'nowReporting'
+  /** Reported last quarter, expects reports, none yet this quarter. */
+  | 'notReported';
+
+/** The order changes are shown in: what a reader most needs to know first. */
+export const CHANGE_ORDER: readonly ChangeKind[] = ['completed', 'deferred', 'started', 'moved', 'new', 'nowReporting', 'notReported'];
+
+export interface StrategyChange {
+  kind: ChangeKind;
+  strategy: Pick<CurrentStrategy, 'id' | 'label' | 'text'>;
+  /** The status at the close of last quarter (null for a new strategy) and now. */
+  from: StrategyStatus | null;
+  to: StrategyStatus;
+}
+
+export interface PeriodChanges {
+  /** Strategies compared: those that exist now. */
+  compared: number;
+  /** Had a snapshot of the previous quarter. */
+  withHistory: number;
+  counts: Record<ChangeKind, number>;
+  /** Most important first (CHANGE_ORDER, then by label). */
+  changes: StrategyChange[];
+}
+
+export function emptyChangeCounts(): Record<ChangeKind, number> {
+  return { completed: 0, deferred: 0, started: 0, moved: 0, new: 0, nowReporting: 0, notReported: 0 };
+}
+
+const expectsReports = (s: StrategyStatus) => REPORTING_STATUSES.includes(s);
+
+/** The change one strategy made since last quarter, if any: a status move outranks reporting. */
+export function changeOf(s: CurrentStrategy): ChangeKind | null {
+  const prev = s.previous;
+  if (!prev) return 'new';
+  if (prev.status !== s.status) {
+    if (s.status === 'COMPLETED') return 'completed';
+    if (s.status === 'DEFERRED') return 'deferred';
+    if (prev.status === 'NOT_STARTED' && (s.status === 'IN_PROGRESS' || s.status === 'ONGOING')) return 'started';
+    return 'moved';
+  }
+  if (!expectsReports(s.status)) return null;
+  if (s.reportedThisQuarter && !prev.reported) return 'nowReporting';
+  if (!s.reportedThisQuarter && prev.reported) return 'notReported';
+  return null;
+}
+
+/** "1.10" after "1.9": numbers compared part by part. */
+function compareLabels(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return a.localeCompare(b);
+}
+
+export function periodChanges(strategies: readonly CurrentStrategy[]): PeriodChanges {
+  const counts = emptyChangeCounts();
+  const changes: StrategyChange[] = [];
+  for (const s of strategies) {
+    const kind = changeOf(s);
+    if (!kind) continue;
+    counts[kind]++;
+    changes.push({ kind, strategy: { id: s.id, label: s.label, text: s.text }, from: s.previous?.status ?? null, to: s.status });
+  }
+  changes.sort((a, b) => CHANGE_ORDER.indexOf(a.kind) - CHANGE_ORDER.indexOf(b.kind) || compareLabels(a.strategy.label, b.strategy.label) || a.strategy.id - b.strategy.id);
+  return { compared: strategies.length, withHistory: strategies.filter((s) => s.previous !== null).length, counts, changes };
+}
+
+/** Adds several scopes' changes together (a manager's departments). */
+export function addPeriodChanges(all: readonly PeriodChanges[]): PeriodChanges {
+  const counts = emptyChangeCounts();
+  for (const c of all) for (const k of CHANGE_ORDER) counts[k] += c.counts[k];
+  const changes = all.flatMap((c) => c.changes).sort((a, b) => CHANGE_ORDER.indexOf(a.kind) - CHANGE_ORDER.indexOf(b.kind));
+  return {
+    compared: all.reduce((n, c) => n + c.compared, 0),
+    withHistory: all.reduce((n, c) => n + c.withHistory, 0),
+    counts,
+    changes,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Closing a quarter: the status a strategy had when a period ended, from its update history.
+
+export interface HistoryUpdate {
+  id: number;
+  createdAt: Date;
+  /** ISO date: the start of the reporting period the update is for. */
+  periodStart: string;
+  statusFrom: StrategyStatus;
+  statusTo: StrategyStatus;
+}
+
+export interface ClosingState {
+  status: StrategyStatus;
+  /** The latest update filed for a reporting period inside the quarter, if any. */
+  lastUpdateId: number | null;
+  reported: boolean;
+}
+
+/**
+ * A strategy's state at `closeAt` (the instant its quarter [start, end] ended), from its
+ * updates (any order) and its status today. The status is the one the first update after
+ * the close moved it from; without a later update, its status today (nothing changed it
+ * since as far as the history shows); without either, the last update's before the close.
+ */
+export function closingState(updates: readonly HistoryUpdate[], currentStatus: StrategyStatus, quarter: { start: string; end: string }, closeAt: Date): ClosingState {
+  const byTime = [...updates].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+  const after = byTime.find((u) => u.createdAt.getTime() >= closeAt.getTime());
+  const status = after ? after.statusFrom : currentStatus;
+  const inQuarter = byTime.filter((u) => u.periodStart >= quarter.start && u.periodStart <= quarter.end);
+  const last = inQuarter.at(-1) ?? null;
+  return { status, lastUpdateId: last?.id ?? null, reported: last !== null };
+}

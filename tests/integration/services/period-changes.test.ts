@@ -1,0 +1,72 @@
+// What changed since last quarter, read for a person: their department's strategies against
+// the snapshots of FY2026 Q1, in one statement, refused for a department they may not read;
+// and reporting coverage per quarter from the same snapshots.
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../support/test-db.js';
+import type { StrategyStatus } from '../../../src/generated/prisma/enums.js';
+import { loadActor } from '../../../src/services/authz.js';
+import { citywideChanges, departmentChanges } from '../../../src/services/period-changes.js';
+import { reportingCoverage } from '../../../src/services/reporting-coverage.js';
+import { countingClient } from './support/query-counter.js';
+import { serviceContext, useFreshWorld, type World } from './support/world.js';
+
+let db: TestDatabase;
+let world: World;
+const ctx = () => serviceContext(db.prisma);
+
+useFreshWorld((d, w) => {
+  db = d;
+  world = w;
+});
+
+const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+async function snapshot(strategyId: number, status: StrategyStatus, reported: boolean) {
+  await db.prisma.periodSnapshot.create({
+    data: { strategyId, periodKey: 'FY2026-Q1', periodStart: d('2025-07-01'), periodEnd: d('2025-09-30'), status, reported, takenAt: new Date('2025-10-01T08:00:00Z') },
+  });
+}
+
+describe('changes since last quarter', () => {
+  it('compares a department with its snapshots of last quarter, in one statement', async () => {
+    await snapshot(world.strategy.lib11, 'IN_PROGRESS', true);
+    await snapshot(world.strategy.lib12, 'NOT_STARTED', false);
+    await snapshot(world.strategy.hsg11, 'IN_PROGRESS', true);
+    await db.prisma.strategy.update({ where: { id: world.strategy.lib11 }, data: { status: 'COMPLETED' } });
+    await db.prisma.strategy.update({ where: { id: world.strategy.lib12 }, data: { status: 'IN_PROGRESS' } });
+    await db.prisma.strategy.update({ where: { id: world.strategy.hsg11 }, data: { status: 'DEFERRED' } });
+
+    const lead = await loadActor(ctx(), 'ULIBLEAD');
+    const counter = countingClient(db.prisma);
+    const c = await departmentChanges(serviceContext(counter.prisma), lead, world.dept.LIB);
+    expect(counter.count()).toBe(1);
+    expect(c?.since.key).toBe('FY2026-Q1');
+    expect(c?.changes.changes.map((x) => [x.kind, x.strategy.label, x.from, x.to])).toEqual([
+      ['completed', '1.1', 'IN_PROGRESS', 'COMPLETED'],
+      ['started', '1.2', 'NOT_STARTED', 'IN_PROGRESS'],
+      // 2.1 has no snapshot of Q1: it is new since.
+      ['new', '2.1', null, 'ONGOING'],
+    ]);
+
+    // ORSE sees every department together.
+    const city = await citywideChanges(ctx(), await loadActor(ctx(), 'UADMIN'));
+    expect(city?.changes.counts).toMatchObject({ completed: 1, started: 1, deferred: 1, new: 1 });
+  });
+
+  it('refuses a department the reader may not see, and shows nothing without last quarter’s snapshots', async () => {
+    const housingStaff = await loadActor(ctx(), 'UHSGSTAFF');
+    await expect(departmentChanges(ctx(), housingStaff, world.dept.LIB)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await departmentChanges(ctx(), await loadActor(ctx(), 'ULIBLEAD'), world.dept.LIB)).toBeNull();
+  });
+
+  it('counts, per quarter, the strategies expected to report and those that did', async () => {
+    await snapshot(world.strategy.lib11, 'IN_PROGRESS', true);
+    await snapshot(world.strategy.lib12, 'NOT_STARTED', false);
+    // Completed before the quarter and silent: not expected to report.
+    await snapshot(world.strategy.lib21, 'COMPLETED', false);
+    await snapshot(world.strategy.hsg11, 'DEFERRED', true);
+    const lib = await reportingCoverage(ctx(), { departmentId: world.dept.LIB });
+    expect(lib.map((q) => [q.period.key, q.expected, q.reported, q.notReported])).toEqual([['FY2026-Q1', 2, 1, 1]]);
+    const city = await reportingCoverage(ctx(), 'citywide');
+    expect(city.map((q) => [q.period.key, q.expected, q.reported, q.notReported])).toEqual([['FY2026-Q1', 3, 2, 1]]);
+  });
+});

@@ -1,0 +1,59 @@
+// A new embedded database starts as a copy of the build's migrated template: migrations
+// already applied, nothing else in it. A directory that already holds a database is never
+// replaced by a template, and a template made from other migrations is not used. (Under
+// tests/unit: it needs PGlite only, so the PostgreSQL pass leaves it out.)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/db/client.js';
+import { migrate } from '../../../src/db/migrate.js';
+import { migrationsHash } from '../../../src/db/migrations-hash.js';
+import { builtTemplateFile, findBuiltTemplate } from '../../../src/db/pglite-template.js';
+import { writePgliteTemplate } from '../../../src/db/pglite-template-build.js';
+
+describe('the embedded database template', () => {
+  let root: string;
+  let template: string;
+  beforeAll(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-template-test-'));
+    template = builtTemplateFile(migrationsHash(), root);
+    await writePgliteTemplate(template, 'gzip');
+  }, 120_000);
+  afterAll(() => {
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('is found for the current migrations only', () => {
+    expect(findBuiltTemplate(root)).toBe(template);
+    const other = fs.mkdtempSync(path.join(root, 'other-'));
+    fs.copyFileSync(template, path.join(other, 'pglite-template-0000000000000000.tar.gz'));
+    expect(findBuiltTemplate(other)).toBeNull();
+  });
+
+  it('gives a new directory every migration and no rows', async () => {
+    const dir = path.join(root, 'new');
+    const db = await openDatabase({ kind: 'pglite', dataDir: dir, fromDump: template });
+    try {
+      const result = await migrate(db);
+      expect(result.applied).toEqual([]);
+      expect(result.alreadyApplied).toBeGreaterThan(0);
+      expect(await db.prisma.department.count()).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('never replaces a directory that holds a database', async () => {
+    const dir = path.join(root, 'existing');
+    const first = await openDatabase({ kind: 'pglite', dataDir: dir, fromDump: template });
+    await first.prisma.department.create({ data: { code: 'KEEP', name: 'Kept department' } });
+    await first.close();
+    const again = await openDatabase({ kind: 'pglite', dataDir: dir, fromDump: template });
+    try {
+      expect(await again.prisma.department.count({ where: { code: 'KEEP' } })).toBe(1);
+    } finally {
+      await again.close();
+    }
+  });
+});
