@@ -327,45 +327,47 @@ async function workingFacts(
   ctx: ServiceContext,
   ids: number[],
 ): Promise<{ lastBy: Map<number, Date | null>; openBy: Map<number, number>; measuresBy: Map<number, PlanMeasureFact[]> }> {
-  const [latest, milestones, measures] = ids.length
+  const [latest, facts] = ids.length
     ? await Promise.all([
         ctx.prisma.progressUpdate.groupBy({ by: ['strategyId'], where: { strategyId: { in: ids } }, _max: { createdAt: true } }),
-        ctx.prisma.milestone.groupBy({ by: ['strategyId'], where: { strategyId: { in: ids }, completedAt: null }, _count: { _all: true } }),
-        ctx.prisma.measure.findMany({
-          where: { strategyId: { in: ids }, archivedAt: null },
-          orderBy: [{ strategyId: 'asc' }, { position: 'asc' }, { id: 'asc' }],
-          select: {
-            strategyId: true,
-            label: true,
-            kind: true,
-            unit: true,
-            target: true,
-            direction: true,
-            // The latest reported value, one row per measure however many periods there are.
-            values: { orderBy: [{ progressUpdate: { createdAt: 'desc' } }, { id: 'desc' }], take: 1, select: { value: true, progressUpdate: { select: { periodKey: true } } } },
-          },
-        }),
+        // Open milestones and the typed measures with their latest value, in one statement
+        // however many strategies, measures or periods there are.
+        ctx.prisma.$queryRaw<{ strategyId: number; openMilestones: number; measures: string | null }[]>`
+          /* plan page: milestones and measures */
+          SELECT s.id AS "strategyId",
+                 (SELECT count(*)::int FROM "Milestone" mi WHERE mi."strategyId" = s.id AND mi."completedAt" IS NULL) AS "openMilestones",
+                 (SELECT json_agg(x ORDER BY x.position, x.id)::text FROM (
+                    SELECT me.id, me.position, me.label, me.kind::text AS kind, me.unit, me.target::float8 AS target,
+                           me.direction::text AS direction, lv.value::float8 AS "latestValue", lv."periodKey" AS "latestPeriod"
+                      FROM "Measure" me
+                      LEFT JOIN LATERAL (
+                        SELECT mv.value, pu."periodKey"
+                          FROM "MeasureValue" mv JOIN "ProgressUpdate" pu ON pu.id = mv."progressUpdateId"
+                         WHERE mv."measureId" = me.id
+                         ORDER BY pu."createdAt" DESC, mv.id DESC LIMIT 1) lv ON true
+                     WHERE me."strategyId" = s.id AND me."archivedAt" IS NULL) x) AS measures
+            FROM unnest(${ids}::int[]) AS s(id)`,
       ])
-    : [[], [], []];
+    : [[], []];
+  type Row = { label: string; kind: MeasureKind; unit: string; target: number | null; direction: MeasureDirection; latestValue: number | null; latestPeriod: string | null };
   const measuresBy = new Map<number, PlanMeasureFact[]>();
-  for (const m of measures) {
-    const last = m.values[0];
-    const list = measuresBy.get(m.strategyId) ?? [];
-    list.push({
-      label: m.label,
-      kind: m.kind,
-      unit: m.unit,
-      target: m.target === null ? null : Number(m.target.toString()),
-      direction: m.direction,
-      latest: last ? { value: Number(last.value.toString()), periodKey: last.progressUpdate.periodKey } : null,
-    });
-    measuresBy.set(m.strategyId, list);
+  const openBy = new Map<number, number>();
+  for (const f of facts) {
+    if (f.openMilestones > 0) openBy.set(f.strategyId, f.openMilestones);
+    if (!f.measures) continue;
+    measuresBy.set(
+      f.strategyId,
+      (JSON.parse(f.measures) as Row[]).map((m) => ({
+        label: m.label,
+        kind: m.kind,
+        unit: m.unit,
+        target: m.target,
+        direction: m.direction,
+        latest: m.latestValue !== null && m.latestPeriod !== null ? { value: m.latestValue, periodKey: m.latestPeriod } : null,
+      })),
+    );
   }
-  return {
-    lastBy: new Map(latest.map((r) => [r.strategyId, r._max.createdAt])),
-    openBy: new Map(milestones.map((r) => [r.strategyId, r._count._all])),
-    measuresBy,
-  };
+  return { lastBy: new Map(latest.map((r) => [r.strategyId, r._max.createdAt])), openBy, measuresBy };
 }
 
 /** A page size within bounds, and the asked page within the pages there are (crafted values included). */

@@ -172,4 +172,13 @@ describe('/reap update with typed measures', () => {
       'the refreshed confirmation',
     );
   });
+
+  it('shows each measure’s latest value against its target on the /reap plan page', async () => {
+    const before = app.fake.ephemerals(GRACE).length;
+    await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'plan' });
+    const page = await app.fake.waitFor(() => (app.fake.ephemerals(GRACE).length > before ? app.fake.ephemerals(GRACE).at(-1) : undefined), 5000, 'the plan page');
+    const text = JSON.stringify(page.blocks);
+    // The edit corrected the sessions to 12 and left the training figure out.
+    expect(text).toContain('*Measures:* Branch staff trained not reported yet · Bilingual sessions held latest 12 sessions (FY 2026-27 Q2, on target (12 sessions)) · Language access policy adopted latest Yes (FY 2026-27 Q2, on target (Yes))');
+  });
 });
