@@ -111,6 +111,12 @@ describe('typed_measures in plans files', () => {
     expect(r.messages).toEqual([
       'plans.csv: row 2 (line 2): typed_measures: measure "Trainings held" already has values reported as count; its kind cannot change to percent (give the new measure another label)',
     ]);
+
+    // The JSON export's history carries the value with the update, so nothing is only inside the app.
+    const out = path.join(tmp, 'all.json');
+    await writeExport(db.prisma, { format: 'json', out, today: '2026-12-05' });
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as { progress_updates: { typed_measure_values: unknown[] }[] };
+    expect(doc.progress_updates[0]!.typed_measure_values).toEqual([{ measure: 'Trainings held', kind: 'COUNT', unit: 'trainings', value: 6, note: null }]);
   });
 
   it('exports the column and survives export → import → export byte for byte', async () => {

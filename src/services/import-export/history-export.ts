@@ -23,7 +23,12 @@ export async function collectHistory(prisma: PrismaClient): Promise<HistoryTable
   const [updates, revisions, briefings, audit] = await Promise.all([
     prisma.progressUpdate.findMany({
       orderBy: { id: 'asc' },
-      include: { strategy: strategyRef, author: { select: { slackUserId: true } }, onBehalfOf: { select: { slackUserId: true } } },
+      include: {
+        strategy: strategyRef,
+        author: { select: { slackUserId: true } },
+        onBehalfOf: { select: { slackUserId: true } },
+        values: { orderBy: { measureId: 'asc' }, select: { value: true, note: true, measure: { select: { label: true, kind: true, unit: true } } } },
+      },
     }),
     prisma.progressUpdateRevision.findMany({ orderBy: { id: 'asc' }, include: { editedBy: { select: { slackUserId: true } } } }),
     prisma.briefing.findMany({
@@ -45,6 +50,8 @@ export async function collectHistory(prisma: PrismaClient): Promise<HistoryTable
       status_to: u.statusTo,
       narrative: u.narrative,
       measure_values: u.measureValues,
+      // The typed measures' values, by the measure's label (its key within the strategy).
+      typed_measure_values: u.values.map((v) => ({ measure: v.measure.label, kind: v.measure.kind, unit: v.measure.unit, value: Number(v.value.toString()), note: v.note })),
       outputs: u.outputs,
       roadblocks: u.roadblocks,
       help_needed: u.helpNeeded,
