@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Prisma } from '../db/client.js';
 import { loadAnnualDraftInput, renderAnnualDraft } from '../services/annual-report.js';
+import { annualMeasureCharts } from '../charts/annual-measure-charts.js';
 import { isServiceError } from '../services/errors.js';
 import { DRAFT_LANGS, type DraftLang } from '../services/reports/annual-words.js';
 import { withCliContext } from './context.js';
@@ -40,7 +41,8 @@ export async function runAnnualReport(prisma: Prisma, fiscalYear: string, opts: 
   let files: ReturnType<typeof renderAnnualDraft>;
   try {
     const input = await loadAnnualDraftInput({ prisma, config: { timeZone: clock.timeZone }, now: clock.now }, fiscalYear);
-    files = renderAnnualDraft(input, opts.lang ?? 'en');
+    const lang = opts.lang ?? 'en';
+    files = renderAnnualDraft(input, lang, await annualMeasureCharts(input, lang, undefined, (e) => io.err(`reap report: a measure chart could not be drawn: ${(e as Error).message}`)));
     if (input.includesDemoData) io.err('reap report: the draft counts demo data (reap seed); remove it before publishing');
   } catch (e) {
     if (isServiceError(e) && e.code === 'not_found') {

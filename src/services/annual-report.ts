@@ -8,7 +8,7 @@ import type { Actor } from '../domain/permissions.js';
 import { requireOrseAdmin } from './authz.js';
 import { notFound } from './errors.js';
 import { buildPlanTable, renderPlanTable, type RenderedReport } from './reports.js';
-import { buildAnnualDraft, renderAnnualHtml, renderAnnualMarkdown, type AnnualDraftInput, type DraftUpdateRow } from './reports/annual-draft.js';
+import { buildAnnualDraft, renderAnnualHtml, renderAnnualMarkdown, type AnnualDraftInput, type DraftChart, type DraftUpdateRow } from './reports/annual-draft.js';
 import type { DraftLang } from './reports/annual-words.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -144,8 +144,9 @@ export async function annualReportDraft(ctx: ServiceContext, actor: Actor, ref: 
   return loadAnnualDraftInput(ctx, ref);
 }
 
-export function renderAnnualDraft(input: AnnualDraftInput, lang: DraftLang): AnnualDraftFiles {
-  const draft = buildAnnualDraft(input, lang);
+/** `charts`: the typed measures' charts by strategy id (charts/annual-measure-charts.ts), drawn in the HTML. */
+export function renderAnnualDraft(input: AnnualDraftInput, lang: DraftLang, charts?: ReadonlyMap<number, readonly DraftChart[]>): AnnualDraftFiles {
+  const draft = buildAnnualDraft(input, lang, charts);
   const base = `${input.plan.key}-annual-report-draft.${lang}`;
   return {
     title: draft.title,

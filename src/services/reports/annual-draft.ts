@@ -80,6 +80,21 @@ export interface DraftStrategyItem {
   outputs: string[];
   /** "Workforce trained: 61.5% (FY2024-Q1), 98.5% (FY2024-Q3); target 98%, met" per typed measure. */
   typed: string[];
+  /** Each typed measure against its target over time, drawn (HTML only). */
+  charts: DraftChart[];
+}
+
+/** A chart of a measure, rendered: its PNG as base64 and the alt text that states every figure. */
+export interface DraftChart {
+  title: string;
+  alt: string;
+  pngBase64: string;
+}
+
+/** A typed measure's values in the year's public updates, one per period, oldest first. */
+export interface DraftMeasureSeries {
+  measure: ReportedMeasure;
+  points: { periodKey: string; periodStart: string; value: number }[];
 }
 
 export interface DraftHighlight {
@@ -130,7 +145,36 @@ export function isQuotable(u: DraftUpdateRow, fiscalYearEnd: number): boolean {
   );
 }
 
-export function buildAnnualDraft(input: AnnualDraftInput, lang: DraftLang): AnnualDraft {
+/**
+ * Per strategy, each typed measure's values in the year's quotable (PUBLIC) updates: one per
+ * period, the latest update of a period counting (a correction replaces the first figure).
+ */
+export function typedSeries(input: AnnualDraftInput): Map<number, DraftMeasureSeries[]> {
+  const quotable = input.updates
+    .filter((u) => isQuotable(u, input.fiscalYearEnd))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+  const byStrategy = new Map<number, Map<number, { measure: ReportedMeasure; periods: Map<string, { periodStart: string; value: number }> }>>();
+  for (const u of quotable) {
+    for (const v of u.typedValues ?? []) {
+      const measures = byStrategy.get(u.strategyId) ?? new Map();
+      const entry = measures.get(v.measureId) ?? { measure: v, periods: new Map() };
+      entry.periods.set(u.periodKey, { periodStart: u.periodStart, value: v.value });
+      measures.set(v.measureId, entry);
+      byStrategy.set(u.strategyId, measures);
+    }
+  }
+  return new Map(
+    [...byStrategy.entries()].map(([strategyId, measures]) => [
+      strategyId,
+      [...measures.values()].map(({ measure, periods }) => ({
+        measure,
+        points: [...periods.entries()].map(([periodKey, p]) => ({ periodKey, ...p })).sort((a, b) => a.periodStart.localeCompare(b.periodStart)),
+      })),
+    ]),
+  );
+}
+
+export function buildAnnualDraft(input: AnnualDraftInput, lang: DraftLang, charts: ReadonlyMap<number, readonly DraftChart[]> = new Map()): AnnualDraft {
   const words = ANNUAL_REPORT_WORDS[lang];
   const date = (d: Date) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: input.timeZone }).format(d);
   const period = fiscalYearLabel(input.fiscalYearEnd);
@@ -139,6 +183,7 @@ export function buildAnnualDraft(input: AnnualDraftInput, lang: DraftLang): Annu
   const quotable = input.updates
     .filter((u) => isQuotable(u, input.fiscalYearEnd))
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+  const series = typedSeries(input);
   const objectiveOfStrategy = new Map(input.objectives.flatMap((o) => o.strategies.map((s) => [s.id, o.number] as const)));
   const ownUpdates = quotable.filter((u) => u.planKey === input.plan.key && objectiveOfStrategy.has(u.strategyId));
   const departmentUpdates = quotable.filter((u) => u.planKind === 'DEPARTMENT_REAP');
@@ -168,7 +213,8 @@ export function buildAnnualDraft(input: AnnualDraftInput, lang: DraftLang): Annu
     status: words.status[s.status],
     measures: lines(s.performanceMeasures),
     outputs: lines(s.outputs),
-    typed: typedLines(quotable.filter((u) => u.strategyId === s.id), words, lang),
+    typed: typedLines(series.get(s.id) ?? [], words, lang),
+    charts: [...(charts.get(s.id) ?? [])],
   });
   const objectives = byNumber(input.objectives).map((o) => {
     const strategies = byNumber(o.strategies);
@@ -218,28 +264,14 @@ export function buildAnnualDraft(input: AnnualDraftInput, lang: DraftLang): Annu
   };
 }
 
-/**
- * Each typed measure's values in the year's public updates, one per period (the latest
- * update of a period counts), oldest first, with the target and whether the latest value
- * meets it. Figures only from the data, as everything else in the draft.
- */
-function typedLines(updates: readonly DraftUpdateRow[], words: AnnualReportWords, lang: DraftLang): string[] {
+/** Each typed measure's values by period, with the target and whether the latest value meets it. */
+function typedLines(series: readonly DraftMeasureSeries[], words: AnnualReportWords, lang: DraftLang): string[] {
   const locale = { en: 'en-US', es: 'es-US', vi: 'vi-VN' }[lang];
   const yesNo: [string, string] = lang === 'es' ? ['sí', 'no'] : lang === 'vi' ? ['có', 'không'] : ['yes', 'no'];
-  const byMeasure = new Map<number, { m: ReportedMeasure; periods: Map<string, { start: string; value: number }> }>();
-  for (const u of updates) {
-    for (const v of u.typedValues ?? []) {
-      const entry = byMeasure.get(v.measureId) ?? { m: v, periods: new Map() };
-      // `updates` come oldest first: a later update of the same period replaces the figure.
-      entry.periods.set(u.periodKey, { start: u.periodStart, value: v.value });
-      byMeasure.set(v.measureId, entry);
-    }
-  }
-  return [...byMeasure.values()].map(({ m, periods }) => {
-    const ordered = [...periods.entries()].sort(([, a], [, b]) => a.start.localeCompare(b.start));
+  return series.map(({ measure: m, points }) => {
     const show = (n: number) => formatMeasureValue(m, n, { locale, yesNo });
-    const values = ordered.map(([key, p]) => `${show(p.value)} (${key})`).join(', ');
-    const latest = ordered.at(-1)?.[1].value;
+    const values = points.map((p) => `${show(p.value)} (${p.periodKey})`).join(', ');
+    const latest = points.at(-1)?.value;
     const target = m.target !== null && latest !== undefined ? `; ${words.typedTarget(show(m.target), meetsTarget(m, latest) === true)}` : '';
     return `${m.label}: ${values}${target}`;
   });
@@ -355,7 +387,10 @@ function htmlStrategies(items: readonly DraftStrategyItem[], w: AnnualReportWord
       .filter(([, values]) => values.length > 0)
       .map(([label, values]) => `<li>${h(label)}:<ul>${values.map((v) => `<li>${h(v)}</li>`).join('')}</ul></li>`)
       .join('');
-    return `<li><strong>${h(s.ref)}</strong> ${h(s.text)} — ${h(s.status)}${details ? `<ul>${details}</ul>` : ''}</li>`;
+    const figures = s.charts
+      .map((c) => `<figure><img src="data:image/png;base64,${c.pngBase64}" alt="${h(c.alt)}" width="440"><figcaption>${h(c.title)}</figcaption></figure>`)
+      .join('');
+    return `<li><strong>${h(s.ref)}</strong> ${h(s.text)} — ${h(s.status)}${details ? `<ul>${details}</ul>` : ''}${figures}</li>`;
   });
   return `<ul>\n${li.join('\n')}\n</ul>`;
 }

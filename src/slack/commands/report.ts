@@ -16,6 +16,7 @@ import { STATUS_LABELS_EN } from '../../domain/report-table.js';
 import { emptyStatusCounts } from '../../domain/status-summary.js';
 import type { AppContext } from '../../services/app-context.js';
 import { annualReportDraft, renderAnnualDraft } from '../../services/annual-report.js';
+import { annualMeasureCharts } from '../../charts/annual-measure-charts.js';
 import { loadActor } from '../../services/authz.js';
 import { planPeriodLabel, renderPlanTable, reportDestination, workPlanTable, type PlanTable } from '../../services/reports.js';
 import { fiscalYearLabel, parseFiscalYears } from '../../domain/fiscal-calendar.js';
@@ -104,7 +105,10 @@ const annualReportCommand = async (
     const input = await annualReportDraft(ctx, actor, ref);
     // Building two documents of the whole year is the heavy step here; let acks go first.
     await heavyTurn();
-    files = renderAnnualDraft(input, lang ?? caller.lang);
+    const draftLang = lang ?? caller.lang;
+    const charts = await annualMeasureCharts(input, draftLang, undefined, (e) => ctx.logger.warn({ err: (e as Error).message }, 'a measure chart of the annual draft could not be drawn'));
+    await heavyTurn();
+    files = renderAnnualDraft(input, draftLang, charts);
   } catch (e) {
     await respond({ response_type: 'ephemeral', replace_original: true, text: readFailureText(ctx, t, e, { subcommand: 'report annual', user: caller.slackUserId }) });
     return;

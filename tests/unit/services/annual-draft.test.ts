@@ -8,6 +8,7 @@ import {
   renderAnnualMarkdown,
 } from '../../../src/services/reports/annual-draft.js';
 import { annualDraftFixture, FIXTURE_UPDATES } from '../../support/annual-draft-fixture.js';
+import { annualMeasureCharts } from '../../../src/charts/annual-measure-charts.js';
 
 const input = annualDraftFixture();
 
@@ -73,7 +74,7 @@ describe('annual report draft', () => {
     expect(o1.heading).toMatch(/^Objective 1: Normalize and culturalize/);
     expect(o1.completed.map((s) => s.ref)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.7']);
     expect(o1.active).toEqual([
-      { ref: '1.6', text: 'Provide trainings to reinforce foundational concepts', status: 'In Progress', measures: [expect.stringMatching(/^4\.7\/5 rating/)], outputs: ['15 trainings 420 participants'], typed: [] },
+      { ref: '1.6', text: 'Provide trainings to reinforce foundational concepts', status: 'In Progress', measures: [expect.stringMatching(/^4\.7\/5 rating/)], outputs: ['15 trainings 420 participants'], typed: [], charts: [] },
     ]);
     expect(d.objectives[2]!.waiting.map((s) => `${s.ref} ${s.status}`)).toEqual(['3.4 Not Started', '3.6 Not Started']);
     // The plan's multi-paragraph cells become one item per paragraph.
@@ -147,5 +148,24 @@ describe('annual report draft with typed measures', () => {
     expect(es.typed).toEqual(['Workforce trained: 85.5% (FY2024-Q2), 98.5% (FY2024-Q3); meta 98%, alcanzada']);
     const vi = buildAnnualDraft(withValues, 'vi').objectives.flatMap((o) => [...o.completed, ...o.active, ...o.waiting]).find((s) => s.ref === '1.6')!;
     expect(vi.typed).toEqual(['Workforce trained: 85,5% (FY2024-Q2), 98,5% (FY2024-Q3); mục tiêu 98%, đã đạt']);
+  });
+
+  it('draws each measure against its target in the HTML, with alt text stating every figure', { timeout: 30_000 }, async () => {
+    const charts = await annualMeasureCharts(withValues, 'en');
+    const html = renderAnnualHtml(buildAnnualDraft(withValues, 'en', charts));
+    expect(html).toContain('<figure><img src="data:image/png;base64,iVBORw0KGgo');
+    expect(html).toContain(
+      'alt="Line chart of Workforce trained by reporting period. FY 2023-24 Q2: 85.5%. FY 2023-24 Q3: 98.5%. Target: 98%, higher is better."',
+    );
+    expect(html).toContain('<figcaption>Workforce trained against its target</figcaption>');
+    // A draft without typed values has no figures.
+    expect(renderAnnualHtml(buildAnnualDraft(input, 'en', await annualMeasureCharts(input, 'en')))).not.toContain('<figure>');
+  });
+
+  it('leaves out a chart that cannot be drawn, and says so', async () => {
+    const failures: unknown[] = [];
+    const charts = await annualMeasureCharts(withValues, 'es', { render: () => Promise.reject(new Error('no fonts')) }, (e) => failures.push(e));
+    expect(charts.size).toBe(0);
+    expect(failures).toHaveLength(1);
   });
 });
