@@ -14,9 +14,9 @@ import type { StrategyStatus } from '../../generated/prisma/enums.js';
 import { parsePlanRef } from '../../domain/plan-ref.js';
 import { STATUS_LABELS_EN } from '../../domain/report-table.js';
 import { emptyStatusCounts } from '../../domain/status-summary.js';
-import type { AppContext } from '../../services/app-context.js';
 import { annualReportDraft, renderAnnualDraft } from '../../services/annual-report.js';
 import { loadActor } from '../../services/authz.js';
+import { latestWorkPlanKey } from '../../services/plans.js';
 import { planPeriodLabel, renderPlanTable, reportDestination, workPlanTable, type PlanTable } from '../../services/reports.js';
 import { fiscalYearLabel, parseFiscalYears } from '../../domain/fiscal-calendar.js';
 import { isDraftLang, type DraftLang } from '../../services/reports/annual-words.js';
@@ -38,20 +38,6 @@ export function reportRequest(args: string): ReportRequest {
     // "LIB-FY2024-2026" (a plan key) leaves "LIB-" around the years.
     department: ref.departmentQuery.replace(/^[-–\s]+|[-–\s]+$/g, '') || null,
   };
-}
-
-/**
- * The key of the newest ORSE work plan, or null when there is none. ORSE's work plan is
- * public to every member (the service does not gate it), so this lookup needs no actor.
- * TODO(services): a "latest work plan" reference in services/reports.ts would let this go.
- */
-async function latestWorkPlanKey(ctx: AppContext): Promise<string | null> {
-  const plan = await ctx.prisma.plan.findFirst({
-    where: { kind: 'ORSE_WORK_PLAN' },
-    orderBy: [{ fiscalEndYear: 'desc' }, { id: 'desc' }],
-    select: { key: true },
-  });
-  return plan?.key ?? null;
 }
 
 const STATUS_BY_LABEL = new Map(Object.entries(STATUS_LABELS_EN).map(([status, label]) => [label, status as StrategyStatus]));

@@ -7,6 +7,7 @@
 // Acknowledged at once; the answer follows through the response_url.
 import type { AppContext } from '../../services/app-context.js';
 import { isOrseAdmin, loadActor } from '../../services/authz.js';
+import { departmentCodes } from '../../services/departments.js';
 import { isServiceError } from '../../services/errors.js';
 import { citywideStatus, departmentStatus } from '../../services/status.js';
 import type { Translate } from '../i18n/index.js';
@@ -47,7 +48,7 @@ export const statusCommand: SubcommandHandler = async (req) => {
     const readable = [actor.departmentId, ...actor.managedDepartmentIds].filter((id): id is number => id !== null);
     const otherReadable =
       !isOrseAdmin(actor) && readable.length > 1
-        ? await ctx.prisma.department.findMany({ where: { id: { in: readable } }, select: { code: true }, orderBy: { code: 'asc' } })
+        ? await departmentCodes(ctx, readable, 'code')
         : [];
     await respond({ response_type: 'ephemeral', ...departmentStatusMessage(t, s, { isAdmin: isOrseAdmin(actor), otherReadable }) });
   } catch (e) {

@@ -11,6 +11,7 @@ import type { SlashCommand } from '@slack/bolt';
 import type { Actor } from '../../domain/permissions.js';
 import { isOrseAdmin } from '../../domain/permissions.js';
 import type { AppContext } from '../../services/app-context.js';
+import { departmentIdOfScope } from '../../services/departments.js';
 import { ServiceError } from '../../services/errors.js';
 import { getUpdateFormDefaults, listReportableStrategies, type ReportableStrategy } from '../../services/progress-updates.js';
 import { identifyCaller, loadActorWithLanguage } from '../caller.js';
@@ -34,11 +35,7 @@ export async function resolveStrategyQuery(ctx: AppContext, actor: Actor, query:
   const scope = query.kind === 'label' ? query.scope?.toLowerCase() ?? null : null;
   if (scope && admin) {
     // ORSE admins may name any department (by code) or plan (by key).
-    const [departments, plan] = await Promise.all([
-      ctx.prisma.department.findMany({ select: { id: true, code: true } }),
-      ctx.prisma.plan.findFirst({ where: { key: { equals: scope, mode: 'insensitive' } }, select: { departmentId: true } }),
-    ]);
-    departmentId = departments.find((d) => d.code.toLowerCase() === scope)?.id ?? plan?.departmentId ?? departmentId;
+    departmentId = (await departmentIdOfScope(ctx, scope)) ?? departmentId;
   }
   const strategies = await listReportableStrategies(ctx, actor, admin && departmentId !== null ? { departmentId } : {});
 

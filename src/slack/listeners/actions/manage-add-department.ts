@@ -2,6 +2,7 @@
 // follow. The services check the admin may manage the department picked.
 import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
+import { findDepartment } from '../../../services/departments.js';
 import { problemModal } from '../../ui/manage-modals.js';
 import { ADD_DEPARTMENT_ACTION_ID } from '../../ui/strategy-form.js';
 import { actorFor, addStrategyView, fillModal, problemText, speakerFor } from './manage-support.js';
@@ -16,7 +17,7 @@ export function registerManageAddDepartment(app: App, ctx: AppContext): void {
     try {
       const actor = await actorFor(ctx, body.user.id);
       const department = Number.isSafeInteger(departmentId)
-        ? await ctx.prisma.department.findUnique({ where: { id: departmentId }, select: { id: true, code: true, name: true } })
+        ? await findDepartment(ctx, departmentId)
         : null;
       view = department ? await addStrategyView(ctx, t, actor, department) : problemModal(t, t('errors.notFound.departmentGone'));
     } catch (e) {

@@ -3,7 +3,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { completeMilestone } from '../../../services/strategies.js';
-import { loadLiveStrategy } from '../../../services/strategy-records.js';
+import { liveStrategy } from '../../../services/strategy-records.js';
 import { MILESTONE_COMPLETE_ACTION_ID } from '../../ui/milestone-form.js';
 import { notFound } from '../../../services/errors.js';
 import { isId, withNotice } from '../../ui/manage-modals.js';
@@ -22,7 +22,7 @@ export function registerManageMilestoneComplete(app: App, ctx: AppContext): void
       const id = Number(action.value);
       if (!isId(id)) throw notFound('errors.notFound.milestone', { milestoneId: action.value });
       const { milestone, changed } = await completeMilestone(ctx, actor, id);
-      const s = await loadLiveStrategy(ctx.prisma, milestone.strategyId);
+      const s = await liveStrategy(ctx, milestone.strategyId);
       if (changed) changedStrategy = s.id;
       view = await milestonesView(ctx, t, s, `:white_check_mark: ${t('manage.done.milestoneCompleted', { title: escapeMrkdwn(milestone.title) })}`);
     } catch (e) {

@@ -3,6 +3,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { STRATEGY_FIELD_LIMITS } from '../../../domain/strategy-input.js';
 import { notFound } from '../../../services/errors.js';
+import { findMilestone } from '../../../services/milestones.js';
 import { strategyLabel } from '../../../services/strategy-records.js';
 import { problemModal } from '../../ui/manage-modals.js';
 import { MILESTONE_EDIT_ACTION_ID, milestoneEditModal } from '../../ui/milestone-form.js';
@@ -18,9 +19,7 @@ export function registerManageMilestoneEdit(app: App, ctx: AppContext): void {
     try {
       const actor = await actorFor(ctx, body.user.id);
       const id = Number(action.value);
-      const m = Number.isSafeInteger(id) && id > 0
-        ? await ctx.prisma.milestone.findUnique({ where: { id }, include: { owner: { select: { slackUserId: true } } } })
-        : null;
+      const m = Number.isSafeInteger(id) && id > 0 ? await findMilestone(ctx, id) : null;
       if (!m) throw notFound('errors.notFound.milestone', { milestoneId: action.value });
       const s = await loadManagedStrategy(ctx, actor, m.strategyId, 'milestone.edit');
       view = milestoneEditModal(t, {

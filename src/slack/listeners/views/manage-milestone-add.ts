@@ -4,7 +4,7 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { notFound } from '../../../services/errors.js';
 import { addMilestone } from '../../../services/strategies.js';
-import { loadLiveStrategy, strategyLabel } from '../../../services/strategy-records.js';
+import { liveStrategy, strategyLabel } from '../../../services/strategy-records.js';
 import { isId, parseObject } from '../../ui/manage-modals.js';
 import { MANAGE_CALLBACKS } from '../../ui/manage-modals.js';
 import { MILESTONE_BLOCKS } from '../../ui/milestone-form.js';
@@ -20,7 +20,7 @@ export function registerManageMilestoneAdd(app: App, ctx: AppContext): void {
       dueDate: dateOf(values, MILESTONE_BLOCKS.dueDate) ?? '',
       ownerSlackId: personOf(values, MILESTONE_BLOCKS.owner),
     });
-    const s = await loadLiveStrategy(ctx.prisma, strategyId);
+    const s = await liveStrategy(ctx, strategyId);
     const notice = t('manage.done.milestoneAdded', { title: escapeMrkdwn(milestone.title), label: escapeMrkdwn(strategyLabel(s)) });
     const owner = personOf(values, MILESTONE_BLOCKS.owner);
     return {

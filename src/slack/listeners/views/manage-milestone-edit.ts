@@ -5,7 +5,7 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { notFound } from '../../../services/errors.js';
 import { editMilestone } from '../../../services/strategies.js';
-import { loadLiveStrategy } from '../../../services/strategy-records.js';
+import { liveStrategy } from '../../../services/strategy-records.js';
 import { MANAGE_CALLBACKS, isId, parseObject } from '../../ui/manage-modals.js';
 import { MILESTONE_BLOCKS } from '../../ui/milestone-form.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
@@ -29,7 +29,7 @@ export function registerManageMilestoneEdit(app: App, ctx: AppContext): void {
       // The form closes; the Milestones list it was pushed from shows the change.
       after: async () => {
         if (listViewId) {
-          const s = await loadLiveStrategy(ctx.prisma, milestone.strategyId);
+          const s = await liveStrategy(ctx, milestone.strategyId);
           const notice = `:white_check_mark: ${t('manage.done.milestoneEdited', { title: escapeMrkdwn(milestone.title) })}`;
           await client.views.update({ view_id: listViewId, view: await milestonesView(ctx, t, s, notice) });
         }

@@ -3,26 +3,22 @@
 // the modal's own selects, the Edit button and the submission listener (which rebuilds
 // the form after a conflict).
 //
-// Authorization is the services' (listReportableStrategies, getUpdateFormDefaults); the
-// read here that no service offers yet (an update to edit) runs only after the same rules
-// have allowed the person in.
+// Authorization is the services' (listReportableStrategies, getUpdateFormDefaults,
+// loadUpdateForEdit).
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../domain/permissions.js';
-import { canEditUpdate, canManageDepartment, isOrseAdmin } from '../../../domain/permissions.js';
-import { reportableStatuses } from '../../../domain/progress-update-input.js';
+import { isOrseAdmin } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
-import { refuse } from '../../../services/authz.js';
-import { ServiceError, notFound } from '../../../services/errors.js';
+import { listDepartments } from '../../../services/departments.js';
+import { ServiceError } from '../../../services/errors.js';
 import {
   getUpdateFormDefaults,
   listReportableStrategies,
-  summarizeStrategy,
-  viewOfUpdate,
   type ProgressUpdateView,
   type ReportableStrategy,
 } from '../../../services/progress-updates.js';
-import { scopeOf, strategyWithPlace } from '../../../services/strategy-records.js';
+import { loadUpdateForEdit, type EditableUpdate } from '../../../services/update-editing.js';
 import type { Translate } from '../../i18n/index.js';
 import type { LoadingViewOpened } from '../../../http/front-door/messages.js';
 import { describeServiceError } from '../../service-errors.js';
@@ -35,13 +31,12 @@ import {
   type DepartmentChoice,
   type EditUpdateModel,
   type NewUpdateModel,
-  type StrategyExtras,
   type UpdateFormValues,
   type UpdateModalMeta,
 } from '../../ui/update-modal.js';
 
 async function departmentChoices(ctx: AppContext): Promise<DepartmentChoice[]> {
-  return ctx.prisma.department.findMany({ select: { id: true, code: true, name: true }, orderBy: { name: 'asc' } });
+  return listDepartments(ctx);
 }
 
 export interface NewFormRequest {
@@ -99,39 +94,9 @@ function asReportable(d: Awaited<ReturnType<typeof getUpdateFormDefaults>>, acto
   };
 }
 
-export interface StoredUpdate {
-  update: ProgressUpdateView;
-  authorSlackId: string;
-  strategy: ReturnType<typeof summarizeStrategy>;
-  extras: StrategyExtras;
-  statuses: readonly string[];
-}
-
-/**
- * An update as it is stored now, for someone allowed to edit it. The refusal is audited
- * like the service's own (editUpdate refuses and audits again on submit).
- */
-export async function loadUpdateForEdit(ctx: AppContext, actor: Actor, updateId: number): Promise<StoredUpdate> {
-  const row = await ctx.prisma.progressUpdate.findUnique({
-    where: { id: updateId },
-    include: {
-      author: { select: { slackUserId: true } },
-      strategy: { include: strategyWithPlace },
-    },
-  });
-  if (!row || row.strategy.archivedAt !== null) throw notFound('errors.notFound.update', { updateId });
-  const scope = scopeOf(row.strategy);
-  if (!canEditUpdate(actor, row, scope)) {
-    throw await refuse(ctx, actor, { action: 'progress.edit.form', entityType: 'progressUpdate', entityId: updateId }, 'errors.forbidden.editUpdate', scope);
-  }
-  return {
-    update: viewOfUpdate(row),
-    authorSlackId: row.author.slackUserId,
-    strategy: summarizeStrategy(row.strategy),
-    extras: { performanceMeasures: row.strategy.performanceMeasures, outputs: row.strategy.outputs },
-    statuses: reportableStatuses(row.strategy.status, canManageDepartment(actor, scope.departmentId)),
-  };
-}
+/** An update as it is stored now, for someone allowed to edit it (the services decide). */
+export type StoredUpdate = EditableUpdate;
+export { loadUpdateForEdit };
 
 export function editUpdateModel(
   ctx: AppContext,

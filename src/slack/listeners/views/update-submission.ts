@@ -18,8 +18,9 @@ import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { ServiceError } from '../../../services/errors.js';
-import { editUpdate, submitUpdate, type EditResult, type ProgressUpdateView, type SubmitResult } from '../../../services/progress-updates.js';
-import { loadLiveStrategy, type StrategyRecord } from '../../../services/strategy-records.js';
+import { editUpdate, submitUpdate, type EditResult, type SubmitResult } from '../../../services/progress-updates.js';
+import { liveStrategy, type StrategyRecord } from '../../../services/strategy-records.js';
+import { editRace } from '../../../services/update-editing.js';
 import { loadActorWithLanguage } from '../../caller.js';
 import { recentLanguage } from '../../recent-languages.js';
 import { translator, type Translate } from '../../i18n/index.js';
@@ -41,7 +42,7 @@ import {
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { completeStepWithUpdate } from '../functions/submit-update.js';
 import { afterEditedUpdate, afterNewUpdate } from './update-after-save.js';
-import { editUpdateModel, loadUpdateForEdit, newUpdateModel } from './update-form.js';
+import { editUpdateModel, newUpdateModel } from './update-form.js';
 
 /**
  * Slack waits 3 s for the answer. Everything a submission does before answering (who is
@@ -116,7 +117,7 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
     // The strategy a new update is for is read alongside the person, not after: one round
     // trip less before the answer. Authorization still comes first in submitUpdate; a read
     // nobody uses (someone unknown, a database failure) is dropped.
-    const strategy = meta.m !== 'edit' && values.strategyId !== null && values.strategyId === meta.s ? loadLiveStrategy(ctx.prisma, values.strategyId) : undefined;
+    const strategy = meta.m !== 'edit' && values.strategyId !== null && values.strategyId === meta.s ? liveStrategy(ctx, values.strategyId) : undefined;
     strategy?.catch(() => {});
     // One read for who is asking and in which language; someone unknown gets the reason.
     let who: Submission['who'];
@@ -334,43 +335,14 @@ async function finishEdit(s: Submission, actor: Actor, result: EditResult): Prom
   ));
 }
 
-const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '') === (b ?? '');
-
-/** The stored update already holds exactly what was submitted (a repeat of a saved edit). */
-function holdsSubmission(u: ProgressUpdateView, v: UpdateFormValues): boolean {
-  return (
-    u.statusTo === v.status &&
-    u.visibility === (v.visibility || 'INTERNAL') &&
-    same(u.narrative, v.narrative) &&
-    same(u.measureValues, v.measureValues) &&
-    same(u.outputs, v.outputs) &&
-    same(u.roadblocks, v.roadblocks) &&
-    same(u.helpNeeded, v.helpNeeded) &&
-    same(u.practices, v.practices) &&
-    same(u.evidenceUrl, v.evidenceUrl) &&
-    same(u.communitiesReached, v.communitiesReached) &&
-    same(u.languagesServed, v.languagesServed) &&
-    same(u.accessibilityNotes, v.accessibilityNotes)
-  );
-}
-
 async function answerEditConflict(s: Submission, actor: Actor, updateId: number, expectedRevision: number): Promise<void> {
   const { ctx, t, meta, values } = s;
   try {
-    const loaded = await rebuiltInTime(
-      s,
-      Promise.all([
-        loadUpdateForEdit(ctx, actor, updateId),
-        // Who made the revision after the one this form was loaded at.
-        ctx.prisma.progressUpdateRevision.findFirst({
-          where: { updateId, revision: expectedRevision },
-          select: { editedBy: { select: { slackUserId: true, name: true } } },
-        }),
-      ]),
-    );
-    if (!loaded) return;
-    const [stored, next] = loaded;
-    if (stored.update.revision === expectedRevision + 1 && next?.editedBy.slackUserId === actor.slackUserId && holdsSubmission(stored.update, values)) {
+    // The update now, who changed it, and whether that change is this submission saved before.
+    const race = await rebuiltInTime(s, editRace(ctx, actor, updateId, expectedRevision, contentOf(values)));
+    if (!race) return;
+    const { stored, nextEditor: next } = race;
+    if (race.repeated) {
       // A double click or a retry of an edit that was saved: nothing more to do.
       ctx.logger.info({ update: updateId, view: s.view.id }, 'repeated edit answered without saving it again');
       await s.ack();
@@ -379,7 +351,7 @@ async function answerEditConflict(s: Submission, actor: Actor, updateId: number,
     const model = editUpdateModel(ctx, stored, { c: meta.c, mc: meta.mc, mt: meta.mt }, {
       values,
       theirs: stored.update,
-      banner: t('update.errors.editConflict', { who: next ? escapeMrkdwn(next.editedBy.name) : t('update.errors.someone') }),
+      banner: t('update.errors.editConflict', { who: next ? escapeMrkdwn(next.name) : t('update.errors.someone') }),
     });
     await s.ack({ response_action: 'update', view: buildUpdateModal(t, model) });
   } catch (e) {
