@@ -10,7 +10,7 @@
 // take the files (a private channel the app is not in…) the person is told so in an ephemeral.
 //   /reap report annual FY2023-2024 [es|vi] → ORSE admins: the annual report draft, as
 //   Markdown and HTML, sent to the person alone (a draft is not for a channel).
-import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { StrategyStatus } from '../../domain/enums.js';
 import { parsePlanRef } from '../../domain/plan-ref.js';
 import { STATUS_LABELS_EN } from '../../domain/report-table.js';
 import { emptyStatusCounts } from '../../domain/status-summary.js';

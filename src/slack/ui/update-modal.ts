@@ -11,7 +11,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { isHttpUrl, charCount } from '../../domain/validation.js';
 import { todayIn } from '../../domain/calendar-dates.js';
 import { UPDATE_FIELD_LIMITS, STRATEGY_STATUSES, VISIBILITIES, isLeadDecision } from '../../domain/progress-update-input.js';
-import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { StrategyStatus } from '../../domain/enums.js';
 import type { ProgressUpdateView, ReportableStrategy, StrategySummary, UpdateFormDefaults, PersonRef } from '../../services/progress-updates.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';

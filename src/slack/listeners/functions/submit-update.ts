@@ -20,7 +20,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../domain/permissions.js';
 import { STRATEGY_STATUSES } from '../../../domain/progress-update-input.js';
-import type { StrategyStatus } from '../../../generated/prisma/enums.js';
+import type { StrategyStatus } from '../../../domain/enums.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { submitUpdate, type ProgressUpdateView } from '../../../services/progress-updates.js';
 import { findStrategiesByLabel, liveStrategy, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
