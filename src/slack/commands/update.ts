@@ -94,7 +94,7 @@ async function prepareUpdateForm(ctx: AppContext, command: SlashCommand, args: s
   return prepare(t, async () => {
     const resolved = await resolveStrategyQuery(ctx, actor, parseStrategyQuery(args), t, args);
     if ('message' in resolved) return { kind: 'message' as const, text: resolved.message };
-    return newUpdateModel(ctx, actor, { ...resolved, meta: { c: command.channel_id } });
+    return newUpdateModel(ctx, actor, { ...resolved, meta: { channelId: command.channel_id } });
   });
 }
 

@@ -69,10 +69,10 @@ async function prepareFromMessage(ctx: AppContext, client: WebClient, shortcut: 
     const [names, place] = await Promise.all([mentionNames(ctx, text), placeFor(ctx, actor, channelId, t)]);
     if ('message' in place) return { kind: 'message' as const, text: place.message };
     const prefill = prefillFromMessage(text, { names, permalink });
-    const shortened = prefill.shortenedFrom === null ? {} : { n: prefill.shortenedFrom, ...(prefill.evidenceUrl ? { k: 1 as const } : {}) };
+    const shortened = prefill.shortenedFrom === null ? {} : { prefilledLength: prefill.shortenedFrom, ...(prefill.evidenceUrl ? { linkedAsEvidence: true as const } : {}) };
     return newUpdateModel(ctx, actor, {
       ...place,
-      meta: { c: channelId, ...shortened },
+      meta: { channelId, ...shortened },
       values: { narrative: prefill.narrative || null, evidenceUrl: prefill.evidenceUrl },
       banner: prefill.narrative === '' ? t('shortcut.noText') : undefined,
     });

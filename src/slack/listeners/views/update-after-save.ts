@@ -108,7 +108,7 @@ export async function afterNewUpdate(
       channel = { channel: s.channelId, ok: false, reason: reasonText(t, code) };
     }
   }
-  await tellAuthor(ctx, client, actor.slackUserId, meta.c, confirmationMessage(t, { kind: 'saved', strategy: s, update, channel }));
+  await tellAuthor(ctx, client, actor.slackUserId, meta.channelId, confirmationMessage(t, { kind: 'saved', strategy: s, update, channel }));
   await markPromptsReported(ctx, client, update.strategyId, update.periodStart);
   await afterProgressChange(ctx, client, [actor.slackUserId, s.ownerSlackId ?? ''], s.departmentId).catch((e: unknown) =>
     ctx.logger.warn({ err: (e as Error).message }, 'App Home refresh after a progress update failed'),
@@ -129,15 +129,15 @@ export async function afterEditedUpdate(
   const message = confirmationMessage(t, { kind: 'edited', strategy: s, update, channel });
   let replaced = false;
   // The confirmation whose Edit button was used shows the new version in place.
-  if (meta.mc && meta.mt) {
+  if (meta.confirmationChannel && meta.confirmationTs) {
     try {
-      await client.chat.update({ channel: meta.mc, ts: meta.mt, text: message.text, blocks: message.blocks });
+      await client.chat.update({ channel: meta.confirmationChannel, ts: meta.confirmationTs, text: message.text, blocks: message.blocks });
       replaced = true;
     } catch (e) {
-      ctx.logger.info({ err: SLACK_ERROR(e), channel: meta.mc }, 'could not refresh the confirmation in place; sending a new one');
+      ctx.logger.info({ err: SLACK_ERROR(e), channel: meta.confirmationChannel }, 'could not refresh the confirmation in place; sending a new one');
     }
   }
-  if (!replaced) await tellAuthor(ctx, client, actor.slackUserId, meta.c, message);
+  if (!replaced) await tellAuthor(ctx, client, actor.slackUserId, meta.channelId, message);
   await afterProgressChange(ctx, client, [actor.slackUserId, s.ownerSlackId ?? ''], s.departmentId).catch((e: unknown) =>
     ctx.logger.warn({ err: (e as Error).message }, 'App Home refresh after an edit failed'),
   );

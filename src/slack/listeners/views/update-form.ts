@@ -42,7 +42,7 @@ async function departmentChoices(ctx: AppContext): Promise<DepartmentChoice[]> {
 export interface NewFormRequest {
   departmentId: number | null;
   strategyId: number | null;
-  meta: Omit<UpdateModalMeta, 'm' | 's' | 'v' | 'l' | 'd'>;
+  meta: Omit<UpdateModalMeta, 'mode' | 'strategyId' | 'strategyVersion' | 'lastUpdateId' | 'departmentId'>;
   /** Already loaded for this department, to save a query. */
   strategies?: ReportableStrategy[];
   values?: Partial<UpdateFormValues>;
@@ -68,11 +68,11 @@ export async function newUpdateModel(ctx: AppContext, actor: Actor, req: NewForm
     mode: 'new',
     meta: {
       ...req.meta,
-      m: 'new',
-      s: selected?.defaults.strategy.id ?? null,
-      v: selected?.defaults.strategy.version ?? null,
-      l: selected?.defaults.lastUpdate?.id ?? null,
-      d: departmentId,
+      mode: 'new',
+      strategyId: selected?.defaults.strategy.id ?? null,
+      strategyVersion: selected?.defaults.strategy.version ?? null,
+      lastUpdateId: selected?.defaults.lastUpdate?.id ?? null,
+      departmentId,
     },
     timeZone: ctx.config.timeZone,
     departments,
@@ -101,12 +101,12 @@ export { loadUpdateForEdit };
 export function editUpdateModel(
   ctx: AppContext,
   stored: StoredUpdate,
-  meta: Omit<UpdateModalMeta, 'm' | 'u' | 'r'>,
+  meta: Omit<UpdateModalMeta, 'mode' | 'updateId' | 'revision'>,
   extra: { values?: Partial<UpdateFormValues>; banner?: string; theirs?: ProgressUpdateView } = {},
 ): EditUpdateModel {
   return {
     mode: 'edit',
-    meta: { ...meta, m: 'edit', u: stored.update.id, r: stored.update.revision },
+    meta: { ...meta, mode: 'edit', updateId: stored.update.id, revision: stored.update.revision },
     timeZone: ctx.config.timeZone,
     update: stored.update,
     strategy: stored.strategy,
