@@ -5,7 +5,8 @@
 import type { Actor } from '../../domain/permissions.js';
 import { canManageDepartment, loadActor, requireManage } from '../../services/authz.js';
 import { findDepartment, resolveDepartment } from '../../services/departments.js';
-import { addStrategyView, departmentsWithPlans, fillModal, openLoading, problemText } from '../listeners/actions/manage-support.js';
+import { addStrategyView, departmentsWithPlans, fillModal, openLoading } from '../listeners/actions/manage-support.js';
+import { problemText } from '../service-errors.js';
 import { problemModal } from '../ui/manage-modals.js';
 import type { DepartmentChoice } from '../ui/strategy-form.js';
 import type { SubcommandHandler } from './types.js';

@@ -23,8 +23,8 @@ import { isDraftLang, type DraftLang } from '../../services/reports/annual-words
 import { heavyTurn } from '../heavy-turns.js';
 import { escapeMrkdwn, truncate } from '../ui/mrkdwn.js';
 import { preparingText, reportSummaryText, type ReportRequest } from '../ui/report-message.js';
-import { readFailureText } from './status.js';
 import type { SubcommandHandler } from './types.js';
+import { problemText } from '../service-errors.js';
 
 /** What the acknowledgement can say before any database work. */
 export function reportRequest(args: string): ReportRequest {
@@ -92,7 +92,7 @@ const annualReportCommand = async (
     await heavyTurn();
     files = renderAnnualDraft(input, lang ?? caller.lang);
   } catch (e) {
-    await respond({ response_type: 'ephemeral', replace_original: true, text: readFailureText(ctx, t, e, { subcommand: 'report annual', user: caller.slackUserId }) });
+    await respond({ response_type: 'ephemeral', replace_original: true, text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'report annual', user: caller.slackUserId }) });
     return;
   }
 
@@ -129,7 +129,7 @@ const tableReportCommand: SubcommandHandler = async ({ ctx, command, args, calle
     }
     planTable = await workPlanTable(ctx, actor, ref);
   } catch (e) {
-    await respond({ response_type: 'ephemeral', replace_original: true, text: readFailureText(ctx, t, e, { subcommand: 'report', user: caller.slackUserId }) });
+    await respond({ response_type: 'ephemeral', replace_original: true, text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'report', user: caller.slackUserId }) });
     return;
   }
 

@@ -5,7 +5,8 @@ import type { AppContext } from '../../../services/app-context.js';
 import { requireOrseAdmin } from '../../../services/authz.js';
 import { ADMIN_PERSON_ACTION_ID, adminModal, adminProblemModal } from '../../ui/admin-modal.js';
 import { adminDepartments, adminTarget } from './admin-support.js';
-import { actorFor, fillModal, problemText, speakerFor } from './manage-support.js';
+import { actorFor, fillModal, speakerFor } from './manage-support.js';
+import { problemText } from '../../service-errors.js';
 
 export function registerAdminPerson(app: App, ctx: AppContext): void {
   app.action<BlockAction<UsersSelectAction>>(ADMIN_PERSON_ACTION_ID, async ({ ack, body, action, client }) => {

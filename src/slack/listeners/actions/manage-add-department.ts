@@ -5,7 +5,8 @@ import type { AppContext } from '../../../services/app-context.js';
 import { findDepartment } from '../../../services/departments.js';
 import { problemModal } from '../../ui/manage-modals.js';
 import { ADD_DEPARTMENT_ACTION_ID } from '../../ui/strategy-form.js';
-import { actorFor, addStrategyView, fillModal, problemText, speakerFor } from './manage-support.js';
+import { actorFor, addStrategyView, fillModal, speakerFor } from './manage-support.js';
+import { problemText } from '../../service-errors.js';
 
 export function registerManageAddDepartment(app: App, ctx: AppContext): void {
   app.action<BlockAction<StaticSelectAction>>(ADD_DEPARTMENT_ACTION_ID, async ({ ack, body, action, client }) => {

@@ -8,7 +8,8 @@ import { MILESTONE_COMPLETE_ACTION_ID } from '../../ui/milestone-form.js';
 import { notFound } from '../../../services/errors.js';
 import { isId, withNotice } from '../../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
-import { actorFor, afterStrategyChange, fillModal, milestonesView, problemText, speakerFor } from './manage-support.js';
+import { actorFor, afterStrategyChange, fillModal, milestonesView, speakerFor } from './manage-support.js';
+import { problemText } from '../../service-errors.js';
 
 export function registerManageMilestoneComplete(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(MILESTONE_COMPLETE_ACTION_ID, async ({ ack, body, action, client }) => {

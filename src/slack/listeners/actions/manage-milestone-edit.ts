@@ -7,7 +7,8 @@ import { findMilestone } from '../../../services/milestones.js';
 import { strategyLabel } from '../../../services/strategy-records.js';
 import { problemModal } from '../../ui/manage-modals.js';
 import { MILESTONE_EDIT_ACTION_ID, milestoneEditModal } from '../../ui/milestone-form.js';
-import { actorFor, fillModal, loadManagedStrategy, openLoading, ownerChoices, problemText, speakerFor } from './manage-support.js';
+import { actorFor, fillModal, loadManagedStrategy, openLoading, ownerChoices, speakerFor } from './manage-support.js';
+import { problemText } from '../../service-errors.js';
 
 export function registerManageMilestoneEdit(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(MILESTONE_EDIT_ACTION_ID, async ({ ack, body, action, client }) => {

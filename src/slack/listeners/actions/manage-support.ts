@@ -26,7 +26,7 @@ import { identifyCaller } from '../../caller.js';
 import { republishHomeFor } from '../../home/publish-home.js';
 import type { Caller } from '../../commands/types.js';
 import { translator, type Translate } from '../../i18n/index.js';
-import { describeServiceError, modalErrors } from '../../service-errors.js';
+import { modalErrors, problemText } from '../../service-errors.js';
 import {
   closeModal,
   decodeStrategyMeta,
@@ -92,12 +92,7 @@ export async function fillModal(ctx: AppContext, client: WebClient, opened: Open
   }
 }
 
-/** The words for a failure: a service refusal as the service meant it, anything else generic and logged. */
-export function problemText(ctx: AppContext, t: Translate, e: unknown, what: string): string {
-  if (isServiceError(e)) return describeServiceError(t, e);
-  ctx.logger.error({ err: e }, what);
-  return t('common.errorGeneric');
-}
+
 
 export function headerOf(s: StrategyRecord): StrategyHeader {
   return {

@@ -21,7 +21,7 @@ import {
 import { loadUpdateForEdit, type EditableUpdate } from '../../../services/update-editing.js';
 import type { Translate } from '../../i18n/index.js';
 import type { LoadingViewOpened } from '../../../http/front-door/messages.js';
-import { describeServiceError } from '../../service-errors.js';
+import { describeServiceError, problemText } from '../../service-errors.js';
 import { heavyTurn } from '../../heavy-turns.js';
 import { viewPayload } from '../../view-payload.js';
 import {
@@ -168,11 +168,11 @@ export async function openPreparedForm(work: Promise<PreparedForm>, o: OpenOptio
   } catch (e) {
     o.ctx.logger.warn({ err: (e as Error).message }, 'views.open failed for the update loading view');
     // The trigger is gone; the answer can still arrive as a message.
-    const late = await work.catch((error: unknown) => ({ kind: 'message' as const, text: errorText(o.t, error, o.ctx) }));
+    const late = await work.catch((error: unknown) => ({ kind: 'message' as const, text: problemText(o.ctx, o.t, error, 'preparing the update form failed') }));
     await o.say(late.kind === 'message' ? late.text : o.t('update.errors.openFailed'));
     return;
   }
-  const ready = await work.catch((error: unknown) => ({ kind: 'message' as const, text: errorText(o.t, error, o.ctx) }));
+  const ready = await work.catch((error: unknown) => ({ kind: 'message' as const, text: problemText(o.ctx, o.t, error, 'preparing the update form failed') }));
   const view = ready.kind === 'form' ? ready.view : messageView(o.t, ready.text);
   // Sending a large form is heavy (serialising, and the same view coming back): in turn.
   await heavyTurn();
@@ -182,13 +182,6 @@ export async function openPreparedForm(work: Promise<PreparedForm>, o: OpenOptio
     // hash_conflict: the person closed or changed the view meanwhile; nothing to repair.
     o.ctx.logger.warn({ err: (e as Error).message }, 'views.update of the update loading view failed');
   }
-}
-
-/** Words for a failure while preparing a form: the service's message, else a generic one. */
-export function errorText(t: Translate, e: unknown, ctx: AppContext): string {
-  if (e instanceof ServiceError) return describeServiceError(t, e);
-  ctx.logger.error({ err: e }, 'preparing the update form failed');
-  return t('common.errorGeneric');
 }
 
 /** Builds the prepared form, turning a refusal or a missing strategy into words. */
