@@ -23,6 +23,18 @@ export async function identifyCaller(ctx: AppContext, slackUserId: string): Prom
   }
 }
 
+/** Who is asking, and a translator in their language: what a listener starts with. */
+export interface Speaker {
+  caller: Caller;
+  t: Translate;
+}
+
+/** The one way a listener learns who is asking and in which language (never throws). */
+export async function speakerFor(ctx: AppContext, slackUserId: string): Promise<Speaker> {
+  const caller = await identifyCaller(ctx, slackUserId);
+  return { caller, t: translator(caller.lang) };
+}
+
 /**
  * Who is asking, as the services see them, and a translator in their language; or, for
  * someone unknown or deactivated, the explanation of how to be added (in their language).

@@ -14,8 +14,8 @@ import type { AppContext } from '../../services/app-context.js';
 import { departmentIdOfScope } from '../../services/departments.js';
 import { ServiceError } from '../../services/errors.js';
 import { getUpdateFormDefaults, listReportableStrategies, type ReportableStrategy } from '../../services/progress-updates.js';
-import { identifyCaller, loadActorWithLanguage } from '../caller.js';
-import { translator, type Translate } from '../i18n/index.js';
+import { loadActorWithLanguage, speakerFor } from '../caller.js';
+import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../ui/mrkdwn.js';
 import { parseStrategyQuery, type StrategyQuery } from './command-text.js';
 import { matchStrategiesByWords } from '../../domain/strategy-words.js';
@@ -103,8 +103,8 @@ export const updateCommand: ModalSubcommandHandler = async ({ ctx, command, args
   if (query.kind === 'invalid') {
     // No modal for text that cannot name a strategy, so no trigger to race: answer in the
     // person's own language rather than the remembered one.
-    const caller = await identifyCaller(ctx, command.user_id);
-    await ack({ response_type: 'ephemeral', text: unknown(translator(caller.lang), args).message });
+    const { t } = await speakerFor(ctx, command.user_id);
+    await ack({ response_type: 'ephemeral', text: unknown(t, args).message });
     return;
   }
   await openPreparedForm(prepareUpdateForm(ctx, command, args), {

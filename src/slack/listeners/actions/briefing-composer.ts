@@ -19,7 +19,8 @@ import {
   readComposerValues,
   type ComposerState,
 } from '../../ui/briefing-modal.js';
-import { composerFromValues, speakerFor, updateView } from './briefing-support.js';
+import { composerFromValues, updateView } from './briefing-support.js';
+import { speakerFor } from '../../caller.js';
 import { problemText } from '../../service-errors.js';
 
 export function registerBriefingComposer(app: App, ctx: AppContext): void {

@@ -7,20 +7,9 @@ import { BRIEFING_LIMITS, briefingQuarterChoices, splitForInputs } from '../../.
 import { parsePeriodKey, type FiscalPeriod } from '../../../domain/fiscal-calendar.js';
 import type { AppContext } from '../../../services/app-context.js';
 import type { BriefingRecord } from '../../../services/briefings.js';
-import { identifyCaller } from '../../caller.js';
-import type { Caller } from '../../commands/types.js';
 import { resolveLanguage, translator, type Translate } from '../../i18n/index.js';
 import { briefingComposerModal, type ComposerData, type ComposerMeta, type ComposerValues } from '../../ui/briefing-modal.js';
 
-export interface Speaker {
-  caller: Caller;
-  t: Translate;
-}
-
-export async function speakerFor(ctx: AppContext, slackUserId: string): Promise<Speaker> {
-  const caller = await identifyCaller(ctx, slackUserId);
-  return { caller, t: translator(caller.lang) };
-}
 
 /** The language a posted briefing speaks: its composer's (the channel has no single reader). */
 export function briefingTranslator(b: Pick<BriefingRecord, 'createdBy'>): Translate {

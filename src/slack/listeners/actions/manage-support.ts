@@ -22,10 +22,9 @@ import { cityToday } from '../../../services/service-context.js';
 import { isServiceError, type ServiceError } from '../../../services/errors.js';
 import { loadManagedStrategy } from '../../../services/strategies.js';
 import { strategyConcerns, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
-import { identifyCaller } from '../../caller.js';
+import { speakerFor } from '../../caller.js';
 import { republishHomeFor } from '../../home/publish-home.js';
-import type { Caller } from '../../commands/types.js';
-import { translator, type Translate } from '../../i18n/index.js';
+import type { Translate } from '../../i18n/index.js';
 import { modalErrors, problemText } from '../../service-errors.js';
 import {
   closeModal,
@@ -45,15 +44,6 @@ import { milestonesModal } from '../../ui/milestone-form.js';
 import type { ManageOp } from '../../ui/manage-overflow.js';
 import { addStrategyModal, editStrategyModal, type DepartmentChoice, type ObjectiveGroup } from '../../ui/strategy-form.js';
 
-export interface Speaker {
-  caller: Caller;
-  t: Translate;
-}
-
-export async function speakerFor(ctx: AppContext, slackUserId: string): Promise<Speaker> {
-  const caller = await identifyCaller(ctx, slackUserId);
-  return { caller, t: translator(caller.lang) };
-}
 
 /** A modal opened with the trigger_id, to be filled once the data is loaded. */
 export interface OpenedModal {
@@ -266,8 +256,6 @@ export async function ackProblem(
   await ack({ response_action: 'update', view: withNotice(view as unknown as Parameters<typeof withNotice>[0], t('common.errorGeneric')) });
 }
 
-/** The actor behind a submission; unknown or deactivated people get `unknown_member`. */
-export const actorFor = (ctx: AppContext, slackUserId: string): Promise<Actor> => loadActor(ctx, slackUserId);
 
 // ---------- /reap add ----------
 
@@ -323,7 +311,7 @@ export function onSubmission(
     const { t } = await speakerFor(ctx, body.user.id);
     let outcome: SubmissionOutcome;
     try {
-      const actor = await actorFor(ctx, body.user.id);
+      const actor = await loadActor(ctx, body.user.id);
       outcome = await save({ actor, t, view, values: view.state.values, body, client });
     } catch (e) {
       await ackProblem(ctx, ack, t, e, view, blockIdFor);

@@ -11,8 +11,7 @@ import type { AppContext } from '../../../services/app-context.js';
 import { loadActor } from '../../../services/authz.js';
 import { planView } from '../../../services/plans.js';
 import { cityToday } from '../../../services/service-context.js';
-import { identifyCaller } from '../../caller.js';
-import { translator } from '../../i18n/index.js';
+import { speakerFor } from '../../caller.js';
 import { PLAN_PAGE_SIZE, planMessage, readsOtherDepartments } from '../../ui/plan-message.js';
 import { DIGEST_HOME_ACTION_ID, PLAN_OPEN_ACTION_ID } from '../../ui/weekly-digest.js';
 import { problemText } from '../../service-errors.js';
@@ -22,8 +21,7 @@ const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,16}$/;
 export function registerPlanOpen(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(PLAN_OPEN_ACTION_ID, async ({ ack, body, action, respond }) => {
     await ack();
-    const caller = await identifyCaller(ctx, body.user.id);
-    const t = translator(caller.lang);
+    const { caller, t } = await speakerFor(ctx, body.user.id);
     const code = action.value?.trim() ?? '';
     if (!DEPARTMENT_CODE.test(code)) {
       ctx.logger.warn({ user: body.user.id, value: action.value }, 'plan:open button with an unreadable value');

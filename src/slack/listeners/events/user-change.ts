@@ -10,9 +10,8 @@ import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../../services/app-context.js';
 import { departmentNames } from '../../../services/departments.js';
 import { syncFromSlackProfile, type DeactivationResult, type SlackProfile } from '../../../services/members.js';
-import { identifyCaller } from '../../caller.js';
+import { speakerFor } from '../../caller.js';
 import { republishHomeFor } from '../../home/publish-home.js';
-import { translator } from '../../i18n/index.js';
 import { deactivationMessages } from '../../ui/manage-deactivation.js';
 
 interface SlackUser {
@@ -59,7 +58,7 @@ async function notifyReassignment(ctx: AppContext, client: WebClient, personSlac
     const departmentName = departments.find((x) => x.code === group.departmentCode)?.name ?? group.departmentCode;
     for (const recipient of group.recipientSlackIds) {
       // Each lead reads it in their own language.
-      const t = translator((await identifyCaller(ctx, recipient)).lang);
+      const { t } = await speakerFor(ctx, recipient);
       for (const message of deactivationMessages(t, { personSlackId, departmentName, strategies })) {
         try {
           await client.chat.postMessage({ channel: recipient, text: message.text, blocks: message.blocks });

@@ -32,7 +32,8 @@ import {
 } from '../../ui/briefing-modal.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { slackDateTime } from '../../ui/status-parts.js';
-import { briefingTranslator, channelsWithoutBot, composerFromValues, speakerFor, updateView } from '../actions/briefing-support.js';
+import { briefingTranslator, channelsWithoutBot, composerFromValues, updateView } from '../actions/briefing-support.js';
+import { speakerFor } from '../../caller.js';
 
 export function registerBriefingSubmission(app: App, ctx: AppContext): void {
   // Slack waits for this answer (3 s): its reads and writes go before work nobody is timing.

@@ -20,7 +20,7 @@ import {
   settingsModal,
   type SettingsChangeView,
 } from '../../ui/settings-modal.js';
-import { speakerFor } from '../actions/briefing-support.js';
+import { speakerFor } from '../../caller.js';
 
 type State = Record<string, Record<string, { value?: string | null; selected_conversation?: string | null }>>;
 
