@@ -3,6 +3,7 @@
 // not write (forged, stale, cut) reads as nothing, so the listener refuses clearly.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { decodeComposerMeta, encodeComposerMeta, type ComposerMeta } from '../../../src/slack/ui/briefing-modal.js';
 import { decodeStrategyMeta, strategyMetadata, type StrategyMeta } from '../../../src/slack/ui/manage-modals.js';
 import { milestoneEditMetadata, milestonesMetadata } from '../../../src/slack/ui/milestone-form.js';
 import { MAX_PRIVATE_METADATA, metadataCodec, metadataId } from '../../../src/slack/ui/private-metadata.js';
@@ -37,7 +38,20 @@ describe('private_metadata', () => {
       prefilledLength: 40_000,
       linkedAsEvidence: true,
     };
+    // A briefing posted to the most channels the composer takes (10), each with a long permalink.
+    const briefing: ComposerMeta = {
+      mode: 'posted',
+      id: BIG_ID,
+      parts: 4,
+      gen: 999,
+      posted: Array.from({ length: 10 }, (_, i) => ({
+        channelId: `C0${String(i).padStart(9, '0')}`,
+        permalink: `https://city-of-san-jose-employees.slack.com/archives/C0${String(i).padStart(9, '0')}/p1700000000123456?thread_ts=1700000000.123456&cid=C0${String(i).padStart(9, '0')}`,
+      })),
+      cancelled: true,
+    };
     const texts = [
+      encodeComposerMeta(briefing),
       strategyMetadata.encode(strategy),
       encodeMeta(update),
       addStrategyMetadata.encode({ departmentId: BIG_ID }),
@@ -46,9 +60,10 @@ describe('private_metadata', () => {
     ];
     for (const text of texts) expect(text.length).toBeLessThan(MAX_PRIVATE_METADATA);
     // What was written reads back as it was.
-    expect(decodeStrategyMeta(texts[0])).toEqual(strategy);
-    expect(decodeMeta(texts[1])).toEqual(update);
-    expect(JSON.parse(texts[1]!)).toHaveProperty('confirmationChannel');
+    expect(decodeComposerMeta(texts[0])).toEqual(briefing);
+    expect(decodeStrategyMeta(texts[1])).toEqual(strategy);
+    expect(decodeMeta(texts[2])).toEqual(update);
+    expect(JSON.parse(texts[2]!)).toHaveProperty('confirmationChannel');
   });
 
   it('refuses loudly to write what Slack would not keep', () => {
