@@ -57,20 +57,18 @@ const ADVICE =
 
 describe('src/slack stays out of the database', () => {
   it('recognises each way in (so the check below cannot pass by missing them)', () => {
-    const sample = [
-      "import { PrismaClient } from '@prisma/client';",
-      "import type { StrategyStatus } from '../../generated/prisma/enums.js';",
-      "import type { Prisma } from '../../db/client.js';",
-      "const m = await import('../../generated/prisma/client.js');",
-      'const rows = await ctx.prisma.member.findMany();',
-      'await loadLiveStrategy(ctx.prisma, 1);',
-      'const d = app.ctx.prisma.department;',
-      'await ctx.db.close();',
-      'await db.$queryRaw`SELECT 1`;',
-      '// ctx.prisma in a comment is only words',
-      "import { liveStrategy } from '../../services/strategy-records.js';",
-      "import type { StrategyStatus } from '../../domain/enums.js';",
-    ].join('\n');
+    const sample = `import { PrismaClient } from '@prisma/client';
+import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { Prisma } from '../../db/client.js';
+const m = await import('../../generated/prisma/client.js');
+const rows = await ctx.prisma.member.findMany();
+await loadLiveStrategy(ctx.prisma, 1);
+const d = app.ctx.prisma.department;
+await ctx.db.close();
+await db.$queryRaw\`SELECT 1\`;
+// ctx.prisma in a comment is only words
+import { liveStrategy } from '../../services/strategy-records.js';
+import type { StrategyStatus } from '../../domain/enums.js';`;
     expect(problemsIn('sample.ts', sample)).toEqual([
       "sample.ts:1: imports '@prisma/client'",
       "sample.ts:2: imports '../../generated/prisma/enums.js'",
