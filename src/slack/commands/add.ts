@@ -4,8 +4,8 @@
 // know are told how to be added, staff and managers get the plain refusal (audited).
 import type { Actor } from '../../domain/permissions.js';
 import { canManageDepartment, loadActor, requireManage } from '../../services/authz.js';
-import { findDepartment, resolveDepartment } from '../../services/departments.js';
-import { addStrategyView, departmentsWithPlans, fillModal, openLoading } from '../listeners/actions/manage-support.js';
+import { departmentsWithPlans, findDepartment, resolveDepartment } from '../../services/departments.js';
+import { addStrategyView, fillModal, openLoading } from '../listeners/actions/manage-support.js';
 import { problemText } from '../service-errors.js';
 import { problemModal } from '../ui/manage-modals.js';
 import type { DepartmentChoice } from '../ui/strategy-form.js';

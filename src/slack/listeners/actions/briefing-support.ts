@@ -10,7 +10,6 @@ import type { BriefingRecord } from '../../../services/briefings.js';
 import { resolveLanguage, translator, type Translate } from '../../i18n/index.js';
 import { briefingComposerModal, type ComposerData, type ComposerMeta, type ComposerValues } from '../../ui/briefing-modal.js';
 
-
 /** The language a posted briefing speaks: its composer's (the channel has no single reader). */
 export function briefingTranslator(b: Pick<BriefingRecord, 'createdBy'>): Translate {
   return translator(resolveLanguage(b.createdBy.language, b.createdBy.slackLocale));
@@ -90,8 +89,6 @@ export function composerFromValues(ctx: AppContext, meta: ComposerMeta, values: 
 export function composerView(t: Translate, data: ComposerData): View {
   return briefingComposerModal(t, data);
 }
-
-
 
 /** Opens a view with the trigger_id (single use, 3 s); null when Slack refused it. */
 export async function openView(ctx: AppContext, client: WebClient, triggerId: string, view: View): Promise<{ viewId: string; hash: string } | null> {

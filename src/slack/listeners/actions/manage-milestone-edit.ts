@@ -8,7 +8,8 @@ import { findMilestone } from '../../../services/milestones.js';
 import { strategyLabel } from '../../../services/strategy-records.js';
 import { problemModal } from '../../ui/manage-modals.js';
 import { MILESTONE_EDIT_ACTION_ID, milestoneEditModal } from '../../ui/milestone-form.js';
-import { fillModal, loadManagedStrategy, openLoading, ownerChoices } from './manage-support.js';
+import { fillModal, openLoading, ownerChoices } from './manage-support.js';
+import { loadManagedStrategy } from '../../../services/strategies.js';
 import { speakerFor } from '../../caller.js';
 import { problemText } from '../../service-errors.js';
 

@@ -42,8 +42,7 @@ import {
 import { planMessage, readsOtherDepartments } from '../../ui/plan-message.js';
 import { milestonesModal } from '../../ui/milestone-form.js';
 import type { ManageOp } from '../../ui/manage-overflow.js';
-import { addStrategyModal, editStrategyModal, type DepartmentChoice, type ObjectiveGroup } from '../../ui/strategy-form.js';
-
+import { addStrategyModal, editStrategyModal, type DepartmentChoice } from '../../ui/strategy-form.js';
 
 /** A modal opened with the trigger_id, to be filled once the data is loaded. */
 export interface OpenedModal {
@@ -82,8 +81,6 @@ export async function fillModal(ctx: AppContext, client: WebClient, opened: Open
   }
 }
 
-
-
 export function headerOf(s: StrategyRecord): StrategyHeader {
   return {
     label: strategyLabel(s),
@@ -102,8 +99,6 @@ export const AUDIT_ACTION: Record<ManageOp, string> = {
   'milestone:add': 'milestone.add',
 };
 
-export { departmentsWithPlans, loadManagedStrategy };
-
 /** Active members of the department, by name; more than a select holds means "pick anyone". */
 export async function ownerChoices(ctx: AppContext, departmentId: number | null, departmentName: string | null): Promise<OwnerChoices> {
   if (departmentId === null) return { kind: 'anyone' };
@@ -111,9 +106,6 @@ export async function ownerChoices(ctx: AppContext, departmentId: number | null,
   if (members.length === 0 || members.length > 100) return { kind: 'anyone' };
   return { kind: 'members', members, departmentName: departmentName ?? '' };
 }
-
-/** The department's objectives, grouped by plan, newest plan first. */
-export const objectiveGroups = (ctx: AppContext, departmentId: number): Promise<ObjectiveGroup[]> => departmentObjectives(ctx, departmentId);
 
 /** The milestones modal for a strategy, freshly loaded. */
 export async function milestonesView(ctx: AppContext, t: Translate, s: StrategyRecord, notice?: string, formKey = ''): Promise<View> {
@@ -256,7 +248,6 @@ export async function ackProblem(
   await ack({ response_action: 'update', view: withNotice(view as unknown as Parameters<typeof withNotice>[0], t('common.errorGeneric')) });
 }
 
-
 // ---------- /reap add ----------
 
 /** The add form for `department`, after the services accepted the actor for it. */
@@ -264,7 +255,7 @@ export async function addStrategyView(ctx: AppContext, t: Translate, actor: Acto
   await requireManage(ctx, actor, department.id, { action: 'strategy.add', entityType: 'department', entityId: department.id });
   const [departments, groups, owners] = await Promise.all([
     isOrseAdmin(actor) ? departmentsWithPlans(ctx) : Promise.resolve(null),
-    objectiveGroups(ctx, department.id),
+    departmentObjectives(ctx, department.id),
     ownerChoices(ctx, department.id, department.name),
   ]);
   return addStrategyModal(t, {
