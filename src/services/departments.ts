@@ -43,3 +43,64 @@ export async function departmentFor(ctx: ServiceContext, actor: Actor, query: st
     { field: 'department' },
   );
 }
+
+// ---------------------------------------------------------------------------------------
+// Small reads for the Slack side: the choices a form offers and names for messages. None
+// of them decides who may do what; the use cases that act on a choice do.
+
+export interface DepartmentRow {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** Every department, by name (the department choices of forms). */
+export async function listDepartments(ctx: ServiceContext): Promise<DepartmentRow[]> {
+  return ctx.prisma.department.findMany({ select: { id: true, code: true, name: true }, orderBy: { name: 'asc' } });
+}
+
+/** Departments a strategy can be added to: those with a plan, by name. */
+export async function departmentsWithPlans(ctx: ServiceContext): Promise<DepartmentRow[]> {
+  return ctx.prisma.department.findMany({
+    where: { plans: { some: {} } },
+    select: { id: true, code: true, name: true },
+    orderBy: { name: 'asc' },
+  });
+}
+
+/** One department by id, or null when there is none (a stale or crafted choice). */
+export async function findDepartment(ctx: ServiceContext, departmentId: number): Promise<DepartmentRow | null> {
+  return ctx.prisma.department.findUnique({ where: { id: departmentId }, select: { id: true, code: true, name: true } });
+}
+
+/** The department whose channel this is, if any. */
+export async function departmentOfChannel(ctx: ServiceContext, channelId: string): Promise<{ id: number } | null> {
+  return ctx.prisma.department.findFirst({ where: { slackChannelId: channelId }, select: { id: true } });
+}
+
+/** The codes of these departments, ordered by name or by code. */
+export async function departmentCodes(ctx: ServiceContext, departmentIds: readonly number[], orderBy: 'name' | 'code'): Promise<{ code: string }[]> {
+  return ctx.prisma.department.findMany({
+    where: { id: { in: [...departmentIds] } },
+    select: { code: true },
+    orderBy: orderBy === 'name' ? { name: 'asc' } : { code: 'asc' },
+  });
+}
+
+/** The names of the departments with these codes. */
+export async function departmentNames(ctx: ServiceContext, codes: readonly string[]): Promise<{ code: string; name: string }[]> {
+  if (codes.length === 0) return [];
+  return ctx.prisma.department.findMany({ where: { code: { in: [...codes] } }, select: { code: true, name: true } });
+}
+
+/**
+ * The department a scope names (lower case): a department code, else a plan key; null when
+ * it names neither. Two reads at once, since an ORSE admin's typed scope may be either.
+ */
+export async function departmentIdOfScope(ctx: ServiceContext, scope: string): Promise<number | null> {
+  const [departments, plan] = await Promise.all([
+    ctx.prisma.department.findMany({ select: { id: true, code: true } }),
+    ctx.prisma.plan.findFirst({ where: { key: { equals: scope, mode: 'insensitive' } }, select: { departmentId: true } }),
+  ]);
+  return departments.find((d) => d.code.toLowerCase() === scope)?.id ?? plan?.departmentId ?? null;
+}

@@ -35,3 +35,16 @@ export async function homeViewersAmong(ctx: ServiceContext, slackUserIds: readon
   const viewers = new Set(rows.map((r) => r.slackUserId));
   return slackUserIds.filter((id) => viewers.has(id));
 }
+
+/**
+ * The people whose Home shows a department's work besides its owners: its active equity
+ * leads and the managers who oversee it. Roles are filtered here: an enum-array `has`
+ * filter fails on the embedded database's adapter.
+ */
+export async function departmentHomeAudience(ctx: ServiceContext, departmentId: number): Promise<string[]> {
+  const people = await ctx.prisma.member.findMany({
+    where: { active: true, OR: [{ departmentId }, { managedDepartments: { some: { departmentId } } }] },
+    select: { slackUserId: true, roles: true, departmentId: true },
+  });
+  return people.filter((p) => p.departmentId !== departmentId || p.roles.includes('EQUITY_LEAD')).map((p) => p.slackUserId);
+}

@@ -394,3 +394,8 @@ export async function measuresOfUpdate(ctx: ServiceContext, strategyId: number, 
 export async function valuesOfUpdate(ctx: ServiceContext, updateId: number): Promise<ReportedMeasure[]> {
   return (await reportedMeasures(ctx.prisma, [updateId])).get(updateId) ?? [];
 }
+
+/** A strategy's active measures, for a form shown to someone already allowed to manage it. */
+export async function activeMeasures(ctx: ServiceContext, strategyId: number): Promise<MeasureView[]> {
+  return listMeasures(ctx.prisma, strategyId);
+}

@@ -380,3 +380,79 @@ export async function markDeactivated(ctx: ServiceContext, slackUserId: string):
     }),
   };
 }
+
+// ---------------------------------------------------------------------------------------
+// Small reads for the Slack side: who is asking (language and roles, before any use case),
+// names for messages, and the people a form offers.
+
+export interface CallerProfile {
+  id: number;
+  language: Language | null;
+  slackLocale: string | null;
+  active: boolean;
+  roles: Role[];
+}
+
+/** What the app knows of a Slack user before anything else: one indexed read, or null. */
+export async function findCallerProfile(ctx: ServiceContext, slackUserId: string): Promise<CallerProfile | null> {
+  return ctx.prisma.member.findUnique({
+    where: { slackUserId },
+    select: { id: true, language: true, slackLocale: true, active: true, roles: true },
+  });
+}
+
+/** Names of the members among these Slack users, by Slack id; others are left out. */
+export async function memberNames(ctx: ServiceContext, slackUserIds: readonly string[]): Promise<Map<string, string>> {
+  if (slackUserIds.length === 0) return new Map();
+  const rows = await ctx.prisma.member.findMany({ where: { slackUserId: { in: [...slackUserIds] } }, select: { slackUserId: true, name: true } });
+  return new Map(rows.map((r) => [r.slackUserId, r.name]));
+}
+
+/** The Slack id of a member, by their id in the app. */
+export async function memberSlackId(ctx: ServiceContext, memberId: number): Promise<string | null> {
+  const m = await ctx.prisma.member.findUnique({ where: { id: memberId }, select: { slackUserId: true } });
+  return m?.slackUserId ?? null;
+}
+
+/** The Slack locale a member's row remembers (what "auto" language follows). */
+export async function memberSlackLocale(ctx: ServiceContext, slackUserId: string): Promise<string | null> {
+  const m = await ctx.prisma.member.findUnique({ where: { slackUserId }, select: { slackLocale: true } });
+  return m?.slackLocale ?? null;
+}
+
+export interface MemberRoles {
+  roles: Role[];
+  active: boolean;
+  departmentCode: string | null;
+  managedDepartmentCodes: string[];
+}
+
+/** A member's roles and departments as stored, or null for someone the app has not met. */
+export async function findMemberRoles(ctx: ServiceContext, slackUserId: string): Promise<MemberRoles | null> {
+  const m = await ctx.prisma.member.findUnique({
+    where: { slackUserId },
+    select: {
+      roles: true,
+      active: true,
+      department: { select: { code: true } },
+      managedDepartments: { select: { department: { select: { code: true } } } },
+    },
+  });
+  if (!m) return null;
+  return {
+    roles: m.roles,
+    active: m.active,
+    departmentCode: m.department?.code ?? null,
+    managedDepartmentCodes: m.managedDepartments.map((x) => x.department.code),
+  };
+}
+
+/** Active members of a department by name, at most `limit` (a select holds 100). */
+export async function activeDepartmentMembers(ctx: ServiceContext, departmentId: number, limit: number): Promise<{ slackUserId: string; name: string }[]> {
+  return ctx.prisma.member.findMany({
+    where: { departmentId, active: true },
+    select: { slackUserId: true, name: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: limit,
+  });
+}

@@ -59,6 +59,28 @@ function titleTaken(e: unknown, title: string): never {
   throw e;
 }
 
+/** A milestone with its owner's Slack id, or null when there is none. */
+export async function findMilestone(ctx: ServiceContext, milestoneId: number) {
+  return ctx.prisma.milestone.findUnique({ where: { id: milestoneId }, include: { owner: { select: { slackUserId: true } } } });
+}
+
+export interface OpenMilestone {
+  id: number;
+  title: string;
+  dueDate: string;
+  owner: { slackUserId: string } | null;
+}
+
+/** A strategy's milestones still to do, soonest first. */
+export async function openMilestones(ctx: ServiceContext, strategyId: number): Promise<OpenMilestone[]> {
+  const rows = await ctx.prisma.milestone.findMany({
+    where: { strategyId, completedAt: null },
+    select: { id: true, title: true, dueDate: true, owner: { select: { slackUserId: true } } },
+    orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate.toISOString().slice(0, 10), owner: m.owner }));
+}
+
 export async function addMilestone(ctx: ServiceContext, actor: Actor, strategyId: number, input: MilestoneFieldsInput): Promise<MilestoneResult> {
   const s = await loadLiveStrategy(ctx.prisma, strategyId);
   await requireManage(ctx, actor, strategyDepartmentId(s), { action: 'milestone.add', entityType: 'strategy', entityId: s.id });

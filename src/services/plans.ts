@@ -376,3 +376,31 @@ function pageOf(total: number, pageSize: number, page: number): { size: number; 
   const totalPages = Math.max(1, Math.ceil(total / size));
   return { size, totalPages, current: Math.min(Math.max(1, Math.floor(page) || 1), totalPages) };
 }
+
+export interface ObjectivesOfPlan {
+  planTitle: string;
+  objectives: { id: number; number: number; title: string }[];
+}
+
+/** A department's objectives, grouped by plan, newest plan first (the add form's choices). */
+export async function departmentObjectives(ctx: ServiceContext, departmentId: number): Promise<ObjectivesOfPlan[]> {
+  const plans = await ctx.prisma.plan.findMany({
+    where: { departmentId },
+    select: { title: true, objectives: { select: { id: true, number: true, title: true }, orderBy: { number: 'asc' } } },
+    orderBy: [{ fiscalEndYear: 'desc' }, { id: 'desc' }],
+  });
+  return plans.map((p) => ({ planTitle: p.title, objectives: p.objectives }));
+}
+
+/**
+ * The key of the newest ORSE work plan, or null when there is none. ORSE's work plan is
+ * public to every member (its report is not gated), so this needs no actor.
+ */
+export async function latestWorkPlanKey(ctx: ServiceContext): Promise<string | null> {
+  const plan = await ctx.prisma.plan.findFirst({
+    where: { kind: 'ORSE_WORK_PLAN' },
+    orderBy: [{ fiscalEndYear: 'desc' }, { id: 'desc' }],
+    select: { key: true },
+  });
+  return plan?.key ?? null;
+}

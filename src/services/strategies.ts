@@ -33,6 +33,17 @@ import { findStrategy, loadLiveStrategy, strategyAuditSnapshot, strategyDepartme
 
 export { addMilestone, editMilestone, completeMilestone, type MilestoneView, type MilestoneResult } from './milestones.js';
 
+/**
+ * The strategy, if `actor` may manage it: what a management form loads before it opens. A
+ * refusal is audited (authz.denied) and thrown as `forbidden`, so a crafted menu value gets
+ * a clear answer.
+ */
+export async function loadManagedStrategy(ctx: ServiceContext, actor: Actor, strategyId: number, action: string): Promise<StrategyRecord> {
+  const s = await loadLiveStrategy(ctx.prisma, strategyId);
+  await requireManage(ctx, actor, strategyDepartmentId(s), { action, entityType: 'strategy', entityId: s.id });
+  return s;
+}
+
 export interface StrategyResult {
   strategy: StrategySummary;
   /** False when the request asked for what was already the case (e.g. closing a closed strategy). */

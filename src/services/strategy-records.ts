@@ -5,7 +5,7 @@ import type { Prisma as PrismaNS, Strategy } from '../generated/prisma/client.js
 import type { Prisma } from '../db/client.js';
 import { isoDateOf } from '../domain/calendar-dates.js';
 import { notFound } from './errors.js';
-import type { Tx } from './service-context.js';
+import type { ServiceContext, Tx } from './service-context.js';
 
 export const strategyWithPlace = {
   objective: {
@@ -124,6 +124,47 @@ export async function loadLiveStrategy(db: Prisma | Tx, strategyId: number): Pro
   const s = await findStrategy(db, strategyId);
   if (!s || s.archivedAt !== null) throw notFound('errors.notFound.strategy', { strategyId });
   return s;
+}
+
+/** `loadLiveStrategy` for a use case's caller: the same single statement. */
+export const liveStrategy = (ctx: ServiceContext, strategyId: number): Promise<StrategyRecord> => loadLiveStrategy(ctx.prisma, strategyId);
+
+/** The Slack id of a strategy's owner, if it has one (whoever a change takes it from). */
+export async function strategyOwnerSlackId(ctx: ServiceContext, strategyId: number): Promise<string | null> {
+  const s = await ctx.prisma.strategy.findUnique({ where: { id: strategyId }, select: { owner: { select: { slackUserId: true } } } });
+  return s?.owner?.slackUserId ?? null;
+}
+
+/** Whom a change to a strategy concerns: its owner and its plan's department; null when it is gone. */
+export async function strategyConcerns(ctx: ServiceContext, strategyId: number): Promise<{ ownerSlackId: string | null; departmentId: number | null } | null> {
+  const s = await ctx.prisma.strategy.findUnique({
+    where: { id: strategyId },
+    select: { owner: { select: { slackUserId: true } }, objective: { select: { plan: { select: { departmentId: true } } } } },
+  });
+  if (!s) return null;
+  return { ownerSlackId: s.owner?.slackUserId ?? null, departmentId: s.objective.plan.departmentId };
+}
+
+/**
+ * Live strategies labelled `objective.number` in a place: a department code or plan key
+ * (any case), or a department id. The first ten by id, each with its plan's key.
+ */
+export async function findStrategiesByLabel(
+  ctx: ServiceContext,
+  place: { scope: string } | { departmentId: number | null },
+  objective: number,
+  number: number,
+): Promise<{ id: number; planKey: string }[]> {
+  const where = 'scope' in place
+    ? { OR: [{ department: { code: { equals: place.scope, mode: 'insensitive' as const } } }, { key: { equals: place.scope, mode: 'insensitive' as const } }] }
+    : { departmentId: place.departmentId };
+  const matches = await ctx.prisma.strategy.findMany({
+    where: { archivedAt: null, number, objective: { number: objective, plan: where } },
+    select: { id: true, objective: { select: { plan: { select: { key: true } } } } },
+    orderBy: { id: 'asc' },
+    take: 10,
+  });
+  return matches.map((m) => ({ id: m.id, planKey: m.objective.plan.key }));
 }
 
 /**

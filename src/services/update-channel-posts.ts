@@ -3,6 +3,7 @@
 // the version people quote.
 import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { ServiceContext } from './service-context.js';
+import { strategyLabel } from './strategy-records.js';
 
 // Slack's ids are short and plain; anything else is not a post Slack told us about.
 const CHANNEL_ID = /^[A-Z0-9]{1,32}$/;
@@ -26,4 +27,41 @@ export async function recordChannelPost(ctx: ServiceContext, updateId: number, p
     /* remember channel post */
     UPDATE "ProgressUpdate" SET "channelPostChannel" = ${post.channel}::text, "channelPostTs" = ${post.ts}::text
      WHERE id = ${updateId}::int`);
+}
+
+/** Where the update was posted in its department's channel, if it was. */
+export async function channelPostOf(ctx: ServiceContext, updateId: number): Promise<ChannelPost | null> {
+  const row = await ctx.prisma.progressUpdate.findUnique({ where: { id: updateId }, select: { channelPostChannel: true, channelPostTs: true } });
+  if (!row?.channelPostChannel || !row.channelPostTs) return null;
+  return { channel: row.channelPostChannel, ts: row.channelPostTs };
+}
+
+export interface StrategyForPost {
+  label: string;
+  text: string;
+  ownerSlackId: string | null;
+  /** The department's channel, where its updates are posted. */
+  channelId: string | null;
+  departmentId: number | null;
+}
+
+/** What a channel post of an update on this strategy shows and where it goes; null when it is gone. */
+export async function strategyForPost(ctx: ServiceContext, strategyId: number): Promise<StrategyForPost | null> {
+  const s = await ctx.prisma.strategy.findUnique({
+    where: { id: strategyId },
+    select: {
+      number: true,
+      text: true,
+      owner: { select: { slackUserId: true } },
+      objective: { select: { number: true, plan: { select: { departmentId: true, department: { select: { slackChannelId: true } } } } } },
+    },
+  });
+  if (!s) return null;
+  return {
+    label: strategyLabel(s),
+    text: s.text,
+    ownerSlackId: s.owner?.slackUserId ?? null,
+    channelId: s.objective.plan.department?.slackChannelId ?? null,
+    departmentId: s.objective.plan.departmentId,
+  };
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../domain/permissions.js';
 import type { AppContext } from '../services/app-context.js';
 import { loadActor } from '../services/authz.js';
 import { ServiceError } from '../services/errors.js';
+import { findCallerProfile } from '../services/members.js';
 import { resolveLanguage, translator, type Translate } from './i18n/index.js';
 import { describeServiceError } from './service-errors.js';
 import type { Caller } from './commands/types.js';
@@ -11,10 +12,7 @@ import { rememberLanguage } from './recent-languages.js';
 
 export async function identifyCaller(ctx: AppContext, slackUserId: string): Promise<Caller> {
   try {
-    const member = await ctx.prisma.member.findUnique({
-      where: { slackUserId },
-      select: { id: true, language: true, slackLocale: true, active: true, roles: true },
-    });
+    const member = await findCallerProfile(ctx, slackUserId);
     const lang = resolveLanguage(member?.language, member?.slackLocale);
     rememberLanguage(ctx, slackUserId, lang);
     return { slackUserId, lang, memberId: member?.active ? member.id : null, roles: member?.active ? member.roles : [] };
@@ -23,6 +21,18 @@ export async function identifyCaller(ctx: AppContext, slackUserId: string): Prom
     ctx.logger.warn({ err: (e as Error).message }, 'caller lookup failed');
     return { slackUserId, lang: 'en', memberId: null, roles: [] };
   }
+}
+
+/** Who is asking, and a translator in their language: what a listener starts with. */
+export interface Speaker {
+  caller: Caller;
+  t: Translate;
+}
+
+/** The one way a listener learns who is asking and in which language (never throws). */
+export async function speakerFor(ctx: AppContext, slackUserId: string): Promise<Speaker> {
+  const caller = await identifyCaller(ctx, slackUserId);
+  return { caller, t: translator(caller.lang) };
 }
 
 /**

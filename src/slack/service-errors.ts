@@ -1,5 +1,6 @@
 // Turns a use case's typed failure into words for the person in front of Slack: a
 // message in their language, and per-field messages for a modal's response_action: errors.
+import type { Logger } from '../logger.js';
 import { isServiceError, type MessageParams, type ServiceError } from '../services/errors.js';
 import type { Translate } from './i18n/index.js';
 import { truncate } from './ui/mrkdwn.js';
@@ -29,6 +30,17 @@ export function formatParams(params: MessageParams): Record<string, string> {
 
 export function describeServiceError(t: Translate, e: ServiceError): string {
   return t(e.messageKey, formatParams(e.params));
+}
+
+/**
+ * The one way a listener turns a failure into words: a service refusal as the service
+ * meant it (not found with suggestions, not allowed, unknown member…); anything else is a
+ * fault, logged as `what` with `detail`, and the person gets the generic apology.
+ */
+export function problemText(ctx: { logger: Logger }, t: Translate, e: unknown, what: string, detail: Record<string, unknown> = {}): string {
+  if (isServiceError(e)) return describeServiceError(t, e);
+  ctx.logger.error({ err: e, ...detail }, what);
+  return t('common.errorGeneric');
 }
 
 /**

@@ -81,7 +81,7 @@ describe('the "Report as REAP update" message shortcut', () => {
     expect(block(view, 'narrative')!.element!.initial_value).toBe(narrative);
     expect(block(view, 'evidence_url')!.element!.initial_value).toBe(permalink);
     expect(block(view, 'shortened')).toBeUndefined();
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'new', c: LIB_CHANNEL });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ mode: 'new', channelId: LIB_CHANNEL });
     // Grace picks the strategy as in /reap update; her prefilled text stays.
     expect(block(view, 'strategy')!.element!.initial_option).toBeUndefined();
     const picked = await pickStrategy(GRACE, view, ids['1.1']!);

@@ -268,7 +268,7 @@ describe('/reap update with bad input and bad luck', () => {
     expect(shown.state.values.narrative!.narrative!.value).toBe(minhText);
     expect(shown.state.values[statusOf(shown)]!.status!.selected_option?.value).toBe('NOT_STARTED');
     const { version } = await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['2.1'] } });
-    expect(JSON.parse(shown.private_metadata)).toMatchObject({ s: ids['2.1'], v: version });
+    expect(JSON.parse(shown.private_metadata)).toMatchObject({ strategyId: ids['2.1'], strategyVersion: version });
     expect(await count(ids['2.1']!)).toBe(before + 1);
 
     // Having read the banner, Minh submits again: both updates are kept.
@@ -307,7 +307,7 @@ describe('/reap update with bad input and bad luck', () => {
     const confirmation = await app.fake.waitFor(() => app.fake.messages(dm).find((x) => JSON.stringify(x.blocks).includes('First version.')), 5000, 'confirmation');
     await app.driver.blockAction({ user: GRACE, channel: dm, messageTs: confirmation.ts, actionId: 'update.edit' });
     const edit = await app.fake.waitFor(() => app.fake.openViews(GRACE).find((v) => v.title.text === 'Edit progress update'), 5000, 'edit form');
-    const { u: updateId } = JSON.parse(edit.private_metadata) as { u: number };
+    const { updateId } = JSON.parse(edit.private_metadata) as { updateId: number };
 
     // Meanwhile the equity lead corrects it.
     const ctx = { prisma: app.db.prisma, config: { timeZone: 'America/Los_Angeles' }, now: () => NOW };
@@ -320,7 +320,7 @@ describe('/reap update with bad input and bad luck', () => {
     expect(text).toContain('Priya Raman edited this update while you were working on it');
     expect(text).toContain('First version, fixed by Priya.');
     expect(shown.state.values.narrative!.narrative!.value).toBe('Grace’s own correction.');
-    expect(JSON.parse(shown.private_metadata)).toMatchObject({ m: 'edit', u: updateId, r: 2 });
+    expect(JSON.parse(shown.private_metadata)).toMatchObject({ mode: 'edit', updateId, revision: 2 });
 
     const again = await app.driver.viewSubmission({ viewId: edit.id });
     expect(again.ack).toEqual({ action: 'close' });
@@ -335,7 +335,7 @@ describe('/reap update with bad input and bad luck', () => {
     const record = app.fake.workspace.view(view.id)!;
     const forged = { text: { type: 'plain_text', text: 'DOT 1.1' }, value: String(dotId) };
     record.state.strategy = { 'update.strategy': { type: 'static_select', selected_option: forged } };
-    record.definition.private_metadata = JSON.stringify({ m: 'new', c: CHANNEL, s: dotId, v: 1 });
+    record.definition.private_metadata = JSON.stringify({ mode: 'new', channelId: CHANNEL, strategyId: dotId, strategyVersion: 1 });
     const before = await count(dotId);
     const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Not mine to report.' } });
     expect((sub.ack as { errors: Record<string, string> }).errors).toEqual({
@@ -347,7 +347,7 @@ describe('/reap update with bad input and bad luck', () => {
     expect(audit?.after).toMatchObject({ attempted: 'progress.submit' });
 
     // Only the pick forged (the form was built for another strategy): refused and audited too.
-    record.definition.private_metadata = JSON.stringify({ m: 'new', c: CHANNEL, s: ids['1.3'], v: 1 });
+    record.definition.private_metadata = JSON.stringify({ mode: 'new', channelId: CHANNEL, strategyId: ids['1.3'], strategyVersion: 1 });
     const sub2 = await app.driver.viewSubmission({ viewId: view.id });
     expect((sub2.ack as { errors: Record<string, string> }).errors.strategy).toContain('only on your own strategies');
     expect(await app.db.prisma.auditLog.count({ where: { action: 'authz.denied', actor: GRACE, entityId: String(dotId), detail: 'progress.form' } })).toBe(1);
@@ -393,7 +393,7 @@ describe('/reap update with bad input and bad luck', () => {
     }, 8000, 'the filled-in form');
     const update = app.fake.calls('views.update').at(-1)!;
     expect((update.args as { hash?: string }).hash).toBeTruthy();
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ s: ids['1.2'] });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ strategyId: ids['1.2'] });
   });
 
   it('says so in the modal, instead of a form, when the database is down as the form opens', async () => {

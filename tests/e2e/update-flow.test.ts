@@ -82,7 +82,7 @@ describe('/reap update', () => {
     }
     expect((block(view, 'narrative')!.element as { max_length: number }).max_length).toBe(3000);
     expect((block(view, 'evidence_url')!.element as { type: string }).type).toBe('url_text_input');
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'new', c: CHANNEL });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ mode: 'new', channelId: CHANNEL });
     app.fake.workspace.clearModals(GRACE);
   });
 
@@ -100,7 +100,7 @@ describe('/reap update', () => {
     expect(text).toContain(JSON.stringify(stored.performanceMeasures.slice(0, 30)).slice(1, -1));
     expect(text).toContain('Last update');
     expect(text).toContain('Adapted the adult assessment rubric');
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'new', s: ids['1.1'], v: 1 });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ mode: 'new', strategyId: ids['1.1'], strategyVersion: 1 });
     app.fake.workspace.clearModals(GRACE);
   });
 
@@ -178,7 +178,7 @@ describe('/reap update', () => {
     expect(statusBlock(updated)!.block_id).toBe(`status.s${ids['1.2']}`);
     expect(updated.state.values[statusBlock(updated)!.block_id!]!.status!.selected_option?.value).toBe('ONGOING');
     expect(updated.state.values.narrative!.narrative!.value).toBe(typed);
-    expect(JSON.parse(updated.private_metadata)).toMatchObject({ s: ids['1.2'] });
+    expect(JSON.parse(updated.private_metadata)).toMatchObject({ strategyId: ids['1.2'] });
     app.fake.workspace.clearModals(GRACE);
   });
 
@@ -263,7 +263,7 @@ describe('/reap update', () => {
     await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'the edit modal');
     const view = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     expect(view.title.text).toBe('Edit progress update');
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'edit', u: update.id, r: 1, mc: dm, mt: confirmation.ts });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ mode: 'edit', updateId: update.id, revision: 1, confirmationChannel: dm, confirmationTs: confirmation.ts });
     expect(view.state.values.narrative!.narrative!.value).toBe('Sensory-friendly hours now run at all four branches.');
     expect(view.state.values.visibility!.visibility!.selected_option?.value).toBe('PUBLIC');
 
@@ -289,7 +289,7 @@ describe('/reap update', () => {
     const reopened = app.fake.messages(dm).find((m) => m.ts === confirmation.ts)!;
     await app.driver.blockAction({ user: GRACE, channel: dm, messageTs: reopened.ts, actionId: 'update.edit' });
     const again = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
-    expect(JSON.parse(again.private_metadata)).toMatchObject({ u: update.id, r: 2 });
+    expect(JSON.parse(again.private_metadata)).toMatchObject({ updateId: update.id, revision: 2 });
     expect((await app.driver.viewSubmission({ viewId: again.id, values: { narrative: 'Sensory-friendly hours at all four branches, with quiet rooms.' } })).ack).toEqual({ action: 'close' });
     expect((await app.db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: update.id } })).revision).toBe(3);
     await app.fake.waitFor(
@@ -313,7 +313,7 @@ describe('/reap update', () => {
     await app.driver.blockAction({ user: GRACE, channel: CHANNEL, messageTs: eph.ts, actionId: 'update:open' });
     await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'views.open');
     const view = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ m: 'new', s: strategyId });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ mode: 'new', strategyId });
     app.fake.workspace.clearModals(GRACE);
   });
 

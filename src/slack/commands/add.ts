@@ -4,8 +4,9 @@
 // know are told how to be added, staff and managers get the plain refusal (audited).
 import type { Actor } from '../../domain/permissions.js';
 import { canManageDepartment, loadActor, requireManage } from '../../services/authz.js';
-import { resolveDepartment } from '../../services/departments.js';
-import { addStrategyView, departmentsWithPlans, fillModal, openLoading, problemText } from '../listeners/actions/manage-support.js';
+import { departmentsWithPlans, findDepartment, resolveDepartment } from '../../services/departments.js';
+import { addStrategyView, fillModal, openLoading } from '../listeners/actions/manage-support.js';
+import { problemText } from '../service-errors.js';
 import { problemModal } from '../ui/manage-modals.js';
 import type { DepartmentChoice } from '../ui/strategy-form.js';
 import type { SubcommandHandler } from './types.js';
@@ -17,7 +18,7 @@ async function departmentFor(ctx: Parameters<SubcommandHandler>[0]['ctx'], actor
     return { id: d.id, code: d.code, name: d.name };
   }
   if (actor.departmentId !== null && canManageDepartment(actor, actor.departmentId)) {
-    const own = await ctx.prisma.department.findUnique({ where: { id: actor.departmentId }, select: { id: true, code: true, name: true } });
+    const own = await findDepartment(ctx, actor.departmentId);
     if (own) return own;
   }
   if (canManageDepartment(actor, null)) return (await departmentsWithPlans(ctx))[0] ?? null;

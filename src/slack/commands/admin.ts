@@ -3,7 +3,8 @@
 // to be added.
 import { loadActor, requireOrseAdmin } from '../../services/authz.js';
 import { adminDepartments } from '../listeners/actions/admin-support.js';
-import { fillModal, openLoading, problemText } from '../listeners/actions/manage-support.js';
+import { fillModal, openLoading } from '../listeners/actions/manage-support.js';
+import { problemText } from '../service-errors.js';
 import { adminLoadingModal, adminModal, adminProblemModal } from '../ui/admin-modal.js';
 import type { SubcommandHandler } from './types.js';
 

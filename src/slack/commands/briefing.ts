@@ -3,7 +3,8 @@
 // away. Everyone else gets the refusal (audited by the services).
 import { loadActor } from '../../services/authz.js';
 import { listBriefings, requireBriefingComposer } from '../../services/briefings.js';
-import { newComposer, openView, problemText } from '../listeners/actions/briefing-support.js';
+import { newComposer, openView } from '../listeners/actions/briefing-support.js';
+import { problemText } from '../service-errors.js';
 import { briefingListMessage } from '../ui/briefing-message.js';
 import { briefingComposerModal } from '../ui/briefing-modal.js';
 import type { SubcommandHandler } from './types.js';

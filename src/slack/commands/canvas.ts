@@ -6,8 +6,8 @@ import { loadActor } from '../../services/authz.js';
 import { channelCanvasRequest, departmentCanvasContent, recordDepartmentCanvas } from '../../services/department-canvases.js';
 import { createChannelCanvas, syncDepartmentCanvas, type SyncOutcome } from '../department-canvas.js';
 import type { Translate } from '../i18n/index.js';
-import { readFailureText } from './status.js';
 import type { SubcommandHandler } from './types.js';
+import { problemText } from '../service-errors.js';
 
 /** Names the command's syncs in the claim column, beside the job's instance ids. */
 const COMMAND_SYNC = 'slash-command:/reap canvas';
@@ -65,6 +65,6 @@ export const canvasCommand: SubcommandHandler = async ({ ctx, command, caller, t
     if (created.kind === 'adopted') await syncDepartmentCanvas(ctx, client, row, { instanceId: COMMAND_SYNC, force: true });
     await say(t('canvas.command.created', { department: department.name }));
   } catch (e) {
-    await say(readFailureText(ctx, t, e, { subcommand: 'canvas', user: caller.slackUserId }));
+    await say(problemText(ctx, t, e, 'reading command failed', { subcommand: 'canvas', user: caller.slackUserId }));
   }
 };

@@ -1,6 +1,6 @@
 // The /reap subcommands, in the order /reap help lists them. `available` is false for
 // the ones whose feature has not shipped yet, so help can say so plainly.
-import type { Role } from '../../generated/prisma/enums.js';
+import type { Role } from '../../domain/enums.js';
 
 /**
  * Who may use a subcommand, as the services decide it: help shows each person only

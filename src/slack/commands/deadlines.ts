@@ -3,8 +3,8 @@
 import { loadActor } from '../../services/authz.js';
 import { myDeadlines } from '../../services/deadlines.js';
 import { deadlinesMessage } from '../ui/deadlines-message.js';
-import { readFailureText } from './status.js';
 import type { SubcommandHandler } from './types.js';
+import { problemText } from '../service-errors.js';
 
 export const deadlinesCommand: SubcommandHandler = async ({ ctx, caller, t, ack, respond }) => {
   await ack();
@@ -14,6 +14,6 @@ export const deadlinesCommand: SubcommandHandler = async ({ ctx, caller, t, ack,
     const d = await myDeadlines(ctx, actor, now);
     await respond({ response_type: 'ephemeral', ...deadlinesMessage(t, d, now) });
   } catch (e) {
-    await respond({ response_type: 'ephemeral', text: readFailureText(ctx, t, e, { subcommand: 'deadlines', user: caller.slackUserId }) });
+    await respond({ response_type: 'ephemeral', text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'deadlines', user: caller.slackUserId }) });
   }
 };

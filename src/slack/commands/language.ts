@@ -1,7 +1,7 @@
 // /reap language en|es|vi|auto: the member's own language, which then wins over Slack's
 // locale. The confirmation is written in the new language; a wrong value gets the usage
 // in the language in use now.
-import { setLanguage } from '../../services/members.js';
+import { memberSlackLocale, setLanguage } from '../../services/members.js';
 import { ServiceError } from '../../services/errors.js';
 import { isLang, resolveLanguage, translator, type Lang } from '../i18n/index.js';
 import { describeServiceError } from '../service-errors.js';
@@ -32,8 +32,7 @@ export const languageCommand: SubcommandHandler = async ({ ctx, command, args, c
   }
   if (choice === 'auto') {
     // Back to Slack's locale, as the member row remembers it.
-    const member = await ctx.prisma.member.findUnique({ where: { slackUserId: command.user_id }, select: { slackLocale: true } });
-    const lang = resolveLanguage(null, member?.slackLocale);
+    const lang = resolveLanguage(null, await memberSlackLocale(ctx, command.user_id));
     rememberLanguage(ctx, command.user_id, lang);
     const tt = translator(lang);
     await ack({ response_type: 'ephemeral', text: tt('language.auto', { language: tt(`language.names.${lang}`) }) });

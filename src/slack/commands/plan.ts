@@ -8,8 +8,8 @@ import { loadActor } from '../../services/authz.js';
 import { planView } from '../../services/plans.js';
 import { cityToday } from '../../services/service-context.js';
 import { PLAN_PAGE_SIZE, planMessage, readsOtherDepartments } from '../ui/plan-message.js';
-import { readFailureText } from './status.js';
 import type { SubcommandHandler } from './types.js';
+import { problemText } from '../service-errors.js';
 
 const PLAN_KEY = /^([A-Za-z0-9_]+)-FY\d{4}(?:-\d{2,4})?$/i;
 const PILLAR = /(?:^|\s)(?:pillar|pilar|trụ cột|tru cot)\s*#?(\d{1,3})$/iu;
@@ -40,6 +40,6 @@ export const planCommand: SubcommandHandler = async ({ ctx, args, caller, t, ack
     const view = await planView(ctx, actor, department, 1, PLAN_PAGE_SIZE, { ...(planKey ? { planKey } : {}), ...(pillar !== undefined ? { pillar } : {}) });
     await respond({ response_type: 'ephemeral', ...planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor)) });
   } catch (e) {
-    await respond({ response_type: 'ephemeral', text: readFailureText(ctx, t, e, { subcommand: 'plan', user: caller.slackUserId }) });
+    await respond({ response_type: 'ephemeral', text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'plan', user: caller.slackUserId }) });
   }
 };

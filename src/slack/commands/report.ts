@@ -10,22 +10,22 @@
 // take the files (a private channel the app is not in…) the person is told so in an ephemeral.
 //   /reap report annual FY2023-2024 [es|vi] → ORSE admins: the annual report draft, as
 //   Markdown and HTML, sent to the person alone (a draft is not for a channel).
-import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { StrategyStatus } from '../../domain/enums.js';
 import { parsePlanRef } from '../../domain/plan-ref.js';
 import { STATUS_LABELS_EN } from '../../domain/report-table.js';
 import { emptyStatusCounts } from '../../domain/status-summary.js';
-import type { AppContext } from '../../services/app-context.js';
 import { annualReportDraft, renderAnnualDraft } from '../../services/annual-report.js';
 import { annualMeasureCharts } from '../../charts/annual-measure-charts.js';
 import { loadActor } from '../../services/authz.js';
+import { latestWorkPlanKey } from '../../services/plans.js';
 import { planPeriodLabel, renderPlanTable, reportDestination, workPlanTable, type PlanTable } from '../../services/reports.js';
 import { fiscalYearLabel, parseFiscalYears } from '../../domain/fiscal-calendar.js';
 import { isDraftLang, type DraftLang } from '../../services/reports/annual-words.js';
 import { heavyTurn } from '../heavy-turns.js';
 import { escapeMrkdwn, truncate } from '../ui/mrkdwn.js';
 import { preparingText, reportSummaryText, type ReportRequest } from '../ui/report-message.js';
-import { readFailureText } from './status.js';
 import type { SubcommandHandler } from './types.js';
+import { problemText } from '../service-errors.js';
 
 /** What the acknowledgement can say before any database work. */
 export function reportRequest(args: string): ReportRequest {
@@ -39,20 +39,6 @@ export function reportRequest(args: string): ReportRequest {
     // "LIB-FY2024-2026" (a plan key) leaves "LIB-" around the years.
     department: ref.departmentQuery.replace(/^[-–\s]+|[-–\s]+$/g, '') || null,
   };
-}
-
-/**
- * The key of the newest ORSE work plan, or null when there is none. ORSE's work plan is
- * public to every member (the service does not gate it), so this lookup needs no actor.
- * TODO(services): a "latest work plan" reference in services/reports.ts would let this go.
- */
-async function latestWorkPlanKey(ctx: AppContext): Promise<string | null> {
-  const plan = await ctx.prisma.plan.findFirst({
-    where: { kind: 'ORSE_WORK_PLAN' },
-    orderBy: [{ fiscalEndYear: 'desc' }, { id: 'desc' }],
-    select: { key: true },
-  });
-  return plan?.key ?? null;
 }
 
 const STATUS_BY_LABEL = new Map(Object.entries(STATUS_LABELS_EN).map(([status, label]) => [label, status as StrategyStatus]));
@@ -110,7 +96,7 @@ const annualReportCommand = async (
     await heavyTurn();
     files = renderAnnualDraft(input, draftLang, charts);
   } catch (e) {
-    await respond({ response_type: 'ephemeral', replace_original: true, text: readFailureText(ctx, t, e, { subcommand: 'report annual', user: caller.slackUserId }) });
+    await respond({ response_type: 'ephemeral', replace_original: true, text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'report annual', user: caller.slackUserId }) });
     return;
   }
 
@@ -147,7 +133,7 @@ const tableReportCommand: SubcommandHandler = async ({ ctx, command, args, calle
     }
     planTable = await workPlanTable(ctx, actor, ref);
   } catch (e) {
-    await respond({ response_type: 'ephemeral', replace_original: true, text: readFailureText(ctx, t, e, { subcommand: 'report', user: caller.slackUserId }) });
+    await respond({ response_type: 'ephemeral', replace_original: true, text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'report', user: caller.slackUserId }) });
     return;
   }
 

@@ -2,7 +2,8 @@
 // refusal for everyone else comes from the services (audited).
 import { loadActor, requireOrseAdmin } from '../../services/authz.js';
 import { DEFAULT_REMINDER_OFFSET_DAYS, loadSettings } from '../../services/settings.js';
-import { openView, problemText, updateView } from '../listeners/actions/briefing-support.js';
+import { openView, updateView } from '../listeners/actions/briefing-support.js';
+import { problemText } from '../service-errors.js';
 import { settingsLoadingModal, settingsModal } from '../ui/settings-modal.js';
 import type { SubcommandHandler } from './types.js';
 

@@ -3,9 +3,8 @@
 // department. The service refuses (and audits) anyone else; acknowledged at once, the
 // answer follows through the response_url.
 import { loadActor } from '../../services/authz.js';
-import { isServiceError } from '../../services/errors.js';
 import { ownerCoverage } from '../../services/owner-coverage.js';
-import { describeServiceError } from '../service-errors.js';
+import { problemText } from '../service-errors.js';
 import { coverageMessage } from '../ui/coverage-message.js';
 import type { SubcommandHandler } from './types.js';
 
@@ -26,12 +25,6 @@ export const statusCoverageCommand: SubcommandHandler = async ({ ctx, args, call
     const coverage = await ownerCoverage(ctx, actor, args === '' ? undefined : args);
     await respond({ response_type: 'ephemeral', ...coverageMessage(t, coverage) });
   } catch (e) {
-    let text: string;
-    if (isServiceError(e)) text = describeServiceError(t, e);
-    else {
-      ctx.logger.error({ err: e, subcommand: 'status coverage', user: caller.slackUserId }, 'reading command failed');
-      text = t('common.errorGeneric');
-    }
-    await respond({ response_type: 'ephemeral', text });
+    await respond({ response_type: 'ephemeral', text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'status coverage', user: caller.slackUserId }) });
   }
 };

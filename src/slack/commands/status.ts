@@ -5,13 +5,11 @@
 //   "coverage [department]" → owner coverage (ORSE admins; see status-coverage.ts)
 //   anything else → that department by code or name, or the not-found message with suggestions
 // Acknowledged at once; the answer follows through the response_url.
-import type { AppContext } from '../../services/app-context.js';
 import { isOrseAdmin, loadActor } from '../../services/authz.js';
-import { isServiceError } from '../../services/errors.js';
 import { citywideChanges, departmentChanges } from '../../services/period-changes.js';
+import { departmentCodes } from '../../services/departments.js';
 import { citywideStatus, departmentStatus } from '../../services/status.js';
-import type { Translate } from '../i18n/index.js';
-import { describeServiceError } from '../service-errors.js';
+import { problemText } from '../service-errors.js';
 import { citywideStatusMessage, departmentStatusMessage } from '../ui/status-message.js';
 import { coverageQuery, statusCoverageCommand } from './status-coverage.js';
 import type { SubcommandHandler } from './types.js';
@@ -20,16 +18,6 @@ import type { SubcommandHandler } from './types.js';
 const CITYWIDE = new Set(['all', 'citywide', 'todos', 'tất cả', 'tat ca']);
 
 export const isCitywideQuery = (args: string): boolean => CITYWIDE.has(args.trim().toLowerCase());
-
-/**
- * The words for a failed read: the service's own message for a typed failure (not found
- * with suggestions, not allowed, unknown member), the generic apology otherwise (logged).
- */
-export function readFailureText(ctx: AppContext, t: Translate, e: unknown, what: Record<string, unknown>): string {
-  if (isServiceError(e)) return describeServiceError(t, e);
-  ctx.logger.error({ err: e, ...what }, 'reading command failed');
-  return t('common.errorGeneric');
-}
 
 export const statusCommand: SubcommandHandler = async (req) => {
   const coverage = coverageQuery(req.args);
@@ -49,10 +37,10 @@ export const statusCommand: SubcommandHandler = async (req) => {
     const readable = [actor.departmentId, ...actor.managedDepartmentIds].filter((id): id is number => id !== null);
     const otherReadable =
       !isOrseAdmin(actor) && readable.length > 1
-        ? await ctx.prisma.department.findMany({ where: { id: { in: readable } }, select: { code: true }, orderBy: { code: 'asc' } })
+        ? await departmentCodes(ctx, readable, 'code')
         : [];
     await respond({ response_type: 'ephemeral', ...departmentStatusMessage(t, s, { isAdmin: isOrseAdmin(actor), otherReadable, changes }) });
   } catch (e) {
-    await respond({ response_type: 'ephemeral', text: readFailureText(ctx, t, e, { subcommand: 'status', user: caller.slackUserId }) });
+    await respond({ response_type: 'ephemeral', text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'status', user: caller.slackUserId }) });
   }
 };

@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../services/app-context.js';
 import type { LoadingViewOpened } from '../../http/front-door/messages.js';
 import type { Lang, Translate } from '../i18n/index.js';
-import type { Role } from '../../generated/prisma/enums.js';
+import type { Role } from '../../domain/enums.js';
 
 export interface Caller {
   slackUserId: string;

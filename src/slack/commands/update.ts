@@ -11,10 +11,11 @@ import type { SlashCommand } from '@slack/bolt';
 import type { Actor } from '../../domain/permissions.js';
 import { isOrseAdmin } from '../../domain/permissions.js';
 import type { AppContext } from '../../services/app-context.js';
+import { departmentIdOfScope } from '../../services/departments.js';
 import { ServiceError } from '../../services/errors.js';
 import { getUpdateFormDefaults, listReportableStrategies, type ReportableStrategy } from '../../services/progress-updates.js';
-import { identifyCaller, loadActorWithLanguage } from '../caller.js';
-import { translator, type Translate } from '../i18n/index.js';
+import { loadActorWithLanguage, speakerFor } from '../caller.js';
+import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../ui/mrkdwn.js';
 import { parseStrategyQuery, type StrategyQuery } from './command-text.js';
 import { matchStrategiesByWords } from '../../domain/strategy-words.js';
@@ -34,11 +35,7 @@ export async function resolveStrategyQuery(ctx: AppContext, actor: Actor, query:
   const scope = query.kind === 'label' ? query.scope?.toLowerCase() ?? null : null;
   if (scope && admin) {
     // ORSE admins may name any department (by code) or plan (by key).
-    const [departments, plan] = await Promise.all([
-      ctx.prisma.department.findMany({ select: { id: true, code: true } }),
-      ctx.prisma.plan.findFirst({ where: { key: { equals: scope, mode: 'insensitive' } }, select: { departmentId: true } }),
-    ]);
-    departmentId = departments.find((d) => d.code.toLowerCase() === scope)?.id ?? plan?.departmentId ?? departmentId;
+    departmentId = (await departmentIdOfScope(ctx, scope)) ?? departmentId;
   }
   const strategies = await listReportableStrategies(ctx, actor, admin && departmentId !== null ? { departmentId } : {});
 
@@ -97,7 +94,7 @@ async function prepareUpdateForm(ctx: AppContext, command: SlashCommand, args: s
   return prepare(t, async () => {
     const resolved = await resolveStrategyQuery(ctx, actor, parseStrategyQuery(args), t, args);
     if ('message' in resolved) return { kind: 'message' as const, text: resolved.message };
-    return newUpdateModel(ctx, actor, { ...resolved, meta: { c: command.channel_id } });
+    return newUpdateModel(ctx, actor, { ...resolved, meta: { channelId: command.channel_id } });
   });
 }
 
@@ -106,8 +103,8 @@ export const updateCommand: ModalSubcommandHandler = async ({ ctx, command, args
   if (query.kind === 'invalid') {
     // No modal for text that cannot name a strategy, so no trigger to race: answer in the
     // person's own language rather than the remembered one.
-    const caller = await identifyCaller(ctx, command.user_id);
-    await ack({ response_type: 'ephemeral', text: unknown(translator(caller.lang), args).message });
+    const { t } = await speakerFor(ctx, command.user_id);
+    await ack({ response_type: 'ephemeral', text: unknown(t, args).message });
     return;
   }
   await openPreparedForm(prepareUpdateForm(ctx, command, args), {

@@ -10,6 +10,7 @@ import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../services/app-context.js';
 import { isOrseAdmin, loadActor, type Actor } from '../../services/authz.js';
 import { myDeadlines } from '../../services/deadlines.js';
+import { departmentCodes } from '../../services/departments.js';
 import { isServiceError } from '../../services/errors.js';
 import { homeViewersAmong } from '../../services/home-viewers.js';
 import { ownerCoverage } from '../../services/owner-coverage.js';
@@ -99,11 +100,7 @@ export async function loadHomeData(ctx: AppContext, slackUserId: string): Promis
 
 /** The departments a manager oversees, their own first. One status per department. */
 async function managedDepartments(ctx: AppContext, actor: Actor, now: Date) {
-  const codes = await ctx.prisma.department.findMany({
-    where: { id: { in: [...actor.managedDepartmentIds] } },
-    select: { code: true },
-    orderBy: { name: 'asc' },
-  });
+  const codes = await departmentCodes(ctx, actor.managedDepartmentIds, 'name');
   return Promise.all(codes.map((d) => departmentStatus(ctx, actor, d.code, now)));
 }
 

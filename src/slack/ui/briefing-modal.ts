@@ -9,12 +9,14 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { BRIEFING_LIMITS, joinBodyParts } from '../../domain/briefing-draft.js';
 import type { FiscalPeriod } from '../../domain/fiscal-calendar.js';
+import { z } from 'zod';
 import type { Translate } from '../i18n/index.js';
 import { briefingMessage, channelList, postLinks, quarterMonths, type BriefingContent, type PostLink } from './briefing-message.js';
 import { periodName } from './period-name.js';
 import { truncate } from './mrkdwn.js';
 import { context, textSection } from './status-parts.js';
 import { limitHint } from './limit-hint.js';
+import { metadataCodec, metadataId } from './private-metadata.js';
 
 export const BRIEFING_CALLBACK_ID = 'briefing:compose';
 export const BRIEFING_PREVIEW_CALLBACK_ID = 'briefing:preview';
@@ -51,24 +53,43 @@ export interface ComposerMeta {
   cancelled?: boolean;
 }
 
+const postLinkSchema = z.object({ channelId: z.string(), permalink: z.string().nullable().catch(null) });
+
+// Each field falls back on its own, as the composer always did: unreadable metadata is a new briefing.
+const composerMetaSchema = z.object({
+  mode: z.enum(['new', 'edit', 'posted']).catch('new'),
+  id: metadataId.nullable().catch(null),
+  parts: z
+    .number()
+    .min(1)
+    .transform((p) => Math.min(Math.floor(p), BRIEFING_LIMITS.bodyParts))
+    .catch(1),
+  gen: z.number().min(0).transform(Math.floor).catch(0),
+  posted: z
+    .array(z.unknown())
+    .transform((items) => items.flatMap((x) => postLinkSchema.safeParse(x).data ?? []))
+    .optional()
+    .catch(undefined),
+  cancelled: z.boolean().catch(false),
+});
+
+const composerMetadata = metadataCodec<typeof composerMetaSchema, ComposerMeta>(composerMetaSchema);
+
 export function encodeComposerMeta(m: ComposerMeta): string {
-  return JSON.stringify({ v: 1, m: m.mode, i: m.id, p: m.parts, g: m.gen, ...(m.posted?.length ? { ps: m.posted.map((p) => [p.channelId, p.permalink]) } : {}), ...(m.cancelled ? { c: 1 } : {}) });
+  return composerMetadata.encode({
+    mode: m.mode,
+    id: m.id,
+    parts: m.parts,
+    gen: m.gen,
+    ...(m.posted?.length ? { posted: m.posted.map((p) => ({ channelId: p.channelId, permalink: p.permalink })) } : {}),
+    ...(m.cancelled ? { cancelled: true } : {}),
+  });
 }
 
 export function decodeComposerMeta(raw: string | undefined): ComposerMeta {
-  try {
-    const o = JSON.parse(raw ?? '') as { m?: unknown; i?: unknown; p?: unknown; g?: unknown; ps?: unknown; c?: unknown };
-    const mode: ComposerMode = o.m === 'edit' || o.m === 'posted' ? o.m : 'new';
-    const id = typeof o.i === 'number' && Number.isInteger(o.i) && o.i > 0 ? o.i : null;
-    const parts = typeof o.p === 'number' && o.p >= 1 ? Math.min(Math.floor(o.p), BRIEFING_LIMITS.bodyParts) : 1;
-    const gen = typeof o.g === 'number' && o.g >= 0 ? Math.floor(o.g) : 0;
-    const posted = Array.isArray(o.ps)
-      ? o.ps.filter((x): x is [string, string | null] => Array.isArray(x) && typeof x[0] === 'string').map(([channelId, permalink]) => ({ channelId, permalink: typeof permalink === 'string' ? permalink : null }))
-      : undefined;
-    return { mode: id === null ? 'new' : mode, id, parts, gen, posted, cancelled: o.c === 1 };
-  } catch {
-    return { mode: 'new', id: null, parts: 1, gen: 0 };
-  }
+  const m = composerMetadata.decode(raw);
+  if (!m) return { mode: 'new', id: null, parts: 1, gen: 0 };
+  return { ...m, mode: m.id === null ? 'new' : m.mode };
 }
 
 export interface ComposerData {

@@ -6,7 +6,9 @@ import type { KnownBlock, ModalView, PlainTextOption, View } from '@slack/types'
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { limitHint } from './limit-hint.js';
-import { decodePlanPage, encodePlanPage, type PlanPageRef } from './plan-message.js';
+import { z } from 'zod';
+import type { PlanPageRef } from './plan-message.js';
+import { metadataCodec, metadataId } from './private-metadata.js';
 
 /** callback_ids of the management modals; the view listeners are registered on these. */
 export const MANAGE_CALLBACKS = {
@@ -25,55 +27,39 @@ export const REASSIGN_ACTION_ID = 'strategy:reassign';
 
 export const NOTICE_BLOCK_ID = 'manage_notice';
 
-/** What a management modal carries between opening and submitting (private_metadata). */
-export interface StrategyMeta {
-  strategyId: number;
-  /** The version the form was filled from; passed back as expectedVersion. */
-  version: number;
-  /** The /reap plan page the Manage menu was used on, redrawn after the change. */
-  origin?: PlanOrigin;
-}
-
-/** A /reap plan page (an ephemeral) and the response_url that can replace it. */
-export interface PlanOrigin {
-  responseUrl: string;
-  page: PlanPageRef;
-}
-
-export const encodeMeta = (meta: object): string =>
-  JSON.stringify(meta, (key, value: unknown) =>
-    // Short keys: private_metadata holds 3,000 characters, and a response_url is long.
-    key === 'origin' && value ? { u: (value as PlanOrigin).responseUrl, r: encodePlanPage((value as PlanOrigin).page) } : value,
-  );
-
 // Slack's response_urls are https; the local fake Slack's are http on loopback.
 const RESPONSE_URL = /^(https:\/\/[a-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/\S{1,500}$/;
 
-function decodeOrigin(raw: unknown): PlanOrigin | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const { u, r } = raw as { u?: unknown; r?: unknown };
-  const page = typeof r === 'string' ? decodePlanPage(r) : null;
-  return typeof u === 'string' && RESPONSE_URL.test(u) && page ? { responseUrl: u, page } : undefined;
-}
+const planPageSchema = z.object({
+  department: z.string(),
+  planKey: z.string(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  pillar: z.number().int().optional(),
+}) satisfies z.ZodType<PlanPageRef>;
 
-/** Reads private_metadata back; null for anything that is not what we wrote. */
+/** A /reap plan page (an ephemeral) and the response_url that can replace it. */
+const planOriginSchema = z.object({ responseUrl: z.string().regex(RESPONSE_URL), page: planPageSchema });
+export type PlanOrigin = z.output<typeof planOriginSchema>;
+
+/** What a management modal carries between opening and submitting (private_metadata). */
+const strategyMetaSchema = z.object({
+  strategyId: metadataId,
+  /** The version the form was filled from; passed back as expectedVersion. */
+  version: metadataId,
+  /** The /reap plan page the Manage menu was used on, redrawn after the change; dropped when not one we wrote. */
+  origin: planOriginSchema.optional().catch(undefined),
+});
+export type StrategyMeta = z.input<typeof strategyMetaSchema>;
+
+export const strategyMetadata = metadataCodec(strategyMetaSchema);
+
+/** Reads a management modal's private_metadata back; null for anything that is not what we wrote. */
 export function decodeStrategyMeta(raw: unknown): StrategyMeta | null {
-  const o = parseObject(raw);
-  if (!o) return null;
-  const { strategyId, version } = o;
-  if (!isId(strategyId) || !isId(version)) return null;
-  const origin = decodeOrigin(o.origin);
+  const meta = strategyMetadata.decode(raw);
+  if (!meta) return null;
+  const { strategyId, version, origin } = meta;
   return origin ? { strategyId, version, origin } : { strategyId, version };
-}
-
-export function parseObject(raw: unknown): Record<string, unknown> | null {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 3000) return null;
-  try {
-    const o: unknown = JSON.parse(raw);
-    return o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }
 
 export const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0 && v <= 2_147_483_647;
@@ -238,7 +224,7 @@ export function reassignModal(t: Translate, d: ReassignData): ModalView {
   return {
     type: 'modal',
     callback_id: MANAGE_CALLBACKS.reassign,
-    private_metadata: encodeMeta(d.meta),
+    private_metadata: strategyMetadata.encode(d.meta),
     title: plain(t('manage.titles.reassign')),
     submit: plain(t('manage.buttons.reassign')),
     close: plain(t('manage.buttons.cancel')),
@@ -272,7 +258,7 @@ export function deferModal(t: Translate, d: DeferData): ModalView {
   return {
     type: 'modal',
     callback_id: MANAGE_CALLBACKS.defer,
-    private_metadata: encodeMeta(d.meta),
+    private_metadata: strategyMetadata.encode(d.meta),
     title: plain(t('manage.titles.defer')),
     submit: plain(t('manage.buttons.defer')),
     close: plain(t('manage.buttons.cancel')),
@@ -315,7 +301,7 @@ export function closeModal(t: Translate, d: CloseData): ModalView {
   return {
     type: 'modal',
     callback_id: MANAGE_CALLBACKS.close,
-    private_metadata: encodeMeta(d.meta),
+    private_metadata: strategyMetadata.encode(d.meta),
     title: plain(t('manage.titles.close')),
     submit: plain(t('manage.buttons.close')),
     close: plain(t('manage.buttons.cancel')),

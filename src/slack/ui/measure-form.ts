@@ -7,7 +7,9 @@ import { EQUITY_GROUPS, MEASURE_DIRECTIONS, MEASURE_KINDS, MEASURE_LIMITS } from
 import type { MeasureView } from '../../services/measures.js';
 import type { Translate } from '../i18n/index.js';
 import { limitHint } from './limit-hint.js';
-import { contextLine, encodeMeta, mrkdwnSection, option, strategyHeaderBlocks, type StrategyHeader } from './manage-modals.js';
+import { z } from 'zod';
+import { contextLine, mrkdwnSection, option, strategyHeaderBlocks, type StrategyHeader } from './manage-modals.js';
+import { metadataCodec, metadataId } from './private-metadata.js';
 import { measureFacts } from './measure-text.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 
@@ -16,6 +18,11 @@ export const MEASURE_CALLBACKS = {
   edit: 'manage:measure-edit',
   archive: 'manage:measure-archive',
 } as const;
+
+/** The Measures modal's private_metadata: whose measures it lists (and adds to). */
+export const measuresMetadata = metadataCodec(z.object({ strategyId: metadataId }));
+/** The Edit and Archive forms' private_metadata: the measure (and its strategy). */
+export const measureMetadata = metadataCodec(z.object({ strategyId: metadataId, measureId: metadataId }));
 
 /** The overflow beside each listed measure: `edit:<measureId>` or `archive:<measureId>`. */
 export const MEASURE_MENU_ACTION_ID = 'measure:menu';
@@ -130,7 +137,7 @@ export function measuresModal(t: Translate, d: MeasuresData, formKey = ''): Moda
     title: plain(t('measures.manage.listTitle')),
     submit: plain(t('measures.manage.add')),
     close: plain(t('measures.manage.close')),
-    private_metadata: encodeMeta({ strategyId: d.strategyId }),
+    private_metadata: measuresMetadata.encode({ strategyId: d.strategyId }),
     blocks,
   };
 }
@@ -143,7 +150,7 @@ export function measureEditModal(t: Translate, d: { strategyLabel: string; measu
     title: plain(t('measures.manage.editTitle')),
     submit: plain(t('measures.manage.save')),
     close: plain(t('manage.buttons.cancel')),
-    private_metadata: encodeMeta({ strategyId: d.measure.strategyId, measureId: d.measure.id }),
+    private_metadata: measureMetadata.encode({ strategyId: d.measure.strategyId, measureId: d.measure.id }),
     blocks: [contextLine(`*${escapeMrkdwn(d.strategyLabel)}* · ${escapeMrkdwn(d.measure.label)}`), ...measureFields(t, d.measure, '')],
   };
 }
@@ -157,7 +164,7 @@ export function measureArchiveModal(t: Translate, d: { strategyLabel: string; me
     title: plain(t('measures.manage.archiveConfirmTitle')),
     submit: plain(t('measures.manage.archiveConfirmYes')),
     close: plain(t('measures.manage.archiveConfirmNo')),
-    private_metadata: encodeMeta({ strategyId: m.strategyId, measureId: m.id }),
+    private_metadata: measureMetadata.encode({ strategyId: m.strategyId, measureId: m.id }),
     blocks: [
       mrkdwnSection(t('measures.manage.archiveConfirm', { label: escapeMrkdwn(m.label) })),
       contextLine(`*${escapeMrkdwn(d.strategyLabel)}* · ${escapeMrkdwn(measureFacts(t, m))}`),

@@ -1,7 +1,7 @@
 // How a typed measure and its values read in Slack, in the reader's language: the facts
 // under a form input, a reported value with its unit, and a value against its target.
 import { formatMeasureValue, meetsTarget } from '../../domain/measures.js';
-import type { EquityGroup, MeasureDirection, MeasureKind } from '../../generated/prisma/enums.js';
+import type { EquityGroup, MeasureDirection, MeasureKind } from '../../domain/enums.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 

@@ -2,12 +2,13 @@
 // above a form to add one; Edit pushes a small form on top. Block ids are the service's
 // field names (title, dueDate, ownerSlackId).
 import type { KnownBlock, ModalView } from '@slack/types';
+import { z } from 'zod';
 import type { Translate } from '../i18n/index.js';
+import { metadataCodec, metadataId } from './private-metadata.js';
 import {
   MANAGE_CALLBACKS,
   contextLine,
   dateToken,
-  encodeMeta,
   mention,
   mrkdwnSection,
   ownerElement,
@@ -20,6 +21,18 @@ import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { limitHint } from './limit-hint.js';
 
 export const MILESTONE_BLOCKS = { title: 'title', dueDate: 'dueDate', owner: 'ownerSlackId' } as const;
+
+/** The Milestones modal's private_metadata: whose milestones it lists (and adds to). */
+export const milestonesMetadata = metadataCodec(z.object({ strategyId: metadataId }));
+
+/** The milestone Edit form's private_metadata: the milestone and when it was loaded (its concurrency check). */
+export const milestoneEditMetadata = metadataCodec(
+  z.object({
+    strategyId: metadataId,
+    milestoneId: metadataId,
+    updatedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s))),
+  }),
+);
 export const MILESTONE_EDIT_ACTION_ID = 'milestone:edit';
 export const MILESTONE_COMPLETE_ACTION_ID = 'milestone:complete';
 
@@ -112,7 +125,7 @@ export function milestonesModal(t: Translate, d: MilestonesData, formKey = ''): 
   return {
     type: 'modal',
     callback_id: MANAGE_CALLBACKS.milestones,
-    private_metadata: encodeMeta({ strategyId: d.strategyId }),
+    private_metadata: milestonesMetadata.encode({ strategyId: d.strategyId }),
     title: plain(t('manage.titles.milestones')),
     submit: plain(t('manage.buttons.addMilestone')),
     close: plain(t('manage.buttons.ok')),
@@ -134,7 +147,7 @@ export function milestoneEditModal(t: Translate, d: MilestoneEditData): ModalVie
   return {
     type: 'modal',
     callback_id: MANAGE_CALLBACKS.milestoneEdit,
-    private_metadata: encodeMeta({ strategyId: d.strategyId, milestoneId: d.milestone.id, updatedAt: d.updatedAt }),
+    private_metadata: milestoneEditMetadata.encode({ strategyId: d.strategyId, milestoneId: d.milestone.id, updatedAt: d.updatedAt }),
     title: plain(t('manage.titles.milestoneEdit')),
     submit: plain(t('manage.buttons.save')),
     close: plain(t('manage.buttons.cancel')),

@@ -3,7 +3,7 @@
 // ids but never a canvas's text, so each section starts with a marker line the app can
 // find again with canvases.sections.lookup (contains_text); that is what makes a resumed
 // edit replace what a crashed one inserted instead of adding it twice.
-import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { StrategyStatus } from '../../domain/enums.js';
 import type { Translate } from '../i18n/index.js';
 import { truncate } from './mrkdwn.js';
 import { STATUS_EMOJI, STATUS_ORDER, oneLine } from './status-parts.js';

@@ -1,6 +1,6 @@
 // Words around /reap report's files: the immediate acknowledgement and the summary posted
 // with the CSV and Markdown uploads. Pure: translator + plain data in, text out.
-import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { StrategyStatus } from '../../domain/enums.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { STATUS_ORDER, statusText } from './status-parts.js';

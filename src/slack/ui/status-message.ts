@@ -3,7 +3,7 @@
 // Messages hold 50 blocks and about 12,000 characters, so each list shows its first items
 // with an Update button and a line counting the rest.
 import type { KnownBlock } from '@slack/types';
-import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { StrategyStatus } from '../../domain/enums.js';
 import type { ChangesSinceLastQuarter } from '../../services/period-changes.js';
 import type { CitywideStatus, DepartmentStatus, StrategyStatusItem } from '../../services/status.js';
 import type { Translate } from '../i18n/index.js';

@@ -2,7 +2,7 @@
 // one-line description of a strategy, due-date phrases, Slack date tokens and the Update
 // button. Pure: translator + plain data in, Block Kit out.
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
-import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { StrategyStatus } from '../../domain/enums.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 

@@ -2,11 +2,11 @@
 // (the fields, prefilled). Block ids are the service's field names, so a refusal from
 // addStrategy/editStrategy lands under the input it is about.
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { z } from 'zod';
 import type { Translate } from '../i18n/index.js';
 import {
   MANAGE_CALLBACKS,
   contextLine,
-  encodeMeta,
   mrkdwnSection,
   option,
   ownerElement,
@@ -14,8 +14,10 @@ import {
   strategyWhere,
   type OwnerChoices,
   type StrategyHeader,
+  strategyMetadata,
   type StrategyMeta,
 } from './manage-modals.js';
+import { metadataCodec, metadataId } from './private-metadata.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { limitHint } from './limit-hint.js';
 
@@ -160,6 +162,9 @@ function objectiveOptions(groups: readonly ObjectiveGroup[]): { options: PlainTe
   return { option_groups: kept.map((g) => ({ label: plain(g.planTitle, 75), options: g.objectives.map(toOption) })) };
 }
 
+/** The Add strategy modal's private_metadata: the department it was built for. */
+export const addStrategyMetadata = metadataCodec(z.object({ departmentId: metadataId }));
+
 export function addStrategyModal(t: Translate, d: AddStrategyData): ModalView {
   const hasObjectives = d.objectiveGroups.some((g) => g.objectives.length > 0);
   const departmentBlock: KnownBlock = d.departments
@@ -211,7 +216,7 @@ export function addStrategyModal(t: Translate, d: AddStrategyData): ModalView {
   return {
     type: 'modal',
     callback_id: MANAGE_CALLBACKS.add,
-    private_metadata: encodeMeta({ departmentId: d.department.id }),
+    private_metadata: addStrategyMetadata.encode({ departmentId: d.department.id }),
     title: plain(t('manage.titles.add')),
     close: plain(t('manage.buttons.cancel')),
     // Without objectives there is nothing to submit; Slack then shows only Cancel.
@@ -232,7 +237,7 @@ export function editStrategyModal(t: Translate, d: EditStrategyData): ModalView 
   return {
     type: 'modal',
     callback_id: MANAGE_CALLBACKS.edit,
-    private_metadata: encodeMeta(d.meta),
+    private_metadata: strategyMetadata.encode(d.meta),
     title: plain(t('manage.titles.edit')),
     submit: plain(t('manage.buttons.save')),
     close: plain(t('manage.buttons.cancel')),

@@ -8,10 +8,11 @@
 // update) it was built for, so picking another strategy preselects *that* strategy's
 // current status instead of carrying over a choice made for a different one.
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { z } from 'zod';
 import { isHttpUrl, charCount } from '../../domain/validation.js';
 import { todayIn } from '../../domain/calendar-dates.js';
 import { UPDATE_FIELD_LIMITS, STRATEGY_STATUSES, VISIBILITIES, isLeadDecision } from '../../domain/progress-update-input.js';
-import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { StrategyStatus } from '../../domain/enums.js';
 import type { ProgressUpdateView, ReportableStrategy, StrategySummary, UpdateFormDefaults, PersonRef } from '../../services/progress-updates.js';
 import type { MeasureEntry, MeasureView, ReportedMeasure } from '../../services/measures.js';
 import { MAX_FORM_MEASURES, MEASURE_LIMITS, kindBounds } from '../../domain/measures.js';
@@ -20,6 +21,7 @@ import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { periodName } from './period-name.js';
 import { limitHint } from './limit-hint.js';
+import { MAX_PRIVATE_METADATA, metadataCodec, metadataId, slackRef } from './private-metadata.js';
 
 export const UPDATE_CALLBACK_ID = 'reap.update';
 export const UPDATE_LOADING_CALLBACK_ID = 'reap.update.loading';
@@ -91,70 +93,72 @@ export const MAX_OPTION_TEXT = 75;
 
 /** What the modal remembers between requests (Slack keeps it; ≤ 3000 characters). */
 export interface UpdateModalMeta {
-  m: 'new' | 'edit';
+  mode: 'new' | 'edit';
   /** Channel the command came from (fallback for the confirmation). */
-  c?: string;
+  channelId?: string;
   /** Strategy the view was built for, its version then and its latest update's id (new updates). */
-  s?: number | null;
-  v?: number | null;
-  l?: number | null;
+  strategyId?: number | null;
+  strategyVersion?: number | null;
+  lastUpdateId?: number | null;
   /** Department whose strategies are listed (ORSE admins can switch). */
-  d?: number | null;
+  departmentId?: number | null;
   /** Update being edited and the revision it was loaded at. */
-  u?: number;
-  r?: number;
+  updateId?: number;
+  revision?: number;
   /** The confirmation message to refresh after an edit. */
-  mc?: string;
-  mt?: string;
+  confirmationChannel?: string;
+  confirmationTs?: string;
   /**
    * Prefilled from a message too long for the narrative ("Report as REAP update"): its
-   * length, and 1 in `k` when the message is linked as evidence. Kept here so the notice
+   * length, and whether the message is linked as evidence. Kept here so the notice
    * survives every rebuild of the form.
    */
-  n?: number;
-  k?: 1;
+  prefilledLength?: number;
+  linkedAsEvidence?: true;
 }
 
-export const MAX_PRIVATE_METADATA = 3000;
+export { MAX_PRIVATE_METADATA };
 
+// Each field is read on its own: one forged or stale value falls back to "not known"
+// (an empty new-update form at worst) instead of losing the rest.
+const idOrNull = metadataId.nullable().catch(null);
+const idOrUnset = metadataId.optional().catch(undefined);
+const refOrUnset = slackRef.optional().catch(undefined);
+
+const updateMetaSchema = z.object({
+  mode: z.enum(['new', 'edit']).catch('new'),
+  channelId: refOrUnset,
+  strategyId: idOrNull,
+  strategyVersion: idOrNull,
+  lastUpdateId: idOrNull,
+  departmentId: idOrNull,
+  updateId: idOrUnset,
+  revision: idOrUnset,
+  confirmationChannel: refOrUnset,
+  confirmationTs: refOrUnset,
+  prefilledLength: z.number().int().positive().optional().catch(undefined),
+  linkedAsEvidence: z.literal(true).optional().catch(undefined),
+});
+
+const updateMetadata = metadataCodec<typeof updateMetaSchema, UpdateModalMeta>(updateMetaSchema);
+
+/** The modal's private_metadata. Ids and Slack ids only, so it never nears Slack's limit (the codec throws if it did). */
 export function encodeMeta(meta: UpdateModalMeta): string {
-  const text = JSON.stringify(meta);
-  // Ids and numbers only, so this never happens; refuse loudly rather than let Slack truncate.
-  if (text.length > MAX_PRIVATE_METADATA) throw new Error(`private_metadata too long (${text.length})`);
-  return text;
+  return updateMetadata.encode(meta);
 }
 
-const optInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : undefined);
-const optStr = (v: unknown): string | undefined => (typeof v === 'string' && /^[A-Z0-9.]{1,40}$/i.test(v) ? v : undefined);
-
-/** Reads private_metadata defensively: a payload could carry anything. */
+/** Reads private_metadata defensively: a payload could carry anything; what is not ours reads as a new-update form. */
 export function decodeMeta(raw: string | undefined): UpdateModalMeta {
-  let parsed: Record<string, unknown> = {};
-  try {
-    const value: unknown = JSON.parse(raw ?? '{}');
-    if (value && typeof value === 'object' && !Array.isArray(value)) parsed = value as Record<string, unknown>;
-  } catch {
-    // fall through: an empty new-update form
-  }
-  return {
-    m: parsed.m === 'edit' ? 'edit' : 'new',
-    c: optStr(parsed.c),
-    s: optInt(parsed.s) ?? null,
-    v: optInt(parsed.v) ?? null,
-    l: optInt(parsed.l) ?? null,
-    d: optInt(parsed.d) ?? null,
-    u: optInt(parsed.u),
-    r: optInt(parsed.r),
-    mc: optStr(parsed.mc),
-    mt: optStr(parsed.mt),
-    n: optInt(parsed.n),
-    k: parsed.k === 1 ? 1 : undefined,
-  };
+  return updateMetadata.decode(raw) ?? updateMetaSchema.parse({});
 }
 
 /** What a rebuilt new-update form keeps of the one it replaces (the rest is rebuilt). */
-export function carriedMeta(meta: UpdateModalMeta): Pick<UpdateModalMeta, 'c' | 'n' | 'k'> {
-  return { c: meta.c, ...(meta.n !== undefined ? { n: meta.n } : {}), ...(meta.k !== undefined ? { k: meta.k } : {}) };
+export function carriedMeta(meta: UpdateModalMeta): Pick<UpdateModalMeta, 'channelId' | 'prefilledLength' | 'linkedAsEvidence'> {
+  return {
+    channelId: meta.channelId,
+    ...(meta.prefilledLength !== undefined ? { prefilledLength: meta.prefilledLength } : {}),
+    ...(meta.linkedAsEvidence !== undefined ? { linkedAsEvidence: meta.linkedAsEvidence } : {}),
+  };
 }
 
 // ---------- reading a submission ----------
@@ -410,9 +414,9 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
   const initial = (field: TextField): string | null | undefined => (values[field] !== undefined && values[field] !== null ? values[field] : stored[field]);
 
   blocks.push(statusInput(t, statusBlock, (values.status as string | null | undefined) ?? currentStatus, statusChoices));
-  if (model.meta.n !== undefined) {
-    const key = model.meta.k === 1 ? 'shortcut.shortened' : 'shortcut.shortenedNoLink';
-    const notice = t(key, { length: model.meta.n, limit: UPDATE_FIELD_LIMITS.narrative });
+  if (model.meta.prefilledLength !== undefined) {
+    const key = model.meta.linkedAsEvidence ? 'shortcut.shortened' : 'shortcut.shortenedNoLink';
+    const notice = t(key, { length: model.meta.prefilledLength, limit: UPDATE_FIELD_LIMITS.narrative });
     blocks.push({ type: 'context', block_id: 'shortened', elements: [mrkdwn(truncate(`:scissors: ${notice}`, 3000))] });
   }
   blocks.push(textInput(t, 'narrative', { multiline: true, optional: false, initial: initial('narrative'), placeholder: t('update.modal.narrativePlaceholder') }));

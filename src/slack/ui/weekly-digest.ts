@@ -6,7 +6,7 @@ import type { Button, ImageBlock, KnownBlock } from '@slack/types';
 import { DUE_SOON_DAYS, addSummaries } from '../../domain/status-summary.js';
 import { reportingSummaryLine, reportingTotalsLine } from './reporting-summary.js';
 import type { DepartmentWeek, DigestDueItem, DigestUpdateItem, ManagerDigest } from '../../domain/weekly-digest.js';
-import type { StrategyStatus } from '../../generated/prisma/enums.js';
+import type { StrategyStatus } from '../../domain/enums.js';
 import type { ChangesSinceLastQuarter } from '../../services/period-changes.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';

@@ -148,7 +148,7 @@ describe('the composer', () => {
 
   it('treats unreadable metadata as a new briefing', () => {
     expect(decodeComposerMeta('{nope')).toEqual({ mode: 'new', id: null, parts: 1, gen: 0 });
-    expect(decodeComposerMeta(JSON.stringify({ m: 'posted', i: -3, p: 99 }))).toMatchObject({ mode: 'new', id: null, parts: BRIEFING_LIMITS.bodyParts });
+    expect(decodeComposerMeta(JSON.stringify({ mode: 'posted', id: -3, parts: 99 }))).toMatchObject({ mode: 'new', id: null, parts: BRIEFING_LIMITS.bodyParts });
   });
 });
 

@@ -78,7 +78,7 @@ describe('prefillFromMessage', () => {
 describe('the update form prefilled from a message', () => {
   const model = (meta: Partial<NewUpdateModel['meta']>, narrative: string, evidenceUrl: string | null): NewUpdateModel => ({
     mode: 'new',
-    meta: { m: 'new', c: 'C0LIBRARY', s: null, v: null, l: null, d: 3, ...meta },
+    meta: { mode: 'new', channelId: 'C0LIBRARY', strategyId: null, strategyVersion: null, lastUpdateId: null, departmentId: 3, ...meta },
     timeZone: 'America/Los_Angeles',
     departments: null,
     departmentId: 3,
@@ -94,7 +94,7 @@ describe('the update form prefilled from a message', () => {
     const t = translator(lang);
     it(`shows the shortened notice with the limit, within Slack's limits (${lang})`, () => {
       const prefill = prefillFromMessage('word '.repeat(1000), { permalink: PERMALINK });
-      const view = buildUpdateModal(t, model({ n: prefill.shortenedFrom!, k: 1 }, prefill.narrative, prefill.evidenceUrl));
+      const view = buildUpdateModal(t, model({ prefilledLength: prefill.shortenedFrom!, linkedAsEvidence: true }, prefill.narrative, prefill.evidenceUrl));
       const result = validateView(view, ['modal']);
       expect(result.errors).toEqual([]);
       expect(initial(view, 'narrative')).toBe(prefill.narrative);
@@ -105,7 +105,7 @@ describe('the update form prefilled from a message', () => {
       expect(notice).toContain(number.format(LIMIT));
       expect(notice).toContain(t('update.modal.evidenceUrl'));
       // Without a link the notice does not promise one.
-      const unlinked = buildUpdateModal(t, model({ n: 4999 }, prefill.narrative, null));
+      const unlinked = buildUpdateModal(t, model({ prefilledLength: 4999 }, prefill.narrative, null));
       expect(blockText(unlinked, 'shortened')).not.toContain(t('update.modal.evidenceUrl'));
       expect(initial(unlinked, 'evidence_url')).toBeUndefined();
     });
@@ -117,9 +117,9 @@ describe('the update form prefilled from a message', () => {
   });
 
   it('keeps the notice through private_metadata and the form’s rebuilds, and reads a forged one safely', () => {
-    const meta = decodeMeta(encodeMeta({ m: 'new', c: 'C0LIBRARY', n: 5000, k: 1, s: 4 }));
-    expect(carriedMeta(meta)).toEqual({ c: 'C0LIBRARY', n: 5000, k: 1 });
-    expect(carriedMeta(decodeMeta('{"c":"C0GENERAL"}'))).toEqual({ c: 'C0GENERAL' });
-    expect(decodeMeta('{"n":"5000","k":true}')).toMatchObject({ n: undefined, k: undefined });
+    const meta = decodeMeta(encodeMeta({ mode: 'new', channelId: 'C0LIBRARY', prefilledLength: 5000, linkedAsEvidence: true, strategyId: 4 }));
+    expect(carriedMeta(meta)).toEqual({ channelId: 'C0LIBRARY', prefilledLength: 5000, linkedAsEvidence: true });
+    expect(carriedMeta(decodeMeta('{"channelId":"C0GENERAL"}'))).toEqual({ channelId: 'C0GENERAL' });
+    expect(decodeMeta('{"prefilledLength":"5000","linkedAsEvidence":1}')).toMatchObject({ prefilledLength: undefined, linkedAsEvidence: undefined });
   });
 });

@@ -103,7 +103,7 @@ function bigModel(selectedIndex = 149): NewUpdateModel {
   const selected = strategies[selectedIndex]!;
   return {
     mode: 'new',
-    meta: { m: 'new', c: 'C0GENERAL', s: selected.id, v: selected.version, l: 12, d: 3 },
+    meta: { mode: 'new', channelId: 'C0GENERAL', strategyId: selected.id, strategyVersion: selected.version, lastUpdateId: 12, departmentId: 3 },
     timeZone: 'America/Los_Angeles',
     departments,
     departmentId: 3,
@@ -172,7 +172,7 @@ describe('the update modal', () => {
       const s = strategy(5);
       const edit = buildUpdateModal(t, {
         mode: 'edit',
-        meta: { m: 'edit', u: 77, r: 4, c: 'D0X', mc: 'D0X', mt: '1700000000.000100' },
+        meta: { mode: 'edit', updateId: 77, revision: 4, channelId: 'D0X', confirmationChannel: 'D0X', confirmationTs: '1700000000.000100' },
         timeZone: 'America/Los_Angeles',
         update: update(),
         strategy: s,
@@ -192,7 +192,7 @@ describe('the update modal', () => {
   it('lists a small department as plain options, nothing preselected, status without a choice', () => {
     const t = translator('en');
     const strategies = [strategy(0), strategy(1)];
-    const view = buildUpdateModal(t, { mode: 'new', meta: { m: 'new' }, timeZone: 'UTC', departments: null, departmentId: 3, strategies, selected: null });
+    const view = buildUpdateModal(t, { mode: 'new', meta: { mode: 'new' }, timeZone: 'UTC', departments: null, departmentId: 3, strategies, selected: null });
     expectValid(view);
     const select = inputs(view).find((b) => b.block_id === 'strategy')!.element;
     expect(select.options?.map((o) => o.value)).toEqual(['1000', '1001']);
@@ -275,11 +275,28 @@ describe('reading a submission', () => {
   });
 
   it('reads private_metadata defensively and keeps it small', () => {
-    expect(decodeMeta(undefined)).toMatchObject({ m: 'new', s: null });
-    expect(decodeMeta('not json')).toMatchObject({ m: 'new' });
-    expect(decodeMeta('[1,2]')).toMatchObject({ m: 'new' });
-    expect(decodeMeta(JSON.stringify({ m: 'edit', u: 5, r: 2, s: -3, c: '<script>' }))).toMatchObject({ m: 'edit', u: 5, r: 2, s: null, c: undefined });
-    const full = encodeMeta({ m: 'edit', c: 'C0123456789', s: 999999999, v: 999999999, l: 999999999, d: 999999999, u: 999999999, r: 999999999, mc: 'D0123456789', mt: '1700000000.123456' });
+    expect(decodeMeta(undefined)).toMatchObject({ mode: 'new', strategyId: null });
+    expect(decodeMeta('not json')).toMatchObject({ mode: 'new' });
+    expect(decodeMeta('[1,2]')).toMatchObject({ mode: 'new' });
+    expect(decodeMeta(JSON.stringify({ mode: 'edit', updateId: 5, revision: 2, strategyId: -3, channelId: '<script>' }))).toMatchObject({
+      mode: 'edit',
+      updateId: 5,
+      revision: 2,
+      strategyId: null,
+      channelId: undefined,
+    });
+    const full = encodeMeta({
+      mode: 'edit',
+      channelId: 'C0123456789',
+      strategyId: 999999999,
+      strategyVersion: 999999999,
+      lastUpdateId: 999999999,
+      departmentId: 999999999,
+      updateId: 999999999,
+      revision: 999999999,
+      confirmationChannel: 'D0123456789',
+      confirmationTs: '1700000000.123456',
+    });
     expect(full.length).toBeLessThan(MAX_PRIVATE_METADATA / 10);
   });
 });

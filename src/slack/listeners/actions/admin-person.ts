@@ -2,10 +2,12 @@
 // departments, so saving changes what the admin means to change and nothing else.
 import type { App, BlockAction, UsersSelectAction } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
-import { requireOrseAdmin } from '../../../services/authz.js';
+import { requireOrseAdmin, loadActor } from '../../../services/authz.js';
 import { ADMIN_PERSON_ACTION_ID, adminModal, adminProblemModal } from '../../ui/admin-modal.js';
 import { adminDepartments, adminTarget } from './admin-support.js';
-import { actorFor, fillModal, problemText, speakerFor } from './manage-support.js';
+import { fillModal } from './manage-support.js';
+import { speakerFor } from '../../caller.js';
+import { problemText } from '../../service-errors.js';
 
 export function registerAdminPerson(app: App, ctx: AppContext): void {
   app.action<BlockAction<UsersSelectAction>>(ADMIN_PERSON_ACTION_ID, async ({ ack, body, action, client }) => {
@@ -14,7 +16,7 @@ export function registerAdminPerson(app: App, ctx: AppContext): void {
     const { t } = await speakerFor(ctx, body.user.id);
     let view;
     try {
-      const actor = await actorFor(ctx, body.user.id);
+      const actor = await loadActor(ctx, body.user.id);
       await requireOrseAdmin(ctx, actor, { action: 'admin.open', entityType: 'member', entityId: action.selected_user ?? '' });
       const [departments, target] = await Promise.all([
         adminDepartments(ctx),

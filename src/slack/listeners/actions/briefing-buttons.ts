@@ -9,7 +9,9 @@ import { cancelBriefing, getBriefing, listBriefings, requireBriefingComposer } f
 import { BRIEFING_ACTIONS, briefingListMessage } from '../../ui/briefing-message.js';
 import { briefingComposerModal, briefingLoadingModal, briefingNoticeModal } from '../../ui/briefing-modal.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
-import { composerFor, newComposer, openView, problemText, speakerFor, updateView } from './briefing-support.js';
+import { composerFor, newComposer, openView, updateView } from './briefing-support.js';
+import { speakerFor } from '../../caller.js';
+import { problemText } from '../../service-errors.js';
 
 const positiveInt = (v: string | undefined): number | null => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 

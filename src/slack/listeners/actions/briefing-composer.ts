@@ -19,7 +19,9 @@ import {
   readComposerValues,
   type ComposerState,
 } from '../../ui/briefing-modal.js';
-import { composerFromValues, problemText, speakerFor, updateView } from './briefing-support.js';
+import { composerFromValues, updateView } from './briefing-support.js';
+import { speakerFor } from '../../caller.js';
+import { problemText } from '../../service-errors.js';
 
 export function registerBriefingComposer(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(COMPOSER_ACTIONS.draft, async ({ ack, body, client }) => {

@@ -7,22 +7,8 @@ import { BRIEFING_LIMITS, briefingQuarterChoices, splitForInputs } from '../../.
 import { parsePeriodKey, type FiscalPeriod } from '../../../domain/fiscal-calendar.js';
 import type { AppContext } from '../../../services/app-context.js';
 import type { BriefingRecord } from '../../../services/briefings.js';
-import { isServiceError } from '../../../services/errors.js';
-import { identifyCaller } from '../../caller.js';
-import type { Caller } from '../../commands/types.js';
 import { resolveLanguage, translator, type Translate } from '../../i18n/index.js';
-import { describeServiceError } from '../../service-errors.js';
 import { briefingComposerModal, type ComposerData, type ComposerMeta, type ComposerValues } from '../../ui/briefing-modal.js';
-
-export interface Speaker {
-  caller: Caller;
-  t: Translate;
-}
-
-export async function speakerFor(ctx: AppContext, slackUserId: string): Promise<Speaker> {
-  const caller = await identifyCaller(ctx, slackUserId);
-  return { caller, t: translator(caller.lang) };
-}
 
 /** The language a posted briefing speaks: its composer's (the channel has no single reader). */
 export function briefingTranslator(b: Pick<BriefingRecord, 'createdBy'>): Translate {
@@ -102,13 +88,6 @@ export function composerFromValues(ctx: AppContext, meta: ComposerMeta, values: 
 
 export function composerView(t: Translate, data: ComposerData): View {
   return briefingComposerModal(t, data);
-}
-
-/** The words for a failure: a service refusal as the service meant it, anything else generic and logged. */
-export function problemText(ctx: AppContext, t: Translate, e: unknown, what: string): string {
-  if (isServiceError(e)) return describeServiceError(t, e);
-  ctx.logger.error({ err: e }, what);
-  return t('common.errorGeneric');
 }
 
 /** Opens a view with the trigger_id (single use, 3 s); null when Slack refused it. */

@@ -2,9 +2,13 @@
 // follow. The services check the admin may manage the department picked.
 import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
+import { loadActor } from '../../../services/authz.js';
+import { findDepartment } from '../../../services/departments.js';
 import { problemModal } from '../../ui/manage-modals.js';
 import { ADD_DEPARTMENT_ACTION_ID } from '../../ui/strategy-form.js';
-import { actorFor, addStrategyView, fillModal, problemText, speakerFor } from './manage-support.js';
+import { addStrategyView, fillModal } from './manage-support.js';
+import { speakerFor } from '../../caller.js';
+import { problemText } from '../../service-errors.js';
 
 export function registerManageAddDepartment(app: App, ctx: AppContext): void {
   app.action<BlockAction<StaticSelectAction>>(ADD_DEPARTMENT_ACTION_ID, async ({ ack, body, action, client }) => {
@@ -14,9 +18,9 @@ export function registerManageAddDepartment(app: App, ctx: AppContext): void {
     const departmentId = Number(action.selected_option?.value);
     let view;
     try {
-      const actor = await actorFor(ctx, body.user.id);
+      const actor = await loadActor(ctx, body.user.id);
       const department = Number.isSafeInteger(departmentId)
-        ? await ctx.prisma.department.findUnique({ where: { id: departmentId }, select: { id: true, code: true, name: true } })
+        ? await findDepartment(ctx, departmentId)
         : null;
       view = department ? await addStrategyView(ctx, t, actor, department) : problemModal(t, t('errors.notFound.departmentGone'));
     } catch (e) {

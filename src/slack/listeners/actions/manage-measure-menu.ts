@@ -8,7 +8,10 @@ import { notFound } from '../../../services/errors.js';
 import { measureToEdit } from '../../../services/measures.js';
 import { problemModal } from '../../ui/manage-modals.js';
 import { MEASURE_MENU_ACTION_ID, measureArchiveModal, measureEditModal, parseMeasureMenuValue } from '../../ui/measure-form.js';
-import { actorFor, fillModal, openLoading, problemText, speakerFor } from './manage-support.js';
+import { loadActor } from '../../../services/authz.js';
+import { fillModal, openLoading } from './manage-support.js';
+import { speakerFor } from '../../caller.js';
+import { problemText } from '../../service-errors.js';
 
 export function registerManageMeasureMenu(app: App, ctx: AppContext): void {
   app.action<BlockAction<OverflowAction>>(MEASURE_MENU_ACTION_ID, async ({ ack, body, action, client }) => {
@@ -20,7 +23,7 @@ export function registerManageMeasureMenu(app: App, ctx: AppContext): void {
     try {
       const parsed = parseMeasureMenuValue(action.selected_option?.value);
       if (!parsed) throw notFound('errors.notFound.measure', { measureId: null });
-      const actor = await actorFor(ctx, body.user.id);
+      const actor = await loadActor(ctx, body.user.id);
       const { measure, strategy } = await measureToEdit(ctx, actor, parsed.measureId);
       view = parsed.op === 'edit' ? measureEditModal(t, { strategyLabel: strategy.label, measure }) : measureArchiveModal(t, { strategyLabel: strategy.label, measure });
     } catch (e) {

@@ -2,13 +2,16 @@
 // list in place (what was typed in the add form stays). Twice is the same as once.
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
+import { loadActor } from '../../../services/authz.js';
 import { completeMilestone } from '../../../services/strategies.js';
-import { loadLiveStrategy } from '../../../services/strategy-records.js';
+import { liveStrategy } from '../../../services/strategy-records.js';
 import { MILESTONE_COMPLETE_ACTION_ID } from '../../ui/milestone-form.js';
 import { notFound } from '../../../services/errors.js';
 import { isId, withNotice } from '../../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
-import { actorFor, afterStrategyChange, fillModal, milestonesView, problemText, speakerFor } from './manage-support.js';
+import { afterStrategyChange, fillModal, milestonesView } from './manage-support.js';
+import { speakerFor } from '../../caller.js';
+import { problemText } from '../../service-errors.js';
 
 export function registerManageMilestoneComplete(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(MILESTONE_COMPLETE_ACTION_ID, async ({ ack, body, action, client }) => {
@@ -18,11 +21,11 @@ export function registerManageMilestoneComplete(app: App, ctx: AppContext): void
     let view;
     let changedStrategy: number | null = null;
     try {
-      const actor = await actorFor(ctx, body.user.id);
+      const actor = await loadActor(ctx, body.user.id);
       const id = Number(action.value);
       if (!isId(id)) throw notFound('errors.notFound.milestone', { milestoneId: action.value });
       const { milestone, changed } = await completeMilestone(ctx, actor, id);
-      const s = await loadLiveStrategy(ctx.prisma, milestone.strategyId);
+      const s = await liveStrategy(ctx, milestone.strategyId);
       if (changed) changedStrategy = s.id;
       view = await milestonesView(ctx, t, s, `:white_check_mark: ${t('manage.done.milestoneCompleted', { title: escapeMrkdwn(milestone.title) })}`);
     } catch (e) {

@@ -1,12 +1,17 @@
 // Edit next to a milestone in the Milestones modal: pushes the edit form (trigger first).
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
+import { loadActor } from '../../../services/authz.js';
 import { STRATEGY_FIELD_LIMITS } from '../../../domain/strategy-input.js';
 import { notFound } from '../../../services/errors.js';
+import { findMilestone } from '../../../services/milestones.js';
 import { strategyLabel } from '../../../services/strategy-records.js';
 import { problemModal } from '../../ui/manage-modals.js';
 import { MILESTONE_EDIT_ACTION_ID, milestoneEditModal } from '../../ui/milestone-form.js';
-import { actorFor, fillModal, loadManagedStrategy, openLoading, ownerChoices, problemText, speakerFor } from './manage-support.js';
+import { fillModal, openLoading, ownerChoices } from './manage-support.js';
+import { loadManagedStrategy } from '../../../services/strategies.js';
+import { speakerFor } from '../../caller.js';
+import { problemText } from '../../service-errors.js';
 
 export function registerManageMilestoneEdit(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(MILESTONE_EDIT_ACTION_ID, async ({ ack, body, action, client }) => {
@@ -16,11 +21,9 @@ export function registerManageMilestoneEdit(app: App, ctx: AppContext): void {
     if (!opened) return;
     let view;
     try {
-      const actor = await actorFor(ctx, body.user.id);
+      const actor = await loadActor(ctx, body.user.id);
       const id = Number(action.value);
-      const m = Number.isSafeInteger(id) && id > 0
-        ? await ctx.prisma.milestone.findUnique({ where: { id }, include: { owner: { select: { slackUserId: true } } } })
-        : null;
+      const m = Number.isSafeInteger(id) && id > 0 ? await findMilestone(ctx, id) : null;
       if (!m) throw notFound('errors.notFound.milestone', { milestoneId: action.value });
       const s = await loadManagedStrategy(ctx, actor, m.strategyId, 'milestone.edit');
       view = milestoneEditModal(t, {

@@ -3,9 +3,8 @@
 // (the services decide and audit refusals), the choices a form offers, reading submitted
 // values, and turning a failed save into words in the modal.
 //
-// The form data below is read with plain queries because the services expose no read use
-// case for it yet (see the report on issue 4); every one of them runs after the services'
-// requireManage has accepted the actor for the department concerned.
+// The form data comes from small reads in the services; every one of them runs after the
+// services' requireManage has accepted the actor for the department concerned.
 import type { AckFn, App, SlackViewMiddlewareArgs, ViewOutput, ViewResponseAction, ViewStateValue, ViewSubmitAction } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
@@ -14,15 +13,19 @@ import type { Actor } from '../../../domain/permissions.js';
 import { STRATEGY_FIELD_LIMITS } from '../../../domain/strategy-input.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { isOrseAdmin, loadActor, requireManage } from '../../../services/authz.js';
-import { planView } from '../../../services/plans.js';
+import { departmentsWithPlans } from '../../../services/departments.js';
+import { departmentHomeAudience } from '../../../services/home-viewers.js';
+import { activeDepartmentMembers } from '../../../services/members.js';
+import { openMilestones } from '../../../services/milestones.js';
+import { departmentObjectives, planView } from '../../../services/plans.js';
 import { cityToday } from '../../../services/service-context.js';
 import { isServiceError, type ServiceError } from '../../../services/errors.js';
-import { loadLiveStrategy, strategyDepartmentId, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
-import { identifyCaller } from '../../caller.js';
+import { loadManagedStrategy } from '../../../services/strategies.js';
+import { strategyConcerns, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
+import { speakerFor } from '../../caller.js';
 import { republishHomeFor } from '../../home/publish-home.js';
-import type { Caller } from '../../commands/types.js';
-import { translator, type Translate } from '../../i18n/index.js';
-import { describeServiceError, modalErrors } from '../../service-errors.js';
+import type { Translate } from '../../i18n/index.js';
+import { modalErrors, problemText } from '../../service-errors.js';
 import {
   closeModal,
   decodeStrategyMeta,
@@ -37,21 +40,11 @@ import {
   type StrategyMeta,
 } from '../../ui/manage-modals.js';
 import { planMessage, readsOtherDepartments } from '../../ui/plan-message.js';
-import { milestonesModal, type MilestoneItem } from '../../ui/milestone-form.js';
+import { milestonesModal } from '../../ui/milestone-form.js';
 import { measuresModal } from '../../ui/measure-form.js';
-import { listMeasures } from '../../../services/measures.js';
+import { activeMeasures } from '../../../services/measures.js';
 import type { ManageOp } from '../../ui/manage-overflow.js';
-import { addStrategyModal, editStrategyModal, type DepartmentChoice, type ObjectiveGroup } from '../../ui/strategy-form.js';
-
-export interface Speaker {
-  caller: Caller;
-  t: Translate;
-}
-
-export async function speakerFor(ctx: AppContext, slackUserId: string): Promise<Speaker> {
-  const caller = await identifyCaller(ctx, slackUserId);
-  return { caller, t: translator(caller.lang) };
-}
+import { addStrategyModal, editStrategyModal, type DepartmentChoice } from '../../ui/strategy-form.js';
 
 /** A modal opened with the trigger_id, to be filled once the data is loaded. */
 export interface OpenedModal {
@@ -90,13 +83,6 @@ export async function fillModal(ctx: AppContext, client: WebClient, opened: Open
   }
 }
 
-/** The words for a failure: a service refusal as the service meant it, anything else generic and logged. */
-export function problemText(ctx: AppContext, t: Translate, e: unknown, what: string): string {
-  if (isServiceError(e)) return describeServiceError(t, e);
-  ctx.logger.error({ err: e }, what);
-  return t('common.errorGeneric');
-}
-
 export function headerOf(s: StrategyRecord): StrategyHeader {
   return {
     label: strategyLabel(s),
@@ -116,46 +102,12 @@ export const AUDIT_ACTION: Record<ManageOp, string> = {
   measures: 'measure.list',
 };
 
-/**
- * The strategy, if `actor` may manage it. A refusal is audited by the services
- * (authz.denied) and thrown as `forbidden`, so a crafted menu value gets a clear answer.
- */
-export async function loadManagedStrategy(ctx: AppContext, actor: Actor, strategyId: number, action: string): Promise<StrategyRecord> {
-  const s = await loadLiveStrategy(ctx.prisma, strategyId);
-  await requireManage(ctx, actor, strategyDepartmentId(s), { action, entityType: 'strategy', entityId: s.id });
-  return s;
-}
-
 /** Active members of the department, by name; more than a select holds means "pick anyone". */
 export async function ownerChoices(ctx: AppContext, departmentId: number | null, departmentName: string | null): Promise<OwnerChoices> {
   if (departmentId === null) return { kind: 'anyone' };
-  const members = await ctx.prisma.member.findMany({
-    where: { departmentId, active: true },
-    select: { slackUserId: true, name: true },
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    take: 101,
-  });
+  const members = await activeDepartmentMembers(ctx, departmentId, 101);
   if (members.length === 0 || members.length > 100) return { kind: 'anyone' };
   return { kind: 'members', members, departmentName: departmentName ?? '' };
-}
-
-/** The department's objectives, grouped by plan, newest plan first. */
-export async function objectiveGroups(ctx: AppContext, departmentId: number): Promise<ObjectiveGroup[]> {
-  const plans = await ctx.prisma.plan.findMany({
-    where: { departmentId },
-    select: { title: true, objectives: { select: { id: true, number: true, title: true }, orderBy: { number: 'asc' } } },
-    orderBy: [{ fiscalEndYear: 'desc' }, { id: 'desc' }],
-  });
-  return plans.map((p) => ({ planTitle: p.title, objectives: p.objectives }));
-}
-
-export async function openMilestones(ctx: AppContext, strategyId: number): Promise<MilestoneItem[]> {
-  const rows = await ctx.prisma.milestone.findMany({
-    where: { strategyId, completedAt: null },
-    select: { id: true, title: true, dueDate: true, owner: { select: { slackUserId: true } } },
-    orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
-  });
-  return rows.map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate.toISOString().slice(0, 10), owner: m.owner }));
 }
 
 /** The milestones modal for a strategy, freshly loaded. */
@@ -219,7 +171,7 @@ export async function manageView(ctx: AppContext, t: Translate, op: ManageOp, s:
 
 /** The Measures modal for a strategy the actor may manage, freshly loaded. */
 export async function measuresView(ctx: AppContext, t: Translate, s: StrategyRecord, notice?: string, formKey = ''): Promise<View> {
-  return measuresModal(t, { ...headerOf(s), strategyId: s.id, measures: await listMeasures(ctx.prisma, s.id), notice }, formKey);
+  return measuresModal(t, { ...headerOf(s), strategyId: s.id, measures: await activeMeasures(ctx, s.id), notice }, formKey);
 }
 
 /**
@@ -306,26 +258,14 @@ export async function ackProblem(
   await ack({ response_action: 'update', view: withNotice(view as unknown as Parameters<typeof withNotice>[0], t('common.errorGeneric')) });
 }
 
-/** The actor behind a submission; unknown or deactivated people get `unknown_member`. */
-export const actorFor = (ctx: AppContext, slackUserId: string): Promise<Actor> => loadActor(ctx, slackUserId);
-
 // ---------- /reap add ----------
-
-/** Departments an ORSE admin can add to: those with a plan. */
-export async function departmentsWithPlans(ctx: AppContext): Promise<DepartmentChoice[]> {
-  return ctx.prisma.department.findMany({
-    where: { plans: { some: {} } },
-    select: { id: true, code: true, name: true },
-    orderBy: { name: 'asc' },
-  });
-}
 
 /** The add form for `department`, after the services accepted the actor for it. */
 export async function addStrategyView(ctx: AppContext, t: Translate, actor: Actor, department: DepartmentChoice): Promise<View> {
   await requireManage(ctx, actor, department.id, { action: 'strategy.add', entityType: 'department', entityId: department.id });
   const [departments, groups, owners] = await Promise.all([
     isOrseAdmin(actor) ? departmentsWithPlans(ctx) : Promise.resolve(null),
-    objectiveGroups(ctx, department.id),
+    departmentObjectives(ctx, department.id),
     ownerChoices(ctx, department.id, department.name),
   ]);
   return addStrategyModal(t, {
@@ -372,7 +312,7 @@ export function onSubmission(
     const { t } = await speakerFor(ctx, body.user.id);
     let outcome: SubmissionOutcome;
     try {
-      const actor = await actorFor(ctx, body.user.id);
+      const actor = await loadActor(ctx, body.user.id);
       outcome = await save({ actor, t, view, values: view.state.values, body, client });
     } catch (e) {
       await ackProblem(ctx, ack, t, e, view, blockIdFor);
@@ -421,20 +361,11 @@ export async function redrawPlanPage(ctx: AppContext, slackUserId: string, origi
  */
 export async function afterStrategyChange(ctx: AppContext, client: WebClient, strategyId: number, extra: readonly string[]): Promise<void> {
   try {
-    const s = await ctx.prisma.strategy.findUnique({
-      where: { id: strategyId },
-      select: { owner: { select: { slackUserId: true } }, objective: { select: { plan: { select: { departmentId: true } } } } },
-    });
+    const s = await strategyConcerns(ctx, strategyId);
     const viewers = new Set(extra.filter(Boolean));
-    if (s?.owner) viewers.add(s.owner.slackUserId);
-    const departmentId = s?.objective.plan.departmentId ?? null;
-    if (departmentId !== null) {
-      const people = await ctx.prisma.member.findMany({
-        where: { active: true, OR: [{ departmentId }, { managedDepartments: { some: { departmentId } } }] },
-        select: { slackUserId: true, roles: true, departmentId: true },
-      });
-      for (const p of people) if (p.departmentId !== departmentId || p.roles.includes('EQUITY_LEAD')) viewers.add(p.slackUserId);
-    }
+    if (s?.ownerSlackId) viewers.add(s.ownerSlackId);
+    const departmentId = s?.departmentId ?? null;
+    if (departmentId !== null) for (const id of await departmentHomeAudience(ctx, departmentId)) viewers.add(id);
     await republishHomeFor(ctx, client, [...viewers]);
   } catch (e) {
     ctx.logger.warn({ err: (e as Error).message, strategyId }, 'App Home refresh after a strategy change failed');

@@ -11,19 +11,17 @@ import type { AppContext } from '../../../services/app-context.js';
 import { loadActor } from '../../../services/authz.js';
 import { planView } from '../../../services/plans.js';
 import { cityToday } from '../../../services/service-context.js';
-import { identifyCaller } from '../../caller.js';
-import { readFailureText } from '../../commands/status.js';
-import { translator } from '../../i18n/index.js';
+import { speakerFor } from '../../caller.js';
 import { PLAN_PAGE_SIZE, planMessage, readsOtherDepartments } from '../../ui/plan-message.js';
 import { DIGEST_HOME_ACTION_ID, PLAN_OPEN_ACTION_ID } from '../../ui/weekly-digest.js';
+import { problemText } from '../../service-errors.js';
 
 const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,16}$/;
 
 export function registerPlanOpen(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(PLAN_OPEN_ACTION_ID, async ({ ack, body, action, respond }) => {
     await ack();
-    const caller = await identifyCaller(ctx, body.user.id);
-    const t = translator(caller.lang);
+    const { caller, t } = await speakerFor(ctx, body.user.id);
     const code = action.value?.trim() ?? '';
     if (!DEPARTMENT_CODE.test(code)) {
       ctx.logger.warn({ user: body.user.id, value: action.value }, 'plan:open button with an unreadable value');
@@ -35,7 +33,7 @@ export function registerPlanOpen(app: App, ctx: AppContext): void {
       const view = await planView(ctx, actor, code, 1, PLAN_PAGE_SIZE);
       await respond({ response_type: 'ephemeral', replace_original: false, ...planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor)) });
     } catch (e) {
-      const text = readFailureText(ctx, t, e, { action: action.action_id, user: body.user.id });
+      const text = problemText(ctx, t, e, 'reading command failed', { action: action.action_id, user: body.user.id });
       await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err: unknown) => {
         ctx.logger.warn({ err, user: body.user.id }, 'could not answer a plan:open click');
       });

@@ -8,8 +8,8 @@ import type { Actor } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { loadActor } from '../../../services/authz.js';
 import { isServiceError } from '../../../services/errors.js';
-import { identifyCaller } from '../../caller.js';
-import { translator, type Translate } from '../../i18n/index.js';
+import { speakerFor } from '../../caller.js';
+import type { Translate } from '../../i18n/index.js';
 import { describeServiceError } from '../../service-errors.js';
 import { decodeReminderRef, withItemOutcome, type ReminderRef } from '../../ui/reminder-message.js';
 
@@ -58,8 +58,7 @@ export async function handleReminderClick(
   act: (input: { actor: Actor; ref: ReminderRef; t: Translate }) => Promise<string | { note: string; undo: true }>,
 ): Promise<void> {
   await args.ack();
-  const caller = await identifyCaller(ctx, args.body.user.id);
-  const t = translator(caller.lang);
+  const { t } = await speakerFor(ctx, args.body.user.id);
   const ref = decodeReminderRef(args.action.value);
   if (!ref) {
     ctx.logger.warn({ user: args.body.user.id, value: args.action.value }, 'reminder button with an unreadable value');

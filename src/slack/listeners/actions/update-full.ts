@@ -6,7 +6,9 @@ import type { AppContext } from '../../../services/app-context.js';
 import { readProgressUpdate } from '../../../services/update-reading.js';
 import { loadActorWithLanguage } from '../../caller.js';
 import { fullUpdateModal, fullUpdateNoticeModal, UPDATE_FULL_ACTION_ID } from '../../ui/update-confirmation.js';
-import { openView, problemText, speakerFor, updateView } from './briefing-support.js';
+import { openView, updateView } from './briefing-support.js';
+import { speakerFor } from '../../caller.js';
+import { problemText } from '../../service-errors.js';
 
 function updateIdOf(value: string | undefined): number {
   try {

@@ -40,7 +40,7 @@ export function registerUpdateOpenButtons(app: App, ctx: AppContext): void {
     const strategyId = positiveInt(body.actions[0]?.value);
     const channel = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
     await openWithLoadingView(ctx, client, body, (actor, t) =>
-      prepare(t, () => newUpdateModel(ctx, actor, { departmentId: null, strategyId, meta: { c: channel } })),
+      prepare(t, () => newUpdateModel(ctx, actor, { departmentId: null, strategyId, meta: { channelId: channel } })),
     );
   });
 
@@ -54,7 +54,7 @@ export function registerUpdateOpenButtons(app: App, ctx: AppContext): void {
       prepare(t, async () => {
         if (updateId === null) return { kind: 'message' as const, text: t('update.edit.gone') };
         const stored = await loadUpdateForEdit(ctx, actor, updateId);
-        return editUpdateModel(ctx, stored, { c: mc, mc, mt });
+        return editUpdateModel(ctx, stored, { channelId: mc, confirmationChannel: mc, confirmationTs: mt });
       }),
     );
   });

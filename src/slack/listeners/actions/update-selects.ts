@@ -23,7 +23,7 @@ export function registerUpdateSelects(app: App, ctx: AppContext): void {
       const view = body.view;
       if (!view) return;
       const meta = decodeMeta(view.private_metadata);
-      if (meta.m !== 'new') return;
+      if (meta.mode !== 'new') return;
       const picked = positiveInt(body.actions[0]?.selected_option?.value);
       const values = readFormValues(view.state.values as unknown as ViewStateValues);
       let next;
@@ -38,12 +38,12 @@ export function registerUpdateSelects(app: App, ctx: AppContext): void {
         try {
           next =
             which === 'strategy'
-              ? await newUpdateModel(ctx, actor, { ...base, departmentId: meta.d ?? null, strategyId: picked })
+              ? await newUpdateModel(ctx, actor, { ...base, departmentId: meta.departmentId ?? null, strategyId: picked })
               : await newUpdateModel(ctx, actor, { ...base, departmentId: picked, strategyId: null });
         } catch (e) {
           // The strategy was archived or is not theirs to report on: say so, keep the list.
           if (!(e instanceof ServiceError)) throw e;
-          next = await newUpdateModel(ctx, actor, { ...base, departmentId: meta.d ?? null, strategyId: null, banner: `:warning: ${describeServiceError(t, e)}` });
+          next = await newUpdateModel(ctx, actor, { ...base, departmentId: meta.departmentId ?? null, strategyId: null, banner: `:warning: ${describeServiceError(t, e)}` });
         }
       } catch (e) {
         ctx.logger.warn({ err: e, user: body.user.id }, 'could not refresh the update form');

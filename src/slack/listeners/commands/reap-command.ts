@@ -3,7 +3,7 @@
 // database read, so the trigger id is used at once even when the database is busy.
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
-import { identifyCaller } from '../../caller.js';
+import { speakerFor } from '../../caller.js';
 import { parseCommandText } from '../../commands/command-text.js';
 import { resolveModalSubcommand, resolveSubcommand } from '../../commands/router.js';
 import { translator, type Translate } from '../../i18n/index.js';
@@ -27,8 +27,9 @@ export function registerReapCommand(app: App, ctx: AppContext): void {
         await modal({ ctx, command, args, quickT: t, ack: onceAck, respond, client, loadingView });
         return;
       }
-      const caller = await identifyCaller(ctx, command.user_id);
-      t = translator(caller.lang);
+      const speaker = await speakerFor(ctx, command.user_id);
+      const caller = speaker.caller;
+      t = speaker.t;
       await resolveSubcommand(name)({ ctx, command, args, caller, t, ack: onceAck, respond, client });
     } catch (e) {
       ctx.logger.error({ err: e, subcommand: name, user: command.user_id }, 'slash command failed');

@@ -8,10 +8,10 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../../services/app-context.js';
+import { departmentNames } from '../../../services/departments.js';
 import { syncFromSlackProfile, type DeactivationResult, type SlackProfile } from '../../../services/members.js';
-import { identifyCaller } from '../../caller.js';
+import { speakerFor } from '../../caller.js';
 import { republishHomeFor } from '../../home/publish-home.js';
-import { translator } from '../../i18n/index.js';
 import { deactivationMessages } from '../../ui/manage-deactivation.js';
 
 interface SlackUser {
@@ -52,15 +52,13 @@ export function registerUserChange(app: App, ctx: AppContext): void {
 async function notifyReassignment(ctx: AppContext, client: WebClient, personSlackId: string, d: DeactivationResult): Promise<void> {
   if (d.strategies.length === 0) return;
   const codes = [...new Set(d.notify.map((n) => n.departmentCode).filter((c): c is string => c !== null))];
-  const departments = codes.length
-    ? await ctx.prisma.department.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } })
-    : [];
+  const departments = await departmentNames(ctx, codes);
   for (const group of d.notify) {
     const strategies = d.strategies.filter((s) => group.strategyIds.includes(s.id));
     const departmentName = departments.find((x) => x.code === group.departmentCode)?.name ?? group.departmentCode;
     for (const recipient of group.recipientSlackIds) {
       // Each lead reads it in their own language.
-      const t = translator((await identifyCaller(ctx, recipient)).lang);
+      const { t } = await speakerFor(ctx, recipient);
       for (const message of deactivationMessages(t, { personSlackId, departmentName, strategies })) {
         try {
           await client.chat.postMessage({ channel: recipient, text: message.text, blocks: message.blocks });

@@ -20,10 +20,11 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../domain/permissions.js';
 import { STRATEGY_STATUSES } from '../../../domain/progress-update-input.js';
-import type { StrategyStatus } from '../../../generated/prisma/enums.js';
+import type { StrategyStatus } from '../../../domain/enums.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { submitUpdate, type ProgressUpdateView } from '../../../services/progress-updates.js';
-import { loadLiveStrategy, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
+import { findStrategiesByLabel, liveStrategy, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
+import { channelPostOf } from '../../../services/update-channel-posts.js';
 import { parseStrategyQuery } from '../../commands/command-text.js';
 import { LANGUAGES, translator, type Translate } from '../../i18n/index.js';
 import { plainText, stepFailureText, stepRunner, textInput } from '../../workflow-steps.js';
@@ -61,34 +62,26 @@ type StrategyLookup = { strategy: StrategyRecord } | { refusal: string };
 async function strategyFor(ctx: AppContext, actor: Actor, t: Translate, reference: string): Promise<StrategyLookup> {
   const query = parseStrategyQuery(reference);
   const unknown = { refusal: t('workflow.errors.unknownStrategy', { query: reference.slice(0, 60) }) };
-  if (query.kind === 'id') return { strategy: await loadLiveStrategy(ctx.prisma, query.id) };
+  if (query.kind === 'id') return { strategy: await liveStrategy(ctx, query.id) };
   if (query.kind !== 'label') return unknown;
   const [objective, number] = query.label.split('.').map(Number) as [number, number];
   const scope = query.scope;
   if (scope === null && actor.departmentId === null) return unknown;
-  const place = scope
-    ? { OR: [{ department: { code: { equals: scope, mode: 'insensitive' as const } } }, { key: { equals: scope, mode: 'insensitive' as const } }] }
-    : { departmentId: actor.departmentId };
-  const matches = await ctx.prisma.strategy.findMany({
-    where: { archivedAt: null, number, objective: { number: objective, plan: place } },
-    select: { id: true, objective: { select: { plan: { select: { key: true } } } } },
-    orderBy: { id: 'asc' },
-    take: 10,
-  });
+  const matches = await findStrategiesByLabel(ctx, scope ? { scope } : { departmentId: actor.departmentId }, objective, number);
   if (matches.length === 0) return unknown;
   if (matches.length > 1) {
-    const listed = matches.map((m) => `${m.objective.plan.key} ${query.label} (id ${m.id})`).join(', ');
+    const listed = matches.map((m) => `${m.planKey} ${query.label} (id ${m.id})`).join(', ');
     return { refusal: t('workflow.errors.ambiguousStrategy', { query: reference.slice(0, 60), matches: listed }) };
   }
-  return { strategy: await loadLiveStrategy(ctx.prisma, matches[0]!.id) };
+  return { strategy: await liveStrategy(ctx, matches[0]!.id) };
 }
 
 /** Where the department channel's post of the update is, as a link; '' without one. */
 async function postPermalink(ctx: AppContext, client: WebClient, updateId: number): Promise<string> {
-  const row = await ctx.prisma.progressUpdate.findUnique({ where: { id: updateId }, select: { channelPostChannel: true, channelPostTs: true } });
-  if (!row?.channelPostChannel || !row.channelPostTs) return '';
+  const post = await channelPostOf(ctx, updateId);
+  if (!post) return '';
   try {
-    const res = await client.chat.getPermalink({ channel: row.channelPostChannel, message_ts: row.channelPostTs });
+    const res = await client.chat.getPermalink({ channel: post.channel, message_ts: post.ts });
     return res.permalink ?? '';
   } catch (e) {
     // The update is saved and posted; a missing link only leaves that output empty.
@@ -161,7 +154,7 @@ export function registerSubmitUpdateStep(app: App, ctx: AppContext): void {
       ctx.logger.info({ execution, retryNum: context.retryNum, update: saved.update.id }, 'a workflow step was delivered again; its update is already stored');
     } else {
       // The department channel's post, the author's confirmation and App Home, as after /reap update.
-      await afterNewUpdate(ctx, client, t, actor, saved.update, { m: 'new' }).catch((e: unknown) =>
+      await afterNewUpdate(ctx, client, t, actor, saved.update, { mode: 'new' }).catch((e: unknown) =>
         ctx.logger.warn({ err: (e as Error).message, update: saved.update.id }, 'what follows a workflow update failed'),
       );
     }
@@ -193,7 +186,7 @@ export async function completeStepWithUpdate(
   update: ProgressUpdateView,
 ): Promise<void> {
   try {
-    const strategy = await loadLiveStrategy(ctx.prisma, update.strategyId);
+    const strategy = await liveStrategy(ctx, update.strategyId);
     const outputs = outputsFor(update, strategy, await postPermalink(ctx, client, update.id));
     await client.functions.completeSuccess({ function_execution_id: step.executionId, outputs, ...(step.token ? { token: step.token } : {}) });
   } catch (e) {

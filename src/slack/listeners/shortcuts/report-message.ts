@@ -10,6 +10,8 @@ import type { Actor } from '../../../domain/permissions.js';
 import { isOrseAdmin } from '../../../domain/permissions.js';
 import type { LoadingViewOpened } from '../../../http/front-door/messages.js';
 import type { AppContext } from '../../../services/app-context.js';
+import { departmentOfChannel } from '../../../services/departments.js';
+import { memberNames } from '../../../services/members.js';
 import { listReportableStrategies } from '../../../services/progress-updates.js';
 import { loadActorWithLanguage } from '../../caller.js';
 import { resolveStrategyQuery } from '../../commands/update.js';
@@ -67,10 +69,10 @@ async function prepareFromMessage(ctx: AppContext, client: WebClient, shortcut: 
     const [names, place] = await Promise.all([mentionNames(ctx, text), placeFor(ctx, actor, channelId, t)]);
     if ('message' in place) return { kind: 'message' as const, text: place.message };
     const prefill = prefillFromMessage(text, { names, permalink });
-    const shortened = prefill.shortenedFrom === null ? {} : { n: prefill.shortenedFrom, ...(prefill.evidenceUrl ? { k: 1 as const } : {}) };
+    const shortened = prefill.shortenedFrom === null ? {} : { prefilledLength: prefill.shortenedFrom, ...(prefill.evidenceUrl ? { linkedAsEvidence: true as const } : {}) };
     return newUpdateModel(ctx, actor, {
       ...place,
-      meta: { c: channelId, ...shortened },
+      meta: { channelId, ...shortened },
       values: { narrative: prefill.narrative || null, evidenceUrl: prefill.evidenceUrl },
       banner: prefill.narrative === '' ? t('shortcut.noText') : undefined,
     });
@@ -97,8 +99,7 @@ async function permalinkOf(ctx: AppContext, client: WebClient, channel: string, 
 async function mentionNames(ctx: AppContext, text: string): Promise<Map<string, string>> {
   const ids = mentionedUserIds(text).slice(0, MAX_MENTION_LOOKUPS);
   if (ids.length === 0) return new Map();
-  const rows = await ctx.prisma.member.findMany({ where: { slackUserId: { in: ids } }, select: { slackUserId: true, name: true } });
-  return new Map(rows.map((r) => [r.slackUserId, r.name]));
+  return memberNames(ctx, ids);
 }
 
 /**
@@ -108,7 +109,7 @@ async function mentionNames(ctx: AppContext, text: string): Promise<Map<string, 
  */
 async function placeFor(ctx: AppContext, actor: Actor, channelId: string, t: Translate): Promise<Pick<NewFormRequest, 'departmentId' | 'strategyId' | 'strategies'> | { message: string }> {
   if (isOrseAdmin(actor)) {
-    const department = await ctx.prisma.department.findFirst({ where: { slackChannelId: channelId }, select: { id: true } });
+    const department = await departmentOfChannel(ctx, channelId);
     if (department) {
       const strategies = await listReportableStrategies(ctx, actor, { departmentId: department.id });
       return { departmentId: department.id, strategyId: strategies.length === 1 ? strategies[0]!.id : null, strategies };

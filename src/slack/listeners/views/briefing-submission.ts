@@ -15,7 +15,7 @@ import { loadActor } from '../../../services/authz.js';
 import { editPostedBriefing, refreshPostedBriefing, saveBriefingDraft, scheduleBriefing, type BriefingRecord } from '../../../services/briefings.js';
 import { isServiceError, type ServiceError } from '../../../services/errors.js';
 import type { Translate } from '../../i18n/index.js';
-import { modalErrors } from '../../service-errors.js';
+import { modalErrors, problemText } from '../../service-errors.js';
 import { canvasLink } from '../../canvas-link.js';
 import { briefingCanvasMarkdown, briefingCanvasTitle } from '../../ui/briefing-canvas.js';
 import { briefingMessage, channelList, postLinks } from '../../ui/briefing-message.js';
@@ -32,7 +32,8 @@ import {
 } from '../../ui/briefing-modal.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { slackDateTime } from '../../ui/status-parts.js';
-import { briefingTranslator, channelsWithoutBot, composerFromValues, problemText, speakerFor, updateView } from '../actions/briefing-support.js';
+import { briefingTranslator, channelsWithoutBot, composerFromValues, updateView } from '../actions/briefing-support.js';
+import { speakerFor } from '../../caller.js';
 
 export function registerBriefingSubmission(app: App, ctx: AppContext): void {
   // Slack waits for this answer (3 s): its reads and writes go before work nobody is timing.

@@ -7,9 +7,8 @@ import type { Translate } from '../../i18n/index.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { notFound } from '../../../services/errors.js';
 import { addMeasure, archiveMeasure, editMeasure, type MeasureFields } from '../../../services/measures.js';
-import { loadLiveStrategy } from '../../../services/strategy-records.js';
-import { isId, parseObject } from '../../ui/manage-modals.js';
-import { MEASURE_BLOCKS, MEASURE_CALLBACKS } from '../../ui/measure-form.js';
+import { liveStrategy } from '../../../services/strategy-records.js';
+import { MEASURE_BLOCKS, MEASURE_CALLBACKS, measureMetadata, measuresMetadata } from '../../ui/measure-form.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { afterStrategyChange, checkedOf, measuresView, onSubmission, selectedOf, textOf } from '../actions/manage-support.js';
 
@@ -30,24 +29,30 @@ function fieldsOf(values: Values): MeasureFields {
   };
 }
 
-function ids(view: ViewOutput): { strategyId: number; measureId: number | null } {
-  const meta = parseObject(view.private_metadata);
-  if (!isId(meta?.strategyId)) throw notFound('errors.notFound.strategy', { strategyId: null });
-  return { strategyId: meta.strategyId, measureId: isId(meta.measureId) ? meta.measureId : null };
+function strategyIdOf(view: ViewOutput): number {
+  const meta = measuresMetadata.decode(view.private_metadata);
+  if (!meta) throw notFound('errors.notFound.strategy', { strategyId: null });
+  return meta.strategyId;
+}
+
+function measureIdOf(view: ViewOutput): number {
+  const meta = measureMetadata.decode(view.private_metadata);
+  if (!meta) throw notFound('errors.notFound.measure', { measureId: null });
+  return meta.measureId;
 }
 
 /** After a pushed form closes, the Measures list it was pushed from shows the change. */
 async function refreshList(ctx: AppContext, client: WebClient, t: Translate, view: ViewOutput, strategyId: number, notice: string): Promise<void> {
   if (!view.previous_view_id) return;
-  const s = await loadLiveStrategy(ctx.prisma, strategyId);
+  const s = await liveStrategy(ctx, strategyId);
   await client.views.update({ view_id: view.previous_view_id, view: await measuresView(ctx, t, s, `:white_check_mark: ${notice}`) });
 }
 
 export function registerManageMeasures(app: App, ctx: AppContext): void {
   onSubmission(app, ctx, MEASURE_CALLBACKS.list, (field) => field, async ({ actor, t, view, values, client }) => {
-    const { strategyId } = ids(view);
+    const strategyId = strategyIdOf(view);
     const { measure, strategy } = await addMeasure(ctx, actor, strategyId, fieldsOf(values));
-    const s = await loadLiveStrategy(ctx.prisma, strategyId);
+    const s = await liveStrategy(ctx, strategyId);
     const notice = t('measures.manage.added', { label: escapeMrkdwn(measure.label), strategy: escapeMrkdwn(strategy.label) });
     return {
       view: await measuresView(ctx, t, s, `:white_check_mark: ${notice}`, `:${measure.id}`),
@@ -56,17 +61,13 @@ export function registerManageMeasures(app: App, ctx: AppContext): void {
   });
 
   onSubmission(app, ctx, MEASURE_CALLBACKS.edit, (field) => field, async ({ actor, t, view, values, client }) => {
-    const { measureId } = ids(view);
-    if (measureId === null) throw notFound('errors.notFound.measure', { measureId: null });
-    const { measure, strategy } = await editMeasure(ctx, actor, measureId, fieldsOf(values));
+    const { measure, strategy } = await editMeasure(ctx, actor, measureIdOf(view), fieldsOf(values));
     const notice = t('measures.manage.saved', { label: escapeMrkdwn(measure.label), strategy: escapeMrkdwn(strategy.label) });
     return { after: () => refreshList(ctx, client, t, view, strategy.id, notice) };
   });
 
   onSubmission(app, ctx, MEASURE_CALLBACKS.archive, () => undefined, async ({ actor, t, view, client }) => {
-    const { measureId } = ids(view);
-    if (measureId === null) throw notFound('errors.notFound.measure', { measureId: null });
-    const { measure, strategy } = await archiveMeasure(ctx, actor, measureId);
+    const { measure, strategy } = await archiveMeasure(ctx, actor, measureIdOf(view));
     const notice = t('measures.manage.archived', { label: escapeMrkdwn(measure.label), strategy: escapeMrkdwn(strategy.label) });
     return { after: () => refreshList(ctx, client, t, view, strategy.id, notice) };
   });

@@ -4,23 +4,22 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { notFound } from '../../../services/errors.js';
 import { addMilestone } from '../../../services/strategies.js';
-import { loadLiveStrategy, strategyLabel } from '../../../services/strategy-records.js';
-import { isId, parseObject } from '../../ui/manage-modals.js';
+import { liveStrategy, strategyLabel } from '../../../services/strategy-records.js';
 import { MANAGE_CALLBACKS } from '../../ui/manage-modals.js';
-import { MILESTONE_BLOCKS } from '../../ui/milestone-form.js';
+import { MILESTONE_BLOCKS, milestonesMetadata } from '../../ui/milestone-form.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { afterStrategyChange, dateOf, milestonesView, onSubmission, personOf, textOf } from '../actions/manage-support.js';
 
 export function registerManageMilestoneAdd(app: App, ctx: AppContext): void {
   onSubmission(app, ctx, MANAGE_CALLBACKS.milestones, (field) => field, async ({ actor, t, view, values, client }) => {
-    const strategyId = parseObject(view.private_metadata)?.strategyId;
-    if (!isId(strategyId)) throw notFound('errors.notFound.strategy', { strategyId: null });
+    const strategyId = milestonesMetadata.decode(view.private_metadata)?.strategyId;
+    if (strategyId === undefined) throw notFound('errors.notFound.strategy', { strategyId: null });
     const { milestone } = await addMilestone(ctx, actor, strategyId, {
       title: textOf(values, MILESTONE_BLOCKS.title),
       dueDate: dateOf(values, MILESTONE_BLOCKS.dueDate) ?? '',
       ownerSlackId: personOf(values, MILESTONE_BLOCKS.owner),
     });
-    const s = await loadLiveStrategy(ctx.prisma, strategyId);
+    const s = await liveStrategy(ctx, strategyId);
     const notice = t('manage.done.milestoneAdded', { title: escapeMrkdwn(milestone.title), label: escapeMrkdwn(strategyLabel(s)) });
     const owner = personOf(values, MILESTONE_BLOCKS.owner);
     return {

@@ -5,20 +5,17 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { notFound } from '../../../services/errors.js';
 import { editMilestone } from '../../../services/strategies.js';
-import { loadLiveStrategy } from '../../../services/strategy-records.js';
-import { MANAGE_CALLBACKS, isId, parseObject } from '../../ui/manage-modals.js';
-import { MILESTONE_BLOCKS } from '../../ui/milestone-form.js';
+import { liveStrategy } from '../../../services/strategy-records.js';
+import { MANAGE_CALLBACKS } from '../../ui/manage-modals.js';
+import { MILESTONE_BLOCKS, milestoneEditMetadata } from '../../ui/milestone-form.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { afterStrategyChange, dateOf, milestonesView, onSubmission, personOf, textOf } from '../actions/manage-support.js';
 
 export function registerManageMilestoneEdit(app: App, ctx: AppContext): void {
   onSubmission(app, ctx, MANAGE_CALLBACKS.milestoneEdit, (field) => field, async ({ actor, t, view, values, client }) => {
-    const meta = parseObject(view.private_metadata);
-    const milestoneId = meta?.milestoneId;
-    const updatedAt = meta?.updatedAt;
-    if (!isId(milestoneId) || typeof updatedAt !== 'string' || Number.isNaN(Date.parse(updatedAt))) {
-      throw notFound('errors.notFound.milestone', { milestoneId: null });
-    }
+    const meta = milestoneEditMetadata.decode(view.private_metadata);
+    if (!meta) throw notFound('errors.notFound.milestone', { milestoneId: null });
+    const { milestoneId, updatedAt } = meta;
     const { milestone } = await editMilestone(ctx, actor, milestoneId, updatedAt, {
       title: textOf(values, MILESTONE_BLOCKS.title),
       dueDate: dateOf(values, MILESTONE_BLOCKS.dueDate) ?? '',
@@ -29,7 +26,7 @@ export function registerManageMilestoneEdit(app: App, ctx: AppContext): void {
       // The form closes; the Milestones list it was pushed from shows the change.
       after: async () => {
         if (listViewId) {
-          const s = await loadLiveStrategy(ctx.prisma, milestone.strategyId);
+          const s = await liveStrategy(ctx, milestone.strategyId);
           const notice = `:white_check_mark: ${t('manage.done.milestoneEdited', { title: escapeMrkdwn(milestone.title) })}`;
           await client.views.update({ view_id: listViewId, view: await milestonesView(ctx, t, s, notice) });
         }

@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { notFound } from '../../../services/errors.js';
 import { reassignStrategy } from '../../../services/strategies.js';
+import { strategyOwnerSlackId } from '../../../services/strategy-records.js';
 import { MANAGE_CALLBACKS, REASSIGN_BLOCKS, decodeStrategyMeta, mention, resultModal } from '../../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { afterStrategyChange, onSubmission, personOf } from '../actions/manage-support.js';
@@ -13,11 +14,11 @@ export function registerManageReassign(app: App, ctx: AppContext): void {
     if (!meta) throw notFound('errors.notFound.strategy', { strategyId: null });
     const owner = personOf(values, REASSIGN_BLOCKS.owner) ?? '';
     // The previous owner's App Home drops the strategy, so they are refreshed too.
-    const previous = await ctx.prisma.strategy.findUnique({ where: { id: meta.strategyId }, select: { owner: { select: { slackUserId: true } } } });
+    const previous = await strategyOwnerSlackId(ctx, meta.strategyId);
     const { strategy } = await reassignStrategy(ctx, actor, meta.strategyId, meta.version, owner);
     return {
       view: resultModal(t, t('manage.done.reassigned', { label: escapeMrkdwn(strategy.label), owner: mention(owner) })),
-      after: () => afterStrategyChange(ctx, client, strategy.id, [actor.slackUserId, previous?.owner?.slackUserId ?? '']),
+      after: () => afterStrategyChange(ctx, client, strategy.id, [actor.slackUserId, previous ?? '']),
     };
   });
 }

@@ -10,7 +10,7 @@ import type { AppContext } from '../../../services/app-context.js';
 import { loadActor } from '../../../services/authz.js';
 import { isServiceError, type ServiceError } from '../../../services/errors.js';
 import { DEFAULT_REMINDER_OFFSET_DAYS, OFFSETS_FIELD, REDI_CHANNEL_FIELD, saveSettings } from '../../../services/settings.js';
-import { modalErrors } from '../../service-errors.js';
+import { modalErrors, problemText } from '../../service-errors.js';
 import {
   SETTINGS_BLOCKS,
   SETTINGS_CALLBACK_ID,
@@ -20,7 +20,7 @@ import {
   settingsModal,
   type SettingsChangeView,
 } from '../../ui/settings-modal.js';
-import { problemText, speakerFor } from '../actions/briefing-support.js';
+import { speakerFor } from '../../caller.js';
 
 type State = Record<string, Record<string, { value?: string | null; selected_conversation?: string | null }>>;
 

@@ -6,8 +6,9 @@ import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
 import type { ProgressUpdateView } from '../../../services/progress-updates.js';
-import { strategyLabel } from '../../../services/strategy-records.js';
-import { recordChannelPost } from '../../../services/update-channel-posts.js';
+import { departmentHomeAudience } from '../../../services/home-viewers.js';
+import { memberSlackId } from '../../../services/members.js';
+import { recordChannelPost, strategyForPost, type StrategyForPost } from '../../../services/update-channel-posts.js';
 import { valuesOfUpdate, type ReportedMeasure } from '../../../services/measures.js';
 import { channelIsPrivate } from '../../channel-privacy.js';
 import { republishHomeFor } from '../../home/publish-home.js';
@@ -27,14 +28,7 @@ export const CHANNEL_POST_LANGUAGE = 'en' as const;
  */
 export async function afterProgressChange(ctx: AppContext, client: WebClient, slackUserIds: readonly string[], departmentId?: number | null): Promise<void> {
   const viewers = new Set(slackUserIds.filter(Boolean));
-  if (departmentId) {
-    // Roles are filtered here: an enum-array `has` filter fails on the embedded database's adapter.
-    const people = await ctx.prisma.member.findMany({
-      where: { active: true, OR: [{ departmentId }, { managedDepartments: { some: { departmentId } } }] },
-      select: { slackUserId: true, roles: true, departmentId: true },
-    });
-    for (const p of people) if (p.departmentId !== departmentId || p.roles.includes('EQUITY_LEAD')) viewers.add(p.slackUserId);
-  }
+  if (departmentId) for (const id of await departmentHomeAudience(ctx, departmentId)) viewers.add(id);
   await republishHomeFor(ctx, client, [...viewers]);
 }
 
@@ -46,34 +40,6 @@ const SLACK_ERROR = (e: unknown): string => {
 function reasonText(t: Translate, code: string): string {
   const known = ['not_in_channel', 'channel_not_found', 'is_archived', 'message_not_found'];
   return known.includes(code) ? t(`update.confirmation.reasons.${code}`) : t('update.confirmation.reasons.other', { code });
-}
-
-interface StrategyForPost {
-  label: string;
-  text: string;
-  ownerSlackId: string | null;
-  channelId: string | null;
-  departmentId: number | null;
-}
-
-async function strategyForPost(ctx: AppContext, strategyId: number): Promise<StrategyForPost | null> {
-  const s = await ctx.prisma.strategy.findUnique({
-    where: { id: strategyId },
-    select: {
-      number: true,
-      text: true,
-      owner: { select: { slackUserId: true } },
-      objective: { select: { number: true, plan: { select: { departmentId: true, department: { select: { slackChannelId: true } } } } } },
-    },
-  });
-  if (!s) return null;
-  return {
-    label: strategyLabel(s),
-    text: s.text,
-    ownerSlackId: s.owner?.slackUserId ?? null,
-    channelId: s.objective.plan.department?.slackChannelId ?? null,
-    departmentId: s.objective.plan.departmentId,
-  };
 }
 
 /**
@@ -152,7 +118,7 @@ export async function afterNewUpdate(
       channel = { channel: s.channelId, ok: false, reason: reasonText(t, code) };
     }
   }
-  await tellAuthor(ctx, client, actor.slackUserId, meta.c, confirmationMessage(t, { kind: 'saved', strategy: s, update, channel, measures }));
+  await tellAuthor(ctx, client, actor.slackUserId, meta.channelId, confirmationMessage(t, { kind: 'saved', strategy: s, update, channel, measures }));
   await markPromptsReported(ctx, client, update.strategyId, update.periodStart);
   await afterProgressChange(ctx, client, [actor.slackUserId, s.ownerSlackId ?? ''], s.departmentId).catch((e: unknown) =>
     ctx.logger.warn({ err: (e as Error).message }, 'App Home refresh after a progress update failed'),
@@ -174,15 +140,15 @@ export async function afterEditedUpdate(
   const message = confirmationMessage(t, { kind: 'edited', strategy: s, update, channel, measures });
   let replaced = false;
   // The confirmation whose Edit button was used shows the new version in place.
-  if (meta.mc && meta.mt) {
+  if (meta.confirmationChannel && meta.confirmationTs) {
     try {
-      await client.chat.update({ channel: meta.mc, ts: meta.mt, text: message.text, blocks: message.blocks });
+      await client.chat.update({ channel: meta.confirmationChannel, ts: meta.confirmationTs, text: message.text, blocks: message.blocks });
       replaced = true;
     } catch (e) {
-      ctx.logger.info({ err: SLACK_ERROR(e), channel: meta.mc }, 'could not refresh the confirmation in place; sending a new one');
+      ctx.logger.info({ err: SLACK_ERROR(e), channel: meta.confirmationChannel }, 'could not refresh the confirmation in place; sending a new one');
     }
   }
-  if (!replaced) await tellAuthor(ctx, client, actor.slackUserId, meta.c, message);
+  if (!replaced) await tellAuthor(ctx, client, actor.slackUserId, meta.channelId, message);
   await afterProgressChange(ctx, client, [actor.slackUserId, s.ownerSlackId ?? ''], s.departmentId).catch((e: unknown) =>
     ctx.logger.warn({ err: (e as Error).message }, 'App Home refresh after an edit failed'),
   );
@@ -201,9 +167,9 @@ async function updateChannelPost(
 ): Promise<ChannelOutcome> {
   try {
     // The post names who reported, which may not be the editor (an equity lead, ORSE).
-    const author = await ctx.prisma.member.findUnique({ where: { id: update.authorId }, select: { slackUserId: true } });
+    const author = await memberSlackId(ctx, update.authorId);
     const notice = await noticeOnly(ctx, client, update, where.channel, s.channelId);
-    const post = departmentPost(s, update, author?.slackUserId ?? editor.slackUserId, notice, measures, editor.slackUserId);
+    const post = departmentPost(s, update, author ?? editor.slackUserId, notice, measures, editor.slackUserId);
     await client.chat.update({ channel: where.channel, ts: where.ts, text: post.text, blocks: post.blocks });
     return { channel: where.channel, ok: true };
   } catch (e) {

@@ -3,30 +3,25 @@
 // the modal's own selects, the Edit button and the submission listener (which rebuilds
 // the form after a conflict).
 //
-// Authorization is the services' (listReportableStrategies, getUpdateFormDefaults); the
-// read here that no service offers yet (an update to edit) runs only after the same rules
-// have allowed the person in.
+// Authorization is the services' (listReportableStrategies, getUpdateFormDefaults,
+// loadUpdateForEdit).
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../domain/permissions.js';
-import { canEditUpdate, canManageDepartment, isOrseAdmin } from '../../../domain/permissions.js';
-import { reportableStatuses } from '../../../domain/progress-update-input.js';
+import { isOrseAdmin } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
-import { refuse } from '../../../services/authz.js';
-import { ServiceError, notFound } from '../../../services/errors.js';
+import { listDepartments } from '../../../services/departments.js';
+import { ServiceError } from '../../../services/errors.js';
 import {
   getUpdateFormDefaults,
   listReportableStrategies,
-  summarizeStrategy,
-  viewOfUpdate,
   type ProgressUpdateView,
   type ReportableStrategy,
 } from '../../../services/progress-updates.js';
-import { scopeOf, strategyWithPlace } from '../../../services/strategy-records.js';
-import { measuresOfUpdate, type ReportedMeasure } from '../../../services/measures.js';
+import { loadUpdateForEdit, type EditableUpdate } from '../../../services/update-editing.js';
 import type { Translate } from '../../i18n/index.js';
 import type { LoadingViewOpened } from '../../../http/front-door/messages.js';
-import { describeServiceError } from '../../service-errors.js';
+import { describeServiceError, problemText } from '../../service-errors.js';
 import { heavyTurn } from '../../heavy-turns.js';
 import { viewPayload } from '../../view-payload.js';
 import {
@@ -36,19 +31,18 @@ import {
   type DepartmentChoice,
   type EditUpdateModel,
   type NewUpdateModel,
-  type StrategyExtras,
   type UpdateFormValues,
   type UpdateModalMeta,
 } from '../../ui/update-modal.js';
 
 async function departmentChoices(ctx: AppContext): Promise<DepartmentChoice[]> {
-  return ctx.prisma.department.findMany({ select: { id: true, code: true, name: true }, orderBy: { name: 'asc' } });
+  return listDepartments(ctx);
 }
 
 export interface NewFormRequest {
   departmentId: number | null;
   strategyId: number | null;
-  meta: Omit<UpdateModalMeta, 'm' | 's' | 'v' | 'l' | 'd'>;
+  meta: Omit<UpdateModalMeta, 'mode' | 'strategyId' | 'strategyVersion' | 'lastUpdateId' | 'departmentId'>;
   /** Already loaded for this department, to save a query. */
   strategies?: ReportableStrategy[];
   values?: Partial<UpdateFormValues>;
@@ -74,11 +68,11 @@ export async function newUpdateModel(ctx: AppContext, actor: Actor, req: NewForm
     mode: 'new',
     meta: {
       ...req.meta,
-      m: 'new',
-      s: selected?.defaults.strategy.id ?? null,
-      v: selected?.defaults.strategy.version ?? null,
-      l: selected?.defaults.lastUpdate?.id ?? null,
-      d: departmentId,
+      mode: 'new',
+      strategyId: selected?.defaults.strategy.id ?? null,
+      strategyVersion: selected?.defaults.strategy.version ?? null,
+      lastUpdateId: selected?.defaults.lastUpdate?.id ?? null,
+      departmentId,
     },
     timeZone: ctx.config.timeZone,
     departments,
@@ -100,53 +94,19 @@ function asReportable(d: Awaited<ReturnType<typeof getUpdateFormDefaults>>, acto
   };
 }
 
-export interface StoredUpdate {
-  update: ProgressUpdateView;
-  authorSlackId: string;
-  strategy: ReturnType<typeof summarizeStrategy>;
-  extras: StrategyExtras;
-  statuses: readonly string[];
-  /** The typed values stored with the update. */
-  storedMeasures: ReportedMeasure[];
-}
-
-/**
- * An update as it is stored now, for someone allowed to edit it. The refusal is audited
- * like the service's own (editUpdate refuses and audits again on submit).
- */
-export async function loadUpdateForEdit(ctx: AppContext, actor: Actor, updateId: number): Promise<StoredUpdate> {
-  const row = await ctx.prisma.progressUpdate.findUnique({
-    where: { id: updateId },
-    include: {
-      author: { select: { slackUserId: true } },
-      strategy: { include: strategyWithPlace },
-    },
-  });
-  if (!row || row.strategy.archivedAt !== null) throw notFound('errors.notFound.update', { updateId });
-  const scope = scopeOf(row.strategy);
-  if (!canEditUpdate(actor, row, scope)) {
-    throw await refuse(ctx, actor, { action: 'progress.edit.form', entityType: 'progressUpdate', entityId: updateId }, 'errors.forbidden.editUpdate', scope);
-  }
-  const measures = await measuresOfUpdate(ctx, row.strategyId, row.id);
-  return {
-    update: viewOfUpdate(row),
-    authorSlackId: row.author.slackUserId,
-    strategy: summarizeStrategy(row.strategy),
-    extras: { performanceMeasures: row.strategy.performanceMeasures, outputs: row.strategy.outputs, typed: measures.typed },
-    statuses: reportableStatuses(row.strategy.status, canManageDepartment(actor, scope.departmentId)),
-    storedMeasures: measures.stored,
-  };
-}
+/** An update as it is stored now, for someone allowed to edit it (the services decide). */
+export type StoredUpdate = EditableUpdate;
+export { loadUpdateForEdit };
 
 export function editUpdateModel(
   ctx: AppContext,
   stored: StoredUpdate,
-  meta: Omit<UpdateModalMeta, 'm' | 'u' | 'r'>,
+  meta: Omit<UpdateModalMeta, 'mode' | 'updateId' | 'revision'>,
   extra: { values?: Partial<UpdateFormValues>; banner?: string; theirs?: ProgressUpdateView } = {},
 ): EditUpdateModel {
   return {
     mode: 'edit',
-    meta: { ...meta, m: 'edit', u: stored.update.id, r: stored.update.revision },
+    meta: { ...meta, mode: 'edit', updateId: stored.update.id, revision: stored.update.revision },
     timeZone: ctx.config.timeZone,
     update: stored.update,
     strategy: stored.strategy,
@@ -209,11 +169,11 @@ export async function openPreparedForm(work: Promise<PreparedForm>, o: OpenOptio
   } catch (e) {
     o.ctx.logger.warn({ err: (e as Error).message }, 'views.open failed for the update loading view');
     // The trigger is gone; the answer can still arrive as a message.
-    const late = await work.catch((error: unknown) => ({ kind: 'message' as const, text: errorText(o.t, error, o.ctx) }));
+    const late = await work.catch((error: unknown) => ({ kind: 'message' as const, text: problemText(o.ctx, o.t, error, 'preparing the update form failed') }));
     await o.say(late.kind === 'message' ? late.text : o.t('update.errors.openFailed'));
     return;
   }
-  const ready = await work.catch((error: unknown) => ({ kind: 'message' as const, text: errorText(o.t, error, o.ctx) }));
+  const ready = await work.catch((error: unknown) => ({ kind: 'message' as const, text: problemText(o.ctx, o.t, error, 'preparing the update form failed') }));
   const view = ready.kind === 'form' ? ready.view : messageView(o.t, ready.text);
   // Sending a large form is heavy (serialising, and the same view coming back): in turn.
   await heavyTurn();
@@ -223,13 +183,6 @@ export async function openPreparedForm(work: Promise<PreparedForm>, o: OpenOptio
     // hash_conflict: the person closed or changed the view meanwhile; nothing to repair.
     o.ctx.logger.warn({ err: (e as Error).message }, 'views.update of the update loading view failed');
   }
-}
-
-/** Words for a failure while preparing a form: the service's message, else a generic one. */
-export function errorText(t: Translate, e: unknown, ctx: AppContext): string {
-  if (e instanceof ServiceError) return describeServiceError(t, e);
-  ctx.logger.error({ err: e }, 'preparing the update form failed');
-  return t('common.errorGeneric');
 }
 
 /** Builds the prepared form, turning a refusal or a missing strategy into words. */

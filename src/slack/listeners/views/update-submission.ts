@@ -18,8 +18,9 @@ import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { ServiceError } from '../../../services/errors.js';
-import { editUpdate, submitUpdate, type EditResult, type ProgressUpdateView, type SubmitResult } from '../../../services/progress-updates.js';
-import { loadLiveStrategy, type StrategyRecord } from '../../../services/strategy-records.js';
+import { editUpdate, submitUpdate, type EditResult, type SubmitResult } from '../../../services/progress-updates.js';
+import { liveStrategy, type StrategyRecord } from '../../../services/strategy-records.js';
+import { editRace } from '../../../services/update-editing.js';
 import { loadActorWithLanguage } from '../../caller.js';
 import { recentLanguage } from '../../recent-languages.js';
 import { translator, type Translate } from '../../i18n/index.js';
@@ -41,7 +42,7 @@ import {
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { completeStepWithUpdate } from '../functions/submit-update.js';
 import { afterEditedUpdate, afterNewUpdate } from './update-after-save.js';
-import { editUpdateModel, loadUpdateForEdit, newUpdateModel } from './update-form.js';
+import { editUpdateModel, newUpdateModel } from './update-form.js';
 
 /**
  * Slack waits 3 s for the answer. Everything a submission does before answering (who is
@@ -101,7 +102,7 @@ async function rebuiltInTime<T>(s: Submission, build: Promise<T>): Promise<T | n
   if (outcome.kind === 'done') return outcome.value;
   if (outcome.kind === 'failed') throw outcome.error;
   outcome.pending.catch(() => {});
-  await s.ack(errorsAck({ [generalErrorBlock(s.meta.m, s.submitted)]: s.t('update.errors.busy') }));
+  await s.ack(errorsAck({ [generalErrorBlock(s.meta.mode, s.submitted)]: s.t('update.errors.busy') }));
   return null;
 }
 
@@ -116,7 +117,7 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
     // The strategy a new update is for is read alongside the person, not after: one round
     // trip less before the answer. Authorization still comes first in submitUpdate; a read
     // nobody uses (someone unknown, a database failure) is dropped.
-    const strategy = meta.m !== 'edit' && values.strategyId !== null && values.strategyId === meta.s ? loadLiveStrategy(ctx.prisma, values.strategyId) : undefined;
+    const strategy = meta.mode !== 'edit' && values.strategyId !== null && values.strategyId === meta.strategyId ? liveStrategy(ctx, values.strategyId) : undefined;
     strategy?.catch(() => {});
     // One read for who is asking and in which language; someone unknown gets the reason.
     let who: Submission['who'];
@@ -153,7 +154,7 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
       step: stepOf(body),
     };
     try {
-      if (s.meta.m === 'edit') await submitEdit(s);
+      if (s.meta.mode === 'edit') await submitEdit(s);
       else await submitNew(s);
     } catch (e) {
       ctx.logger.error({ err: e, user: userId, view: view.id }, 'progress update submission failed');
@@ -183,7 +184,7 @@ function contentOf(v: UpdateFormValues) {
 
 /** Field problems under their inputs; anything without an input goes to the form's top input. */
 function fieldErrors(s: Submission, e: ServiceError): Record<string, string> {
-  const mode = s.meta.m;
+  const mode = s.meta.mode;
   const { errors, unplaced } = modalErrors(s.t, e, (field) => blockIdForField(field, s.submitted, mode));
   const general = generalErrorBlock(mode, s.submitted);
   if (unplaced.length && !errors[general]) errors[general] = unplaced.join(' ');
@@ -192,7 +193,7 @@ function fieldErrors(s: Submission, e: ServiceError): Record<string, string> {
 
 async function actorOrAnswer(s: Submission): Promise<Actor | null> {
   if ('actor' in s.who) return s.who.actor;
-  await s.ack(errorsAck({ [generalErrorBlock(s.meta.m, s.submitted)]: s.who.message }));
+  await s.ack(errorsAck({ [generalErrorBlock(s.meta.mode, s.submitted)]: s.who.message }));
   return null;
 }
 
@@ -205,12 +206,12 @@ async function submitNew(s: Submission): Promise<void> {
 
   // The strategy picked is not the one the form was last built for (the refresh after the
   // pick had not arrived): show that strategy's status and details before saving anything.
-  if (values.strategyId !== null && values.strategyId !== meta.s) {
+  if (values.strategyId !== null && values.strategyId !== meta.strategyId) {
     try {
       const model = await rebuiltInTime(
         s,
         newUpdateModel(ctx, actor, {
-          departmentId: meta.d ?? null,
+          departmentId: meta.departmentId ?? null,
           strategyId: values.strategyId,
           meta: carriedMeta(meta),
           values: { ...values, status: null },
@@ -228,7 +229,7 @@ async function submitNew(s: Submission): Promise<void> {
   const work = submitUpdate(
     ctx,
     actor,
-    { ...contentOf(values), strategyId: values.strategyId ?? 0, expectedVersion: meta.v ?? 0 },
+    { ...contentOf(values), strategyId: values.strategyId ?? 0, expectedVersion: meta.strategyVersion ?? 0 },
     { idempotencyKey: idempotencyKeyFor(s.view), strategy: s.strategy },
   );
   const outcome = await withDeadline(work, remaining(s));
@@ -283,10 +284,10 @@ function stepOf(body: unknown): Submission['step'] {
 async function answerStrategyConflict(s: Submission, actor: Actor, strategyId: number): Promise<void> {
   const { ctx, t, meta, values } = s;
   try {
-    const model = await rebuiltInTime(s, newUpdateModel(ctx, actor, { departmentId: meta.d ?? null, strategyId, meta: carriedMeta(meta), values }));
+    const model = await rebuiltInTime(s, newUpdateModel(ctx, actor, { departmentId: meta.departmentId ?? null, strategyId, meta: carriedMeta(meta), values }));
     if (!model) return;
     const last = model.selected?.defaults.lastUpdate ?? null;
-    const someoneReported = last !== null && last.id !== meta.l;
+    const someoneReported = last !== null && last.id !== meta.lastUpdateId;
     model.banner = t('update.errors.updateConflict', {
       who: someoneReported ? escapeMrkdwn(last.author.name) : t('update.errors.someone'),
       status: t(`status.${model.selected?.defaults.strategy.status ?? 'NOT_STARTED'}`),
@@ -304,11 +305,11 @@ async function submitEdit(s: Submission): Promise<void> {
   const actor = await actorOrAnswer(s);
   if (!actor) return;
   const { ctx, t, meta, values } = s;
-  if (!meta.u || !meta.r) {
+  if (!meta.updateId || !meta.revision) {
     await s.ack(errorsAck({ [UPDATE_BLOCKS.narrative]: t('common.errorGeneric') }));
     return;
   }
-  const outcome = await withDeadline(editUpdate(ctx, actor, meta.u, contentOf(values), meta.r), remaining(s));
+  const outcome = await withDeadline(editUpdate(ctx, actor, meta.updateId, contentOf(values), meta.revision), remaining(s));
   if (outcome.kind === 'late') {
     await s.ack(errorsAck({ [UPDATE_BLOCKS.narrative]: t('update.errors.slow') }));
     outcome.pending.then(
@@ -325,7 +326,7 @@ async function submitEdit(s: Submission): Promise<void> {
   const e = outcome.error;
   if (!(e instanceof ServiceError)) throw e;
   if (e.code === 'invalid') return s.ack(errorsAck(fieldErrors(s, e)));
-  if (e.code === 'conflict' && e.messageKey === 'errors.conflict.updateChanged') return answerEditConflict(s, actor, meta.u, meta.r);
+  if (e.code === 'conflict' && e.messageKey === 'errors.conflict.updateChanged') return answerEditConflict(s, actor, meta.updateId, meta.revision);
   return s.ack(errorsAck({ [UPDATE_BLOCKS.narrative]: describeServiceError(t, e) }));
 }
 
@@ -335,52 +336,23 @@ async function finishEdit(s: Submission, actor: Actor, result: EditResult): Prom
   ));
 }
 
-const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '') === (b ?? '');
-
-/** The stored update already holds exactly what was submitted (a repeat of a saved edit). */
-function holdsSubmission(u: ProgressUpdateView, v: UpdateFormValues): boolean {
-  return (
-    u.statusTo === v.status &&
-    u.visibility === (v.visibility || 'INTERNAL') &&
-    same(u.narrative, v.narrative) &&
-    same(u.measureValues, v.measureValues) &&
-    same(u.outputs, v.outputs) &&
-    same(u.roadblocks, v.roadblocks) &&
-    same(u.helpNeeded, v.helpNeeded) &&
-    same(u.practices, v.practices) &&
-    same(u.evidenceUrl, v.evidenceUrl) &&
-    same(u.communitiesReached, v.communitiesReached) &&
-    same(u.languagesServed, v.languagesServed) &&
-    same(u.accessibilityNotes, v.accessibilityNotes)
-  );
-}
-
 async function answerEditConflict(s: Submission, actor: Actor, updateId: number, expectedRevision: number): Promise<void> {
   const { ctx, t, meta, values } = s;
   try {
-    const loaded = await rebuiltInTime(
-      s,
-      Promise.all([
-        loadUpdateForEdit(ctx, actor, updateId),
-        // Who made the revision after the one this form was loaded at.
-        ctx.prisma.progressUpdateRevision.findFirst({
-          where: { updateId, revision: expectedRevision },
-          select: { editedBy: { select: { slackUserId: true, name: true } } },
-        }),
-      ]),
-    );
-    if (!loaded) return;
-    const [stored, next] = loaded;
-    if (stored.update.revision === expectedRevision + 1 && next?.editedBy.slackUserId === actor.slackUserId && holdsSubmission(stored.update, values)) {
+    // The update now, who changed it, and whether that change is this submission saved before.
+    const race = await rebuiltInTime(s, editRace(ctx, actor, updateId, expectedRevision, contentOf(values)));
+    if (!race) return;
+    const { stored, nextEditor: next } = race;
+    if (race.repeated) {
       // A double click or a retry of an edit that was saved: nothing more to do.
       ctx.logger.info({ update: updateId, view: s.view.id }, 'repeated edit answered without saving it again');
       await s.ack();
       return;
     }
-    const model = editUpdateModel(ctx, stored, { c: meta.c, mc: meta.mc, mt: meta.mt }, {
+    const model = editUpdateModel(ctx, stored, { channelId: meta.channelId, confirmationChannel: meta.confirmationChannel, confirmationTs: meta.confirmationTs }, {
       values,
       theirs: stored.update,
-      banner: t('update.errors.editConflict', { who: next ? escapeMrkdwn(next.editedBy.name) : t('update.errors.someone') }),
+      banner: t('update.errors.editConflict', { who: next ? escapeMrkdwn(next.name) : t('update.errors.someone') }),
     });
     await s.ack({ response_action: 'update', view: buildUpdateModal(t, model) });
   } catch (e) {

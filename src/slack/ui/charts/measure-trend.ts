@@ -1,7 +1,7 @@
 // Chart (c): one typed measure against its target over time: its value in each reporting
 // period as a line with points, and the target as a dashed rule. The alt text states every
 // value and the target, so a reader who cannot see the picture misses nothing.
-import type { EquityGroup, MeasureDirection, MeasureKind } from '../../../generated/prisma/enums.js';
+import type { EquityGroup, MeasureDirection, MeasureKind } from '../../../domain/enums.js';
 import { kindBounds } from '../../../domain/measures.js';
 import type { Translate } from '../../i18n/index.js';
 import { measureValueText } from '../measure-text.js';

@@ -1,6 +1,6 @@
 // Chart (a): how each department's strategies stand, one stacked bar per department. Used
 // by the quarterly briefing (every department) and the weekly digest (the manager's own).
-import type { StrategyStatus } from '../../../generated/prisma/enums.js';
+import type { StrategyStatus } from '../../../domain/enums.js';
 import type { Translate } from '../../i18n/index.js';
 import { STATUS_ORDER, countKey } from '../status-parts.js';
 import { BASE_CONFIG, CHART_WIDTH, fitAlt, type Chart } from './chart-spec.js';
