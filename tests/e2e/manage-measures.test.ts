@@ -82,7 +82,7 @@ describe('Manage → Measures', () => {
       const top = app.fake.openViews(LIB_LEAD).at(-1);
       return top?.callback_id === 'reap.update' && top.blocks.some((b) => b.block_id === 'narrative') ? top : undefined;
     }, 5000, 'the update form');
-    expect(JSON.parse(form.private_metadata).s).toBe(s.id);
+    expect(JSON.parse(form.private_metadata).strategyId).toBe(s.id);
     expect(form.blocks.some((b) => b.block_id === `measure.${m.id}`)).toBe(false);
   });
 
