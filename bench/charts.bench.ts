@@ -66,7 +66,12 @@ async function renderRows(): Promise<Record<string, string | number>[]> {
   return [
     { render: 'first in the process', 'median ms': round(first), 'max ms': round(first), 'vs cold': `${(first / coldMedian).toFixed(1)}×` },
     { render: `cold (new spec, ${RENDERS} specs)`, 'median ms': round(coldMedian), 'max ms': round(Math.max(...cold)), 'vs cold': '1.0×' },
-    { render: `cached (same spec, ${RENDERS} specs)`, 'median ms': round(median(cached)), 'max ms': round(Math.max(...cached)), 'vs cold': `${(median(cached) / coldMedian).toFixed(4)}×` },
+    {
+      render: `cached (same spec, ${RENDERS} specs)`,
+      'median ms': round(median(cached)),
+      'max ms': round(Math.max(...cached)),
+      'vs cold': `${(median(cached) / coldMedian).toFixed(4)}×`,
+    },
   ];
 }
 

@@ -13,7 +13,6 @@ export const FIRE = new Date('2026-11-16T16:00:00Z'); // Monday 08:00 in San Jos
 const DAY = 86_400_000;
 const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'ONGOING', 'COMPLETED', 'DEFERRED'] as const;
 
-
 async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
@@ -110,7 +109,10 @@ export async function addManagers(p: Prisma, from: number, total: number): Promi
   const managers = await p.member.findMany({ where: { slackUserId: { startsWith: 'U0M' } }, orderBy: { slackUserId: 'asc' }, skip: from });
   await p.managedDepartment.createMany({
     data: managers.flatMap((m, i) =>
-      Array.from({ length: DEPARTMENTS_PER_MANAGER }, (_, k) => ({ memberId: m.id, departmentId: departments[((from + i) * 7 + k * 13) % departments.length]!.id })),
+      Array.from({ length: DEPARTMENTS_PER_MANAGER }, (_, k) => ({
+        memberId: m.id,
+        departmentId: departments[((from + i) * 7 + k * 13) % departments.length]!.id,
+      })),
     ),
     skipDuplicates: true,
   });

@@ -197,5 +197,7 @@ printTable(
 const byDb = new Map<string, string[]>();
 for (const r of rows) byDb.set(String(r.database), [...(byDb.get(String(r.database)) ?? []), String(r.queries)]);
 for (const [database, counts] of byDb) {
-  console.log(`${database}: query count ${new Set(counts).size === 1 ? `is the same (${counts[0]})` : `DIFFERS (${counts.join(' vs ')})`} for 20 and 200 managers`);
+  console.log(
+    `${database}: query count ${new Set(counts).size === 1 ? `is the same (${counts[0]})` : `DIFFERS (${counts.join(' vs ')})`} for 20 and 200 managers`,
+  );
 }

@@ -137,7 +137,17 @@ async function baseline(shape: Shape) {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    return { database: '-', scenario: 'baseline: bare WebClient, 300 channels × 1', messages: messages.length, seconds: seconds.toFixed(2), 'msg/s': (messages.length / seconds).toFixed(1), 'limit floor s': '0', '429s': (await fake.counts()).ratelimited, 'RSS MB (start → peak)': '-', 'heap MB (start → peak → after GC)': '-' };
+    return {
+      database: '-',
+      scenario: 'baseline: bare WebClient, 300 channels × 1',
+      messages: messages.length,
+      seconds: seconds.toFixed(2),
+      'msg/s': (messages.length / seconds).toFixed(1),
+      'limit floor s': '0',
+      '429s': (await fake.counts()).ratelimited,
+      'RSS MB (start → peak)': '-',
+      'heap MB (start → peak → after GC)': '-',
+    };
   } finally {
     fake.stop();
   }

@@ -23,7 +23,14 @@ const fixedModal = {
   callback_id: 'reap.update',
   title: { type: 'plain_text' as const, text: 'Report progress' },
   submit: { type: 'plain_text' as const, text: 'Submit' },
-  blocks: [{ type: 'input' as const, block_id: 'narrative', label: { type: 'plain_text' as const, text: 'What was done' }, element: { type: 'plain_text_input' as const, action_id: 'narrative' } }],
+  blocks: [
+    {
+      type: 'input' as const,
+      block_id: 'narrative',
+      label: { type: 'plain_text' as const, text: 'What was done' },
+      element: { type: 'plain_text_input' as const, action_id: 'narrative' },
+    },
+  ],
 };
 
 async function bare(): Promise<{ port: number; stop: () => Promise<void> }> {

@@ -72,7 +72,15 @@ for (const c of [1, 10, 50]) {
   const r = await load(reap.url, c);
   rows.push(
     { concurrency: c, app: 'bare Bolt (ack only)', 'req/s': b.rps.toFixed(0), 'p50 ms': b.p50, 'p99 ms': b.p99, errors: b.errors, 'p99 x bare': '1.00' },
-    { concurrency: c, app: 'REAP /reap help', 'req/s': r.rps.toFixed(0), 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'p99 x bare': (r.p99 / Math.max(1, b.p99)).toFixed(2) },
+    {
+      concurrency: c,
+      app: 'REAP /reap help',
+      'req/s': r.rps.toFixed(0),
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      errors: r.errors,
+      'p99 x bare': (r.p99 / Math.max(1, b.p99)).toFixed(2),
+    },
   );
 }
 await reap.stop();

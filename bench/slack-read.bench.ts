@@ -83,13 +83,25 @@ async function loadData(prisma: Prisma): Promise<{ strategies: number; updates: 
       { slackUserId: ADMIN, name: 'Bench Admin', roles: ['ORSE_ADMIN'] },
       ...departments.flatMap((d, i) => [
         { slackUserId: leadId(i), name: `Lead ${i}`, roles: ['EQUITY_LEAD' as const], departmentId: d.id },
-        ...Array.from({ length: STAFF_PER_DEPARTMENT }, (_, k) => ({ slackUserId: staffId(i, k), name: `Staff ${i}.${k}`, roles: ['STAFF' as const], departmentId: d.id })),
+        ...Array.from({ length: STAFF_PER_DEPARTMENT }, (_, k) => ({
+          slackUserId: staffId(i, k),
+          name: `Staff ${i}.${k}`,
+          roles: ['STAFF' as const],
+          departmentId: d.id,
+        })),
       ]),
     ],
   });
   const members = new Map((await prisma.member.findMany({ select: { id: true, slackUserId: true } })).map((m) => [m.slackUserId, m.id]));
   await prisma.plan.createMany({
-    data: departments.map((d, i) => ({ key: `D${String(i).padStart(3, '0')}-FY2024-2026`, kind: 'DEPARTMENT_REAP' as const, title: `REAP ${i}`, departmentId: d.id, fiscalStartYear: 2024, fiscalEndYear: 2026 })),
+    data: departments.map((d, i) => ({
+      key: `D${String(i).padStart(3, '0')}-FY2024-2026`,
+      kind: 'DEPARTMENT_REAP' as const,
+      title: `REAP ${i}`,
+      departmentId: d.id,
+      fiscalStartYear: 2024,
+      fiscalEndYear: 2026,
+    })),
   });
   const plans = await prisma.plan.findMany({ orderBy: { id: 'asc' }, select: { id: true } });
   await prisma.objective.createMany({
@@ -280,7 +292,13 @@ async function loadDatabase(label: string, db: Database): Promise<People> {
 
 async function benchDatabase(label: string, databaseUrl: string, p: People, rows: Record<string, string | number>[]) {
   populateFake(p);
-  const env = { SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: tap.apiUrl, DATABASE_URL: databaseUrl, BENCH_NOW: NOW.toISOString() };
+  const env = {
+    SLACK_BOT_TOKEN: fake.botToken,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: tap.apiUrl,
+    DATABASE_URL: databaseUrl,
+    BENCH_NOW: NOW.toISOString(),
+  };
   const reapProcess = await startTarget({ ...env, BENCH_TARGET: 'reap' });
   const bareProcess = await startTarget({ ...env, BENCH_TARGET: 'bare' });
   const reap = { ...reapProcess, url: tap.via(reapProcess.url) };
@@ -300,7 +318,20 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
     const b = await run(bare.pid, statusUsers, c, (u) => status(bare.url, u, false));
     const s = await run(reap.pid, statusUsers, c, (u) => status(reap.url, u, true));
     rows.push(
-      { db: label, users: c, request: '/reap status', app: 'bare Bolt (ack only)', 'ack p50': p50(b.ack), 'ack p99': p99(b.ack), 'answer p50': '—', 'answer p99': '—', 'answer p99 seen': '—', 'req/s': (REQUESTS / b.seconds).toFixed(0), 'CPU ms/req': b.cpu.toFixed(1), errors: b.errors },
+      {
+        db: label,
+        users: c,
+        request: '/reap status',
+        app: 'bare Bolt (ack only)',
+        'ack p50': p50(b.ack),
+        'ack p99': p99(b.ack),
+        'answer p50': '—',
+        'answer p99': '—',
+        'answer p99 seen': '—',
+        'req/s': (REQUESTS / b.seconds).toFixed(0),
+        'CPU ms/req': b.cpu.toFixed(1),
+        errors: b.errors,
+      },
       {
         db: label,
         users: c,
@@ -319,7 +350,20 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
     const be = await run(bare.pid, bareHomeUsers, c, (u) => homeOpened(bare.url, u, true), true);
     const h = await run(reap.pid, homeUsers, c, (u) => homeOpened(reap.url, u, true), true);
     rows.push(
-      { db: label, users: c, request: 'App Home', app: 'bare Bolt (static publish)', 'ack p50': p50(be.ack), 'ack p99': p99(be.ack), 'answer p50': p50(be.done), 'answer p99': p99(be.done), 'answer p99 seen': p99(be.doneSeen), 'req/s': (REQUESTS / be.seconds).toFixed(0), 'CPU ms/req': be.cpu.toFixed(1), errors: be.errors + (REQUESTS - be.done.length) },
+      {
+        db: label,
+        users: c,
+        request: 'App Home',
+        app: 'bare Bolt (static publish)',
+        'ack p50': p50(be.ack),
+        'ack p99': p99(be.ack),
+        'answer p50': p50(be.done),
+        'answer p99': p99(be.done),
+        'answer p99 seen': p99(be.doneSeen),
+        'req/s': (REQUESTS / be.seconds).toFixed(0),
+        'CPU ms/req': be.cpu.toFixed(1),
+        errors: be.errors + (REQUESTS - be.done.length),
+      },
       {
         db: label,
         users: c,

@@ -67,8 +67,16 @@ async function loadData(prisma: Prisma): Promise<void> {
   const dept = await prisma.department.create({ data: { code: 'BENCH', name: 'Department of Benchmarks', slackChannelId: CHANNEL } });
   await prisma.member.createMany({ data: staff.map((id, i) => ({ slackUserId: id, name: `Staff ${i}`, roles: ['STAFF' as const], departmentId: dept.id })) });
   const members = await prisma.member.findMany({ where: { departmentId: dept.id }, orderBy: { id: 'asc' }, select: { id: true } });
-  const plan = await prisma.plan.create({ data: { key: 'BENCH-FY2026-2028', kind: 'DEPARTMENT_REAP', title: 'Bench REAP', departmentId: dept.id, fiscalStartYear: 2026, fiscalEndYear: 2028 } });
-  await prisma.objective.createMany({ data: Array.from({ length: 5 }, (_, o) => ({ planId: plan.id, number: o + 1, title: `Objective ${o + 1}: a long title about language access and disability access` })) });
+  const plan = await prisma.plan.create({
+    data: { key: 'BENCH-FY2026-2028', kind: 'DEPARTMENT_REAP', title: 'Bench REAP', departmentId: dept.id, fiscalStartYear: 2026, fiscalEndYear: 2028 },
+  });
+  await prisma.objective.createMany({
+    data: Array.from({ length: 5 }, (_, o) => ({
+      planId: plan.id,
+      number: o + 1,
+      title: `Objective ${o + 1}: a long title about language access and disability access`,
+    })),
+  });
   const objectives = await prisma.objective.findMany({ where: { planId: plan.id }, orderBy: { number: 'asc' } });
   await prisma.strategy.createMany({
     data: Array.from({ length: STRATEGIES }, (_, i) => ({
@@ -86,11 +94,21 @@ async function loadData(prisma: Prisma): Promise<void> {
 async function loadOtherDepartments(prisma: Prisma): Promise<void> {
   for (let d = 0; d < OTHER_DEPARTMENTS; d++) {
     const dept = await prisma.department.create({ data: { code: `D${d}`, name: `Department ${d}` } });
-    const author = await prisma.member.create({ data: { slackUserId: `UOD${String(d).padStart(3, '0')}`, name: `Lead ${d}`, roles: ['EQUITY_LEAD'], departmentId: dept.id } });
-    const plan = await prisma.plan.create({ data: { key: `D${d}-FY2026-2028`, kind: 'DEPARTMENT_REAP', title: `REAP ${d}`, departmentId: dept.id, fiscalStartYear: 2026, fiscalEndYear: 2028 } });
+    const author = await prisma.member.create({
+      data: { slackUserId: `UOD${String(d).padStart(3, '0')}`, name: `Lead ${d}`, roles: ['EQUITY_LEAD'], departmentId: dept.id },
+    });
+    const plan = await prisma.plan.create({
+      data: { key: `D${d}-FY2026-2028`, kind: 'DEPARTMENT_REAP', title: `REAP ${d}`, departmentId: dept.id, fiscalStartYear: 2026, fiscalEndYear: 2028 },
+    });
     const objective = await prisma.objective.create({ data: { planId: plan.id, number: 1, title: 'Objective' } });
     await prisma.strategy.createMany({
-      data: Array.from({ length: STRATEGIES_PER_DEPARTMENT }, (_, i) => ({ objectiveId: objective.id, number: i + 1, text: `Strategy ${i}`, status: 'IN_PROGRESS' as const, ownerId: author.id })),
+      data: Array.from({ length: STRATEGIES_PER_DEPARTMENT }, (_, i) => ({
+        objectiveId: objective.id,
+        number: i + 1,
+        text: `Strategy ${i}`,
+        status: 'IN_PROGRESS' as const,
+        ownerId: author.id,
+      })),
     });
     const strategies = await prisma.strategy.findMany({ where: { objectiveId: objective.id }, select: { id: true } });
     await prisma.progressUpdate.createMany({
@@ -189,7 +207,10 @@ async function send(url: string, body: string): Promise<{ id: string; ms: number
 function shownInstead(user: string): string {
   const top = fake.workspace.modalStack(user).at(-1);
   if (!top) return 'no modal';
-  const words = JSON.stringify(top.definition.blocks ?? []).match(/"text":"([^"]{1,200})/g)?.map((t) => t.slice(8)) ?? [];
+  const words =
+    JSON.stringify(top.definition.blocks ?? [])
+      .match(/"text":"([^"]{1,200})/g)
+      ?.map((t) => t.slice(8)) ?? [];
   return `${String(top.definition.callback_id)}: ${words.join(' ').slice(0, 200)}`;
 }
 
@@ -214,7 +235,15 @@ async function submit(url: string, user: string, viewId: string): Promise<Sample
   const r = await send(url, payloadBody(viewSubmissionPayload(fake, view)));
   // An empty ack closes the modal: the update is stored.
   const ok = r.ok && r.body === '';
-  return { ackId: r.id, ackSeen: r.ms, trigger: null, openSeen: null, form: null, ok, failure: ok ? undefined : `Submit answered ${r.status} ${r.body.slice(0, 300)}` };
+  return {
+    ackId: r.id,
+    ackSeen: r.ms,
+    trigger: null,
+    openSeen: null,
+    form: null,
+    ok,
+    failure: ok ? undefined : `Submit answered ${r.status} ${r.body.slice(0, 300)}`,
+  };
 }
 
 interface Result {
@@ -235,7 +264,12 @@ interface Result {
   cpu: number;
 }
 
-async function run(cell: string, target: BenchTarget & { pid: number }, concurrency: number, one: (user: string, i: number) => Promise<Sample>): Promise<Result> {
+async function run(
+  cell: string,
+  target: BenchTarget & { pid: number },
+  concurrency: number,
+  one: (user: string, i: number) => Promise<Sample>,
+): Promise<Result> {
   const res: Result = { ack: [], ackSeen: [], open: [], openSeen: [], form: [], rss: 0, errors: 0, seconds: 0, cpu: 0 };
   const samples: Sample[] = [];
   let sent = 0;
@@ -275,7 +309,8 @@ async function run(cell: string, target: BenchTarget & { pid: number }, concurre
 
 const p50 = (v: number[]) => (v.length ? percentile(v, 50).toFixed(1) : '—');
 const p99 = (v: number[]) => (v.length ? percentile(v, 99).toFixed(1) : '—');
-const vsFloor = (v: number[], floor: number[]) => (v.length && floor.length ? `${p99(v)} (${(percentile(v, 99) / Math.max(0.1, percentile(floor, 99))).toFixed(1)}x)` : p99(v));
+const vsFloor = (v: number[], floor: number[]) =>
+  v.length && floor.length ? `${p99(v)} (${(percentile(v, 99) / Math.max(0.1, percentile(floor, 99))).toFixed(1)}x)` : p99(v);
 
 const targetEnv = (databaseUrl: string) => ({
   SLACK_BOT_TOKEN: fake.botToken,
@@ -291,7 +326,11 @@ async function prepareDatabase(db: Database): Promise<Map<string, number>> {
   await loadOtherDepartments(db.prisma);
   await loadData(db.prisma);
   const own = new Map<string, number>();
-  for (const s of await db.prisma.strategy.findMany({ where: { owner: { slackUserId: { in: staff } } }, orderBy: { id: 'asc' }, select: { id: true, owner: { select: { slackUserId: true } } } })) {
+  for (const s of await db.prisma.strategy.findMany({
+    where: { owner: { slackUserId: { in: staff } } },
+    orderBy: { id: 'asc' },
+    select: { id: true, owner: { select: { slackUserId: true } } },
+  })) {
     if (!own.has(s.owner!.slackUserId)) own.set(s.owner!.slackUserId, s.id);
   }
   await db.close();
@@ -339,7 +378,11 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
       const bOpen = await run(`${label} bare Bolt /reap update`, bare, c, (u) => openForm(bare.url, u, 'update'));
       const list = await run(`${label} REAP Tracker /reap update`, reap, c, (u) => openForm(reap.url, u, 'update'));
       const pre = await run(`${label} REAP Tracker /reap update 1.1`, reap, c, (u) => openForm(reap.url, u, 'update 1.1'));
-      rows.push(row(c, '/reap update', 'bare Bolt (fixed modal)', bOpen), row(c, '/reap update', 'REAP Tracker', list, bOpen), row(c, '/reap update 1.1', 'REAP Tracker', pre, bOpen));
+      rows.push(
+        row(c, '/reap update', 'bare Bolt (fixed modal)', bOpen),
+        row(c, '/reap update', 'REAP Tracker', list, bOpen),
+        row(c, '/reap update 1.1', 'REAP Tracker', pre, bOpen),
+      );
 
       // Submit: each user opens a fresh form on their own strategy (by id), then submits it;
       // only the Submit's ack is counted here.

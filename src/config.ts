@@ -19,8 +19,7 @@ export function cronEnvName(job: JobName): string {
   return `REAP_CRON_${job.toUpperCase().replace(/-/g, '_')}`;
 }
 
-const slackId = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}[A-Z0-9]{2,}$`), `a Slack id starting with ${prefix}`);
+const slackId = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[A-Z0-9]{2,}$`), `a Slack id starting with ${prefix}`);
 
 const optionalNonEmpty = z
   .string()
@@ -38,8 +37,7 @@ function isValidTimeZone(tz: string): boolean {
 
 export type DatabaseTarget =
   // dataDir null = in memory; fromDump = a new database starts from a PGlite.dumpDataDir() tarball
-  | { kind: 'pglite'; dataDir: string | null; fromDump?: string }
-  | { kind: 'postgres'; url: string };
+  { kind: 'pglite'; dataDir: string | null; fromDump?: string } | { kind: 'postgres'; url: string };
 
 export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
   if (raw === undefined || raw.trim() === '') return { kind: 'pglite', dataDir: './data' };
@@ -63,11 +61,17 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
 
 const schema = z.object({
   SLACK_BOT_TOKEN: optionalNonEmpty.pipe(
-    z.string().regex(/^xoxb-/, 'a bot token starting with xoxb-').optional(),
+    z
+      .string()
+      .regex(/^xoxb-/, 'a bot token starting with xoxb-')
+      .optional(),
   ),
   SLACK_SIGNING_SECRET: optionalNonEmpty,
   SLACK_APP_TOKEN: optionalNonEmpty.pipe(
-    z.string().regex(/^xapp-/, 'an app-level token starting with xapp-').optional(),
+    z
+      .string()
+      .regex(/^xapp-/, 'an app-level token starting with xapp-')
+      .optional(),
   ),
   SLACK_API_URL: optionalNonEmpty.pipe(
     z
@@ -89,14 +93,16 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
-  REAP_TIMEZONE: z
-    .string()
-    .default('America/Los_Angeles')
-    .refine(isValidTimeZone, 'an IANA time zone such as America/Los_Angeles'),
+  REAP_TIMEZONE: z.string().default('America/Los_Angeles').refine(isValidTimeZone, 'an IANA time zone such as America/Los_Angeles'),
   REAP_ADMIN_USER_IDS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(slackId('[UW]'))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Seeds demo data on start when the database is empty (the sandbox always does).
@@ -144,9 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = result.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     const got = env[name];
-    throw new ConfigError(
-      `${name} is invalid: expected ${issue.message}${got !== undefined ? ` (got "${redactIfSecret(name, got)}")` : ''}`,
-    );
+    throw new ConfigError(`${name} is invalid: expected ${issue.message}${got !== undefined ? ` (got "${redactIfSecret(name, got)}")` : ''}`);
   }
   const e = result.data as z.infer<typeof schema> & Record<string, string | undefined>;
   const slack = {
@@ -159,9 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (slack.botToken && slack.appToken) slackMode = 'socket';
   else if (slack.botToken && slack.signingSecret) slackMode = 'http';
   else if (slack.botToken || slack.signingSecret || slack.appToken) {
-    const missing = !slack.botToken
-      ? 'SLACK_BOT_TOKEN'
-      : 'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)';
+    const missing = !slack.botToken ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)';
     throw new ConfigError(`${missing} is missing: set it too, or unset all SLACK_* variables to run the local sandbox`);
   }
   const cronOverrides: Partial<Record<JobName, string>> = {};

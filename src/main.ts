@@ -9,11 +9,7 @@ import { registerCommands } from './cli/commands.js';
 import { SlackCredentialsError } from './slack/identity.js';
 
 const program = new Command();
-program
-  .name('reap')
-  .description('REAP Tracker: the Slack app for the City of San José Racial Equity Action Plans')
-  .showHelpAfterError()
-  .exitOverride();
+program.name('reap').description('REAP Tracker: the Slack app for the City of San José Racial Equity Action Plans').showHelpAfterError().exitOverride();
 registerCommands(program);
 
 try {

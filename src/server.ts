@@ -72,8 +72,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     }
     await opts.beforeListen?.(ctx);
 
-    const identity =
-      opts.slack.identity !== undefined ? opts.slack.identity : await lookupBotIdentity(opts.slack.botToken, opts.slack.apiUrl, logger);
+    const identity = opts.slack.identity !== undefined ? opts.slack.identity : await lookupBotIdentity(opts.slack.botToken, opts.slack.apiUrl, logger);
     const receiver = opts.slack.mode === 'http' ? new FrontDoorReceiver(logger) : undefined;
     const app = createSlackApp(ctx, { ...opts.slack, identity }, receiver);
     const server = createHttpServer({ db, extra: opts.extra });

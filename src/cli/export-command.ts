@@ -46,7 +46,12 @@ export function registerExportCommand(program: Command): void {
     });
 }
 
-export async function runExport(prisma: Prisma, opts: ExportCommandOptions, today: string, io: CliIO & { write?: (text: string) => void } = consoleIO): Promise<number> {
+export async function runExport(
+  prisma: Prisma,
+  opts: ExportCommandOptions,
+  today: string,
+  io: CliIO & { write?: (text: string) => void } = consoleIO,
+): Promise<number> {
   try {
     const result = await writeExport(prisma, {
       format: opts.format ?? 'csv',

@@ -75,7 +75,10 @@ export async function runHolidaysAdd(prisma: Prisma, date: string, nameWords: re
     else if (r.outcome === 'renamed') io.out(`Renamed ${r.holiday.date} from "${r.previousName}" to "${r.holiday.name}".`);
     else io.out(`Already listed: ${line}. Nothing changed.`);
     const weekday = weekdayOf(r.holiday.date);
-    if (weekday >= 6) io.out(`Note: ${r.holiday.date} is a ${weekday === 6 ? 'Saturday' : 'Sunday'}; weekends are skipped anyway. Add the observed weekday if the City closes on one.`);
+    if (weekday >= 6)
+      io.out(
+        `Note: ${r.holiday.date} is a ${weekday === 6 ? 'Saturday' : 'Sunday'}; weekends are skipped anyway. Add the observed weekday if the City closes on one.`,
+      );
     return 0;
   } catch (e) {
     if (isServiceError(e) && e.code === 'invalid') {
@@ -98,7 +101,9 @@ export async function runHolidaysRemove(prisma: Prisma, date: string, io: CliIO 
     io.err(`No City holiday on ${date}; nothing removed. See them with: reap holidays list`);
     return 1;
   }
-  io.out(`Removed ${formatHolidayLine(removed)}. Reminders and prompts treat ${removed.date} as a business day again${weekdayOf(removed.date) >= 6 ? ' (it is a weekend day, so still skipped)' : ''}.`);
+  io.out(
+    `Removed ${formatHolidayLine(removed)}. Reminders and prompts treat ${removed.date} as a business day again${weekdayOf(removed.date) >= 6 ? ' (it is a weekend day, so still skipped)' : ''}.`,
+  );
   return 0;
 }
 
@@ -111,9 +116,7 @@ export function registerHolidaysCommand(program: Command): void {
     .option('--from <date>', 'first date (YYYY-MM-DD)', parseDateArgument)
     .option('--to <date>', 'last date (YYYY-MM-DD)', parseDateArgument)
     .action(async (opts: { from?: string; to?: string }) => {
-      const code = await withCliContext(({ config, db }) =>
-        runHolidaysList(db.prisma, opts, { now: new Date(), zone: config.timeZone }),
-      );
+      const code = await withCliContext(({ config, db }) => runHolidaysList(db.prisma, opts, { now: new Date(), zone: config.timeZone }));
       if (code !== 0) process.exitCode = code;
     });
 

@@ -20,10 +20,7 @@ export function registerImportCommand(program: Command): void {
   program
     .command('import')
     .description('load departments, members and REAP plan rows from CSV or JSON (all or nothing)')
-    .argument(
-      '<paths...>',
-      'CSV or JSON files, or a directory holding departments.csv, members.csv and/or plans.csv (as written by reap export)',
-    )
+    .argument('<paths...>', 'CSV or JSON files, or a directory holding departments.csv, members.csv and/or plans.csv (as written by reap export)')
     .option('--dry-run', 'check everything against the database and report what would change, without writing')
     .action(async (paths: string[], opts: { dryRun?: boolean }) => {
       const code = await withCliContext(({ db }) => runImport(db.prisma, paths, opts));

@@ -37,12 +37,22 @@ export function registerReportCommand(program: Command): void {
 }
 
 /** The command's body, separate from option parsing so tests can run it on a test database. */
-export async function runAnnualReport(prisma: Prisma, fiscalYear: string, opts: AnnualReportOptions, clock: ReportClock, io: CliIO = consoleIO): Promise<number> {
+export async function runAnnualReport(
+  prisma: Prisma,
+  fiscalYear: string,
+  opts: AnnualReportOptions,
+  clock: ReportClock,
+  io: CliIO = consoleIO,
+): Promise<number> {
   let files: ReturnType<typeof renderAnnualDraft>;
   try {
     const input = await loadAnnualDraftInput({ prisma, config: { timeZone: clock.timeZone }, now: clock.now }, fiscalYear);
     const lang = opts.lang ?? 'en';
-    files = renderAnnualDraft(input, lang, await annualMeasureCharts(input, lang, undefined, (e) => io.err(`reap report: a measure chart could not be drawn: ${(e as Error).message}`)));
+    files = renderAnnualDraft(
+      input,
+      lang,
+      await annualMeasureCharts(input, lang, undefined, (e) => io.err(`reap report: a measure chart could not be drawn: ${(e as Error).message}`)),
+    );
     if (input.includesDemoData) io.err('reap report: the draft counts demo data (reap seed); remove it before publishing');
   } catch (e) {
     if (isServiceError(e) && e.code === 'not_found') {

@@ -26,9 +26,7 @@ function parseNow(value: string): Date {
 export function registerSeedCommand(program: Command): void {
   program
     .command('seed')
-    .description(
-      'load the ORSE FY 2023-2024 work plan, City holidays and the demo departments, people and REAPs (safe to run again)',
-    )
+    .description('load the ORSE FY 2023-2024 work plan, City holidays and the demo departments, people and REAPs (safe to run again)')
     .option('--now <time>', 'place demo due dates and updates around this time instead of now (ISO 8601)', parseNow)
     .action(async (opts: { now?: Date }) => {
       await withCliContext(async ({ config, db }) => {

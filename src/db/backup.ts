@@ -59,7 +59,7 @@ async function loadOrder(s: SqlSession, tables: string[]): Promise<string[]> {
   const placed = new Set<string>();
   while (ordered.length < tables.length) {
     const next = tables.filter((t) => !placed.has(t) && [...parents.get(t)!].every((p) => placed.has(p) || !parents.has(p)));
-    if (next.length === 0) throw new BackupError('the tables\' foreign keys form a cycle; cannot order them');
+    if (next.length === 0) throw new BackupError("the tables' foreign keys form a cycle; cannot order them");
     for (const t of next) {
       ordered.push(t);
       placed.add(t);

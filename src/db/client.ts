@@ -57,9 +57,7 @@ async function openPglite(dataDir: string | null, fromDump?: string): Promise<Da
   } catch (e) {
     unlock();
     if (e instanceof DataDirInUseError) throw new DatabaseUnavailableError(e.message);
-    throw new DatabaseUnavailableError(
-      `cannot open the embedded database${dataDir ? ` in ${dataDir}` : ''}: ${(e as Error).message}`,
-    );
+    throw new DatabaseUnavailableError(`cannot open the embedded database${dataDir ? ` in ${dataDir}` : ''}: ${(e as Error).message}`);
   }
   // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils and against
   // PGlite itself; RemotePGlite offers the part of PGlite it uses (query, exec,
@@ -69,7 +67,7 @@ async function openPglite(dataDir: string | null, fromDump?: string): Promise<Da
     exec: async (script) => {
       await pg.exec(script);
     },
-    query: async <T,>(sql: string, params?: unknown[]) => (await pg.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params?: unknown[]) => (await pg.query(sql, params)).rows as T[],
     // PGlite has exactly one connection; it is never handed back.
     release: async () => {},
   };
@@ -126,16 +124,13 @@ async function openPostgres(url: string): Promise<Database> {
         exec: async (script) => {
           await client.query(script);
         },
-        query: async <T,>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+        query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
         release: async () => client.release(),
       };
     },
     ping: async (timeoutMs = 2000) => {
       try {
-        await Promise.race([
-          pool.query('select 1'),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
-        ]);
+        await Promise.race([pool.query('select 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref())]);
         return true;
       } catch {
         return false;

@@ -72,9 +72,7 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR, options: Migra
       const done = new Map(rows.filter((r) => r.finished_at).map((r) => [r.migration_name, r.checksum]));
       const failed = rows.find((r) => !r.finished_at);
       if (failed) {
-        throw new MigrationError(
-          `migration ${failed.migration_name} failed earlier and was not rolled back; fix the database, then mark it rolled back`,
-        );
+        throw new MigrationError(`migration ${failed.migration_name} failed earlier and was not rolled back; fix the database, then mark it rolled back`);
       }
       const applied: string[] = [];
       for (const m of migrations) {

@@ -155,9 +155,7 @@ export class RemotePGlite {
       this.#fail(new Error(`the embedded database worker crashed: ${e.message}`, { cause: e }));
     });
     this.#worker.on('exit', (code) => {
-      this.#fail(
-        this.#ending ? new Error('PGlite is closed') : new Error(`the embedded database worker exited unexpectedly (code ${code})`),
-      );
+      this.#fail(this.#ending ? new Error('PGlite is closed') : new Error(`the embedded database worker exited unexpectedly (code ${code})`));
     });
   }
 
@@ -304,12 +302,7 @@ async function runQuery<T>(
   return result;
 }
 
-async function runExec(
-  remote: RemotePGlite,
-  tx: number | undefined,
-  sql: string,
-  options: RemoteQueryOptions | undefined,
-): Promise<Results[]> {
+async function runExec(remote: RemotePGlite, tx: number | undefined, sql: string, options: RemoteQueryOptions | undefined): Promise<Results[]> {
   const rawOids = parserOids(options?.parsers);
   const results = (await remote.call(
     {
@@ -387,9 +380,8 @@ function toError(s: SerializedError, options?: RemoteQueryOptions): Error {
     if (s.stack) e.stack = `${e.stack}\n    [in the database worker] ${s.stack}`;
     return e;
   }
-  const e = s.kind === 'transaction-aborted'
-    ? new TransactionAbortedError()
-    : new messages.DatabaseError(s.message, s.length ?? 0, s.name as messages.MessageName);
+  const e =
+    s.kind === 'transaction-aborted' ? new TransactionAbortedError() : new messages.DatabaseError(s.message, s.length ?? 0, s.name as messages.MessageName);
   Object.assign(e, s.fields);
   // PGlite's PGliteError: the statement, its parameters and options travel with the error.
   if (s.query !== undefined) Object.assign(e, { query: s.query, params: s.params, queryOptions: options });

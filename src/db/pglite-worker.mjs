@@ -49,8 +49,22 @@ function restoreBuffers(params, paths) {
 }
 
 const DATABASE_ERROR_FIELDS = [
-  'severity', 'code', 'detail', 'hint', 'position', 'internalPosition', 'internalQuery', 'where',
-  'schema', 'table', 'column', 'dataType', 'constraint', 'file', 'line', 'routine',
+  'severity',
+  'code',
+  'detail',
+  'hint',
+  'position',
+  'internalPosition',
+  'internalQuery',
+  'where',
+  'schema',
+  'table',
+  'column',
+  'dataType',
+  'constraint',
+  'file',
+  'line',
+  'routine',
 ];
 
 /** An error as plain data; pglite-remote.ts rebuilds a DatabaseError (or Error) from it. */
@@ -178,16 +192,19 @@ function inTransaction(msg, work) {
 // caller here waits that long between two statements of a transaction (Prisma's own limit
 // is 5 s, the app's 20 s), so one idle this long is rolled back and the others go on.
 const ABANDONED = Symbol('abandoned');
-setInterval(() => {
-  const now = Date.now();
-  for (const [txId, entry] of transactions) {
-    if (now - entry.lastUsed < abandonTransactionsAfterMs) continue;
-    transactions.delete(txId);
-    entry.settle.reject(ABANDONED);
-    entry.done.catch(() => {});
-    parentPort.postMessage({ type: 'abandoned', tx: txId, idleMs: now - entry.lastUsed });
-  }
-}, Math.max(10, Math.min(5_000, abandonTransactionsAfterMs / 4))).unref();
+setInterval(
+  () => {
+    const now = Date.now();
+    for (const [txId, entry] of transactions) {
+      if (now - entry.lastUsed < abandonTransactionsAfterMs) continue;
+      transactions.delete(txId);
+      entry.settle.reject(ABANDONED);
+      entry.done.catch(() => {});
+      parentPort.postMessage({ type: 'abandoned', tx: txId, idleMs: now - entry.lastUsed });
+    }
+  },
+  Math.max(10, Math.min(5_000, abandonTransactionsAfterMs / 4)),
+).unref();
 
 // Upkeep: what autovacuum does on a PostgreSQL server, which single-user PGlite has no
 // process for. Without it a table that churns only grows: the scheduler writes a JobRun row
@@ -266,8 +283,7 @@ async function close(msg) {
 function handle(msg) {
   switch (msg.op) {
     case 'query': {
-      const run = (target) =>
-        target.query(msg.sql, restoreBuffers(msg.params, msg.bufferPaths), queryOptions(msg));
+      const run = (target) => target.query(msg.sql, restoreBuffers(msg.params, msg.bufferPaths), queryOptions(msg));
       if (msg.tx) inTransaction(msg, (entry) => run(entry.tx));
       else inTurn(msg, () => answer(msg.id, () => run(pg)));
       return;

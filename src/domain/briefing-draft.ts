@@ -124,7 +124,13 @@ export function buildBriefingDraft(input: BriefingDraftInput): BriefingDraft {
   }
 
   const departments = [...groups.values()]
-    .map((g) => ({ ...g, completed: g.completed.sort(byLabel), measures: g.measures.sort(byLabel), outputs: g.outputs.sort(byLabel), roadblocks: g.roadblocks.sort(byLabel) }))
+    .map((g) => ({
+      ...g,
+      completed: g.completed.sort(byLabel),
+      measures: g.measures.sort(byLabel),
+      outputs: g.outputs.sort(byLabel),
+      roadblocks: g.roadblocks.sort(byLabel),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
   return { quarter: input.quarter, departments };
 }
@@ -206,7 +212,9 @@ export function splitText(text: string, max: number = BRIEFING_LIMITS.section): 
   const pieces: string[] = [];
   let rest = text.replace(/\r\n/g, '\n').trim();
   while (Array.from(rest).length > max) {
-    const window = Array.from(rest).slice(0, max + 1).join('');
+    const window = Array.from(rest)
+      .slice(0, max + 1)
+      .join('');
     let cut = window.lastIndexOf('\n\n');
     if (cut < max / 3) cut = window.lastIndexOf('\n');
     if (cut < max / 3) cut = window.lastIndexOf(' ');
@@ -249,7 +257,11 @@ export function splitForInputs(text: string, maxParts: number = BRIEFING_LIMITS.
   let rest = Array.from(clean);
   while (rest.length > max) {
     let cut = max;
-    for (let i = max; i > max - 300; i--) if (/\s/.test(rest[i]!)) { cut = i; break; }
+    for (let i = max; i > max - 300; i--)
+      if (/\s/.test(rest[i]!)) {
+        cut = i;
+        break;
+      }
     filled.push(rest.slice(0, cut).join('').trim());
     rest = rest.slice(cut);
   }

@@ -38,8 +38,7 @@ function periodFor(fiscalYearEnd: number, cadence: Cadence, index: number): Fisc
     months: (index - 1) * months,
   });
   const last = first.plus({ months }).minus({ days: 1 });
-  const key =
-    cadence === 'QUARTERLY' ? `FY${fiscalYearEnd}-Q${index}` : `FY${fiscalYearEnd}-M${String(index).padStart(2, '0')}`;
+  const key = cadence === 'QUARTERLY' ? `FY${fiscalYearEnd}-Q${index}` : `FY${fiscalYearEnd}-M${String(index).padStart(2, '0')}`;
   return { key, fiscalYearEnd, cadence, index, start: first.toISODate()!, end: last.toISODate()! };
 }
 

@@ -71,7 +71,12 @@ const NO = new Set(['no', 'n', 'false', '0', 'không', 'khong']);
  * dollar sign or a percent sign (as spreadsheets show them) are allowed around it.
  */
 function plainNumber(raw: string): number | null {
-  const s = raw.trim().replace(/^\$/, '').replace(/%$/, '').replace(/,(?=\d{3}(\D|$))/g, '').trim();
+  const s = raw
+    .trim()
+    .replace(/^\$/, '')
+    .replace(/%$/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '')
+    .trim();
   if (!/^-?\d+(\.\d+)?$|^-?\.\d+$/.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
@@ -195,7 +200,11 @@ const GROUP_WORDS: Record<string, EquityGroup> = {
   gender: 'GENDER',
 };
 
-const word = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const word = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** The words the export writes, which the import reads back. */
 export const KIND_EXPORT: Record<MeasureKind, string> = { YES_NO: 'yes_no', COUNT: 'count', PERCENT: 'percent', CURRENCY: 'currency', RATING: 'rating' };
@@ -223,7 +232,8 @@ export function parseTypedMeasures(cell: string): ParsedMeasures {
     const [label = '', kindRaw = '', unit = '', baselineRaw = '', targetRaw = '', directionRaw = '', dataSource = '', groupsRaw = ''] = parts;
     const name = label ? `measure "${label}"` : `measure ${i + 1}`;
     const own: string[] = [];
-    if (parts.length > 8) own.push(`${name} has ${parts.length} parts; expected at most 8 (label | kind | unit | baseline | target | direction | data source | split groups)`);
+    if (parts.length > 8)
+      own.push(`${name} has ${parts.length} parts; expected at most 8 (label | kind | unit | baseline | target | direction | data source | split groups)`);
     if (!label) own.push(`${name} has no label`);
     else if ([...label].length > MEASURE_LIMITS.label) own.push(`${name}: the label is longer than ${MEASURE_LIMITS.label} characters`);
     else if (seen.has(label.toLowerCase())) own.push(`${name} appears twice`);
@@ -247,7 +257,10 @@ export function parseTypedMeasures(cell: string): ParsedMeasures {
       else own.push(`${name}: direction "${directionRaw}" is not one of increase, decrease, maintain`);
     }
     const splitBy: EquityGroup[] = [];
-    for (const g of groupsRaw.split(',').map((x) => x.trim()).filter(Boolean)) {
+    for (const g of groupsRaw
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
       const group = GROUP_WORDS[g.toLowerCase()] ?? GROUP_WORDS[word(g)];
       if (!group) own.push(`${name}: split group "${g}" is not one of race_ethnicity, language, disability, gender`);
       else if (!splitBy.includes(group)) splitBy.push(group);

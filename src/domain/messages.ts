@@ -68,4 +68,3 @@ export interface FieldProblem {
   messageKey: MessageKey;
   params: MessageParams;
 }
-

@@ -104,7 +104,9 @@ export function periodChanges(strategies: readonly CurrentStrategy[]): PeriodCha
     counts[kind]++;
     changes.push({ kind, strategy: { id: s.id, label: s.label, text: s.text }, from: s.previous?.status ?? null, to: s.status });
   }
-  changes.sort((a, b) => CHANGE_ORDER.indexOf(a.kind) - CHANGE_ORDER.indexOf(b.kind) || compareLabels(a.strategy.label, b.strategy.label) || a.strategy.id - b.strategy.id);
+  changes.sort(
+    (a, b) => CHANGE_ORDER.indexOf(a.kind) - CHANGE_ORDER.indexOf(b.kind) || compareLabels(a.strategy.label, b.strategy.label) || a.strategy.id - b.strategy.id,
+  );
   return { compared: strategies.length, withHistory: strategies.filter((s) => s.previous !== null).length, counts, changes };
 }
 
@@ -146,7 +148,12 @@ export interface ClosingState {
  * the close moved it from; without a later update, its status today (nothing changed it
  * since as far as the history shows); without either, the last update's before the close.
  */
-export function closingState(updates: readonly HistoryUpdate[], currentStatus: StrategyStatus, quarter: { start: string; end: string }, closeAt: Date): ClosingState {
+export function closingState(
+  updates: readonly HistoryUpdate[],
+  currentStatus: StrategyStatus,
+  quarter: { start: string; end: string },
+  closeAt: Date,
+): ClosingState {
   const byTime = [...updates].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
   const after = byTime.find((u) => u.createdAt.getTime() >= closeAt.getTime());
   const status = after ? after.statusFrom : currentStatus;

@@ -151,8 +151,7 @@ export function composeRediDigest(input: RediDigestInput): RediDigest {
       };
     });
 
-  const byOldest = <T extends { createdAt: Date; updateId: number }>(a: T, b: T) =>
-    a.createdAt.getTime() - b.createdAt.getTime() || a.updateId - b.updateId;
+  const byOldest = <T extends { createdAt: Date; updateId: number }>(a: T, b: T) => a.createdAt.getTime() - b.createdAt.getTime() || a.updateId - b.updateId;
   const groups: RediThemeGroup[] = REDI_THEMES.map((theme) => ({
     theme,
     practices: practices.filter((p) => p.themes[0] === theme).sort(byOldest),

@@ -143,12 +143,7 @@ function asActor(r: ReminderRecipient): Actor {
 }
 
 /** Who gets which reminders on business day `today`: one entry per person, none without items. */
-export function selectReminders(
-  candidates: readonly ReminderCandidate[],
-  today: string,
-  holidays: HolidaySet,
-  rules: ReminderRules,
-): RecipientReminders[] {
+export function selectReminders(candidates: readonly ReminderCandidate[], today: string, holidays: HolidaySet, rules: ReminderRules): RecipientReminders[] {
   if (!isBusinessDay(today, holidays)) return [];
   const byRecipient = new Map<string, RecipientReminders>();
   for (const c of candidates) {
@@ -163,8 +158,7 @@ export function selectReminders(
     entry.items.push(item);
     byRecipient.set(c.recipient.slackUserId, entry);
   }
-  const order = (a: DueReminder, b: DueReminder) =>
-    a.dueDate.localeCompare(b.dueDate) || a.kind.localeCompare(b.kind) || a.id - b.id;
+  const order = (a: DueReminder, b: DueReminder) => a.dueDate.localeCompare(b.dueDate) || a.kind.localeCompare(b.kind) || a.id - b.id;
   return [...byRecipient.values()]
     .map((r) => ({ ...r, items: r.items.sort(order) }))
     .sort((a, b) => a.recipient.slackUserId.localeCompare(b.recipient.slackUserId));

@@ -81,12 +81,20 @@ export function reportingSummary(strategies: readonly StrategyFacts[], today: st
 }
 
 export function addSummaries(list: readonly ReportingSummary[]): ReportingSummary {
-  return list.reduce((a, b) => ({ reported: a.reported + b.reported, notReported: a.notReported + b.notReported, overdue: a.overdue + b.overdue, dueSoon: a.dueSoon + b.dueSoon }), {
-    reported: 0,
-    notReported: 0,
-    overdue: 0,
-    dueSoon: 0,
-  });
+  return list.reduce(
+    (a, b) => ({
+      reported: a.reported + b.reported,
+      notReported: a.notReported + b.notReported,
+      overdue: a.overdue + b.overdue,
+      dueSoon: a.dueSoon + b.dueSoon,
+    }),
+    {
+      reported: 0,
+      notReported: 0,
+      overdue: 0,
+      dueSoon: 0,
+    },
+  );
 }
 
 /** Days until a due date (negative once overdue). */

@@ -20,13 +20,7 @@ const flag = z.preprocess((v) => v ?? false, z.boolean());
 /** A Slack user id ("U…" / "W…"); empty means nobody. */
 export const SLACK_USER_ID = /^[UW][A-Z0-9]{2,31}$/;
 
-const slackUserIdField = z.preprocess(
-  (v) => (v === undefined || v === '' ? null : v),
-  z
-    .string()
-    .regex(SLACK_USER_ID)
-    .nullable(),
-);
+const slackUserIdField = z.preprocess((v) => (v === undefined || v === '' ? null : v), z.string().regex(SLACK_USER_ID).nullable());
 
 /**
  * Every editable field of a strategy, as the modal submits them (prefilled, so an edit

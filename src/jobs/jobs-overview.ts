@@ -24,9 +24,7 @@ export async function jobsOverview(prisma: Prisma, config: Config, registry: Job
         job: schedule.job,
         schedule,
         nextFire: schedule.enabled ? nextFireAfter(schedule.cron, config.timeZone, now) : null,
-        lastRun: last
-          ? { fireTime: last.fireTime, status: last.status, manual: last.manual, finishedAt: last.finishedAt, error: last.error }
-          : null,
+        lastRun: last ? { fireTime: last.fireTime, status: last.status, manual: last.manual, finishedAt: last.finishedAt, error: last.error } : null,
         implemented: registry.get(schedule.job).implemented || schedule.job === 'outbox',
       };
     }),
@@ -43,19 +41,15 @@ export function formatJobsTable(rows: JobOverview[], zone: string): string {
   const body = rows.map((r) => {
     const s = r.schedule;
     const schedule = `${s.cron.expression}${s.source === 'default' ? ` (${JOB_DEFAULTS[r.job].description})` : ''}`;
-    const last = r.lastRun
-      ? `${r.lastRun.status}${r.lastRun.manual ? ' (manual)' : ''} ${when(r.lastRun.fireTime, zone)}`
-      : 'never';
-    return [
-      `${r.job}${r.implemented ? '' : ' *'}`,
-      schedule,
-      s.sourceLabel,
-      s.enabled ? when(r.nextFire!, zone) : 'disabled',
-      last,
-    ];
+    const last = r.lastRun ? `${r.lastRun.status}${r.lastRun.manual ? ' (manual)' : ''} ${when(r.lastRun.fireTime, zone)}` : 'never';
+    return [`${r.job}${r.implemented ? '' : ' *'}`, schedule, s.sourceLabel, s.enabled ? when(r.nextFire!, zone) : 'disabled', last];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [line(header), ...body.map(line)];
   if (rows.some((r) => !r.implemented)) out.push('', '* no composer registered yet: the job runs on schedule and does nothing.');
   const failed = rows.filter((r) => r.lastRun?.status === 'FAILED' && r.lastRun.error);

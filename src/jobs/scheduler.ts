@@ -109,10 +109,7 @@ export class Scheduler {
     this.sweepTimer.unref();
     scheduleChanges.on('changed', this.onScheduleChange);
     if (this.options.catchUp !== false) this.catchUpDone = this.track(this.catchUp(this.ctx.now()));
-    this.logger.info(
-      { jobs: this.schedules.map((s) => `${s.job}=${s.enabled ? s.cron.expression : 'off'} (${s.source})`) },
-      'scheduler started',
-    );
+    this.logger.info({ jobs: this.schedules.map((s) => `${s.job}=${s.enabled ? s.cron.expression : 'off'} (${s.source})`) }, 'scheduler started');
   }
 
   async stop(timeoutMs = 20_000): Promise<void> {

@@ -25,7 +25,11 @@ export function describeDeliveryProblem(outcome: { status: number; ms: number; t
     return { state: 'failing', message: 'The app rejected the request signature (HTTP 401): it is not using the sandbox signing secret.', since };
   }
   if (outcome.status === 404 && outcome.ms >= ACK_DEADLINE_MS) {
-    return { state: 'failing', message: `The app did not acknowledge within 3 seconds (HTTP 404 after ${outcome.ms} ms) — a listener may have crashed or be missing.`, since };
+    return {
+      state: 'failing',
+      message: `The app did not acknowledge within 3 seconds (HTTP 404 after ${outcome.ms} ms) — a listener may have crashed or be missing.`,
+      since,
+    };
   }
   if (outcome.status < 200 || outcome.status > 299) {
     return { state: 'failing', message: `The app answered HTTP ${outcome.status}.`, since };

@@ -14,8 +14,7 @@ export interface JobControlInfo {
   reason?: string;
 }
 
-export const NO_RUNNER_REASON =
-  'This sandbox runs without the scheduler (started with scheduler: false), so jobs cannot be run from here.';
+export const NO_RUNNER_REASON = 'This sandbox runs without the scheduler (started with scheduler: false), so jobs cannot be run from here.';
 
 export function jobControlInfo(runJob: RunJob | undefined): JobControlInfo {
   return runJob ? { names: JOB_NAMES, enabled: true } : { names: JOB_NAMES, enabled: false, reason: NO_RUNNER_REASON };

@@ -46,7 +46,9 @@ export function readManifestFacts(file: string = HTTP_MANIFEST_PATH): ManifestFa
     chatWritePublic: manifest.oauth_config?.scopes?.bot?.includes('chat:write.public') ?? false,
     functions: manifest.functions ?? {},
     messageShortcuts: (features.shortcuts ?? [])
-      .filter((s): s is { type: 'message'; callback_id: string; name?: string; description?: string } => s.type === 'message' && typeof s.callback_id === 'string')
+      .filter(
+        (s): s is { type: 'message'; callback_id: string; name?: string; description?: string } => s.type === 'message' && typeof s.callback_id === 'string',
+      )
       .map((s) => ({ callbackId: s.callback_id, name: s.name ?? s.callback_id, description: s.description ?? '' })),
   };
 }

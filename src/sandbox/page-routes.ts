@@ -47,8 +47,14 @@ type Body = Record<string, unknown>;
 type PostHandler = (body: Body, deps: PageRouteDeps) => Promise<unknown> | unknown;
 
 const POST_ROUTES: Readonly<Record<string, PostHandler>> = {
-  command: async (body, { simulator }) => ({ ok: true, sent: await simulator.slashCommand(persona(body), stringField(body, 'channel'), stringField(body, 'text')) }),
-  message: async (body, { simulator }) => ({ ok: true, sent: await simulator.postMessage(persona(body), stringField(body, 'channel'), stringField(body, 'text')) }),
+  command: async (body, { simulator }) => ({
+    ok: true,
+    sent: await simulator.slashCommand(persona(body), stringField(body, 'channel'), stringField(body, 'text')),
+  }),
+  message: async (body, { simulator }) => ({
+    ok: true,
+    sent: await simulator.postMessage(persona(body), stringField(body, 'channel'), stringField(body, 'text')),
+  }),
   action: async (body, { simulator }) => {
     const user = persona(body);
     const common = { user, actionId: stringField(body, 'actionId'), blockId: optionalStringField(body, 'blockId'), value: userInput(body.value) };
@@ -60,13 +66,27 @@ const POST_ROUTES: Readonly<Record<string, PostHandler>> = {
   },
   shortcut: async (body, { simulator }) => ({
     ok: true,
-    sent: await simulator.messageShortcut({ user: persona(body), channel: stringField(body, 'channel'), messageTs: stringField(body, 'messageTs'), callbackId: stringField(body, 'callbackId') }),
+    sent: await simulator.messageShortcut({
+      user: persona(body),
+      channel: stringField(body, 'channel'),
+      messageTs: stringField(body, 'messageTs'),
+      callbackId: stringField(body, 'callbackId'),
+    }),
   }),
   'view-values': (body, { simulator }) => {
-    simulator.setViewValue(persona(body), stringField(body, 'viewId'), stringField(body, 'blockId'), stringField(body, 'actionId'), userInput(body.value) ?? null);
+    simulator.setViewValue(
+      persona(body),
+      stringField(body, 'viewId'),
+      stringField(body, 'blockId'),
+      stringField(body, 'actionId'),
+      userInput(body.value) ?? null,
+    );
     return { ok: true };
   },
-  'view-submit': async (body, { simulator }) => ({ ok: true, outcome: await simulator.submitView(persona(body), stringField(body, 'viewId'), valuesField(body.values)) }),
+  'view-submit': async (body, { simulator }) => ({
+    ok: true,
+    outcome: await simulator.submitView(persona(body), stringField(body, 'viewId'), valuesField(body.values)),
+  }),
   'view-close': async (body, { simulator }) => ({ ok: true, sent: await simulator.closeView(persona(body), stringField(body, 'viewId'), body.all === true) }),
   'home-opened': async (body, { simulator }) => ({ ok: true, sent: await simulator.openAppHome(persona(body), body.tab === 'messages' ? 'messages' : 'home') }),
   today: (body, { clock }) => {

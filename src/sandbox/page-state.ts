@@ -33,7 +33,9 @@ export function pageState(fake: FakeSlack, userId: string, appName: string): Rec
     ephemerals: fake.ephemerals(userId).filter((e) => visible.has(e.channel)),
     modals: ws.modalStack(userId).map((v) => withErrors(v, fake)),
     home: homeView(fake, userId),
-    users: Object.fromEntries([...ws.users.values()].map((u) => [u.id, { name: u.id === fake.bot.userId ? appName : u.real_name, isBot: u.is_bot, deleted: u.deleted }])),
+    users: Object.fromEntries(
+      [...ws.users.values()].map((u) => [u.id, { name: u.id === fake.bot.userId ? appName : u.real_name, isBot: u.is_bot, deleted: u.deleted }]),
+    ),
     channelNames: Object.fromEntries([...ws.channels.values()].filter((c) => c.kind !== 'im').map((c) => [c.id, c.name])),
     canvases: Object.fromEntries(
       joined.flatMap((c) => {

@@ -101,7 +101,11 @@ export class SlackClientSimulator {
     const match = /^(\/\S+)\s*([\s\S]*)$/.exec(line.trim());
     const command = match?.[1]?.toLowerCase() ?? '';
     if (!this.deps.manifest.commands.some((c) => c.command === command)) {
-      this.slackbot(user, channel, `\`${command || line}\` is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`);
+      this.slackbot(
+        user,
+        channel,
+        `\`${command || line}\` is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`,
+      );
       return null;
     }
     const payload = slashCommandPayload(this.fake, { user, channel, command, text: match?.[2]?.trim() ?? '' });
@@ -118,7 +122,11 @@ export class SlackClientSimulator {
     this.requireMember(user, channel);
     const target = this.fake.workspace.channels.get(channel);
     if (target?.kind === 'im' && this.deps.manifest.messagesTabReadOnly) {
-      this.slackbot(user, channel, `Sending messages to this app has been turned off (its manifest sets messages_tab_read_only_enabled). Slash commands still work here.`);
+      this.slackbot(
+        user,
+        channel,
+        `Sending messages to this app has been turned off (its manifest sets messages_tab_read_only_enabled). Slash commands still work here.`,
+      );
       return null;
     }
     let last: SendOutcome | null = null;
@@ -130,7 +138,14 @@ export class SlackClientSimulator {
 
   // ---------- interactivity ----------
 
-  async messageAction(input: { user: string; channel: string; messageTs: string; actionId: string; blockId?: string; value?: UserInput }): Promise<SendOutcome> {
+  async messageAction(input: {
+    user: string;
+    channel: string;
+    messageTs: string;
+    actionId: string;
+    blockId?: string;
+    value?: UserInput;
+  }): Promise<SendOutcome> {
     const payload = this.buildPayload(() => messageActionPayload(this.fake, input));
     return this.interaction('block_actions', input.user, payload);
   }
@@ -178,7 +193,11 @@ export class SlackClientSimulator {
     const violations = sent.result ? applySubmissionAck(this.fake, view, sent.result, true) : [];
     this.finish('view_submission', user, payload, sent, violations);
     if (!sent.result) return { kind: 'unreachable', message: 'We had some trouble connecting. Try again?' };
-    if (ackFailure(sent.result, '')) return { kind: 'unreachable', message: `We had some trouble connecting. Try again? (the app answered HTTP ${sent.result.status} after ${sent.result.ms} ms)` };
+    if (ackFailure(sent.result, ''))
+      return {
+        kind: 'unreachable',
+        message: `We had some trouble connecting. Try again? (the app answered HTTP ${sent.result.status} after ${sent.result.ms} ms)`,
+      };
     return { kind: 'delivered', ack: parseSubmissionAck(sent.result).action };
   }
 

@@ -8,7 +8,14 @@ import type { Actor } from '../domain/permissions.js';
 import { requireOrseAdmin } from './authz.js';
 import { notFound } from './errors.js';
 import { buildPlanTable, renderPlanTable, type RenderedReport } from './reports.js';
-import { buildAnnualDraft, renderAnnualHtml, renderAnnualMarkdown, type AnnualDraftInput, type DraftChart, type DraftUpdateRow } from './reports/annual-draft.js';
+import {
+  buildAnnualDraft,
+  renderAnnualHtml,
+  renderAnnualMarkdown,
+  type AnnualDraftInput,
+  type DraftChart,
+  type DraftUpdateRow,
+} from './reports/annual-draft.js';
 import type { DraftLang } from './reports/annual-words.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -90,7 +97,10 @@ export async function loadAnnualDraftInput(ctx: ServiceContext, ref: string): Pr
         measureValues: true,
         outputs: true,
         strategy: {
-          select: { number: true, objective: { select: { number: true, plan: { select: { key: true, kind: true, department: { select: { code: true, name: true } } } } } } },
+          select: {
+            number: true,
+            objective: { select: { number: true, plan: { select: { key: true, kind: true, department: { select: { code: true, name: true } } } } } },
+          },
         },
       },
     }),
@@ -100,7 +110,11 @@ export async function loadAnnualDraftInput(ctx: ServiceContext, ref: string): Pr
   ]);
 
   // Figures of the typed measures marked for open data, from the same PUBLIC updates.
-  const typed = await reportedMeasures(ctx.prisma, updates.map((u) => u.id), { publicOnly: true });
+  const typed = await reportedMeasures(
+    ctx.prisma,
+    updates.map((u) => u.id),
+    { publicOnly: true },
+  );
   return {
     plan: { key: planTable.plan.key, title: planTable.plan.title, departmentName: plan.department?.name ?? null },
     fiscalYearEnd,

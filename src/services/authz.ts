@@ -5,15 +5,7 @@
 //
 // Refusals are audited outside any transaction on purpose, so the record survives the
 // rollback of the work that was refused.
-import {
-  canManageDepartment,
-  canReadDepartment,
-  canReadStrategy,
-  canReportOn,
-  isOrseAdmin,
-  type Actor,
-  type StrategyScope,
-} from '../domain/permissions.js';
+import { canManageDepartment, canReadDepartment, canReadStrategy, canReportOn, isOrseAdmin, type Actor, type StrategyScope } from '../domain/permissions.js';
 import type { Language, Role } from '../generated/prisma/enums.js';
 import { writeAudit } from './audit.js';
 import { ServiceError, type MessageKey } from './errors.js';
@@ -21,7 +13,15 @@ import { adminsAndLeads } from './member-refs.js';
 import type { ServiceContext } from './service-context.js';
 
 export type { Actor, StrategyScope } from '../domain/permissions.js';
-export { canManageDepartment, canReadDepartment, canReadStrategy, canReportOn, canEditUpdate, canCompleteMilestone, isOrseAdmin } from '../domain/permissions.js';
+export {
+  canManageDepartment,
+  canReadDepartment,
+  canReadStrategy,
+  canReportOn,
+  canEditUpdate,
+  canCompleteMilestone,
+  isOrseAdmin,
+} from '../domain/permissions.js';
 
 /** What was refused, for the audit record and the message. */
 export interface Attempt {

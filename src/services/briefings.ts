@@ -12,13 +12,7 @@
 import { DateTime } from 'luxon';
 import type { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { BriefingStatus, Language } from '../generated/prisma/enums.js';
-import {
-  BRIEFING_LIMITS,
-  buildBriefingDraft,
-  type BriefingDraft,
-  type DraftStrategyStatus,
-  type UpdateVisibility,
-} from '../domain/briefing-draft.js';
+import { BRIEFING_LIMITS, buildBriefingDraft, type BriefingDraft, type DraftStrategyStatus, type UpdateVisibility } from '../domain/briefing-draft.js';
 import { dbDate } from '../domain/calendar-dates.js';
 import { parsePeriodKey, type FiscalPeriod } from '../domain/fiscal-calendar.js';
 import type { Actor } from '../domain/permissions.js';
@@ -45,12 +39,7 @@ export const BRIEFING_MESSAGE_KEYS = [
 ] as const;
 export type BriefingMessageKey = (typeof BRIEFING_MESSAGE_KEYS)[number];
 
-function briefingError(
-  code: ServiceError['code'],
-  key: BriefingMessageKey,
-  params: MessageParams = {},
-  field?: string,
-): ServiceError {
+function briefingError(code: ServiceError['code'], key: BriefingMessageKey, params: MessageParams = {}, field?: string): ServiceError {
   return new ServiceError(code, key as unknown as MessageKey, params, field ? { field } : {});
 }
 
@@ -116,7 +105,15 @@ function toRecord(b: BriefingRow): BriefingRecord {
   };
 }
 
-const snapshot = (b: { quarterKey: string; title: string; body: string; status: string; channelIds: string[]; scheduledFor: Date | null; asCanvas: boolean }) => ({
+const snapshot = (b: {
+  quarterKey: string;
+  title: string;
+  body: string;
+  status: string;
+  channelIds: string[];
+  scheduledFor: Date | null;
+  asCanvas: boolean;
+}) => ({
   quarterKey: b.quarterKey,
   title: b.title,
   body: b.body,
@@ -285,11 +282,13 @@ function contentProblems(input: BriefingContentInput): FieldProblem[] {
   if (!q || q.cadence !== 'QUARTERLY') problems.push(problem('quarter', 'briefings.errors.quarter', { quarterKey: input.quarterKey }));
   const title = input.title.trim();
   if (title === '') problems.push(problem('title', 'errors.invalid.required'));
-  else if (chars(title) > BRIEFING_LIMITS.title) problems.push(problem('title', 'errors.invalid.tooLong', { limit: BRIEFING_LIMITS.title, length: chars(title) }));
+  else if (chars(title) > BRIEFING_LIMITS.title)
+    problems.push(problem('title', 'errors.invalid.tooLong', { limit: BRIEFING_LIMITS.title, length: chars(title) }));
   const body = input.body.trim();
   if (body === '') problems.push(problem('body', 'errors.invalid.required'));
   else if (chars(body) > BRIEFING_LIMITS.body) problems.push(problem('body', 'errors.invalid.tooLong', { limit: BRIEFING_LIMITS.body, length: chars(body) }));
-  if ([input.title, input.body].some((s) => s.includes('\u0000'))) problems.push(problem(input.title.includes('\u0000') ? 'title' : 'body', 'errors.invalid.characters'));
+  if ([input.title, input.body].some((s) => s.includes('\u0000')))
+    problems.push(problem(input.title.includes('\u0000') ? 'title' : 'body', 'errors.invalid.characters'));
   return problems;
 }
 
@@ -306,7 +305,8 @@ function scheduleProblems(input: BriefingScheduleInput, now: Date): FieldProblem
   else if (channels.length > MAX_BRIEFING_CHANNELS) problems.push(problem('channels', 'briefings.errors.tooManyChannels', { limit: MAX_BRIEFING_CHANNELS }));
   const bad = channels.find((c) => !CHANNEL_ID.test(c));
   if (bad) problems.push(problem('channels', 'briefings.errors.channelId', { channelId: bad }));
-  else if (input.unreachableChannels?.length) problems.push(problem('channels', 'briefings.errors.notMember', { channels: input.unreachableChannels.join(', ') }));
+  else if (input.unreachableChannels?.length)
+    problems.push(problem('channels', 'briefings.errors.notMember', { channels: input.unreachableChannels.join(', ') }));
   if (input.scheduledFor && input.scheduledFor.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
     problems.push(problem('time', 'briefings.errors.timeInPast', { minutes: PAST_TOLERANCE_MS / 60_000 }));
   }
@@ -347,7 +347,14 @@ export async function scheduleBriefing(ctx: ServiceContext, actor: Actor, input:
       if (before.status === 'POSTED') throw briefingError('conflict', 'briefings.errors.notEditable', { status: before.status });
       if (before.status === 'SCHEDULED' && (await handedToOutbox(tx, before))) throw briefingError('conflict', 'briefings.errors.alreadyPosting');
       row = await tx.briefing.update({ where: { id: before.id }, data, include: briefingInclude });
-      await writeAudit(tx, { actor: actor.slackUserId, action: 'briefing.schedule', entityType: 'briefing', entityId: String(row.id), before: snapshot(before), after: snapshot(row) });
+      await writeAudit(tx, {
+        actor: actor.slackUserId,
+        action: 'briefing.schedule',
+        entityType: 'briefing',
+        entityId: String(row.id),
+        before: snapshot(before),
+        after: snapshot(row),
+      });
     } else {
       row = await tx.briefing.create({ data: { ...data, createdById: actor.memberId }, include: briefingInclude });
       await writeAudit(tx, { actor: actor.slackUserId, action: 'briefing.schedule', entityType: 'briefing', entityId: String(row.id), after: snapshot(row) });
@@ -383,7 +390,14 @@ export async function saveBriefingDraft(
       const before = await loadBriefing(tx, input.id);
       if (before.status !== 'DRAFT') return null;
       const row = await tx.briefing.update({ where: { id: before.id }, data, include: briefingInclude });
-      await writeAudit(tx, { actor: actor.slackUserId, action: 'briefing.draft', entityType: 'briefing', entityId: String(row.id), before: snapshot(before), after: snapshot(row) });
+      await writeAudit(tx, {
+        actor: actor.slackUserId,
+        action: 'briefing.draft',
+        entityType: 'briefing',
+        entityId: String(row.id),
+        before: snapshot(before),
+        after: snapshot(row),
+      });
       return toRecord(row);
     }
     const row = await tx.briefing.create({ data: { ...data, status: 'DRAFT', createdById: actor.memberId }, include: briefingInclude });
@@ -404,7 +418,14 @@ export async function cancelBriefing(ctx: ServiceContext, actor: Actor, id: numb
     if (before.status === 'POSTED') throw briefingError('conflict', 'briefings.errors.notEditable', { status: before.status });
     if (before.status === 'SCHEDULED' && (await handedToOutbox(tx, before))) throw briefingError('conflict', 'briefings.errors.alreadyPosting');
     const row = await tx.briefing.update({ where: { id }, data: { status: 'CANCELLED' }, include: briefingInclude });
-    await writeAudit(tx, { actor: actor.slackUserId, action: 'briefing.cancel', entityType: 'briefing', entityId: String(id), before: snapshot(before), after: snapshot(row) });
+    await writeAudit(tx, {
+      actor: actor.slackUserId,
+      action: 'briefing.cancel',
+      entityType: 'briefing',
+      entityId: String(id),
+      before: snapshot(before),
+      after: snapshot(row),
+    });
     return toRecord(row);
   }, TX_OPTIONS);
 }
@@ -414,12 +435,7 @@ export async function cancelBriefing(ctx: ServiceContext, actor: Actor, id: numb
  * then updates the messages with refreshPostedBriefing: this first step can answer the
  * modal with field errors before anything is sent to Slack.
  */
-export async function editPostedBriefing(
-  ctx: ServiceContext,
-  actor: Actor,
-  id: number,
-  input: BriefingContentInput,
-): Promise<BriefingRecord> {
+export async function editPostedBriefing(ctx: ServiceContext, actor: Actor, id: number, input: BriefingContentInput): Promise<BriefingRecord> {
   await requireAdmin(ctx, actor, 'briefing.edit', id);
   const problems = contentProblems(input);
   if (problems.length) throw invalidFields(problems);
@@ -431,7 +447,14 @@ export async function editPostedBriefing(
       data: { quarterKey: input.quarterKey, title: input.title.trim(), body: input.body.trim() },
       include: briefingInclude,
     });
-    await writeAudit(tx, { actor: actor.slackUserId, action: 'briefing.edit', entityType: 'briefing', entityId: String(id), before: snapshot(before), after: snapshot(row) });
+    await writeAudit(tx, {
+      actor: actor.slackUserId,
+      action: 'briefing.edit',
+      entityType: 'briefing',
+      entityId: String(id),
+      before: snapshot(before),
+      after: snapshot(row),
+    });
     return toRecord(row);
   }, TX_OPTIONS);
 }
@@ -468,7 +491,10 @@ export async function refreshPostedBriefing(
     action: 'briefing.posts.update',
     entityType: 'briefing',
     entityId: String(briefing.id),
-    after: { updated: result.updated.map((p) => ({ channelId: p.channelId, ts: p.ts })), failed: result.failed.map((f) => ({ channelId: f.post.channelId, error: f.error })) },
+    after: {
+      updated: result.updated.map((p) => ({ channelId: p.channelId, ts: p.ts })),
+      failed: result.failed.map((f) => ({ channelId: f.post.channelId, error: f.error })),
+    },
   });
   return result;
 }

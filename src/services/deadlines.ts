@@ -47,12 +47,7 @@ const strategyPlace = {
   objective: { select: { number: true, plan: { select: { key: true, departmentId: true, department: { select: { code: true } } } } } },
 } as const;
 
-export async function myDeadlines(
-  ctx: ServiceContext,
-  actor: Actor,
-  now: Date = ctx.now(),
-  options: { horizonDays?: number } = {},
-): Promise<MyDeadlines> {
+export async function myDeadlines(ctx: ServiceContext, actor: Actor, now: Date = ctx.now(), options: { horizonDays?: number } = {}): Promise<MyDeadlines> {
   const horizonDays = options.horizonDays ?? DUE_SOON_DAYS;
   const today = todayIn(now, ctx.config.timeZone);
   const until = dbDate(addDays(today, horizonDays));

@@ -24,8 +24,7 @@ export interface CanvasDepartment {
 
 export type CanvasRequest =
   /** Not a department's channel: where the person could type it instead (null: we cannot tell). */
-  | { kind: 'elsewhere'; ownChannelId: string | null }
-  | { kind: 'department'; department: CanvasDepartment; canvas: DepartmentCanvas | null };
+  { kind: 'elsewhere'; ownChannelId: string | null } | { kind: 'department'; department: CanvasDepartment; canvas: DepartmentCanvas | null };
 
 const departmentSelect = { id: true, code: true, name: true, slackChannelId: true } as const;
 
@@ -37,9 +36,10 @@ export async function channelCanvasRequest(ctx: ServiceContext, actor: Actor, ch
   const department = await ctx.prisma.department.findFirst({ where: { slackChannelId: channelId }, select: departmentSelect });
   if (!department) {
     // Point people only at a channel where the command would work for them.
-    const own = actor.departmentId !== null && canManageDepartment(actor, actor.departmentId)
-      ? await ctx.prisma.department.findUnique({ where: { id: actor.departmentId }, select: { slackChannelId: true } })
-      : null;
+    const own =
+      actor.departmentId !== null && canManageDepartment(actor, actor.departmentId)
+        ? await ctx.prisma.department.findUnique({ where: { id: actor.departmentId }, select: { slackChannelId: true } })
+        : null;
     return { kind: 'elsewhere', ownChannelId: own?.slackChannelId ?? null };
   }
   await requireManage(ctx, actor, department.id, { action: 'canvas.create', entityType: 'department', entityId: department.id });

@@ -36,8 +36,7 @@ export const isServiceError = (e: unknown): e is ServiceError => e instanceof Se
 
 export const notFound = (messageKey: MessageKey, params: MessageParams = {}) => new ServiceError('not_found', messageKey, params);
 
-export const conflict = (messageKey: MessageKey, params: MessageParams = {}, field?: string) =>
-  new ServiceError('conflict', messageKey, params, { field });
+export const conflict = (messageKey: MessageKey, params: MessageParams = {}, field?: string) => new ServiceError('conflict', messageKey, params, { field });
 
 export const invalidField = (field: string, messageKey: MessageKey, params: MessageParams = {}) =>
   new ServiceError('invalid', messageKey, { field, ...params }, { field });

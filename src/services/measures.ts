@@ -93,7 +93,11 @@ export async function listMeasures(db: Prisma | Tx, strategyId: number, options:
 }
 
 /** The active measures of many strategies at once (plan pages, exports, reports). */
-export async function measuresByStrategy(db: Prisma | Tx, strategyIds: readonly number[], options: { publicOnly?: boolean } = {}): Promise<Map<number, MeasureView[]>> {
+export async function measuresByStrategy(
+  db: Prisma | Tx,
+  strategyIds: readonly number[],
+  options: { publicOnly?: boolean } = {},
+): Promise<Map<number, MeasureView[]>> {
   const out = new Map<number, MeasureView[]>();
   if (strategyIds.length === 0) return out;
   const rows = await db.measure.findMany({
@@ -272,7 +276,14 @@ export async function addMeasure(ctx: ServiceContext, actor: Actor, strategyId: 
     .$transaction(async (tx) => {
       const last = await tx.measure.aggregate({ where: { strategyId: s.id }, _max: { position: true } });
       const m = await tx.measure.create({ data: { strategyId: s.id, position: (last._max.position ?? 0) + 1, ...columnsOf(parsed.data) } });
-      await writeAudit(tx, { actor: actor.slackUserId, action: 'measure.add', entityType: 'measure', entityId: String(m.id), after: measureView(m), detail: `strategy ${s.id} (${strategyLabel(s)})` });
+      await writeAudit(tx, {
+        actor: actor.slackUserId,
+        action: 'measure.add',
+        entityType: 'measure',
+        entityId: String(m.id),
+        after: measureView(m),
+        detail: `strategy ${s.id} (${strategyLabel(s)})`,
+      });
       return m;
     }, TX_OPTIONS)
     .catch((e: unknown) => labelTaken(e, parsed.data.label));
@@ -300,7 +311,14 @@ export async function editMeasure(ctx: ServiceContext, actor: Actor, measureId: 
   const updated = await ctx.prisma
     .$transaction(async (tx) => {
       const after = await tx.measure.update({ where: { id: measureId }, data: columnsOf(parsed.data) });
-      await writeAudit(tx, { actor: actor.slackUserId, action: 'measure.edit', entityType: 'measure', entityId: String(measureId), before: measureView(m), after: measureView(after) });
+      await writeAudit(tx, {
+        actor: actor.slackUserId,
+        action: 'measure.edit',
+        entityType: 'measure',
+        entityId: String(measureId),
+        before: measureView(m),
+        after: measureView(after),
+      });
       return after;
     }, TX_OPTIONS)
     .catch((e: unknown) => labelTaken(e, parsed.data.label));
@@ -312,14 +330,25 @@ export async function archiveMeasure(ctx: ServiceContext, actor: Actor, measureI
   const { m, s } = await manageableMeasure(ctx, actor, measureId, 'measure.archive');
   const archived = await ctx.prisma.$transaction(async (tx) => {
     const after = await tx.measure.update({ where: { id: measureId }, data: { archivedAt: ctx.now() } });
-    await writeAudit(tx, { actor: actor.slackUserId, action: 'measure.archive', entityType: 'measure', entityId: String(measureId), before: measureView(m), after: measureView(after) });
+    await writeAudit(tx, {
+      actor: actor.slackUserId,
+      action: 'measure.archive',
+      entityType: 'measure',
+      entityId: String(measureId),
+      before: measureView(m),
+      after: measureView(after),
+    });
     return after;
   }, TX_OPTIONS);
   return { measure: measureView(archived), strategy: { id: s.id, label: strategyLabel(s), text: s.text } };
 }
 
 /** A strategy's measures for someone who manages it (the Manage menu's list). */
-export async function measuresToManage(ctx: ServiceContext, actor: Actor, strategyId: number): Promise<{ strategy: { id: number; label: string; text: string }; measures: MeasureView[] }> {
+export async function measuresToManage(
+  ctx: ServiceContext,
+  actor: Actor,
+  strategyId: number,
+): Promise<{ strategy: { id: number; label: string; text: string }; measures: MeasureView[] }> {
   const s = await manageableStrategy(ctx, actor, strategyId, 'measure.list');
   return { strategy: { id: s.id, label: strategyLabel(s), text: s.text }, measures: await listMeasures(ctx.prisma, s.id) };
 }
@@ -376,16 +405,22 @@ export async function strategyMeasureHistory(
   const s = await loadLiveStrategy(ctx.prisma, strategyId);
   await requireReadStrategy(ctx, actor, scopeOf(s), { action: 'measure.history', entityType: 'strategy', entityId: s.id });
   const measures = await listMeasures(ctx.prisma, s.id);
-  const series = await measureSeries(ctx.prisma, measures.map((m) => m.id));
+  const series = await measureSeries(
+    ctx.prisma,
+    measures.map((m) => m.id),
+  );
   return measures.map((measure) => ({ measure, points: series.get(measure.id) ?? [] }));
 }
-
 
 /**
  * The typed measures an edit form asks for and the values the update holds. The caller has
  * already been allowed to edit the update (loadUpdateForEdit).
  */
-export async function measuresOfUpdate(ctx: ServiceContext, strategyId: number, updateId: number): Promise<{ typed: MeasureView[]; stored: ReportedMeasure[] }> {
+export async function measuresOfUpdate(
+  ctx: ServiceContext,
+  strategyId: number,
+  updateId: number,
+): Promise<{ typed: MeasureView[]; stored: ReportedMeasure[] }> {
   const [typed, stored] = await Promise.all([listMeasures(ctx.prisma, strategyId), reportedMeasures(ctx.prisma, [updateId])]);
   return { typed, stored: stored.get(updateId) ?? [] };
 }

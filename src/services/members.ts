@@ -132,7 +132,8 @@ export async function assignRoles(
     if (!d) {
       const match = matchDepartment(code, departments);
       const near = match.found ? [match.found] : match.suggestions;
-      if (near.length === 0) throw invalidField(field, 'errors.notFound.departmentNone', { query: code, suggestions: departments.map((s) => ({ code: s.code, name: s.name })) });
+      if (near.length === 0)
+        throw invalidField(field, 'errors.notFound.departmentNone', { query: code, suggestions: departments.map((s) => ({ code: s.code, name: s.name })) });
       throw invalidField(field, 'errors.notFound.department', { query: code, suggestions: near.map((s) => ({ code: s.code, name: s.name })) });
     }
     return d;

@@ -80,13 +80,23 @@ export async function loadChangesByDepartment(
 }
 
 /** One department's changes, for someone who may read it; null when there is no last quarter to compare with. */
-export async function departmentChanges(ctx: ServiceContext, actor: Actor, departmentId: number, now: Date = ctx.now()): Promise<ChangesSinceLastQuarter | null> {
+export async function departmentChanges(
+  ctx: ServiceContext,
+  actor: Actor,
+  departmentId: number,
+  now: Date = ctx.now(),
+): Promise<ChangesSinceLastQuarter | null> {
   await requireRead(ctx, actor, departmentId, { action: 'status.changes', entityType: 'department', entityId: departmentId });
   return (await loadChangesByDepartment(ctx, [departmentId], now)).get(departmentId) ?? null;
 }
 
 /** Several departments at once (a manager's App Home), each checked. */
-export async function departmentsChanges(ctx: ServiceContext, actor: Actor, departmentIds: readonly number[], now: Date = ctx.now()): Promise<Map<number, ChangesSinceLastQuarter>> {
+export async function departmentsChanges(
+  ctx: ServiceContext,
+  actor: Actor,
+  departmentIds: readonly number[],
+  now: Date = ctx.now(),
+): Promise<Map<number, ChangesSinceLastQuarter>> {
   for (const id of departmentIds) await requireRead(ctx, actor, id, { action: 'status.changes', entityType: 'department', entityId: id });
   return loadChangesByDepartment(ctx, departmentIds, now);
 }

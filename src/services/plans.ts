@@ -170,7 +170,10 @@ export async function planView(
     skip: (current - 1) * size,
     take: size,
   });
-  const { lastBy, openBy, measuresBy } = await workingFacts(ctx, strategies.map((s) => s.id));
+  const { lastBy, openBy, measuresBy } = await workingFacts(
+    ctx,
+    strategies.map((s) => s.id),
+  );
 
   const manage = canManageDepartment(actor, department.id);
   const groups: PlanObjectiveGroup[] = [];
@@ -349,7 +352,15 @@ async function workingFacts(
             FROM unnest(${ids}::int[]) AS s(id)`,
       ])
     : [[], []];
-  type Row = { label: string; kind: MeasureKind; unit: string; target: number | null; direction: MeasureDirection; latestValue: number | null; latestPeriod: string | null };
+  type Row = {
+    label: string;
+    kind: MeasureKind;
+    unit: string;
+    target: number | null;
+    direction: MeasureDirection;
+    latestValue: number | null;
+    latestPeriod: string | null;
+  };
   const measuresBy = new Map<number, PlanMeasureFact[]>();
   const openBy = new Map<number, number>();
   for (const f of facts) {

@@ -53,10 +53,7 @@ export interface NewUpdateWrite {
   };
 }
 
-export type WriteOutcome =
-  | { kind: 'stored'; update: ProgressUpdate; version: number }
-  | { kind: 'gone' }
-  | { kind: 'changed'; currentVersion: number };
+export type WriteOutcome = { kind: 'stored'; update: ProgressUpdate; version: number } | { kind: 'gone' } | { kind: 'changed'; currentVersion: number };
 
 type Row = { currentVersion: number | null; newVersion: number | null } & { [K in keyof ProgressUpdate]: ProgressUpdate[K] | null };
 

@@ -216,9 +216,7 @@ export async function listReportableStrategies(
   actor: Actor,
   options: { department?: string; departmentId?: number } = {},
 ): Promise<ReportableStrategy[]> {
-  const departmentId = options.department
-    ? (await resolveDepartment(ctx, options.department)).id
-    : (options.departmentId ?? actor.departmentId);
+  const departmentId = options.department ? (await resolveDepartment(ctx, options.department)).id : (options.departmentId ?? actor.departmentId);
   const rows = await reportableStrategyRows(ctx, { departmentId, ownerId: actor.memberId });
   const now = ctx.now();
   // One period per cadence: working it out in the City's zone is costly, and a department
@@ -411,27 +409,27 @@ export async function submitUpdate(
         // (id, statusFrom, onBehalfOfId) the statement merges in.
         after: {
           ...(JSON.parse(
-          JSON.stringify(
-            viewOfUpdate({
-              id: 0,
-              strategyId: s.id,
-              periodKey: period.key,
-              periodStart: dbDate(period.start),
-              periodEnd: dbDate(period.end),
-              statusFrom: data.status,
-              statusTo: data.status,
-              ...content,
-              authorId: actor.memberId,
-              onBehalfOfId: null,
-              idempotencyKey,
-              revision: 1,
-              isDemo: false,
-              createdAt: now,
-              editedAt: null,
-              channelPostChannel: null,
-              channelPostTs: null,
-            }),
-          ),
+            JSON.stringify(
+              viewOfUpdate({
+                id: 0,
+                strategyId: s.id,
+                periodKey: period.key,
+                periodStart: dbDate(period.start),
+                periodEnd: dbDate(period.end),
+                statusFrom: data.status,
+                statusTo: data.status,
+                ...content,
+                authorId: actor.memberId,
+                onBehalfOfId: null,
+                idempotencyKey,
+                revision: 1,
+                isDemo: false,
+                createdAt: now,
+                editedAt: null,
+                channelPostChannel: null,
+                channelPostTs: null,
+              }),
+            ),
           ) as Record<string, unknown>),
           ...(typedValues.length ? { typedValues } : {}),
         },
@@ -532,7 +530,9 @@ export async function editUpdate(
       if (shownIds.length) {
         await tx.measureValue.deleteMany({ where: { progressUpdateId: updateId, measureId: { in: shownIds } } });
         if (checked.values.length) {
-          await tx.measureValue.createMany({ data: checked.values.map((v) => ({ progressUpdateId: updateId, measureId: v.measureId, value: v.value, note: v.note, createdAt: now })) });
+          await tx.measureValue.createMany({
+            data: checked.values.map((v) => ({ progressUpdateId: updateId, measureId: v.measureId, value: v.value, note: v.note, createdAt: now })),
+          });
         }
       }
       const valuesAfter = shownIds.length ? await typedValuesOf(tx, updateId) : valuesBefore;
@@ -559,7 +559,11 @@ export async function editUpdate(
 
 /** An update's typed values as plain data (revision snapshots, the audit log). */
 async function typedValuesOf(tx: Tx, updateId: number): Promise<MeasureValueWrite[]> {
-  const rows = await tx.measureValue.findMany({ where: { progressUpdateId: updateId }, orderBy: { measureId: 'asc' }, select: { measureId: true, value: true, note: true } });
+  const rows = await tx.measureValue.findMany({
+    where: { progressUpdateId: updateId },
+    orderBy: { measureId: 'asc' },
+    select: { measureId: true, value: true, note: true },
+  });
   return rows.map((r) => ({ measureId: r.measureId, value: Number(r.value.toString()), note: r.note }));
 }
 

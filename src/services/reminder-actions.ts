@@ -49,12 +49,7 @@ async function loadMilestone(ctx: ServiceContext, milestoneId: number) {
   return m;
 }
 
-export async function snoozeReminder(
-  ctx: ServiceContext,
-  actor: Actor,
-  ref: ReminderItemRef,
-  days: number = REMINDER_SNOOZE_DAYS,
-): Promise<SnoozeResult> {
+export async function snoozeReminder(ctx: ServiceContext, actor: Actor, ref: ReminderItemRef, days: number = REMINDER_SNOOZE_DAYS): Promise<SnoozeResult> {
   const until = snoozeUntil(cityToday(ctx), ctx.config.timeZone, days);
   if (ref.kind === 'milestone') {
     const m = await loadMilestone(ctx, ref.id);

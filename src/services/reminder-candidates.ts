@@ -31,7 +31,16 @@ const strategySelect = {
   owner: { select: recipientSelect },
 } as const;
 
-type RecipientRow = { id: number; slackUserId: string; name: string; language: ReminderRecipient['language']; slackLocale: string | null; roles: ReminderRecipient['roles']; departmentId: number | null; active: boolean };
+type RecipientRow = {
+  id: number;
+  slackUserId: string;
+  name: string;
+  language: ReminderRecipient['language'];
+  slackLocale: string | null;
+  roles: ReminderRecipient['roles'];
+  departmentId: number | null;
+  active: boolean;
+};
 
 const recipientOf = (m: RecipientRow): ReminderRecipient => ({
   memberId: m.id,
@@ -137,4 +146,3 @@ export async function loadReminderCandidates(ctx: ServiceContext, q: CandidateQu
   }
   return out;
 }
-

@@ -33,7 +33,10 @@ export interface RenderedReport {
  * A plan from its key, "FY 2023-2024" (ORSE's work plan), "FY2024-2026 library" (a
  * department's REAP), or a fiscal year's end year as a number (ORSE's work plan).
  */
-export async function resolvePlan(ctx: ServiceContext, ref: string | number): Promise<Plan & { department: { code: string; slackChannelId: string | null } | null }> {
+export async function resolvePlan(
+  ctx: ServiceContext,
+  ref: string | number,
+): Promise<Plan & { department: { code: string; slackChannelId: string | null } | null }> {
   const plans = await ctx.prisma.plan.findMany({ include: { department: { select: { code: true, slackChannelId: true } } }, orderBy: { key: 'asc' } });
   const text = typeof ref === 'number' ? `FY${ref}` : ref;
   const failure = () => notFound('errors.notFound.plan', { query: String(ref), suggestions: plans.map((p) => p.key) });

@@ -142,7 +142,12 @@ async function readSettings(ctx: SettingsContext): Promise<SettingsView> {
   // Who set a schedule, by name: the modal's hints are plain text, where a mention shows as an id.
   const setters = [...new Set(stored.map((s) => s.updatedBy).filter((u): u is string => !!u))];
   const names = setters.length
-    ? new Map((await ctx.prisma.member.findMany({ where: { slackUserId: { in: setters } }, select: { slackUserId: true, name: true } })).map((m) => [m.slackUserId, m.name]))
+    ? new Map(
+        (await ctx.prisma.member.findMany({ where: { slackUserId: { in: setters } }, select: { slackUserId: true, name: true } })).map((m) => [
+          m.slackUserId,
+          m.name,
+        ]),
+      )
     : new Map<string, string>();
   const by = new Map(stored.map((s) => [s.job, s.updatedBy ? (names.get(s.updatedBy) ?? s.updatedBy) : null]));
   const value = (key: string) => settings.find((s) => s.key === key)?.value;
@@ -220,11 +225,7 @@ export function scheduleRejection(job: JobName, expression: string, e: ScheduleR
  * Saves what changed and returns the changes, with the settings as they now are. Nothing
  * is written when any field is refused.
  */
-export async function saveSettings(
-  ctx: SettingsContext,
-  actor: Actor,
-  input: SettingsInput,
-): Promise<{ changes: SettingsChange[]; settings: SettingsView }> {
+export async function saveSettings(ctx: SettingsContext, actor: Actor, input: SettingsInput): Promise<{ changes: SettingsChange[]; settings: SettingsView }> {
   await requireOrseAdmin(ctx, actor, { action: 'settings.save', entityType: 'settings', entityId: 'app' });
   const current = await readSettings(ctx);
   const problems: FieldProblem[] = [];
@@ -266,7 +267,13 @@ export async function saveSettings(
   if (input.reminderOffsetDays !== undefined && input.reminderOffsetDays !== null) {
     const parsed = parseOffsetDays(input.reminderOffsetDays);
     if (parsed === null) {
-      problems.push(problem(OFFSETS_FIELD, 'settings.errors.offsets', { value: input.reminderOffsetDays.trim(), max: MAX_REMINDER_OFFSET_DAY, count: MAX_REMINDER_OFFSETS }));
+      problems.push(
+        problem(OFFSETS_FIELD, 'settings.errors.offsets', {
+          value: input.reminderOffsetDays.trim(),
+          max: MAX_REMINDER_OFFSET_DAY,
+          count: MAX_REMINDER_OFFSETS,
+        }),
+      );
     } else if (parsed.length === 0) {
       if (current.reminderOffsetsSet) offsets = { kind: 'reminderOffsets', before: current.reminderOffsetDays, after: null };
     } else if (!current.reminderOffsetsSet || parsed.join(',') !== current.reminderOffsetDays.join(',')) {

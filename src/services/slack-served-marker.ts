@@ -23,7 +23,7 @@ export async function servedBySlack(prisma: PrismaClient): Promise<string | null
 
 /** The one-line refusals, for `reap start` without Slack credentials. */
 export const SANDBOX_ON_POSTGRES =
-  'DATABASE_URL names a PostgreSQL server but no Slack credentials are set, so the sandbox would send that database\'s pending messages to its fake Slack: set the SLACK_* variables to serve Slack, unset DATABASE_URL for the sandbox\'s own ./data, or set REAP_SANDBOX_ALLOW_DATABASE=true for a throwaway database';
+  "DATABASE_URL names a PostgreSQL server but no Slack credentials are set, so the sandbox would send that database's pending messages to its fake Slack: set the SLACK_* variables to serve Slack, unset DATABASE_URL for the sandbox's own ./data, or set REAP_SANDBOX_ALLOW_DATABASE=true for a throwaway database";
 
 export const sandboxOnSlackDatabase = (since: string): string =>
   `this database served a real Slack workspace (last start ${since}) and no Slack credentials are set, so the sandbox would send its pending messages to a fake Slack: set the SLACK_* variables, point DATABASE_URL elsewhere, or set REAP_SANDBOX_ALLOW_DATABASE=true for a copy you mean to try things on`;

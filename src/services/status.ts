@@ -56,12 +56,7 @@ export interface DepartmentStatus extends StatusBreakdown<StrategyStatusItem> {
 }
 
 /** The status of the named department (code or name), or the actor's own. */
-export async function departmentStatus(
-  ctx: ServiceContext,
-  actor: Actor,
-  departmentQuery?: string,
-  now: Date = ctx.now(),
-): Promise<DepartmentStatus> {
+export async function departmentStatus(ctx: ServiceContext, actor: Actor, departmentQuery?: string, now: Date = ctx.now()): Promise<DepartmentStatus> {
   const zone = ctx.config.timeZone;
   const department = await departmentFor(ctx, actor, departmentQuery);
   await requireRead(ctx, actor, department.id, { action: 'status.department', entityType: 'department', entityId: department.id });

@@ -195,33 +195,40 @@ export async function reassignStrategy(
   expectedVersion: number,
   newOwnerSlackId: string,
 ): Promise<StrategyResult> {
-  return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.reassign', async () => {
-    if (typeof newOwnerSlackId !== 'string' || !SLACK_USER_ID.test(newOwnerSlackId)) {
-      throw invalidField('ownerSlackId', 'errors.invalid.required');
-    }
-    const ownerId = await activeMemberId(ctx.prisma, newOwnerSlackId, 'ownerSlackId');
-    return { ownerId, needsReassignment: false };
-  }, (s, after) =>
-    // Giving it to the person who has it already (settling a pending reassignment) is news to no one.
-    s.ownerId === after.ownerId
-      ? null
-      : {
-          notice: {
-            kind: 'strategyReassigned',
-            changeKey: `strategy:${s.id}:v${after.version}`,
-            actorSlackId: actor.slackUserId,
-            strategy: noticeStrategy(s, after.dueDate),
-            previousOwnerSlackId: s.owner?.slackUserId ?? null,
-            ownerSlackId: newOwnerSlackId,
+  return changeStrategy(
+    ctx,
+    actor,
+    strategyId,
+    expectedVersion,
+    'strategy.reassign',
+    async () => {
+      if (typeof newOwnerSlackId !== 'string' || !SLACK_USER_ID.test(newOwnerSlackId)) {
+        throw invalidField('ownerSlackId', 'errors.invalid.required');
+      }
+      const ownerId = await activeMemberId(ctx.prisma, newOwnerSlackId, 'ownerSlackId');
+      return { ownerId, needsReassignment: false };
+    },
+    (s, after) =>
+      // Giving it to the person who has it already (settling a pending reassignment) is news to no one.
+      s.ownerId === after.ownerId
+        ? null
+        : {
+            notice: {
+              kind: 'strategyReassigned',
+              changeKey: `strategy:${s.id}:v${after.version}`,
+              actorSlackId: actor.slackUserId,
+              strategy: noticeStrategy(s, after.dueDate),
+              previousOwnerSlackId: s.owner?.slackUserId ?? null,
+              ownerSlackId: newOwnerSlackId,
+            },
+            audience: {
+              people: [
+                { memberId: after.ownerId, role: 'newOwner' },
+                { memberId: s.ownerId, role: 'previousOwner' },
+              ],
+              departmentId: s.objective.plan.departmentId,
+            },
           },
-          audience: {
-            people: [
-              { memberId: after.ownerId, role: 'newOwner' },
-              { memberId: s.ownerId, role: 'previousOwner' },
-            ],
-            departmentId: s.objective.plan.departmentId,
-          },
-        },
   );
 }
 
@@ -234,25 +241,31 @@ export async function deferStrategy(
   input: DeferInput,
 ): Promise<StrategyResult> {
   const today = cityToday(ctx);
-  return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.defer', () => {
-    const data = parseOrThrow(parseFields(deferSchema(today), input));
-    return { status: 'DEFERRED', deferredReason: data.reason, dueDate: dbDate(data.newDueDate) };
-  }, (s, after) => ({
-    notice: {
-      kind: 'strategyDeferred',
-      changeKey: `strategy:${s.id}:v${after.version}`,
-      actorSlackId: actor.slackUserId,
-      strategy: noticeStrategy(s, after.dueDate),
-      reason: after.deferredReason ?? '',
+  return changeStrategy(
+    ctx,
+    actor,
+    strategyId,
+    expectedVersion,
+    'strategy.defer',
+    () => {
+      const data = parseOrThrow(parseFields(deferSchema(today), input));
+      return { status: 'DEFERRED', deferredReason: data.reason, dueDate: dbDate(data.newDueDate) };
     },
-    audience: { people: [{ memberId: after.ownerId, role: 'owner' }], departmentId: s.objective.plan.departmentId },
-  }));
+    (s, after) => ({
+      notice: {
+        kind: 'strategyDeferred',
+        changeKey: `strategy:${s.id}:v${after.version}`,
+        actorSlackId: actor.slackUserId,
+        strategy: noticeStrategy(s, after.dueDate),
+        reason: after.deferredReason ?? '',
+      },
+      audience: { people: [{ memberId: after.ownerId, role: 'owner' }], departmentId: s.objective.plan.departmentId },
+    }),
+  );
 }
 
 export async function closeStrategy(ctx: ServiceContext, actor: Actor, strategyId: number, expectedVersion: number): Promise<StrategyResult> {
-  return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.close', (s) =>
-    s.status === 'COMPLETED' ? null : { status: 'COMPLETED' },
-  );
+  return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.close', (s) => (s.status === 'COMPLETED' ? null : { status: 'COMPLETED' }));
 }
 
 /**

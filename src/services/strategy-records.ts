@@ -155,9 +155,12 @@ export async function findStrategiesByLabel(
   objective: number,
   number: number,
 ): Promise<{ id: number; planKey: string }[]> {
-  const where = 'scope' in place
-    ? { OR: [{ department: { code: { equals: place.scope, mode: 'insensitive' as const } } }, { key: { equals: place.scope, mode: 'insensitive' as const } }] }
-    : { departmentId: place.departmentId };
+  const where =
+    'scope' in place
+      ? {
+          OR: [{ department: { code: { equals: place.scope, mode: 'insensitive' as const } } }, { key: { equals: place.scope, mode: 'insensitive' as const } }],
+        }
+      : { departmentId: place.departmentId };
   const matches = await ctx.prisma.strategy.findMany({
     where: { archivedAt: null, number, objective: { number: objective, plan: where } },
     select: { id: true, objective: { select: { plan: { select: { key: true } } } } },

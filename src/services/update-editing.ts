@@ -99,6 +99,7 @@ export async function editRace(
     }),
   ]);
   const nextEditor = next?.editedBy ?? null;
-  const repeated = stored.update.revision === expectedRevision + 1 && nextEditor?.slackUserId === actor.slackUserId && holdsSubmission(stored.update, submitted);
+  const repeated =
+    stored.update.revision === expectedRevision + 1 && nextEditor?.slackUserId === actor.slackUserId && holdsSubmission(stored.update, submitted);
   return { stored, nextEditor, repeated };
 }

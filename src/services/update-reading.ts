@@ -19,25 +19,26 @@ export interface FullUpdate {
 }
 
 export async function readProgressUpdate(ctx: ServiceContext, actor: Actor, updateId: number): Promise<FullUpdate> {
-  const u = Number.isSafeInteger(updateId) && updateId > 0
-    ? await ctx.prisma.progressUpdate.findUnique({
-        where: { id: updateId },
-        include: {
-          author: { select: { slackUserId: true, name: true } },
-          strategy: {
-            select: {
-              number: true,
-              text: true,
-              archivedAt: true,
-              ownerId: true,
-              leadDepartmentId: true,
-              partners: { select: { departmentId: true } },
-              objective: { select: { number: true, plan: { select: { departmentId: true } } } },
+  const u =
+    Number.isSafeInteger(updateId) && updateId > 0
+      ? await ctx.prisma.progressUpdate.findUnique({
+          where: { id: updateId },
+          include: {
+            author: { select: { slackUserId: true, name: true } },
+            strategy: {
+              select: {
+                number: true,
+                text: true,
+                archivedAt: true,
+                ownerId: true,
+                leadDepartmentId: true,
+                partners: { select: { departmentId: true } },
+                objective: { select: { number: true, plan: { select: { departmentId: true } } } },
+              },
             },
           },
-        },
-      })
-    : null;
+        })
+      : null;
   if (!u || u.strategy.archivedAt) throw notFound('errors.notFound.update', { updateId });
   await requireReadStrategy(ctx, actor, scopeOf(u.strategy), { action: 'update.read', entityType: 'progressUpdate', entityId: u.id });
   const measures = (await reportedMeasures(ctx.prisma, [u.id])).get(u.id) ?? [];

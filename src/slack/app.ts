@@ -37,9 +37,7 @@ export function createSlackApp(ctx: AppContext, settings: SlackSettings, receive
     // Views echoed back by views.* calls, without the blocks and state nobody reads.
     fetch: trimmedViewFetch(),
   };
-  const identity = settings.identity
-    ? { botId: settings.identity.botId, botUserId: settings.identity.botUserId }
-    : { tokenVerificationEnabled: false };
+  const identity = settings.identity ? { botId: settings.identity.botId, botUserId: settings.identity.botUserId } : { tokenVerificationEnabled: false };
   if (settings.mode === 'socket') {
     const app = new App({
       token: settings.botToken,

@@ -87,12 +87,7 @@ export function canvasMarker(): string {
 const slackCode = (e: unknown): string => classifySlackError(e).code;
 
 /** Renders what the canvas of `channelId` should show, asking Slack about privacy only when it matters. */
-export async function renderForChannel(
-  ctx: AppContext,
-  client: WebClient,
-  content: DepartmentCanvasContent,
-  channelId: string,
-): Promise<RenderedCanvas> {
+export async function renderForChannel(ctx: AppContext, client: WebClient, content: DepartmentCanvasContent, channelId: string): Promise<RenderedCanvas> {
   const hasInternal = content.objectives.some((o) => o.strategies.some((s) => s.lastUpdate?.visibility === 'INTERNAL'));
   // Only the department's own channel may ever show Internal text, and only when private.
   const showInternal = hasInternal && channelId === content.department.slackChannelId && (await channelIsPrivate(ctx, client, channelId));
@@ -143,7 +138,9 @@ export async function syncDepartmentCanvas(
       return { kind: 'gone', code: failure.code };
     }
     const delay =
-      failure.retryAfterSeconds !== undefined ? retryAfterDelay(failure.retryAfterSeconds, options.random) : backoffDelay(row.attempts + 1, undefined, options.random);
+      failure.retryAfterSeconds !== undefined
+        ? retryAfterDelay(failure.retryAfterSeconds, options.random)
+        : backoffDelay(row.attempts + 1, undefined, options.random);
     const retryAt = new Date(ctx.now().getTime() + delay);
     ctx.logger.warn({ err: failure.code, channel: row.channelId, canvas: row.canvasId, retryAt }, 'department canvas sync failed; will retry');
     // A half-done sync is safe to resume: the next one finds every section by lookup.
@@ -161,12 +158,7 @@ export type CreateOutcome =
   | { kind: 'failed'; code: string };
 
 /** Makes the channel's canvas with the plan in it, or finds the one a lost earlier attempt made. */
-export async function createChannelCanvas(
-  ctx: AppContext,
-  client: WebClient,
-  channelId: string,
-  content: DepartmentCanvasContent,
-): Promise<CreateOutcome> {
+export async function createChannelCanvas(ctx: AppContext, client: WebClient, channelId: string, content: DepartmentCanvasContent): Promise<CreateOutcome> {
   const rendered = await renderForChannel(ctx, client, content, channelId);
   try {
     const res = await client.conversations.canvases.create({

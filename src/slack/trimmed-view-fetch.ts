@@ -11,8 +11,7 @@
 const VIEW_METHODS = /\/views\.(open|update|push|publish)$/;
 const DROPPED_VIEW_FIELDS = ['blocks', 'state'] as const;
 
-const urlOf = (input: Parameters<typeof fetch>[0]): string =>
-  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+const urlOf = (input: Parameters<typeof fetch>[0]): string => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
 
 export function trimmedViewFetch(base: typeof fetch = globalThis.fetch): typeof fetch {
   return async (input, init) => {

@@ -51,7 +51,9 @@ describe('annual report draft HTML', () => {
   }
 
   it('would see a violation: the check is not silently empty', async () => {
-    const html = renderAnnualHtml(buildAnnualDraft(annualDraftFixture(), 'en')).replace('<html lang="en">', '<html>').replace('<caption>', '<caption style="color:#ccc">');
+    const html = renderAnnualHtml(buildAnnualDraft(annualDraftFixture(), 'en'))
+      .replace('<html lang="en">', '<html>')
+      .replace('<caption>', '<caption style="color:#ccc">');
     const ids = (await audit(html)).violations.map((v) => v.id);
     expect(ids).toContain('html-has-lang');
     expect(ids).toContain('color-contrast');

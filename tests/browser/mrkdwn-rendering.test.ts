@@ -52,18 +52,32 @@ const parse = (text: string) => page.evaluate((t) => (window as unknown as PageW
 /** Renders with names for one user and one channel, in San José time, "now" = 2026-11-22 12:00 PST. */
 const render = (text: string) =>
   page.evaluate((t) => {
-    const el = (window as unknown as PageWindow).modules.mrkdwn.renderMrkdwn(t, { users: { U0HSG01: { name: 'Jasmine Okafor' } }, channelNames: { C0GENERAL: 'general' }, tz: 'America/Los_Angeles', now: Date.UTC(2026, 10, 22, 20) });
+    const el = (window as unknown as PageWindow).modules.mrkdwn.renderMrkdwn(t, {
+      users: { U0HSG01: { name: 'Jasmine Okafor' } },
+      channelNames: { C0GENERAL: 'general' },
+      tz: 'America/Los_Angeles',
+      now: Date.UTC(2026, 10, 22, 20),
+    });
     return { text: el.textContent, html: el.innerHTML };
   }, text);
 
 describe('mrkdwn', () => {
   it('marks bold, italic and strike only at word boundaries', async () => {
-    expect(await parse('*bold* and _it_ and ~gone~')).toEqual([{ type: 'para', children: [
-      { type: 'bold', children: [{ type: 'text', text: 'bold' }] }, { type: 'text', text: ' and ' },
-      { type: 'italic', children: [{ type: 'text', text: 'it' }] }, { type: 'text', text: ' and ' },
-      { type: 'strike', children: [{ type: 'text', text: 'gone' }] },
-    ] }]);
-    expect(await parse('snake_case_name and 2*3*4 and * not bold*')).toEqual([{ type: 'para', children: [{ type: 'text', text: 'snake_case_name and 2*3*4 and * not bold*' }] }]);
+    expect(await parse('*bold* and _it_ and ~gone~')).toEqual([
+      {
+        type: 'para',
+        children: [
+          { type: 'bold', children: [{ type: 'text', text: 'bold' }] },
+          { type: 'text', text: ' and ' },
+          { type: 'italic', children: [{ type: 'text', text: 'it' }] },
+          { type: 'text', text: ' and ' },
+          { type: 'strike', children: [{ type: 'text', text: 'gone' }] },
+        ],
+      },
+    ]);
+    expect(await parse('snake_case_name and 2*3*4 and * not bold*')).toEqual([
+      { type: 'para', children: [{ type: 'text', text: 'snake_case_name and 2*3*4 and * not bold*' }] },
+    ]);
     expect((await render('_*both*_')).html).toBe('<p><em><strong>both</strong></em></p>');
   });
 
@@ -88,7 +102,9 @@ describe('mrkdwn', () => {
   });
 
   it('names people and channels, and shows broadcasts, groups and emoji', async () => {
-    const out = await render('<@U0HSG01> <@U0NOBODY|someone> <#C0GENERAL> <#C0OTHER|elsewhere> <!here> <!subteam^S0EQ|@equity-leads> :white_check_mark: :not_an_emoji:');
+    const out = await render(
+      '<@U0HSG01> <@U0NOBODY|someone> <#C0GENERAL> <#C0OTHER|elsewhere> <!here> <!subteam^S0EQ|@equity-leads> :white_check_mark: :not_an_emoji:',
+    );
     expect(out.text).toBe('@Jasmine Okafor @someone #general #elsewhere @here @equity-leads \u2705 :not_an_emoji:');
   });
 });
@@ -98,7 +114,12 @@ describe('Slack date tokens', () => {
   const ts = 1772341200;
   const now = Date.UTC(2026, 10, 22, 20); // 2026-11-22 12:00 PST: more than six months later
   const format = (tokens: string, tz = 'America/Los_Angeles', at = now, when = ts) =>
-    page.evaluate(([f, z, n, w]) => (window as unknown as PageWindow).modules.dates.formatSlackDate(w as number, f as string, z as string, n as number), [tokens, tz, at, when] as const);
+    page.evaluate(([f, z, n, w]) => (window as unknown as PageWindow).modules.dates.formatSlackDate(w as number, f as string, z as string, n as number), [
+      tokens,
+      tz,
+      at,
+      when,
+    ] as const);
 
   it('formats every documented token in the reader\u2019s zone', async () => {
     expect(await format('{date_num}')).toBe('2026-02-28');

@@ -26,7 +26,9 @@ afterAll(async () => {
 async function loadedImages(area: Locator): Promise<[string, number][]> {
   return area
     .locator('img')
-    .evaluateAll((imgs) => (imgs as HTMLImageElement[]).filter((i) => i.complete && i.naturalWidth > 0).map((i) => [i.alt, i.naturalWidth] as [string, number]));
+    .evaluateAll((imgs) =>
+      (imgs as HTMLImageElement[]).filter((i) => i.complete && i.naturalWidth > 0).map((i) => [i.alt, i.naturalWidth] as [string, number]),
+    );
 }
 
 describe('charts on the sandbox page', () => {

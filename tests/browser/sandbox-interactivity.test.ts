@@ -26,8 +26,19 @@ const testForm = (step: number) => ({
   submit: { type: 'plain_text' as const, text: step === 1 ? 'Next' : 'Done' },
   close: { type: 'plain_text' as const, text: step === 1 ? 'Cancel' : 'Back' },
   blocks: [
-    { type: 'input' as const, block_id: `name_${step}`, label: { type: 'plain_text' as const, text: `Name ${step}` }, element: { type: 'plain_text_input' as const, action_id: 'name', min_length: 3 } },
-    { type: 'input' as const, block_id: `when_${step}`, optional: true, label: { type: 'plain_text' as const, text: 'When' }, element: { type: 'datepicker' as const, action_id: 'when' } },
+    {
+      type: 'input' as const,
+      block_id: `name_${step}`,
+      label: { type: 'plain_text' as const, text: `Name ${step}` },
+      element: { type: 'plain_text_input' as const, action_id: 'name', min_length: 3 },
+    },
+    {
+      type: 'input' as const,
+      block_id: `when_${step}`,
+      optional: true,
+      label: { type: 'plain_text' as const, text: 'When' },
+      element: { type: 'datepicker' as const, action_id: 'when' },
+    },
   ],
 });
 
@@ -61,10 +72,15 @@ beforeAll(async () => {
   await client.chat.postMessage({
     channel: 'C0GENERAL',
     text: 'Tools',
-    blocks: [{ type: 'actions', elements: [
-      { type: 'button', action_id: 'open_test_form', text: { type: 'plain_text', text: 'Open test form' } },
-      { type: 'button', action_id: 'never_acks', text: { type: 'plain_text', text: 'Hang' } },
-    ] }],
+    blocks: [
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', action_id: 'open_test_form', text: { type: 'plain_text', text: 'Open test form' } },
+          { type: 'button', action_id: 'never_acks', text: { type: 'plain_text', text: 'Hang' } },
+        ],
+      },
+    ],
   });
 });
 
@@ -127,7 +143,10 @@ describe('Block Kit rendering', () => {
       user: bot.userId,
       bot_id: bot.botId,
       text: 'odd',
-      blocks: [{ type: 'sparkle_chart', points: [1, 2, 3] }, { type: 'section', text: { type: 'mrkdwn', text: 'after the odd one' } }],
+      blocks: [
+        { type: 'sparkle_chart', points: [1, 2, 3] },
+        { type: 'section', text: { type: 'mrkdwn', text: 'after the odd one' } },
+      ],
       source: 'test',
     });
     await openSandbox(page, sandbox.url);

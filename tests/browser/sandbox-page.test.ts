@@ -84,11 +84,16 @@ describe('the sandbox page', () => {
 
   it('sends block_actions from the Home tab, where the app can open a modal', async () => {
     // The app gives each button an accessibility_label, which is what a screen reader announces.
-    const update = page.locator('#home-panel').getByRole('button', { name: /^Report progress on strategy/ }).first();
+    const update = page
+      .locator('#home-panel')
+      .getByRole('button', { name: /^Report progress on strategy/ })
+      .first();
     await update.click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Report progress' }).isVisible(), { timeout: 10_000 }).toBe(true);
     // The page behind a modal is inert, as in Slack; read the inspector's data directly.
-    const inspector = (await (await fetch(`${sandbox.url}sandbox/api/inspector`)).json()) as { entries: { name: string; request: { container?: { type: string } } }[] };
+    const inspector = (await (await fetch(`${sandbox.url}sandbox/api/inspector`)).json()) as {
+      entries: { name: string; request: { container?: { type: string } } }[];
+    };
     expect(inspector.entries.filter((e) => e.name === 'block_actions').at(-1)?.request.container?.type).toBe('view');
     await screenshot(page, 'sandbox-home-modal');
     await page.keyboard.press('Escape');

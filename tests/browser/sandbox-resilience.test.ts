@@ -47,10 +47,12 @@ async function unusedPort(): Promise<number> {
 /** fetch() will not send a made-up Host header; a DNS-rebinding page would. */
 function getWithHost(port: number, path: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', reject);
   });
 }
 
@@ -133,7 +135,11 @@ describe('the page API', () => {
   });
 
   it('acts only for the demo people, and never serves files outside the page', async () => {
-    const asBot = await fetch(`${sandbox.url}sandbox/api/command`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'U0BOT', channel: 'C0GENERAL', text: '/reap help' }) });
+    const asBot = await fetch(`${sandbox.url}sandbox/api/command`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'U0BOT', channel: 'C0GENERAL', text: '/reap help' }),
+    });
     expect(asBot.status).toBe(400);
     for (const path of ['sandbox/assets/../start-sandbox.ts', 'sandbox/assets/%2e%2e%2fstart-sandbox.ts', 'sandbox/assets/nope.js']) {
       const response = await fetch(`${sandbox.url}${path}`);

@@ -47,14 +47,18 @@ describe('trying things in the sandbox', () => {
     await pickPersonaCard(page, 'Jasmine Okafor');
     await goToChannel(page, 'housing-equity');
     await send(page, '/reap update');
-    await expect.poll(() => page.getByRole('dialog', { name: 'Report progress' }).locator('.modal-body select, .modal-body input').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByRole('dialog', { name: 'Report progress' }).locator('.modal-body select, .modal-body input').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     // The loading view came first; once the form replaced it, focus is on the form's first field.
     await expect
-      .poll(() => page.evaluate(() => {
-        const el = document.activeElement;
-        const first = document.querySelector('#modal .modal-body input, #modal .modal-body select, #modal .modal-body textarea');
-        return el !== null && el === first;
-      }))
+      .poll(() =>
+        page.evaluate(() => {
+          const el = document.activeElement;
+          const first = document.querySelector('#modal .modal-body input, #modal .modal-body select, #modal .modal-body textarea');
+          return el !== null && el === first;
+        }),
+      )
       .toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#modal').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
@@ -66,7 +70,9 @@ describe('trying things in the sandbox', () => {
     const posted = messages(page).filter({ hasText: 'Fair housing clinic served 30 tenants' }).last();
     await posted.getByRole('button', { name: '⋯ Report as REAP update' }).click();
     const narrative = page.getByRole('dialog', { name: 'Report progress' }).getByLabel('What was done');
-    await expect.poll(() => narrative.inputValue().catch(() => ''), { timeout: 10_000 }).toBe('Fair housing clinic served 30 tenants; flyer at the clinic page (https://sanjoseca.gov/clinic).');
+    await expect
+      .poll(() => narrative.inputValue().catch(() => ''), { timeout: 10_000 })
+      .toBe('Fair housing clinic served 30 tenants; flyer at the clinic page (https://sanjoseca.gov/clinic).');
     await screenshot(page, 'sandbox-message-shortcut');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#modal').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
@@ -81,12 +87,13 @@ describe('trying things in the sandbox', () => {
     const menu = page.locator('.overflow-menu:not([hidden])');
     await expect.poll(() => menu.count()).toBe(1);
     // Every item can be seen and clicked: nothing of the menu is cut off by the message list.
-    const unseen = await menu.evaluate((m) =>
-      [...m.querySelectorAll('.overflow-item')].filter((item) => {
-        const r = item.getBoundingClientRect();
-        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        return !(hit && item.contains(hit)) || r.bottom > window.innerHeight || r.top < 0;
-      }).length,
+    const unseen = await menu.evaluate(
+      (m) =>
+        [...m.querySelectorAll('.overflow-item')].filter((item) => {
+          const r = item.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return !(hit && item.contains(hit)) || r.bottom > window.innerHeight || r.top < 0;
+        }).length,
     );
     expect(unseen).toBe(0);
     await screenshot(page, 'sandbox-manage-menu');
@@ -96,7 +103,12 @@ describe('trying things in the sandbox', () => {
   it('lists a successful file upload as a success in the inspector', async () => {
     await send(page, '/reap report');
     await expect
-      .poll(async () => ((await (await fetch(`${sandbox.url}sandbox/api/inspector`)).json()) as { entries: { name: string }[] }).entries.filter((e) => e.name === 'upload').length, { timeout: 20_000 })
+      .poll(
+        async () =>
+          ((await (await fetch(`${sandbox.url}sandbox/api/inspector`)).json()) as { entries: { name: string }[] }).entries.filter((e) => e.name === 'upload')
+            .length,
+        { timeout: 20_000 },
+      )
       .toBeGreaterThan(0);
     const { entries } = (await (await fetch(`${sandbox.url}sandbox/api/inspector`)).json()) as { entries: { name: string; ok: boolean; outcome: string }[] };
     for (const upload of entries.filter((e) => e.name === 'upload')) expect(upload).toMatchObject({ ok: true, outcome: 'ok' });
@@ -109,22 +121,32 @@ describe('trying things in the sandbox', () => {
     const wednesday = next(3);
     await page.locator('#today-input').fill(saturday);
     await page.getByRole('button', { name: 'Set day' }).click();
-    await expect.poll(() => page.locator('#today-status').textContent()).toBe(`The app acts as if today were Saturday ${saturday}; jobs and reminders follow it.`);
+    await expect
+      .poll(() => page.locator('#today-status').textContent())
+      .toBe(`The app acts as if today were Saturday ${saturday}; jobs and reminders follow it.`);
     await page.locator('#job-select').selectOption('deadline-reminders');
     await page.getByRole('button', { name: 'Run now' }).click();
-    await expect.poll(() => page.locator('.jobs-output').textContent(), { timeout: 20_000 }).toBe(`deadline-reminders: succeeded: ${saturday} is not a City business day: no reminders`);
+    await expect
+      .poll(() => page.locator('.jobs-output').textContent(), { timeout: 20_000 })
+      .toBe(`deadline-reminders: succeeded: ${saturday} is not a City business day: no reminders`);
 
     await page.locator('#today-input').fill(wednesday);
     await page.getByRole('button', { name: 'Set day' }).click();
     await expect.poll(() => page.locator('#today-status').textContent()).toContain(`Wednesday ${wednesday}`);
     await page.getByRole('button', { name: 'Run now' }).click();
-    await expect.poll(() => page.locator('.jobs-output').textContent(), { timeout: 20_000 }).toMatch(new RegExp(`^deadline-reminders: succeeded: \\d+ reminder DMs queued for ${wednesday}`));
+    await expect
+      .poll(() => page.locator('.jobs-output').textContent(), { timeout: 20_000 })
+      .toMatch(new RegExp(`^deadline-reminders: succeeded: \\d+ reminder DMs queued for ${wednesday}`));
     await screenshot(page, 'sandbox-today-is');
 
     await page.getByRole('button', { name: 'Back to real today' }).click();
     await expect.poll(() => page.locator('#today-status').textContent()).toMatch(/^The app runs on today's date/);
     // Nonsense is refused with a reason, and the day stays as it was.
-    const refused = await fetch(`${sandbox.url}sandbox/api/today`, { method: 'POST', headers: { 'content-type': 'application/json', origin: sandbox.url.replace(/\/$/, '') }, body: JSON.stringify({ date: '2026-02-30' }) });
+    const refused = await fetch(`${sandbox.url}sandbox/api/today`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: sandbox.url.replace(/\/$/, '') },
+      body: JSON.stringify({ date: '2026-02-30' }),
+    });
     expect(refused.status).toBe(400);
   });
 

@@ -21,7 +21,11 @@ interface Stage {
 
 /** The Dockerfile's stages with their COPY, RUN and CMD instructions (continuations joined). */
 function stages(text: string): Stage[] {
-  const lines = text.replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const out: Stage[] = [];
   for (const line of lines) {
     const [op, ...rest] = line.split(/\s+/);
@@ -51,7 +55,13 @@ function containerEngine(): boolean {
 async function untilHealthy(port: number, ms: number): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false)) return true;
+    if (
+      await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      )
+    )
+      return true;
     await new Promise((r) => setTimeout(r, 200));
   }
   return false;
@@ -103,33 +113,38 @@ describe('the production build', () => {
     expect(bases).toEqual([`node:${lts}-bookworm-slim`, `node:${lts}-bookworm-slim`]);
   });
 
-  it('builds with the Dockerfile\'s commands and serves from dist/ with production dependencies only', async () => {
-    if (containerEngine()) {
-      execFileSync('docker', ['build', '-t', 'reap-tracker:test', repo], { stdio: 'inherit', timeout: 20 * 60_000 });
-      return;
-    }
-    const [build, run] = stages(dockerfile);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-image-'));
-    temp.push(dir);
-    const ignored = fs.readFileSync(path.join(repo, '.dockerignore'), 'utf8').split('\n').filter(Boolean);
-    for (const copy of build!.copies) {
-      for (const source of copy.sources) {
-        const target = copy.target.endsWith('/') || copy.sources.length > 1 ? path.join(dir, copy.target, path.basename(source)) : path.join(dir, copy.target);
-        fs.cpSync(path.join(repo, source), target, {
-          recursive: true,
-          filter: (p) => !ignored.some((i) => path.relative(repo, p) === i || path.relative(repo, p).startsWith(`${i}/`)),
-        });
+  it(
+    "builds with the Dockerfile's commands and serves from dist/ with production dependencies only",
+    async () => {
+      if (containerEngine()) {
+        execFileSync('docker', ['build', '-t', 'reap-tracker:test', repo], { stdio: 'inherit', timeout: 20 * 60_000 });
+        return;
       }
-    }
-    for (const command of build!.runs) execSync(command, { cwd: dir, stdio: 'pipe', timeout: 10 * 60_000 });
-    expect(fs.existsSync(path.join(dir, 'node_modules/tsx'))).toBe(false); // dev tools pruned
-    expect(fs.existsSync(path.join(dir, 'dist/main.js'))).toBe(true);
-    // A new embedded database in the container starts from the migrated template.
-    expect(fs.readdirSync(path.join(dir, 'dist/db')).filter((f) => /^pglite-template-[0-9a-f]{16}\.tar\.gz$/.test(f))).toHaveLength(1);
-    // The run stage also copies the manifests from the repository (the sandbox reads one).
-    for (const copy of run!.copies.filter((c) => c.from === null)) {
-      for (const source of copy.sources) fs.cpSync(path.join(repo, source), path.join(dir, copy.target), { recursive: true });
-    }
-    await startLikeTheImage(dir, run!.cmd!);
-  }, 20 * 60_000);
+      const [build, run] = stages(dockerfile);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-image-'));
+      temp.push(dir);
+      const ignored = fs.readFileSync(path.join(repo, '.dockerignore'), 'utf8').split('\n').filter(Boolean);
+      for (const copy of build!.copies) {
+        for (const source of copy.sources) {
+          const target =
+            copy.target.endsWith('/') || copy.sources.length > 1 ? path.join(dir, copy.target, path.basename(source)) : path.join(dir, copy.target);
+          fs.cpSync(path.join(repo, source), target, {
+            recursive: true,
+            filter: (p) => !ignored.some((i) => path.relative(repo, p) === i || path.relative(repo, p).startsWith(`${i}/`)),
+          });
+        }
+      }
+      for (const command of build!.runs) execSync(command, { cwd: dir, stdio: 'pipe', timeout: 10 * 60_000 });
+      expect(fs.existsSync(path.join(dir, 'node_modules/tsx'))).toBe(false); // dev tools pruned
+      expect(fs.existsSync(path.join(dir, 'dist/main.js'))).toBe(true);
+      // A new embedded database in the container starts from the migrated template.
+      expect(fs.readdirSync(path.join(dir, 'dist/db')).filter((f) => /^pglite-template-[0-9a-f]{16}\.tar\.gz$/.test(f))).toHaveLength(1);
+      // The run stage also copies the manifests from the repository (the sandbox reads one).
+      for (const copy of run!.copies.filter((c) => c.from === null)) {
+        for (const source of copy.sources) fs.cpSync(path.join(repo, source), path.join(dir, copy.target), { recursive: true });
+      }
+      await startLikeTheImage(dir, run!.cmd!);
+    },
+    20 * 60_000,
+  );
 });

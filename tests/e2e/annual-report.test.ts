@@ -37,7 +37,15 @@ describe('/reap report annual', () => {
     const { res, before } = await run(ADMIN, 'report annual FY2023-2024');
     expect(JSON.stringify(res.json)).toContain('Preparando el borrador del informe anual de FY 2023-2024…');
 
-    const post = await app.fake.waitFor(() => app.fake.messages(dm).slice(dmPosts).find((m) => (m.files?.length ?? 0) > 0), 15_000, 'the draft');
+    const post = await app.fake.waitFor(
+      () =>
+        app.fake
+          .messages(dm)
+          .slice(dmPosts)
+          .find((m) => (m.files?.length ?? 0) > 0),
+      15_000,
+      'the draft',
+    );
     const files = post.files!;
     expect(files.map((f) => f.name).sort()).toEqual(['ORSE-FY2023-2024-annual-report-draft.es.html', 'ORSE-FY2023-2024-annual-report-draft.es.md']);
     for (const f of files) expect(app.fake.files().find((x) => x.id === f.id)?.channels).toEqual([dm]);
@@ -51,7 +59,15 @@ describe('/reap report annual', () => {
     expect(html).toContain('<html lang="es">');
 
     // "Preparing…" gives way to where the draft went; nothing was posted in the channel.
-    const done = await app.fake.waitFor(() => app.fake.ephemerals(ADMIN).slice(before).find((e) => e.text.includes('mensaje directo')), 5000, 'the done note');
+    const done = await app.fake.waitFor(
+      () =>
+        app.fake
+          .ephemerals(ADMIN)
+          .slice(before)
+          .find((e) => e.text.includes('mensaje directo')),
+      5000,
+      'the done note',
+    );
     expect(done.text).toContain('Listo: le envié el borrador de *Informe anual FY 2023-2024');
     expect(app.fake.messages(GENERAL).length).toBe(generalPosts);
   });
@@ -61,7 +77,15 @@ describe('/reap report annual', () => {
     const dmPosts = app.fake.messages(dm).length;
     const { res } = await run(ADMIN_VI, 'report annual FY 2023-24 en');
     expect(JSON.stringify(res.json)).toContain('Đang chuẩn bị bản nháp báo cáo thường niên FY 2023-2024…');
-    const post = await app.fake.waitFor(() => app.fake.messages(dm).slice(dmPosts).find((m) => (m.files?.length ?? 0) > 0), 15_000, 'the draft');
+    const post = await app.fake.waitFor(
+      () =>
+        app.fake
+          .messages(dm)
+          .slice(dmPosts)
+          .find((m) => (m.files?.length ?? 0) > 0),
+      15_000,
+      'the draft',
+    );
     expect(post.files!.map((f) => f.name).sort()).toEqual(['ORSE-FY2023-2024-annual-report-draft.en.html', 'ORSE-FY2023-2024-annual-report-draft.en.md']);
   });
 

@@ -78,10 +78,14 @@ describe('/reap briefing', () => {
 
   const top = (user: string) => app.fake.openViews(user).at(-1);
   const waitForView = (user: string, probe: (v: ViewOutput) => boolean, what: string) =>
-    app.fake.waitFor(() => {
-      const v = top(user);
-      return v && probe(v) ? v : undefined;
-    }, 5000, what);
+    app.fake.waitFor(
+      () => {
+        const v = top(user);
+        return v && probe(v) ? v : undefined;
+      },
+      5000,
+      what,
+    );
 
   describe('an ORSE admin', () => {
     let briefingId: number;
@@ -111,8 +115,14 @@ describe('/reap briefing', () => {
         where: { periodStart: { gte: new Date('2026-10-01') }, periodEnd: { lte: new Date('2026-12-31') } },
         select: { visibility: true, measureValues: true, outputs: true, roadblocks: true },
       });
-      const hidden = updates.filter((u) => u.visibility !== 'PUBLIC').flatMap((u) => [u.measureValues, u.outputs, u.roadblocks]).filter((s) => s.length > 12);
-      const shown = updates.filter((u) => u.visibility === 'PUBLIC').flatMap((u) => [u.measureValues, u.outputs, u.roadblocks]).filter((s) => s.length > 12);
+      const hidden = updates
+        .filter((u) => u.visibility !== 'PUBLIC')
+        .flatMap((u) => [u.measureValues, u.outputs, u.roadblocks])
+        .filter((s) => s.length > 12);
+      const shown = updates
+        .filter((u) => u.visibility === 'PUBLIC')
+        .flatMap((u) => [u.measureValues, u.outputs, u.roadblocks])
+        .filter((s) => s.length > 12);
       expect(hidden.length).toBeGreaterThan(0);
       expect(shown.length).toBeGreaterThan(0);
       for (const s of hidden) expect(draft, s).not.toContain(s.slice(0, 60));
@@ -133,7 +143,12 @@ describe('/reap briefing', () => {
       expect(sub.ack.action).toBe('update');
       expect(text(top(MARISOL)!.blocks)).toContain(`se publicará en <#${GENERAL}>, <#${REDI}>`);
       const saved = await app.db.prisma.briefing.findFirstOrThrow({ orderBy: { id: 'desc' } });
-      expect(saved).toMatchObject({ status: 'SCHEDULED', quarterKey: 'FY2027-Q2', channelIds: [GENERAL, REDI], title: 'Avances de equidad racial, octubre a diciembre' });
+      expect(saved).toMatchObject({
+        status: 'SCHEDULED',
+        quarterKey: 'FY2027-Q2',
+        channelIds: [GENERAL, REDI],
+        title: 'Avances de equidad racial, octubre a diciembre',
+      });
       expect(saved.body).toBe(draft);
       expect(saved.scheduledFor!.getTime()).toBe(clock);
       briefingId = saved.id;
@@ -191,7 +206,10 @@ describe('/reap briefing', () => {
       expect(text(editor.blocks)).toContain(`<#${GENERAL}>`);
 
       const before = app.fake.messages(GENERAL)[0]!.ts;
-      await app.driver.viewSubmission({ viewId: editor.id, values: { title: 'Avances de equidad racial (corregido)', body__0__0: '*Corrección:* 1.250 tarjetas nuevas & <!channel>' } });
+      await app.driver.viewSubmission({
+        viewId: editor.id,
+        values: { title: 'Avances de equidad racial (corregido)', body__0__0: '*Corrección:* 1.250 tarjetas nuevas & <!channel>' },
+      });
       await app.fake.waitFor(() => text(top(MARISOL)?.blocks).includes('Se actualizó el mensaje en'), 5000, 'the update result');
       for (const channel of [GENERAL, REDI]) {
         const [m] = app.fake.messages(channel);
@@ -243,10 +261,19 @@ describe('/reap briefing', () => {
       const res = await app.driver.slashCommand({ user: DANIEL, channel: GENERAL, text: 'briefing' });
       expect(text((res.json as { blocks: unknown }).blocks)).toContain('Bản nháp');
       const ephemeral = app.fake.ephemerals(DANIEL).at(-1)!;
-      await app.driver.blockAction({ user: DANIEL, channel: GENERAL, messageTs: ephemeral.ts, actionId: 'briefing:cancel', blockId: `briefing:${draft.id}:cancel` });
-      await app.fake.waitFor(() => text(app.fake.ephemerals(DANIEL).find((e) => e.ts === ephemeral.ts)?.blocks).includes('Đã hủy “Nháp quý 2”'), 5000, 'the refreshed list');
+      await app.driver.blockAction({
+        user: DANIEL,
+        channel: GENERAL,
+        messageTs: ephemeral.ts,
+        actionId: 'briefing:cancel',
+        blockId: `briefing:${draft.id}:cancel`,
+      });
+      await app.fake.waitFor(
+        () => text(app.fake.ephemerals(DANIEL).find((e) => e.ts === ephemeral.ts)?.blocks).includes('Đã hủy “Nháp quý 2”'),
+        5000,
+        'the refreshed list',
+      );
       expect((await app.db.prisma.briefing.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('CANCELLED');
-
     });
 
     it('opens the composer from the reminder’s button, on the quarter it names', async () => {
@@ -262,7 +289,9 @@ describe('/reap briefing', () => {
       await app.driver.blockAction({ user: DANIEL, channel: app.fake.dmChannelId(DANIEL), messageTs: reminder.ts, actionId: 'briefing:compose' });
       const composer = await app.driver.waitForModal(DANIEL, 5000);
       expect(composer.callback_id).toBe('briefing:compose');
-      expect((blocksOf(composer).find((b) => b.block_id === 'quarter')!.element as { initial_option: { value: string } }).initial_option.value).toBe('FY2027-Q3');
+      expect((blocksOf(composer).find((b) => b.block_id === 'quarter')!.element as { initial_option: { value: string } }).initial_option.value).toBe(
+        'FY2027-Q3',
+      );
       expect((await run('briefing-reminder')).enqueued).toBe(0);
       app.fake.workspace.clearModals(DANIEL);
     });
@@ -321,7 +350,14 @@ describe('/reap briefing', () => {
         { ...posted, status: 'POSTED', posts: [] },
         { ...posted, id: posted.id, status: 'SCHEDULED', posts: [] },
       ]);
-      const ts = app.fake.workspace.addMessage({ channel: GENERAL, user: app.fake.bot.userId, bot_id: app.fake.bot.botId, text: msg.text, blocks: msg.blocks, source: 'chat.postMessage' }).ts;
+      const ts = app.fake.workspace.addMessage({
+        channel: GENERAL,
+        user: app.fake.bot.userId,
+        bot_id: app.fake.bot.botId,
+        text: msg.text,
+        blocks: msg.blocks,
+        source: 'chat.postMessage',
+      }).ts;
       const before = app.fake.ephemerals(GRACE).length;
       await app.driver.blockAction({ user: GRACE, channel: GENERAL, messageTs: ts, actionId: 'briefing:cancel' });
       const refusal = await app.fake.waitFor(() => app.fake.ephemerals(GRACE)[before], 5000, 'the refusal');
@@ -345,7 +381,12 @@ describe('/reap briefing', () => {
       const canvasInput = blocksOf(composer).find((b) => b.block_id === 'canvas')!;
       expect(text(canvasInput)).toContain('Đăng thêm dưới dạng canvas');
       const view = app.fake.workspace.view(composer.id)!;
-      enterViewValues(view, { title: 'Canvas quý', body__0__0: 'Dòng đầu\n• Một *điểm* chính\n# không phải tiêu đề', channels: [CANVAS_CHANNEL], canvas: ['canvas'] });
+      enterViewValues(view, {
+        title: 'Canvas quý',
+        body__0__0: 'Dòng đầu\n• Một *điểm* chính\n# không phải tiêu đề',
+        channels: [CANVAS_CHANNEL],
+        canvas: ['canvas'],
+      });
       const sub = await app.driver.viewSubmission({ viewId: composer.id });
       expect(sub.ack.action).toBe('update');
       const saved = await app.db.prisma.briefing.findFirstOrThrow({ orderBy: { id: 'desc' } });

@@ -176,7 +176,10 @@ describe('/reap canvas', () => {
     expect(text).toContain('Creé el canvas de este canal'); // Marisol reads Spanish
     const summary = () => canvasesOf('C0ORSE')[0]!.sections.find((s) => s.markdown.startsWith('## REAP citywide '))?.markdown ?? '';
     expect(summary()).toContain('summary, all departments (as of 2026-11-');
-    const library = () => summary().split('\n').find((l) => l.includes('(LIB)')) ?? '';
+    const library = () =>
+      summary()
+        .split('\n')
+        .find((l) => l.includes('(LIB)')) ?? '';
     const completedBefore = Number(/Completed (\d+)/.exec(library())?.[1] ?? 0);
     expect(library()).toMatch(/^- \*\*San José Public Library\*\* \(LIB\): \d+ strategies · /);
     // The ORSE work plan itself is below the summary, each section once.
@@ -184,7 +187,9 @@ describe('/reap canvas', () => {
     expectEachSectionOnce('C0ORSE');
 
     // A Library strategy is closed: the summary follows at the next sync.
-    const s = await app.db.prisma.strategy.findFirstOrThrow({ where: { objective: { plan: { key: 'LIB-FY2024-2026' } }, status: { not: 'COMPLETED' }, archivedAt: null } });
+    const s = await app.db.prisma.strategy.findFirstOrThrow({
+      where: { objective: { plan: { key: 'LIB-FY2024-2026' } }, status: { not: 'COMPLETED' }, archivedAt: null },
+    });
     await app.db.prisma.strategy.update({ where: { id: s.id }, data: { status: 'COMPLETED' } });
     await syncJob();
     expect(Number(/Completed (\d+)/.exec(library())?.[1])).toBe(completedBefore + 1);

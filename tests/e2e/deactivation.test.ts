@@ -7,7 +7,11 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { CHANNEL, LIB_LEAD, LIB_STAFF, LIB_STAFF_VI, NOW, audits, craftInput, modalFor, textOf } from './manage-support.js';
 
 /** The user object Slack puts in user_change (the fields REAP Tracker reads, and some it does not). */
-function slackUser(app: TestApp, id: string, changes: Partial<{ real_name: string; email: string; tz: string; locale: string; deleted: boolean }> = {}): JsonObject {
+function slackUser(
+  app: TestApp,
+  id: string,
+  changes: Partial<{ real_name: string; email: string; tz: string; locale: string; deleted: boolean }> = {},
+): JsonObject {
   const u = app.fake.workspace.users.get(id)!;
   const realName = changes.real_name ?? u.real_name;
   return {
@@ -53,7 +57,13 @@ describe('user_change', () => {
     expect(res.status).toBe(200);
     await expect
       .poll(() => app.db.prisma.member.findUnique({ where: { slackUserId: LIB_STAFF } }), { timeout: 4000 })
-      .toMatchObject({ name: 'Grace Kim-Park', email: 'grace.kimpark@sanjoseca.gov.example', timeZone: 'America/New_York', slackLocale: 'es-ES', active: true });
+      .toMatchObject({
+        name: 'Grace Kim-Park',
+        email: 'grace.kimpark@sanjoseca.gov.example',
+        timeZone: 'America/New_York',
+        slackLocale: 'es-ES',
+        active: true,
+      });
     expect(await audits(app, { action: 'member.profile', actor: 'system:slack' })).toHaveLength(1);
   });
 
@@ -108,10 +118,17 @@ describe('user_change', () => {
   it('reassigns from the DM’s button, refusing the deactivated person, and clears the flag', async () => {
     const dm = dmOf(LIB_LEAD).at(-1)!;
     const strategyId = Number(
-      (dm.blocks ?? []).map((b) => (b as { accessory?: { action_id?: string; value?: string } }).accessory).find((a) => a?.action_id === 'strategy:reassign')!.value,
+      (dm.blocks ?? []).map((b) => (b as { accessory?: { action_id?: string; value?: string } }).accessory).find((a) => a?.action_id === 'strategy:reassign')!
+        .value,
     );
     const before = app.fake.openViews(LIB_LEAD).at(-1)?.id;
-    await app.driver.blockAction({ user: LIB_LEAD, channel: app.fake.dmChannelId(LIB_LEAD), messageTs: dm.ts, actionId: 'strategy:reassign', blockId: `reassign_${strategyId}` });
+    await app.driver.blockAction({
+      user: LIB_LEAD,
+      channel: app.fake.dmChannelId(LIB_LEAD),
+      messageTs: dm.ts,
+      actionId: 'strategy:reassign',
+      blockId: `reassign_${strategyId}`,
+    });
     const modal = await modalFor(app, LIB_LEAD, 'manage:reassign', { notId: before });
     expect(textOf(modal.blocks)).toContain('no longer active; please choose a new one');
     // Only active Library members are offered; a crafted payload naming the departed one is refused.
@@ -132,7 +149,9 @@ describe('user_change', () => {
 
   it('makes a member active again when Slack restores the account', async () => {
     await app.driver.event({ type: 'user_change', user: slackUser(app, LIB_STAFF_VI, { deleted: false }) });
-    await expect.poll(async () => (await app.db.prisma.member.findUniqueOrThrow({ where: { slackUserId: LIB_STAFF_VI } })).active, { timeout: 4000 }).toBe(true);
+    await expect
+      .poll(async () => (await app.db.prisma.member.findUniqueOrThrow({ where: { slackUserId: LIB_STAFF_VI } })).active, { timeout: 4000 })
+      .toBe(true);
   });
 
   it('keeps a member an admin deactivated inactive when they edit their Slack profile', async () => {

@@ -45,7 +45,11 @@ describe('/reap deadlines', () => {
     expect(r.all.indexOf('*Overdue*')).toBeLessThan(r.all.indexOf('*Coming up*'));
     for (const s of overdueStrategies) expect(r.all).toContain(`Strategy *${s.objective.number}.${s.number}*`);
     const milestones = await app.db.prisma.milestone.findMany({
-      where: { completedAt: null, dueDate: { lte: new Date('2026-12-02T00:00:00Z') }, OR: [{ ownerId: me.id }, { ownerId: null, strategy: { ownerId: me.id } }] },
+      where: {
+        completedAt: null,
+        dueDate: { lte: new Date('2026-12-02T00:00:00Z') },
+        OR: [{ ownerId: me.id }, { ownerId: null, strategy: { ownerId: me.id } }],
+      },
     });
     for (const m of milestones) expect(r.all).toContain(`Milestone *${m.title}*`);
     // Every item's button opens the update form for its strategy.

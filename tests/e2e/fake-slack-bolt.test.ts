@@ -197,9 +197,7 @@ describe('fake Slack + driver + Bolt 5.1', () => {
     const res = await driver.viewSubmission({ viewId: modal.id, values: { status: 'on_track', summary: 'BROKEN on purpose' } });
     expect(res.ack).toMatchObject({ action: 'update' });
     expect(fake.openViews(ana)).toMatchObject([{ id: modal.id, title: { text: 'Report progress' } }]);
-    expect(() => driver.assertNoViolations()).toThrow(
-      /ack:view_submission: invalid_arguments at \/view\/title\/text: must be less than 25 characters/,
-    );
+    expect(() => driver.assertNoViolations()).toThrow(/ack:view_submission: invalid_arguments at \/view\/title\/text: must be less than 25 characters/);
   });
 
   it('updates the open modal from a button in it, using the view hash', async () => {

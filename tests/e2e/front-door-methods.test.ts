@@ -37,7 +37,7 @@ describe('the public port under requests Slack never sends', () => {
     expect(near.status).toBe(200);
   });
 
-  it('answers a POST with a body that is not Slack\'s with 401, not a dropped connection', async () => {
+  it("answers a POST with a body that is not Slack's with 401, not a dropped connection", async () => {
     const res = await fetch(`${app.baseUrl}/slack/events`, { method: 'POST', body: '{{{', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(401);
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
@@ -46,7 +46,12 @@ describe('the public port under requests Slack never sends', () => {
 
 describe('slow clients', () => {
   it('lets go of a client that never finishes its headers, and refuses connections over the cap', async () => {
-    const server = createLimitedServer((_req, res) => res.end('ok'), { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 200, maxConnections: 2 });
+    const server = createLimitedServer((_req, res) => res.end('ok'), {
+      headersTimeoutMs: 300,
+      requestTimeoutMs: 600,
+      keepAliveTimeoutMs: 200,
+      maxConnections: 2,
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as net.AddressInfo).port;
     try {

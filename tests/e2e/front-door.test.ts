@@ -48,7 +48,9 @@ describe('the HTTP front door', () => {
     const payload = slashCommandPayload(app.fake, { user: GRACE, channel: CHANNEL, text: 'update' });
     const body = formBody(payload as unknown as Record<string, string>);
     const headers = { 'content-type': FORM_CONTENT_TYPE, ...signatureHeaders(TEST_SIGNING_SECRET, body, Math.floor(Date.now() / 1000)) };
-    const child = spawn(process.execPath, ['-e', SENDER], { env: { ...process.env, REQUEST: JSON.stringify({ url: `${app.baseUrl}/slack/events`, body, headers }) } });
+    const child = spawn(process.execPath, ['-e', SENDER], {
+      env: { ...process.env, REQUEST: JSON.stringify({ url: `${app.baseUrl}/slack/events`, body, headers }) },
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     await new Promise<void>((resolve, reject) => {

@@ -128,7 +128,10 @@ describe('App Home', () => {
   it('republishHomeFor refreshes everyone a change concerns, once each, and survives a failure', async () => {
     await open(LIB_STAFF);
     // A strategy of Grace's is completed elsewhere (as the update flow would store it).
-    const s = await app.db.prisma.strategy.findFirstOrThrow({ where: { owner: { slackUserId: LIB_STAFF }, status: 'IN_PROGRESS' }, include: { objective: true } });
+    const s = await app.db.prisma.strategy.findFirstOrThrow({
+      where: { owner: { slackUserId: LIB_STAFF }, status: 'IN_PROGRESS' },
+      include: { objective: true },
+    });
     await app.db.prisma.strategy.update({ where: { id: s.id }, data: { status: 'COMPLETED' } });
     let before = app.fake.calls('views.publish').length;
     await republishHomeFor(ctx, client, [LIB_STAFF, LIB_LEAD, LIB_STAFF, MANAGER]);
@@ -160,7 +163,14 @@ describe('App Home', () => {
     const publishedTo = async (users: string[]) => {
       const before = app.fake.calls('views.publish').length;
       await republishHomeFor(ctx, client, users);
-      return [...new Set(app.fake.calls('views.publish').slice(before).map((c) => c.args.user_id))].sort();
+      return [
+        ...new Set(
+          app.fake
+            .calls('views.publish')
+            .slice(before)
+            .map((c) => c.args.user_id),
+        ),
+      ].sort();
     };
     expect(await homeOpenedAt()).toBeNull();
     expect(await publishedTo([NEVER_OPENED, LIB_LEAD])).toEqual([LIB_LEAD]);

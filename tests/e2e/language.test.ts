@@ -9,15 +9,12 @@ const CHANNEL = 'C0GENERAL';
 const GRACE = 'U0LIB03'; // no choice stored, Slack locale en-GB
 const TOMAS = 'U0HSG02'; // no choice stored, Slack locale es-LA
 
-
 /**
  * What Slack would have refused, except App Home's own overlapping refreshes: its publisher
  * answers a views.publish hash_conflict by publishing a fresh build (src/slack/home).
  */
 function expectNoViolations(app: TestApp, allow: readonly string[] = []): void {
-  const unexpected = app.fake
-    .violations()
-    .filter((v) => !(v.method === 'views.publish' && v.code === 'hash_conflict') && !allow.includes(v.code));
+  const unexpected = app.fake.violations().filter((v) => !(v.method === 'views.publish' && v.code === 'hash_conflict') && !allow.includes(v.code));
   app.fake.clearViolations();
   expect(unexpected).toEqual([]);
 }
@@ -45,9 +42,7 @@ describe('/reap language', () => {
 
   it('confirms a new language in that language, and uses it from then on', async () => {
     expect(await say(GRACE, 'help')).toContain('REAP Tracker commands');
-    expect(await say(GRACE, 'language es')).toBe(
-      'Listo: a partir de ahora REAP Tracker le hablará en español, sea cual sea el idioma de su Slack.',
-    );
+    expect(await say(GRACE, 'language es')).toBe('Listo: a partir de ahora REAP Tracker le hablará en español, sea cual sea el idioma de su Slack.');
     expect(await stored(GRACE)).toBe('es');
     expect(await say(GRACE, 'help')).toContain('Comandos de REAP Tracker');
     expect(await say(GRACE, 'language VI')).toContain('từ giờ REAP Tracker sẽ nói chuyện với bạn bằng tiếng Việt');

@@ -39,7 +39,14 @@ describe('Manage → Measures', () => {
     });
     expect(add.ack.action).toBe('update');
     const m = await app.db.prisma.measure.findFirstOrThrow({ where: { strategyId: s.id } });
-    expect(m).toMatchObject({ label: 'Branch staff trained', kind: 'PERCENT', direction: 'INCREASE', dataSource: 'Training roster', splitBy: ['LANGUAGE', 'GENDER'], isPublic: true });
+    expect(m).toMatchObject({
+      label: 'Branch staff trained',
+      kind: 'PERCENT',
+      direction: 'INCREASE',
+      dataSource: 'Training roster',
+      splitBy: ['LANGUAGE', 'GENDER'],
+      isPublic: true,
+    });
     expect(Number(m.target)).toBe(90);
     const list = await modalFor(app, LIB_LEAD, 'manage:measures');
     expect(textOf(list.blocks)).toContain('Added the measure “Branch staff trained”');
@@ -55,11 +62,7 @@ describe('Manage → Measures', () => {
     const edit = await modalFor(app, LIB_LEAD, 'manage:measure-edit');
     expect(Object.values(edit.state.values.target ?? {})[0]?.value).toBe('90');
     await app.driver.viewSubmission({ viewId: edit.id, values: { target: '95', isPublic: [] } });
-    await app.fake.waitFor(
-      () => textOf(app.fake.openViews(LIB_LEAD).at(-1)?.blocks).includes('target 95%'),
-      4000,
-      'the refreshed list',
-    );
+    await app.fake.waitFor(() => textOf(app.fake.openViews(LIB_LEAD).at(-1)?.blocks).includes('target 95%'), 4000, 'the refreshed list');
     const edited = await app.db.prisma.measure.findUniqueOrThrow({ where: { id: m.id } });
     expect(Number(edited.target)).toBe(95);
     expect(edited.isPublic).toBe(false);
@@ -78,10 +81,14 @@ describe('Manage → Measures', () => {
     // The update form no longer asks for the archived measure.
     const objective = await app.db.prisma.objective.findUniqueOrThrow({ where: { id: s.objectiveId } });
     await app.driver.slashCommand({ user: LIB_LEAD, channel: CHANNEL, text: `update ${objective.number}.${s.number}` });
-    const form = await app.fake.waitFor(() => {
-      const top = app.fake.openViews(LIB_LEAD).at(-1);
-      return top?.callback_id === 'reap.update' && top.blocks.some((b) => b.block_id === 'narrative') ? top : undefined;
-    }, 5000, 'the update form');
+    const form = await app.fake.waitFor(
+      () => {
+        const top = app.fake.openViews(LIB_LEAD).at(-1);
+        return top?.callback_id === 'reap.update' && top.blocks.some((b) => b.block_id === 'narrative') ? top : undefined;
+      },
+      5000,
+      'the update form',
+    );
     expect(JSON.parse(form.private_metadata).strategyId).toBe(s.id);
     expect(form.blocks.some((b) => b.block_id === `measure.${m.id}`)).toBe(false);
   });
@@ -94,7 +101,13 @@ describe('Manage → Measures', () => {
       user: app.fake.bot.userId,
       bot_id: app.fake.bot.botId,
       text: 'Measures',
-      blocks: [{ type: 'actions', block_id: 'typed_measures', elements: [{ type: 'button', action_id: 'measures:open', text: { type: 'plain_text', text: 'Typed measures…' }, value: String(s.id) }] }],
+      blocks: [
+        {
+          type: 'actions',
+          block_id: 'typed_measures',
+          elements: [{ type: 'button', action_id: 'measures:open', text: { type: 'plain_text', text: 'Typed measures…' }, value: String(s.id) }],
+        },
+      ],
       source: 'chat.postMessage',
     });
     await app.driver.blockAction({ user: LIB_STAFF, channel: CHANNEL, messageTs: message.ts, actionId: 'measures:open', value: String(s.id) });

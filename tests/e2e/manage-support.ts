@@ -4,14 +4,7 @@ import type { KnownBlock } from '@slack/types';
 import { expect } from 'vitest';
 import { translator } from '../../src/slack/i18n/index.js';
 import { manageOverflow } from '../../src/slack/ui/manage-overflow.js';
-import {
-  FORM_CONTENT_TYPE,
-  deliver,
-  parseSubmissionAck,
-  payloadBody,
-  viewSubmissionPayload,
-  type SubmissionAck,
-} from '../../src/sandbox/fake-slack/index.js';
+import { FORM_CONTENT_TYPE, deliver, parseSubmissionAck, payloadBody, viewSubmissionPayload, type SubmissionAck } from '../../src/sandbox/fake-slack/index.js';
 import { TEST_SIGNING_SECRET, type TestApp } from '../support/test-app.js';
 
 export const CHANNEL = 'C0GENERAL';
@@ -96,8 +89,7 @@ export async function strategyOf(app: TestApp, code: string, extra: Record<strin
   return s!;
 }
 
-export const audits = (app: TestApp, where: Record<string, unknown>) =>
-  app.db.prisma.auditLog.findMany({ where, orderBy: { id: 'asc' } });
+export const audits = (app: TestApp, where: Record<string, unknown>) => app.db.prisma.auditLog.findMany({ where, orderBy: { id: 'asc' } });
 
 /** Sets what a crafted payload would carry in an input, past what Slack's client allows. */
 export function craftInput(app: TestApp, viewId: string, blockId: string, value: Record<string, unknown>): void {

@@ -96,7 +96,10 @@ describe('managing strategies', () => {
         'the add modal for Housing',
       );
       const objective = await app.db.prisma.objective.findFirstOrThrow({ where: { plan: { departmentId: housing.id } }, orderBy: { number: 'asc' } });
-      const sub = await app.driver.viewSubmission({ viewId: switched.id, values: { objectiveId: String(objective.id), text: 'Tenant outreach in Vietnamese' } });
+      const sub = await app.driver.viewSubmission({
+        viewId: switched.id,
+        values: { objectiveId: String(objective.id), text: 'Tenant outreach in Vietnamese' },
+      });
       expect(sub.ack.action).toBe('update');
       expect(await app.db.prisma.strategy.count({ where: { objectiveId: objective.id, text: 'Tenant outreach in Vietnamese' } })).toBe(1);
     });
@@ -119,7 +122,10 @@ describe('managing strategies', () => {
       expect(impossible.ack).toEqual({ action: 'errors', errors: { dueDate: 'Please enter a real date (YYYY-MM-DD).' } });
 
       // Slack's client stops typing at max_length; a crafted payload carries 10,000 characters.
-      const input = app.fake.openViews(LIB_LEAD).at(-1)!.blocks.find((b) => b.block_id === 'text') as { element: { max_length: number } };
+      const input = app.fake
+        .openViews(LIB_LEAD)
+        .at(-1)!
+        .blocks.find((b) => b.block_id === 'text') as { element: { max_length: number } };
       expect(input.element.max_length).toBe(2000);
       craftInput(app, modal.id, 'text', { value: 'x'.repeat(10_000) });
       craftInput(app, modal.id, 'dueDate', { selected_date: null });
@@ -157,7 +163,14 @@ describe('managing strategies', () => {
     });
 
     it('tells someone REAP Tracker does not know how to be added, and whom to ask', async () => {
-      app.fake.addUser({ id: 'U0NEW01', name: 'newcomer', real_name: 'Nia Newcomer', email: 'nia@sanjoseca.gov.example', tz: 'America/Los_Angeles', locale: 'en-US' });
+      app.fake.addUser({
+        id: 'U0NEW01',
+        name: 'newcomer',
+        real_name: 'Nia Newcomer',
+        email: 'nia@sanjoseca.gov.example',
+        tz: 'America/Los_Angeles',
+        locale: 'en-US',
+      });
       const res = await app.driver.slashCommand({ user: 'U0NEW01', channel: CHANNEL, text: 'add' });
       const text = JSON.stringify(res.json);
       expect(text).toContain('REAP Tracker doesn’t know you yet');
@@ -293,11 +306,7 @@ describe('managing strategies', () => {
       );
 
       await app.driver.blockAction({ user: lead, viewId: refreshed.id, actionId: 'milestone:complete', blockId: `milestone_${m.id}` });
-      await app.fake.waitFor(
-        () => textOf(app.fake.openViews(lead).at(-1)?.blocks).includes('quedó marcado como hecho'),
-        4000,
-        'the completion notice',
-      );
+      await app.fake.waitFor(() => textOf(app.fake.openViews(lead).at(-1)?.blocks).includes('quedó marcado como hecho'), 4000, 'the completion notice');
       const done = await app.db.prisma.milestone.findUniqueOrThrow({ where: { id: m.id } });
       expect(done.title).toBe('Publicar el calendario en línea');
       expect(done.completedAt).not.toBeNull();
@@ -330,7 +339,13 @@ describe('managing strategies', () => {
         objectiveNumber: 1,
         meta: { strategyId: s.id, version: s.version },
         limits: { text: 2000, performanceMeasures: 3000, outputs: 3000 },
-        values: { text: s.text, dueDate: null, performanceMeasures: '', outputs: '', flags: { languageAccess: false, disabilityAccess: false, genderEquity: false, priorityCommunities: false } },
+        values: {
+          text: s.text,
+          dueDate: null,
+          performanceMeasures: '',
+          outputs: '',
+          flags: { languageAccess: false, disabilityAccess: false, genderEquity: false, priorityCommunities: false },
+        },
       });
       const res = await fetch(`${app.fake.url}views.open`, {
         method: 'POST',

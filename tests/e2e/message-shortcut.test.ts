@@ -58,10 +58,14 @@ describe('the "Report as REAP update" message shortcut', () => {
   async function pickStrategy(user: string, view: ViewOutput, strategyId: number): Promise<ViewOutput> {
     const hash = app.fake.view(view.id)!.hash;
     await app.driver.blockAction({ user, viewId: view.id, actionId: 'update.strategy', value: String(strategyId) });
-    return app.fake.waitFor(() => {
-      const v = app.fake.view(view.id);
-      return v && v.hash !== hash ? v : undefined;
-    }, 5000, 'the form refreshed for the strategy');
+    return app.fake.waitFor(
+      () => {
+        const v = app.fake.view(view.id);
+        return v && v.hash !== hash ? v : undefined;
+      },
+      5000,
+      'the form refreshed for the strategy',
+    );
   }
 
   it('opens the update form prefilled with the message and its link; the update is stored once even when Submit is retried', async () => {
@@ -72,7 +76,10 @@ describe('the "Report as REAP update" message shortcut', () => {
     const view = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
 
     // The trigger was used before any other Slack call the shortcut made.
-    const calls = app.fake.calls().slice(callsBefore).map((c) => c.method);
+    const calls = app.fake
+      .calls()
+      .slice(callsBefore)
+      .map((c) => c.method);
     expect(calls[0]).toBe('views.open');
     expect(calls.indexOf('chat.getPermalink')).toBeGreaterThan(0);
 
@@ -91,7 +98,12 @@ describe('the "Report as REAP update" message shortcut', () => {
     const before = await app.db.prisma.progressUpdate.count({ where: { strategyId: ids['1.1'] } });
     const first = await app.driver.viewSubmission({ viewId: view.id, values: { [`status.s${ids['1.1']}`]: 'IN_PROGRESS' } });
     expect(first.ack).toEqual({ action: 'close' });
-    const stored = await app.db.prisma.progressUpdate.findMany({ where: { strategyId: ids['1.1'] }, orderBy: { id: 'desc' }, take: 1, include: { author: true } });
+    const stored = await app.db.prisma.progressUpdate.findMany({
+      where: { strategyId: ids['1.1'] },
+      orderBy: { id: 'desc' },
+      take: 1,
+      include: { author: true },
+    });
     expect(stored[0]).toMatchObject({ narrative, evidenceUrl: permalink, statusTo: 'IN_PROGRESS' });
     expect(stored[0]!.author.slackUserId).toBe(GRACE);
 

@@ -130,10 +130,14 @@ describe('/reap plan', () => {
       blockId: manageBlock.block_id!,
       value: `reassign:${strategyId}`,
     });
-    const modal = await app.fake.waitFor(() => {
-      const v = app.fake.openViews(lead).at(-1);
-      return v?.callback_id === 'manage:reassign' ? v : undefined;
-    }, 5000, 'the reassign modal');
+    const modal = await app.fake.waitFor(
+      () => {
+        const v = app.fake.openViews(lead).at(-1);
+        return v?.callback_id === 'manage:reassign' ? v : undefined;
+      },
+      5000,
+      'the reassign modal',
+    );
     await app.driver.viewSubmission({ viewId: modal.id, values: { ownerSlackId: next } });
     const redrawn = await app.fake.waitFor(
       () => app.fake.ephemerals(lead).find((e) => e.ts === page.ts && row(e.blocks as Block[]).includes(`<@${next}>`)),

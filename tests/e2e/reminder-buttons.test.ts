@@ -30,7 +30,14 @@ describe('reminder buttons', () => {
     const strategy = async (number: number, ownerSlackId: string, text: string, due: string | null) =>
       (
         await p.strategy.create({
-          data: { objectiveId: objective.id, number, text, status: 'IN_PROGRESS', ownerId: await member(ownerSlackId), dueDate: due ? new Date(`${due}T00:00:00Z`) : null },
+          data: {
+            objectiveId: objective.id,
+            number,
+            text,
+            status: 'IN_PROGRESS',
+            ownerId: await member(ownerSlackId),
+            dueDate: due ? new Date(`${due}T00:00:00Z`) : null,
+          },
         })
       ).id;
     const graceStrategy = await strategy(90, GRACE, 'Teen advisory board for branch programming', '2026-11-25'); // reminder: 7 days
@@ -75,10 +82,14 @@ describe('reminder buttons', () => {
     const res = await app.driver.blockAction({ user, channel: dm(user), messageTs: message.ts, actionId, blockId });
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3000);
-    return app.fake.waitFor(() => {
-      const now = reminders(user).find((m) => m.ts === message.ts);
-      return now && JSON.stringify(now.blocks) !== before ? now : undefined;
-    }, 5000, `the reminder for ${user} to change`);
+    return app.fake.waitFor(
+      () => {
+        const now = reminders(user).find((m) => m.ts === message.ts);
+        return now && JSON.stringify(now.blocks) !== before ? now : undefined;
+      },
+      5000,
+      `the reminder for ${user} to change`,
+    );
   }
 
   it('sends each person one DM listing their items with Submit update, Snooze and Mark done', () => {
@@ -200,7 +211,13 @@ describe('reminder buttons', () => {
     const target = blocksOf(message).find((b) => b.block_id === `reminder:m:${ids.minhMilestone}`)!;
     target.elements!.find((e) => e.action_id === 'reminder:snooze')!.value = 'not-an-item';
     const count = app.fake.ephemerals(MINH).length;
-    await app.driver.blockAction({ user: MINH, channel: dm(MINH), messageTs: message.ts, actionId: 'reminder:snooze', blockId: `reminder:m:${ids.minhMilestone}` });
+    await app.driver.blockAction({
+      user: MINH,
+      channel: dm(MINH),
+      messageTs: message.ts,
+      actionId: 'reminder:snooze',
+      blockId: `reminder:m:${ids.minhMilestone}`,
+    });
     const answer = await app.fake.waitFor(() => app.fake.ephemerals(MINH)[count], 5000, 'the answer');
     expect(answer.text).toBe('Nút này không còn dùng được. `/reap deadlines` cho biết những việc đến hạn hiện nay.');
   });
@@ -220,7 +237,13 @@ describe('reminder buttons', () => {
 
   it('opens the update form from Submit update', async () => {
     const message = reminders(GRACE)[0]!;
-    await app.driver.blockAction({ user: GRACE, channel: dm(GRACE), messageTs: message.ts, actionId: 'update:open', blockId: `reminder:s:${ids.graceStrategy}` });
+    await app.driver.blockAction({
+      user: GRACE,
+      channel: dm(GRACE),
+      messageTs: message.ts,
+      actionId: 'update:open',
+      blockId: `reminder:s:${ids.graceStrategy}`,
+    });
     const view = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     expect(view.type).toBe('modal');
     app.fake.workspace.clearModals(GRACE);
@@ -228,7 +251,10 @@ describe('reminder buttons', () => {
 
   it('says when Undo has expired, and leaves the item done', async () => {
     // Grace marked her milestone done above; eleven minutes pass (its audit row is dated back).
-    const row = await app.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'milestone.complete', entityId: String(ids.graceMilestone) }, orderBy: { id: 'desc' } });
+    const row = await app.db.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'milestone.complete', entityId: String(ids.graceMilestone) },
+      orderBy: { id: 'desc' },
+    });
     await app.db.prisma.auditLog.update({ where: { id: row.id }, data: { at: new Date(row.at.getTime() - 11 * 60_000) } });
     const after = await click(GRACE, reminders(GRACE)[0]!, 'reminder:undo', `reminder:m:${ids.graceMilestone}`);
     expect(JSON.stringify(after.blocks)).toContain('Undo works for 10 minutes after Mark done, and that time has passed.');

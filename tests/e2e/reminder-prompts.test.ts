@@ -23,7 +23,9 @@ describe('update prompts', () => {
     const objective = await p.objective.findFirstOrThrow({ where: { plan: { key: 'HOUSING-FY2024-2026' }, number: 1 } });
     const tomas = await p.member.findUniqueOrThrow({ where: { slackUserId: TOMAS } });
     strategyId = (
-      await p.strategy.create({ data: { objectiveId: objective.id, number: 90, text: 'Tenant rights workshops at community centers', status: 'NOT_STARTED', ownerId: tomas.id } })
+      await p.strategy.create({
+        data: { objectiveId: objective.id, number: 90, text: 'Tenant rights workshops at community centers', status: 'NOT_STARTED', ownerId: tomas.id },
+      })
     ).id;
   });
   afterAll(async () => {
@@ -45,7 +47,8 @@ describe('update prompts', () => {
   }
 
   const prompts = (user: string) => app.fake.messages(app.fake.dmChannelId(user));
-  const updateButtons = (m: StoredMessage) => ((m.blocks ?? []) as Block[]).filter((b) => b.accessory?.action_id === 'update:open').map((b) => Number(b.accessory!.value));
+  const updateButtons = (m: StoredMessage) =>
+    ((m.blocks ?? []) as Block[]).filter((b) => b.accessory?.action_id === 'update:open').map((b) => Number(b.accessory!.value));
 
   it('sends one prompt per owner at the start of the period, in their language, and nothing more on later runs', async () => {
     const sent = await runPrompts();

@@ -38,7 +38,15 @@ describe('/reap report', () => {
   }
 
   async function uploadedPost(channel: string, after: number) {
-    const post = await app.fake.waitFor(() => app.fake.messages(channel).slice(after).find((m) => (m.files?.length ?? 0) > 0), 10_000, 'the upload');
+    const post = await app.fake.waitFor(
+      () =>
+        app.fake
+          .messages(channel)
+          .slice(after)
+          .find((m) => (m.files?.length ?? 0) > 0),
+      10_000,
+      'the upload',
+    );
     const files = post.files!;
     const csv = files.find((f) => f.name.endsWith('.csv'))!;
     const md = files.find((f) => f.name.endsWith('.md'))!;
@@ -88,7 +96,7 @@ describe('/reap report', () => {
     expect(csv.name).toBe('ORSE-FY2023-2024.csv');
   });
 
-  it('posts a department REAP table in that department\'s channel, and refuses it to others in words', async () => {
+  it("posts a department REAP table in that department's channel, and refuses it to others in words", async () => {
     const { res, posts } = await report(LIB_STAFF, LIBRARY, 'FY2024-2026 library');
     expect(JSON.stringify(res.json)).toContain('Preparing the FY 2024-2026 table for “library”…');
     const { csv, csvText } = await uploadedPost(LIBRARY, posts);

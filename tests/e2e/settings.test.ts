@@ -49,10 +49,14 @@ describe('/reap settings', () => {
     const res = await app.driver.slashCommand({ user, channel: CHANNEL, text: 'settings' });
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3000);
-    return app.fake.waitFor(() => {
-      const v = top(user);
-      return v?.callback_id === 'settings:save' ? v : undefined;
-    }, 5000, 'the settings modal');
+    return app.fake.waitFor(
+      () => {
+        const v = top(user);
+        return v?.callback_id === 'settings:save' ? v : undefined;
+      },
+      5000,
+      'the settings modal',
+    );
   }
 
   it('shows each job’s schedule in force, where it comes from and its next run in the City’s time', async () => {
@@ -62,7 +66,9 @@ describe('/reap settings', () => {
     const weekly = block(view, 'cron__weekly-digest')!;
     expect(weekly.element!.initial_value).toBe('0 8 * * 1');
     // The next three runs, in the City's time.
-    expect(weekly.hint!.text).toMatch(/^Ahora: el predeterminado\. Próximas ejecuciones: lun.*23.*nov.*2026.*8:00.*PST; lun.*30.*nov.*2026.*8:00.*PST; lun.*7.*dic.*2026.*8:00.*PST\.$/);
+    expect(weekly.hint!.text).toMatch(
+      /^Ahora: el predeterminado\. Próximas ejecuciones: lun.*23.*nov.*2026.*8:00.*PST; lun.*30.*nov.*2026.*8:00.*PST; lun.*7.*dic.*2026.*8:00.*PST\.$/,
+    );
     // The outbox (every DM waits on it) and posting briefings are shown, not editable.
     expect(block(view, 'cron__outbox')).toBeUndefined();
     expect(block(view, 'cron__briefings')).toBeUndefined();
@@ -137,7 +143,9 @@ describe('/reap settings', () => {
     expect(notice).toContain('Resumen semanal: `0 7 * * 1`');
     expect(notice).toContain('Canal de REDI: <#C0REDI>');
     expect(notice).toContain('Recordatorios de fechas límite: 14, 3 días antes');
-    expect(block(after, 'cron__weekly-digest')!.hint!.text).toMatch(/^Ahora: definido en REAP Tracker por Marisol Vega\. Próximas ejecuciones: lun.*23.*nov.*7:00/);
+    expect(block(after, 'cron__weekly-digest')!.hint!.text).toMatch(
+      /^Ahora: definido en REAP Tracker por Marisol Vega\. Próximas ejecuciones: lun.*23.*nov.*7:00/,
+    );
     expect(block(after, 'redi_channel')!.element!.initial_conversation).toBe('C0REDI');
 
     expect(await app.db.prisma.jobSchedule.findMany({ select: { job: true, cron: true, updatedBy: true } })).toEqual([
@@ -145,13 +153,20 @@ describe('/reap settings', () => {
     ]);
     expect(await getRediChannelId(app.db.prisma)).toBe('C0REDI');
     expect(await getReminderOffsetDays(app.db.prisma)).toEqual([14, 3]);
-    const audits = await app.db.prisma.auditLog.findMany({ where: { actor: MARISOL, action: { in: ['job.schedule.set', 'setting.set'] } }, orderBy: { id: 'asc' } });
+    const audits = await app.db.prisma.auditLog.findMany({
+      where: { actor: MARISOL, action: { in: ['job.schedule.set', 'setting.set'] } },
+      orderBy: { id: 'asc' },
+    });
     expect(audits.map((a) => [a.action, a.entityId])).toEqual([
       ['job.schedule.set', 'weekly-digest'],
       ['setting.set', 'redi.channelId'],
       ['setting.set', 'reminders.offsetDays'],
     ]);
-    await app.fake.waitFor(() => scheduler.list().find((j) => j.job === 'weekly-digest')?.schedule.cron.expression === '0 7 * * 1', 5000, 'the scheduler reload');
+    await app.fake.waitFor(
+      () => scheduler.list().find((j) => j.job === 'weekly-digest')?.schedule.cron.expression === '0 7 * * 1',
+      5000,
+      'the scheduler reload',
+    );
     expect(scheduler.list().find((j) => j.job === 'weekly-digest')!.schedule.source).toBe('setting');
   });
 
@@ -186,7 +201,16 @@ describe('/reap settings', () => {
 
     const view = settingsModal(translator('en'), {
       timeZone: 'America/Los_Angeles',
-      jobs: JOB_NAMES.map((job) => ({ job, cron: '0 8 * * 1', source: 'default' as const, updatedBy: null, enabled: true, nextFire: NOW, nextFires: [NOW], internal: false })),
+      jobs: JOB_NAMES.map((job) => ({
+        job,
+        cron: '0 8 * * 1',
+        source: 'default' as const,
+        updatedBy: null,
+        enabled: true,
+        nextFire: NOW,
+        nextFires: [NOW],
+        internal: false,
+      })),
       rediChannelId: null,
       reminderOffsetDays: [7, 1],
       reminderOffsetsSet: false,

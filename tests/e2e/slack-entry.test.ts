@@ -48,7 +48,7 @@ describe('Slack entry point', () => {
 
   it('says plainly which subcommands are not built yet, and explains unknown ones', async () => {
     const unknown = await app.driver.slashCommand({ user: STAFF, channel: CHANNEL, text: 'dance now' });
-    expect(JSON.stringify(unknown.json)).toContain("I don’t know the command `dance`");
+    expect(JSON.stringify(unknown.json)).toContain('I don’t know the command `dance`');
   });
 
   it('treats an empty /reap as help', async () => {
@@ -85,10 +85,7 @@ describe('Slack entry point', () => {
   });
 
   it('answers 400 to a malformed interactivity payload and 404 to other paths', async () => {
-    const bad = await app.driver.slashCommand(
-      { user: STAFF, channel: CHANNEL, text: 'help' },
-      { rawBody: 'payload=%7Bnot-json' },
-    );
+    const bad = await app.driver.slashCommand({ user: STAFF, channel: CHANNEL, text: 'help' }, { rawBody: 'payload=%7Bnot-json' });
     expect(bad.status).toBe(400);
     const other = await fetch(`${app.baseUrl}/nowhere`);
     expect(other.status).toBe(404);

@@ -45,7 +45,9 @@ describe('/reap status', () => {
     expect(r.all).toMatch(/Last progress update: <!date\^\d+\^/);
     // Counts by status in the section fields, with the DB's numbers.
     const lib = await app.db.prisma.department.findUniqueOrThrow({ where: { code: 'LIB' } });
-    const inProgress = await app.db.prisma.strategy.count({ where: { status: 'IN_PROGRESS', archivedAt: null, objective: { plan: { departmentId: lib.id } } } });
+    const inProgress = await app.db.prisma.strategy.count({
+      where: { status: 'IN_PROGRESS', archivedAt: null, objective: { plan: { departmentId: lib.id } } },
+    });
     const fields = r.blocks.flatMap((b) => b.fields ?? []).map((f) => f.text);
     expect(fields).toContain(`:large_blue_circle: In Progress: *${inProgress}*`);
     // The lead may report on every Library strategy: each listed item has an Update button.
@@ -53,7 +55,10 @@ describe('/reap status', () => {
     expect(items.length).toBeGreaterThan(0);
     for (const b of items) {
       expect(b.accessory!.action_id).toBe('update:open');
-      const s = await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: Number(b.accessory!.value) }, include: { objective: { include: { plan: true } } } });
+      const s = await app.db.prisma.strategy.findUniqueOrThrow({
+        where: { id: Number(b.accessory!.value) },
+        include: { objective: { include: { plan: true } } },
+      });
       expect(s.objective.plan.departmentId).toBe(lib.id);
     }
   });

@@ -24,7 +24,9 @@ interface Operation {
 /** A raw statement's name: the app's raw SQL starts with a comment naming it. */
 function rawName(args: unknown): string {
   const sql = args as { sql?: string; strings?: readonly string[] } | readonly unknown[] | undefined;
-  const text = Array.isArray(sql) ? String((sql[0] as { sql?: string })?.sql ?? (sql[0] as readonly string[])?.[0] ?? '') : (sql as { sql?: string })?.sql ?? '';
+  const text = Array.isArray(sql)
+    ? String((sql[0] as { sql?: string })?.sql ?? (sql[0] as readonly string[])?.[0] ?? '')
+    : ((sql as { sql?: string })?.sql ?? '');
   return /\/\*\s*(.+?)\s*\*\//.exec(text)?.[1] ?? text.trim().slice(0, 40);
 }
 

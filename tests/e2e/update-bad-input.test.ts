@@ -19,15 +19,12 @@ const MINH = 'U0LIB02'; // Library staff, Vietnamese
 const PRIYA = 'U0LIB01'; // Library equity lead
 const LIB_CHANNEL = 'C0LIBRARY';
 
-
 /**
  * What Slack would have refused, except App Home's own overlapping refreshes: its publisher
  * answers a views.publish hash_conflict by publishing a fresh build (src/slack/home).
  */
 function expectNoViolations(app: TestApp, allow: readonly string[] = []): void {
-  const unexpected = app.fake
-    .violations()
-    .filter((v) => !(v.method === 'views.publish' && v.code === 'hash_conflict') && !allow.includes(v.code));
+  const unexpected = app.fake.violations().filter((v) => !(v.method === 'views.publish' && v.code === 'hash_conflict') && !allow.includes(v.code));
   app.fake.clearViolations();
   expect(unexpected).toEqual([]);
 }
@@ -60,10 +57,14 @@ describe('/reap update with bad input and bad luck', () => {
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3000);
     await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'views.open');
-    return app.fake.waitFor(() => {
-      const top = app.fake.openViews(user).at(-1);
-      return top?.callback_id === 'reap.update' ? top : undefined;
-    }, 5000, 'the update form');
+    return app.fake.waitFor(
+      () => {
+        const top = app.fake.openViews(user).at(-1);
+        return top?.callback_id === 'reap.update' ? top : undefined;
+      },
+      5000,
+      'the update form',
+    );
   }
 
   /** What a person could not type (past max_length) or a crafted payload carries. */
@@ -104,9 +105,7 @@ describe('/reap update with bad input and bad luck', () => {
     const sub = await app.driver.viewSubmission({ viewId: view.id });
     expect(sub.ack.action).toBe('errors');
     const errors = (sub.ack as { errors: Record<string, string> }).errors;
-    expect(errors.narrative).toBe(
-      '10,000 characters; the limit is 3,000. Nothing was cut or saved: please shorten it.',
-    );
+    expect(errors.narrative).toBe('10,000 characters; the limit is 3,000. Nothing was cut or saved: please shorten it.');
     expect(errors.evidence_url).toContain('2,120 characters; the limit is 2,000.');
     expect(errors.languages_served).toContain('501 characters; the limit is 500.');
     expect(app.fake.viewErrors(view.id)).toEqual(errors);
@@ -180,7 +179,13 @@ describe('/reap update with bad input and bad luck', () => {
     expect(app.fake.view(view.id)!.state.values.narrative!.narrative!.value).toBe('Index refreshed with ACS 2025 data.');
 
     // Deleted outright: the same answer.
-    const temp = await app.db.prisma.strategy.create({ data: { objectiveId: (await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['1.1']! } })).objectiveId, number: 99, text: 'Temporary strategy' } });
+    const temp = await app.db.prisma.strategy.create({
+      data: {
+        objectiveId: (await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['1.1']! } })).objectiveId,
+        number: 99,
+        text: 'Temporary strategy',
+      },
+    });
     const view2 = await openUpdate(GRACE, String(temp.id));
     await app.db.prisma.strategy.delete({ where: { id: temp.id } });
     const sub2 = await app.driver.viewSubmission({ viewId: view2.id, values: { narrative: 'Gone already' } });
@@ -228,7 +233,10 @@ describe('/reap update with bad input and bad luck', () => {
     expect(first.ack).toEqual({ action: 'close' });
     await app.fake.waitFor(() => app.fake.messages(dm).some((m) => JSON.stringify(m.blocks).includes('Toolkit session at Biblioteca')), 5000, 'confirmation');
     const dms = app.fake.messages(dm).length;
-    const retry = await deliver({ url, secret: TEST_SIGNING_SECRET, body: payloadBody(first.payload), contentType: FORM_CONTENT_TYPE }, { retryNum: 1, retryReason: 'http_timeout' });
+    const retry = await deliver(
+      { url, secret: TEST_SIGNING_SECRET, body: payloadBody(first.payload), contentType: FORM_CONTENT_TYPE },
+      { retryNum: 1, retryReason: 'http_timeout' },
+    );
     expect(retry.status).toBe(200);
     expect(retry.body).toBe('');
     expect(await count(ids['1.2']!)).toBe(before + 1);
@@ -255,7 +263,10 @@ describe('/reap update with bad input and bad luck', () => {
     const graceView = await openUpdate(GRACE, '2.1');
     const minhView = await openUpdate(MINH, '2.1');
     const before = await count(ids['2.1']!);
-    const g = await app.driver.viewSubmission({ viewId: graceView.id, values: { narrative: 'Grace: sensory hours at Tully.', [statusOf(graceView)]: 'ONGOING' } });
+    const g = await app.driver.viewSubmission({
+      viewId: graceView.id,
+      values: { narrative: 'Grace: sensory hours at Tully.', [statusOf(graceView)]: 'ONGOING' },
+    });
     expect(g.ack).toEqual({ action: 'close' });
 
     const minhText = 'Minh: công nghệ hỗ trợ tại chi nhánh Alum Rock.';
@@ -304,7 +315,11 @@ describe('/reap update with bad input and bad luck', () => {
     const view = await openUpdate(GRACE, '2.1');
     await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'First version.' } });
     const dm = app.fake.dmChannelId(GRACE);
-    const confirmation = await app.fake.waitFor(() => app.fake.messages(dm).find((x) => JSON.stringify(x.blocks).includes('First version.')), 5000, 'confirmation');
+    const confirmation = await app.fake.waitFor(
+      () => app.fake.messages(dm).find((x) => JSON.stringify(x.blocks).includes('First version.')),
+      5000,
+      'confirmation',
+    );
     await app.driver.blockAction({ user: GRACE, channel: dm, messageTs: confirmation.ts, actionId: 'update.edit' });
     const edit = await app.fake.waitFor(() => app.fake.openViews(GRACE).find((v) => v.title.text === 'Edit progress update'), 5000, 'edit form');
     const { updateId } = JSON.parse(edit.private_metadata) as { updateId: number };
@@ -342,7 +357,10 @@ describe('/reap update with bad input and bad luck', () => {
       strategy: 'You can report progress only on your own strategies and your department’s.',
     });
     expect(await count(dotId)).toBe(before);
-    const audit = await app.db.prisma.auditLog.findFirst({ where: { action: 'authz.denied', actor: GRACE, entityType: 'strategy', entityId: String(dotId) }, orderBy: { id: 'desc' } });
+    const audit = await app.db.prisma.auditLog.findFirst({
+      where: { action: 'authz.denied', actor: GRACE, entityType: 'strategy', entityId: String(dotId) },
+      orderBy: { id: 'desc' },
+    });
     expect(audit).toMatchObject({ detail: 'progress.submit' });
     expect(audit?.after).toMatchObject({ attempted: 'progress.submit' });
 
@@ -361,14 +379,24 @@ describe('/reap update with bad input and bad luck', () => {
       const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Saved even without the channel.' } });
       expect(sub.ack).toEqual({ action: 'close' });
       const dm = app.fake.dmChannelId(GRACE);
-      const confirmation = await app.fake.waitFor(() => app.fake.messages(dm).find((m) => JSON.stringify(m.blocks).includes('Saved even without the channel.')), 5000, 'confirmation');
-      expect(JSON.stringify(confirmation.blocks)).toContain(`I couldn’t post it in <#${LIB_CHANNEL}> (the app is not a member of it), but your update is saved.`);
+      const confirmation = await app.fake.waitFor(
+        () => app.fake.messages(dm).find((m) => JSON.stringify(m.blocks).includes('Saved even without the channel.')),
+        5000,
+        'confirmation',
+      );
+      expect(JSON.stringify(confirmation.blocks)).toContain(
+        `I couldn’t post it in <#${LIB_CHANNEL}> (the app is not a member of it), but your update is saved.`,
+      );
       expect(await app.db.prisma.progressUpdate.count({ where: { narrative: 'Saved even without the channel.' } })).toBe(1);
 
       await app.db.prisma.department.update({ where: { code: 'LIB' }, data: { slackChannelId: 'C0DELETED' } });
       const view2 = await openUpdate(GRACE, '1.1');
       await app.driver.viewSubmission({ viewId: view2.id, values: { narrative: 'Channel deleted meanwhile.' } });
-      const second = await app.fake.waitFor(() => app.fake.messages(dm).find((m) => JSON.stringify(m.blocks).includes('Channel deleted meanwhile.')), 5000, 'confirmation');
+      const second = await app.fake.waitFor(
+        () => app.fake.messages(dm).find((m) => JSON.stringify(m.blocks).includes('Channel deleted meanwhile.')),
+        5000,
+        'confirmation',
+      );
       expect(JSON.stringify(second.blocks)).toContain('the channel was not found or is private');
       expectNoViolations(app, ['not_in_channel', 'channel_not_found']);
     } finally {
@@ -387,10 +415,14 @@ describe('/reap update with bad input and bad luck', () => {
     // The loading view stays while the list is read.
     await new Promise((r) => setTimeout(r, 1_000));
     expect(app.fake.openViews(GRACE).at(-1)?.callback_id).toBe('reap.update.loading');
-    const view = await app.fake.waitFor(() => {
-      const v = app.fake.openViews(GRACE).at(-1);
-      return v?.callback_id === 'reap.update' ? v : undefined;
-    }, 8000, 'the filled-in form');
+    const view = await app.fake.waitFor(
+      () => {
+        const v = app.fake.openViews(GRACE).at(-1);
+        return v?.callback_id === 'reap.update' ? v : undefined;
+      },
+      8000,
+      'the filled-in form',
+    );
     const update = app.fake.calls('views.update').at(-1)!;
     expect((update.args as { hash?: string }).hash).toBeTruthy();
     expect(JSON.parse(view.private_metadata)).toMatchObject({ strategyId: ids['1.2'] });

@@ -19,15 +19,12 @@ const LIB_CHANNEL = 'C0LIBRARY';
 
 type Block = { type: string; block_id?: string; element?: Record<string, unknown>; text?: { text: string }; elements?: { text?: string }[] };
 
-
 /**
  * What Slack would have refused, except App Home's own overlapping refreshes: its publisher
  * answers a views.publish hash_conflict by publishing a fresh build (src/slack/home).
  */
 function expectNoViolations(app: TestApp, allow: readonly string[] = []): void {
-  const unexpected = app.fake
-    .violations()
-    .filter((v) => !(v.method === 'views.publish' && v.code === 'hash_conflict') && !allow.includes(v.code));
+  const unexpected = app.fake.violations().filter((v) => !(v.method === 'views.publish' && v.code === 'hash_conflict') && !allow.includes(v.code));
   app.fake.clearViolations();
   expect(unexpected).toEqual([]);
 }
@@ -72,12 +69,27 @@ describe('/reap update', () => {
     const view = await openUpdate(GRACE);
     expect(view.callback_id).toBe('reap.update');
     expect(view.title.text).toBe('Report progress');
-    const select = block(view, 'strategy')!.element as { options?: { value: string; text: { text: string } }[]; option_groups?: { options: { value: string }[] }[] };
+    const select = block(view, 'strategy')!.element as {
+      options?: { value: string; text: { text: string } }[];
+      option_groups?: { options: { value: string }[] }[];
+    };
     const values = (select.option_groups ?? [{ options: select.options ?? [] }]).flatMap((g) => g.options.map((o) => Number(o.value)));
     expect(values.sort((a, b) => a - b)).toEqual(Object.values(ids).sort((a, b) => a - b));
     expect(JSON.stringify(view.blocks)).toContain('Choose a strategy above');
     expect(statusBlock(view)?.block_id).toBe('status.none');
-    for (const id of ['narrative', 'measure_values', 'outputs', 'roadblocks', 'help_needed', 'practices', 'visibility', 'evidence_url', 'communities_reached', 'languages_served', 'accessibility_notes']) {
+    for (const id of [
+      'narrative',
+      'measure_values',
+      'outputs',
+      'roadblocks',
+      'help_needed',
+      'practices',
+      'visibility',
+      'evidence_url',
+      'communities_reached',
+      'languages_served',
+      'accessibility_notes',
+    ]) {
       expect(block(view, id), id).toBeDefined();
     }
     expect((block(view, 'narrative')!.element as { max_length: number }).max_length).toBe(3000);
@@ -169,10 +181,14 @@ describe('/reap update', () => {
     const hash = app.fake.view(view.id)!.hash;
     const res = await app.driver.blockAction({ user: GRACE, viewId: view.id, actionId: 'update.strategy', value: String(ids['1.2']) });
     expect(res.status).toBe(200);
-    const updated = await app.fake.waitFor(() => {
-      const v = app.fake.view(view.id);
-      return v && v.hash !== hash ? v : undefined;
-    }, 5000, 'the refreshed modal');
+    const updated = await app.fake.waitFor(
+      () => {
+        const v = app.fake.view(view.id);
+        return v && v.hash !== hash ? v : undefined;
+      },
+      5000,
+      'the refreshed modal',
+    );
     const update = app.fake.calls('views.update').at(-1)!;
     expect((update.args as { hash?: string }).hash).toBe(hash);
     expect(statusBlock(updated)!.block_id).toBe(`status.s${ids['1.2']}`);
@@ -187,7 +203,15 @@ describe('/reap update', () => {
     for (const user of [GRACE, PRIYA]) {
       const before = app.fake.calls('views.publish').length;
       await app.driver.appHomeOpened(user);
-      await app.fake.waitFor(() => app.fake.calls('views.publish').slice(before).some((c) => c.args.user_id === user), 5000, `${user}'s Home`);
+      await app.fake.waitFor(
+        () =>
+          app.fake
+            .calls('views.publish')
+            .slice(before)
+            .some((c) => c.args.user_id === user),
+        5000,
+        `${user}'s Home`,
+      );
     }
     const view = await openUpdate(GRACE, '2.1');
     const before = await app.db.prisma.progressUpdate.count({ where: { strategyId: ids['2.1'] } });
@@ -236,22 +260,29 @@ describe('/reap update', () => {
     expect(JSON.stringify(post.blocks)).toContain(`<@${GRACE}>`);
     expect(JSON.stringify(post.blocks)).toContain('Sensory-friendly hours');
     // Where it was posted is kept, for an edit to change that post.
-    await expect.poll(() => app.db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: stored[0]!.id } }).then((u) => [u.channelPostChannel, u.channelPostTs])).toEqual([
-      LIB_CHANNEL,
-      post.ts,
-    ]);
+    await expect
+      .poll(() => app.db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: stored[0]!.id } }).then((u) => [u.channelPostChannel, u.channelPostTs]))
+      .toEqual([LIB_CHANNEL, post.ts]);
 
     // App Home of the author and the department's equity lead is republished; the manager's,
     // never opened, is left for when he opens it.
     await app.fake.waitFor(
       () => {
-        const users = app.fake.calls('views.publish').slice(publishes).map((c) => (c.args as { user_id: string }).user_id);
+        const users = app.fake
+          .calls('views.publish')
+          .slice(publishes)
+          .map((c) => (c.args as { user_id: string }).user_id);
         return users.includes(GRACE) && users.includes(PRIYA);
       },
       8000,
       'App Home republished',
     );
-    expect(app.fake.calls('views.publish').slice(publishes).map((c) => c.args.user_id)).not.toContain(KEVIN);
+    expect(
+      app.fake
+        .calls('views.publish')
+        .slice(publishes)
+        .map((c) => c.args.user_id),
+    ).not.toContain(KEVIN);
   });
 
   it('reopens the saved update from the Edit button and stores the correction as a new revision', async () => {
@@ -263,18 +294,31 @@ describe('/reap update', () => {
     await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'the edit modal');
     const view = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     expect(view.title.text).toBe('Edit progress update');
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ mode: 'edit', updateId: update.id, revision: 1, confirmationChannel: dm, confirmationTs: confirmation.ts });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({
+      mode: 'edit',
+      updateId: update.id,
+      revision: 1,
+      confirmationChannel: dm,
+      confirmationTs: confirmation.ts,
+    });
     expect(view.state.values.narrative!.narrative!.value).toBe('Sensory-friendly hours now run at all four branches.');
     expect(view.state.values.visibility!.visibility!.selected_option?.value).toBe('PUBLIC');
 
-    const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Sensory-friendly hours now run at all four branches, Saturdays included.' } });
+    const sub = await app.driver.viewSubmission({
+      viewId: view.id,
+      values: { narrative: 'Sensory-friendly hours now run at all four branches, Saturdays included.' },
+    });
     expect(sub.ack).toEqual({ action: 'close' });
     const after = await app.db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: update.id }, include: { revisions: true } });
     expect(after.revision).toBe(2);
     expect(after.narrative).toBe('Sensory-friendly hours now run at all four branches, Saturdays included.');
     expect(after.revisions.map((r) => (r.snapshot as { narrative: string }).narrative)).toEqual(['Sensory-friendly hours now run at all four branches.']);
     // The confirmation is refreshed in place.
-    await app.fake.waitFor(() => JSON.stringify(app.fake.messages(dm).find((m) => m.ts === confirmation.ts)?.blocks).includes('Saturdays included'), 5000, 'the refreshed confirmation');
+    await app.fake.waitFor(
+      () => JSON.stringify(app.fake.messages(dm).find((m) => m.ts === confirmation.ts)?.blocks).includes('Saturdays included'),
+      5000,
+      'the refreshed confirmation',
+    );
     // So is the department channel's post: same message, new text, and who changed it.
     const postTs = after.channelPostTs!;
     const posts = app.fake.messages(LIB_CHANNEL).length;
@@ -282,7 +326,9 @@ describe('/reap update', () => {
     expect(JSON.stringify(post?.blocks)).toContain('Saturdays included');
     expect(JSON.stringify(post?.blocks)).toContain(`Edited by <@${GRACE}> (revision 2)`);
     expect(JSON.stringify(post?.blocks)).not.toContain('all four branches.');
-    expect(JSON.stringify(app.fake.messages(dm).find((m) => m.ts === confirmation.ts)?.blocks)).toContain(`The post in <#${LIB_CHANNEL}> now shows this version.`);
+    expect(JSON.stringify(app.fake.messages(dm).find((m) => m.ts === confirmation.ts)?.blocks)).toContain(
+      `The post in <#${LIB_CHANNEL}> now shows this version.`,
+    );
 
     // Someone deleted the channel post: the next edit is still saved, and the author is told the post could not change.
     expect(app.fake.workspace.deleteMessage(LIB_CHANNEL, postTs)).toBe(true);
@@ -290,10 +336,15 @@ describe('/reap update', () => {
     await app.driver.blockAction({ user: GRACE, channel: dm, messageTs: reopened.ts, actionId: 'update.edit' });
     const again = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     expect(JSON.parse(again.private_metadata)).toMatchObject({ updateId: update.id, revision: 2 });
-    expect((await app.driver.viewSubmission({ viewId: again.id, values: { narrative: 'Sensory-friendly hours at all four branches, with quiet rooms.' } })).ack).toEqual({ action: 'close' });
+    expect(
+      (await app.driver.viewSubmission({ viewId: again.id, values: { narrative: 'Sensory-friendly hours at all four branches, with quiet rooms.' } })).ack,
+    ).toEqual({ action: 'close' });
     expect((await app.db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: update.id } })).revision).toBe(3);
     await app.fake.waitFor(
-      () => JSON.stringify(app.fake.messages(dm).find((m) => m.ts === confirmation.ts)?.blocks).includes(`I couldn’t change the post in <#${LIB_CHANNEL}> (the post was deleted)`),
+      () =>
+        JSON.stringify(app.fake.messages(dm).find((m) => m.ts === confirmation.ts)?.blocks).includes(
+          `I couldn’t change the post in <#${LIB_CHANNEL}> (the post was deleted)`,
+        ),
       5000,
       'the confirmation naming the deleted post',
     );
@@ -306,7 +357,7 @@ describe('/reap update', () => {
   it('opens the form from the Update button of other surfaces (value = strategy id)', async () => {
     const res = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'plan' });
     expect(res.status).toBe(200);
-    const eph = await app.fake.waitFor(() => app.fake.ephemerals(GRACE).find((e) => JSON.stringify(e.blocks ?? []).includes("update:open")), 5000, 'the plan');
+    const eph = await app.fake.waitFor(() => app.fake.ephemerals(GRACE).find((e) => JSON.stringify(e.blocks ?? []).includes('update:open')), 5000, 'the plan');
     const withButton = (eph.blocks as { accessory?: { action_id: string; value: string } }[]).find((b) => b.accessory?.action_id === 'update:open');
     const strategyId = Number(withButton!.accessory!.value);
     const opens = app.fake.calls('views.open').length;
@@ -337,17 +388,27 @@ describe('/reap update', () => {
     expect(click.status).toBe(200);
     expect(click.ms).toBeLessThan(3000);
     await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'views.open');
-    const full = await app.fake.waitFor(() => {
-      const v = app.fake.openViews(MINH).at(-1);
-      return v && JSON.stringify(v.blocks).includes('The end.') ? v : undefined;
-    }, 5000, 'the full update');
+    const full = await app.fake.waitFor(
+      () => {
+        const v = app.fake.openViews(MINH).at(-1);
+        return v && JSON.stringify(v.blocks).includes('The end.') ? v : undefined;
+      },
+      5000,
+      'the full update',
+    );
     expect(full.title.text).toBe('Báo cáo tiến độ');
     const text = JSON.stringify(full.blocks);
     expect(text).toContain('Twelve sessions, 340 children.');
     expect(text.split('Seven Trees').length - 1).toBe(30);
     app.fake.workspace.clearModals(MINH);
     // Another department's people are refused by the service (and the refusal is audited).
-    const id = Number((JSON.parse((post.blocks as { block_id?: string; elements?: { value: string }[] }[]).find((b) => b.block_id === 'update_full')!.elements![0]!.value) as { u: number }).u);
+    const id = Number(
+      (
+        JSON.parse((post.blocks as { block_id?: string; elements?: { value: string }[] }[]).find((b) => b.block_id === 'update_full')!.elements![0]!.value) as {
+          u: number;
+        }
+      ).u,
+    );
     const dot = await loadActor(app.server.ctx, 'U0DOT01');
     await expect(readProgressUpdate(app.server.ctx, dot, id)).rejects.toMatchObject({ code: 'forbidden', messageKey: 'errors.forbidden.read' });
     await expect(readProgressUpdate(app.server.ctx, dot, 999_999)).rejects.toMatchObject({ code: 'not_found' });
@@ -363,10 +424,14 @@ describe('/reap update', () => {
     expect(block(view, `strategy.d${orse.id}`)).toBeDefined();
     const hash = view.hash;
     await app.driver.blockAction({ user: MARISOL, viewId: view.id, actionId: 'update.department', value: String(lib.id) });
-    const updated = await app.fake.waitFor(() => {
-      const v = app.fake.view(view.id);
-      return v && v.hash !== hash ? v : undefined;
-    }, 5000, 'the department switch');
+    const updated = await app.fake.waitFor(
+      () => {
+        const v = app.fake.view(view.id);
+        return v && v.hash !== hash ? v : undefined;
+      },
+      5000,
+      'the department switch',
+    );
     const select = block(updated, `strategy.d${lib.id}`)!.element as { options?: { value: string }[]; option_groups?: { options: { value: string }[] }[] };
     const values = (select.option_groups ?? [{ options: select.options ?? [] }]).flatMap((g) => g.options.map((o) => Number(o.value)));
     expect(values.sort((a, b) => a - b)).toEqual(Object.values(ids).sort((a, b) => a - b));

@@ -67,14 +67,19 @@ describe('lead decisions in /reap update', () => {
     expect(JSON.stringify(forged.ack)).toContain('To defer, use Manage');
     app.fake.workspace.clearModals(PRIYA);
     const again = await openUpdate(PRIYA, '1.2');
-    const sub = await app.driver.viewSubmission({ viewId: again.id, values: { [`status.s${ids['1.2']}`]: 'COMPLETED', narrative: 'Finished at every branch.' } });
+    const sub = await app.driver.viewSubmission({
+      viewId: again.id,
+      values: { [`status.s${ids['1.2']}`]: 'COMPLETED', narrative: 'Finished at every branch.' },
+    });
     expect(sub.ack).toEqual({ action: 'close' });
     expect((await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['1.2'] } })).status).toBe('COMPLETED');
   });
 
   it('keeps a strategy closed by the lead when staff edit their earlier update', async () => {
     const view = await openUpdate(GRACE, '2.1');
-    expect((await app.driver.viewSubmission({ viewId: view.id, values: { [`status.s${ids['2.1']}`]: 'IN_PROGRESS', narrative: 'Two branches left.' } })).ack).toEqual({ action: 'close' });
+    expect(
+      (await app.driver.viewSubmission({ viewId: view.id, values: { [`status.s${ids['2.1']}`]: 'IN_PROGRESS', narrative: 'Two branches left.' } })).ack,
+    ).toEqual({ action: 'close' });
     const update = await app.db.prisma.progressUpdate.findFirstOrThrow({ where: { strategyId: ids['2.1'] }, orderBy: { id: 'desc' } });
     const strategy = await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['2.1'] } });
     // The lead closes it from the Manage menu (its service), which writes no progress update.
@@ -82,7 +87,11 @@ describe('lead decisions in /reap update', () => {
     await closeStrategy(ctx, await loadActor(ctx, PRIYA), ids['2.1']!, strategy.version);
 
     const dm = app.fake.dmChannelId(GRACE);
-    const confirmation = await app.fake.waitFor(() => app.fake.messages(dm).find((m) => JSON.stringify(m.blocks).includes('Two branches left.')), 5000, 'the DM');
+    const confirmation = await app.fake.waitFor(
+      () => app.fake.messages(dm).find((m) => JSON.stringify(m.blocks).includes('Two branches left.')),
+      5000,
+      'the DM',
+    );
     await app.driver.blockAction({ user: GRACE, channel: dm, messageTs: confirmation.ts, actionId: 'update.edit' });
     const edit = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     // Her own status stays choosable; the lead's decision is shown, not one she can make.

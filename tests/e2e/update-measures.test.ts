@@ -27,8 +27,22 @@ describe('/reap update with typed measures', () => {
     ids = await strategyIdsByLabel(app, 'LIB-FY2024-2026');
     strategyId = ids['1.2']!;
     const p = app.db.prisma;
-    trained = (await p.measure.create({ data: { strategyId, position: 1, label: 'Branch staff trained', kind: 'PERCENT', target: 90, direction: 'INCREASE', dataSource: 'Training roster', splitBy: ['LANGUAGE'] } })).id;
-    sessions = (await p.measure.create({ data: { strategyId, position: 2, label: 'Bilingual sessions held', kind: 'COUNT', unit: 'sessions', target: 12 } })).id;
+    trained = (
+      await p.measure.create({
+        data: {
+          strategyId,
+          position: 1,
+          label: 'Branch staff trained',
+          kind: 'PERCENT',
+          target: 90,
+          direction: 'INCREASE',
+          dataSource: 'Training roster',
+          splitBy: ['LANGUAGE'],
+        },
+      })
+    ).id;
+    sessions = (await p.measure.create({ data: { strategyId, position: 2, label: 'Bilingual sessions held', kind: 'COUNT', unit: 'sessions', target: 12 } }))
+      .id;
     adopted = (await p.measure.create({ data: { strategyId, position: 3, label: 'Language access policy adopted', kind: 'YES_NO', target: 1 } })).id;
   });
   afterAll(async () => {
@@ -43,14 +57,18 @@ describe('/reap update with typed measures', () => {
     const opens = app.fake.calls('views.open').length;
     await app.driver.slashCommand({ user, channel: CHANNEL, text: `update ${text}` });
     await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'views.open');
-    return app.fake.waitFor(() => {
-      const top = app.fake.openViews(user).at(-1);
-      return top?.callback_id === 'reap.update' && top.blocks.some((b) => b.block_id === 'narrative') ? top : undefined;
-    }, 5000, 'the update form');
+    return app.fake.waitFor(
+      () => {
+        const top = app.fake.openViews(user).at(-1);
+        return top?.callback_id === 'reap.update' && top.blocks.some((b) => b.block_id === 'narrative') ? top : undefined;
+      },
+      5000,
+      'the update form',
+    );
   }
 
   const element = (view: ViewOutput, blockId: string) =>
-    (view.blocks.find((b) => b.block_id === blockId) as { element?: Record<string, unknown>; label?: { text: string }; hint?: { text: string } } | undefined);
+    view.blocks.find((b) => b.block_id === blockId) as { element?: Record<string, unknown>; label?: { text: string }; hint?: { text: string } } | undefined;
 
   it('asks for each measure with an input that fits its kind', async () => {
     const view = await openUpdate(GRACE, '1.2');
@@ -62,7 +80,10 @@ describe('/reap update with typed measures', () => {
     expect(element(view, `measure.${sessions}`)!.element).toMatchObject({ type: 'number_input', is_decimal_allowed: false, min_value: '0' });
     const yesNo = element(view, `measure.${adopted}`)!.element as { type: string; options: { text: { text: string }; value: string }[] };
     expect(yesNo.type).toBe('static_select');
-    expect(yesNo.options.map((o) => [o.text.text, o.value])).toEqual([['Yes', '1'], ['No', '0']]);
+    expect(yesNo.options.map((o) => [o.text.text, o.value])).toEqual([
+      ['Yes', '1'],
+      ['No', '0'],
+    ]);
     expect(element(view, `measure_note.${trained}`)!.label?.text).toBe('Note on “Branch staff trained”');
   });
 
@@ -133,7 +154,11 @@ describe('/reap update with typed measures', () => {
     expect(text).toContain('*Bilingual sessions held:* 8 sessions · :warning: off target (12 sessions)');
     expect(text).toContain('Alum Rock closed for repairs in October.');
     expect(text).toContain('*Language access policy adopted:* Yes · on target (Yes)');
-    const post = await app.fake.waitFor(() => (app.fake.messages(LIB_CHANNEL).length > channelBefore ? app.fake.messages(LIB_CHANNEL).at(-1) : undefined), 5000, 'the channel post');
+    const post = await app.fake.waitFor(
+      () => (app.fake.messages(LIB_CHANNEL).length > channelBefore ? app.fake.messages(LIB_CHANNEL).at(-1) : undefined),
+      5000,
+      'the channel post',
+    );
     expect(JSON.stringify(post.blocks)).toContain('*Bilingual sessions held:* 8 sessions');
     const audit = await app.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'progress.submit', entityId: String(update.id) } });
     expect((audit.after as { typedValues: unknown[] }).typedValues).toHaveLength(3);
@@ -152,9 +177,15 @@ describe('/reap update with typed measures', () => {
     expect(form.state.values[`measure.${adopted}`]!.value!.selected_option?.value).toBe('1');
 
     // The sessions figure is corrected to 12, the note cleared, the training figure left out.
-    const sub = await app.driver.viewSubmission({ viewId: view.id, values: { [`measure.${sessions}`]: '12', [`measure_note.${sessions}`]: '', [`measure.${trained}`]: '' } });
+    const sub = await app.driver.viewSubmission({
+      viewId: view.id,
+      values: { [`measure.${sessions}`]: '12', [`measure_note.${sessions}`]: '', [`measure.${trained}`]: '' },
+    });
     expect(sub.ack).toEqual({ action: 'close' });
-    const after = await app.db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: update.id }, include: { values: { orderBy: { measureId: 'asc' } }, revisions: true } });
+    const after = await app.db.prisma.progressUpdate.findUniqueOrThrow({
+      where: { id: update.id },
+      include: { values: { orderBy: { measureId: 'asc' } }, revisions: true },
+    });
     expect(after.revision).toBe(2);
     expect(after.values.map((v) => [v.measureId, Number(v.value), v.note])).toEqual([
       [sessions, 12, null],
@@ -167,7 +198,10 @@ describe('/reap update with typed measures', () => {
       { measureId: adopted, value: 1, note: null },
     ]);
     await app.fake.waitFor(
-      () => JSON.stringify(app.fake.messages(dm).find((m) => m.ts === confirmation.ts)?.blocks).includes('*Bilingual sessions held:* 12 sessions · on target (12 sessions)'),
+      () =>
+        JSON.stringify(app.fake.messages(dm).find((m) => m.ts === confirmation.ts)?.blocks).includes(
+          '*Bilingual sessions held:* 12 sessions · on target (12 sessions)',
+        ),
       5000,
       'the refreshed confirmation',
     );
@@ -176,9 +210,15 @@ describe('/reap update with typed measures', () => {
   it('shows each measure’s latest value against its target on the /reap plan page', async () => {
     const before = app.fake.ephemerals(GRACE).length;
     await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'plan' });
-    const page = await app.fake.waitFor(() => (app.fake.ephemerals(GRACE).length > before ? app.fake.ephemerals(GRACE).at(-1) : undefined), 5000, 'the plan page');
+    const page = await app.fake.waitFor(
+      () => (app.fake.ephemerals(GRACE).length > before ? app.fake.ephemerals(GRACE).at(-1) : undefined),
+      5000,
+      'the plan page',
+    );
     const text = JSON.stringify(page.blocks);
     // The edit corrected the sessions to 12 and left the training figure out.
-    expect(text).toContain('*Measures:* Branch staff trained not reported yet · Bilingual sessions held latest 12 sessions (FY 2026-27 Q2, on target (12 sessions)) · Language access policy adopted latest Yes (FY 2026-27 Q2, on target (Yes))');
+    expect(text).toContain(
+      '*Measures:* Branch staff trained not reported yet · Bilingual sessions held latest 12 sessions (FY 2026-27 Q2, on target (12 sessions)) · Language access policy adopted latest Yes (FY 2026-27 Q2, on target (Yes))',
+    );
   });
 });

@@ -55,7 +55,11 @@ describe('Internal updates in the department channel', () => {
     const edit = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     const edited = await app.driver.viewSubmission({ viewId: edit.id, values: { narrative: 'Confidential: revised staffing plan.' } });
     expect(edited.ack).toEqual({ action: 'close' });
-    await app.fake.waitFor(() => JSON.stringify(app.fake.messages(LIB_CHANNEL).find((m) => m.ts === post.ts)?.blocks).includes('Edited by'), 5000, 'the edited post');
+    await app.fake.waitFor(
+      () => JSON.stringify(app.fake.messages(LIB_CHANNEL).find((m) => m.ts === post.ts)?.blocks).includes('Edited by'),
+      5000,
+      'the edited post',
+    );
     expect(JSON.stringify(app.fake.messages(LIB_CHANNEL).find((m) => m.ts === post.ts)?.blocks)).not.toContain('staffing plan');
   });
 
@@ -63,7 +67,10 @@ describe('Internal updates in the department channel', () => {
     app.fake.addChannel({ id: LIB_PRIVATE, name: 'lib-equity-private', is_private: true, members: [GRACE, app.fake.workspace.bot.userId] });
     await app.db.prisma.department.updateMany({ where: { slackChannelId: LIB_CHANNEL }, data: { slackChannelId: LIB_PRIVATE } });
     const view = await openUpdate('2.1');
-    const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Sensory hours pilot: internal budget notes.', visibility: 'INTERNAL' } });
+    const sub = await app.driver.viewSubmission({
+      viewId: view.id,
+      values: { narrative: 'Sensory hours pilot: internal budget notes.', visibility: 'INTERNAL' },
+    });
     expect(sub.ack).toEqual({ action: 'close' });
     const post = await app.fake.waitFor(() => app.fake.messages(LIB_PRIVATE)[0], 5000, 'the private channel post');
     expect(JSON.stringify(post.blocks)).toContain('internal budget notes');

@@ -99,14 +99,18 @@ describe('Workflow Builder steps', () => {
     });
     expect(run.completion).toEqual({
       state: 'failed',
-      error: '“done” is not a status. Use one of: completed (Completed), in_progress (In Progress), ongoing (Ongoing), not_started (Not Started), deferred (Deferred).',
+      error:
+        '“done” is not a status. Use one of: completed (Completed), in_progress (In Progress), ongoing (Ongoing), not_started (Not Started), deferred (Deferred).',
     });
     const es = await app.driver.runWorkflowStep({
       callbackId: 'submit_reap_update',
       inputs: { strategy: 'LIB 1.2', status: 'hecho', narrative: 'Terminado.' },
       user: ADMIN_ES,
     });
-    expect(es.completion).toEqual({ state: 'failed', error: expect.stringContaining('“hecho” no es un estado. Use uno de estos: completed (Completado), in_progress (En curso)') });
+    expect(es.completion).toEqual({
+      state: 'failed',
+      error: expect.stringContaining('“hecho” no es un estado. Use uno de estos: completed (Completado), in_progress (En curso)'),
+    });
   });
 
   it('says which input is missing or which strategy it could not find', async () => {

@@ -72,7 +72,10 @@ describe('the FY 2023-2024 draft from the seeded data', () => {
   it('quotes the year’s PUBLIC updates with notes naming them, and nothing INTERNAL or REDI', async () => {
     const author = await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0ORSE01' } });
     const strategy = await db.prisma.strategy.findFirstOrThrow({ where: { number: 6, objective: { number: 1, plan: { key: 'ORSE-FY2023-2024' } } } });
-    const lib = await db.prisma.strategy.findFirstOrThrow({ where: { objective: { plan: { key: 'LIB-FY2024-2026' } } }, orderBy: [{ objectiveId: 'asc' }, { number: 'asc' }] });
+    const lib = await db.prisma.strategy.findFirstOrThrow({
+      where: { objective: { plan: { key: 'LIB-FY2024-2026' } } },
+      orderBy: [{ objectiveId: 'asc' }, { number: 'asc' }],
+    });
     const made: Record<string, number> = {};
     const rows = [
       ['public', strategy.id, 'PUBLIC', 'Delivered 15 trainings to 420 City staff.', 'FY2024-Q2', '2023-10-01', '2023-12-31'],

@@ -24,7 +24,9 @@ describe('backup and restore', () => {
     await migrate(source);
     await seedDatabase(source.prisma, { now: NOW });
     const strategy = await source.prisma.strategy.findFirstOrThrow({ where: { archivedAt: null }, orderBy: { id: 'asc' } });
-    await source.prisma.auditLog.create({ data: { actor: 'U0TEST', action: 'test', entityType: 'strategy', entityId: String(strategy.id), after: { note: 'é 👋 "quoted"' } } });
+    await source.prisma.auditLog.create({
+      data: { actor: 'U0TEST', action: 'test', entityType: 'strategy', entityId: String(strategy.id), after: { note: 'é 👋 "quoted"' } },
+    });
     backup = await takeBackup(source, NOW);
     target = await createTestDatabase(); // PGlite in the pglite project, the server in the postgres project
   });
@@ -57,8 +59,15 @@ describe('backup and restore', () => {
     // Internal updates are the City's own records too: the operator export keeps them.
     const internal = await source.prisma.progressUpdate.count({ where: { visibility: 'INTERNAL' } });
     expect(doc.progress_updates!.filter((u) => u.visibility === 'INTERNAL')).toHaveLength(internal);
-    const first = await source.prisma.progressUpdate.findFirstOrThrow({ orderBy: { id: 'asc' }, include: { strategy: { include: { objective: { include: { plan: true } } } } } });
-    expect(doc.progress_updates![0]).toMatchObject({ plan_key: first.strategy.objective.plan.key, strategy_number: first.strategy.number, narrative: first.narrative });
+    const first = await source.prisma.progressUpdate.findFirstOrThrow({
+      orderBy: { id: 'asc' },
+      include: { strategy: { include: { objective: { include: { plan: true } } } } },
+    });
+    expect(doc.progress_updates![0]).toMatchObject({
+      plan_key: first.strategy.objective.plan.key,
+      strategy_number: first.strategy.number,
+      narrative: first.narrative,
+    });
     expect(doc.audit_log!.at(-1)).toMatchObject({ actor: 'U0TEST', after: { note: 'é 👋 "quoted"' } });
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
@@ -92,7 +101,9 @@ describe('backup and restore', () => {
   it('says what is wrong with a file that is not a backup, or from a newer version', async () => {
     const fresh = await openDatabase({ kind: 'pglite', dataDir: null });
     try {
-      await expect(restoreBackup(fresh, { ...backup, format: 'other' } as unknown as Backup)).rejects.toThrow(new BackupError('this is not a REAP Tracker backup file'));
+      await expect(restoreBackup(fresh, { ...backup, format: 'other' } as unknown as Backup)).rejects.toThrow(
+        new BackupError('this is not a REAP Tracker backup file'),
+      );
       await expect(restoreBackup(fresh, { ...backup, migrations: [...backup.migrations, '29990101000000_future'] })).rejects.toThrow(
         /comes from a newer version of REAP Tracker \(migration 29990101000000_future\)/,
       );

@@ -31,7 +31,10 @@ async function startUntilHealthy(env: NodeJS.ProcessEnv, port: number, tries: nu
   let healthy = false;
   for (let i = 0; i < tries && !healthy; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+    healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
   }
   return { child, exited, healthy };
 }
@@ -100,7 +103,13 @@ describe('reap start', () => {
   });
 
   it('refuses to run the sandbox on a PostgreSQL server without Slack credentials, in one line', async () => {
-    const r = await reap(['start'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/reap_production', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', LOG_LEVEL: 'silent' });
+    const r = await reap(['start'], {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/reap_production',
+      SLACK_BOT_TOKEN: '',
+      SLACK_SIGNING_SECRET: '',
+      SLACK_APP_TOKEN: '',
+      LOG_LEVEL: 'silent',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^reap: DATABASE_URL names a PostgreSQL server but no Slack credentials are set.*REAP_SANDBOX_ALLOW_DATABASE=true/);
@@ -115,7 +124,14 @@ describe('reap start', () => {
     served.child.kill('SIGTERM');
     expect(await served.exited).toBe(0);
 
-    const r = await reap(['start'], { DATABASE_URL: `pglite:${dir}`, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', PORT: '0', LOG_LEVEL: 'silent' });
+    const r = await reap(['start'], {
+      DATABASE_URL: `pglite:${dir}`,
+      SLACK_BOT_TOKEN: '',
+      SLACK_SIGNING_SECRET: '',
+      SLACK_APP_TOKEN: '',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^reap: this database served a real Slack workspace \(last start \d{4}-\d\d-\d\dT/);

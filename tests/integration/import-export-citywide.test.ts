@@ -35,7 +35,8 @@ const io = (): CliIO & { stdout: string[]; stderr: string[] } => {
   return o;
 };
 
-const DEPARTMENTS = 'code,name\nLIB,San José Public Library\nPRNS,"Parks, Recreation and Neighborhood Services"\nOEDCA,Office of Economic Development and Cultural Affairs\n';
+const DEPARTMENTS =
+  'code,name\nLIB,San José Public Library\nPRNS,"Parks, Recreation and Neighborhood Services"\nOEDCA,Office of Economic Development and Cultural Affairs\n';
 
 describe('examples/welcoming-strategies.csv', () => {
   it('imports into an empty database with reap import: 23 placeholder strategies under four pillars', async () => {
@@ -70,7 +71,12 @@ describe('citywide plan round trip', () => {
   ].join('\n');
 
   it('stores lead and partner departments, then exports, imports into an empty database and exports the same bytes', async () => {
-    ok(await importSources(db.prisma, [{ name: 'departments.csv', content: Buffer.from(DEPARTMENTS) }, { name: 'plans.csv', content: Buffer.from(plan) }]));
+    ok(
+      await importSources(db.prisma, [
+        { name: 'departments.csv', content: Buffer.from(DEPARTMENTS) },
+        { name: 'plans.csv', content: Buffer.from(plan) },
+      ]),
+    );
     const s = await db.prisma.strategy.findFirstOrThrow({
       where: { number: 1, objective: { number: 1, plan: { key: 'CW-2025-2027' } } },
       include: { leadDepartment: true, partners: { include: { department: true } } },
@@ -92,7 +98,13 @@ describe('citywide plan round trip', () => {
       } finally {
         await dropTestDatabase(fresh);
       }
-      const files = (dir: string) => Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+      const files = (dir: string) =>
+        Object.fromEntries(
+          fs
+            .readdirSync(dir)
+            .sort()
+            .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+        );
       expect(files(second)).toEqual(files(first));
       const text = Object.values(files(first)).join('\n');
       expect(text).toContain('PRNS');
@@ -110,7 +122,10 @@ describe('citywide plan round trip', () => {
       'CW-2025-2027,citywide_plan,A citywide plan,,2025,2027,1,One,2,Text,LIB,LIB;PRNS',
       'CW2-2025-2027,citywide_plan,Another citywide plan,LIB,2025,2027,,,,,,',
     ].join('\n');
-    const r = await importSources(db.prisma, [{ name: 'departments.csv', content: Buffer.from(DEPARTMENTS) }, { name: 'plans.csv', content: Buffer.from(bad) }]);
+    const r = await importSources(db.prisma, [
+      { name: 'departments.csv', content: Buffer.from(DEPARTMENTS) },
+      { name: 'plans.csv', content: Buffer.from(bad) },
+    ]);
     if (r.ok) throw new Error('import unexpectedly succeeded');
     const text = r.messages.join('\n');
     expect(text).toContain('lead_department: must be empty unless plan_kind is citywide_plan');

@@ -49,11 +49,7 @@ describe('runImport', () => {
     fs.writeFileSync(bad, 'slack_user_id,name,roles\nU0A1,Ana,staff\nU0A1,Ana again,chief\n');
     const io = captureIO();
     expect(await runImport(db.prisma, [path.join(FIXTURES, 'departments.csv'), bad, path.join(tmp, 'missing.csv')], {}, io)).toBe(1);
-    expect(io.stderr).toEqual([
-      '1 problem found:',
-      `  ${path.join(tmp, 'missing.csv')}: no such file or directory`,
-      'Nothing was written.',
-    ]);
+    expect(io.stderr).toEqual(['1 problem found:', `  ${path.join(tmp, 'missing.csv')}: no such file or directory`, 'Nothing was written.']);
 
     const io2 = captureIO();
     expect(await runImport(db.prisma, [path.join(FIXTURES, 'departments.csv'), bad], {}, io2)).toBe(1);

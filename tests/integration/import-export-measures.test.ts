@@ -27,7 +27,8 @@ function ok(r: ImportResult) {
 }
 
 const DEPARTMENTS = 'code,name\nORSE,Office of Racial Equity\n';
-const HEAD = 'plan_key,plan_kind,plan_title,department_code,fiscal_start_year,fiscal_end_year,objective_number,objective_title,strategy_number,strategy_text,typed_measures';
+const HEAD =
+  'plan_key,plan_kind,plan_title,department_code,fiscal_start_year,fiscal_end_year,objective_number,objective_title,strategy_number,strategy_text,typed_measures';
 const row = (number: number, text: string, measures: string) =>
   `ORSE-FY2024,department_reap,ORSE plan,ORSE,2023,2024,1,Build capacity,${number},${text},"${measures.replace(/"/g, '""')}"`;
 const files = (...rows: string[]) => [
@@ -37,7 +38,17 @@ const files = (...rows: string[]) => [
 
 const measuresOf = (number: number) =>
   db.prisma.measure.findMany({ where: { strategy: { number } }, orderBy: { position: 'asc' } }).then((ms) =>
-    ms.map((m) => ({ position: m.position, label: m.label, kind: m.kind, unit: m.unit, baseline: m.baseline === null ? null : Number(m.baseline), target: m.target === null ? null : Number(m.target), direction: m.direction, dataSource: m.dataSource, splitBy: m.splitBy })),
+    ms.map((m) => ({
+      position: m.position,
+      label: m.label,
+      kind: m.kind,
+      unit: m.unit,
+      baseline: m.baseline === null ? null : Number(m.baseline),
+      target: m.target === null ? null : Number(m.target),
+      direction: m.direction,
+      dataSource: m.dataSource,
+      splitBy: m.splitBy,
+    })),
   );
 
 describe('typed_measures in plans files', () => {
@@ -46,20 +57,38 @@ describe('typed_measures in plans files', () => {
       await importSources(
         db.prisma,
         files(
-          row(1, 'Train the workforce in racial equity', 'Workforce trained | percent | % | | 98 | increase | Learning management system | race_ethnicity, gender; Trainings held | count | trainings | 0 | 15'),
+          row(
+            1,
+            'Train the workforce in racial equity',
+            'Workforce trained | percent | % | | 98 | increase | Learning management system | race_ethnicity, gender; Trainings held | count | trainings | 0 | 15',
+          ),
           row(2, 'Publish the equity dashboard', ''),
         ),
       ),
     );
     expect(first.summary).toBe('Imported 1 department (1 new), 1 plan (1 new), 1 objective (1 new), 2 strategies (2 new), 0 milestones, 2 measures (2 new).');
     expect(await measuresOf(1)).toEqual([
-      { position: 1, label: 'Workforce trained', kind: 'PERCENT', unit: '%', baseline: null, target: 98, direction: 'INCREASE', dataSource: 'Learning management system', splitBy: ['RACE_ETHNICITY', 'GENDER'] },
+      {
+        position: 1,
+        label: 'Workforce trained',
+        kind: 'PERCENT',
+        unit: '%',
+        baseline: null,
+        target: 98,
+        direction: 'INCREASE',
+        dataSource: 'Learning management system',
+        splitBy: ['RACE_ETHNICITY', 'GENDER'],
+      },
       { position: 2, label: 'Trainings held', kind: 'COUNT', unit: 'trainings', baseline: 0, target: 15, direction: 'INCREASE', dataSource: '', splitBy: [] },
     ]);
     expect(await measuresOf(2)).toEqual([]);
 
     const second = ok(
-      await importSources(db.prisma, files(row(1, 'Train the workforce in racial equity', 'Trainings held | count | trainings | 0 | 20; Staff reached | count | staff | | 420')), { now: new Date('2026-12-01T00:00:00Z') }),
+      await importSources(
+        db.prisma,
+        files(row(1, 'Train the workforce in racial equity', 'Trainings held | count | trainings | 0 | 20; Staff reached | count | staff | | 420')),
+        { now: new Date('2026-12-01T00:00:00Z') },
+      ),
     );
     expect(second.summary).toContain('2 measures (1 new, 1 updated)');
     expect((await measuresOf(1)).map((m) => [m.position, m.label, m.target])).toEqual([
@@ -72,10 +101,7 @@ describe('typed_measures in plans files', () => {
   it('refuses a bad cell with the row and the measure named, writing nothing', async () => {
     const r = await importSources(
       db.prisma,
-      files(
-        row(1, 'Train the workforce', 'Workforce trained | percent | % | | 120'),
-        row(2, 'Publish the dashboard', 'Dashboard live | yes-or-no'),
-      ),
+      files(row(1, 'Train the workforce', 'Workforce trained | percent | % | | 120'), row(2, 'Publish the dashboard', 'Dashboard live | yes-or-no')),
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -123,14 +149,22 @@ describe('typed_measures in plans files', () => {
     ok(
       await importSources(
         db.prisma,
-        files(row(1, 'Train the workforce', 'Policy adopted | yes_no | | no | yes | increase | Council minutes; Wait time | count | days | 30 | 10 | decrease | 311 records | language, disability; Grant | currency | | | 2500.5')),
+        files(
+          row(
+            1,
+            'Train the workforce',
+            'Policy adopted | yes_no | | no | yes | increase | Council minutes; Wait time | count | days | 30 | 10 | decrease | 311 records | language, disability; Grant | currency | | | 2500.5',
+          ),
+        ),
       ),
     );
     const first = path.join(tmp, 'first');
     await writeExport(db.prisma, { format: 'csv', out: first, today: '2026-12-05' });
     const plans = fs.readFileSync(path.join(first, 'plans.csv'), 'utf8');
     expect(plans).toContain('typed_measures');
-    expect(plans).toContain('Policy adopted | yes_no | | no | yes | increase | Council minutes; Wait time | count | days | 30 | 10 | decrease | 311 records | language, disability; Grant | currency | | | 2500.5 | increase');
+    expect(plans).toContain(
+      'Policy adopted | yes_no | | no | yes | increase | Council minutes; Wait time | count | days | 30 | 10 | decrease | 311 records | language, disability; Grant | currency | | | 2500.5 | increase',
+    );
 
     const other = await createTestDatabase();
     try {

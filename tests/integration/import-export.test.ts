@@ -7,14 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Prisma } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
-import {
-  collectExport,
-  RECORD_KINDS,
-  importPaths,
-  importSources,
-  writeExport,
-  type ImportResult,
-} from '../../src/services/import-export/index.js';
+import { collectExport, RECORD_KINDS, importPaths, importSources, writeExport, type ImportResult } from '../../src/services/import-export/index.js';
 import { HISTORY_SECTIONS } from '../../src/services/import-export/history-export.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../support/test-db.js';
 
@@ -65,7 +58,13 @@ const strategy = (planKey: string, objective: number, number: number) =>
   });
 
 /** name → bytes of every file in a directory. */
-const snapshotDir = (dir: string) => Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f))]));
+const snapshotDir = (dir: string) =>
+  Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(dir, f))]),
+  );
 
 describe('import', () => {
   it('loads the fixture directory into an empty database', async () => {
@@ -157,9 +156,7 @@ describe('import', () => {
       'DOT-FY2024-2026,department_reap,Department of Transportation Racial Equity Action Plan FY 2024-2026,DOT,2024,2026,1,Make Vision Zero safety investments where crashes harm people most.,2,Work with unhoused residents living near high-injury streets on safety outreach.,Deferred,U0DOT01,',
     ].join('\n');
     const r = ok(await importSources(prisma, [{ name: 'update.csv', content: csv }]));
-    expect(r.summary).toBe(
-      'Imported 2 plans (2 unchanged), 2 objectives (2 unchanged), 3 strategies (1 new, 2 updated), 2 milestones (1 new, 1 updated).',
-    );
+    expect(r.summary).toBe('Imported 2 plans (2 unchanged), 2 objectives (2 unchanged), 3 strategies (1 new, 2 updated), 2 milestones (1 new, 1 updated).');
 
     const s = await strategy('LIB-FY2024-2026', 1, 1);
     expect(s).toMatchObject({ status: 'COMPLETED', version: 2, dueDate: new Date('2025-06-30T00:00:00Z'), languageAccess: true });
@@ -221,7 +218,10 @@ describe('import', () => {
     const broken = read('sjce.json')
       .replace('"status": "NOT_STARTED"', '"status": "Paused"')
       .replace('"roles": "staff"', '"roles": ["staff", "intern"]')
-      .replace('"fiscal_start_year": 2024,\n      "fiscal_end_year": 2026,\n      "objective_number": 2', '"fiscal_start_year": 2024,\n      "fiscal_end_year": 2027,\n      "objective_number": 2');
+      .replace(
+        '"fiscal_start_year": 2024,\n      "fiscal_end_year": 2026,\n      "objective_number": 2',
+        '"fiscal_start_year": 2024,\n      "fiscal_end_year": 2027,\n      "objective_number": 2',
+      );
     const bad = failed(await importSources(prisma, [{ name: 'sjce.json', content: broken }]));
     expect(bad.messages).toEqual([
       'members row 2 (line 25): roles: unknown role "intern"; accepted: orse_admin, equity_lead, staff, manager, redi_member',
@@ -251,20 +251,16 @@ describe('import', () => {
     const before = await collectExport(prisma);
     const csv = 'code,name,maturity_tier\nLIB,Library (renamed),beginner\nDOT,Transportation,expert\n';
     const r = failed(await importSources(prisma, [{ name: 'departments.csv', content: csv }]));
-    expect(r.messages).toEqual([
-      'row 3 (line 3): maturity_tier: unknown maturity tier "expert"; accepted: beginner, intermediate, advanced',
-    ]);
+    expect(r.messages).toEqual(['row 3 (line 3): maturity_tier: unknown maturity tier "expert"; accepted: beginner, intermediate, advanced']);
     expect(await collectExport(prisma)).toEqual(before);
     expect(await prisma.auditLog.count()).toBe(1);
   });
 
   it('reports references that exist neither in the files nor in the database, with the other problems', async () => {
     ok(await importPaths(prisma, [fixture('departments.csv')]));
-    const csv = [
-      'slack_user_id,name,email,department_code,roles',
-      'U0HR01,Ana,ana@sanjoseca.gov,HR,staff',
-      'U0HR02,Ben,ana@sanjoseca.gov,LIB,superuser',
-    ].join('\n');
+    const csv = ['slack_user_id,name,email,department_code,roles', 'U0HR01,Ana,ana@sanjoseca.gov,HR,staff', 'U0HR02,Ben,ana@sanjoseca.gov,LIB,superuser'].join(
+      '\n',
+    );
     const r = failed(await importSources(prisma, [{ name: 'members.csv', content: csv }]));
     expect(r.messages).toEqual([
       'row 2 (line 2): department_code: unknown department HR: not in this import or the database',
@@ -297,9 +293,7 @@ describe('import', () => {
       data: { archivedAt: new Date() },
     });
     const r = failed(await importPaths(prisma, [fixture('plans.csv')]));
-    expect(r.messages).toEqual([
-      'row 3 (line 5): strategy_number: strategy 1.2 of plan LIB-FY2024-2026 was archived; give this row a new strategy_number',
-    ]);
+    expect(r.messages).toEqual(['row 3 (line 5): strategy_number: strategy 1.2 of plan LIB-FY2024-2026 was archived; give this row a new strategy_number']);
     const exported = await collectExport(prisma, { planKey: 'LIB-FY2024-2026' });
     expect(exported.plans!.map((p) => `${p.objective_number}.${p.strategy_number}`)).toEqual(['1.1', '2.1', '3.']);
   });
@@ -418,9 +412,10 @@ describe('export', () => {
       const out2 = path.join(tmp, 'b');
       await writeExport(db2.prisma, { format: 'csv', out: out2, today: '2025-01-01' });
       expect(snapshotDir(out2)).toEqual(snapshotDir(out1));
-      expect(
-        await db2.prisma.strategy.findFirstOrThrow({ where: { number: 5 }, select: { text: true, performanceMeasures: true } }),
-      ).toEqual({ text: '+ Keep the lights on, "in three languages"', performanceMeasures: '@ households reached\n= enrolled' });
+      expect(await db2.prisma.strategy.findFirstOrThrow({ where: { number: 5 }, select: { text: true, performanceMeasures: true } })).toEqual({
+        text: '+ Keep the lights on, "in three languages"',
+        performanceMeasures: '@ households reached\n= enrolled',
+      });
     } finally {
       await dropTestDatabase(db2);
     }

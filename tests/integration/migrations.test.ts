@@ -17,11 +17,10 @@ const repo = path.resolve(import.meta.dirname, '../..');
 
 /** SQL for schema.prisma from nothing, computed by Prisma itself (no database needed). */
 async function schemaFromPrisma(): Promise<string> {
-  const { stdout } = await run(
-    'npx',
-    ['prisma', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
-    { cwd: repo, maxBuffer: 10 * 1024 * 1024 },
-  );
+  const { stdout } = await run('npx', ['prisma', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script'], {
+    cwd: repo,
+    maxBuffer: 10 * 1024 * 1024,
+  });
   return stdout;
 }
 
@@ -77,7 +76,7 @@ describe('migrations', () => {
     await expect(migrate(migrated, dir)).rejects.toThrow(`migration ${name} was changed after it was applied`);
   });
 
-  it("apply each migration once when three instances start together", { timeout: 180_000 }, async () => {
+  it('apply each migration once when three instances start together', { timeout: 180_000 }, async () => {
     const serverUrl = migrated.url;
     let databaseUrl: string;
     let fresh: TestDatabase | undefined;
@@ -91,8 +90,7 @@ describe('migrations', () => {
       // PGlite is single-process: one data directory opened by three starts in a row.
       databaseUrl = `pglite:${fs.mkdtempSync(path.join(os.tmpdir(), 'reap-pglite-'))}`;
     }
-    const start = () =>
-      run('npx', ['tsx', 'src/main.ts', 'migrate'], { cwd: repo, env: { ...process.env, DATABASE_URL: databaseUrl } });
+    const start = () => run('npx', ['tsx', 'src/main.ts', 'migrate'], { cwd: repo, env: { ...process.env, DATABASE_URL: databaseUrl } });
     const results = serverUrl ? await Promise.all([start(), start(), start()]) : [await start(), await start(), await start()];
     for (const r of results) expect(r.stdout).toMatch(/Database is up to date \(\d+ migrations applied\)/);
 

@@ -24,7 +24,10 @@ let io: ReturnType<typeof captureIO>;
 let code: number;
 let files: Record<string, string>;
 let csvRecords: string[][];
-let pkg: { licenses: Array<{ name: string }>; resources: Array<{ path: string; schema: { fields: Array<{ name: string; type: string }>; primaryKey: string[] } }> };
+let pkg: {
+  licenses: Array<{ name: string }>;
+  resources: Array<{ path: string; schema: { fields: Array<{ name: string; type: string }>; primaryKey: string[] } }>;
+};
 
 function captureIO(): CliIO & { stdout: string[]; stderr: string[] } {
   const io = {

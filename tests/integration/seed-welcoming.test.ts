@@ -13,7 +13,12 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const PAGE = fs.readFileSync(path.resolve(REPO_ROOT, '../shared/seeds/004_ddf9bfe84c39c4dd.txt'), 'utf8');
 const REPORT = fs.readFileSync(path.resolve(REPO_ROOT, '../shared/seeds/000_3efae15d370abf39.txt'), 'utf8');
 
-const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, '').split(/\s+/).filter(Boolean);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .split(/\s+/)
+    .filter(Boolean);
 
 describe('Welcoming San José Plan seed', () => {
   let db: TestDatabase;

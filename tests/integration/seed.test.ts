@@ -68,22 +68,15 @@ async function expectDemoTimeline(prisma: Prisma, now: Date) {
   const open = strategies.filter((s) => s.status !== 'COMPLETED');
   const due = (d: Date | null) => (d ? iso(d) : null);
   expect(open.filter((s) => due(s.dueDate)! < today).length, 'overdue strategies').toBeGreaterThanOrEqual(2);
-  expect(
-    open.filter((s) => due(s.dueDate)! >= today && due(s.dueDate)! <= in14).length,
-    'strategies due within 14 days',
-  ).toBeGreaterThanOrEqual(2);
+  expect(open.filter((s) => due(s.dueDate)! >= today && due(s.dueDate)! <= in14).length, 'strategies due within 14 days').toBeGreaterThanOrEqual(2);
   const milestones = strategies.flatMap((s) => s.milestones).filter((m) => m.completedAt === null);
   expect(milestones.filter((m) => iso(m.dueDate) < today).length, 'overdue milestones').toBeGreaterThanOrEqual(2);
-  expect(
-    milestones.filter((m) => iso(m.dueDate) >= today && iso(m.dueDate) <= in14).length,
-    'milestones due within 14 days',
-  ).toBeGreaterThanOrEqual(2);
+  expect(milestones.filter((m) => iso(m.dueDate) >= today && iso(m.dueDate) <= in14).length, 'milestones due within 14 days').toBeGreaterThanOrEqual(2);
 
   const quarterStart = DateTime.fromJSDate(now, { zone: LA }).startOf('quarter');
   // Fiscal quarters line up with calendar quarters (July starts both).
   const quarterStartIso = quarterStart.toISODate()!;
-  const updatedThisQuarter = (s: (typeof strategies)[number]) =>
-    s.updates.some((u) => iso(u.periodStart) >= quarterStartIso);
+  const updatedThisQuarter = (s: (typeof strategies)[number]) => s.updates.some((u) => iso(u.periodStart) >= quarterStartIso);
   expect(open.filter((s) => !updatedThisQuarter(s)).length, 'open strategies nobody updated this quarter').toBeGreaterThanOrEqual(3);
   expect(open.filter(updatedThisQuarter).length, 'strategies updated this quarter').toBeGreaterThanOrEqual(3);
 
@@ -99,9 +92,7 @@ async function expectDemoTimeline(prisma: Prisma, now: Date) {
       expect(u.createdAt.getTime(), u.idempotencyKey).toBeLessThanOrEqual(now.getTime());
       const submittedOn = DateTime.fromJSDate(u.createdAt, { zone: LA }).toISODate()!;
       expect(submittedOn >= iso(u.periodStart) && submittedOn <= iso(u.periodEnd), u.idempotencyKey).toBe(true);
-      expect(u.idempotencyKey).toBe(
-        `seed:${s.objective.plan.key}:${s.objective.number}.${s.number}:${u.periodKey}`,
-      );
+      expect(u.idempotencyKey).toBe(`seed:${s.objective.plan.key}:${s.objective.number}.${s.number}:${u.periodKey}`);
     }
     const latest = s.updates.at(-1);
     if (latest) expect(s.status, `${s.objective.plan.key} ${s.objective.number}.${s.number}`).toBe(latest.statusTo);
@@ -188,7 +179,10 @@ describe('seedDatabase', () => {
         roles: m.roles,
         department: m.department?.code ?? null,
         managed: m.managedDepartments.map((d) => d.department.code).sort(),
-        subscriptions: m.subscriptions.filter((s) => s.active).map((s) => s.kind).sort(),
+        subscriptions: m.subscriptions
+          .filter((s) => s.active)
+          .map((s) => s.kind)
+          .sort(),
       }).toEqual({
         name: p.name,
         email: p.email,
@@ -227,9 +221,7 @@ describe('seedDatabase', () => {
         objectives: { include: { strategies: { include: { owner: true, milestones: true } } } },
       },
     });
-    expect(plans.map((p) => p.key).sort()).toEqual(
-      ['DOT', 'HOUSING', 'LIB', 'PRNS', 'SJCE', 'SJPD'].map((c) => `${c}-FY2024-2026`),
-    );
+    expect(plans.map((p) => p.key).sort()).toEqual(['DOT', 'HOUSING', 'LIB', 'PRNS', 'SJCE', 'SJPD'].map((c) => `${c}-FY2024-2026`));
     for (const plan of plans) {
       expect(plan).toMatchObject({ fiscalStartYear: 2024, fiscalEndYear: 2026, isDemo: true });
       expect(plan.key).toBe(`${plan.department!.code}-FY2024-2026`);
@@ -384,8 +376,6 @@ describe('reap seed', () => {
       currentQuarter: 'FY2027-Q2',
       holidayFiscalYears: [2027],
     });
-    expect(text.split('\n')[1]).toBe(
-      'Nothing changed: the database already held this seed (demo dates around 2026-11-23, FY2027-Q2, America/Los_Angeles).',
-    );
+    expect(text.split('\n')[1]).toBe('Nothing changed: the database already held this seed (demo dates around 2026-11-23, FY2027-Q2, America/Los_Angeles).');
   });
 });

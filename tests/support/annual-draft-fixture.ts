@@ -47,7 +47,13 @@ export const FIXTURE_UPDATES: readonly DraftUpdateRow[] = [
     narrative: '<script>alert("x")</script> Equity teams met 12 times & *grew*.',
   }),
   // Reported for the next fiscal year: not this report's.
-  update(505, { narrative: 'Next year already.', periodKey: 'FY2025-Q1', periodStart: '2024-07-01', periodEnd: '2024-09-30', createdAt: new Date('2024-08-01T18:00:00Z') }),
+  update(505, {
+    narrative: 'Next year already.',
+    periodKey: 'FY2025-Q1',
+    periodStart: '2024-07-01',
+    periodEnd: '2024-09-30',
+    createdAt: new Date('2024-08-01T18:00:00Z'),
+  }),
   update(601, {
     strategyId: 9001,
     strategyRef: '1.1',

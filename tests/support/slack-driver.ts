@@ -215,7 +215,11 @@ export class SlackDriver {
     // A step that opened a form runs on until the person submits it: the caller drives that.
     if (input.interactive) {
       const user = input.user;
-      await this.fake.waitFor(() => execution.state !== 'running' || (user !== undefined && this.fake.openViews(user).length > 0), timeoutMs, `the ${input.callbackId} step's end or form`);
+      await this.fake.waitFor(
+        () => execution.state !== 'running' || (user !== undefined && this.fake.openViews(user).length > 0),
+        timeoutMs,
+        `the ${input.callbackId} step's end or form`,
+      );
     } else {
       await this.fake.waitFor(() => execution.state !== 'running', timeoutMs, `the end of the ${input.callbackId} step`);
     }

@@ -121,9 +121,7 @@ const ABANDONED_AFTER_MS = 3 * 60 * 60 * 1000;
 
 /** Drops per-test databases older than ABANDONED_AFTER_MS: a run killed mid-way never reached its cleanup. */
 async function dropAbandoned(c: pg.Client): Promise<void> {
-  const { rows } = await c.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE datname ~ '^reap_test_[0-9a-z]+_[0-9a-f]+$'`,
-  );
+  const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^reap_test_[0-9a-z]+_[0-9a-f]+$'`);
   for (const { datname } of rows) {
     const createdAt = parseInt(datname.split('_')[2]!, 36);
     if (Date.now() - createdAt < ABANDONED_AFTER_MS) continue;

@@ -9,7 +9,7 @@ describe('whether npm test runs the browser tests', () => {
     expect(browserTestPlan({}, found)).toEqual({ run: true });
   });
 
-  it('leaves them out with one line saying how to install Chromium on a newcomer\'s machine', () => {
+  it("leaves them out with one line saying how to install Chromium on a newcomer's machine", () => {
     expect(browserTestPlan({}, none)).toEqual({ run: false, message: SKIP_LINE });
     expect(SKIP_LINE).toBe('browser tests skipped: no Chromium found; apt-get install chromium (or set CHROMIUM_PATH)');
     expect(browserTestPlan({ CI: 'false' }, none).run).toBe(false);

@@ -30,7 +30,7 @@ describe('configuration', () => {
     [{ PORT: '70000' }, /^PORT is invalid: expected a port number 0-65535/],
     [{ REAP_TIMEZONE: 'Pacific' }, /^REAP_TIMEZONE is invalid: expected an IANA time zone/],
     [{ REAP_ADMIN_USER_IDS: 'U0ORSE01,bob' }, /^REAP_ADMIN_USER_IDS is invalid: expected a Slack id/],
-    [{ SLACK_BOT_TOKEN: 'xoxp-user' , SLACK_SIGNING_SECRET: 's' }, /^SLACK_BOT_TOKEN is invalid: expected a bot token starting with xoxb-/],
+    [{ SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's' }, /^SLACK_BOT_TOKEN is invalid: expected a bot token starting with xoxb-/],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /^SLACK_SIGNING_SECRET \(HTTP mode\) or SLACK_APP_TOKEN \(Socket Mode\) is missing/],
     [{ SLACK_SIGNING_SECRET: 's' }, /^SLACK_BOT_TOKEN is missing/],
   ])('refuses %o with one line naming the variable', (env, message) => {
@@ -46,9 +46,7 @@ describe('configuration', () => {
   });
 
   it('never echoes a secret in its error message', () => {
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-supersecretvalue', SLACK_SIGNING_SECRET: 's' })).toThrow(
-      /got "xoxp-…"/,
-    );
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-supersecretvalue', SLACK_SIGNING_SECRET: 's' })).toThrow(/got "xoxp-…"/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://admin:hunter2@db/reap' })).not.toThrow(/hunter2/);
   });
 

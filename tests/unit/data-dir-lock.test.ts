@@ -15,7 +15,8 @@ const startOf = (pid: number) => {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]!;
 };
-const writeHolder = (h: Record<string, unknown>) => fs.writeFileSync(lockFile(), JSON.stringify({ host: os.hostname(), since: '2026-11-01T00:00:00.000Z', ...h }));
+const writeHolder = (h: Record<string, unknown>) =>
+  fs.writeFileSync(lockFile(), JSON.stringify({ host: os.hostname(), since: '2026-11-01T00:00:00.000Z', ...h }));
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-lock-'));

@@ -6,16 +6,12 @@ const es = catalogFor('es');
 const vi = catalogFor('vi') as { status: Record<string, string> };
 
 function keys(o: object, prefix = ''): string[] {
-  return Object.entries(o).flatMap(([k, v]) =>
-    typeof v === 'string' ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`),
-  );
+  return Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`)));
 }
 function placeholders(o: object): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const walk = (x: object, p: string) =>
-    Object.entries(x).forEach(([k, v]) =>
-      typeof v === 'string' ? (out[`${p}${k}`] = (v.match(/{{\w+}}/g) ?? []).sort()) : walk(v as object, `${p}${k}.`),
-    );
+    Object.entries(x).forEach(([k, v]) => (typeof v === 'string' ? (out[`${p}${k}`] = (v.match(/{{\w+}}/g) ?? []).sort()) : walk(v as object, `${p}${k}.`)));
   walk(o, '');
   return out;
 }
@@ -86,7 +82,24 @@ describe('service error messages', () => {
     for (const lang of ['en', 'es', 'vi'] as const) {
       const t = translator(lang);
       for (const key of MESSAGE_KEYS) {
-        const text = t(key, { query: 'x', suggestions: 'y', title: 't', email: 'e', limit: '3000', length: '10000', options: 'a', today: '2026-01-01', choices: 'c', detail: 'd', contacts: '<@U1>', minutes: '10', plan: 'WSJ-2021-2024', number: '2', target: '90%', label: 'Staff trained' });
+        const text = t(key, {
+          query: 'x',
+          suggestions: 'y',
+          title: 't',
+          email: 'e',
+          limit: '3000',
+          length: '10000',
+          options: 'a',
+          today: '2026-01-01',
+          choices: 'c',
+          detail: 'd',
+          contacts: '<@U1>',
+          minutes: '10',
+          plan: 'WSJ-2021-2024',
+          number: '2',
+          target: '90%',
+          label: 'Staff trained',
+        });
         expect(text, `${lang} ${key}`).not.toBe(key);
         expect(text, `${lang} ${key}`).not.toMatch(/{{\w+}}/);
       }

@@ -40,7 +40,9 @@ describe('Slack app manifests', () => {
       expect(m.oauth_config.scopes.bot).toContain('commands');
     }
     expect(socket.features.shortcuts).toEqual(http.features.shortcuts);
-    expect(readManifestFacts().messageShortcuts).toEqual([{ callbackId: REPORT_MESSAGE_SHORTCUT, name: 'Report as REAP update', description: http.features.shortcuts[0].description }]);
+    expect(readManifestFacts().messageShortcuts).toEqual([
+      { callbackId: REPORT_MESSAGE_SHORTCUT, name: 'Report as REAP update', description: http.features.shortcuts[0].description },
+    ]);
   });
 
   it('both register /reap, the Home tab, interactivity and the same scopes and events', () => {
@@ -49,7 +51,19 @@ describe('Slack app manifests', () => {
       expect(m.features.app_home.home_tab_enabled).toBe(true);
       expect(m.settings.interactivity.is_enabled).toBe(true);
       expect(m.oauth_config.scopes.bot).toEqual(
-        expect.arrayContaining(['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email', 'files:write', 'channels:history', 'groups:history', 'im:history', 'canvases:read', 'canvases:write']),
+        expect.arrayContaining([
+          'commands',
+          'chat:write',
+          'im:write',
+          'users:read',
+          'users:read.email',
+          'files:write',
+          'channels:history',
+          'groups:history',
+          'im:history',
+          'canvases:read',
+          'canvases:write',
+        ]),
       );
       expect(m.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_home_opened', 'user_change']));
     }
@@ -74,7 +88,9 @@ describe('Slack app manifests', () => {
       expect(m.settings.function_runtime).toBe('remote');
       expect(Object.keys(m.functions).sort()).toEqual(['get_department_status', 'submit_reap_update']);
       expect(Object.keys(m.functions).length).toBeLessThanOrEqual(50);
-      for (const [callbackId, f] of Object.entries(m.functions as Record<string, { title: string; description: string; input_parameters: object; output_parameters: object }>)) {
+      for (const [callbackId, f] of Object.entries(
+        m.functions as Record<string, { title: string; description: string; input_parameters: object; output_parameters: object }>,
+      )) {
         expect(callbackId.length).toBeLessThanOrEqual(100);
         expect(f.title.length).toBeGreaterThan(0);
         expect(f.title.length).toBeLessThanOrEqual(255);

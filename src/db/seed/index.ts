@@ -206,12 +206,7 @@ class Seeder {
   }
 
   private async departments(): Promise<void> {
-    const existing = new Map(
-      (await this.tx.department.findMany({ where: { code: { in: SEED_DEPARTMENTS.map((d) => d.code) } } })).map((d) => [
-        d.code,
-        d,
-      ]),
-    );
+    const existing = new Map((await this.tx.department.findMany({ where: { code: { in: SEED_DEPARTMENTS.map((d) => d.code) } } })).map((d) => [d.code, d]));
     for (const d of SEED_DEPARTMENTS) {
       const desired = {
         code: d.code,
@@ -287,16 +282,9 @@ class Seeder {
 
     const memberIds = [...this.memberIds.values()];
     const managed = new Set(
-      (await this.tx.managedDepartment.findMany({ where: { memberId: { in: memberIds } } })).map(
-        (m) => `${m.memberId}:${m.departmentId}`,
-      ),
+      (await this.tx.managedDepartment.findMany({ where: { memberId: { in: memberIds } } })).map((m) => `${m.memberId}:${m.departmentId}`),
     );
-    const subs = new Map(
-      (await this.tx.digestSubscription.findMany({ where: { memberId: { in: memberIds } } })).map((s) => [
-        `${s.memberId}:${s.kind}`,
-        s,
-      ]),
-    );
+    const subs = new Map((await this.tx.digestSubscription.findMany({ where: { memberId: { in: memberIds } } })).map((s) => [`${s.memberId}:${s.kind}`, s]));
     for (const p of DEMO_PERSONAS) {
       const memberId = this.memberId(p.slackUserId);
       for (const code of p.managedDepartmentCodes) {
@@ -470,7 +458,9 @@ class Seeder {
       return { objectiveId, pillarId };
     });
     const existing = new Set(
-      (await this.tx.objectivePillar.findMany({ where: { objectiveId: { in: links.map((l) => l.objectiveId) } } })).map((l) => `${l.objectiveId}:${l.pillarId}`),
+      (await this.tx.objectivePillar.findMany({ where: { objectiveId: { in: links.map((l) => l.objectiveId) } } })).map(
+        (l) => `${l.objectiveId}:${l.pillarId}`,
+      ),
     );
     for (const l of links) {
       this.counts.objectivePillars++;
@@ -499,24 +489,31 @@ class Seeder {
     const periods = { current, previous: previousPeriod(current) };
     // Demo work exists since the start of last quarter, so every demo strategy has a
     // snapshot of last quarter's close to compare with (periodSnapshots below).
-    const since = DateTime.fromISO(previousPeriod(periodContaining(this.now, this.zone, 'QUARTERLY')).start, { zone: this.zone }).set({ hour: 9 }).toJSDate();
+    const since = DateTime.fromISO(previousPeriod(periodContaining(this.now, this.zone, 'QUARTERLY')).start, { zone: this.zone })
+      .set({ hour: 9 })
+      .toJSDate();
     for (const [oi, o] of reap.objectives.entries()) {
       const objectiveNumber = oi + 1;
       const objectiveId = await this.upsertObjective(planId, objectiveNumber, o.title);
       for (const [si, s] of o.strategies.entries()) {
         const strategyNumber = si + 1;
-        const strategyId = await this.upsertStrategy(objectiveId, strategyNumber, {
-          text: s.text,
-          status: s.status,
-          ownerId: this.memberId(s.owner),
-          dueDate: this.dueDate(s.dueInDays),
-          performanceMeasures: s.performanceMeasures,
-          outputs: s.outputs ?? '',
-          languageAccess: s.languageAccess ?? false,
-          disabilityAccess: s.disabilityAccess ?? false,
-          genderEquity: s.genderEquity ?? false,
-          priorityCommunities: s.priorityCommunities ?? false,
-        }, since);
+        const strategyId = await this.upsertStrategy(
+          objectiveId,
+          strategyNumber,
+          {
+            text: s.text,
+            status: s.status,
+            ownerId: this.memberId(s.owner),
+            dueDate: this.dueDate(s.dueInDays),
+            performanceMeasures: s.performanceMeasures,
+            outputs: s.outputs ?? '',
+            languageAccess: s.languageAccess ?? false,
+            disabilityAccess: s.disabilityAccess ?? false,
+            genderEquity: s.genderEquity ?? false,
+            priorityCommunities: s.priorityCommunities ?? false,
+          },
+          since,
+        );
         await this.milestones(strategyId, s);
         for (const u of s.updates) {
           await this.progressUpdate(strategyId, `seed:${key}:${objectiveNumber}.${strategyNumber}`, periods[u.period], u);
@@ -617,10 +614,7 @@ class Seeder {
     const years = [fy, fy + 1];
     const wanted = years.flatMap(cityHolidaysForFiscalYear);
     const existing = new Map(
-      (await this.tx.holiday.findMany({ where: { date: { in: wanted.map((h) => dateOnly(h.date)) } } })).map((h) => [
-        h.date.toISOString().slice(0, 10),
-        h,
-      ]),
+      (await this.tx.holiday.findMany({ where: { date: { in: wanted.map((h) => dateOnly(h.date)) } } })).map((h) => [h.date.toISOString().slice(0, 10), h]),
     );
     for (const h of wanted) {
       this.counts.holidays++;

@@ -108,7 +108,12 @@ export interface FrontDoorOptions {
 }
 
 /** Starts the front door's thread on `settings.port` and resolves once it listens. */
-export async function openFrontDoor(receiver: FrontDoorReceiver, settings: FrontDoorSettings, logger: Logger, options: FrontDoorOptions = {}): Promise<FrontDoor> {
+export async function openFrontDoor(
+  receiver: FrontDoorReceiver,
+  settings: FrontDoorSettings,
+  logger: Logger,
+  options: FrontDoorOptions = {},
+): Promise<FrontDoor> {
   let closing = false;
   let worker: Worker;
   // The port asked for (0: any), then the one the first front door got, for a restart.

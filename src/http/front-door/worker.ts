@@ -47,7 +47,8 @@ const mainThreadApp = {
           inFlight.delete(id);
           if (!error) return resolve();
           // Bolt's error handler answers 401 to this one class (no installation).
-          const e = error.code === 'slack_bolt_authorization_error' ? new AuthorizationError(error.message, new Error(error.message)) : new Error(error.message);
+          const e =
+            error.code === 'slack_bolt_authorization_error' ? new AuthorizationError(error.message, new Error(error.message)) : new Error(error.message);
           reject(e);
         },
       });
@@ -72,7 +73,11 @@ const receiver = new HTTPReceiver({
 receiver.init(mainThreadApp);
 
 const forwardAgent = new http.Agent({ keepAlive: true });
-const slack = { apiUrl: settings.apiUrl, botToken: settings.botToken, agent: new (settings.apiUrl.startsWith('https:') ? https : http).Agent({ keepAlive: true }) };
+const slack = {
+  apiUrl: settings.apiUrl,
+  botToken: settings.botToken,
+  agent: new (settings.apiUrl.startsWith('https:') ? https : http).Agent({ keepAlive: true }),
+};
 
 const server = createLimitedServer((req, res) => {
   try {

@@ -110,7 +110,10 @@ export function briefingsJob(options: BriefingsJobOptions = {}): JobHandler {
         try {
           permalink = client ? ((await client.chat.getPermalink({ channel: r.channelId, message_ts: r.ts })).permalink ?? null) : null;
         } catch (e) {
-          run.logger.warn({ err: (e as { data?: { error?: string } }).data?.error ?? (e as Error).message, channel: r.channelId }, 'no permalink for a briefing post');
+          run.logger.warn(
+            { err: (e as { data?: { error?: string } }).data?.error ?? (e as Error).message, channel: r.channelId },
+            'no permalink for a briefing post',
+          );
         }
         refs.push({ channelId: r.channelId, ts: r.ts, permalink });
       }
@@ -187,7 +190,11 @@ async function briefingCharts(run: JobRunContext, plans: readonly Plan[], client
   }
   let coverage: CoverageRow[] = [];
   try {
-    coverage = (await reportingCoverage(run.ctx, 'citywide', run.fireTime)).map((c) => ({ period: c.period, reported: c.reported, notReported: c.notReported }));
+    coverage = (await reportingCoverage(run.ctx, 'citywide', run.fireTime)).map((c) => ({
+      period: c.period,
+      reported: c.reported,
+      notReported: c.notReported,
+    }));
   } catch (e) {
     run.logger.warn({ err: (e as Error).message }, 'briefing coverage chart left out: no snapshots read');
   }

@@ -66,7 +66,8 @@ export function weeklyDigestJob(options: WeeklyDigestOptions = {}): JobHandler {
     const renderers = new Map<Lang, ReturnType<typeof weeklyDigestRenderer>>();
     const renderer = (lang: Lang) => {
       let r = renderers.get(lang);
-      if (!r) renderers.set(lang, (r = weeklyDigestRenderer(translator(lang), { from: window.from, to: window.until, homeUrl, zone: ctx.config.timeZone, changes })));
+      if (!r)
+        renderers.set(lang, (r = weeklyDigestRenderer(translator(lang), { from: window.from, to: window.until, homeUrl, zone: ctx.config.timeZone, changes })));
       return r;
     };
     const charts: (PendingChartBlock | undefined)[] = byStatus

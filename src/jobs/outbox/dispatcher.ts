@@ -138,8 +138,7 @@ export class OutboxDispatcher {
       ...options,
     };
     this.pacer = new ChannelPacer(this.o.perChannelIntervalMs);
-    this.charts =
-      options.charts ?? new ChartUploads({ client: options.client, logger: options.logger, filePrefix: 'chart', rethrowRateLimits: true });
+    this.charts = options.charts ?? new ChartUploads({ client: options.client, logger: options.logger, filePrefix: 'chart', rethrowRateLimits: true });
     this.slackSlots = new Semaphore(this.o.concurrency);
   }
 
@@ -190,10 +189,12 @@ export class OutboxDispatcher {
   async runContinuously(options: { signal: AbortSignal; idleMs?: number }): Promise<DispatchStats> {
     const stats = emptyStats();
     while (!options.signal.aborted) {
-      const handled = this.paused() ? 0 : await this.dispatchOnce(stats, options.signal).catch((e) => {
-        this.log.error({ err: e }, 'outbox dispatch failed; retrying');
-        return 0;
-      });
+      const handled = this.paused()
+        ? 0
+        : await this.dispatchOnce(stats, options.signal).catch((e) => {
+            this.log.error({ err: e }, 'outbox dispatch failed; retrying');
+            return 0;
+          });
       if (handled === 0) await this.o.sleep(options.idleMs ?? 1000, options.signal);
       this.pacer.prune();
     }
@@ -390,20 +391,15 @@ export class OutboxDispatcher {
       if (failure.kind === 'app-blocked') return this.pauseFor(row, failure, stats);
       if (failure.retryAfterSeconds !== undefined) this.pacer.defer(OPEN_KEY, Date.now() + failure.retryAfterSeconds * 1000);
       // Opening a DM posts nothing, so any other failure is safe to retry.
-      const delay = failure.retryAfterSeconds !== undefined
-        ? retryAfterDelay(failure.retryAfterSeconds, this.o.random)
-        : backoffDelay(row.attempts + 1, this.o.backoff, this.o.random);
+      const delay =
+        failure.retryAfterSeconds !== undefined
+          ? retryAfterDelay(failure.retryAfterSeconds, this.o.random)
+          : backoffDelay(row.attempts + 1, this.o.backoff, this.o.random);
       return this.reschedule(row, new Date(this.o.now().getTime() + delay), `conversations.open: ${failure.code}`, stats);
     }
   }
 
-  private async onPostFailure(
-    row: OutboxMessage,
-    channel: string,
-    attempts: number,
-    failure: ClassifiedFailure,
-    stats: DispatchStats,
-  ): Promise<Delivery> {
+  private async onPostFailure(row: OutboxMessage, channel: string, attempts: number, failure: ClassifiedFailure, stats: DispatchStats): Promise<Delivery> {
     const now = this.o.now();
     const log = { outboxId: row.id, channel, attempts, code: failure.code, kind: failure.kind };
     // A stored DM id Slack no longer knows: the person is still there, so open the
@@ -425,9 +421,10 @@ export class OutboxDispatcher {
         await this.fail(row, 'SENDING', failure.code, failure.code, stats, attempts);
         return 'done';
       case 'retry': {
-        const delay = failure.retryAfterSeconds !== undefined
-          ? retryAfterDelay(failure.retryAfterSeconds, this.o.random)
-          : backoffDelay(attempts, this.o.backoff, this.o.random);
+        const delay =
+          failure.retryAfterSeconds !== undefined
+            ? retryAfterDelay(failure.retryAfterSeconds, this.o.random)
+            : backoffDelay(attempts, this.o.backoff, this.o.random);
         if (failure.retryAfterSeconds !== undefined) this.pacer.defer(channel, Date.now() + failure.retryAfterSeconds * 1000);
         this.log.info({ ...log, delayMs: delay }, 'message put back for later');
         const until = new Date(now.getTime() + delay);
@@ -571,9 +568,7 @@ export class OutboxDispatcher {
     const oldest = ((row.createdAt.getTime() - 60_000) / 1000).toFixed(6);
     let cursor: string | undefined;
     for (let page = 0; page < this.o.historyPages; page++) {
-      const res = await this.slackSlots.run(() =>
-        this.o.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, cursor }),
-      );
+      const res = await this.slackSlots.run(() => this.o.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, cursor }));
       for (const m of res.messages ?? []) {
         const meta = (m as { metadata?: { event_type?: string; event_payload?: Record<string, unknown> } }).metadata;
         if (meta?.event_type === OUTBOX_METADATA_EVENT && meta.event_payload?.outbox_key === row.idempotencyKey && m.ts) return { ts: m.ts };

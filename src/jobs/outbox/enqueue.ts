@@ -58,12 +58,7 @@ function validate(m: OutboxMessageInput): void {
   }
 }
 
-export async function enqueueOutbox(
-  tx: OutboxWriter,
-  job: string | null,
-  messages: readonly OutboxMessageInput[],
-  now: Date,
-): Promise<EnqueueResult> {
+export async function enqueueOutbox(tx: OutboxWriter, job: string | null, messages: readonly OutboxMessageInput[], now: Date): Promise<EnqueueResult> {
   if (messages.length === 0) return { created: 0, duplicates: 0 };
   messages.forEach(validate);
   const keys = new Set(messages.map((m) => m.idempotencyKey));

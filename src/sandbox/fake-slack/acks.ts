@@ -165,14 +165,7 @@ function applyErrors(view: ViewRecord, errors: Record<string, string>, validate:
   }));
 }
 
-function applyViewAck(
-  fake: FakeSlack,
-  view: ViewRecord,
-  action: 'update' | 'push',
-  definition: unknown,
-  validate: boolean,
-  method: string,
-): AckViolation[] {
+function applyViewAck(fake: FakeSlack, view: ViewRecord, action: 'update' | 'push', definition: unknown, validate: boolean, method: string): AckViolation[] {
   if (validate) {
     const result = validateView(definition, ['modal']);
     if (result.error) {

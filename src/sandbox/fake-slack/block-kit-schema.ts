@@ -30,31 +30,27 @@ const typed = (variants: () => Record<string, Spec>, wrap = false): Spec => ({ k
 
 // ---------- composition objects ----------
 
-const plainTextObject = (max: number): Spec =>
-  obj({ type: oneOf('plain_text'), text: str(max, 1), emoji: bool }, ['type', 'text']);
-const mrkdwnObject = (max: number): Spec =>
-  obj({ type: oneOf('mrkdwn'), text: str(max, 1), verbatim: bool }, ['type', 'text']);
+const plainTextObject = (max: number): Spec => obj({ type: oneOf('plain_text'), text: str(max, 1), emoji: bool }, ['type', 'text']);
+const mrkdwnObject = (max: number): Spec => obj({ type: oneOf('mrkdwn'), text: str(max, 1), verbatim: bool }, ['type', 'text']);
 
 /** A text object restricted to plain_text, e.g. header text, modal title, button text. */
 export const plainText = (max: number): Spec => typed(() => ({ plain_text: plainTextObject(max) }), true);
 /** A text object that may be plain_text or mrkdwn, e.g. section text. */
-export const textObject = (max: number): Spec =>
-  typed(() => ({ plain_text: plainTextObject(max), mrkdwn: mrkdwnObject(max) }), true);
+export const textObject = (max: number): Spec => typed(() => ({ plain_text: plainTextObject(max), mrkdwn: mrkdwnObject(max) }), true);
 
 /**
  * Confirmation dialog. docs.slack.dev marks title, text, confirm and deny as required while
  * @slack/types marks three of them optional; the stricter reading keeps the app safe either way.
  */
-const confirm = obj(
-  { title: plainText(100), text: textObject(300), confirm: plainText(30), deny: plainText(30), style: oneOf('primary', 'danger') },
-  ['title', 'text', 'confirm', 'deny'],
-);
+const confirm = obj({ title: plainText(100), text: textObject(300), confirm: plainText(30), deny: plainText(30), style: oneOf('primary', 'danger') }, [
+  'title',
+  'text',
+  'confirm',
+  'deny',
+]);
 
 /** Options in selects and overflow menus: plain_text only. */
-const plainOption = obj(
-  { text: plainText(75), value: str(150), description: plainText(75), url: str(3000) },
-  ['text', 'value'],
-);
+const plainOption = obj({ text: plainText(75), value: str(150), description: plainText(75), url: str(3000) }, ['text', 'value']);
 /** Options in checkboxes and radio buttons may use mrkdwn. */
 const richOption = obj({ text: textObject(75), value: str(150), description: textObject(75) }, ['text', 'value']);
 const optionGroup = obj({ label: plainText(75), options: arr(plainOption, 100, 1) }, ['label', 'options']);
@@ -110,11 +106,7 @@ const sectionNeedsContent: ObjectCheck = (value, pointer, ctx) => {
 
 /** Fields every interactive element accepts. */
 function element(props: Record<string, Spec>, required: string[] = [], checks: ObjectCheck[] = []): Spec {
-  return obj(
-    { type: str(), action_id: str(255, 1), ...props },
-    ['type', ...required],
-    [uniqueActionId, focusOnLoad, ...checks],
-  );
+  return obj({ type: str(), action_id: str(255, 1), ...props }, ['type', ...required], [uniqueActionId, focusOnLoad, ...checks]);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -231,10 +223,7 @@ const button = element(
   ['text'],
 );
 const overflow = element({ options: arr(plainOption, 5, 1), confirm }, ['options']);
-const workflowButton = element(
-  { text: plainText(75), workflow: any, style: oneOf('primary', 'danger'), accessibility_label: str(75) },
-  ['text', 'workflow'],
-);
+const workflowButton = element({ text: plainText(75), workflow: any, style: oneOf('primary', 'danger'), accessibility_label: str(75) }, ['text', 'workflow']);
 const imageElement = obj(
   { type: str(), alt_text: str(2000), image_url: str(3000), slack_file: slackFile },
   ['type', 'alt_text'],
@@ -286,9 +275,11 @@ const inputSurfaceRules: ObjectCheck = (value, pointer, ctx) => {
   }
 };
 
-const messageOnly = (name: string): ObjectCheck => (_value, pointer, ctx) => {
-  if (ctx.surface !== 'message') report(ctx, pointerJoin(pointer, 'type'), `unsupported type: ${name}`);
-};
+const messageOnly =
+  (name: string): ObjectCheck =>
+  (_value, pointer, ctx) => {
+    if (ctx.surface !== 'message') report(ctx, pointerJoin(pointer, 'type'), `unsupported type: ${name}`);
+  };
 
 const richTextElement = typed(() => ({
   rich_text_section: openObj({ type: str(), elements: arr(any) }, ['type', 'elements']),
@@ -310,7 +301,13 @@ export const BLOCKS: Readonly<Record<string, Spec>> = {
     ['elements'],
   ),
   context_actions: block(
-    { elements: arr(typed(() => ({ feedback_buttons: openObj({ type: str() }), icon_button: openObj({ type: str() }) })), 5, 1) },
+    {
+      elements: arr(
+        typed(() => ({ feedback_buttons: openObj({ type: str() }), icon_button: openObj({ type: str() }) })),
+        5,
+        1,
+      ),
+    },
     ['elements'],
   ),
   divider: block({}),
@@ -365,9 +362,4 @@ export const BLOCKS: Readonly<Record<string, Spec>> = {
 export const blockSpec: Spec = typed(() => BLOCKS);
 
 /** Element types that carry user input and therefore appear in `view.state.values`. */
-export const STATEFUL_ELEMENT_TYPES: ReadonlySet<string> = new Set([
-  ...Object.keys(select),
-  ...Object.keys(textInputs),
-  ...Object.keys(choices),
-  'file_input',
-]);
+export const STATEFUL_ELEMENT_TYPES: ReadonlySet<string> = new Set([...Object.keys(select), ...Object.keys(textInputs), ...Object.keys(choices), 'file_input']);

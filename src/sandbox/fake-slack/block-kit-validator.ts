@@ -1,14 +1,5 @@
 import { blockSpec } from './block-kit-schema.js';
-import {
-  formatSlackError,
-  newContext,
-  pointerJoin,
-  report,
-  walk,
-  type BlockKitError,
-  type Surface,
-  type ValidationContext,
-} from './schema-engine.js';
+import { formatSlackError, newContext, pointerJoin, report, walk, type BlockKitError, type Surface, type ValidationContext } from './schema-engine.js';
 
 /**
  * Pure Block Kit validation for one surface. Returns errors in Slack's shape; callers turn them

@@ -15,12 +15,7 @@ export type ResponseOutcome =
   | { ok: true; effect: 'deleted' | 'replaced' | 'posted' | 'ephemeral' }
   | { ok: false; code: 'invalid_blocks' | 'no_text'; errors: BlockKitError[] };
 
-export function applyMessageResponse(
-  workspace: Workspace,
-  context: ResponseUrlContext,
-  body: JsonObject,
-  source: string,
-): ResponseOutcome {
+export function applyMessageResponse(workspace: Workspace, context: ResponseUrlContext, body: JsonObject, source: string): ResponseOutcome {
   if (body.delete_original === true) {
     deleteOriginal(workspace, context);
     return { ok: true, effect: 'deleted' };

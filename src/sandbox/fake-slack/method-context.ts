@@ -121,7 +121,12 @@ export function jsonArg(args: JsonObject, name: string, badJsonCode: string): un
 /** Comma-separated lists (conversations.open `users`, conversations.list `types`). */
 export function listArg(args: JsonObject, name: string): string[] {
   const value = optionalString(args, name);
-  return value === undefined ? [] : value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value === undefined
+    ? []
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 /** Opaque pagination cursors shaped like Slack's (base64 of `<kind>:<offset>`). */

@@ -157,11 +157,7 @@ export function viewActionPayload(fake: FakeSlack, input: ViewActionInput): Bloc
   return payload as BlockAction;
 }
 
-function buildAction(
-  fake: FakeSlack,
-  blocks: readonly unknown[],
-  target: ActionTarget,
-): { action: JsonObject; stateValue?: JsonObject; blockId: string } {
+function buildAction(fake: FakeSlack, blocks: readonly unknown[], target: ActionTarget): { action: JsonObject; stateValue?: JsonObject; blockId: string } {
   const found = findElement(blocks, target);
   if (!found) throw new Error(`no element with action_id "${target.actionId}"${target.blockId ? ` in block "${target.blockId}"` : ''}`);
   const { block, element } = found;
@@ -280,9 +276,7 @@ export function eventEnvelope(fake: FakeSlack, event: JsonObject): JsonObject {
     type: 'event_callback',
     event_id: eventId(),
     event_time: Math.floor(fake.clock.now() / 1000),
-    authorizations: [
-      { enterprise_id: null, team_id: fake.team.id, user_id: fake.bot.userId, is_bot: true, is_enterprise_install: false },
-    ],
+    authorizations: [{ enterprise_id: null, team_id: fake.team.id, user_id: fake.bot.userId, is_bot: true, is_enterprise_install: false }],
     is_ext_shared_channel: false,
     event_context: `4-${Buffer.from(`${fake.team.id}:${String(event.type)}`).toString('base64url')}`,
   };

@@ -107,10 +107,7 @@ export function carryOverState(next: StateValues, previous: StateValues): StateV
   return merged;
 }
 
-export function findElement(
-  blocks: readonly unknown[],
-  where: { actionId: string; blockId?: string },
-): { block: JsonObject; element: JsonObject } | undefined {
+export function findElement(blocks: readonly unknown[], where: { actionId: string; blockId?: string }): { block: JsonObject; element: JsonObject } | undefined {
   for (const block of blocks) {
     if (!isObject(block)) continue;
     if (where.blockId !== undefined && block.block_id !== where.blockId) continue;

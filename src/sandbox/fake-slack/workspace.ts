@@ -307,13 +307,7 @@ export class Workspace {
     return this.forgottenViews.has(viewId);
   }
 
-  private createView(
-    userId: string,
-    type: 'modal' | 'home',
-    definition: JsonObject,
-    rootViewId: string | null,
-    previousViewId: string | null,
-  ): ViewRecord {
+  private createView(userId: string, type: 'modal' | 'home', definition: JsonObject, rootViewId: string | null, previousViewId: string | null): ViewRecord {
     const normalized = this.normalize(definition);
     const view: ViewRecord = {
       id: slackId('V'),

@@ -16,7 +16,11 @@ export async function getJson(path) {
 
 /** @param {string} path @param {Record<string, unknown>} body */
 export async function postJson(path, body) {
-  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
   return readReply(response);
 }
 

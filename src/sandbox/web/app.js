@@ -48,7 +48,11 @@ async function post(path, body) {
     scheduleRefresh();
     return reply;
   } catch (error) {
-    reportError(error instanceof ApiError ? `The sandbox refused that: ${error.message}` : `The sandbox is not reachable (${error instanceof Error ? error.message : String(error)}).`);
+    reportError(
+      error instanceof ApiError
+        ? `The sandbox refused that: ${error.message}`
+        : `The sandbox is not reachable (${error instanceof Error ? error.message : String(error)}).`,
+    );
     throw error;
   }
 }
@@ -102,7 +106,9 @@ function currentChannel() {
   if (!state) return undefined;
   if (place.kind === 'app') return state.channels.find((/** @type {any} */ c) => c.kind === 'app');
   const wanted = place.name;
-  return state.channels.find((/** @type {any} */ c) => c.kind !== 'app' && c.name === wanted) ?? state.channels.find((/** @type {any} */ c) => c.kind !== 'app');
+  return (
+    state.channels.find((/** @type {any} */ c) => c.kind !== 'app' && c.name === wanted) ?? state.channels.find((/** @type {any} */ c) => c.kind !== 'app')
+  );
 }
 
 function render() {
@@ -150,23 +156,49 @@ function renderSidebar() {
   const channels = state.channels.filter((/** @type {any} */ c) => c.kind !== 'app');
   // The list is rebuilt whenever anything arrives; someone tabbing through it keeps their place.
   const restoreFocus = rememberFocus($('sidebar'));
-  $('channel-list').replaceChildren(...channels.map((/** @type {any} */ c) =>
-    h('li', {}, h('button', {
-      type: 'button',
-      class: `sidebar-item${isUnread(c) ? ' unread' : ''}`,
-      'aria-current': place.kind === 'channel' && channel?.id === c.id ? 'page' : undefined,
-      'data-focus-key': `channel-${c.name}`,
-      onclick: () => go({ kind: 'channel', name: c.name }),
-    }, h('span', { class: 'sidebar-icon', 'aria-hidden': 'true' }, '#'), c.name, c.kind === 'private' ? h('span', { class: 'private-tag' }, 'private') : null, isUnread(c) ? h('span', { class: 'visually-hidden' }, ' (unread)') : null))));
+  $('channel-list').replaceChildren(
+    ...channels.map((/** @type {any} */ c) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `sidebar-item${isUnread(c) ? ' unread' : ''}`,
+            'aria-current': place.kind === 'channel' && channel?.id === c.id ? 'page' : undefined,
+            'data-focus-key': `channel-${c.name}`,
+            onclick: () => go({ kind: 'channel', name: c.name }),
+          },
+          h('span', { class: 'sidebar-icon', 'aria-hidden': 'true' }, '#'),
+          c.name,
+          c.kind === 'private' ? h('span', { class: 'private-tag' }, 'private') : null,
+          isUnread(c) ? h('span', { class: 'visually-hidden' }, ' (unread)') : null,
+        ),
+      ),
+    ),
+  );
   const appChannel = state.channels.find((/** @type {any} */ c) => c.kind === 'app');
   const appUnread = appChannel ? isUnread(appChannel) : false;
-  $('app-list').replaceChildren(h('li', {}, h('button', {
-    type: 'button',
-    class: `sidebar-item${appUnread ? ' unread' : ''}`,
-    'aria-current': place.kind === 'app' ? 'page' : undefined,
-    'data-focus-key': 'app',
-    onclick: () => go({ kind: 'app', tab: boot.app.homeTabEnabled ? 'home' : 'messages' }),
-  }, h('span', { class: 'sidebar-icon app-icon', 'aria-hidden': 'true' }, 'R'), boot.app.name, appUnread ? h('span', { class: 'visually-hidden' }, ' (unread messages)') : null)));
+  $('app-list').replaceChildren(
+    h(
+      'li',
+      {},
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `sidebar-item${appUnread ? ' unread' : ''}`,
+          'aria-current': place.kind === 'app' ? 'page' : undefined,
+          'data-focus-key': 'app',
+          onclick: () => go({ kind: 'app', tab: boot.app.homeTabEnabled ? 'home' : 'messages' }),
+        },
+        h('span', { class: 'sidebar-icon app-icon', 'aria-hidden': 'true' }, 'R'),
+        boot.app.name,
+        appUnread ? h('span', { class: 'visually-hidden' }, ' (unread messages)') : null,
+      ),
+    ),
+  );
   restoreFocus();
 }
 
@@ -177,7 +209,10 @@ function renderConversation() {
   const tab = place.kind === 'app' ? place.tab : 'messages';
   $('conversation-title').textContent = inApp ? boot.app.name : `# ${channel.name}`;
   $('app-tabs').hidden = !inApp;
-  for (const [id, name] of /** @type {const} */ ([['tab-home', 'home'], ['tab-messages', 'messages']])) {
+  for (const [id, name] of /** @type {const} */ ([
+    ['tab-home', 'home'],
+    ['tab-messages', 'messages'],
+  ])) {
     const selected = tab === name;
     $(id).setAttribute('aria-selected', String(selected));
     $(id).tabIndex = selected ? 0 : -1;
@@ -194,14 +229,21 @@ function renderConversation() {
   $('channel-canvas').hidden = !canvas;
   $('channel-canvas-title').textContent = canvas ? `Canvas: ${canvas.title}` : '';
   $('channel-canvas-body').textContent = canvas?.markdown ?? '';
-  messageList.update(channel.id, state.messages[channel.id] ?? [], state.ephemerals, {
-    appName: boot.app.name,
-    botUserId: boot.app.userId,
-    surfaceFor: (item) => messageSurface(item.channel, item.ts),
-    onDismiss: (ts) => void post('/sandbox/api/ephemeral-dismiss', { user: personaId, ts }).catch(() => {}),
-    shortcuts: boot.messageShortcuts ?? [],
-    onShortcut: (channelId, ts, callbackId) => void post('/sandbox/api/shortcut', { user: personaId, channel: channelId, messageTs: ts, callbackId }).catch(() => {}),
-  }, directory());
+  messageList.update(
+    channel.id,
+    state.messages[channel.id] ?? [],
+    state.ephemerals,
+    {
+      appName: boot.app.name,
+      botUserId: boot.app.userId,
+      surfaceFor: (item) => messageSurface(item.channel, item.ts),
+      onDismiss: (ts) => void post('/sandbox/api/ephemeral-dismiss', { user: personaId, ts }).catch(() => {}),
+      shortcuts: boot.messageShortcuts ?? [],
+      onShortcut: (channelId, ts, callbackId) =>
+        void post('/sandbox/api/shortcut', { user: personaId, channel: channelId, messageTs: ts, callbackId }).catch(() => {}),
+    },
+    directory(),
+  );
   if (inApp && tab === 'home') renderHome();
 }
 
@@ -212,7 +254,9 @@ function messageSurface(channel, ts) {
     dir: directory(),
     confirm: (c) => askToConfirm(/** @type {HTMLDialogElement} */ ($('confirm')), c, directory()),
     dispatch: async ({ element, block, value }) => {
-      await post('/sandbox/api/action', { user: personaId, channel, messageTs: ts, actionId: element.action_id, blockId: block.block_id, value }).catch(() => {});
+      await post('/sandbox/api/action', { user: personaId, channel, messageTs: ts, actionId: element.action_id, blockId: block.block_id, value }).catch(
+        () => {},
+      );
     },
   };
 }
@@ -225,7 +269,13 @@ function renderHome() {
   if (key === homeKey) return;
   homeKey = key;
   if (!home) {
-    panel.replaceChildren(h('p', { class: 'empty-conversation' }, `${boot.app.name} has not published a Home tab for you yet. It gets an app_home_opened event each time you open this tab.`));
+    panel.replaceChildren(
+      h(
+        'p',
+        { class: 'empty-conversation' },
+        `${boot.app.name} has not published a Home tab for you yet. It gets an app_home_opened event each time you open this tab.`,
+      ),
+    );
     return;
   }
   const surface = {
@@ -294,14 +344,28 @@ async function choosePersona(id) {
 function setUpChrome() {
   $('workspace-name').textContent = boot.team.name;
   const select = /** @type {HTMLSelectElement} */ ($('persona-select'));
-  select.replaceChildren(h('option', { value: '' }, 'Choose a person\u2026'), ...boot.personas.map((/** @type {any} */ p) => h('option', { value: p.id }, `${p.name} \u2014 ${p.roles.join(', ')}`)));
+  select.replaceChildren(
+    h('option', { value: '' }, 'Choose a person\u2026'),
+    ...boot.personas.map((/** @type {any} */ p) => h('option', { value: p.id }, `${p.name} \u2014 ${p.roles.join(', ')}`)),
+  );
   select.addEventListener('change', () => void choosePersona(select.value || null));
-  $('persona-cards').replaceChildren(...boot.personas.map((/** @type {any} */ p) => h('li', {}, h('button', { type: 'button', class: 'persona-card', onclick: () => void choosePersona(p.id).then(() => $('composer-input').focus()) },
-    h('span', { class: 'persona-name' }, p.name),
-    h('span', { class: 'persona-title' }, p.title),
-    h('span', { class: 'persona-roles' }, p.roles.join(' \u00b7 ')),
-    p.department ? h('span', { class: 'persona-department' }, p.department) : null,
-    h('span', { class: 'persona-language' }, `Language: ${p.language}`)))));
+  $('persona-cards').replaceChildren(
+    ...boot.personas.map((/** @type {any} */ p) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          { type: 'button', class: 'persona-card', onclick: () => void choosePersona(p.id).then(() => $('composer-input').focus()) },
+          h('span', { class: 'persona-name' }, p.name),
+          h('span', { class: 'persona-title' }, p.title),
+          h('span', { class: 'persona-roles' }, p.roles.join(' \u00b7 ')),
+          p.department ? h('span', { class: 'persona-department' }, p.department) : null,
+          h('span', { class: 'persona-language' }, `Language: ${p.language}`),
+        ),
+      ),
+    ),
+  );
   renderJobs($('jobs'), boot.jobs, post, boot.today ?? null);
   renderWorkflowSteps($('workflow-steps'), boot.workflowSteps ?? [], post, () => personaId);
   setAppStatus(boot.appStatus);
@@ -313,7 +377,10 @@ function setUpChrome() {
     $('inspector').hidden = !open;
   });
 
-  for (const [id, tab] of /** @type {const} */ ([['tab-home', 'home'], ['tab-messages', 'messages']])) {
+  for (const [id, tab] of /** @type {const} */ ([
+    ['tab-home', 'home'],
+    ['tab-messages', 'messages'],
+  ])) {
     $(id).addEventListener('click', () => go({ kind: 'app', tab }));
   }
   $('app-tabs').addEventListener('keydown', (event) => {
@@ -342,7 +409,10 @@ function setUpComposer() {
     if (text.startsWith('/')) {
       const typed = text.split(/\s/)[0]?.toLowerCase() ?? '';
       const matches = boot.commands.filter((/** @type {any} */ c) => c.command.startsWith(typed) || typed.startsWith(c.command));
-      hint.textContent = matches.length > 0 ? matches.map((/** @type {any} */ c) => `${c.command} ${c.usageHint} \u2014 ${c.description}`).join(' \u00b7 ') : `No app here has a ${typed} command.`;
+      hint.textContent =
+        matches.length > 0
+          ? matches.map((/** @type {any} */ c) => `${c.command} ${c.usageHint} \u2014 ${c.description}`).join(' \u00b7 ')
+          : `No app here has a ${typed} command.`;
     } else {
       hint.textContent = defaultHint;
     }
@@ -404,32 +474,35 @@ function setConnectionNotice(message) {
 
 function listen() {
   let lost = false;
-  connectEvents({
-    hello: (data) => {
-      const restarted = instanceId !== '' && data.instanceId !== instanceId;
-      instanceId = data.instanceId;
-      setAppStatus(data.appStatus);
-      setConnectionNotice(restarted ? 'The sandbox restarted, so Slack\u2019s history starts afresh.' : '');
-      if (lost || restarted) {
-        // Events may have been missed while away: read everything again.
-        values.clear();
-        homeKey = '';
-        void reloadInspector().catch(() => {});
-        scheduleRefresh();
-      }
-      lost = false;
+  connectEvents(
+    {
+      hello: (data) => {
+        const restarted = instanceId !== '' && data.instanceId !== instanceId;
+        instanceId = data.instanceId;
+        setAppStatus(data.appStatus);
+        setConnectionNotice(restarted ? 'The sandbox restarted, so Slack\u2019s history starts afresh.' : '');
+        if (lost || restarted) {
+          // Events may have been missed while away: read everything again.
+          values.clear();
+          homeKey = '';
+          void reloadInspector().catch(() => {});
+          scheduleRefresh();
+        }
+        lost = false;
+      },
+      journal: (entry) => inspector.add(entry),
+      violation: () => inspector.setViolations(++violationCount),
+      changed: () => scheduleRefresh(),
+      'app-status': (status) => setAppStatus(status),
     },
-    journal: (entry) => inspector.add(entry),
-    violation: () => inspector.setViolations(++violationCount),
-    changed: () => scheduleRefresh(),
-    'app-status': (status) => setAppStatus(status),
-  }, {
-    connected: () => {},
-    disconnected: () => {
-      lost = true;
-      setConnectionNotice('Lost the connection to the sandbox \u2014 reconnecting\u2026');
+    {
+      connected: () => {},
+      disconnected: () => {
+        lost = true;
+        setConnectionNotice('Lost the connection to the sandbox \u2014 reconnecting\u2026');
+      },
     },
-  });
+  );
 }
 
 async function start() {

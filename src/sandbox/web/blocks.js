@@ -25,12 +25,26 @@ function renderBlock(block, surface) {
       case 'divider':
         return h('hr', { class: 'block-divider' });
       case 'context':
-        return h('div', { class: 'block-context' }, (block.elements ?? []).map((/** @type {any} */ el) =>
-          el.type === 'image' ? image(imageSource(el), el.alt_text, 'context-image') : h('span', { class: 'context-text' }, renderText(el, surface.dir))));
+        return h(
+          'div',
+          { class: 'block-context' },
+          (block.elements ?? []).map((/** @type {any} */ el) =>
+            el.type === 'image' ? image(imageSource(el), el.alt_text, 'context-image') : h('span', { class: 'context-text' }, renderText(el, surface.dir)),
+          ),
+        );
       case 'actions':
-        return h('div', { class: 'block-actions', role: 'group', 'aria-label': 'Actions' }, (block.elements ?? []).map((/** @type {any} */ el) => renderElement(el, block, surface)));
+        return h(
+          'div',
+          { class: 'block-actions', role: 'group', 'aria-label': 'Actions' },
+          (block.elements ?? []).map((/** @type {any} */ el) => renderElement(el, block, surface)),
+        );
       case 'image':
-        return h('figure', { class: 'block-image' }, block.title ? h('figcaption', {}, renderPlain(block.title)) : null, image(imageSource(block), block.alt_text, 'image'));
+        return h(
+          'figure',
+          { class: 'block-image' },
+          block.title ? h('figcaption', {}, renderPlain(block.title)) : null,
+          image(imageSource(block), block.alt_text, 'image'),
+        );
       case 'input':
         return input(block, surface);
       case 'rich_text':
@@ -54,8 +68,17 @@ function unknownBlock(block, why) {
 function section(block, surface) {
   const body = h('div', { class: 'section-body' });
   if (block.text) body.append(renderText(block.text, surface.dir));
-  if (Array.isArray(block.fields)) body.append(h('div', { class: 'section-fields' }, block.fields.map((/** @type {any} */ f) => h('div', { class: 'section-field' }, renderText(f, surface.dir)))));
-  const accessory = block.accessory ? h('div', { class: 'section-accessory' }, renderElement(block.accessory, block, surface, { label: textOf(block.text) || undefined })) : null;
+  if (Array.isArray(block.fields))
+    body.append(
+      h(
+        'div',
+        { class: 'section-fields' },
+        block.fields.map((/** @type {any} */ f) => h('div', { class: 'section-field' }, renderText(f, surface.dir))),
+      ),
+    );
+  const accessory = block.accessory
+    ? h('div', { class: 'section-accessory' }, renderElement(block.accessory, block, surface, { label: textOf(block.text) || undefined }))
+    : null;
   return h('div', { class: 'block-section' }, body, accessory);
 }
 
@@ -70,7 +93,12 @@ function input(block, surface) {
   const errorId = error ? uid('error') : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   const labelText = [renderPlain(block.label), block.optional ? h('span', { class: 'optional' }, ' (optional)') : null];
-  const control = renderElement(el, block, surface, { inInput: true, controlId: GROUPED.has(el.type) ? undefined : controlId, describedBy, label: textOf(block.label) });
+  const control = renderElement(el, block, surface, {
+    inInput: true,
+    controlId: GROUPED.has(el.type) ? undefined : controlId,
+    describedBy,
+    label: textOf(block.label),
+  });
   const hint = block.hint ? h('p', { id: hintId, class: 'input-hint' }, renderPlain(block.hint)) : null;
   const errorText = error ? h('p', { id: errorId, class: 'input-error' }, h('span', { 'aria-hidden': 'true' }, '\u26a0 '), error) : null;
   const attrs = { class: `block-input${error ? ' has-error' : ''}`, 'data-input-block': block.block_id, 'data-required': block.optional ? undefined : 'true' };
@@ -92,7 +120,11 @@ function markdownToMrkdwn(text) {
 
 /** @param {any} block @param {Surface} surface */
 function richText(block, surface) {
-  return h('div', { class: 'block-rich-text' }, (block.elements ?? []).map((/** @type {any} */ el) => richContainer(el, surface)));
+  return h(
+    'div',
+    { class: 'block-rich-text' },
+    (block.elements ?? []).map((/** @type {any} */ el) => richContainer(el, surface)),
+  );
 }
 
 /** @param {any} el @param {Surface} surface @returns {HTMLElement} */
@@ -106,7 +138,11 @@ function richContainer(el, surface) {
       return h('blockquote', {}, richInline(el.elements, surface));
     case 'rich_text_list': {
       const tag = el.style === 'ordered' ? 'ol' : 'ul';
-      const list = h(tag, { class: `rich-list indent-${Number(el.indent ?? 0)}`, start: el.offset ? String(Number(el.offset) + 1) : undefined }, (el.elements ?? []).map((/** @type {any} */ item) => h('li', {}, richInline(item.elements, surface))));
+      const list = h(
+        tag,
+        { class: `rich-list indent-${Number(el.indent ?? 0)}`, start: el.offset ? String(Number(el.offset) + 1) : undefined },
+        (el.elements ?? []).map((/** @type {any} */ item) => h('li', {}, richInline(item.elements, surface))),
+      );
       return list;
     }
     default:
@@ -136,7 +172,10 @@ function richLeaf(el, surface) {
     case 'broadcast':
       return h('span', { class: 'mention mention-broadcast' }, `@${String(el.range)}`);
     case 'emoji': {
-      const fromCode = typeof el.unicode === 'string' && /^[0-9a-f-]+$/i.test(el.unicode) ? String.fromCodePoint(...el.unicode.split('-').map((/** @type {string} */ c) => parseInt(c, 16))) : undefined;
+      const fromCode =
+        typeof el.unicode === 'string' && /^[0-9a-f-]+$/i.test(el.unicode)
+          ? String.fromCodePoint(...el.unicode.split('-').map((/** @type {string} */ c) => parseInt(c, 16)))
+          : undefined;
       const char = fromCode ?? emojiFor(String(el.name));
       return char ? emoji(String(el.name), char) : document.createTextNode(`:${String(el.name)}:`);
     }
@@ -159,4 +198,3 @@ function styled(node, style) {
   if (style.bold) out = h('strong', {}, out);
   return out;
 }
-

@@ -21,7 +21,18 @@ import { unixToWallTime, wallTimeToUnix } from './zoned-time.js';
 /** Slack's state value → what a control holds. @param {any} sv */
 export function inputFromState(sv) {
   if (!sv || typeof sv !== 'object') return undefined;
-  for (const key of ['value', 'selected_date', 'selected_time', 'selected_date_time', 'selected_user', 'selected_users', 'selected_conversation', 'selected_conversations', 'selected_channel', 'selected_channels']) {
+  for (const key of [
+    'value',
+    'selected_date',
+    'selected_time',
+    'selected_date_time',
+    'selected_user',
+    'selected_users',
+    'selected_conversation',
+    'selected_conversations',
+    'selected_channel',
+    'selected_channels',
+  ]) {
     if (key in sv) return sv[key];
   }
   if ('selected_option' in sv) return sv.selected_option?.value ?? null;
@@ -35,7 +46,17 @@ function initialValue(el) {
   if (el.initial_value !== undefined) return el.initial_value;
   if (el.initial_option) return el.initial_option.value;
   if (el.initial_options) return el.initial_options.map((/** @type {any} */ o) => o.value);
-  for (const key of ['initial_date', 'initial_time', 'initial_date_time', 'initial_user', 'initial_users', 'initial_conversation', 'initial_conversations', 'initial_channel', 'initial_channels']) {
+  for (const key of [
+    'initial_date',
+    'initial_time',
+    'initial_date_time',
+    'initial_user',
+    'initial_users',
+    'initial_conversation',
+    'initial_conversations',
+    'initial_channel',
+    'initial_channels',
+  ]) {
     if (el[key] !== undefined) return el[key];
   }
   return undefined;
@@ -86,12 +107,28 @@ export function renderElement(el, block, surface, opts = {}) {
       return select(el, allOptions(el), el.option_groups, currentValue(el, block, surface), common, label, changed);
     case 'users_select':
     case 'multi_users_select':
-      return select(el, surface.dir.selectableUsers.map((u) => ({ value: u.id, text: { type: 'plain_text', text: u.name } })), undefined, currentValue(el, block, surface), common, label, changed);
+      return select(
+        el,
+        surface.dir.selectableUsers.map((u) => ({ value: u.id, text: { type: 'plain_text', text: u.name } })),
+        undefined,
+        currentValue(el, block, surface),
+        common,
+        label,
+        changed,
+      );
     case 'conversations_select':
     case 'multi_conversations_select':
     case 'channels_select':
     case 'multi_channels_select':
-      return select(el, Object.entries(surface.dir.channelNames).map(([id, name]) => ({ value: id, text: { type: 'plain_text', text: `#${name}` } })), undefined, currentValue(el, block, surface), common, label, changed);
+      return select(
+        el,
+        Object.entries(surface.dir.channelNames).map(([id, name]) => ({ value: id, text: { type: 'plain_text', text: `#${name}` } })),
+        undefined,
+        currentValue(el, block, surface),
+        common,
+        label,
+        changed,
+      );
     case 'external_select':
     case 'multi_external_select':
       return unsupported(el, 'Options come from the app\u2019s options load URL (block_suggestion), which the sandbox does not send yet.', common);
@@ -101,7 +138,12 @@ export function renderElement(el, block, surface, opts = {}) {
       return dateLike('time', el, currentValue(el, block, surface), common, label ?? 'Pick a time', changed);
     case 'datetimepicker': {
       const unix = currentValue(el, block, surface);
-      const input = h('input', { ...common, type: 'datetime-local', class: 'sk-input', 'aria-label': opts.controlId ? undefined : (label ?? 'Pick a date and time') });
+      const input = h('input', {
+        ...common,
+        type: 'datetime-local',
+        class: 'sk-input',
+        'aria-label': opts.controlId ? undefined : (label ?? 'Pick a date and time'),
+      });
       if (typeof unix === 'number') /** @type {HTMLInputElement} */ (input).value = unixToWallTime(unix, surface.dir.tz);
       input.addEventListener('change', () => void changed(wallTimeToUnix(/** @type {HTMLInputElement} */ (input).value, surface.dir.tz)));
       return input;
@@ -120,14 +162,20 @@ export function renderElement(el, block, surface, opts = {}) {
     case 'file_input':
       return unsupported(el, 'File uploads from a modal are not supported by the sandbox yet.', common);
     default:
-      return h('pre', { class: 'block-unknown' }, `Element type \u201c${String(el.type)}\u201d is not rendered by the sandbox:\n${JSON.stringify(el, null, 2)}`);
+      return h(
+        'pre',
+        { class: 'block-unknown' },
+        `Element type \u201c${String(el.type)}\u201d is not rendered by the sandbox:\n${JSON.stringify(el, null, 2)}`,
+      );
   }
 }
 
 /** @param {any} el @param {Record<string,string>} ids @param {(v: unknown) => Promise<boolean>} act */
 function button(el, ids, act) {
   const style = el.style === 'primary' || el.style === 'danger' ? ` sk-button-${el.style}` : '';
-  const b = /** @type {HTMLButtonElement} */ (h('button', { ...ids, type: 'button', class: `sk-button${style}`, 'aria-label': el.accessibility_label }, renderPlain(el.text)));
+  const b = /** @type {HTMLButtonElement} */ (
+    h('button', { ...ids, type: 'button', class: `sk-button${style}`, 'aria-label': el.accessibility_label }, renderPlain(el.text))
+  );
   if (el.type === 'workflow_button') {
     b.title = 'Workflows are not run by the sandbox';
     return b;
@@ -153,14 +201,37 @@ function button(el, ids, act) {
 function overflow(el, ids, act) {
   const menuId = uid('overflow');
   const wrapper = h('div', { class: 'overflow' });
-  const toggle = h('button', { ...ids, type: 'button', class: 'sk-button sk-overflow', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': menuId, 'aria-label': 'More actions' }, '\u22ef');
+  const toggle = h(
+    'button',
+    {
+      ...ids,
+      type: 'button',
+      class: 'sk-button sk-overflow',
+      'aria-haspopup': 'menu',
+      'aria-expanded': 'false',
+      'aria-controls': menuId,
+      'aria-label': 'More actions',
+    },
+    '\u22ef',
+  );
   const items = (el.options ?? []).map((/** @type {any} */ option) =>
-    h('button', { type: 'button', role: 'menuitem', class: 'overflow-item', tabindex: '-1', onclick: async () => {
-      close();
-      if (option.url) window.open(option.url, '_blank', 'noopener,noreferrer');
-      toggle.focus();
-      await act(option.value);
-    } }, renderPlain(option.text)));
+    h(
+      'button',
+      {
+        type: 'button',
+        role: 'menuitem',
+        class: 'overflow-item',
+        tabindex: '-1',
+        onclick: async () => {
+          close();
+          if (option.url) window.open(option.url, '_blank', 'noopener,noreferrer');
+          toggle.focus();
+          await act(option.value);
+        },
+      },
+      renderPlain(option.text),
+    ),
+  );
   const menu = h('div', { id: menuId, role: 'menu', class: 'overflow-menu', hidden: true }, items);
   const close = () => {
     menu.hidden = true;
@@ -222,7 +293,15 @@ function placeMenu(toggle, menu) {
  */
 function select(el, options, groups, value, common, label, changed) {
   const multi = String(el.type).startsWith('multi_');
-  const s = /** @type {HTMLSelectElement} */ (h('select', { ...common, class: 'sk-select', multiple: multi, size: multi ? String(Math.min(Math.max(options.length, 2), 5)) : undefined, 'aria-label': common.id ? undefined : (label ?? 'Choose an option') }));
+  const s = /** @type {HTMLSelectElement} */ (
+    h('select', {
+      ...common,
+      class: 'sk-select',
+      multiple: multi,
+      size: multi ? String(Math.min(Math.max(options.length, 2), 5)) : undefined,
+      'aria-label': common.id ? undefined : (label ?? 'Choose an option'),
+    })
+  );
   if (!multi) s.append(h('option', { value: '' }, textOf(el.placeholder) || 'Select an option'));
   const selected = new Set(Array.isArray(value) ? value : value == null ? [] : [value]);
   /** @param {any} o */
@@ -278,14 +357,44 @@ function choices(el, value, common, opts, surface, changed) {
   const inputs = /** @type {HTMLInputElement[]} */ ([]);
   const items = (el.options ?? []).map((/** @type {any} */ o) => {
     const id = uid('opt');
-    const input = /** @type {HTMLInputElement} */ (h('input', { id, type: radio ? 'radio' : 'checkbox', name, value: o.value, checked: selected.has(o.value), 'data-action-id': el.action_id, 'data-block-id': common['data-block-id'], 'data-focus-key': `${String(common['data-block-id'])}/${String(el.action_id)}/${String(o.value)}` }));
+    const input = /** @type {HTMLInputElement} */ (
+      h('input', {
+        id,
+        type: radio ? 'radio' : 'checkbox',
+        name,
+        value: o.value,
+        checked: selected.has(o.value),
+        'data-action-id': el.action_id,
+        'data-block-id': common['data-block-id'],
+        'data-focus-key': `${String(common['data-block-id'])}/${String(el.action_id)}/${String(o.value)}`,
+      })
+    );
     inputs.push(input);
-    return h('div', { class: 'choice' }, input, h('label', { for: id }, renderText(o.text, surface.dir), o.description ? h('span', { class: 'choice-description' }, renderText(o.description, surface.dir)) : null));
+    return h(
+      'div',
+      { class: 'choice' },
+      input,
+      h(
+        'label',
+        { for: id },
+        renderText(o.text, surface.dir),
+        o.description ? h('span', { class: 'choice-description' }, renderText(o.description, surface.dir)) : null,
+      ),
+    );
   });
   const read = () => (radio ? (inputs.find((i) => i.checked)?.value ?? null) : inputs.filter((i) => i.checked).map((i) => i.value));
   for (const input of inputs) input.addEventListener('change', () => void changed(read()));
   // Inside an input block the fieldset's legend names the group; elsewhere it needs a name of its own.
-  return h('div', { class: 'choices', role: radio ? 'radiogroup' : 'group', 'aria-label': opts.inInput ? undefined : (opts.label ?? 'Options'), 'aria-describedby': opts.describedBy }, items);
+  return h(
+    'div',
+    {
+      class: 'choices',
+      role: radio ? 'radiogroup' : 'group',
+      'aria-label': opts.inInput ? undefined : (opts.label ?? 'Options'),
+      'aria-describedby': opts.describedBy,
+    },
+    items,
+  );
 }
 
 /**
@@ -336,7 +445,16 @@ function debounce(key, fn) {
 
 /** @param {any} el @param {string} why @param {Record<string, unknown>} common */
 function unsupported(el, why, common) {
-  return h('div', { class: 'sk-unsupported' }, h('select', { ...common, class: 'sk-select', disabled: true, 'aria-label': textOf(el.placeholder) || String(el.type) }, h('option', {}, textOf(el.placeholder) || String(el.type))), h('span', { class: 'note' }, why));
+  return h(
+    'div',
+    { class: 'sk-unsupported' },
+    h(
+      'select',
+      { ...common, class: 'sk-select', disabled: true, 'aria-label': textOf(el.placeholder) || String(el.type) },
+      h('option', {}, textOf(el.placeholder) || String(el.type)),
+    ),
+    h('span', { class: 'note' }, why),
+  );
 }
 
 /** An image that shows its alt text when it cannot load (the sandbox is usually offline). @param {unknown} url @param {unknown} alt @param {string} cls */
@@ -354,7 +472,12 @@ export function imageSource(el) {
 export function image(url, alt, cls) {
   const altText = String(alt ?? '');
   // Small images (context, accessories) get an empty box with a tooltip; big ones show their alt text.
-  const placeholder = () => h('span', { class: `${cls} image-missing`, role: 'img', 'aria-label': altText || 'image', title: altText || undefined }, cls === 'image' ? altText || 'image' : '');
+  const placeholder = () =>
+    h(
+      'span',
+      { class: `${cls} image-missing`, role: 'img', 'aria-label': altText || 'image', title: altText || undefined },
+      cls === 'image' ? altText || 'image' : '',
+    );
   if (typeof url !== 'string' || !/^(https?:|data:image\/|\/sandbox\/images\/)/i.test(url)) return placeholder();
   const img = /** @type {HTMLImageElement} */ (h('img', { class: cls, src: url, alt: altText, referrerpolicy: 'no-referrer', loading: 'lazy' }));
   img.addEventListener('error', () => img.replaceWith(placeholder()));

@@ -68,20 +68,37 @@ function entryNode(entry) {
   const violations = entry.violations.length;
   const classes = ['inspector-entry', entry.direction, problem ? 'problem' : 'ok', violations > 0 ? 'has-violation' : ''].filter(Boolean).join(' ');
   const time = new Date(entry.at).toLocaleTimeString('en-US', { hour12: false });
-  const summary = h('summary', {},
+  const summary = h(
+    'summary',
+    {},
     h('span', { class: 'entry-direction' }, entry.direction === 'to-app' ? '\u2192 app' : '\u2192 Slack'),
     h('span', { class: 'entry-name' }, entry.name),
     h('span', { class: `entry-outcome${problem ? ' entry-outcome-bad' : ''}` }, entry.outcome),
     h('span', { class: 'entry-ms' }, `${entry.ms} ms`),
     h('time', { class: 'entry-time' }, time),
     violations > 0 ? h('strong', { class: 'violation-flag' }, `\u26a0 ${violations} violation${violations === 1 ? '' : 's'}`) : null,
-    entry.fault ? h('span', { class: 'entry-fault' }, `fault: ${entry.fault}`) : null);
-  const body = h('div', { class: 'entry-body' },
-    violations > 0 ? [h('h3', {}, 'Violations'), h('ul', { class: 'violation-list' }, entry.violations.map((v) => h('li', {}, h('code', {}, v.code), ` ${v.message}`, v.pointer ? h('span', { class: 'pointer' }, ` at ${v.pointer}`) : null)))] : null,
+    entry.fault ? h('span', { class: 'entry-fault' }, `fault: ${entry.fault}`) : null,
+  );
+  const body = h(
+    'div',
+    { class: 'entry-body' },
+    violations > 0
+      ? [
+          h('h3', {}, 'Violations'),
+          h(
+            'ul',
+            { class: 'violation-list' },
+            entry.violations.map((v) =>
+              h('li', {}, h('code', {}, v.code), ` ${v.message}`, v.pointer ? h('span', { class: 'pointer' }, ` at ${v.pointer}`) : null),
+            ),
+          ),
+        ]
+      : null,
     h('h3', {}, entry.direction === 'to-app' ? 'Sent to the app' : 'Arguments'),
     h('pre', {}, json(entry.request)),
     h('h3', {}, entry.direction === 'to-app' ? 'The app answered' : 'Slack answered'),
-    h('pre', {}, json(entry.response)));
+    h('pre', {}, json(entry.response)),
+  );
   return h('li', { class: classes }, h('details', {}, summary, body));
 }
 

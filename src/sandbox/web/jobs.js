@@ -10,10 +10,17 @@ import { h } from './dom.js';
  */
 export function renderJobs(root, jobs, post, today = null) {
   const reasonId = 'jobs-reason';
-  const select = /** @type {HTMLSelectElement} */ (h('select', { id: 'job-select', class: 'sk-select', disabled: !jobs.enabled, 'aria-describedby': jobs.enabled ? undefined : reasonId },
-    jobs.names.map((name) => h('option', { value: name }, name))));
+  const select = /** @type {HTMLSelectElement} */ (
+    h(
+      'select',
+      { id: 'job-select', class: 'sk-select', disabled: !jobs.enabled, 'aria-describedby': jobs.enabled ? undefined : reasonId },
+      jobs.names.map((name) => h('option', { value: name }, name)),
+    )
+  );
   const output = h('p', { class: 'jobs-output', role: 'status' });
-  const run = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'sk-button', disabled: !jobs.enabled, 'aria-describedby': jobs.enabled ? undefined : reasonId }, 'Run now'));
+  const run = /** @type {HTMLButtonElement} */ (
+    h('button', { type: 'button', class: 'sk-button', disabled: !jobs.enabled, 'aria-describedby': jobs.enabled ? undefined : reasonId }, 'Run now')
+  );
   run.addEventListener('click', async () => {
     run.disabled = true;
     output.textContent = `Running ${select.value}\u2026`;
@@ -42,13 +49,17 @@ export function renderJobs(root, jobs, post, today = null) {
  * @param {(path: string, body: Record<string, unknown>) => Promise<any>} post
  */
 function todayControl(today, post) {
-  const input = /** @type {HTMLInputElement} */ (h('input', { id: 'today-input', type: 'date', class: 'sk-input', value: today.date, 'aria-describedby': 'today-status' }));
+  const input = /** @type {HTMLInputElement} */ (
+    h('input', { id: 'today-input', type: 'date', class: 'sk-input', value: today.date, 'aria-describedby': 'today-status' })
+  );
   const status = h('p', { id: 'today-status', class: 'note', role: 'status' });
   /** @param {{date: string, real: boolean}} t */
   const show = (t) => {
     input.value = t.date;
     const weekday = new Date(`${t.date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
-    status.textContent = t.real ? `The app runs on today's date (${weekday}).` : `The app acts as if today were ${weekday} ${t.date}; jobs and reminders follow it.`;
+    status.textContent = t.real
+      ? `The app runs on today's date (${weekday}).`
+      : `The app acts as if today were ${weekday} ${t.date}; jobs and reminders follow it.`;
     reset.hidden = t.real;
   };
   /** @param {string | null} date */

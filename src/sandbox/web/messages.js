@@ -37,7 +37,10 @@ export class MessageList {
       this.channel = channel;
     }
     const nearBottom = this.container.scrollHeight - this.container.scrollTop - this.container.clientHeight < 80;
-    const items = ordered(messages, ephemerals.filter((e) => e.channel === channel));
+    const items = ordered(
+      messages,
+      ephemerals.filter((e) => e.channel === channel),
+    );
     const keep = new Set();
     /** @type {HTMLElement | null} */
     let previous = null;
@@ -49,7 +52,8 @@ export class MessageList {
       const signature = JSON.stringify([item.data, dir.tz, Object.keys(dir.users).length]);
       let entry = this.rendered.get(key);
       if (!entry || entry.signature !== signature) {
-        const node = item.kind === 'message' ? messageNode(item.data, item.reply, ctx, dir, channel) : ephemeralNode(/** @type {Ephemeral} */ (item.data), ctx, dir);
+        const node =
+          item.kind === 'message' ? messageNode(item.data, item.reply, ctx, dir, channel) : ephemeralNode(/** @type {Ephemeral} */ (item.data), ctx, dir);
         if (entry) entry.node.replaceWith(node);
         else added = true;
         entry = { node, signature };
@@ -97,7 +101,12 @@ function ordered(messages, ephemerals) {
 
 /** @param {string} name @param {string} seed */
 function avatar(name, seed) {
-  const initials = name.split(/\s+/).map((w) => w[0] ?? '').join('').slice(0, 2).toUpperCase();
+  const initials = name
+    .split(/\s+/)
+    .map((w) => w[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
   const node = h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials || '?');
   // Dark tones only, so the white initials keep their contrast.
   const hue = [...seed].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 360;
@@ -113,19 +122,28 @@ function messageNode(m, reply, ctx, dir, channel) {
   const name = fromApp ? ctx.appName : (dir.users[m.user ?? '']?.name ?? m.user ?? 'Unknown');
   const headingId = `msg-${m.ts.replace('.', '-')}`;
   const surface = ctx.surfaceFor({ kind: 'message', channel, ts: m.ts });
-  return h('article', { class: `message${reply ? ' thread-reply' : ''}`, 'aria-labelledby': headingId, 'data-ts': m.ts, tabindex: '-1' },
+  return h(
+    'article',
+    { class: `message${reply ? ' thread-reply' : ''}`, 'aria-labelledby': headingId, 'data-ts': m.ts, tabindex: '-1' },
     avatar(name, fromApp ? 'app' : (m.user ?? '')),
-    h('div', { class: 'message-main' },
-      h('div', { class: 'message-header', id: headingId },
+    h(
+      'div',
+      { class: 'message-main' },
+      h(
+        'div',
+        { class: 'message-header', id: headingId },
         h('span', { class: 'message-author' }, name),
         fromApp ? h('span', { class: 'app-badge' }, 'APP') : null,
         h('time', { class: 'message-time', datetime: new Date(Number(m.ts) * 1000).toISOString() }, messageTime(m.ts, dir.tz)),
         reply ? h('span', { class: 'thread-label' }, 'reply in thread') : null,
         m.edited ? h('span', { class: 'edited' }, '(edited)') : null,
-        shortcutButtons(ctx, channel, m.ts)),
+        shortcutButtons(ctx, channel, m.ts),
+      ),
       content(m.text, m.blocks, surface, dir),
       attachments(m.attachments, surface, dir),
-      files(m.files)));
+      files(m.files),
+    ),
+  );
 }
 
 /**
@@ -135,8 +153,13 @@ function messageNode(m, reply, ctx, dir, channel) {
  */
 function shortcutButtons(ctx, channel, ts) {
   if (ctx.shortcuts.length === 0) return null;
-  return h('span', { class: 'message-shortcuts' }, ctx.shortcuts.map((s) =>
-    h('button', { type: 'button', class: 'link-button', title: s.description, onclick: () => ctx.onShortcut(channel, ts, s.callbackId) }, `⋯ ${s.name}`)));
+  return h(
+    'span',
+    { class: 'message-shortcuts' },
+    ctx.shortcuts.map((s) =>
+      h('button', { type: 'button', class: 'link-button', title: s.description, onclick: () => ctx.onShortcut(channel, ts, s.callbackId) }, `⋯ ${s.name}`),
+    ),
+  );
 }
 
 /** @param {Ephemeral} e @param {ListContext} ctx @param {import('./elements.js').Dir} dir */
@@ -145,17 +168,29 @@ function ephemeralNode(e, ctx, dir) {
   const name = slackbot ? 'Slackbot' : ctx.appName;
   const headingId = `eph-${e.ts.replace('.', '-')}`;
   const surface = ctx.surfaceFor({ kind: 'ephemeral', channel: e.channel, ts: e.ts });
-  return h('article', { class: 'message ephemeral', 'aria-labelledby': headingId, 'data-ts': e.ts, tabindex: '-1' },
+  return h(
+    'article',
+    { class: 'message ephemeral', 'aria-labelledby': headingId, 'data-ts': e.ts, tabindex: '-1' },
     avatar(name, slackbot ? 'slackbot' : 'app'),
-    h('div', { class: 'message-main' },
-      h('div', { class: 'message-header', id: headingId },
+    h(
+      'div',
+      { class: 'message-main' },
+      h(
+        'div',
+        { class: 'message-header', id: headingId },
         h('span', { class: 'message-author' }, name),
         slackbot ? null : h('span', { class: 'app-badge' }, 'APP'),
-        h('time', { class: 'message-time', datetime: new Date(Number(e.ts) * 1000).toISOString() }, messageTime(e.ts, dir.tz))),
+        h('time', { class: 'message-time', datetime: new Date(Number(e.ts) * 1000).toISOString() }, messageTime(e.ts, dir.tz)),
+      ),
       content(e.text, e.blocks, surface, dir),
-      h('div', { class: 'ephemeral-footer' },
+      h(
+        'div',
+        { class: 'ephemeral-footer' },
         h('span', { class: 'ephemeral-label' }, 'Only visible to you'),
-        h('button', { type: 'button', class: 'link-button', onclick: () => ctx.onDismiss(e.ts) }, 'Dismiss message'))));
+        h('button', { type: 'button', class: 'link-button', onclick: () => ctx.onDismiss(e.ts) }, 'Dismiss message'),
+      ),
+    ),
+  );
 }
 
 /** Slack shows the blocks when there are any, the text otherwise. @param {string | undefined} text @param {any[] | undefined} blocks @param {import('./elements.js').Surface} surface @param {import('./elements.js').Dir} dir */
@@ -170,16 +205,36 @@ const ATTACHMENT_COLORS = /** @type {Record<string, string>} */ ({ good: '#2eb67
 function attachments(list, surface, dir) {
   if (!Array.isArray(list) || list.length === 0) return null;
   return list.map((a) => {
-    const node = h('div', { class: 'attachment' },
+    const node = h(
+      'div',
+      { class: 'attachment' },
       a.pretext ? renderMrkdwn(String(a.pretext), dir) : null,
       a.author_name ? h('div', { class: 'attachment-author' }, String(a.author_name)) : null,
-      a.title ? h('div', { class: 'attachment-title' }, a.title_link ? h('a', { href: /^https?:/i.test(a.title_link) ? a.title_link : undefined, target: '_blank', rel: 'noopener noreferrer' }, String(a.title)) : String(a.title)) : null,
+      a.title
+        ? h(
+            'div',
+            { class: 'attachment-title' },
+            a.title_link
+              ? h('a', { href: /^https?:/i.test(a.title_link) ? a.title_link : undefined, target: '_blank', rel: 'noopener noreferrer' }, String(a.title))
+              : String(a.title),
+          )
+        : null,
       a.text ? renderMrkdwn(String(a.text), dir) : null,
-      Array.isArray(a.fields) ? h('div', { class: 'section-fields' }, a.fields.map((/** @type {any} */ f) => h('div', { class: 'section-field' }, h('strong', {}, String(f.title ?? '')), renderMrkdwn(String(f.value ?? ''), dir)))) : null,
+      Array.isArray(a.fields)
+        ? h(
+            'div',
+            { class: 'section-fields' },
+            a.fields.map((/** @type {any} */ f) =>
+              h('div', { class: 'section-field' }, h('strong', {}, String(f.title ?? '')), renderMrkdwn(String(f.value ?? ''), dir)),
+            ),
+          )
+        : null,
       Array.isArray(a.blocks) ? renderBlocks(a.blocks, surface) : null,
       a.image_url ? image(a.image_url, a.fallback, 'image') : null,
-      a.footer ? h('div', { class: 'attachment-footer' }, String(a.footer)) : null);
-    const color = typeof a.color === 'string' ? (ATTACHMENT_COLORS[a.color] ?? (/^#?[0-9a-f]{6}$/i.test(a.color) ? `#${a.color.replace('#', '')}` : undefined)) : undefined;
+      a.footer ? h('div', { class: 'attachment-footer' }, String(a.footer)) : null,
+    );
+    const color =
+      typeof a.color === 'string' ? (ATTACHMENT_COLORS[a.color] ?? (/^#?[0-9a-f]{6}$/i.test(a.color) ? `#${a.color.replace('#', '')}` : undefined)) : undefined;
     if (color) node.style.borderLeftColor = color;
     return node;
   });
@@ -188,7 +243,9 @@ function attachments(list, surface, dir) {
 /** @param {{id:string,name:string,title:string}[] | undefined} list */
 function files(list) {
   if (!Array.isArray(list) || list.length === 0) return null;
-  return h('ul', { class: 'files', 'aria-label': 'Files' }, list.map((f) =>
-    h('li', {}, h('a', { href: `/sandbox/files/${encodeURIComponent(f.id)}`, download: f.name }, `File: ${f.title || f.name}`))));
+  return h(
+    'ul',
+    { class: 'files', 'aria-label': 'Files' },
+    list.map((f) => h('li', {}, h('a', { href: `/sandbox/files/${encodeURIComponent(f.id)}`, download: f.name }, `File: ${f.title || f.name}`))),
+  );
 }
-

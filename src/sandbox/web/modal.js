@@ -102,23 +102,53 @@ export class ModalController {
     const position = this.stack.length > 1 ? h('span', { class: 'modal-position' }, `Step ${this.stack.length}`) : null;
     const errorCount = Object.keys(errors).length;
     return [
-      h('div', { class: 'modal-header' },
+      h(
+        'div',
+        { class: 'modal-header' },
         h('h2', { id: 'modal-title', class: 'dialog-title' }, renderPlain(view.title)),
         position,
-        h('button', { type: 'button', class: 'icon-button', 'aria-label': this.stack.length > 1 ? 'Close all' : 'Close', onclick: () => void this.close(true) }, '\u2715')),
-      h('div', { class: 'modal-alert', role: 'alert' }, this.alert ? this.alert : errorCount > 0 ? `Please fix ${errorCount === 1 ? 'the field' : `${errorCount} fields`} marked below.` : ''),
+        h(
+          'button',
+          { type: 'button', class: 'icon-button', 'aria-label': this.stack.length > 1 ? 'Close all' : 'Close', onclick: () => void this.close(true) },
+          '\u2715',
+        ),
+      ),
+      h(
+        'div',
+        { class: 'modal-alert', role: 'alert' },
+        this.alert ? this.alert : errorCount > 0 ? `Please fix ${errorCount === 1 ? 'the field' : `${errorCount} fields`} marked below.` : '',
+      ),
       h('div', { class: 'modal-body' }, renderBlocks(view.blocks, surface)),
-      h('div', { class: 'dialog-footer' },
-        h('button', { type: 'button', class: 'sk-button', 'data-focus-key': 'modal-close', onclick: () => void this.close(false) }, renderPlain(view.close ?? { text: 'Cancel' })),
-        view.submit ? h('button', { type: 'button', class: 'sk-button sk-button-primary', 'data-focus-key': 'modal-submit', 'aria-busy': this.busy ? 'true' : undefined, disabled: this.busy, onclick: () => void this.submit() }, renderPlain(view.submit)) : null),
+      h(
+        'div',
+        { class: 'dialog-footer' },
+        h(
+          'button',
+          { type: 'button', class: 'sk-button', 'data-focus-key': 'modal-close', onclick: () => void this.close(false) },
+          renderPlain(view.close ?? { text: 'Cancel' }),
+        ),
+        view.submit
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'sk-button sk-button-primary',
+                'data-focus-key': 'modal-submit',
+                'aria-busy': this.busy ? 'true' : undefined,
+                disabled: this.busy,
+                onclick: () => void this.submit(),
+              },
+              renderPlain(view.submit),
+            )
+          : null,
+      ),
     ];
   }
 
   focusFirst() {
     // The first field to fill in; a button only when the view has no field at all.
-    const first =
-      this.dialog.querySelector('.modal-body input, .modal-body select, .modal-body textarea') ?? this.dialog.querySelector('.modal-body button');
-    (/** @type {HTMLElement | null} */ (first) ?? this.dialog.querySelector('.dialog-footer button'))?.focus();
+    const first = this.dialog.querySelector('.modal-body input, .modal-body select, .modal-body textarea') ?? this.dialog.querySelector('.modal-body button');
+    /** @type {HTMLElement | null} */ (first ?? this.dialog.querySelector('.dialog-footer button'))?.focus();
   }
 
   async submit() {

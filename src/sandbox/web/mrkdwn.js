@@ -162,7 +162,14 @@ function parseAngle(inner) {
   const group = /^!subteam\^([A-Z0-9]+)$/.exec(target);
   if (group) return { type: 'usergroup', id: group[1] ?? '', label };
   const date = /^!date\^(-?\d+)\^([^^]*)(?:\^(.*))?$/.exec(target);
-  if (date) return { type: 'date', ts: Number(date[1]), format: decodeEntities(date[2] ?? ''), link: date[3] ? decodeEntities(date[3]) : undefined, fallback: label ?? '' };
+  if (date)
+    return {
+      type: 'date',
+      ts: Number(date[1]),
+      format: decodeEntities(date[2] ?? ''),
+      link: date[3] ? decodeEntities(date[3]) : undefined,
+      fallback: label ?? '',
+    };
   const url = decodeEntities(target);
   if (SAFE_URL.test(url)) return { type: 'link', url, label: label ?? url.replace(/^mailto:/i, '') };
   return null;
@@ -251,10 +258,13 @@ export function dateNode(ts, format, fallback, url, dir) {
 export function renderPlain(obj) {
   const text = String(obj?.text ?? '');
   if (obj?.emoji === false) return [document.createTextNode(text)];
-  return text.split(/(:[a-z0-9_+'-]+:)/).filter(Boolean).map((part) => {
-    const char = /^:[a-z0-9_+'-]+:$/.test(part) ? emojiFor(part.slice(1, -1)) : undefined;
-    return char ? emoji(part.slice(1, -1), char) : document.createTextNode(part);
-  });
+  return text
+    .split(/(:[a-z0-9_+'-]+:)/)
+    .filter(Boolean)
+    .map((part) => {
+      const char = /^:[a-z0-9_+'-]+:$/.test(part) ? emojiFor(part.slice(1, -1)) : undefined;
+      return char ? emoji(part.slice(1, -1), char) : document.createTextNode(part);
+    });
 }
 
 /** A text object (mrkdwn or plain_text) as inline-ish content. @param {any} obj @param {Directory} dir */

@@ -11,8 +11,15 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 function parts(date, timeZone) {
   const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone, year: 'numeric', month: 'long', day: 'numeric', weekday: 'long',
-    hour: 'numeric', minute: '2-digit', second: '2-digit', hour12: true,
+    timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: true,
   });
   /** @type {Record<string, string>} */
   const p = {};
@@ -20,9 +27,17 @@ function parts(date, timeZone) {
   const monthNumber = new Intl.DateTimeFormat('en-US', { timeZone, month: '2-digit' }).format(date);
   const dayNumber = new Intl.DateTimeFormat('en-US', { timeZone, day: '2-digit' }).format(date);
   return {
-    year: p.year ?? '', month: p.month ?? '', monthShort: (p.month ?? '').slice(0, 3), day: Number(p.day),
-    weekday: p.weekday ?? '', hour: p.hour ?? '', minute: p.minute ?? '', second: p.second ?? '',
-    dayPeriod: p.dayPeriod ?? '', mm: monthNumber, dd: dayNumber,
+    year: p.year ?? '',
+    month: p.month ?? '',
+    monthShort: (p.month ?? '').slice(0, 3),
+    day: Number(p.day),
+    weekday: p.weekday ?? '',
+    hour: p.hour ?? '',
+    minute: p.minute ?? '',
+    second: p.second ?? '',
+    dayPeriod: p.dayPeriod ?? '',
+    mm: monthNumber,
+    dd: dayNumber,
   };
 }
 
@@ -92,7 +107,13 @@ export function formatDateToken(unixSeconds, token, timeZone, nowMs) {
 /** @param {number} deltaMs */
 function ago(deltaMs) {
   const seconds = Math.round(Math.abs(deltaMs) / 1000);
-  const units = /** @type {const} */ ([['year', 31536000], ['month', 2592000], ['day', 86400], ['hour', 3600], ['minute', 60]]);
+  const units = /** @type {const} */ ([
+    ['year', 31536000],
+    ['month', 2592000],
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ]);
   for (const [unit, size] of units) {
     if (seconds >= size) {
       const n = Math.floor(seconds / size);

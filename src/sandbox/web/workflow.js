@@ -14,7 +14,13 @@ export function renderWorkflowSteps(root, steps, post, user) {
     root.hidden = true;
     return;
   }
-  const select = /** @type {HTMLSelectElement} */ (h('select', { id: 'step-select', class: 'sk-select' }, steps.map((s) => h('option', { value: s.callbackId }, s.title))));
+  const select = /** @type {HTMLSelectElement} */ (
+    h(
+      'select',
+      { id: 'step-select', class: 'sk-select' },
+      steps.map((s) => h('option', { value: s.callbackId }, s.title)),
+    )
+  );
   const fields = h('div', { class: 'step-fields' });
   const output = h('pre', { class: 'step-output', role: 'status' });
   const run = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'sk-button' }, 'Run step'));
@@ -23,7 +29,12 @@ export function renderWorkflowSteps(root, steps, post, user) {
     fields.replaceChildren(
       ...(step?.inputs ?? []).map((input) => {
         const id = `step-input-${input.name}`;
-        return h('div', { class: 'jobs-row' }, h('label', { for: id, title: input.hint }, input.title), h('input', { id, class: 'sk-input', 'data-name': input.name, placeholder: input.hint }));
+        return h(
+          'div',
+          { class: 'jobs-row' },
+          h('label', { for: id, title: input.hint }, input.title),
+          h('input', { id, class: 'sk-input', 'data-name': input.name, placeholder: input.hint }),
+        );
       }),
     );
   };
@@ -54,5 +65,11 @@ export function renderWorkflowSteps(root, steps, post, user) {
     }
   });
   showFields();
-  root.replaceChildren(h('h2', { class: 'pane-title' }, 'Workflow steps'), h('div', { class: 'jobs-row' }, h('label', { for: 'step-select' }, 'Step'), select), fields, run, output);
+  root.replaceChildren(
+    h('h2', { class: 'pane-title' }, 'Workflow steps'),
+    h('div', { class: 'jobs-row' }, h('label', { for: 'step-select' }, 'Step'), select),
+    fields,
+    run,
+    output,
+  );
 }

@@ -4,7 +4,16 @@
 /** @param {number} epochMs @param {string} timeZone @returns {number} offset of the zone at that instant, in ms */
 function zoneOffsetMs(epochMs, timeZone) {
   const p = /** @type {Record<string, string>} */ ({});
-  const fmt = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
   for (const part of fmt.formatToParts(new Date(epochMs))) p[part.type] = part.value;
   const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return asUtc - Math.floor(epochMs / 1000) * 1000;

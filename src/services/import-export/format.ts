@@ -78,14 +78,7 @@
  * file's list replaces the stored one. Archived strategies are not exported, and an import
  * row that names an archived strategy's number is refused rather than reviving it.
  */
-import type {
-  Language,
-  MaturityTier,
-  PlanKind,
-  ReportingCadence,
-  Role,
-  StrategyStatus,
-} from '../../generated/prisma/enums.js';
+import type { Language, MaturityTier, PlanKind, ReportingCadence, Role, StrategyStatus } from '../../generated/prisma/enums.js';
 
 export const RECORD_KINDS = ['departments', 'members', 'plans'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -197,27 +190,10 @@ const lowerLabels = <T extends string>(values: readonly T[]): Record<T, string> 
   Object.fromEntries(values.map((v) => [v, v.toLowerCase()])) as Record<T, string>;
 
 // Listed in the schema's enum order, which is also the order export writes roles in.
-export const ROLE_LABELS: Readonly<Record<Role, string>> = lowerLabels<Role>([
-  'ORSE_ADMIN',
-  'EQUITY_LEAD',
-  'STAFF',
-  'MANAGER',
-  'REDI_MEMBER',
-]);
-export const MATURITY_LABELS: Readonly<Record<MaturityTier, string>> = lowerLabels<MaturityTier>([
-  'BEGINNER',
-  'INTERMEDIATE',
-  'ADVANCED',
-]);
-export const CADENCE_LABELS: Readonly<Record<ReportingCadence, string>> = lowerLabels<ReportingCadence>([
-  'MONTHLY',
-  'QUARTERLY',
-]);
-export const PLAN_KIND_LABELS: Readonly<Record<PlanKind, string>> = lowerLabels<PlanKind>([
-  'DEPARTMENT_REAP',
-  'ORSE_WORK_PLAN',
-  'CITYWIDE_PLAN',
-]);
+export const ROLE_LABELS: Readonly<Record<Role, string>> = lowerLabels<Role>(['ORSE_ADMIN', 'EQUITY_LEAD', 'STAFF', 'MANAGER', 'REDI_MEMBER']);
+export const MATURITY_LABELS: Readonly<Record<MaturityTier, string>> = lowerLabels<MaturityTier>(['BEGINNER', 'INTERMEDIATE', 'ADVANCED']);
+export const CADENCE_LABELS: Readonly<Record<ReportingCadence, string>> = lowerLabels<ReportingCadence>(['MONTHLY', 'QUARTERLY']);
+export const PLAN_KIND_LABELS: Readonly<Record<PlanKind, string>> = lowerLabels<PlanKind>(['DEPARTMENT_REAP', 'ORSE_WORK_PLAN', 'CITYWIDE_PLAN']);
 export const STATUS_LABELS: Readonly<Record<StrategyStatus, string>> = {
   COMPLETED: 'Completed',
   IN_PROGRESS: 'In Progress',
@@ -235,16 +211,17 @@ export const isProblem = (v: unknown): v is Problem => v instanceof Problem;
 
 /** Matches "In Progress", "in-progress" and "IN_PROGRESS" alike. */
 export function parseVocabulary<T extends string>(raw: string, labels: Readonly<Record<T, string>>, what: string): T | Problem {
-  const key = raw.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  const key = raw
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
   if (Object.prototype.hasOwnProperty.call(labels, key)) return key as T;
   return new Problem(`unknown ${what} "${raw}"; accepted: ${Object.values<string>(labels).join(', ')}`);
 }
 
 export function parseLanguage(raw: string): Language | Problem {
   const v = raw.trim().toLowerCase();
-  return (LANGUAGES as readonly string[]).includes(v)
-    ? (v as Language)
-    : new Problem(`unknown language "${raw}"; accepted: ${LANGUAGES.join(', ')}`);
+  return (LANGUAGES as readonly string[]).includes(v) ? (v as Language) : new Problem(`unknown language "${raw}"; accepted: ${LANGUAGES.join(', ')}`);
 }
 
 const YES = new Set(['yes', 'y', 'true', '1']);
@@ -276,9 +253,7 @@ export function parseRoles(raw: string): Role[] | Problem {
     else found.add(r);
   }
   if (unknown.length) {
-    return new Problem(
-      `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; accepted: ${Object.values(ROLE_LABELS).join(', ')}`,
-    );
+    return new Problem(`unknown role${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; accepted: ${Object.values(ROLE_LABELS).join(', ')}`);
   }
   return sortRoles([...found]);
 }
@@ -288,7 +263,10 @@ export function sortRoles(roles: readonly Role[]): Role[] {
   return [...roles].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
-export const formatRoles = (roles: readonly Role[]): string => sortRoles(roles).map((r) => ROLE_LABELS[r]).join(';');
+export const formatRoles = (roles: readonly Role[]): string =>
+  sortRoles(roles)
+    .map((r) => ROLE_LABELS[r])
+    .join(';');
 
 /** YYYY-MM-DD that exists on the calendar; returned unchanged (dates stay strings until written). */
 export function parseIsoDate(raw: string): string | Problem {
@@ -391,9 +369,7 @@ export function jsonToCell(col: ColumnSpec, value: unknown): string | Problem {
     }
     return lines.join('\n');
   }
-  const expected = { string: 'text', number: 'a number', boolean: 'true or false', list: 'a list', milestones: 'a list of milestones' }[
-    col.json
-  ];
+  const expected = { string: 'text', number: 'a number', boolean: 'true or false', list: 'a list', milestones: 'a list of milestones' }[col.json];
   return new Problem(`expected ${expected}, got ${Array.isArray(value) ? 'a list' : typeof value}`);
 }
 

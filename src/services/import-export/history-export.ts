@@ -51,7 +51,13 @@ export async function collectHistory(prisma: PrismaClient): Promise<HistoryTable
       narrative: u.narrative,
       measure_values: u.measureValues,
       // The typed measures' values, by the measure's label (its key within the strategy).
-      typed_measure_values: u.values.map((v) => ({ measure: v.measure.label, kind: v.measure.kind, unit: v.measure.unit, value: Number(v.value.toString()), note: v.note })),
+      typed_measure_values: u.values.map((v) => ({
+        measure: v.measure.label,
+        kind: v.measure.kind,
+        unit: v.measure.unit,
+        value: Number(v.value.toString()),
+        note: v.note,
+      })),
       outputs: u.outputs,
       roadblocks: u.roadblocks,
       help_needed: u.helpNeeded,

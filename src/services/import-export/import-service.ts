@@ -52,7 +52,7 @@ export type ImportCounts = Record<CountedEntity, EntityCounts>;
 
 export type ImportResult =
   | { ok: true; dryRun: boolean; kinds: RecordKind[]; counts: ImportCounts; summary: string }
-  | { ok: false; issues: ImportIssue[]; /** One formatted line per issue. */ messages: string[] };
+  | { ok: false; issues: ImportIssue[] /** One formatted line per issue. */; messages: string[] };
 
 // Generous: the work is a few bulk statements, but PGlite on a slow machine with a large
 // file must not hit Prisma's 5-second default and roll back a valid import.
@@ -140,11 +140,9 @@ export function summarize(counts: ImportCounts, kinds: readonly RecordKind[], dr
   const parts = shown.map((e) => {
     const c = counts[e];
     const total = c.created + c.updated + c.unchanged;
-    const detail = [
-      c.created ? `${c.created} new` : '',
-      c.updated ? `${c.updated} updated` : '',
-      c.unchanged ? `${c.unchanged} unchanged` : '',
-    ].filter(Boolean);
+    const detail = [c.created ? `${c.created} new` : '', c.updated ? `${c.updated} updated` : '', c.unchanged ? `${c.unchanged} unchanged` : ''].filter(
+      Boolean,
+    );
     const noun = total === 1 ? e.replace(/ies$/, 'y').replace(/s$/, '') : e;
     return `${total} ${noun}${detail.length ? ` (${detail.join(', ')})` : ''}`;
   });
@@ -230,9 +228,7 @@ async function loadSnapshot(tx: Tx, v: Validated): Promise<Snapshot> {
   const snap: Snapshot = {
     departments: new Map(departments.map((d) => [d.code, d])),
     departmentCodeById: new Map(departments.map((d) => [d.id, d.code])),
-    members: new Map(
-      members.map(({ managedDepartments, ...m }) => [m.slackUserId, { ...m, managed: new Set(managedDepartments.map((x) => x.departmentId)) }]),
-    ),
+    members: new Map(members.map(({ managedDepartments, ...m }) => [m.slackUserId, { ...m, managed: new Set(managedDepartments.map((x) => x.departmentId)) }])),
     memberSlackById: new Map(members.map((m) => [m.id, m.slackUserId])),
     plans: new Map(),
     known: { departments: new Map(), members: new Map(), archivedStrategies: new Set() },
@@ -681,8 +677,7 @@ async function applyChanges(tx: Tx, ch: Changes, snap: Snapshot, now: Date): Pro
   await bulkUpdate(tx, 'Objective', { title: 'text', description: 'text' }, ch.objectives.update, now);
 
   const strategyId = new Map<string, number>();
-  for (const p of snap.plans.values())
-    for (const o of p.objectives.values()) for (const [n, s] of o.strategies) strategyId.set(`${o.id}:${n}`, s.id);
+  for (const p of snap.plans.values()) for (const o of p.objectives.values()) for (const [n, s] of o.strategies) strategyId.set(`${o.id}:${n}`, s.id);
   // Partners are rows of their own, written after the strategies exist.
   const strategyData = ({ ownerSlackId, dueDate, leadDepartmentCode, partnerCodes: _partners, ...s }: StrategyValues) => ({
     ...s,

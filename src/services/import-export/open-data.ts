@@ -79,11 +79,7 @@ const newestFirst = (a: OpenDataUpdate, b: OpenDataUpdate) => b.createdAt.getTim
  * update in the period gives the status, and its text only when it is PUBLIC. Updates of
  * strategies not given (archived ones) are skipped. `timeZone` dates reported_on.
  */
-export function buildStrategyPeriodRows(
-  strategies: readonly OpenDataStrategy[],
-  updates: readonly OpenDataUpdate[],
-  timeZone: string,
-): OpenDataRows {
+export function buildStrategyPeriodRows(strategies: readonly OpenDataStrategy[], updates: readonly OpenDataUpdate[], timeZone: string): OpenDataRows {
   const byId = new Map(strategies.map((s) => [s.id, s]));
   const latest = new Map<string, OpenDataUpdate>();
   for (const u of [...updates].sort(newestFirst)) {

@@ -46,7 +46,12 @@ export function parseSource(src: ImportSource): ParsedSource {
 export function detectFormat(name: string, text: string): 'csv' | 'json' {
   if (/\.json$/i.test(name)) return 'json';
   if (/\.csv$/i.test(name)) return 'csv';
-  return text.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'json' : 'csv';
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('{')
+    ? 'json'
+    : 'csv';
 }
 
 const fileIssue = (source: string, message: string, line?: number): ParsedSource => ({
@@ -101,15 +106,8 @@ export function parseCsv(input: string, source: string): ParsedSource {
   const names = header.record.map((h) => h.trim());
   const kind = KIND_DETECTION_ORDER.find((k) => names.includes(KEY_COLUMN[k]));
   if (!kind) {
-    const hint =
-      names.length === 1 && /[;\t]/.test(names[0] ?? '')
-        ? ' (the file looks semicolon- or tab-separated; save it as comma-separated CSV)'
-        : '';
-    return fileIssue(
-      source,
-      `cannot tell what the file holds: the header needs plan_key (plans), slack_user_id (members) or code (departments)${hint}`,
-      1,
-    );
+    const hint = names.length === 1 && /[;\t]/.test(names[0] ?? '') ? ' (the file looks semicolon- or tab-separated; save it as comma-separated CSV)' : '';
+    return fileIssue(source, `cannot tell what the file holds: the header needs plan_key (plans), slack_user_id (members) or code (departments)${hint}`, 1);
   }
 
   const known = COLUMNS[kind].map((col) => col.name);
@@ -183,7 +181,11 @@ export function parseJson(input: string, source: string): ParsedSource {
   // A full export's history sections are records the app writes itself: not imported.
   const unknownKeys = Object.keys(doc).filter((k) => !(RECORD_KINDS as readonly string[]).includes(k) && !(HISTORY_SECTIONS as readonly string[]).includes(k));
   if (unknownKeys.length) {
-    issues.push({ source, line: 1, message: `unknown section${unknownKeys.length > 1 ? 's' : ''} ${quoteList(unknownKeys)}; accepted: ${RECORD_KINDS.join(', ')}` });
+    issues.push({
+      source,
+      line: 1,
+      message: `unknown section${unknownKeys.length > 1 ? 's' : ''} ${quoteList(unknownKeys)}; accepted: ${RECORD_KINDS.join(', ')}`,
+    });
   }
   for (const kind of RECORD_KINDS) {
     const section = (doc as Record<string, unknown>)[kind];

@@ -61,11 +61,7 @@ const text =
     max !== undefined && charLength(v) > max ? new Problem(`is longer than ${max} characters (${charLength(v)})`) : v;
 
 const pattern = (re: RegExp, max: number, expected: string) => (v: string) =>
-  charLength(v) > max
-    ? new Problem(`is longer than ${max} characters (${charLength(v)})`)
-    : re.test(v)
-      ? v
-      : new Problem(`expected ${expected}, got "${v}"`);
+  charLength(v) > max ? new Problem(`is longer than ${max} characters (${charLength(v)})`) : re.test(v) ? v : new Problem(`expected ${expected}, got "${v}"`);
 
 const departmentCode = pattern(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, LIMITS.departmentCode, 'a department code of letters, digits, "-" or "_" such as LIB');
 const slackUserId = pattern(/^[UW][A-Z0-9]{2,}$/, LIMITS.slackUserId, 'a Slack user id such as U04ABC123');
@@ -100,7 +96,12 @@ function codeList(v: string): string[] | Problem {
   return bad.length ? new Problem(bad.map((p) => p.message).join('; ')) : codes.sort();
 }
 
-const owner = (v: string) => (v.includes('@') ? email(v) : isProblem(slackUserId(v)) ? new Problem(`expected a member's Slack user id (such as U04ABC123) or e-mail address, got "${v}"`) : v);
+const owner = (v: string) =>
+  v.includes('@')
+    ? email(v)
+    : isProblem(slackUserId(v))
+      ? new Problem(`expected a member's Slack user id (such as U04ABC123) or e-mail address, got "${v}"`)
+      : v;
 
 function typedMeasures(v: string): MeasureSpec[] | Problem {
   const parsed = parseTypedMeasures(v);
@@ -108,7 +109,10 @@ function typedMeasures(v: string): MeasureSpec[] | Problem {
 }
 
 const yesNo = (dflt: boolean) => cell(parseYesNo, () => dflt);
-const vocab = <T extends string>(labels: Readonly<Record<T, string>>, what: string) => (v: string) => parseVocabulary(v, labels, what);
+const vocab =
+  <T extends string>(labels: Readonly<Record<T, string>>, what: string) =>
+  (v: string) =>
+    parseVocabulary(v, labels, what);
 
 export const departmentSchema = z.object({
   code: cell(departmentCode, REQUIRED),
@@ -164,9 +168,21 @@ const SCHEMAS = { departments: departmentSchema, members: memberSchema, plans: p
 
 /** Strategy cells that make no sense on a row without a strategy_number. */
 const STRATEGY_FIELDS = [
-  'strategy_text', 'status', 'owner', 'due_date', 'performance_measures', 'outputs', 'language_access',
-  'disability_access', 'gender_equity', 'priority_communities', 'deferred_reason', 'milestones',
-  'lead_department', 'partner_departments', 'typed_measures',
+  'strategy_text',
+  'status',
+  'owner',
+  'due_date',
+  'performance_measures',
+  'outputs',
+  'language_access',
+  'disability_access',
+  'gender_equity',
+  'priority_communities',
+  'deferred_reason',
+  'milestones',
+  'lead_department',
+  'partner_departments',
+  'typed_measures',
 ] as const;
 
 // ---- typed records ------------------------------------------------------------------------
@@ -572,7 +588,8 @@ export function checkReferences(v: Validated, known: KnownState): { issues: Impo
       issues.push(rowIssue(ref, 'owner', `no member with ${p.owner.includes('@') ? 'e-mail' : 'Slack id'} ${p.owner} in this import or the database`));
     }
     const kinds = p.strategyNumber !== null ? known.reportedMeasureKinds?.get(strategyKey(p.planKey, p.objectiveNumber, p.strategyNumber)) : undefined;
-    const archivedLabels = p.strategyNumber !== null ? known.archivedMeasureLabels?.get(strategyKey(p.planKey, p.objectiveNumber, p.strategyNumber)) : undefined;
+    const archivedLabels =
+      p.strategyNumber !== null ? known.archivedMeasureLabels?.get(strategyKey(p.planKey, p.objectiveNumber, p.strategyNumber)) : undefined;
     for (const m of p.typedMeasures ?? []) {
       if (archivedLabels?.has(m.label)) {
         issues.push(rowIssue(ref, 'typed_measures', `measure "${m.label}" was archived; give the new measure another label`));
@@ -581,7 +598,11 @@ export function checkReferences(v: Validated, known: KnownState): { issues: Impo
       const stored = kinds?.get(m.label);
       if (stored && stored !== m.kind) {
         issues.push(
-          rowIssue(ref, 'typed_measures', `measure "${m.label}" already has values reported as ${stored.toLowerCase()}; its kind cannot change to ${m.kind.toLowerCase()} (give the new measure another label)`),
+          rowIssue(
+            ref,
+            'typed_measures',
+            `measure "${m.label}" already has values reported as ${stored.toLowerCase()}; its kind cannot change to ${m.kind.toLowerCase()} (give the new measure another label)`,
+          ),
         );
       }
     }

@@ -150,9 +150,7 @@ export function isQuotable(u: DraftUpdateRow, fiscalYearEnd: number): boolean {
  * period, the latest update of a period counting (a correction replaces the first figure).
  */
 export function typedSeries(input: AnnualDraftInput): Map<number, DraftMeasureSeries[]> {
-  const quotable = input.updates
-    .filter((u) => isQuotable(u, input.fiscalYearEnd))
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+  const quotable = input.updates.filter((u) => isQuotable(u, input.fiscalYearEnd)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
   const byStrategy = new Map<number, Map<number, { measure: ReportedMeasure; periods: Map<string, { periodStart: string; value: number }> }>>();
   for (const u of quotable) {
     for (const v of u.typedValues ?? []) {
@@ -180,9 +178,7 @@ export function buildAnnualDraft(input: AnnualDraftInput, lang: DraftLang, chart
   const period = fiscalYearLabel(input.fiscalYearEnd);
   const generatedOn = date(input.generatedAt);
 
-  const quotable = input.updates
-    .filter((u) => isQuotable(u, input.fiscalYearEnd))
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+  const quotable = input.updates.filter((u) => isQuotable(u, input.fiscalYearEnd)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
   const series = typedSeries(input);
   const objectiveOfStrategy = new Map(input.objectives.flatMap((o) => o.strategies.map((s) => [s.id, o.number] as const)));
   const ownUpdates = quotable.filter((u) => u.planKey === input.plan.key && objectiveOfStrategy.has(u.strategyId));

@@ -66,7 +66,8 @@ const en: AnnualReportWords = {
   demoNote: 'Some of the figures below include demo data. Remove it before publishing.',
   summaryHeading: 'Summary',
   summaryStrategies: (total, parts) => `The work plan has ${total} ${total === 1 ? 'strategy' : 'strategies'}: ${list('en')(parts)}.`,
-  statusCount: (status, n) => `${n} ${({ COMPLETED: 'completed', IN_PROGRESS: 'in progress', ONGOING: 'ongoing', NOT_STARTED: 'not started', DEFERRED: 'deferred' } as const)[status]}`,
+  statusCount: (status, n) =>
+    `${n} ${({ COMPLETED: 'completed', IN_PROGRESS: 'in progress', ONGOING: 'ongoing', NOT_STARTED: 'not started', DEFERRED: 'deferred' } as const)[status]}`,
   summaryObjectives: (n) => `The strategies serve ${n} ${n === 1 ? 'objective' : 'objectives'}.`,
   summaryDepartments: (date, withPlan, total) =>
     `As of ${date}, ${withPlan} of ${total} ${total === 1 ? 'department has' : 'departments have'} a plan in REAP Tracker (a Racial Equity Action Plan, or ORSE’s work plan).`,
@@ -75,7 +76,9 @@ const en: AnnualReportWords = {
       ? `No progress updates were reported for ${period}.`
       : `${n} progress ${n === 1 ? 'update was' : 'updates were'} reported for ${period}, from ${departments} ${departments === 1 ? 'department' : 'departments'}.`,
   summaryPublicUpdates: (n) =>
-    n === 0 ? 'None of them was marked public, so the draft quotes none.' : `${n} of them ${n === 1 ? 'was' : 'were'} marked public and ${n === 1 ? 'is' : 'are'} quoted below, each with its source.`,
+    n === 0
+      ? 'None of them was marked public, so the draft quotes none.'
+      : `${n} of them ${n === 1 ? 'was' : 'were'} marked public and ${n === 1 ? 'is' : 'are'} quoted below, each with its source.`,
   objectiveHeading: (n, title) => `Objective ${n}: ${title}`,
   completedHeading: 'Completed',
   inProgressHeading: 'In progress and ongoing',
@@ -148,7 +151,8 @@ const es: AnnualReportWords = {
   noDepartmentHighlights: 'Ningún departamento marcó como pública una actualización de avance en el año fiscal.',
   sourcesHeading: 'Fuentes',
   sourcesIntro: 'Cada aspecto destacado cita una actualización de avance de REAP Tracker.',
-  source: (s) => `Actualización de avance n.º ${s.id}, informada el ${s.date} para ${s.periodKey}, ${s.department}, estrategia ${s.strategyRef} de ${s.planKey}.`,
+  source: (s) =>
+    `Actualización de avance n.º ${s.id}, informada el ${s.date} para ${s.periodKey}, ${s.department}, estrategia ${s.strategyRef} de ${s.planKey}.`,
   backToText: (n) => `Volver al aspecto destacado ${n}`,
   attachmentHeading: (title) => `Anexo: ${title}`,
   attachmentNote: 'La tabla se reproduce en inglés, tal como la publica la Ciudad.',
@@ -170,7 +174,9 @@ const vi: AnnualReportWords = {
   summaryUpdates: (period, n, departments) =>
     n === 0 ? `Không có cập nhật tiến độ nào được báo cáo cho ${period}.` : `Có ${n} cập nhật tiến độ được báo cáo cho ${period}, từ ${departments} phòng ban.`,
   summaryPublicUpdates: (n) =>
-    n === 0 ? 'Không có cập nhật nào được đánh dấu công khai, nên bản nháp không trích dẫn cập nhật nào.' : `${n} cập nhật được đánh dấu công khai và được trích dẫn bên dưới, mỗi cập nhật kèm nguồn.`,
+    n === 0
+      ? 'Không có cập nhật nào được đánh dấu công khai, nên bản nháp không trích dẫn cập nhật nào.'
+      : `${n} cập nhật được đánh dấu công khai và được trích dẫn bên dưới, mỗi cập nhật kèm nguồn.`,
   objectiveHeading: (n, title) => `Mục tiêu ${n}: ${title}`,
   completedHeading: 'Đã hoàn thành',
   inProgressHeading: 'Đang thực hiện và đang tiếp diễn',

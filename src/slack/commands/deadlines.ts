@@ -14,6 +14,9 @@ export const deadlinesCommand: SubcommandHandler = async ({ ctx, caller, t, ack,
     const d = await myDeadlines(ctx, actor, now);
     await respond({ response_type: 'ephemeral', ...deadlinesMessage(t, d, now) });
   } catch (e) {
-    await respond({ response_type: 'ephemeral', text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'deadlines', user: caller.slackUserId }) });
+    await respond({
+      response_type: 'ephemeral',
+      text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'deadlines', user: caller.slackUserId }),
+    });
   }
 };

@@ -92,11 +92,17 @@ const annualReportCommand = async (
     // Building two documents of the whole year is the heavy step here; let acks go first.
     await heavyTurn();
     const draftLang = lang ?? caller.lang;
-    const charts = await annualMeasureCharts(input, draftLang, undefined, (e) => ctx.logger.warn({ err: (e as Error).message }, 'a measure chart of the annual draft could not be drawn'));
+    const charts = await annualMeasureCharts(input, draftLang, undefined, (e) =>
+      ctx.logger.warn({ err: (e as Error).message }, 'a measure chart of the annual draft could not be drawn'),
+    );
     await heavyTurn();
     files = renderAnnualDraft(input, draftLang, charts);
   } catch (e) {
-    await respond({ response_type: 'ephemeral', replace_original: true, text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'report annual', user: caller.slackUserId }) });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: true,
+      text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'report annual', user: caller.slackUserId }),
+    });
     return;
   }
 
@@ -114,8 +120,8 @@ const annualReportCommand = async (
   } catch (e) {
     const code = slackError(e);
     ctx.logger.warn({ err: code ?? (e as Error).message, ref }, 'annual report upload failed');
-    await respond({ response_type: 'ephemeral', replace_original: true, text: t('report.annualUploadFailed', { error: code ?? 'network error' }) }).catch((err: unknown) =>
-      ctx.logger.warn({ err }, 'could not tell the user the upload failed'),
+    await respond({ response_type: 'ephemeral', replace_original: true, text: t('report.annualUploadFailed', { error: code ?? 'network error' }) }).catch(
+      (err: unknown) => ctx.logger.warn({ err }, 'could not tell the user the upload failed'),
     );
   }
 };
@@ -133,7 +139,11 @@ const tableReportCommand: SubcommandHandler = async ({ ctx, command, args, calle
     }
     planTable = await workPlanTable(ctx, actor, ref);
   } catch (e) {
-    await respond({ response_type: 'ephemeral', replace_original: true, text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'report', user: caller.slackUserId }) });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: true,
+      text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'report', user: caller.slackUserId }),
+    });
     return;
   }
 
@@ -162,7 +172,9 @@ const tableReportCommand: SubcommandHandler = async ({ ctx, command, args, calle
     ctx.logger.warn({ err: code ?? (e as Error).message, channel: command.channel_id, plan: plan.key, direct }, 'report upload failed');
     // A private channel the app is not in looks like either error, depending on visibility.
     const text =
-      !direct && (code === 'not_in_channel' || code === 'channel_not_found') ? t('report.notInChannel') : t('report.uploadFailed', { error: code ?? 'network error' });
+      !direct && (code === 'not_in_channel' || code === 'channel_not_found')
+        ? t('report.notInChannel')
+        : t('report.uploadFailed', { error: code ?? 'network error' });
     await respond({ response_type: 'ephemeral', replace_original: true, text }).catch((err: unknown) =>
       ctx.logger.warn({ err }, 'could not tell the user the upload failed'),
     );

@@ -25,6 +25,9 @@ export const statusCoverageCommand: SubcommandHandler = async ({ ctx, args, call
     const coverage = await ownerCoverage(ctx, actor, args === '' ? undefined : args);
     await respond({ response_type: 'ephemeral', ...coverageMessage(t, coverage) });
   } catch (e) {
-    await respond({ response_type: 'ephemeral', text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'status coverage', user: caller.slackUserId }) });
+    await respond({
+      response_type: 'ephemeral',
+      text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'status coverage', user: caller.slackUserId }),
+    });
   }
 };

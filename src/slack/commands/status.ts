@@ -35,10 +35,7 @@ export const statusCommand: SubcommandHandler = async (req) => {
     const s = await departmentStatus(ctx, actor, args === '' ? undefined : args);
     const changes = await departmentChanges(ctx, actor, s.department.id);
     const readable = [actor.departmentId, ...actor.managedDepartmentIds].filter((id): id is number => id !== null);
-    const otherReadable =
-      !isOrseAdmin(actor) && readable.length > 1
-        ? await departmentCodes(ctx, readable, 'code')
-        : [];
+    const otherReadable = !isOrseAdmin(actor) && readable.length > 1 ? await departmentCodes(ctx, readable, 'code') : [];
     await respond({ response_type: 'ephemeral', ...departmentStatusMessage(t, s, { isAdmin: isOrseAdmin(actor), otherReadable, changes }) });
   } catch (e) {
     await respond({ response_type: 'ephemeral', text: problemText(ctx, t, e, 'reading command failed', { subcommand: 'status', user: caller.slackUserId }) });

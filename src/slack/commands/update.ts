@@ -32,7 +32,7 @@ function unknown(t: Translate, query: string): { message: string } {
 export async function resolveStrategyQuery(ctx: AppContext, actor: Actor, query: StrategyQuery, t: Translate, raw: string): Promise<Resolved> {
   const admin = isOrseAdmin(actor);
   let departmentId = actor.departmentId;
-  const scope = query.kind === 'label' ? query.scope?.toLowerCase() ?? null : null;
+  const scope = query.kind === 'label' ? (query.scope?.toLowerCase() ?? null) : null;
   if (scope && admin) {
     // ORSE admins may name any department (by code) or plan (by key).
     departmentId = (await departmentIdOfScope(ctx, scope)) ?? departmentId;

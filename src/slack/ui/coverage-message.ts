@@ -103,7 +103,10 @@ function narrowerHint(t: Translate, c: OwnerCoverage): string {
  * `rows` + 8 blocks. `moreHint` follows each "more" line (omit it when the surface says it once).
  */
 export function coverageListBlocks(t: Translate, c: OwnerCoverage, rows: number, moreHint?: string): { blocks: KnownBlock[]; hidden: number } {
-  const shares = allotRows(COVERAGE_REASONS.map((r) => c.groups[r].length), rows);
+  const shares = allotRows(
+    COVERAGE_REASONS.map((r) => c.groups[r].length),
+    rows,
+  );
   const blocks: KnownBlock[] = [];
   let hidden = 0;
   COVERAGE_REASONS.forEach((reason, i) => {

@@ -4,7 +4,20 @@ import type { KnownBlock } from '@slack/types';
 import type { DeadlineItem, MyDeadlines } from '../../services/deadlines.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
-import { LIST_TEXT_MAX, capped, context, countKey, dueText, header, itemSection, oneLine, slackDateTime, statusText, textSection, updateButton } from './status-parts.js';
+import {
+  LIST_TEXT_MAX,
+  capped,
+  context,
+  countKey,
+  dueText,
+  header,
+  itemSection,
+  oneLine,
+  slackDateTime,
+  statusText,
+  textSection,
+  updateButton,
+} from './status-parts.js';
 import type { SlackMessage } from './status-message.js';
 
 /** Two lists of this many stay inside a message's 50 blocks and about 12,000 characters. */
@@ -64,10 +77,7 @@ export function deadlinesMessage(t: Translate, d: MyDeadlines, now?: Date): Slac
     blocks.push(...deadlineListBlocks(t, d, { now }).blocks);
   }
   blocks.push(context(t('deadlines.footer')));
-  const summary = [
-    `${t('deadlines.overdueHeading')}: ${d.overdue.length}`,
-    `${t('deadlines.upcomingHeading')}: ${d.upcoming.length}`,
-  ]
+  const summary = [`${t('deadlines.overdueHeading')}: ${d.overdue.length}`, `${t('deadlines.upcomingHeading')}: ${d.upcoming.length}`]
     .join(' · ')
     .replace(/\*|:[a-z_]+: /g, '');
   return { text: `${title}: ${summary}`, blocks };

@@ -22,7 +22,15 @@ export function homeCharts(t: Translate, data: HomeData): HomeChart[] {
   if (data.role !== 'admin' && data.role !== 'lead') return [];
   const coverage = data.reportingCoverage ?? [];
   if (coverage.length === 0) return [];
-  return [{ chart: reportingCoverageChart(t, coverage.map((c) => ({ period: c.period, reported: c.reported, notReported: c.notReported }))), blockId: 'home_chart_coverage' }];
+  return [
+    {
+      chart: reportingCoverageChart(
+        t,
+        coverage.map((c) => ({ period: c.period, reported: c.reported, notReported: c.notReported })),
+      ),
+      blockId: 'home_chart_coverage',
+    },
+  ];
 }
 
 export function homeChartBlocks(charts: readonly ShownChart[] | undefined): ImageBlock[] {

@@ -53,7 +53,13 @@ export type HomeData =
   | (Common & { role: 'staff'; strategies: ReportableStrategy[] })
   | (Common & { role: 'lead'; status: DepartmentStatus; changes?: ChangesSinceLastQuarter | null; reportingCoverage?: QuarterCoverage[] })
   | (Common & { role: 'manager'; departments: DepartmentStatus[]; changes?: ReadonlyMap<number, ChangesSinceLastQuarter> })
-  | (Common & { role: 'admin'; citywide: CitywideStatus; coverage: OwnerCoverage; changes?: ChangesSinceLastQuarter | null; reportingCoverage?: QuarterCoverage[] });
+  | (Common & {
+      role: 'admin';
+      citywide: CitywideStatus;
+      coverage: OwnerCoverage;
+      changes?: ChangesSinceLastQuarter | null;
+      reportingCoverage?: QuarterCoverage[];
+    });
 
 /** Blocks added section by section against the Home tab's limit, keeping room for the footer. */
 class Budget {
@@ -92,7 +98,9 @@ function staffStrategyBlock(t: Translate, s: ReportableStrategy, today: string) 
     statusText(t, s.status),
     s.status === 'COMPLETED' ? null : dueText(t, s.dueDate, daysFrom(today, s.dueDate)),
     // Completed and deferred work expects no reports.
-    s.status === 'COMPLETED' || s.status === 'DEFERRED' ? null : t(s.reportedThisPeriod ? 'home.reported' : 'home.notReported', { period: periodName(t, s.periodKey) }),
+    s.status === 'COMPLETED' || s.status === 'DEFERRED'
+      ? null
+      : t(s.reportedThisPeriod ? 'home.reported' : 'home.notReported', { period: periodName(t, s.periodKey) }),
   ].filter((f): f is string => f !== null);
   return itemSection(`${strategyHeadline(t, s.label, s.text)}\n${facts.join(' · ')}`, updateButton(t, s.id, s.label));
 }
@@ -114,7 +122,8 @@ function listSection<T>(t: Translate, budget: Budget, heading: string, items: re
 
 function deadlinesSection(t: Translate, budget: Budget, d: MyDeadlines, reserve: number, showEmpty: boolean, perList: number): void {
   if (d.overdue.length === 0 && d.upcoming.length === 0) {
-    if (showEmpty) budget.addAll([textSection(`${t('home.myDeadlines', { days: d.horizonDays })}\n${t('home.noDeadlines', { days: d.horizonDays })}`), divider]);
+    if (showEmpty)
+      budget.addAll([textSection(`${t('home.myDeadlines', { days: d.horizonDays })}\n${t('home.noDeadlines', { days: d.horizonDays })}`), divider]);
     return;
   }
   const room = budget.left - reserve - 2;
@@ -147,7 +156,14 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
       if (others.length > 0) {
         const department = others[0]!.department?.name ?? '';
         budget.addAll([divider]);
-        listSection(t, budget, t('home.departmentStrategies', { department: escapeMrkdwn(department) }), others, (s) => staffStrategyBlock(t, s, data.today), reserve);
+        listSection(
+          t,
+          budget,
+          t('home.departmentStrategies', { department: escapeMrkdwn(department) }),
+          others,
+          (s) => staffStrategyBlock(t, s, data.today),
+          reserve,
+        );
       }
       break;
     }
@@ -216,7 +232,9 @@ function managerDepartmentBlock(t: Translate, s: DepartmentStatus): KnownBlock {
 }
 
 function managerFactsBlock(t: Translate, s: DepartmentStatus, changes?: ChangesSinceLastQuarter): KnownBlock {
-  const last = s.lastUpdateAt ? t('statusReport.lastUpdate', { date: slackDateTime(s.lastUpdateAt), age: ageText(t, s.lastUpdateAgeDays) }) : t('statusReport.noUpdates');
+  const last = s.lastUpdateAt
+    ? t('statusReport.lastUpdate', { date: slackDateTime(s.lastUpdateAt), age: ageText(t, s.lastUpdateAgeDays) })
+    : t('statusReport.noUpdates');
   // The weekly digest opens with this same line (reportingSummary in status-summary.ts).
   const facts = t('home.manager.facts', { summary: reportingSummaryLine(t, s.summary, s.period, s.dueSoonDays), last });
   return context(changes ? `${facts}\n${changesSummary(t, changes)}` : facts);

@@ -131,12 +131,17 @@ export function messageModal(t: Translate, input: { title: string; text: string;
     callback_id: MANAGE_CALLBACKS.info,
     title: plain(input.title),
     close: plain(t('manage.buttons.ok')),
-    blocks: [mrkdwnSection(input.text), ...(input.details ?? []).filter((d) => d.trim() !== '').slice(0, 10).map((d) => contextLine(d))],
+    blocks: [
+      mrkdwnSection(input.text),
+      ...(input.details ?? [])
+        .filter((d) => d.trim() !== '')
+        .slice(0, 10)
+        .map((d) => contextLine(d)),
+    ],
   };
 }
 
-export const resultModal = (t: Translate, text: string, details?: string[]): ModalView =>
-  messageModal(t, { title: t('manage.titles.done'), text, details });
+export const resultModal = (t: Translate, text: string, details?: string[]): ModalView => messageModal(t, { title: t('manage.titles.done'), text, details });
 
 export const problemModal = (t: Translate, text: string): ModalView => messageModal(t, { title: t('manage.titles.problem'), text });
 
@@ -265,7 +270,10 @@ export function deferModal(t: Translate, d: DeferData): ModalView {
     blocks: [
       ...strategyHeaderBlocks(t, d),
       contextLine(
-        [t('manage.context.status', { status: t(`status.${d.status}`) }), d.dueDate ? t('manage.context.dueDate', { date: dateToken(d.dueDate) }) : t('manage.context.noDueDate')].join(' · '),
+        [
+          t('manage.context.status', { status: t(`status.${d.status}`) }),
+          d.dueDate ? t('manage.context.dueDate', { date: dateToken(d.dueDate) }) : t('manage.context.noDueDate'),
+        ].join(' · '),
       ),
       {
         type: 'input',

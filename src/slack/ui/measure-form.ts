@@ -83,13 +83,22 @@ function measureFields(t: Translate, initial: MeasureView | null, suffix: string
   const publicOption = option(t('measures.manage.fields.isPublicOption'), 'yes');
   const chosenGroups = groups.filter((g) => initial?.splitBy.includes(g.value as (typeof EQUITY_GROUPS)[number]));
   return [
-    text(MEASURE_BLOCKS.label, t('measures.manage.fields.label'), MEASURE_LIMITS.label, initial?.label ?? '', { optional: false, hint: t('measures.manage.fields.labelHint') }),
+    text(MEASURE_BLOCKS.label, t('measures.manage.fields.label'), MEASURE_LIMITS.label, initial?.label ?? '', {
+      optional: false,
+      hint: t('measures.manage.fields.labelHint'),
+    }),
     select(MEASURE_BLOCKS.kind, t('measures.manage.fields.kind'), kinds, initial?.kind ?? 'COUNT'),
     text(MEASURE_BLOCKS.unit, t('measures.manage.fields.unit'), MEASURE_LIMITS.unit, initial?.unit ?? '', { hint: t('measures.manage.fields.unitHint') }),
-    text(MEASURE_BLOCKS.baseline, t('measures.manage.fields.baseline'), 20, initial ? figureText(initial, initial.baseline) : '', { hint: t('measures.manage.fields.figureHint') }),
-    text(MEASURE_BLOCKS.target, t('measures.manage.fields.target'), 20, initial ? figureText(initial, initial.target) : '', { hint: t('measures.manage.fields.figureHint') }),
+    text(MEASURE_BLOCKS.baseline, t('measures.manage.fields.baseline'), 20, initial ? figureText(initial, initial.baseline) : '', {
+      hint: t('measures.manage.fields.figureHint'),
+    }),
+    text(MEASURE_BLOCKS.target, t('measures.manage.fields.target'), 20, initial ? figureText(initial, initial.target) : '', {
+      hint: t('measures.manage.fields.figureHint'),
+    }),
     select(MEASURE_BLOCKS.direction, t('measures.manage.fields.direction'), directions, initial?.direction ?? 'INCREASE'),
-    text(MEASURE_BLOCKS.dataSource, t('measures.manage.fields.dataSource'), MEASURE_LIMITS.dataSource, initial?.dataSource ?? '', { hint: t('measures.manage.fields.dataSourceHint') }),
+    text(MEASURE_BLOCKS.dataSource, t('measures.manage.fields.dataSource'), MEASURE_LIMITS.dataSource, initial?.dataSource ?? '', {
+      hint: t('measures.manage.fields.dataSourceHint'),
+    }),
     {
       type: 'input',
       block_id: MEASURE_BLOCKS.splitBy,
@@ -102,7 +111,12 @@ function measureFields(t: Translate, initial: MeasureView | null, suffix: string
       block_id: MEASURE_BLOCKS.isPublic,
       optional: true,
       label: plain(t('measures.manage.fields.isPublic'), 2000),
-      element: { type: 'checkboxes', action_id: `value${suffix}`, options: [publicOption], ...(initial?.isPublic === false ? {} : { initial_options: [publicOption] }) },
+      element: {
+        type: 'checkboxes',
+        action_id: `value${suffix}`,
+        options: [publicOption],
+        ...(initial?.isPublic === false ? {} : { initial_options: [publicOption] }),
+      },
     },
   ];
 }
@@ -171,4 +185,3 @@ export function measureArchiveModal(t: Translate, d: { strategyLabel: string; me
     ],
   };
 }
-

@@ -31,7 +31,8 @@ export function measureValueText(t: Translate, m: Pick<MeasureLike, 'kind' | 'un
 /** "Percent · target 98% (higher is better) · baseline 80% · source: LMS · split by: gender" (plain text). */
 export function measureFacts(t: Translate, m: MeasureLike): string {
   const facts = [t(`measures.kinds.${m.kind}`)];
-  if (m.target !== null) facts.push(t('measures.facts.target', { target: measureValueText(t, m, m.target), direction: t(`measures.directions.${m.direction}`) }));
+  if (m.target !== null)
+    facts.push(t('measures.facts.target', { target: measureValueText(t, m, m.target), direction: t(`measures.directions.${m.direction}`) }));
   if (m.baseline !== undefined && m.baseline !== null) facts.push(t('measures.facts.baseline', { baseline: measureValueText(t, m, m.baseline) }));
   if (m.dataSource) facts.push(t('measures.facts.source', { source: m.dataSource }));
   if (m.splitBy?.length) facts.push(t('measures.facts.splitBy', { groups: m.splitBy.map((g) => t(`measures.groups.${g}`)).join(', ') }));
@@ -42,10 +43,7 @@ export function measureFacts(t: Translate, m: MeasureLike): string {
 export function reportedMeasureLine(t: Translate, r: MeasureLike & { label: string; value: number; note: string | null }): string {
   const value = measureValueText(t, r, r.value);
   const met = meetsTarget(r, r.value);
-  const target =
-    r.target === null
-      ? ''
-      : ` · ${t(met ? 'measures.show.onTarget' : 'measures.show.offTarget', { target: measureValueText(t, r, r.target) })}`;
+  const target = r.target === null ? '' : ` · ${t(met ? 'measures.show.onTarget' : 'measures.show.offTarget', { target: measureValueText(t, r, r.target) })}`;
   const note = r.note ? `\n>${escapeMrkdwn(truncate(r.note.replace(/\s+/g, ' '), 300))}` : '';
   return `• *${escapeMrkdwn(truncate(r.label, 200))}:* ${escapeMrkdwn(value)}${target}${note}`;
 }

@@ -31,11 +31,13 @@ export function slackTextToPlain(text: string, names: ReadonlyMap<string, string
     if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return link(target, label);
     return whole;
   });
-  return decodeEntities(replaced)
-    .replace(/\r\n?/g, '\n')
-    // PostgreSQL text cannot hold NUL (the service refuses it); other controls are noise.
-    .replace(/[^\P{Cc}\n\t]/gu, '')
-    .trim();
+  return (
+    decodeEntities(replaced)
+      .replace(/\r\n?/g, '\n')
+      // PostgreSQL text cannot hold NUL (the service refuses it); other controls are noise.
+      .replace(/[^\P{Cc}\n\t]/gu, '')
+      .trim()
+  );
 }
 
 /** `<!here>`, `<!subteam^S1|@team>`, `<!date^…|fallback>`: what the reader sees. */
@@ -77,10 +79,7 @@ export interface MessagePrefill {
 }
 
 /** The narrative and evidence link a message gives the update form. */
-export function prefillFromMessage(
-  text: string,
-  o: { names?: ReadonlyMap<string, string>; permalink?: string | null; limit?: number } = {},
-): MessagePrefill {
+export function prefillFromMessage(text: string, o: { names?: ReadonlyMap<string, string>; permalink?: string | null; limit?: number } = {}): MessagePrefill {
   const limit = o.limit ?? UPDATE_FIELD_LIMITS.narrative;
   const plain = slackTextToPlain(text, o.names);
   const length = charCount(plain);

@@ -115,7 +115,13 @@ export function milestonesModal(t: Translate, d: MilestonesData, formKey = ''): 
       block_id: `milestone_${m.id}`,
       elements: [
         { type: 'button', action_id: MILESTONE_EDIT_ACTION_ID, text: plain(t('manage.buttons.editMilestone'), 75), value: String(m.id) },
-        { type: 'button', action_id: MILESTONE_COMPLETE_ACTION_ID, style: 'primary', text: plain(t('manage.buttons.completeMilestone'), 75), value: String(m.id) },
+        {
+          type: 'button',
+          action_id: MILESTONE_COMPLETE_ACTION_ID,
+          style: 'primary',
+          text: plain(t('manage.buttons.completeMilestone'), 75),
+          value: String(m.id),
+        },
       ],
     });
   }

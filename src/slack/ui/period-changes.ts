@@ -17,7 +17,9 @@ const LINE_TEXT_MAX = 90;
 /** The one-line summary: the counts that are not zero, in the order of importance. */
 export function changesSummary(t: Translate, c: ChangesSinceLastQuarter): string {
   const period = periodName(t, c.since);
-  const counts = CHANGE_ORDER.filter((k) => c.changes.counts[k] > 0).map((k) => t(countKey(`changes.count.${k}`, c.changes.counts[k]), { count: c.changes.counts[k] }));
+  const counts = CHANGE_ORDER.filter((k) => c.changes.counts[k] > 0).map((k) =>
+    t(countKey(`changes.count.${k}`, c.changes.counts[k]), { count: c.changes.counts[k] }),
+  );
   return counts.length === 0 ? t('changes.none', { period }) : t('changes.since', { period, counts: counts.join(', ') });
 }
 
@@ -35,7 +37,11 @@ export function changeLine(t: Translate, change: StrategyChange): string {
 }
 
 /** The summary and up to `lines` strategies; nothing at all without a last quarter to compare with. */
-export function periodChangesBlocks(t: Translate, c: ChangesSinceLastQuarter | null | undefined, opts: { lines?: number; blockId?: string } = {}): KnownBlock[] {
+export function periodChangesBlocks(
+  t: Translate,
+  c: ChangesSinceLastQuarter | null | undefined,
+  opts: { lines?: number; blockId?: string } = {},
+): KnownBlock[] {
   if (!c) return [];
   const shown = c.changes.changes.slice(0, opts.lines ?? CHANGE_LINES);
   const hidden = c.changes.changes.length - shown.length;

@@ -91,7 +91,10 @@ function citywideFacts(t: Translate, s: PlanStrategyItem): string[] {
 export function planItemBlock(t: Translate, s: PlanStrategyItem, today: string | null) {
   if (s.restricted) {
     const facts = [statusText(t, s.status), ...citywideFacts(t, s), t('plan.item.restricted')];
-    return itemSection(`${strategyHeadline(t, s.label, s.text, PLAN_TEXT_MAX)}\n${facts.join(' · ')}`, s.canUpdate ? updateButton(t, s.id, s.label) : undefined);
+    return itemSection(
+      `${strategyHeadline(t, s.label, s.text, PLAN_TEXT_MAX)}\n${facts.join(' · ')}`,
+      s.canUpdate ? updateButton(t, s.id, s.label) : undefined,
+    );
   }
   const daysUntilDue = today ? daysFrom(today, s.dueDate) : null;
   const facts = [
@@ -196,7 +199,11 @@ export function planMessage(t: Translate, v: PlanView, today: string | null, rea
   const others = v.plans.filter((p) => p.key !== v.plan.key).map((p) => `\`${escapeMrkdwn(p.key)}\``);
   const footer = citywide
     ? [t('plan.footer'), t('plan.citywideFooter', { plan: escapeMrkdwn(citywideShortKey(v.plan.key)) })]
-    : [t('plan.footer'), ...(readsOtherDepartments ? [t('plan.otherDepartment')] : []), ...(others.length ? [t('plan.otherPlans', { plans: others.join(', ') })] : [])];
+    : [
+        t('plan.footer'),
+        ...(readsOtherDepartments ? [t('plan.otherDepartment')] : []),
+        ...(others.length ? [t('plan.otherPlans', { plans: others.join(', ') })] : []),
+      ];
   blocks.push(context(footer.join('\n')));
   return { text: `${title} (${v.page}/${v.totalPages})`, blocks };
 }

@@ -102,7 +102,10 @@ function itemBlocks(t: Translate, item: DueReminder): KnownBlock[] {
 export function reminderMessage(t: Translate, items: readonly DueReminder[]): SlackMessage {
   const overdue = items.filter((i) => i.daysUntilDue < 0);
   const upcoming = items.filter((i) => i.daysUntilDue >= 0);
-  const blocks: KnownBlock[] = [header(t('reminders.deadline.header')), context(t(countKey('reminders.deadline.intro', items.length), { count: items.length }))];
+  const blocks: KnownBlock[] = [
+    header(t('reminders.deadline.header')),
+    context(t(countKey('reminders.deadline.intro', items.length), { count: items.length })),
+  ];
   let room = REMINDER_MAX_ITEMS;
   let hidden = 0;
   for (const [heading, list] of [

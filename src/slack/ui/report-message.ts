@@ -6,10 +6,7 @@ import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { STATUS_ORDER, statusText } from './status-parts.js';
 
 /** What the person asked for, as far as we can tell before looking at the database. */
-export type ReportRequest =
-  | { kind: 'latest' }
-  | { kind: 'years'; period: string; department: string | null }
-  | { kind: 'ref'; ref: string };
+export type ReportRequest = { kind: 'latest' } | { kind: 'years'; period: string; department: string | null } | { kind: 'ref'; ref: string };
 
 export function preparingText(t: Translate, req: ReportRequest): string {
   switch (req.kind) {

@@ -48,9 +48,15 @@ const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: 
  */
 export function cityTime(t: Translate, at: Date, zone: string, withSeconds = false): string {
   const local = DateTime.fromJSDate(at, { zone });
-  const when = local
-    .setLocale(t('settings.locale'))
-    .toLocaleString({ weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}) });
+  const when = local.setLocale(t('settings.locale')).toLocaleString({
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    ...(withSeconds ? { second: '2-digit' } : {}),
+  });
   return `${when} ${local.setLocale('en-US').toFormat('ZZZZ')}`;
 }
 

@@ -68,10 +68,7 @@ export function statusItemBlock(t: Translate, item: StrategyStatusItem, opts: { 
     ownerText(t, item.owner, item.needsReassignment),
     ...(opts.showLastUpdate ? [lastUpdateText(t, item.lastUpdateAt)] : []),
   ];
-  return itemSection(
-    `${strategyHeadline(t, item.label, item.text)}\n${facts.join(' · ')}`,
-    item.canUpdate ? updateButton(t, item.id, item.label) : undefined,
-  );
+  return itemSection(`${strategyHeadline(t, item.label, item.text)}\n${facts.join(' · ')}`, item.canUpdate ? updateButton(t, item.id, item.label) : undefined);
 }
 
 /** The counts part of a department's status: shared by the message and the App Home. */
@@ -110,12 +107,7 @@ export function departmentSummaryBlocks(t: Translate, s: DepartmentStatus): Know
  * The three lists (overdue, due soon, silent this quarter) within `room` blocks in all;
  * a list that does not fit ends with "…and N more".
  */
-export function departmentListBlocks(
-  t: Translate,
-  s: DepartmentStatus,
-  perList: number,
-  room = Infinity,
-): { blocks: KnownBlock[]; hidden: number } {
+export function departmentListBlocks(t: Translate, s: DepartmentStatus, perList: number, room = Infinity): { blocks: KnownBlock[]; hidden: number } {
   const lists: { heading: string; items: StrategyStatusItem[]; showLastUpdate: boolean }[] = [
     { heading: t('statusReport.overdueHeading'), items: s.overdue, showLastUpdate: false },
     { heading: t('statusReport.dueSoonHeading', { days: s.dueSoonDays }), items: s.dueSoon, showLastUpdate: false },
@@ -161,7 +153,10 @@ export function departmentStatusMessage(t: Translate, s: DepartmentStatus, opts:
   hints.push(t('statusReport.timeZoneHint'));
   blocks.push(context(hints.join('\n')));
   return {
-    text: `${title}: ${t('statusReport.overdue', { count: s.overdue.length })}, ${t('statusReport.dueSoon', { count: s.dueSoon.length, days: s.dueSoonDays })}`.replace(/\*/g, ''),
+    text: `${title}: ${t('statusReport.overdue', { count: s.overdue.length })}, ${t('statusReport.dueSoon', { count: s.dueSoon.length, days: s.dueSoonDays })}`.replace(
+      /\*/g,
+      '',
+    ),
     blocks,
   };
 }

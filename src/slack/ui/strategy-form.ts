@@ -61,7 +61,12 @@ export interface StrategyFieldValues {
 
 const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
 
-function textInput(t: Translate, blockId: string, label: string, opts: { placeholder: string; limit: number; initial?: string; optional?: boolean }): KnownBlock {
+function textInput(
+  t: Translate,
+  blockId: string,
+  label: string,
+  opts: { placeholder: string; limit: number; initial?: string; optional?: boolean },
+): KnownBlock {
   return {
     type: 'input',
     block_id: blockId,
@@ -84,7 +89,11 @@ function fieldBlocks(t: Translate, limits: FieldLimits, initial: StrategyFieldVa
   const flagOptions = FLAGS.map((f) => option(t(FLAG_LABEL[f]), f));
   const checked = initial ? flagOptions.filter((o) => initial.flags[o.value as Flag]) : [];
   return [
-    textInput(t, STRATEGY_BLOCKS.text, t('manage.fields.text'), { placeholder: t('manage.fields.textPlaceholder'), limit: limits.text, initial: initial?.text }),
+    textInput(t, STRATEGY_BLOCKS.text, t('manage.fields.text'), {
+      placeholder: t('manage.fields.textPlaceholder'),
+      limit: limits.text,
+      initial: initial?.text,
+    }),
     ...(owner ? [owner] : []),
     {
       type: 'input',
@@ -148,7 +157,9 @@ export interface AddStrategyData {
  */
 export const MAX_OBJECTIVE_OPTIONS = 300;
 
-function objectiveOptions(groups: readonly ObjectiveGroup[]): { options: PlainTextOption[] } | { option_groups: { label: ReturnType<typeof plain>; options: PlainTextOption[] }[] } {
+function objectiveOptions(
+  groups: readonly ObjectiveGroup[],
+): { options: PlainTextOption[] } | { option_groups: { label: ReturnType<typeof plain>; options: PlainTextOption[] }[] } {
   const toOption = (o: ObjectiveGroup['objectives'][number]) => option(`${o.number}. ${o.title}`, String(o.id));
   let budget = MAX_OBJECTIVE_OPTIONS;
   const kept: ObjectiveGroup[] = [];

@@ -250,7 +250,11 @@ export function fullUpdateModal(
 ): ModalView {
   const u = full.update;
   const head = t('update.channel.posted', { author: `<@${full.author.slackUserId}>`, label: full.strategy.label, strategy: strategyLine(full.strategy) });
-  const blocks: KnownBlock[] = [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, statusBlock(t, u), ...measureBlocks(t, full.measures)];
+  const blocks: KnownBlock[] = [
+    { type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) },
+    statusBlock(t, u),
+    ...measureBlocks(t, full.measures),
+  ];
   for (const f of ['narrative', ...filledFields(u)] as const) {
     pieces(u[f]).forEach((piece, i) => {
       const label = i === 0 ? `*${t(`update.confirmation.fields.${f}`)}*\n` : '';

@@ -419,7 +419,9 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
     const notice = t(key, { length: model.meta.prefilledLength, limit: UPDATE_FIELD_LIMITS.narrative });
     blocks.push({ type: 'context', block_id: 'shortened', elements: [mrkdwn(truncate(`:scissors: ${notice}`, 3000))] });
   }
-  blocks.push(textInput(t, 'narrative', { multiline: true, optional: false, initial: initial('narrative'), placeholder: t('update.modal.narrativePlaceholder') }));
+  blocks.push(
+    textInput(t, 'narrative', { multiline: true, optional: false, initial: initial('narrative'), placeholder: t('update.modal.narrativePlaceholder') }),
+  );
   blocks.push(...measureInputs(t, typedMeasures, storedMeasures, values.measures ?? []));
   // The free-text values stay for what the typed measures do not cover: strategies without
   // typed measures, free-text measures beside them, and what an update already holds.
@@ -456,12 +458,7 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
  * values are for. At most MAX_FORM_MEASURES (Slack's 100-block limit); the form says so
  * when a strategy has more.
  */
-function measureInputs(
-  t: Translate,
-  measures: readonly MeasureView[],
-  stored: readonly ReportedMeasure[],
-  typed: readonly MeasureEntry[],
-): KnownBlock[] {
+function measureInputs(t: Translate, measures: readonly MeasureView[], stored: readonly ReportedMeasure[], typed: readonly MeasureEntry[]): KnownBlock[] {
   if (measures.length === 0) return [];
   const blocks: KnownBlock[] = [
     { type: 'header', block_id: 'measures_header', text: plain(truncate(t('measures.form.header'), 150)) },
@@ -490,7 +487,11 @@ function measureInputs(
     });
   }
   if (measures.length > shown.length) {
-    blocks.push({ type: 'context', block_id: 'measures_more', elements: [mrkdwn(t('measures.form.tooMany', { shown: shown.length, total: measures.length }))] });
+    blocks.push({
+      type: 'context',
+      block_id: 'measures_more',
+      elements: [mrkdwn(t('measures.form.tooMany', { shown: shown.length, total: measures.length }))],
+    });
   }
   return blocks;
 }
@@ -502,7 +503,16 @@ function measureValueInput(t: Translate, m: MeasureView, value: string | null): 
   if (m.kind === 'YES_NO') {
     const options = [option(t('measures.yes'), '1'), option(t('measures.no'), '0')];
     const initial = options.find((o) => value !== null && o.value === (value === '1' || value.toLowerCase() === 'yes' ? '1' : value === '0' ? '0' : ''));
-    return { ...base, element: { type: 'static_select', action_id: MEASURE_VALUE_ACTION, placeholder: plain(t('measures.form.choose')), options, ...(initial ? { initial_option: initial } : {}) } };
+    return {
+      ...base,
+      element: {
+        type: 'static_select',
+        action_id: MEASURE_VALUE_ACTION,
+        placeholder: plain(t('measures.form.choose')),
+        options,
+        ...(initial ? { initial_option: initial } : {}),
+      },
+    };
   }
   const { min, max, decimals } = kindBounds(m.kind);
   // Slack refuses an initial value outside the bounds; one that fails here was refused by the service anyway.
@@ -555,8 +565,7 @@ export function strategySelect(
 ): { element: Record<string, unknown> & { type: 'static_select' }; shown: number; total: number } {
   const selectedId = model.selected?.defaults.strategy.id ?? null;
   const all = model.strategies.map((s, index) => ({ s, index }));
-  const rank = (x: { s: ReportableStrategy }) =>
-    (x.s.id === selectedId ? 0 : 8) + (x.s.ownedByActor ? 0 : 4) + (x.s.reportedThisPeriod ? 2 : 0);
+  const rank = (x: { s: ReportableStrategy }) => (x.s.id === selectedId ? 0 : 8) + (x.s.ownedByActor ? 0 : 4) + (x.s.reportedThisPeriod ? 2 : 0);
   const kept = [...all]
     .sort((a, b) => rank(a) - rank(b) || a.index - b.index)
     .slice(0, MAX_SELECT_OPTIONS)
@@ -613,16 +622,8 @@ function cityDate(at: Date | string, zone: string): string {
 
 const personName = (p: PersonRef | null | undefined) => (p ? escapeMrkdwn(p.name) : '');
 
-function strategyDetails(
-  t: Translate,
-  s: StrategySummary,
-  extras: StrategyExtras,
-  zone: string,
-  defaults: UpdateFormDefaults | null,
-): KnownBlock[] {
-  const blocks: KnownBlock[] = [
-    { type: 'section', block_id: 'strategy_info', text: mrkdwn(truncate(`*${s.label}* ${escapeMrkdwn(s.text)}`, 3000)) },
-  ];
+function strategyDetails(t: Translate, s: StrategySummary, extras: StrategyExtras, zone: string, defaults: UpdateFormDefaults | null): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: 'section', block_id: 'strategy_info', text: mrkdwn(truncate(`*${s.label}* ${escapeMrkdwn(s.text)}`, 3000)) }];
   const facts = [
     `${t('status.' + s.status)}`,
     s.dueDate ? t('update.modal.due', { date: s.dueDate }) : t('update.modal.noDueDate'),

@@ -66,9 +66,7 @@ export function updatePromptMessage(t: Translate, lang: Lang, prompt: PlannedPro
   if (hidden > 0) blocks.push(context(t(countKey('reminders.prompt.more', hidden), { count: hidden })));
   blocks.push(context(t('reminders.prompt.footer')));
   const text =
-    prompt.phase === 'start'
-      ? t('reminders.prompt.startFallback', { period })
-      : t('reminders.prompt.nudgeFallback', { period, date: prompt.period.end });
+    prompt.phase === 'start' ? t('reminders.prompt.startFallback', { period }) : t('reminders.prompt.nudgeFallback', { period, date: prompt.period.end });
   return { text, blocks };
 }
 
@@ -86,7 +84,9 @@ export function markPromptReported(t: Translate, message: SlackMessage, strategy
   const blocks: KnownBlock[] = message.blocks.map((b) => {
     if (!isButtonFor(b) || b.type !== 'section') return b;
     const { accessory: _gone, ...rest } = b;
-    const text = rest.text ? { ...rest.text, text: truncate(`${rest.text.text}\n:white_check_mark: *${t('reminders.prompt.reported')}*`, SECTION_TEXT_MAX) } : rest.text;
+    const text = rest.text
+      ? { ...rest.text, text: truncate(`${rest.text.text}\n:white_check_mark: *${t('reminders.prompt.reported')}*`, SECTION_TEXT_MAX) }
+      : rest.text;
     return { ...rest, text } as KnownBlock;
   });
   const buttonsLeft = blocks.some((b) => b.type === 'section' && b.accessory?.type === 'button' && b.accessory.action_id === UPDATE_ACTION_ID);

@@ -50,8 +50,7 @@ export function packBlockGroups(groups: readonly BlockGroup[], options: PackOpti
   const messages: KnownBlock[][] = [];
   let current: KnownBlock[] = [...options.head];
   let text = blockTextLength(current);
-  const fits = (blocks: readonly KnownBlock[]) =>
-    current.length + blocks.length <= maxBlocks && text + blockTextLength(blocks) <= maxText;
+  const fits = (blocks: readonly KnownBlock[]) => current.length + blocks.length <= maxBlocks && text + blockTextLength(blocks) <= maxText;
   const flush = () => {
     if (current.length) messages.push(current);
     current = [];

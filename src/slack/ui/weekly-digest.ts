@@ -110,7 +110,8 @@ function phrases(t: Translate): Phrases {
   return p;
 }
 
-const headline = (p: Phrases, s: { label: string; text: string }) => p.strategy({ label: s.label, text: escapeMrkdwn(truncate(oneLine(s.text), ITEM_TEXT_MAX)) });
+const headline = (p: Phrases, s: { label: string; text: string }) =>
+  p.strategy({ label: s.label, text: escapeMrkdwn(truncate(oneLine(s.text), ITEM_TEXT_MAX)) });
 const ownerOf = (p: Phrases, owner: { slackUserId: string } | null) => (owner ? p.owner({ owner: mention(owner) }) : p.noOwner);
 
 /** "due Nov 20 (in 3 days)" / "due Nov 2 (4 days overdue)", as dueText in status-parts.ts says it. */
@@ -128,9 +129,20 @@ export const UPDATE_EXCERPT_MAX = 280;
 /** A status change with the strategy's text; an update that kept the status with what it says. */
 function updateLine(p: Phrases, u: DigestUpdateItem, zone: string): string {
   if (u.statusFrom === u.statusTo) {
-    return p.update({ strategy: headline(p, u.strategy), author: mention(u.author), date: slackDay(u.at, zone), excerpt: `_${escapeMrkdwn(truncate(oneLine(u.narrative), UPDATE_EXCERPT_MAX))}_` });
+    return p.update({
+      strategy: headline(p, u.strategy),
+      author: mention(u.author),
+      date: slackDay(u.at, zone),
+      excerpt: `_${escapeMrkdwn(truncate(oneLine(u.narrative), UPDATE_EXCERPT_MAX))}_`,
+    });
   }
-  return p.change({ strategy: headline(p, u.strategy), from: p.status(u.statusFrom), to: p.status(u.statusTo), author: mention(u.author), date: slackDay(u.at, zone) });
+  return p.change({
+    strategy: headline(p, u.strategy),
+    from: p.status(u.statusFrom),
+    to: p.status(u.statusTo),
+    author: mention(u.author),
+    date: slackDay(u.at, zone),
+  });
 }
 
 function dueLine(p: Phrases, d: DigestDueItem): string {
@@ -215,8 +227,12 @@ export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions)
   // The chart (the departments' status mix, when one was uploaded) comes after the intro.
   const head = (names: string, weeks: readonly DepartmentWeek[], chart?: ChartSlot): KnownBlock[] => [
     header(t('digests.weekly.header')),
-    textSection(weeks.length === 1 ? reportingSummaryLine(t, weeks[0]!.summary, weeks[0]!.period) : reportingTotalsLine(t, addSummaries(weeks.map((w) => w.summary)))),
-    context(t('digests.weekly.intro', { from: slackDay(options.from, options.zone), to: slackDay(options.to, options.zone), departments: escapeMrkdwn(names) })),
+    textSection(
+      weeks.length === 1 ? reportingSummaryLine(t, weeks[0]!.summary, weeks[0]!.period) : reportingTotalsLine(t, addSummaries(weeks.map((w) => w.summary))),
+    ),
+    context(
+      t('digests.weekly.intro', { from: slackDay(options.from, options.zone), to: slackDay(options.to, options.zone), departments: escapeMrkdwn(names) }),
+    ),
     ...(chart ? [chart as KnownBlock] : []),
   ];
   const tail: KnownBlock[] = [];

@@ -56,7 +56,10 @@ export async function contrastProblems(page: Page): Promise<string[]> {
     const parse = (value: string): [number, number, number, number] => {
       const m = /rgba?\(([^)]+)\)/.exec(value);
       if (!m) return [0, 0, 0, 0];
-      const parts = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+      const parts = m[1]!
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
     };
     const luminance = ([r, g, b]: number[]) => {
@@ -93,7 +96,8 @@ export async function contrastProblems(page: Page): Promise<string[]> {
       const bold = Number(style.fontWeight) >= 700;
       const large = size >= 24 || (bold && size >= 18.66);
       const disabled = el.closest('button:disabled, select:disabled, input:disabled');
-      if (!disabled && ratio < (large ? 3 : 4.5)) problems.push(`${ratio.toFixed(2)}:1 "${text.slice(0, 40)}" (${style.color} on rgb(${bg.slice(0, 3).join(', ')}))`);
+      if (!disabled && ratio < (large ? 3 : 4.5))
+        problems.push(`${ratio.toFixed(2)}:1 "${text.slice(0, 40)}" (${style.color} on rgb(${bg.slice(0, 3).join(', ')}))`);
     }
     return problems;
   });

@@ -43,7 +43,11 @@ describe('upkeep of the embedded database', () => {
       await pg.exec(`INSERT INTO runs (status) SELECT 'RUNNING' FROM generate_series(1, 2000)`);
       await pg.exec(`UPDATE runs SET status = 'SUCCEEDED', detail = 'sent 0'`);
       await pg.exec(`DELETE FROM runs`);
-      const after = await until(() => stats(pg!, 'runs'), (s) => s.vacuums > before, `round ${round} was never vacuumed`);
+      const after = await until(
+        () => stats(pg!, 'runs'),
+        (s) => s.vacuums > before,
+        `round ${round} was never vacuumed`,
+      );
       if (round === 1) firstRound = after.bytes;
     }
     const end = await stats(pg, 'runs');
@@ -57,7 +61,11 @@ describe('upkeep of the embedded database', () => {
     await pg.exec(`CREATE TABLE updates (id serial PRIMARY KEY, narrative text)`);
     await pg.exec(`INSERT INTO updates (narrative) SELECT 'Held a session' FROM generate_series(1, 500)`);
     expect((await stats(pg, 'updates')).tuples).toBe(-1);
-    const analyzed = await until(() => stats(pg!, 'updates'), (s) => s.analyzes > 0, 'never analyzed');
+    const analyzed = await until(
+      () => stats(pg!, 'updates'),
+      (s) => s.analyzes > 0,
+      'never analyzed',
+    );
     expect(analyzed.tuples).toBe(500);
   });
 

@@ -380,7 +380,9 @@ describe('an abandoned transaction', () => {
       const t0 = Date.now();
       expect((await remote.query<{ n: number }>('select count(*)::int as n from t')).rows).toEqual([{ n: 0 }]);
       expect(Date.now() - t0).toBeLessThan(5_000);
-      await expect.poll(() => warnings.find((w) => w.includes('abandoned by its caller'))).toMatch(/^the embedded database rolled back transaction \d+, abandoned by its caller for \d+ ms$/);
+      await expect
+        .poll(() => warnings.find((w) => w.includes('abandoned by its caller')))
+        .toMatch(/^the embedded database rolled back transaction \d+, abandoned by its caller for \d+ ms$/);
       // The caller learns it is over if it ever comes back.
       await expect(tx!.query('select 1')).rejects.toThrow('Transaction is closed');
       // A transaction that keeps working is left alone, however long it lasts in all.

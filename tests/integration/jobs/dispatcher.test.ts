@@ -193,9 +193,7 @@ describe('recipients who cannot receive', () => {
     ]);
     // One conversations.open per message, no retries.
     expect(fake.calls('conversations.open').filter((c) => (c.args.users as string) === 'U0EVA')).toHaveLength(3);
-    expect(await ctx.prisma.deliveryFailureNotice.findMany({ select: { cause: true, target: true } })).toEqual([
-      { cause: 'user_disabled', target: 'U0EVA' },
-    ]);
+    expect(await ctx.prisma.deliveryFailureNotice.findMany({ select: { cause: true, target: true } })).toEqual([{ cause: 'user_disabled', target: 'U0EVA' }]);
     expect(dmTexts(fake, 'U0ADMIN1')).toHaveLength(1);
     expect(dmTexts(fake, 'U0ADMIN1')[0]).toMatch(/could not deliver a message \(deadline-reminders\) to <@U0EVA>/);
     expect(dmTexts(fake, 'U0ADMIN2')[0]).toMatch(/no pudo entregar/);
@@ -276,11 +274,14 @@ describe('the crash window', () => {
     const slowHistory = new Proxy(real, {
       get(target, prop, receiver) {
         if (prop !== 'conversations') return Reflect.get(target, prop, receiver);
-        return { ...target.conversations, history: async (args: Parameters<WebClient['conversations']['history']>[0]) => {
-          const r = await target.conversations.history(args);
-          await late;
-          return r;
-        } };
+        return {
+          ...target.conversations,
+          history: async (args: Parameters<WebClient['conversations']['history']>[0]) => {
+            const r = await target.conversations.history(args);
+            await late;
+            return r;
+          },
+        };
       },
     });
     const first = dispatcherFor(ctx, fake, { instanceId: 'same', client: slowHistory, claimLeaseMs: 100 }).drain();

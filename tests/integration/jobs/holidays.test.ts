@@ -142,6 +142,9 @@ describe('a closure added by hand', () => {
     expect(await runHolidaysAdd(db.prisma, '2026-12-23', ['Winter', 'closure'], capture())).toBe(0);
     expect(await jobs.fire('deadline-reminders', '2026-12-22T16:00:00Z')).toMatchObject({ enqueued: 1 });
     expect(reminderItems(jobs.dms('ana')[0]!)).toEqual([`reminder:s:${due}`]);
-    expect(await jobs.fire('deadline-reminders', '2026-12-23T16:00:00Z')).toMatchObject({ enqueued: 0, detail: expect.stringContaining('not a City business day') });
+    expect(await jobs.fire('deadline-reminders', '2026-12-23T16:00:00Z')).toMatchObject({
+      enqueued: 0,
+      detail: expect.stringContaining('not a City business day'),
+    });
   });
 });

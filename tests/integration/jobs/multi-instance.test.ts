@@ -49,7 +49,9 @@ async function runThreeInstances(): Promise<void> {
   try {
     for (const id of ['s1', 's2', 's3']) {
       const ctx = testContext(db, { env: CRON });
-      running.push(await startScheduler(ctx, { instanceId: id, registry: tickerRegistry(id), client: clientFor(fake, FAST_CLIENT_TIMEOUT_MS), ...FAST_RECOVERY }));
+      running.push(
+        await startScheduler(ctx, { instanceId: id, registry: tickerRegistry(id), client: clientFor(fake, FAST_CLIENT_TIMEOUT_MS), ...FAST_RECOVERY }),
+      );
     }
     await new Promise((r) => setTimeout(r, RUN_FOR_MS));
   } finally {
@@ -76,7 +78,10 @@ describe('three instances on one database', () => {
     // Whichever instance won a fire ran it; the claim is a race, not a fixed leader.
     expect(runs.every((r) => /^[ps][123]$/.test(r.instanceId))).toBe(true);
     // Every fire's message reached Slack exactly once.
-    const posted = fake.messages(TICK_CHANNEL).map((m) => m.text).sort();
+    const posted = fake
+      .messages(TICK_CHANNEL)
+      .map((m) => m.text)
+      .sort();
     expect(posted).toEqual(runs.map((r) => r.fireTime.toISOString()));
     const outbox = await prisma.outboxMessage.findMany();
     expect(outbox.every((m) => m.status === 'SENT' && m.slackTs)).toBe(true);

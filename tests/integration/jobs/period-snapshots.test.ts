@@ -67,7 +67,14 @@ describe('period-snapshots job', () => {
     const quiet = await addStrategy(prisma, world, { dept: 'HOUSING', owner: 'hana', status: 'ONGOING' });
     await prisma.strategy.update({ where: { id: quiet }, data: { createdAt: new Date('2026-09-01T18:00:00Z') } });
     await prisma.periodSnapshot.create({
-      data: { strategyId: quiet, periodKey: Q1.key, periodStart: d(Q1.start), periodEnd: d(Q1.end), status: 'NOT_STARTED', takenAt: new Date('2026-09-20T18:00:00Z') },
+      data: {
+        strategyId: quiet,
+        periodKey: Q1.key,
+        periodStart: d(Q1.start),
+        periodEnd: d(Q1.end),
+        status: 'NOT_STARTED',
+        takenAt: new Date('2026-09-20T18:00:00Z'),
+      },
     });
     // Made after the close, and archived work: no snapshot of a quarter they were not in.
     const fresh = await addStrategy(prisma, world, { dept: 'LIB', owner: 'ben' });
@@ -82,7 +89,9 @@ describe('period-snapshots job', () => {
       // Closed in time: the status it had on September 30th, not today's.
       { periodKey: 'FY2027-Q1', status: 'IN_PROGRESS', reported: true, lastUpdateId: started, derived: false, ownerId: world.member.ana },
     ]);
-    expect(await snapshotsOf(quiet)).toEqual([{ periodKey: 'FY2027-Q1', status: 'ONGOING', reported: false, lastUpdateId: null, derived: false, ownerId: world.member.hana }]);
+    expect(await snapshotsOf(quiet)).toEqual([
+      { periodKey: 'FY2027-Q1', status: 'ONGOING', reported: false, lastUpdateId: null, derived: false, ownerId: world.member.hana },
+    ]);
     expect(await snapshotsOf(fresh)).toEqual([]);
     expect(await snapshotsOf(archived)).toEqual([]);
 

@@ -118,7 +118,12 @@ async function buildWorld(): Promise<void> {
     helpNeeded: 'Does anyone have an interpreter agency contract?',
   });
   await update(lib, '2026-11-12T18:00:00Z', { visibility: 'PUBLIC', practices: 'Teens rewrote the survey rubric in their own words; response data improved.' });
-  await update(lib, '2026-11-20T18:00:00Z', { visibility: 'INTERNAL', practices: `Translation ${SECRET}`, roadblocks: `Interpreter ${SECRET}`, helpNeeded: SECRET });
+  await update(lib, '2026-11-20T18:00:00Z', {
+    visibility: 'INTERNAL',
+    practices: `Translation ${SECRET}`,
+    roadblocks: `Interpreter ${SECRET}`,
+    helpNeeded: SECRET,
+  });
   // December: next month's news.
   await update(lib, '2026-12-01T10:00:00Z', { visibility: 'REDI', practices: 'December practice about translation' });
 }

@@ -117,7 +117,13 @@ export async function addMilestone(
 
 let updateNumber = 0;
 
-export async function addUpdate(prisma: Prisma, world: ReminderWorld, strategyId: number, author: Person, period: Pick<FiscalPeriod, 'key' | 'start' | 'end'>): Promise<void> {
+export async function addUpdate(
+  prisma: Prisma,
+  world: ReminderWorld,
+  strategyId: number,
+  author: Person,
+  period: Pick<FiscalPeriod, 'key' | 'start' | 'end'>,
+): Promise<void> {
   updateNumber++;
   await prisma.progressUpdate.create({
     data: {

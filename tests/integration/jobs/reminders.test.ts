@@ -94,7 +94,11 @@ describe('deadline reminders', () => {
     expect(reminderItems(jobs.dms('ana')[0]!)).toEqual([`reminder:s:${monday}`]);
     expect(textOf(jobs.dms('ana')[0]!)).toContain('(en 3 días)');
     for (const at of ['2026-11-21T16:00:00Z', '2026-11-22T16:00:00Z']) {
-      expect(await jobs.fire('deadline-reminders', at)).toMatchObject({ outcome: 'succeeded', enqueued: 0, detail: expect.stringContaining('not a City business day') });
+      expect(await jobs.fire('deadline-reminders', at)).toMatchObject({
+        outcome: 'succeeded',
+        enqueued: 0,
+        detail: expect.stringContaining('not a City business day'),
+      });
     }
     expect(await jobs.fire('deadline-reminders', '2026-11-23T16:00:00Z')).toMatchObject({ enqueued: 0 });
     expect(jobs.dms('ana')).toHaveLength(1);
@@ -108,7 +112,10 @@ describe('deadline reminders', () => {
     // 08:00 PDT is 15:00 UTC.
     expect(await jobs.fire('deadline-reminders', '2026-09-04T15:00:00Z')).toMatchObject({ enqueued: 1 });
     expect(reminderItems(jobs.dms('ana')[0]!)).toEqual([`reminder:s:${dueTuesday}`, `reminder:s:${dueNextMonday}`]);
-    expect(await jobs.fire('deadline-reminders', '2026-09-07T15:00:00Z')).toMatchObject({ enqueued: 0, detail: expect.stringContaining('2026-09-07 is not a City business day') });
+    expect(await jobs.fire('deadline-reminders', '2026-09-07T15:00:00Z')).toMatchObject({
+      enqueued: 0,
+      detail: expect.stringContaining('2026-09-07 is not a City business day'),
+    });
     expect(await jobs.fire('deadline-reminders', '2026-09-08T15:00:00Z')).toMatchObject({ enqueued: 1 });
     const tuesday = jobs.dms('ana')[1]!;
     expect(reminderItems(tuesday)).toEqual([`reminder:s:${overdue}`]);
@@ -145,7 +152,12 @@ describe('deadline reminders', () => {
     const snoozed = await snoozeReminder(ctx, await loadActor(ctx, PEOPLE.hana.slackUserId), { kind: 'milestone', id: m });
     expect(snoozed).toMatchObject({ changed: true, until: new Date('2026-11-04T08:00:00Z') }); // midnight PST
     // Oct 30 would have been its first overdue reminder.
-    for (const [day, hour] of [['2026-10-29', 15], ['2026-10-30', 15], ['2026-11-02', 16], ['2026-11-03', 16]] as const) {
+    for (const [day, hour] of [
+      ['2026-10-29', 15],
+      ['2026-10-30', 15],
+      ['2026-11-02', 16],
+      ['2026-11-03', 16],
+    ] as const) {
       expect(await daily(day, hour), day).toEqual([]);
     }
     expect(await daily('2026-11-04', 16)).toEqual([`reminder:m:${m}`]);
@@ -194,7 +206,11 @@ describe('deadline reminders', () => {
       clock.set(new Date(at));
       counter.reset();
       const { RunCoordinator } = await import('../../../src/jobs/index.js');
-      const outcome = await new RunCoordinator({ ctx: counted, registry: driver.registry, instanceId: 'count' }).runFire('deadline-reminders', new Date(at), 'cron');
+      const outcome = await new RunCoordinator({ ctx: counted, registry: driver.registry, instanceId: 'count' }).runFire(
+        'deadline-reminders',
+        new Date(at),
+        'cron',
+      );
       return { queries: counter.count(), enqueued: outcome.outcome === 'succeeded' ? outcome.enqueued : -1 };
     };
     const small = await countRun(5, WED);

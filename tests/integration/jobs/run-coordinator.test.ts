@@ -34,7 +34,10 @@ function weeklyDigest(calls: string[], people = ['U0ANA', 'U0BAO']): JobHandler 
     calls.push(`${run.instanceId}@${run.fireTime.toISOString()}`);
     const week = run.period.isoWeek();
     const r = await run.ctx.prisma.$transaction((tx) =>
-      run.enqueue(tx, people.map((u) => ({ idempotencyKey: outboxKey(run.job, week, u), userId: u, payload: { text: `digest ${week}` } }))),
+      run.enqueue(
+        tx,
+        people.map((u) => ({ idempotencyKey: outboxKey(run.job, week, u), userId: u, payload: { text: `digest ${week}` } })),
+      ),
     );
     return { detail: `${r.created} digests queued`, enqueued: r.created };
   };
@@ -158,12 +161,10 @@ describe('catch-up at start', () => {
   it('runs the most recent fire missed within the window, once', async () => {
     const calls: string[] = [];
     const reminders: string[] = [];
-    const registry = new JobRegistry()
-      .register('weekly-digest', weeklyDigest(calls))
-      .register('deadline-reminders', async (run) => {
-        reminders.push(run.fireTime.toISOString());
-        return {};
-      });
+    const registry = new JobRegistry().register('weekly-digest', weeklyDigest(calls)).register('deadline-reminders', async (run) => {
+      reminders.push(run.fireTime.toISOString());
+      return {};
+    });
     // Down since Saturday; back on Monday 2026-11-23 at 11:00 PST.
     await startAt('2026-11-23T19:00:00Z', registry);
     expect(calls.map((c) => c.split('@')[1])).toEqual(['2026-11-23T16:00:00.000Z']);
@@ -215,7 +216,13 @@ describe('housekeeping', () => {
     const old = new Date(clock.now().getTime() - 200 * 86_400_000);
     await ctx.prisma.outboxMessage.create({ data: { idempotencyKey: 'ancient', userId: 'UX', payload: { text: 'x' }, status: 'SENT', createdAt: old } });
     // No look-back: this sweep launches no fire, it only does the hourly housekeeping.
-    const scheduler = new Scheduler({ ctx, coordinator: coordinator('pruner', new JobRegistry()), sweepIntervalMs: 3_600_000, sweepLookbackMs: 0, catchUp: false });
+    const scheduler = new Scheduler({
+      ctx,
+      coordinator: coordinator('pruner', new JobRegistry()),
+      sweepIntervalMs: 3_600_000,
+      sweepLookbackMs: 0,
+      catchUp: false,
+    });
     await scheduler.sweep(clock.now());
     await scheduler.stop();
     expect(await ctx.prisma.outboxMessage.count({ where: { idempotencyKey: 'ancient' } })).toBe(0);

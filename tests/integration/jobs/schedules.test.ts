@@ -70,10 +70,7 @@ describe('setJobSchedule', () => {
     await clearJobSchedule(ctx.prisma, 'briefing-reminder', 'U0ADMIN');
     const back = (await resolveSchedules(ctx.prisma, ctx.config)).find((s) => s.job === 'briefing-reminder')!;
     expect([back.enabled, back.source]).toEqual([true, 'env']);
-    expect((await ctx.prisma.auditLog.findMany({ orderBy: { id: 'asc' } })).map((a) => a.action)).toEqual([
-      'job.schedule.disable',
-      'job.schedule.clear',
-    ]);
+    expect((await ctx.prisma.auditLog.findMany({ orderBy: { id: 'asc' } })).map((a) => a.action)).toEqual(['job.schedule.disable', 'job.schedule.clear']);
   });
 });
 
@@ -97,9 +94,7 @@ describe('a running scheduler', () => {
     const ctx = testContext(db, { env: { REAP_CRON_DEADLINE_REMINDERS: '0 8 * *' } });
     const start = startScheduler(ctx, quiet);
     await expect(start).rejects.toThrow(ConfigError);
-    await expect(startScheduler(ctx, quiet)).rejects.toThrow(
-      /^REAP_CRON_DEADLINE_REMINDERS is invalid: "0 8 \* \*" has 4 fields; expected a cron expression/,
-    );
+    await expect(startScheduler(ctx, quiet)).rejects.toThrow(/^REAP_CRON_DEADLINE_REMINDERS is invalid: "0 8 \* \*" has 4 fields; expected a cron expression/);
   });
 
   it('runs a job on demand, recorded as manual', async () => {

@@ -62,7 +62,9 @@ describe('weekly digest with the demo data', () => {
     expect(all).not.toContain('(SJPD)');
     expect(all).toContain('Your weekly REAP digest');
 
-    const lorena = dms(LORENA).map((m) => JSON.stringify(m.blocks)).join('');
+    const lorena = dms(LORENA)
+      .map((m) => JSON.stringify(m.blocks))
+      .join('');
     expect(lorena).toContain('Su resumen semanal de REAP');
     expect(lorena).toContain('(SJPD)');
 
@@ -88,7 +90,9 @@ describe('weekly digest with the demo data', () => {
 
     // And what each surface shows: the digest's first lines and the Home tab's, word for word.
     const t = translator('en');
-    const digestText = dms(KEVIN).map((m) => JSON.stringify(m.blocks)).join('');
+    const digestText = dms(KEVIN)
+      .map((m) => JSON.stringify(m.blocks))
+      .join('');
     expect(JSON.stringify(dms(KEVIN)[0]!.blocks[1])).toContain(JSON.stringify(reportingTotalsLine(t, total)).slice(1, -1));
     await app.driver.appHomeOpened(KEVIN);
     const shown = await app.fake.waitFor(() => app.fake.homeView(KEVIN), 5000, 'the Home tab');
@@ -103,7 +107,13 @@ describe('weekly digest with the demo data', () => {
   it('shows the full plan of a department when its button is clicked', async () => {
     const message = dms(KEVIN).find((m) => m.blocks.some((b) => b.elements?.some((e) => e.action_id === 'plan:open' && e.value === 'LIB')))!;
     const before = app.fake.ephemerals(KEVIN).length;
-    const res = await app.driver.blockAction({ user: KEVIN, channel: app.fake.dmChannelId(KEVIN), messageTs: message.ts, actionId: 'plan:open', blockId: 'digest_plan_LIB' });
+    const res = await app.driver.blockAction({
+      user: KEVIN,
+      channel: app.fake.dmChannelId(KEVIN),
+      messageTs: message.ts,
+      actionId: 'plan:open',
+      blockId: 'digest_plan_LIB',
+    });
     expect(res.status).toBe(200);
     const plan = await app.fake.waitFor(() => app.fake.ephemerals(KEVIN)[before], 5000, 'the plan ephemeral');
     const text = JSON.stringify(plan.blocks);
@@ -119,7 +129,13 @@ describe('weekly digest with the demo data', () => {
     const button = message.blocks.flatMap((b) => b.elements ?? []).find((e) => e.value === 'LIB')!;
     button.value = 'SJPD';
     const before = app.fake.ephemerals(KEVIN).length;
-    await app.driver.blockAction({ user: KEVIN, channel: app.fake.dmChannelId(KEVIN), messageTs: message.ts, actionId: 'plan:open', blockId: 'digest_plan_LIB' });
+    await app.driver.blockAction({
+      user: KEVIN,
+      channel: app.fake.dmChannelId(KEVIN),
+      messageTs: message.ts,
+      actionId: 'plan:open',
+      blockId: 'digest_plan_LIB',
+    });
     const refusal = await app.fake.waitFor(() => app.fake.ephemerals(KEVIN)[before], 5000, 'the refusal');
     expect(refusal.text).toContain('You can see only your own department’s plan');
     const audit = await app.db.prisma.auditLog.findFirst({ where: { actor: KEVIN, action: 'authz.denied' }, orderBy: { id: 'desc' } });

@@ -27,7 +27,14 @@ beforeAll(async () => {
   await p.member.createMany({ data: departments.map((d) => ({ slackUserId: `U0OWN${d.id}`, name: `Owner ${d.id}`, roles: ['STAFF'], departmentId: d.id })) });
   const owners = await p.member.findMany({ orderBy: { id: 'asc' } });
   await p.plan.createMany({
-    data: departments.map((d) => ({ key: `${d.code}-FY2024-2026`, kind: 'DEPARTMENT_REAP', title: d.code, departmentId: d.id, fiscalStartYear: 2024, fiscalEndYear: 2026 })),
+    data: departments.map((d) => ({
+      key: `${d.code}-FY2024-2026`,
+      kind: 'DEPARTMENT_REAP',
+      title: d.code,
+      departmentId: d.id,
+      fiscalStartYear: 2024,
+      fiscalEndYear: 2026,
+    })),
   });
   const plans = await p.plan.findMany({ orderBy: { id: 'asc' } });
   await p.objective.createMany({ data: plans.map((pl) => ({ planId: pl.id, number: 1, title: 'Objective' })) });
@@ -71,7 +78,12 @@ afterAll(async () => {
 async function addManagers(from: number, to: number): Promise<void> {
   const departments = await db.prisma.department.findMany({ orderBy: { id: 'asc' } });
   await db.prisma.member.createMany({
-    data: Array.from({ length: to - from }, (_, i) => ({ slackUserId: `U0MGR${from + i}`, name: `Manager ${from + i}`, roles: ['MANAGER' as const], language: (['en', 'es', 'vi'] as const)[i % 3] })),
+    data: Array.from({ length: to - from }, (_, i) => ({
+      slackUserId: `U0MGR${from + i}`,
+      name: `Manager ${from + i}`,
+      roles: ['MANAGER' as const],
+      language: (['en', 'es', 'vi'] as const)[i % 3],
+    })),
   });
   const managers = await db.prisma.member.findMany({ where: { slackUserId: { startsWith: 'U0MGR' } }, orderBy: { id: 'asc' }, skip: from });
   await db.prisma.managedDepartment.createMany({

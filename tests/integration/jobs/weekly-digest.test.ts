@@ -66,7 +66,15 @@ async function buildWorld(): Promise<void> {
   const ownB = await owner(1);
   await p.member.create({ data: { slackUserId: STAFF, name: 'Staff', roles: ['STAFF'], departmentId: lib.id } });
   const manager = (slackUserId: string, departments: number[], extra: object = {}) =>
-    p.member.create({ data: { slackUserId, name: slackUserId, roles: ['MANAGER'], managedDepartments: { create: departments.map((departmentId) => ({ departmentId })) }, ...extra } });
+    p.member.create({
+      data: {
+        slackUserId,
+        name: slackUserId,
+        roles: ['MANAGER'],
+        managedDepartments: { create: departments.map((departmentId) => ({ departmentId })) },
+        ...extra,
+      },
+    });
   await manager(MGR_TWO, [lib.id, dot.id], { language: 'en' });
   await manager(MGR_LONG, [housing.id], { slackLocale: 'es-MX' });
   const out = await manager(MGR_OUT, [lib.id], { language: 'en' });
@@ -125,7 +133,9 @@ async function buildWorld(): Promise<void> {
   await p.milestone.create({ data: { strategyId: s[1]!.id, title: 'Recruit volunteer hosts', dueDate: day('2026-11-09') } });
 
   // Transportation: one strategy, reported in October, which is last period for a monthly department.
-  const dotStrategy = await p.strategy.create({ data: { objectiveId: dotPlan.objectives[0]!.id, number: 1, text: 'Light the second corridor', status: 'IN_PROGRESS', ownerId: ownB.id } });
+  const dotStrategy = await p.strategy.create({
+    data: { objectiveId: dotPlan.objectives[0]!.id, number: 1, text: 'Light the second corridor', status: 'IN_PROGRESS', ownerId: ownB.id },
+  });
   await p.progressUpdate.create({
     data: {
       strategyId: dotStrategy.id,
@@ -194,14 +204,16 @@ describe('weekly-digest', () => {
     expect(text).toMatch(/\*1\.1\* Publish the EDI toolkit\\n\s+:large_blue_circle: In Progress → :white_check_mark: Completed · <@U0OWNA>/);
     expect(text).toMatch(/Status changes\*\\n\*1\.2\* Open ESL circles/);
     // What the update says, not just that there was one.
-    expect(text).toMatch(/Other updates this week\*\\n\*1\.3\* [^\\]*\\n\s+<@U0OWNB> · <!date\^\d+\^\{date_short\}\|2026-11-10>: _Two new circles at Alum Rock; waitlist of 40\._/);
+    expect(text).toMatch(
+      /Other updates this week\*\\n\*1\.3\* [^\\]*\\n\s+<@U0OWNB> · <!date\^\d+\^\{date_short\}\|2026-11-10>: _Two new circles at Alum Rock; waitlist of 40\._/,
+    );
     expect(text).toMatch(/Overdue\*\\n\*1\.4\* Audit branch accessibility[^"]*15 days overdue[^"]*\\n\*1\.2\* milestone: Recruit volunteer hosts/);
     expect(text).toMatch(/At risk\*[^"]*\\n\*1\.5\* Survey teen patrons[^"]*in 8 days\) · no owner/);
     expect(text).toContain('No update yet for FY 2026-27 Q2*\\n<@U0OWNB>: 1.4\\nNo owner: 1.5');
     expect(text).not.toContain('NOT_STARTED → ONGOING');
     // Transportation reports monthly: October's update does not count for November.
     expect(text).toContain('No update yet for FY 2026-27 November*\\n<@U0OWNB>: 1.1');
-    const buttons = digest!.blocks.flatMap((b) => (b.type === 'actions' ? b.elements ?? [] : []));
+    const buttons = digest!.blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
     expect(buttons.map((b) => [b.action_id, b.value ?? b.url])).toEqual([
       ['plan:open', 'LIB'],
       ['plan:open', 'DOT'],

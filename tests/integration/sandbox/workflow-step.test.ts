@@ -16,9 +16,10 @@ afterAll(async () => {
 });
 
 const api = (path: string, body?: unknown) =>
-  fetch(new URL(path, sandbox.url), body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
-    async (r) => ({ status: r.status, json: (await r.json()) as Record<string, any> }),
-  );
+  fetch(
+    new URL(path, sandbox.url),
+    body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  ).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, any> }));
 
 describe('running a workflow step from the sandbox page', () => {
   it('lists the steps and the inputs the page asks for', async () => {

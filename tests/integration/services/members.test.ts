@@ -69,8 +69,18 @@ describe('loadActor', () => {
 describe('assignRoles', () => {
   it('adds a new person with roles and departments, audited', async () => {
     const admin = await actor('UADMIN');
-    const result = await assignRoles(ctx(), admin, 'UNEW01', { roles: ['MANAGER', 'REDI_MEMBER'], departmentCode: 'housing', managedDepartmentCodes: ['LIB', 'HOUSING'] });
-    expect(result).toMatchObject({ created: true, roles: ['MANAGER', 'REDI_MEMBER'], departmentCode: 'HOUSING', managedDepartmentCodes: ['HOUSING', 'LIB'], active: true });
+    const result = await assignRoles(ctx(), admin, 'UNEW01', {
+      roles: ['MANAGER', 'REDI_MEMBER'],
+      departmentCode: 'housing',
+      managedDepartmentCodes: ['LIB', 'HOUSING'],
+    });
+    expect(result).toMatchObject({
+      created: true,
+      roles: ['MANAGER', 'REDI_MEMBER'],
+      departmentCode: 'HOUSING',
+      managedDepartmentCodes: ['HOUSING', 'LIB'],
+      active: true,
+    });
     const newcomer = await actor('UNEW01');
     expect([...newcomer.managedDepartmentIds].sort()).toEqual([world.dept.LIB, world.dept.HOUSING].sort());
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'role.assign' } });
@@ -92,8 +102,14 @@ describe('assignRoles', () => {
     expect(await db.prisma.auditLog.count({ where: { action: 'authz.denied', actor: 'ULIBLEAD' } })).toBe(1);
 
     const admin = await actor('UADMIN');
-    expect(await refusal(assignRoles(ctx(), admin, 'ULIBSTAFF', { roles: ['KING'], departmentCode: 'LIB' }))).toMatchObject({ field: 'roles', messageKey: 'errors.invalid.choice' });
-    expect(await refusal(assignRoles(ctx(), admin, 'ULIBSTAFF', { roles: [], departmentCode: 'LIB' }))).toMatchObject({ field: 'roles', messageKey: 'errors.invalid.noRoles' });
+    expect(await refusal(assignRoles(ctx(), admin, 'ULIBSTAFF', { roles: ['KING'], departmentCode: 'LIB' }))).toMatchObject({
+      field: 'roles',
+      messageKey: 'errors.invalid.choice',
+    });
+    expect(await refusal(assignRoles(ctx(), admin, 'ULIBSTAFF', { roles: [], departmentCode: 'LIB' }))).toMatchObject({
+      field: 'roles',
+      messageKey: 'errors.invalid.noRoles',
+    });
     const unknownDept = await refusal(assignRoles(ctx(), admin, 'ULIBSTAFF', { roles: ['STAFF'], departmentCode: 'LIBR' }));
     expect(unknownDept).toMatchObject({ field: 'departmentCode', messageKey: 'errors.notFound.department' });
     expect(unknownDept.params.suggestions).toContainEqual({ code: 'LIB', name: 'San José Public Library' });

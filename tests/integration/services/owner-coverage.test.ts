@@ -40,7 +40,12 @@ async function reference(departmentId: number | null) {
       owner: s.owner,
       needsReassignment: s.needsReassignment,
       hasUpdate: s._count.updates > 0,
-      sortKey: [s.objective.plan.department?.code ?? '', s.objective.plan.key, String(s.objective.number).padStart(4, '0'), String(s.number).padStart(4, '0')].join(' '),
+      sortKey: [
+        s.objective.plan.department?.code ?? '',
+        s.objective.plan.key,
+        String(s.objective.number).padStart(4, '0'),
+        String(s.number).padStart(4, '0'),
+      ].join(' '),
     }))
     .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
     .map(({ sortKey: _, ...item }) => item);
@@ -94,7 +99,12 @@ describe('owner coverage', () => {
     expect(c.counts).toEqual({ noOwner: 1, inactiveOwner: 2, neverUpdated: 3, overdue: 1 });
     expect(c.total).toBe(4);
     expect(c).toMatchObject({ today: '2025-11-12', department: null });
-    expect(c.groups.inactiveOwner[0]).toMatchObject({ label: '1.2', owner: { slackUserId: 'UGONE', active: false }, department: { code: 'LIB' }, dueDate: '2025-11-20' });
+    expect(c.groups.inactiveOwner[0]).toMatchObject({
+      label: '1.2',
+      owner: { slackUserId: 'UGONE', active: false },
+      department: { code: 'LIB' },
+      dueDate: '2025-11-20',
+    });
     expect(c.groups.noOwner[0]!.text).toBe('مكتبة 📚 "biblioteca" — thư viện\n\\');
   });
 

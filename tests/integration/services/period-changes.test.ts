@@ -22,7 +22,15 @@ useFreshWorld((d, w) => {
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 async function snapshot(strategyId: number, status: StrategyStatus, reported: boolean) {
   await db.prisma.periodSnapshot.create({
-    data: { strategyId, periodKey: 'FY2026-Q1', periodStart: d('2025-07-01'), periodEnd: d('2025-09-30'), status, reported, takenAt: new Date('2025-10-01T08:00:00Z') },
+    data: {
+      strategyId,
+      periodKey: 'FY2026-Q1',
+      periodStart: d('2025-07-01'),
+      periodEnd: d('2025-09-30'),
+      status,
+      reported,
+      takenAt: new Date('2025-10-01T08:00:00Z'),
+    },
   });
 }
 

@@ -54,7 +54,10 @@ describe('the statement that stores a new update', () => {
     expect(stored.onBehalfOfId).toBe(world.member.libStaff);
     expect(viewOfUpdate(stored)).toEqual(update);
 
-    const audits = await db.prisma.auditLog.findMany({ where: { actor: 'ULIBLEAD', action: { in: ['progress.submit', 'strategy.status'] } }, orderBy: { id: 'asc' } });
+    const audits = await db.prisma.auditLog.findMany({
+      where: { actor: 'ULIBLEAD', action: { in: ['progress.submit', 'strategy.status'] } },
+      orderBy: { id: 'asc' },
+    });
     expect(audits.map((a) => [a.action, a.entityType, a.entityId])).toEqual([
       ['progress.submit', 'progressUpdate', String(update.id)],
       ['strategy.status', 'strategy', String(world.strategy.lib11)],
@@ -64,7 +67,11 @@ describe('the statement that stores a new update', () => {
     expect(audits[1]!.before).toEqual({ status: 'IN_PROGRESS', version: 1 });
     expect(audits[1]!.after).toEqual({ status: 'COMPLETED', version: 2 });
     expect(audits[1]!.detail).toBe(`progress update ${update.id}`);
-    expect(await db.prisma.strategy.findUniqueOrThrow({ where: { id: world.strategy.lib11 } })).toMatchObject({ status: 'COMPLETED', version: 2, updatedAt: NOW });
+    expect(await db.prisma.strategy.findUniqueOrThrow({ where: { id: world.strategy.lib11 } })).toMatchObject({
+      status: 'COMPLETED',
+      version: 2,
+      updatedAt: NOW,
+    });
 
     // Same status again: one audit record, no status change recorded.
     const again = await submitUpdate(ctx(), me, await updateInput(db.prisma, world.strategy.lib11, { status: 'COMPLETED' }), { idempotencyKey: 'view:V2:h1' });
@@ -95,7 +102,10 @@ describe('the statement that stores a new update', () => {
 
   it('keeps the open quarter’s snapshot in step with each update, and leaves a closed quarter alone', async () => {
     const snapshot = () =>
-      db.prisma.periodSnapshot.findMany({ where: { strategyId: world.strategy.lib11 }, select: { periodKey: true, status: true, reported: true, lastUpdateId: true, derived: true } });
+      db.prisma.periodSnapshot.findMany({
+        where: { strategyId: world.strategy.lib11 },
+        select: { periodKey: true, status: true, reported: true, lastUpdateId: true, derived: true },
+      });
     const first = await writeNewUpdate(ctx(), write({ status: 'IN_PROGRESS' }));
     if (first.kind !== 'stored') throw new Error(first.kind);
     expect(await snapshot()).toEqual([{ periodKey: 'FY2026-Q2', status: 'IN_PROGRESS', reported: true, lastUpdateId: first.update.id, derived: false }]);
@@ -103,16 +113,23 @@ describe('the statement that stores a new update', () => {
     if (second.kind !== 'stored') throw new Error(second.kind);
     expect(await snapshot()).toEqual([{ periodKey: 'FY2026-Q2', status: 'COMPLETED', reported: true, lastUpdateId: second.update.id, derived: false }]);
     // An update filed for Q2 after Q2 closed does not rewrite its closing snapshot.
-    const late = await writeNewUpdate(ctx(), write({ expectedVersion: 3, status: 'ONGOING', idempotencyKey: 'key-3', createdAt: new Date('2026-01-05T18:00:00Z') }));
+    const late = await writeNewUpdate(
+      ctx(),
+      write({ expectedVersion: 3, status: 'ONGOING', idempotencyKey: 'key-3', createdAt: new Date('2026-01-05T18:00:00Z') }),
+    );
     expect(late.kind).toBe('stored');
     expect(await snapshot()).toEqual([{ periodKey: 'FY2026-Q2', status: 'COMPLETED', reported: true, lastUpdateId: second.update.id, derived: false }]);
   });
 
   it('moves the open quarter’s snapshot with an edit that changes the status', async () => {
     const me = await loadActor(ctx(), 'ULIBSTAFF');
-    const { update } = await submitUpdate(ctx(), me, await updateInput(db.prisma, world.strategy.lib11, { status: 'IN_PROGRESS' }), { idempotencyKey: 'view:V9:h1' });
+    const { update } = await submitUpdate(ctx(), me, await updateInput(db.prisma, world.strategy.lib11, { status: 'IN_PROGRESS' }), {
+      idempotencyKey: 'view:V9:h1',
+    });
     await editUpdate(ctx(), me, update.id, { status: 'ONGOING', narrative: 'Ongoing after all' }, 1);
-    const snap = await db.prisma.periodSnapshot.findUniqueOrThrow({ where: { strategyId_periodKey: { strategyId: world.strategy.lib11, periodKey: 'FY2026-Q2' } } });
+    const snap = await db.prisma.periodSnapshot.findUniqueOrThrow({
+      where: { strategyId_periodKey: { strategyId: world.strategy.lib11, periodKey: 'FY2026-Q2' } },
+    });
     expect(snap).toMatchObject({ status: 'ONGOING', reported: true, lastUpdateId: update.id, derived: false });
   });
 });

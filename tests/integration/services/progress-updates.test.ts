@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../support/test-db.js';
 import { loadActor } from '../../../src/services/authz.js';
-import {
-  editUpdate,
-  getUpdateFormDefaults,
-  listReportableStrategies,
-  submitUpdate,
-  viewOfUpdate,
-} from '../../../src/services/progress-updates.js';
+import { editUpdate, getUpdateFormDefaults, listReportableStrategies, submitUpdate, viewOfUpdate } from '../../../src/services/progress-updates.js';
 import { ServiceError } from '../../../src/services/errors.js';
 import { editRace, loadUpdateForEdit } from '../../../src/services/update-editing.js';
 import { refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
@@ -170,29 +164,18 @@ describe('submitUpdate', () => {
       evidenceUrl: 'errors.invalid.url',
       roadblocks: 'errors.invalid.tooLong',
     });
-    expect(e.fieldErrors.find((p) => p.field === 'status')!.params.options).toEqual([
-      'COMPLETED',
-      'IN_PROGRESS',
-      'ONGOING',
-      'NOT_STARTED',
-      'DEFERRED',
-    ]);
+    expect(e.fieldErrors.find((p) => p.field === 'status')!.params.options).toEqual(['COMPLETED', 'IN_PROGRESS', 'ONGOING', 'NOT_STARTED', 'DEFERRED']);
   });
 
   it('accepts http(s) evidence links only', async () => {
     const me = await actor('ULIBSTAFF');
     for (const bad of ['ftp://files.example/x', 'www.example.org', 'https://', 'http://exa mple.org']) {
-      const e = await refusal(
-        submitUpdate(ctx(), me, await updateInput(db.prisma, world.strategy.lib11, { evidenceUrl: bad }), { idempotencyKey: bad }),
-      );
+      const e = await refusal(submitUpdate(ctx(), me, await updateInput(db.prisma, world.strategy.lib11, { evidenceUrl: bad }), { idempotencyKey: bad }));
       expect(e.field).toBe('evidenceUrl');
     }
-    const ok = await submitUpdate(
-      ctx(),
-      me,
-      await updateInput(db.prisma, world.strategy.lib11, { evidenceUrl: 'https://sjpl.org/report?q=1#x' }),
-      { idempotencyKey: 'ok' },
-    );
+    const ok = await submitUpdate(ctx(), me, await updateInput(db.prisma, world.strategy.lib11, { evidenceUrl: 'https://sjpl.org/report?q=1#x' }), {
+      idempotencyKey: 'ok',
+    });
     expect(ok.update.evidenceUrl).toBe('https://sjpl.org/report?q=1#x');
   });
 
@@ -437,17 +420,24 @@ describe('reading before reporting', () => {
     expect(e.code).toBe('forbidden');
   });
 
-  it('shows the latest update as stored, with its author, and the person\'s own update for the period', async () => {
+  it("shows the latest update as stored, with its author, and the person's own update for the period", async () => {
     const lead = await actor('ULIBLEAD');
     const staff = await actor('ULIBSTAFF');
-    const mine = await submitUpdate(ctx(), staff, await updateInput(db.prisma, world.strategy.lib11, { narrative: 'Mine 📚 — مكتبة' }), { idempotencyKey: 'a' });
+    const mine = await submitUpdate(ctx(), staff, await updateInput(db.prisma, world.strategy.lib11, { narrative: 'Mine 📚 — مكتبة' }), {
+      idempotencyKey: 'a',
+    });
     await editUpdate(ctx(), staff, mine.update.id, { status: 'IN_PROGRESS', narrative: 'Mine, edited', evidenceUrl: 'https://example.org/e' }, 1);
     // A later update by the lead, at a time with milliseconds: the latest one.
     const later = () => new Date('2025-11-12T18:00:00.456Z');
-    const theirs = await submitUpdate(serviceContext(db.prisma, later), lead, await updateInput(db.prisma, world.strategy.lib11, { visibility: 'PUBLIC' }), { idempotencyKey: 'b' });
+    const theirs = await submitUpdate(serviceContext(db.prisma, later), lead, await updateInput(db.prisma, world.strategy.lib11, { visibility: 'PUBLIC' }), {
+      idempotencyKey: 'b',
+    });
 
     const form = await getUpdateFormDefaults(ctx(), staff, world.strategy.lib11);
-    const stored = await db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: theirs.update.id }, include: { author: { select: { slackUserId: true, name: true } } } });
+    const stored = await db.prisma.progressUpdate.findUniqueOrThrow({
+      where: { id: theirs.update.id },
+      include: { author: { select: { slackUserId: true, name: true } } },
+    });
     expect(form.lastUpdate).toEqual({ ...viewOfUpdate(stored), author: stored.author });
     expect(form.lastUpdate?.createdAt).toEqual(later());
     expect(form.defaults.visibility).toBe('PUBLIC');
@@ -455,7 +445,10 @@ describe('reading before reporting', () => {
     expect((await getUpdateFormDefaults(ctx(), lead, world.strategy.lib11)).ownUpdateThisPeriod).toEqual({ id: theirs.update.id, revision: 1 });
     // Edited since: revision and edit time come through too.
     await editUpdate(ctx(), lead, theirs.update.id, { status: 'ONGOING', narrative: 'Corrected' }, 1);
-    const again = await db.prisma.progressUpdate.findUniqueOrThrow({ where: { id: theirs.update.id }, include: { author: { select: { slackUserId: true, name: true } } } });
+    const again = await db.prisma.progressUpdate.findUniqueOrThrow({
+      where: { id: theirs.update.id },
+      include: { author: { select: { slackUserId: true, name: true } } },
+    });
     expect(again.editedAt).not.toBeNull();
     expect((await getUpdateFormDefaults(ctx(), staff, world.strategy.lib11)).lastUpdate).toEqual({ ...viewOfUpdate(again), author: again.author });
   });

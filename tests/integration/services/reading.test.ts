@@ -117,7 +117,13 @@ describe('myDeadlines', () => {
       ['milestone', 'Unowned, so mine as strategy owner', -2],
     ]);
     expect(mine.upcoming.map((i) => [i.kind, i.title, i.daysUntilDue])).toEqual([['milestone', 'Book rooms', 3]]);
-    expect(mine.upcoming[0]).toMatchObject({ strategy: { label: '1.1' }, plan: { key: 'LIB-FY2024-2026' }, canUpdate: true, canManage: false, canComplete: true });
+    expect(mine.upcoming[0]).toMatchObject({
+      strategy: { label: '1.1' },
+      plan: { key: 'LIB-FY2024-2026' },
+      canUpdate: true,
+      canManage: false,
+      canComplete: true,
+    });
 
     const wider = await myDeadlines(ctx(), await actor('ULIBSTAFF'), NOW, { horizonDays: 120 });
     expect(wider.upcoming.map((i) => i.title)).toEqual(['Book rooms', 'Far away']);

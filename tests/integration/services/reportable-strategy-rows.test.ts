@@ -81,9 +81,23 @@ describe('the strategy list read for forms and App Home', () => {
     }
     const lib = await reportableStrategyRows(ctx(), { departmentId: world.dept.LIB, ownerId: staff.memberId });
     expect(lib.map((s) => `${s.plan.key} ${s.label}`)).toEqual(['HOUSING-FY2024-2026 1.1', 'LIB-FY2024-2026 1.1', 'LIB-FY2024-2026 2.1']);
-    expect(lib.find((s) => s.id === world.strategy.lib21)).toMatchObject({ text: 'مكتبة 📚 biblioteca — thư viện', owner: null, needsReassignment: true, lastUpdateAt: null });
-    expect(lib.find((s) => s.id === world.strategy.lib11)).toMatchObject({ lastUpdateAt: ctx().now(), lastPeriodStart: '2025-10-01', dueDate: '2025-11-01', reportingCadence: 'QUARTERLY' });
-    expect(lib.find((s) => s.id === world.strategy.hsg11)).toMatchObject({ lastUpdateAt: new Date('2025-10-31T23:59:59.987Z'), lastPeriodStart: '2025-10-01', reportingCadence: 'MONTHLY' });
+    expect(lib.find((s) => s.id === world.strategy.lib21)).toMatchObject({
+      text: 'مكتبة 📚 biblioteca — thư viện',
+      owner: null,
+      needsReassignment: true,
+      lastUpdateAt: null,
+    });
+    expect(lib.find((s) => s.id === world.strategy.lib11)).toMatchObject({
+      lastUpdateAt: ctx().now(),
+      lastPeriodStart: '2025-10-01',
+      dueDate: '2025-11-01',
+      reportingCadence: 'QUARTERLY',
+    });
+    expect(lib.find((s) => s.id === world.strategy.hsg11)).toMatchObject({
+      lastUpdateAt: new Date('2025-10-31T23:59:59.987Z'),
+      lastPeriodStart: '2025-10-01',
+      reportingCadence: 'MONTHLY',
+    });
     expect(await reportableStrategyRows(ctx(), { departmentId: null, ownerId: null })).toEqual([]);
   });
 

@@ -31,7 +31,7 @@ describe('retention', () => {
     expect(left.map((r) => r.idempotencyKey)).toEqual(['old-pending', 'old-sending', 'recent-sent']);
   });
 
-  it('deletes old audit rows of Slack ids that are not members, and keeps members\', system and recent ones', async () => {
+  it("deletes old audit rows of Slack ids that are not members, and keeps members', system and recent ones", async () => {
     const old = daysAgo(UNKNOWN_AUDIT_KEPT_DAYS + 1);
     const rows = [
       { actor: 'U0STRANGER', at: old },

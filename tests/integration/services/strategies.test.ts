@@ -45,9 +45,7 @@ describe('addStrategy', () => {
 
   it('numbers strategies added at the same time without a collision', async () => {
     const lead = await actor('ULIBLEAD');
-    const added = await Promise.all(
-      ['a', 'b', 'c'].map((text) => addStrategy(ctx(), lead, { objectiveId: world.objective.LIB2, text })),
-    );
+    const added = await Promise.all(['a', 'b', 'c'].map((text) => addStrategy(ctx(), lead, { objectiveId: world.objective.LIB2, text })));
     expect(added.map((r) => r.strategy.label).sort()).toEqual(['2.2', '2.3', '2.4']);
   });
 
@@ -168,9 +166,7 @@ describe('milestones', () => {
     expect(edited.milestone).toMatchObject({ title: 'Book two rooms', ownerId: null });
     const stale = await refusal(editMilestone(ctx(), lead, milestone.id, milestone.updatedAt, { title: 'Old form', dueDate: '2025-12-01' }));
     expect(stale).toMatchObject({ code: 'conflict', messageKey: 'errors.conflict.milestoneChanged' });
-    const staff = await refusal(
-      addMilestone(ctx(), await actor('ULIBSTAFF'), world.strategy.lib11, { title: 'Mine', dueDate: '2025-12-01' }),
-    );
+    const staff = await refusal(addMilestone(ctx(), await actor('ULIBSTAFF'), world.strategy.lib11, { title: 'Mine', dueDate: '2025-12-01' }));
     expect(staff.code).toBe('forbidden');
   });
 

@@ -21,13 +21,24 @@ describe('findStrategy', () => {
   it('matches the include field for field: owned, unowned, deferred, archived, in a plan without a department', async () => {
     await db.prisma.strategy.update({
       where: { id: world.strategy.lib12 },
-      data: { status: 'DEFERRED', deferredReason: 'Budget: «next year» 📅', performanceMeasures: '% satisfied', outputs: '3 guides', languageAccess: true, genderEquity: true },
+      data: {
+        status: 'DEFERRED',
+        deferredReason: 'Budget: «next year» 📅',
+        performanceMeasures: '% satisfied',
+        outputs: '3 guides',
+        languageAccess: true,
+        genderEquity: true,
+      },
     });
     await db.prisma.strategy.update({ where: { id: world.strategy.hsg11 }, data: { archivedAt: new Date('2025-11-01T12:00:00.123Z') } });
     // The ORSE work plan has no department; its strategy's owner has left.
-    const plan = await db.prisma.plan.create({ data: { key: 'ORSE-FY2023-2024', kind: 'ORSE_WORK_PLAN', title: 'ORSE work plan', fiscalStartYear: 2023, fiscalEndYear: 2024 } });
+    const plan = await db.prisma.plan.create({
+      data: { key: 'ORSE-FY2023-2024', kind: 'ORSE_WORK_PLAN', title: 'ORSE work plan', fiscalStartYear: 2023, fiscalEndYear: 2024 },
+    });
     const objective = await db.prisma.objective.create({ data: { planId: plan.id, number: 1, title: 'Capacity' } });
-    const orse = await db.prisma.strategy.create({ data: { objectiveId: objective.id, number: 3, text: 'Train staff', ownerId: world.member.gone, needsReassignment: true } });
+    const orse = await db.prisma.strategy.create({
+      data: { objectiveId: objective.id, number: 3, text: 'Train staff', ownerId: world.member.gone, needsReassignment: true },
+    });
 
     for (const id of [world.strategy.lib11, world.strategy.lib12, world.strategy.lib21, world.strategy.hsg11, orse.id]) {
       expect(await findStrategy(db.prisma, id)).toEqual(await viaInclude(id));

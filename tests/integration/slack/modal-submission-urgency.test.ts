@@ -30,15 +30,21 @@ describe('a managing modal’s Submit', () => {
     const { app, handler } = capture();
     const seen: Record<string, boolean> = {};
     const order: string[] = [];
-    onSubmission(app, ctx, 'test.submit', () => undefined, async () => {
-      seen.save = isUrgent();
-      return {
-        after: async () => {
-          seen.after = isUrgent();
-          order.push('after');
-        },
-      };
-    });
+    onSubmission(
+      app,
+      ctx,
+      'test.submit',
+      () => undefined,
+      async () => {
+        seen.save = isUrgent();
+        return {
+          after: async () => {
+            seen.after = isUrgent();
+            order.push('after');
+          },
+        };
+      },
+    );
     const acks: unknown[] = [];
     await handler()({
       ack: async (r?: unknown) => {

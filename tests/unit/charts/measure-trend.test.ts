@@ -57,7 +57,14 @@ describe('measure trend chart', () => {
   });
 
   it('leaves the rule out of a measure without a target, and says nothing of one', () => {
-    const chart = measureTrendChart(translator('en'), { ...TRAINED, label: 'Trainings held', kind: 'COUNT', unit: 'trainings', target: null, points: [{ periodKey: 'FY2024-Q2', value: 15 }] });
+    const chart = measureTrendChart(translator('en'), {
+      ...TRAINED,
+      label: 'Trainings held',
+      kind: 'COUNT',
+      unit: 'trainings',
+      target: null,
+      points: [{ periodKey: 'FY2024-Q2', value: 15 }],
+    });
     expect(chart.alt).toBe('Line chart of Trainings held by reporting period. FY 2023-24 Q2: 15 trainings.');
     expect(layersOf(chart.spec)).toHaveLength(1);
   });

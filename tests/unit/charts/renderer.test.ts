@@ -10,7 +10,11 @@ import { statusMixChart } from '../../../src/slack/ui/charts/status-mix.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const counts = (c: number, p: number, n: number) => ({ COMPLETED: c, IN_PROGRESS: p, ONGOING: 0, NOT_STARTED: n, DEFERRED: 0 });
-const chartFor = (name: string, lang: 'en' | 'es' | 'vi' = 'en') => statusMixChart(translator(lang), [{ name, byStatus: counts(3, 2, 1) }, { name: 'Parks', byStatus: counts(1, 4, 0) }]);
+const chartFor = (name: string, lang: 'en' | 'es' | 'vi' = 'en') =>
+  statusMixChart(translator(lang), [
+    { name, byStatus: counts(3, 2, 1) },
+    { name: 'Parks', byStatus: counts(1, 4, 0) },
+  ]);
 
 describe('chart renderer', () => {
   it('finds a DejaVu font to draw text with', () => {

@@ -10,9 +10,12 @@ const departments = [
 ];
 
 describe('matchDepartment', () => {
-  it.each(['LIB', 'lib', ' Lib ', 'library', 'San José Public Library', 'SAN JOSE PUBLIC LIBRARY', 'public library', 'public lib'])('finds the Library from %j', (q) => {
-    expect(matchDepartment(q, departments)).toEqual({ found: departments[0] });
-  });
+  it.each(['LIB', 'lib', ' Lib ', 'library', 'San José Public Library', 'SAN JOSE PUBLIC LIBRARY', 'public library', 'public lib'])(
+    'finds the Library from %j',
+    (q) => {
+      expect(matchDepartment(q, departments)).toEqual({ found: departments[0] });
+    },
+  );
 
   it('finds by a distinctive word', () => {
     expect(matchDepartment('transportation', departments)).toEqual({ found: departments[2] });

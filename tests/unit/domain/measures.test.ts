@@ -1,14 +1,7 @@
 // The rules an analyst relies on when a value is typed: what each kind accepts, when a value
 // is off target and must say why, and the import cell that carries typed measures.
 import { describe, expect, it } from 'vitest';
-import {
-  formatMeasureValue,
-  formatTypedMeasures,
-  meetsTarget,
-  needsNote,
-  parseMeasureValue,
-  parseTypedMeasures,
-} from '../../../src/domain/measures.js';
+import { formatMeasureValue, formatTypedMeasures, meetsTarget, needsNote, parseMeasureValue, parseTypedMeasures } from '../../../src/domain/measures.js';
 
 describe('parseMeasureValue', () => {
   it('reads nothing typed as "not reported"', () => {
@@ -112,7 +105,16 @@ describe('the typed_measures import cell', () => {
     expect(parsed).toEqual({
       ok: true,
       measures: [
-        { label: 'Workforce trained', kind: 'PERCENT', unit: '%', baseline: 0, target: 98, direction: 'INCREASE', dataSource: 'LMS records', splitBy: ['RACE_ETHNICITY', 'GENDER'] },
+        {
+          label: 'Workforce trained',
+          kind: 'PERCENT',
+          unit: '%',
+          baseline: 0,
+          target: 98,
+          direction: 'INCREASE',
+          dataSource: 'LMS records',
+          splitBy: ['RACE_ETHNICITY', 'GENDER'],
+        },
         { label: 'Trainings held', kind: 'COUNT', unit: 'trainings', baseline: null, target: 15, direction: 'INCREASE', dataSource: '', splitBy: [] },
       ],
     });
@@ -137,7 +139,8 @@ describe('the typed_measures import cell', () => {
   });
 
   it('writes a cell that reads back to the same measures', () => {
-    const cell = 'Policy adopted | yes_no | | no | yes | increase | Council minutes; Average rating | rating | | 3.2 | 4 | increase | Survey | language, disability; Wait | count | days | 30 | 10 | decrease';
+    const cell =
+      'Policy adopted | yes_no | | no | yes | increase | Council minutes; Average rating | rating | | 3.2 | 4 | increase | Survey | language, disability; Wait | count | days | 30 | 10 | decrease';
     const first = parseTypedMeasures(cell);
     expect(first.ok).toBe(true);
     if (!first.ok) return;

@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { closingState, periodChanges, type CurrentStrategy } from '../../../src/domain/period-changes.js';
 
-const s = (id: number, label: string, status: CurrentStrategy['status'], previous: CurrentStrategy['previous'], reportedThisQuarter = false): CurrentStrategy => ({
+const s = (
+  id: number,
+  label: string,
+  status: CurrentStrategy['status'],
+  previous: CurrentStrategy['previous'],
+  reportedThisQuarter = false,
+): CurrentStrategy => ({
   id,
   label,
   text: `Strategy ${label}`,
@@ -71,7 +77,11 @@ describe('closing state of a quarter', () => {
 
   it('takes the status a later update moved it from, and the quarter’s latest update', () => {
     const st = closingState(
-      [u(3, '2026-11-02T18:00:00Z', '2026-10-01', 'IN_PROGRESS', 'COMPLETED'), u(1, '2026-08-01T18:00:00Z', '2026-07-01', 'NOT_STARTED', 'ONGOING'), u(2, '2026-09-15T18:00:00Z', '2026-07-01', 'ONGOING', 'IN_PROGRESS')],
+      [
+        u(3, '2026-11-02T18:00:00Z', '2026-10-01', 'IN_PROGRESS', 'COMPLETED'),
+        u(1, '2026-08-01T18:00:00Z', '2026-07-01', 'NOT_STARTED', 'ONGOING'),
+        u(2, '2026-09-15T18:00:00Z', '2026-07-01', 'ONGOING', 'IN_PROGRESS'),
+      ],
       'COMPLETED',
       q,
       closeAt,
@@ -81,6 +91,10 @@ describe('closing state of a quarter', () => {
 
   it('falls back to today’s status when nothing changed it since, and reports nothing without an update', () => {
     expect(closingState([], 'NOT_STARTED', q, closeAt)).toEqual({ status: 'NOT_STARTED', lastUpdateId: null, reported: false });
-    expect(closingState([u(1, '2026-05-01T18:00:00Z', '2026-04-01', 'NOT_STARTED', 'ONGOING')], 'ONGOING', q, closeAt)).toEqual({ status: 'ONGOING', lastUpdateId: null, reported: false });
+    expect(closingState([u(1, '2026-05-01T18:00:00Z', '2026-04-01', 'NOT_STARTED', 'ONGOING')], 'ONGOING', q, closeAt)).toEqual({
+      status: 'ONGOING',
+      lastUpdateId: null,
+      reported: false,
+    });
   });
 });

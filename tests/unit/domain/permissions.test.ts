@@ -14,7 +14,17 @@ const LIB = 1;
 const HOUSING = 2;
 
 function person(memberId: number, roles: Role[], departmentId: number | null, managed: number[] = []): Actor {
-  return { memberId, slackUserId: `U${memberId}`, name: `P${memberId}`, roles, departmentId, departmentCode: null, managedDepartmentIds: managed, active: true, language: null };
+  return {
+    memberId,
+    slackUserId: `U${memberId}`,
+    name: `P${memberId}`,
+    roles,
+    departmentId,
+    departmentCode: null,
+    managedDepartmentIds: managed,
+    active: true,
+    language: null,
+  };
 }
 
 const admin = person(1, ['ORSE_ADMIN'], null);

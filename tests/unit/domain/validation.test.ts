@@ -38,7 +38,10 @@ describe('other fields', () => {
   });
 
   it('offers the choices when a value is not one of them', () => {
-    expect(one(choiceField(['A', 'B']), 'C')).toMatchObject({ ok: false, problems: [{ messageKey: 'errors.invalid.choice', params: { options: ['A', 'B'] } }] });
+    expect(one(choiceField(['A', 'B']), 'C')).toMatchObject({
+      ok: false,
+      problems: [{ messageKey: 'errors.invalid.choice', params: { options: ['A', 'B'] } }],
+    });
     expect(one(choiceField(['A', 'B']), undefined)).toMatchObject({ ok: false, problems: [{ messageKey: 'errors.invalid.required' }] });
   });
 
@@ -48,8 +51,14 @@ describe('other fields', () => {
     expect(isIsoDate('2025-1-5')).toBe(false);
     const today = '2025-11-12';
     expect(one(dateField({ required: true, rule: 'notPast', today }), today)).toEqual({ ok: true, data: { f: today } });
-    expect(one(dateField({ required: true, rule: 'notPast', today }), '2025-11-11')).toMatchObject({ ok: false, problems: [{ messageKey: 'errors.invalid.dateInPast' }] });
-    expect(one(dateField({ required: true, rule: 'future', today }), today)).toMatchObject({ ok: false, problems: [{ messageKey: 'errors.invalid.dateNotInFuture' }] });
+    expect(one(dateField({ required: true, rule: 'notPast', today }), '2025-11-11')).toMatchObject({
+      ok: false,
+      problems: [{ messageKey: 'errors.invalid.dateInPast' }],
+    });
+    expect(one(dateField({ required: true, rule: 'future', today }), today)).toMatchObject({
+      ok: false,
+      problems: [{ messageKey: 'errors.invalid.dateNotInFuture' }],
+    });
     expect(one(dateField({ required: false, rule: 'any', today }), '')).toEqual({ ok: true, data: { f: null } });
   });
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  toSlackMessages,
-  validateBlocks,
-  validateView,
-  type BlockKitError,
-} from '../../../src/sandbox/fake-slack/index.js';
+import { toSlackMessages, validateBlocks, validateView, type BlockKitError } from '../../../src/sandbox/fake-slack/index.js';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -186,9 +181,7 @@ describe('Block Kit validation rejects what Slack rejects, in Slack’s words', 
   it('allows the same action_id in two different blocks but not the same block_id twice', () => {
     const block = (blockId: string) => ({ type: 'actions', block_id: blockId, elements: [{ type: 'button', action_id: 'open', text: plain('Open') }] });
     expect(validateBlocks([block('a'), block('b')], 'message')).toEqual([]);
-    expect(messages(validateBlocks([block('a'), block('a')], 'message'))).toEqual([
-      '[ERROR] duplicate block_id: a [json-pointer:/blocks/1/block_id]',
-    ]);
+    expect(messages(validateBlocks([block('a'), block('a')], 'message'))).toEqual(['[ERROR] duplicate block_id: a [json-pointer:/blocks/1/block_id]']);
   });
 
   it('rejects an input block in a message unless it dispatches its own action', () => {
@@ -229,10 +222,7 @@ describe('Block Kit validation rejects what Slack rejects, in Slack’s words', 
   });
 
   it('rejects unknown block and element types and elements in the wrong place', () => {
-    const errors = validateBlocks(
-      [{ type: 'paragraph' }, { type: 'actions', elements: [{ type: 'plain_text_input', action_id: 'x' }] }],
-      'message',
-    );
+    const errors = validateBlocks([{ type: 'paragraph' }, { type: 'actions', elements: [{ type: 'plain_text_input', action_id: 'x' }] }], 'message');
     expect(messages(errors)).toEqual([
       '[ERROR] unsupported type: paragraph [json-pointer:/blocks/0/type]',
       '[ERROR] unsupported type: plain_text_input [json-pointer:/blocks/1/elements/0/type]',
@@ -322,9 +312,7 @@ describe('Block Kit validation rejects what Slack rejects, in Slack’s words', 
   it('limits plain_text_input max_length to 3000 and keeps file_input in modals', () => {
     const tooLong = { ...textInput('n', 'n'), element: { type: 'plain_text_input', action_id: 'n', max_length: 3001 } };
     const file = { type: 'input', block_id: 'f', label: plain('File'), element: { type: 'file_input', action_id: 'f' } };
-    expect(messages(validateBlocks([tooLong], 'modal'))).toEqual([
-      '[ERROR] must be less than or equal to 3000 [json-pointer:/blocks/0/element/max_length]',
-    ]);
+    expect(messages(validateBlocks([tooLong], 'modal'))).toEqual(['[ERROR] must be less than or equal to 3000 [json-pointer:/blocks/0/element/max_length]']);
     expect(validateBlocks([file], 'modal')).toEqual([]);
     expect(messages(validateBlocks([file], 'home'))).toEqual(['[ERROR] unsupported type: file_input [json-pointer:/blocks/0/element/type]']);
   });
@@ -348,9 +336,7 @@ describe('Block Kit validation rejects what Slack rejects, in Slack’s words', 
   it('allows focus_on_load on one element only', () => {
     const focused = (id: string) => ({ ...textInput(id, id), element: { type: 'plain_text_input', action_id: id, focus_on_load: true } });
     const view = { ...docsModal, blocks: [focused('a'), focused('b')] };
-    expect(messages(validateView(view, ['modal']).errors)).toContain(
-      '[ERROR] only one element may set focus_on_load to true [json-pointer:/view/blocks]',
-    );
+    expect(messages(validateView(view, ['modal']).errors)).toContain('[ERROR] only one element may set focus_on_load to true [json-pointer:/view/blocks]');
   });
 
   it('reports view_too_large above 250 kB and wrong view types per method', () => {

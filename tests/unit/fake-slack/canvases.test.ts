@@ -55,7 +55,14 @@ describe('canvases in the fake Slack', () => {
     const id = canvas_id ?? '';
     const edit = (changes: unknown) => client.apiCall('canvases.edit', { canvas_id: id, changes });
     expect(await slackError(edit([]))).toBe('invalid_arguments');
-    expect(await slackError(edit([{ operation: 'insert_at_end', document_content: md('x') }, { operation: 'insert_at_end', document_content: md('y') }]))).toBe('invalid_arguments');
+    expect(
+      await slackError(
+        edit([
+          { operation: 'insert_at_end', document_content: md('x') },
+          { operation: 'insert_at_end', document_content: md('y') },
+        ]),
+      ),
+    ).toBe('invalid_arguments');
     expect(await slackError(edit([{ operation: 'upsert', document_content: md('x') }]))).toBe('invalid_arguments');
     expect(await slackError(edit([{ operation: 'insert_at_end', document_content: { type: 'html', markdown: 'x' } }]))).toBe('invalid_arguments');
     expect(await slackError(edit([{ operation: 'delete' }]))).toBe('invalid_arguments');

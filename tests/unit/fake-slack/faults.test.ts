@@ -90,9 +90,9 @@ describe('fault injection', () => {
 
 describe('control endpoints', () => {
   it('issues triggers and response_urls and reports state, calls and violations', async () => {
-    const trigger = (await (
-      await fetch(`${fake.origin}/_fake/triggers`, { method: 'POST', body: JSON.stringify({ user_id: PEOPLE.ana.id }) })
-    ).json()) as { trigger_id: string };
+    const trigger = (await (await fetch(`${fake.origin}/_fake/triggers`, { method: 'POST', body: JSON.stringify({ user_id: PEOPLE.ana.id }) })).json()) as {
+      trigger_id: string;
+    };
     expect(trigger.trigger_id).toMatch(/^\d+\.\d+\.[0-9a-f]+$/);
     const opened = await webClient(fake).views.open({
       trigger_id: trigger.trigger_id,
@@ -102,7 +102,9 @@ describe('control endpoints', () => {
     expect(state.modals[PEOPLE.ana.id]?.map((v) => v.id)).toEqual([opened.view?.id]);
     const calls = (await (await fetch(`${fake.origin}/_fake/calls`)).json()) as { calls: { method: string }[] };
     expect(calls.calls.map((c) => c.method)).toEqual(['views.open']);
-    await webClient(fake).chat.postMessage({ channel: CHANNELS.general.id, text: 'x' }).catch(() => undefined);
+    await webClient(fake)
+      .chat.postMessage({ channel: CHANNELS.general.id, text: 'x' })
+      .catch(() => undefined);
     const violations = (await (await fetch(`${fake.origin}/_fake/violations`)).json()) as { violations: { code: string }[] };
     expect(violations.violations.map((v) => v.code)).toEqual(['not_in_channel']);
     await fetch(`${fake.origin}/_fake/violations`, { method: 'DELETE' });

@@ -34,9 +34,7 @@ describe('file uploads (files.uploadV2 in @slack/web-api 8)', () => {
     expect(file).toMatchObject({ name: 'fy2026-q3.csv', title: 'FY2026 Q3 progress', completed: true, channels: [CHANNELS.reap.id] });
     expect(fake.fileText(file?.id ?? '')).toBe(csv);
     expect(JSON.stringify(res)).toContain(file?.id ?? 'missing');
-    expect(fake.messages(CHANNELS.reap.id)).toMatchObject([
-      { text: 'Quarterly export attached', files: [{ id: file?.id, name: 'fy2026-q3.csv' }] },
-    ]);
+    expect(fake.messages(CHANNELS.reap.id)).toMatchObject([{ text: 'Quarterly export attached', files: [{ id: file?.id, name: 'fy2026-q3.csv' }] }]);
     expect(fake.calls().map((c) => c.method)).toEqual(['files.getUploadURLExternal', 'upload', 'files.completeUploadExternal']);
   });
 
@@ -89,7 +87,9 @@ describe('images from uploaded files (slack_file)', () => {
     const pending = await client.files.getUploadURLExternal({ filename: 'chart.png', length: PNG.length });
     const csv = uploadedId(await client.files.uploadV2({ content: 'a,b', filename: 'data.csv' }));
     for (const id of ['F0NOSUCHFILE', pending.file_id ?? '', csv]) {
-      const error = (await client.chat.postMessage({ channel: CHANNELS.reap.id, text: 'chart', blocks: imageBlock(id) }).catch((e: unknown) => e)) as WebAPIPlatformError;
+      const error = (await client.chat
+        .postMessage({ channel: CHANNELS.reap.id, text: 'chart', blocks: imageBlock(id) })
+        .catch((e: unknown) => e)) as WebAPIPlatformError;
       expect(error.data.error, id).toBe('invalid_blocks');
       expect(JSON.stringify(error.data), id).toContain('invalid slack file [json-pointer:/blocks/0/slack_file]');
     }

@@ -122,7 +122,9 @@ describe('payloads Slack would send', () => {
     // a message that is not there, or in a private channel they are not in.
     expect(messageShortcutPayload(fake, { user: PEOPLE.ben.id, channel: CHANNELS.reap.id, messageTs: ts, callbackId: 'x' }).user.id).toBe(PEOPLE.ben.id);
     const ephemeral = await client.chat.postEphemeral({ channel: CHANNELS.reap.id, user: PEOPLE.ana.id, text: 'only you' });
-    expect(() => messageShortcutPayload(fake, { user: PEOPLE.ana.id, channel: CHANNELS.reap.id, messageTs: ephemeral.message_ts ?? '', callbackId: 'x' })).toThrow(/no message/);
+    expect(() =>
+      messageShortcutPayload(fake, { user: PEOPLE.ana.id, channel: CHANNELS.reap.id, messageTs: ephemeral.message_ts ?? '', callbackId: 'x' }),
+    ).toThrow(/no message/);
     expect(() => messageShortcutPayload(fake, { user: PEOPLE.ana.id, channel: CHANNELS.leads.id, messageTs: ts, callbackId: 'x' })).toThrow(/cannot see/);
   });
 
@@ -133,8 +135,12 @@ describe('payloads Slack would send', () => {
     expect(reply.permalink).toBe(`https://${fake.team.domain}.slack.com/archives/${CHANNELS.general.id}/p${String(event?.ts).replace('.', '')}`);
     fake.addChannel({ id: 'G0SECRET', name: 'secret', is_private: true, members: [PEOPLE.ana.id] });
     const [hidden] = userMessageEvents(fake, { user: PEOPLE.ana.id, channel: 'G0SECRET', text: 'private' });
-    await expect(client.chat.getPermalink({ channel: 'G0SECRET', message_ts: String(hidden?.ts) })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
-    await expect(client.chat.getPermalink({ channel: CHANNELS.general.id, message_ts: '1.000001' })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
+    await expect(client.chat.getPermalink({ channel: 'G0SECRET', message_ts: String(hidden?.ts) })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
+    await expect(client.chat.getPermalink({ channel: CHANNELS.general.id, message_ts: '1.000001' })).rejects.toMatchObject({
+      data: { error: 'message_not_found' },
+    });
   });
 
   it('builds a view block_actions payload without response_url and remembers the pick in the view', async () => {
@@ -159,7 +165,12 @@ describe('payloads Slack would send', () => {
               ],
             },
           },
-          { type: 'input', block_id: 'note', label: { type: 'plain_text', text: 'Note' }, element: { type: 'plain_text_input', action_id: 'text', max_length: 20 } },
+          {
+            type: 'input',
+            block_id: 'note',
+            label: { type: 'plain_text', text: 'Note' },
+            element: { type: 'plain_text_input', action_id: 'text', max_length: 20 },
+          },
         ],
       },
     });

@@ -92,7 +92,10 @@ describe('trigger_id', () => {
   it('is not spent by a call that fails validation', async () => {
     const trigger = fake.issueTriggerId(ana);
     const bad = await client.views.open({ trigger_id: trigger, view: modal('x'.repeat(25)) }).catch((e: WebAPIPlatformError) => e.data);
-    expect(bad).toMatchObject({ error: 'invalid_arguments', response_metadata: { messages: expect.arrayContaining(['[ERROR] must be less than 25 characters [json-pointer:/view/title/text]']) } });
+    expect(bad).toMatchObject({
+      error: 'invalid_arguments',
+      response_metadata: { messages: expect.arrayContaining(['[ERROR] must be less than 25 characters [json-pointer:/view/title/text]']) },
+    });
     await expect(client.views.open({ trigger_id: trigger, view: modal('Fixed') })).resolves.toMatchObject({ ok: true });
   });
 });

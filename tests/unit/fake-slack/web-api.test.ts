@@ -96,7 +96,11 @@ describe('chat.*', () => {
 
   it('rejects invalid blocks with Slack’s messages and records violations', async () => {
     const data = await platformError(
-      webClient(fake).chat.postMessage({ channel: CHANNELS.reap.id, text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'y'.repeat(3001) } }] }),
+      webClient(fake).chat.postMessage({
+        channel: CHANNELS.reap.id,
+        text: 'x',
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'y'.repeat(3001) } }],
+      }),
     );
     expect(data.error).toBe('invalid_blocks');
     expect(data.response_metadata?.messages).toEqual([

@@ -39,18 +39,14 @@ describe('vocabularies', () => {
 
   it('names what it accepts when a value is unknown', () => {
     const r = parseVocabulary('Done', STATUS_LABELS, 'status');
-    expect(isProblem(r) && r.message).toBe(
-      'unknown status "Done"; accepted: Completed, In Progress, Ongoing, Not Started, Deferred',
-    );
+    expect(isProblem(r) && r.message).toBe('unknown status "Done"; accepted: Completed, In Progress, Ongoing, Not Started, Deferred');
   });
 
   it('reads role lists separated by ; (or ,), dedupes and sorts them in schema order', () => {
     expect(parseRoles('manager; Equity Lead;staff;manager')).toEqual(['EQUITY_LEAD', 'STAFF', 'MANAGER']);
     expect(parseRoles('redi_member,orse_admin')).toEqual(['ORSE_ADMIN', 'REDI_MEMBER']);
     const bad = parseRoles('staff;boss;admin');
-    expect(isProblem(bad) && bad.message).toBe(
-      'unknown roles "boss", "admin"; accepted: orse_admin, equity_lead, staff, manager, redi_member',
-    );
+    expect(isProblem(bad) && bad.message).toBe('unknown roles "boss", "admin"; accepted: orse_admin, equity_lead, staff, manager, redi_member');
     expect(formatRoles(['MANAGER', 'ORSE_ADMIN'])).toBe('orse_admin;manager');
   });
 
@@ -112,9 +108,7 @@ describe('JSON values', () => {
     expect(jsonToCell(col('language_access'), true)).toBe('yes');
     expect(jsonToCell(col('owner'), null)).toBe('');
     expect(jsonToCell(col('roles', 'members'), ['staff', 'manager'])).toBe('staff;manager');
-    expect(jsonToCell(col('milestones'), [{ due_date: '2025-01-31', title: 'Pilot' }, '2025-02-01 Launch'])).toBe(
-      '2025-01-31 Pilot\n2025-02-01 Launch',
-    );
+    expect(jsonToCell(col('milestones'), [{ due_date: '2025-01-31', title: 'Pilot' }, '2025-02-01 Launch'])).toBe('2025-01-31 Pilot\n2025-02-01 Launch');
     expect(cellToJson(col('milestones'), '2025-01-31 Pilot')).toEqual([{ due_date: '2025-01-31', title: 'Pilot' }]);
     expect(cellToJson(col('owner'), '')).toBeNull();
     expect(cellToJson(col('outputs'), '')).toBe('');

@@ -1,12 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Visibility } from '../../../src/generated/prisma/enums.js';
-import {
-  buildStrategyPeriodRows,
-  renderOpenDataCsv,
-  type OpenDataStrategy,
-  type OpenDataUpdate,
-} from '../../../src/services/import-export/open-data.js';
+import { buildStrategyPeriodRows, renderOpenDataCsv, type OpenDataStrategy, type OpenDataUpdate } from '../../../src/services/import-export/open-data.js';
 import {
   LICENSE_PLACEHOLDER,
   OPEN_DATA_COLUMNS,
@@ -79,7 +74,11 @@ describe('buildStrategyPeriodRows', () => {
 
   it('breaks a tie in time by the later id', () => {
     const at = new Date('2024-11-10T18:00:00Z');
-    const { rows } = buildStrategyPeriodRows([strategy()], [update({ id: 50, narrative: 'second', createdAt: at }), update({ id: 40, narrative: 'first', createdAt: at })], ZONE);
+    const { rows } = buildStrategyPeriodRows(
+      [strategy()],
+      [update({ id: 50, narrative: 'second', createdAt: at }), update({ id: 40, narrative: 'first', createdAt: at })],
+      ZONE,
+    );
     expect(rows.map((r) => r.update_narrative)).toEqual(['second']);
   });
 
@@ -143,8 +142,26 @@ describe('buildStrategyPeriodRows', () => {
 
   it('writes the typed measures of a Public update with their targets, and none of a REDI one', () => {
     const typedValues = [
-      { measureId: 1, label: 'Branch staff trained', kind: 'PERCENT' as const, unit: '', target: 90, direction: 'INCREASE' as const, value: 92.5, note: 'a note never published' },
-      { measureId: 2, label: 'Bilingual sessions held', kind: 'COUNT' as const, unit: 'sessions', target: 12, direction: 'INCREASE' as const, value: 8, note: null },
+      {
+        measureId: 1,
+        label: 'Branch staff trained',
+        kind: 'PERCENT' as const,
+        unit: '',
+        target: 90,
+        direction: 'INCREASE' as const,
+        value: 92.5,
+        note: 'a note never published',
+      },
+      {
+        measureId: 2,
+        label: 'Bilingual sessions held',
+        kind: 'COUNT' as const,
+        unit: 'sessions',
+        target: 12,
+        direction: 'INCREASE' as const,
+        value: 8,
+        note: null,
+      },
       { measureId: 3, label: 'Policy adopted', kind: 'YES_NO' as const, unit: '', target: null, direction: 'INCREASE' as const, value: 1, note: null },
     ];
     const published = buildStrategyPeriodRows([strategy()], [update({ typedValues })], ZONE).rows[0]!;
@@ -157,11 +174,7 @@ describe('buildStrategyPeriodRows', () => {
   });
 
   it('writes empty cells for a plan of no department and a strategy with no owner', () => {
-    const { rows } = buildStrategyPeriodRows(
-      [strategy({ planKind: 'ORSE_WORK_PLAN', department: null, ownerDepartment: null })],
-      [update()],
-      ZONE,
-    );
+    const { rows } = buildStrategyPeriodRows([strategy({ planKind: 'ORSE_WORK_PLAN', department: null, ownerDepartment: null })], [update()], ZONE);
     expect(rows[0]).toMatchObject({ plan_kind: 'orse_work_plan', department_code: '', department_name: '', owner_department: '' });
   });
 
@@ -178,7 +191,13 @@ describe('buildStrategyPeriodRows', () => {
         strategy({ id: 3, objectiveNumber: 1, number: 9 }),
         strategy({ id: 4, planKey: 'ABC-FY2024-2026', isDemo: true }),
       ],
-      [update({ strategyId: 1 }), update({ strategyId: 1, ...q1 }), update({ strategyId: 2 }), update({ strategyId: 3, isDemo: true }), update({ strategyId: 4 })],
+      [
+        update({ strategyId: 1 }),
+        update({ strategyId: 1, ...q1 }),
+        update({ strategyId: 2 }),
+        update({ strategyId: 3, isDemo: true }),
+        update({ strategyId: 4 }),
+      ],
       ZONE,
     );
     expect(rows.map((r) => `${r.plan_key} ${r.strategy_ref} ${r.period_key}`)).toEqual([
@@ -194,7 +213,13 @@ describe('buildStrategyPeriodRows', () => {
 
 describe('renderOpenDataCsv', () => {
   const rows = buildStrategyPeriodRows(
-    [strategy({ text: '=HYPERLINK("http://evil.example")', performanceMeasures: '- # of branches\n- % of staff', objectiveTitle: 'Welcome "everyone", everywhere' })],
+    [
+      strategy({
+        text: '=HYPERLINK("http://evil.example")',
+        performanceMeasures: '- # of branches\n- % of staff',
+        objectiveTitle: 'Welcome "everyone", everywhere',
+      }),
+    ],
     [update()],
     ZONE,
   ).rows;

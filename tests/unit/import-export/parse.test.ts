@@ -116,9 +116,7 @@ describe('JSON files', () => {
       'members row 3 (line 1): name: expected text, got object',
       'plans: expected a list of rows ([...])',
     ]);
-    expect(messages(parseJson('{\n  "departments": [\n    {"code": "LIB",}\n  ]\n}', 'd.json').issues)[0]).toMatch(
-      /^line 3: not valid JSON/,
-    );
+    expect(messages(parseJson('{\n  "departments": [\n    {"code": "LIB",}\n  ]\n}', 'd.json').issues)[0]).toMatch(/^line 3: not valid JSON/);
     expect(messages(parseJson('[1,2]', 'd.json').issues)[0]).toMatch(/expected an object such as/);
   });
 

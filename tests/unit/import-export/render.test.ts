@@ -105,8 +105,6 @@ describe('summarize', () => {
     expect(summarize(counts, ['departments', 'plans'], false)).toBe(
       'Imported 3 departments (1 new, 2 updated), 1 plan (1 new), 4 objectives (4 new), 50 strategies (31 new, 17 updated, 2 unchanged), 0 milestones.',
     );
-    expect(summarize(counts, ['departments'], true)).toBe(
-      'Dry run: would import 3 departments (1 new, 2 updated). Nothing was written.',
-    );
+    expect(summarize(counts, ['departments'], true)).toBe('Dry run: would import 3 departments (1 new, 2 updated). Nothing was written.');
   });
 });

@@ -116,9 +116,7 @@ describe('validateRows', () => {
       'row 4 (line 4): slack_user_id: duplicate member U0A1 (first on row 2 (line 2))',
     ]);
     const p = check([PLAN_HEADER, planRow(), planRow({ strategy_number: '2' }), planRow({ strategy_text: 'Again' })].join('\n'));
-    expect(p.messages).toEqual([
-      'row 4 (line 4): strategy_number: duplicate row for strategy 1.1 of plan LIB-FY2024-2026 (first on row 2 (line 2))',
-    ]);
+    expect(p.messages).toEqual(['row 4 (line 4): strategy_number: duplicate row for strategy 1.1 of plan LIB-FY2024-2026 (first on row 2 (line 2))']);
   });
 
   it('requires the plan and objective fields to agree between rows of one plan', () => {
@@ -212,7 +210,12 @@ describe('checkReferences', () => {
   it('reports departments and members that exist nowhere', () => {
     const v = validateRows([
       ...parseCsv('slack_user_id,name,department_code,manages\nU0X1,X,lib,HR\n', 'm.csv').rows,
-      ...parseCsv([PLAN_HEADER, planRow({ department_code: 'HR', owner: 'U0NOBODY' }), planRow({ strategy_number: '2', department_code: 'HR', owner: 'who@x.org' })].join('\n'), 'p.csv').rows,
+      ...parseCsv(
+        [PLAN_HEADER, planRow({ department_code: 'HR', owner: 'U0NOBODY' }), planRow({ strategy_number: '2', department_code: 'HR', owner: 'who@x.org' })].join(
+          '\n',
+        ),
+        'p.csv',
+      ).rows,
     ]);
     const messages = checkReferences(v, known).issues.map((i) => formatIssue(i, true));
     expect(messages).toEqual([
@@ -237,7 +240,8 @@ describe('checkReferences', () => {
   it('keeps department names and e-mail addresses unique after the import', () => {
     const v = validateRows([
       ...parseCsv('code,name\nHR,San José Public Library\nDOT,Transportation\nPW,Department of Transportation\n', 'd.csv').rows,
-      ...parseCsv('slack_user_id,name,email\nU0NEW1,New,maria@sanjoseca.gov\nU0NEW2,Other,lan.nguyen@sanjoseca.gov\nU0LIB01,Lan,lan@sanjoseca.gov\n', 'm.csv').rows,
+      ...parseCsv('slack_user_id,name,email\nU0NEW1,New,maria@sanjoseca.gov\nU0NEW2,Other,lan.nguyen@sanjoseca.gov\nU0LIB01,Lan,lan@sanjoseca.gov\n', 'm.csv')
+        .rows,
     ]);
     const messages = checkReferences(v, known).issues.map((i) => formatIssue(i, false));
     // DOT is renamed in the same file, so its old name is free for PW; Lan gives up her

@@ -88,7 +88,11 @@ describe('composing the month', () => {
       until: UNTIL,
       updates: [
         olderPractice,
-        row({ department: HOUSING, roadblocks: 'No Vietnamese legal interpreter available this month.', helpNeeded: 'Who has a contract with an interpreter agency?' }),
+        row({
+          department: HOUSING,
+          roadblocks: 'No Vietnamese legal interpreter available this month.',
+          helpNeeded: 'Who has a contract with an interpreter agency?',
+        }),
         row({ department: HOUSING, practices: 'Interpreters at every clinic in Spanish.' }), // same department: never a hint to itself
         row({ department: LIB, practices: 'Teens rewrote the survey rubric; response data improved.' }),
         row({ department: LIB, roadblocks: 'Weekend staff cannot attend weekday sessions.', visibility: 'PUBLIC' }),
@@ -128,7 +132,11 @@ describe('composing the month', () => {
       row({ department: { id: 10 + i, code, name: code }, practices: `Old translation tip ${code}`, createdAt: new Date('2026-10-01T18:00:00Z') }),
       row({ department: { id: 10 + i, code, name: code }, practices: `New translation tip ${code}`, createdAt: new Date(`2026-11-0${i + 2}T18:00:00Z`) }),
     ]);
-    const digest = composeRediDigest({ from: FROM, until: UNTIL, updates: [...practices, row({ department: HOUSING, roadblocks: 'We need translation help' })] });
+    const digest = composeRediDigest({
+      from: FROM,
+      until: UNTIL,
+      updates: [...practices, row({ department: HOUSING, roadblocks: 'We need translation help' })],
+    });
     const hints = digest.groups[0]!.roadblocks[0]!.hints;
     expect(hints.map((h) => [h.department.code, h.practice.text])).toEqual([
       ['PRNS', 'New translation tip PRNS'],
@@ -142,7 +150,11 @@ describe('composing the month', () => {
       from: FROM,
       until: UNTIL,
       updates: [
-        row({ department: SJCE, practices: 'Testing inserts with Vietnamese-speaking customers caught confusing terms.', createdAt: new Date('2026-07-20T18:00:00Z') }),
+        row({
+          department: SJCE,
+          practices: 'Testing inserts with Vietnamese-speaking customers caught confusing terms.',
+          createdAt: new Date('2026-07-20T18:00:00Z'),
+        }),
         row({ department: SJCE, practices: 'A plain-language one-pager made the baseline easy to share.', createdAt: new Date('2026-10-20T18:00:00Z') }),
         row({ department: HOUSING, roadblocks: 'No Vietnamese legal interpreter available this month.' }),
       ],

@@ -4,13 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DueReminder } from '../../../src/domain/reminders.js';
 import { validateBlocks } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import {
-  REMINDER_MAX_ITEMS,
-  decodeReminderRef,
-  encodeReminderRef,
-  reminderMessage,
-  withItemOutcome,
-} from '../../../src/slack/ui/reminder-message.js';
+import { REMINDER_MAX_ITEMS, decodeReminderRef, encodeReminderRef, reminderMessage, withItemOutcome } from '../../../src/slack/ui/reminder-message.js';
 import { MESSAGE_TEXT_BUDGET, NASTY, longText, textLength } from '../../unit/slack/status-fixtures.js';
 
 function due(i: number, over: Partial<DueReminder> = {}): DueReminder {
@@ -32,7 +26,12 @@ function due(i: number, over: Partial<DueReminder> = {}): DueReminder {
   };
 }
 
-type Block = { type: string; block_id?: string; text?: { text: string }; elements?: { action_id?: string; value?: string; text?: string | { text: string } }[] };
+type Block = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  elements?: { action_id?: string; value?: string; text?: string | { text: string } }[];
+};
 const blocksOf = (m: { blocks: unknown[] }) => m.blocks as Block[];
 const allText = (blocks: unknown) => JSON.stringify(blocks);
 

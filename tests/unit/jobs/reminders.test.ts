@@ -20,9 +20,36 @@ const ZONE = 'America/Los_Angeles';
 const HOLIDAYS = new Set([...cityHolidaysForFiscalYear(2026), ...cityHolidaysForFiscalYear(2027)].map((h) => h.date));
 const RULES = DEFAULT_REMINDER_RULES;
 
-const ana: ReminderRecipient = { memberId: 1, slackUserId: 'U0ANA', name: 'Ana', language: 'es', slackLocale: null, roles: ['STAFF'], departmentId: 10, active: true };
-const lead: ReminderRecipient = { memberId: 2, slackUserId: 'U0LEAD', name: 'Lee', language: null, slackLocale: 'en-US', roles: ['EQUITY_LEAD'], departmentId: 10, active: true };
-const outsider: ReminderRecipient = { memberId: 3, slackUserId: 'U0OUT', name: 'Oz', language: 'vi', slackLocale: null, roles: ['STAFF'], departmentId: 20, active: true };
+const ana: ReminderRecipient = {
+  memberId: 1,
+  slackUserId: 'U0ANA',
+  name: 'Ana',
+  language: 'es',
+  slackLocale: null,
+  roles: ['STAFF'],
+  departmentId: 10,
+  active: true,
+};
+const lead: ReminderRecipient = {
+  memberId: 2,
+  slackUserId: 'U0LEAD',
+  name: 'Lee',
+  language: null,
+  slackLocale: 'en-US',
+  roles: ['EQUITY_LEAD'],
+  departmentId: 10,
+  active: true,
+};
+const outsider: ReminderRecipient = {
+  memberId: 3,
+  slackUserId: 'U0OUT',
+  name: 'Oz',
+  language: 'vi',
+  slackLocale: null,
+  roles: ['STAFF'],
+  departmentId: 20,
+  active: true,
+};
 
 let nextId = 1;
 function item(dueDate: string, over: Partial<ReminderCandidate> = {}): ReminderCandidate {

@@ -40,8 +40,7 @@ function fakeContext(job: JobName, cron: string): AppContext {
   const prisma = {
     jobSchedule: {
       findMany: async () =>
-        JOB_NAMES.filter((j) => j !== job)
-          .map((j) => ({ job: j, cron: '0 0 1 1 *', enabled: false, updatedBy: null, updatedAt: new Date(0) })),
+        JOB_NAMES.filter((j) => j !== job).map((j) => ({ job: j, cron: '0 0 1 1 *', enabled: false, updatedBy: null, updatedAt: new Date(0) })),
     },
     jobRun: { findMany: async () => [] },
   };

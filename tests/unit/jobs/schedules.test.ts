@@ -64,7 +64,9 @@ describe('schedule precedence: setting > environment > default', () => {
   it('refuses to start with an invalid REAP_CRON_<JOB>, in one line naming the variable', () => {
     const config = loadConfig({ REAP_CRON_WEEKLY_DIGEST: '0 8 * * 8' });
     expect(() => assertValidCronOverrides(config)).toThrow(ConfigError);
-    expect(() => assertValidCronOverrides(config)).toThrow(/^REAP_CRON_WEEKLY_DIGEST is invalid: "0 8 \* \* 8" is not a valid schedule \(8 is not a valid expression for week day\)/);
+    expect(() => assertValidCronOverrides(config)).toThrow(
+      /^REAP_CRON_WEEKLY_DIGEST is invalid: "0 8 \* \* 8" is not a valid schedule \(8 is not a valid expression for week day\)/,
+    );
     expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_OUTBOX: '*/5 * * * * *' }))).not.toThrow();
   });
 
@@ -73,12 +75,21 @@ describe('schedule precedence: setting > environment > default', () => {
     expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_WEEKLY_DIGEST: '0 8 1 1 *' }), now)).toThrow(
       /^REAP_CRON_WEEKLY_DIGEST="0 8 1 1 \*" is refused: it runs less than once a month \(after 2026-11-18 not again until 2027-01-01\)/,
     );
-    expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_DEADLINE_REMINDERS: '0 8 * 2 *' }), now)).toThrow(/REAP_CRON_DEADLINE_REMINDERS.*less than once a month/);
+    expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_DEADLINE_REMINDERS: '0 8 * 2 *' }), now)).toThrow(
+      /REAP_CRON_DEADLINE_REMINDERS.*less than once a month/,
+    );
     expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_UPDATE_PROMPTS: '0 8 29 2 *' }), now)).toThrow(ConfigError);
-    expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_OUTBOX: '0 0 1 1 *' }), now)).toThrow(/REAP_CRON_OUTBOX.*internal jobs must run at least every 15 minutes/);
+    expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_OUTBOX: '0 0 1 1 *' }), now)).toThrow(
+      /REAP_CRON_OUTBOX.*internal jobs must run at least every 15 minutes/,
+    );
     expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_OUTBOX: '0 * * * *' }), now)).toThrow(/pause up to 60 minutes/);
     // Monthly and weekday-only schedules are fine, and so is every default.
-    expect(() => assertValidCronOverrides(loadConfig({ REAP_CRON_REDI_DIGEST: '0 9 1 * *', REAP_CRON_DEADLINE_REMINDERS: '0 8 * * 1-5', REAP_CRON_BRIEFINGS: '*/5 * * * *' }), now)).not.toThrow();
+    expect(() =>
+      assertValidCronOverrides(
+        loadConfig({ REAP_CRON_REDI_DIGEST: '0 9 1 * *', REAP_CRON_DEADLINE_REMINDERS: '0 8 * * 1-5', REAP_CRON_BRIEFINGS: '*/5 * * * *' }),
+        now,
+      ),
+    ).not.toThrow();
     for (const [job, d] of Object.entries(JOB_DEFAULTS)) {
       expect(cadenceProblem(job as JobName, compileCron(d.cron), 'America/Los_Angeles', now), job).toBeNull();
     }

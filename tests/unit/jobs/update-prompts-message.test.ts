@@ -37,7 +37,12 @@ type Block = { type: string; accessory?: { action_id: string; value: string } };
 describe('update prompts', () => {
   it.each(LANGUAGES)('stay within Slack’s limits with 100 strategies (%s)', (lang) => {
     for (const phase of ['start', 'nudge'] as const) {
-      const msg = updatePromptMessage(translator(lang), lang, prompt(phase, 100, { departmentId: 1, departmentName: 'Housing', reported: 3, total: 9 }), '2026-11-20');
+      const msg = updatePromptMessage(
+        translator(lang),
+        lang,
+        prompt(phase, 100, { departmentId: 1, departmentName: 'Housing', reported: 3, total: 9 }),
+        '2026-11-20',
+      );
       expect(validateBlocks(msg.blocks, 'message')).toEqual([]);
       expect(msg.blocks.length).toBeLessThanOrEqual(50);
       expect(textLength(msg.blocks)).toBeLessThan(MESSAGE_TEXT_BUDGET);
@@ -59,22 +64,43 @@ describe('update prompts', () => {
   });
 
   it('nudges with how many colleagues already reported, escaping the department name', () => {
-    const msg = updatePromptMessage(translator('en'), 'en', prompt('nudge', 1, { departmentId: 1, departmentName: 'Housing & <Community>', reported: 2, total: 3 }), '2026-11-20');
+    const msg = updatePromptMessage(
+      translator('en'),
+      'en',
+      prompt('nudge', 1, { departmentId: 1, departmentName: 'Housing & <Community>', reported: 2, total: 3 }),
+      '2026-11-20',
+    );
     const text = JSON.stringify(msg.blocks);
     expect(text).toContain('Already reported in Housing &amp; &lt;Community&gt;: 2 of your 3 colleagues.');
     expect(msg.text).toBe('Progress reports for FY 2026-27 November are due by 2026-11-30.');
-    const one = updatePromptMessage(translator('en'), 'en', prompt('nudge', 1, { departmentId: 1, departmentName: 'Housing', reported: 0, total: 1 }), '2026-11-20');
+    const one = updatePromptMessage(
+      translator('en'),
+      'en',
+      prompt('nudge', 1, { departmentId: 1, departmentName: 'Housing', reported: 0, total: 1 }),
+      '2026-11-20',
+    );
     expect(JSON.stringify(one.blocks)).toContain('Already reported in Housing: 0 of your 1 colleague.');
   });
 
   it('labels a quarterly strategy in a monthly prompt with its own quarter', () => {
-    const p: PlannedPrompt = { ...prompt('start', 1), items: [{ strategy: strategy(1), period: month }, { strategy: strategy(2, { cadence: 'QUARTERLY' }), period: quarter }] };
+    const p: PlannedPrompt = {
+      ...prompt('start', 1),
+      items: [
+        { strategy: strategy(1), period: month },
+        { strategy: strategy(2, { cadence: 'QUARTERLY' }), period: quarter },
+      ],
+    };
     const text = JSON.stringify(updatePromptMessage(translator('en'), 'en', p, '2026-11-02').blocks);
     expect(text).toContain('for FY 2026-27 Q2');
   });
 
   it('names periods in the reader’s language', () => {
-    const es = updatePromptMessage(translator('es'), 'es', prompt('nudge', 1, { departmentId: 1, departmentName: 'Vivienda', reported: 1, total: 4 }), '2026-11-20');
+    const es = updatePromptMessage(
+      translator('es'),
+      'es',
+      prompt('nudge', 1, { departmentId: 1, departmentName: 'Vivienda', reported: 1, total: 4 }),
+      '2026-11-20',
+    );
     expect(JSON.stringify(es.blocks)).toContain('Ya informaron en Vivienda: 1 de sus 4 colegas.');
   });
 });

@@ -3,7 +3,15 @@
 // quarterly departments, owners with both, weekends and holidays.
 import { describe, expect, it } from 'vitest';
 import { cityHolidaysForFiscalYear } from '../../../src/db/seed/holidays.js';
-import { periodOfDate, periodPhases, phaseOn, planUpdatePrompts, compareLabels, type PromptOwner, type PromptStrategy } from '../../../src/domain/update-prompts.js';
+import {
+  periodOfDate,
+  periodPhases,
+  phaseOn,
+  planUpdatePrompts,
+  compareLabels,
+  type PromptOwner,
+  type PromptStrategy,
+} from '../../../src/domain/update-prompts.js';
 
 const HOLIDAYS = new Set([...cityHolidaysForFiscalYear(2026), ...cityHolidaysForFiscalYear(2027)].map((h) => h.date));
 
@@ -55,9 +63,7 @@ describe('the reporting calendar', () => {
     expect(jan.startDay).toBe('2027-01-04');
     expect(plan([strategy(owner('U1', 1), HOUSING)], '2027-01-01')).toEqual([]);
     expect(plan([strategy(owner('U1', 1), HOUSING)], '2027-01-02')).toEqual([]);
-    expect(summary([strategy(owner('U1', 1), HOUSING, { id: 500 })], '2027-01-04')).toEqual([
-      { to: 'U1', phase: 'start', period: 'FY2027-M07', items: [500] },
-    ]);
+    expect(summary([strategy(owner('U1', 1), HOUSING, { id: 500 })], '2027-01-04')).toEqual([{ to: 'U1', phase: 'start', period: 'FY2027-M07', items: [500] }]);
   });
 });
 
@@ -134,14 +140,19 @@ describe('planning prompts', () => {
     // October 1st starts M04 and Q2: one prompt listing both.
     const oct = plan([m, q], '2026-10-01');
     expect(oct.map((p) => [p.phase, p.period.key, p.items.map((i) => [i.strategy.id, i.period.key])])).toEqual([
-      ['start', 'FY2027-M04', [[m.id, 'FY2027-M04'], [q.id, 'FY2027-Q2']]],
+      [
+        'start',
+        'FY2027-M04',
+        [
+          [m.id, 'FY2027-M04'],
+          [q.id, 'FY2027-Q2'],
+        ],
+      ],
     ]);
     // Mid-quarter nudge: only the monthly strategy is closing.
     expect(summary([m, q], '2026-11-20')).toEqual([{ to: 'U5', phase: 'nudge', period: 'FY2027-M05', items: [m.id] }]);
     // A quarterly strategy reported in October is not asked about again in November.
-    expect(summary([m, { ...q, lastPeriodStart: '2026-10-01' }], '2026-11-02')).toEqual([
-      { to: 'U5', phase: 'start', period: 'FY2027-M05', items: [m.id] },
-    ]);
+    expect(summary([m, { ...q, lastPeriodStart: '2026-10-01' }], '2026-11-02')).toEqual([{ to: 'U5', phase: 'start', period: 'FY2027-M05', items: [m.id] }]);
     // End of quarter: both are closing, one nudge.
     expect(summary([m, q], '2026-12-24')).toEqual([{ to: 'U5', phase: 'nudge', period: 'FY2027-M06', items: [m.id, q.id] }]);
   });

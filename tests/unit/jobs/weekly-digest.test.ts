@@ -49,7 +49,15 @@ function strategy(id: number, over: Partial<DigestStrategy> = {}): DigestStrateg
 }
 
 function update(id: number, strategyId: number, statusFrom: DigestUpdate['statusFrom'], statusTo: DigestUpdate['statusTo']): DigestUpdate {
-  return { id, strategyId, statusFrom, statusTo, createdAt: new Date(`2026-11-1${id % 6}T18:00:00Z`), author: bao, narrative: `Update ${id}: story time ran at <Tully> & Alum Rock.` };
+  return {
+    id,
+    strategyId,
+    statusFrom,
+    statusTo,
+    createdAt: new Date(`2026-11-1${id % 6}T18:00:00Z`),
+    author: bao,
+    narrative: `Update ${id}: story time ran at <Tully> & Alum Rock.`,
+  };
 }
 
 function week(over: Partial<Parameters<typeof composeDepartmentWeek>[0]> = {}): DepartmentWeek {
@@ -86,7 +94,12 @@ describe("a department's week", () => {
   it('sorts the week’s updates into completions, status changes and other updates', () => {
     const w = week({
       strategies: [strategy(1), strategy(2), strategy(3), strategy(4, { departmentId: 1 })],
-      updates: [update(1, 1, 'IN_PROGRESS', 'COMPLETED'), update(2, 2, 'NOT_STARTED', 'IN_PROGRESS'), update(3, 3, 'IN_PROGRESS', 'IN_PROGRESS'), update(4, 99, 'IN_PROGRESS', 'COMPLETED')],
+      updates: [
+        update(1, 1, 'IN_PROGRESS', 'COMPLETED'),
+        update(2, 2, 'NOT_STARTED', 'IN_PROGRESS'),
+        update(3, 3, 'IN_PROGRESS', 'IN_PROGRESS'),
+        update(4, 99, 'IN_PROGRESS', 'COMPLETED'),
+      ],
     });
     expect(w.completions.map((u) => u.strategy.label)).toEqual(['1.1']);
     expect(w.statusChanges.map((u) => [u.strategy.label, u.statusFrom, u.statusTo])).toEqual([['1.2', 'NOT_STARTED', 'IN_PROGRESS']]);
@@ -197,7 +210,10 @@ describe('who gets a digest', () => {
 });
 
 describe('the digest messages', () => {
-  const digestOf = (departments: DepartmentWeek[], language: DigestManager['language'] = 'en'): ManagerDigest => ({ manager: manager({ language }), departments });
+  const digestOf = (departments: DepartmentWeek[], language: DigestManager['language'] = 'en'): ManagerDigest => ({
+    manager: manager({ language }),
+    departments,
+  });
 
   it('show every department with its Full plan button and end with the App Home link', () => {
     const lib = week({ strategies: [strategy(1, { dueDate: '2026-11-01' })], updates: [update(1, 1, 'IN_PROGRESS', 'IN_PROGRESS')] });
@@ -210,7 +226,11 @@ describe('the digest messages', () => {
     expect(json).toContain('San José Public Library (LIB)');
     expect(json).toContain('Transportation (DOT)');
     expect(json).toContain('This department has no active strategies yet.');
-    const buttons = messages[0]!.blocks.flatMap((b) => ('elements' in b && b.type === 'actions' ? b.elements : [])) as { action_id: string; value?: string; url?: string }[];
+    const buttons = messages[0]!.blocks.flatMap((b) => ('elements' in b && b.type === 'actions' ? b.elements : [])) as {
+      action_id: string;
+      value?: string;
+      url?: string;
+    }[];
     expect(buttons.filter((b) => b.action_id === PLAN_OPEN_ACTION_ID).map((b) => b.value)).toEqual(['LIB', 'DOT']);
     expect(buttons.find((b) => b.action_id === DIGEST_HOME_ACTION_ID)?.url).toBe('slack://app?team=T0SJ&id=A0REAP&tab=home');
     expect(messages[0]!.text).toBe('Your weekly REAP digest: LIB, DOT');
@@ -237,9 +257,18 @@ describe('the digest messages', () => {
     expect(json).toContain('Other updates this week');
     expect(json).toContain('_Update 1: story time ran at &lt;Tully&gt; &amp; Alum Rock._');
     // Several departments: the sum, then each department's own line.
-    const dot = composeDepartmentWeek({ department: DOT, period: QUARTER, today: TODAY, strategies: [strategy(9, { departmentId: 2, lastPeriodStart: null })], updates: [], milestones: [] });
+    const dot = composeDepartmentWeek({
+      department: DOT,
+      period: QUARTER,
+      today: TODAY,
+      strategies: [strategy(9, { departmentId: 2, lastPeriodStart: null })],
+      updates: [],
+      milestones: [],
+    });
     const [both] = weeklyDigestMessages(translator('es'), digestOf([lib, dot], 'es'), { from: FROM, to: TO, homeUrl: null, zone: ZONE });
-    expect(JSON.stringify(both!.blocks[1])).toContain('*Todos sus departamentos*: 1 con informe · 3 sin informe · 1 vencidas · 1 vencen en los próximos 14 días');
+    expect(JSON.stringify(both!.blocks[1])).toContain(
+      '*Todos sus departamentos*: 1 con informe · 3 sin informe · 1 vencidas · 1 vencen en los próximos 14 días',
+    );
     assertValid([message!, both!]);
   });
 
@@ -253,12 +282,35 @@ describe('the digest messages', () => {
     const strategies = Array.from({ length: 30 }, (_, i) =>
       strategy(i + 1, { text: long(i), dueDate: '2026-10-01', lastPeriodStart: null, owner: { slackUserId: `U0OWNER${i}`, name: `Owner ${i}` } }),
     );
-    const milestones = strategies.map((s) => ({ id: 100 + s.id, strategyId: s.id, title: `Milestone ${NASTY}${'x'.repeat(300)}`, dueDate: '2026-10-15', owner: null }));
+    const milestones = strategies.map((s) => ({
+      id: 100 + s.id,
+      strategyId: s.id,
+      title: `Milestone ${NASTY}${'x'.repeat(300)}`,
+      dueDate: '2026-10-15',
+      owner: null,
+    }));
     const updates = strategies.map((s, i) => update(1000 + i, s.id, 'NOT_STARTED', 'IN_PROGRESS'));
     const w = week({ strategies, milestones, updates });
     expect(w.overdue).toHaveLength(60);
     for (const lang of ['en', 'es', 'vi'] as const) {
-      const messages = weeklyDigestMessages(translator(lang), digestOf([w, composeDepartmentWeek({ department: DOT, period: QUARTER, today: TODAY, strategies: [strategy(99, { departmentId: 2 })], updates: [], milestones: [] })], lang), { from: FROM, to: TO, homeUrl: appHomeUrl('T1', 'A1'), zone: ZONE });
+      const messages = weeklyDigestMessages(
+        translator(lang),
+        digestOf(
+          [
+            w,
+            composeDepartmentWeek({
+              department: DOT,
+              period: QUARTER,
+              today: TODAY,
+              strategies: [strategy(99, { departmentId: 2 })],
+              updates: [],
+              milestones: [],
+            }),
+          ],
+          lang,
+        ),
+        { from: FROM, to: TO, homeUrl: appHomeUrl('T1', 'A1'), zone: ZONE },
+      );
       expect(messages.length).toBeGreaterThan(1);
       assertValid(messages);
       const all = messages.map((m) => JSON.stringify(m.blocks)).join('\n');

@@ -1,12 +1,7 @@
 // The annual report draft's builders: what is quoted (PUBLIC updates of the year only), how
 // each quote points to its update, and that people's text can never become markup.
 import { describe, expect, it } from 'vitest';
-import {
-  buildAnnualDraft,
-  escapeMarkdownText,
-  renderAnnualHtml,
-  renderAnnualMarkdown,
-} from '../../../src/services/reports/annual-draft.js';
+import { buildAnnualDraft, escapeMarkdownText, renderAnnualHtml, renderAnnualMarkdown } from '../../../src/services/reports/annual-draft.js';
 import { annualDraftFixture, FIXTURE_UPDATES } from '../../support/annual-draft-fixture.js';
 import { annualMeasureCharts } from '../../../src/charts/annual-measure-charts.js';
 
@@ -74,7 +69,15 @@ describe('annual report draft', () => {
     expect(o1.heading).toMatch(/^Objective 1: Normalize and culturalize/);
     expect(o1.completed.map((s) => s.ref)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.7']);
     expect(o1.active).toEqual([
-      { ref: '1.6', text: 'Provide trainings to reinforce foundational concepts', status: 'In Progress', measures: [expect.stringMatching(/^4\.7\/5 rating/)], outputs: ['15 trainings 420 participants'], typed: [], charts: [] },
+      {
+        ref: '1.6',
+        text: 'Provide trainings to reinforce foundational concepts',
+        status: 'In Progress',
+        measures: [expect.stringMatching(/^4\.7\/5 rating/)],
+        outputs: ['15 trainings 420 participants'],
+        typed: [],
+        charts: [],
+      },
     ]);
     expect(d.objectives[2]!.waiting.map((s) => `${s.ref} ${s.status}`)).toEqual(['3.4 Not Started', '3.6 Not Started']);
     // The plan's multi-paragraph cells become one item per paragraph.
@@ -82,7 +85,10 @@ describe('annual report draft', () => {
   });
 
   it('says when there is nothing to quote, and warns about demo data', () => {
-    const d = buildAnnualDraft({ ...annualDraftFixture([]), includesDemoData: true, counts: { departments: 3, departmentsWithPlan: 1, updatesInYear: 0, departmentsReporting: 0 } }, 'en');
+    const d = buildAnnualDraft(
+      { ...annualDraftFixture([]), includesDemoData: true, counts: { departments: 3, departmentsWithPlan: 1, updatesInYear: 0, departmentsReporting: 0 } },
+      'en',
+    );
     const md = renderAnnualMarkdown(d);
     expect(md).toContain('No public progress updates were reported for this objective in the fiscal year.');
     expect(md).toContain('No department marked a progress update public in the fiscal year.');
@@ -127,9 +133,26 @@ describe('annual report draft with typed measures', () => {
     { ...base, typedValues: [{ ...trained, value: 80 }] },
     // A later update of the same period corrects the figure; a later period adds one.
     { ...base, id: 511, createdAt: new Date('2024-01-20T18:00:00Z'), narrative: 'Corrected figure.', typedValues: [{ ...trained, value: 85.5 }] },
-    { ...base, id: 512, createdAt: new Date('2024-04-10T18:00:00Z'), periodKey: 'FY2024-Q3', periodStart: '2024-01-01', periodEnd: '2024-03-31', narrative: 'Most staff trained.', typedValues: [{ ...trained, value: 98.5 }] },
+    {
+      ...base,
+      id: 512,
+      createdAt: new Date('2024-04-10T18:00:00Z'),
+      periodKey: 'FY2024-Q3',
+      periodStart: '2024-01-01',
+      periodEnd: '2024-03-31',
+      narrative: 'Most staff trained.',
+      typedValues: [{ ...trained, value: 98.5 }],
+    },
     // Never from a REDI update.
-    { ...base, id: 513, visibility: 'REDI', periodKey: 'FY2024-Q4', periodStart: '2024-04-01', periodEnd: '2024-06-30', typedValues: [{ ...trained, value: 12 }] },
+    {
+      ...base,
+      id: 513,
+      visibility: 'REDI',
+      periodKey: 'FY2024-Q4',
+      periodStart: '2024-04-01',
+      periodEnd: '2024-06-30',
+      typedValues: [{ ...trained, value: 12 }],
+    },
   ]);
 
   it('lists each measure’s values by period under its strategy, with the target and whether it is met', () => {
@@ -139,14 +162,20 @@ describe('annual report draft with typed measures', () => {
     const md = renderAnnualMarkdown(d);
     expect(md).toContain('  - Measure values by period:');
     expect(md).toContain('    - Workforce trained: 85.5% (FY2024-Q2), 98.5% (FY2024-Q3); target 98%, met');
-    expect(renderAnnualHtml(d)).toContain('<li>Measure values by period:<ul><li>Workforce trained: 85.5% (FY2024-Q2), 98.5% (FY2024-Q3); target 98%, met</li></ul></li>');
+    expect(renderAnnualHtml(d)).toContain(
+      '<li>Measure values by period:<ul><li>Workforce trained: 85.5% (FY2024-Q2), 98.5% (FY2024-Q3); target 98%, met</li></ul></li>',
+    );
     expect(md).not.toContain('12%');
   });
 
   it('says it in Spanish and Vietnamese', () => {
-    const es = buildAnnualDraft(withValues, 'es').objectives.flatMap((o) => [...o.completed, ...o.active, ...o.waiting]).find((s) => s.ref === '1.6')!;
+    const es = buildAnnualDraft(withValues, 'es')
+      .objectives.flatMap((o) => [...o.completed, ...o.active, ...o.waiting])
+      .find((s) => s.ref === '1.6')!;
     expect(es.typed).toEqual(['Workforce trained: 85.5% (FY2024-Q2), 98.5% (FY2024-Q3); meta 98%, alcanzada']);
-    const vi = buildAnnualDraft(withValues, 'vi').objectives.flatMap((o) => [...o.completed, ...o.active, ...o.waiting]).find((s) => s.ref === '1.6')!;
+    const vi = buildAnnualDraft(withValues, 'vi')
+      .objectives.flatMap((o) => [...o.completed, ...o.active, ...o.waiting])
+      .find((s) => s.ref === '1.6')!;
     expect(vi.typed).toEqual(['Workforce trained: 85,5% (FY2024-Q2), 98,5% (FY2024-Q3); mục tiêu 98%, đã đạt']);
   });
 

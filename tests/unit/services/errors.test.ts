@@ -42,13 +42,39 @@ describe('uniqueViolationFields', () => {
     expect(uniqueViolationFields(e)).toEqual(['objectiveId', 'number']);
   });
 
-  it('reads a failed $queryRaw (P2010) from either adapter, and gives it the database\'s words', () => {
-    const pglite = { code: 'P2010', meta: { driverAdapterError: { cause: { kind: 'postgres', code: '23505', message: 'duplicate key value violates unique constraint "ProgressUpdate_idempotencyKey_key"', detail: 'Key ("idempotencyKey")=(k) already exists.' } } } };
-    const pg = { code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '23505', originalMessage: 'duplicate key value', kind: 'UniqueConstraintViolation', constraint: { fields: ['"idempotencyKey"'] } } } } };
+  it("reads a failed $queryRaw (P2010) from either adapter, and gives it the database's words", () => {
+    const pglite = {
+      code: 'P2010',
+      meta: {
+        driverAdapterError: {
+          cause: {
+            kind: 'postgres',
+            code: '23505',
+            message: 'duplicate key value violates unique constraint "ProgressUpdate_idempotencyKey_key"',
+            detail: 'Key ("idempotencyKey")=(k) already exists.',
+          },
+        },
+      },
+    };
+    const pg = {
+      code: 'P2010',
+      meta: {
+        driverAdapterError: {
+          cause: {
+            originalCode: '23505',
+            originalMessage: 'duplicate key value',
+            kind: 'UniqueConstraintViolation',
+            constraint: { fields: ['"idempotencyKey"'] },
+          },
+        },
+      },
+    };
     expect(uniqueViolationFields(pglite)).toEqual(['idempotencyKey']);
     expect(uniqueViolationFields(pg)).toEqual(['idempotencyKey']);
     const explained = withDatabaseMessage(pglite) as Error;
-    expect(explained.message).toBe('the database refused the statement: duplicate key value violates unique constraint "ProgressUpdate_idempotencyKey_key" (SQLSTATE 23505)');
+    expect(explained.message).toBe(
+      'the database refused the statement: duplicate key value violates unique constraint "ProgressUpdate_idempotencyKey_key" (SQLSTATE 23505)',
+    );
     expect(isUniqueViolationOn(explained, 'idempotencyKey')).toBe(true);
     expect((withDatabaseMessage(pg) as Error).message).toBe('the database refused the statement: duplicate key value (SQLSTATE 23505)');
     const other = { code: 'P2010', meta: { driverAdapterError: { cause: { kind: 'postgres', code: '22012', message: 'division by zero' } } } };

@@ -27,7 +27,14 @@ describe('/reap admin form', () => {
       expectValidModal(adminLoadingModal(t));
       expectValidModal(adminProblemModal(t, 'x'.repeat(5000)));
       expectValidModal(
-        adminResultModal(t, { slackUserId: 'U1', created: true, roles: ['STAFF'], department: departments[0]!, managed: departments.slice(0, 50), profileFailed: true }),
+        adminResultModal(t, {
+          slackUserId: 'U1',
+          created: true,
+          roles: ['STAFF'],
+          department: departments[0]!,
+          managed: departments.slice(0, 50),
+          profileFailed: true,
+        }),
       );
     }
   });

@@ -93,7 +93,10 @@ describe('the briefing draft', () => {
   });
 
   it('says so when nothing public happened', () => {
-    const empty = renderBriefingDraft(buildBriefingDraft({ quarter: Q, strategies, updates: [update(1, 'REDI', { roadblocks: 'secret' })], closedWithoutUpdate: [] }), labels);
+    const empty = renderBriefingDraft(
+      buildBriefingDraft({ quarter: Q, strategies, updates: [update(1, 'REDI', { roadblocks: 'secret' })], closedWithoutUpdate: [] }),
+      labels,
+    );
     expect(empty).toContain('No department has shared a public update');
     expect(empty).not.toContain('secret');
   });
@@ -135,7 +138,9 @@ describe('cutting the body', () => {
   });
 
   it('packs lines when paragraphs would need more inputs than the form has', () => {
-    const text = Array.from({ length: 8 }, () => `${'z'.repeat(1100)}\n\n${'q'.repeat(2000)}`).join('\n\n').slice(0, 9000);
+    const text = Array.from({ length: 8 }, () => `${'z'.repeat(1100)}\n\n${'q'.repeat(2000)}`)
+      .join('\n\n')
+      .slice(0, 9000);
     const parts = splitForInputs(text, 4, 3000);
     expect(parts.length).toBeLessThanOrEqual(4);
     for (const p of parts) expect(Array.from(p).length).toBeLessThanOrEqual(3000);

@@ -33,7 +33,10 @@ const NOW = new Date('2026-11-18T17:00:00Z');
 const ZONE = 'America/Los_Angeles';
 const messageProblems = (blocks: unknown) => validateBlocks(blocks, 'message').map((e) => `${e.pointer}: ${e.message}`);
 const modalProblems = (view: unknown) => validateView(view, ['modal']).errors.map((e) => `${e.pointer}: ${e.message}`);
-const longBody = () => Array.from({ length: 30 }, (_, i) => `*Paragraph ${i}* ${'Equity & access <for> all. '.repeat(11)}`).join('\n\n').slice(0, BRIEFING_LIMITS.body);
+const longBody = () =>
+  Array.from({ length: 30 }, (_, i) => `*Paragraph ${i}* ${'Equity & access <for> all. '.repeat(11)}`)
+    .join('\n\n')
+    .slice(0, BRIEFING_LIMITS.body);
 
 function composer(overrides: Partial<ComposerData> = {}): ComposerData {
   const { current, choices } = briefingQuarterChoices(NOW, ZONE);
@@ -64,7 +67,11 @@ describe('the posted briefing', () => {
   });
 
   it('escapes what the admin typed but keeps Slack formatting', () => {
-    const msg = briefingMessage(translator('en'), { title: 'Q2 <update>', body: '*Bold* & _italic_ <!channel> <https://x.example|link>', quarterKey: 'FY2027-Q2' });
+    const msg = briefingMessage(translator('en'), {
+      title: 'Q2 <update>',
+      body: '*Bold* & _italic_ <!channel> <https://x.example|link>',
+      quarterKey: 'FY2027-Q2',
+    });
     const text = JSON.stringify(msg.blocks);
     expect(text).toContain('*Bold* &amp; _italic_ &lt;!channel&gt;');
     expect(text).not.toContain('<!channel>');
@@ -86,8 +93,24 @@ describe('the composer', () => {
     const parts = Array.from({ length: BRIEFING_LIMITS.bodyParts }, () => 'x'.repeat(BRIEFING_LIMITS.section));
     const views = [
       briefingComposerModal(t, composer()),
-      briefingComposerModal(t, composer({ meta: { mode: 'edit', id: 7, parts: 4, gen: 3 }, title: 'T'.repeat(150), bodyParts: parts, channelIds: ['C0A', 'C0B'], scheduledFor: new Date('2026-12-01T17:00:00Z'), notice: 'n' })),
-      briefingComposerModal(t, composer({ meta: { mode: 'posted', id: 7, parts: 2, gen: 0, posted: [{ channelId: 'C0A', permalink: 'https://x.slack.com/archives/C0A/p1' }] }, bodyParts: ['a', 'b'] })),
+      briefingComposerModal(
+        t,
+        composer({
+          meta: { mode: 'edit', id: 7, parts: 4, gen: 3 },
+          title: 'T'.repeat(150),
+          bodyParts: parts,
+          channelIds: ['C0A', 'C0B'],
+          scheduledFor: new Date('2026-12-01T17:00:00Z'),
+          notice: 'n',
+        }),
+      ),
+      briefingComposerModal(
+        t,
+        composer({
+          meta: { mode: 'posted', id: 7, parts: 2, gen: 0, posted: [{ channelId: 'C0A', permalink: 'https://x.slack.com/archives/C0A/p1' }] },
+          bodyParts: ['a', 'b'],
+        }),
+      ),
       briefingNoticeModal(t, 'titleScheduled', 'done'),
       briefingNoticeModal(t, 'titleUpdated', 'done'),
     ];
@@ -102,7 +125,9 @@ describe('the composer', () => {
 
   it('offers the four previous quarters, the current one (preselected) and the next', () => {
     const view = briefingComposerModal(translator('en'), composer());
-    const quarter = view.blocks.find((b) => b.block_id === 'quarter') as unknown as { element: { options: { value: string; text: { text: string } }[]; initial_option: { value: string } } };
+    const quarter = view.blocks.find((b) => b.block_id === 'quarter') as unknown as {
+      element: { options: { value: string; text: { text: string } }[]; initial_option: { value: string } };
+    };
     expect(quarter.element.options.map((o) => o.value)).toEqual(['FY2026-Q2', 'FY2026-Q3', 'FY2026-Q4', 'FY2027-Q1', 'FY2027-Q2', 'FY2027-Q3']);
     expect(quarter.element.initial_option.value).toBe('FY2027-Q2');
     expect(quarter.element.options[4]!.text.text).toBe('FY 2026-27 Q2 (Oct–Dec 2026) · current');
@@ -148,7 +173,11 @@ describe('the composer', () => {
 
   it('treats unreadable metadata as a new briefing', () => {
     expect(decodeComposerMeta('{nope')).toEqual({ mode: 'new', id: null, parts: 1, gen: 0 });
-    expect(decodeComposerMeta(JSON.stringify({ mode: 'posted', id: -3, parts: 99 }))).toMatchObject({ mode: 'new', id: null, parts: BRIEFING_LIMITS.bodyParts });
+    expect(decodeComposerMeta(JSON.stringify({ mode: 'posted', id: -3, parts: 99 }))).toMatchObject({
+      mode: 'new',
+      id: null,
+      parts: BRIEFING_LIMITS.bodyParts,
+    });
   });
 });
 
@@ -162,12 +191,22 @@ describe('the list, the posted DM and the reminder', () => {
     scheduledFor: new Date('2026-12-01T17:00:00Z'),
     postedAt: status === 'POSTED' ? new Date('2026-12-01T17:01:00Z') : null,
     updatedAt: NOW,
-    posts: status === 'POSTED' ? [{ channelId: 'C0A', permalink: 'https://x.slack.com/archives/C0A/p1' }, { channelId: 'C0B', permalink: null }] : [],
+    posts:
+      status === 'POSTED'
+        ? [
+            { channelId: 'C0A', permalink: 'https://x.slack.com/archives/C0A/p1' },
+            { channelId: 'C0B', permalink: null },
+          ]
+        : [],
   });
 
   it.each(LANGUAGES)('lists ten briefings within limits with Edit on each and Cancel while not posted (%s)', (lang) => {
     const statuses = ['DRAFT', 'SCHEDULED', 'POSTED', 'CANCELLED'] as const;
-    const msg = briefingListMessage(translator(lang), Array.from({ length: 10 }, (_, i) => item(i + 1, statuses[i % 4]!)), 'notice');
+    const msg = briefingListMessage(
+      translator(lang),
+      Array.from({ length: 10 }, (_, i) => item(i + 1, statuses[i % 4]!)),
+      'notice',
+    );
     expect(messageProblems(msg.blocks)).toEqual([]);
     type Loose = { type: string; accessory?: { action_id: string; value: string }; elements?: { action_id: string; value: string }[] };
     const buttons = (msg.blocks as unknown as Loose[]).flatMap((b) => (b.accessory ? [b.accessory] : b.type === 'actions' ? (b.elements ?? []) : []));
@@ -178,7 +217,11 @@ describe('the list, the posted DM and the reminder', () => {
   });
 
   it('never exceeds 50 blocks, however many briefings it is given', () => {
-    const msg = briefingListMessage(translator('en'), Array.from({ length: 40 }, (_, i) => item(i + 1, 'SCHEDULED')), 'notice');
+    const msg = briefingListMessage(
+      translator('en'),
+      Array.from({ length: 40 }, (_, i) => item(i + 1, 'SCHEDULED')),
+      'notice',
+    );
     expect(msg.blocks.length).toBeLessThanOrEqual(50);
     expect(messageProblems(msg.blocks)).toEqual([]);
   });

@@ -61,7 +61,10 @@ function shownMarkdown(): string {
 }
 
 const t = translator('en');
-const wanted = (input: PlanCanvasInput) => planCanvasSections(t, input).map((s) => s.markdown).join('\n');
+const wanted = (input: PlanCanvasInput) =>
+  planCanvasSections(t, input)
+    .map((s) => s.markdown)
+    .join('\n');
 
 describe('keeping a department canvas equal to the plan', () => {
   it('equals the data after 50 random changes, edited section by section', async () => {
@@ -112,7 +115,9 @@ describe('keeping a department canvas equal to the plan', () => {
     }
     await syncCanvasSections(real, id, planCanvasSections(t, data));
     expect(shownMarkdown()).toBe(wanted(data));
-    const headers = shownMarkdown().split('\n').filter((line) => line.startsWith('#'));
+    const headers = shownMarkdown()
+      .split('\n')
+      .filter((line) => line.startsWith('#'));
     expect(new Set(headers).size).toBe(headers.length);
     expect(headers).toHaveLength(1 + 3 + 9);
   });

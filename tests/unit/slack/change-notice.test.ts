@@ -10,7 +10,13 @@ const notices: ChangeNotice[] = [
   { kind: 'strategyReassigned', changeKey: 'strategy:7:v2', actorSlackId: 'UACTOR', strategy, previousOwnerSlackId: null, ownerSlackId: 'UNEW' },
   { kind: 'strategyAdded', changeKey: 'strategy:7:added', actorSlackId: 'UACTOR', strategy, ownerSlackId: null },
   { kind: 'strategyDeferred', changeKey: 'strategy:7:v3', actorSlackId: 'UACTOR', strategy, reason: 'x'.repeat(5000) },
-  { kind: 'milestoneAdded', changeKey: 'milestone:3:added', actorSlackId: 'UACTOR', strategy, milestone: { title: 'Print *all*', dueDate: '2027-01-15', ownerSlackId: 'UM' } },
+  {
+    kind: 'milestoneAdded',
+    changeKey: 'milestone:3:added',
+    actorSlackId: 'UACTOR',
+    strategy,
+    milestone: { title: 'Print *all*', dueDate: '2027-01-15', ownerSlackId: 'UM' },
+  },
 ];
 const roles: NoticeRole[] = ['newOwner', 'previousOwner', 'owner', 'milestoneOwner', 'lead'];
 
@@ -30,7 +36,9 @@ describe('changeNoticeMessage', () => {
 
   it('speaks the recipient’s language, following Slack’s locale when they chose none', () => {
     const n = notices[0]!;
-    expect(changeNoticeMessage(n, { slackUserId: 'U1', language: 'es', slackLocale: null, role: 'newOwner' }).text).toContain('le asignó la estrategia 2.3 (Parks &amp; Rec)');
+    expect(changeNoticeMessage(n, { slackUserId: 'U1', language: 'es', slackLocale: null, role: 'newOwner' }).text).toContain(
+      'le asignó la estrategia 2.3 (Parks &amp; Rec)',
+    );
     expect(changeNoticeMessage(n, { slackUserId: 'U1', language: null, slackLocale: 'vi-VN', role: 'newOwner' }).text).toContain('đã giao cho bạn phụ trách');
     expect(changeNoticeMessage(n, { slackUserId: 'U1', language: null, slackLocale: null, role: 'lead' }).text).toContain('to <@UNEW> (before: nobody)');
   });
@@ -46,7 +54,17 @@ describe('noticeRecipients', () => {
 
   it('tells each person once, by their first role, and never the actor', () => {
     const members = [member(1, 'UOLD', true), member(2, 'UNEW'), member(3, 'ULEAD', true), member(4, 'UACTOR', true)];
-    const told = noticeRecipients('UACTOR', { people: [{ memberId: 2, role: 'newOwner' }, { memberId: 1, role: 'previousOwner' }], departmentId: 9 }, members);
+    const told = noticeRecipients(
+      'UACTOR',
+      {
+        people: [
+          { memberId: 2, role: 'newOwner' },
+          { memberId: 1, role: 'previousOwner' },
+        ],
+        departmentId: 9,
+      },
+      members,
+    );
     expect(told.map((r) => [r.slackUserId, r.role])).toEqual([
       ['UNEW', 'newOwner'],
       ['UOLD', 'previousOwner'],
@@ -55,7 +73,17 @@ describe('noticeRecipients', () => {
   });
 
   it('skips people who are not active members (the query returns only those)', () => {
-    const told = noticeRecipients('UACTOR', { people: [{ memberId: 5, role: 'owner' }, { memberId: null, role: 'milestoneOwner' }], departmentId: null }, []);
+    const told = noticeRecipients(
+      'UACTOR',
+      {
+        people: [
+          { memberId: 5, role: 'owner' },
+          { memberId: null, role: 'milestoneOwner' },
+        ],
+        departmentId: null,
+      },
+      [],
+    );
     expect(told).toEqual([]);
   });
 });

@@ -86,7 +86,8 @@ describe('reporting coverage chart', () => {
   });
 
   it('draws both bars of every period, in the order given', () => {
-    const values = (reportingCoverageChart(translator('en'), rows).spec as { data: { values: { period: string; rank: number; kind: string; n: number }[] } }).data.values;
+    const values = (reportingCoverageChart(translator('en'), rows).spec as { data: { values: { period: string; rank: number; kind: string; n: number }[] } })
+      .data.values;
     expect(values.map((v) => [v.rank, v.kind, v.n])).toEqual([
       [0, 'Reported', 12],
       [0, 'Not reported', 4],

@@ -34,7 +34,12 @@ describe('owner coverage message', () => {
     const text = allText(msg.blocks);
     expect(msg.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Owner coverage' } });
     expect(text).toContain(`*${c.total}* open strategies need attention`);
-    for (const [reason, label] of [['noOwner', 'No owner'], ['inactiveOwner', 'Owner left or must be replaced'], ['neverUpdated', 'Never updated'], ['overdue', 'Overdue']] as const) {
+    for (const [reason, label] of [
+      ['noOwner', 'No owner'],
+      ['inactiveOwner', 'Owner left or must be replaced'],
+      ['neverUpdated', 'Never updated'],
+      ['overdue', 'Overdue'],
+    ] as const) {
       expect(text).toContain(`${label}: *${c.counts[reason]}*`);
       expect(text).toContain(`*${label}* (${c.counts[reason]})`);
     }

@@ -71,7 +71,9 @@ describe('App Home', () => {
   });
 
   it('shows ORSE admins the citywide table and the silent departments', () => {
-    const text = allText(homeView(translator('es'), { ...common, role: 'admin', deadlines: myDeadlines(0, 0), citywide: citywide(8), coverage: ownerCoverage(0) }).blocks);
+    const text = allText(
+      homeView(translator('es'), { ...common, role: 'admin', deadlines: myDeadlines(0, 0), citywide: citywide(8), coverage: ownerCoverage(0) }).blocks,
+    );
     expect(text).toContain(':city_sunset: *Toda la Ciudad*');
     expect(text).toContain('*Departamentos*: estrategias');
     expect(text).toContain('*Sin informes este trimestre*');
@@ -88,7 +90,13 @@ describe('App Home', () => {
     const reassign = buttonsOf(view.blocks).filter((b) => b.actionId === 'strategy:reassign');
     expect(reassign.length).toBe(10);
     // Citywide rows squeezed by a long deadline list still leave coverage its room.
-    const crowded = homeView(translator('vi'), { ...common, role: 'admin', deadlines: myDeadlines(80, 80), citywide: citywide(400), coverage: ownerCoverage(400) });
+    const crowded = homeView(translator('vi'), {
+      ...common,
+      role: 'admin',
+      deadlines: myDeadlines(80, 80),
+      citywide: citywide(400),
+      coverage: ownerCoverage(400),
+    });
     expect(crowded.blocks.length).toBeLessThanOrEqual(HOME_MAX_BLOCKS);
     expect(slackProblems(crowded.blocks, 'home')).toEqual([]);
     expect(buttonsOf(crowded.blocks).filter((b) => b.actionId === 'strategy:reassign').length).toBe(10);

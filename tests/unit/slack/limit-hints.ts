@@ -9,7 +9,10 @@ export function expectLimitHints(view: unknown): number {
     const max = b.element!.max_length;
     expect(max, `${b.block_id} has max_length`).toBeDefined();
     const forms = ['en-US', 'es', 'vi'].map((l) => max!.toLocaleString(l));
-    expect(forms.some((f) => b.hint?.text.includes(f)), `${b.block_id}'s hint "${b.hint?.text}" names ${max}`).toBe(true);
+    expect(
+      forms.some((f) => b.hint?.text.includes(f)),
+      `${b.block_id}'s hint "${b.hint?.text}" names ${max}`,
+    ).toBe(true);
   }
   return inputs.length;
 }

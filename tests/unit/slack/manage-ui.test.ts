@@ -25,8 +25,15 @@ import { addStrategyModal, editStrategyModal, type ObjectiveGroup } from '../../
 
 const LIMITS = { text: 2000, performanceMeasures: 3000, outputs: 3000 };
 const LONG = 'Équité & <accès> pour tous 🌎 '.repeat(200);
-const HEADER: StrategyHeader = { label: '12.34', text: LONG, departmentName: 'Parks, Recreation & <Neighborhood> Services', planTitle: LONG, objectiveNumber: 12 };
-const people = (n: number) => Array.from({ length: n }, (_, i) => ({ slackUserId: `U${String(i).padStart(6, '0')}`, name: `Person ${i} ${'with a very long name '.repeat(5)}` }));
+const HEADER: StrategyHeader = {
+  label: '12.34',
+  text: LONG,
+  departmentName: 'Parks, Recreation & <Neighborhood> Services',
+  planTitle: LONG,
+  objectiveNumber: 12,
+};
+const people = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ slackUserId: `U${String(i).padStart(6, '0')}`, name: `Person ${i} ${'with a very long name '.repeat(5)}` }));
 const members = (n: number): OwnerChoices => ({ kind: 'members', members: people(n), departmentName: 'Library' });
 
 function expectValidModal(view: unknown): void {
@@ -103,7 +110,13 @@ describe('strategy forms', () => {
 
   it('offers no Submit when the department has no objectives, and says why', () => {
     const t = translator('en');
-    const view = addStrategyModal(t, { department: { id: 1, code: 'HR', name: 'Human Resources' }, departments: null, objectiveGroups: [], owners: { kind: 'anyone' }, limits: LIMITS });
+    const view = addStrategyModal(t, {
+      department: { id: 1, code: 'HR', name: 'Human Resources' },
+      departments: null,
+      objectiveGroups: [],
+      owners: { kind: 'anyone' },
+      limits: LIMITS,
+    });
     expectValidModal(view);
     expect(view.submit).toBeUndefined();
     expect(JSON.stringify(view.blocks)).toContain('Human Resources has no plan objectives yet');
@@ -115,7 +128,13 @@ describe('strategy forms', () => {
       ...HEADER,
       meta: { strategyId: 9, version: 4 },
       limits: LIMITS,
-      values: { text: 'Texto', dueDate: '2020-01-31', performanceMeasures: '', outputs: 'Un informe', flags: { languageAccess: true, disabilityAccess: false, genderEquity: true, priorityCommunities: false } },
+      values: {
+        text: 'Texto',
+        dueDate: '2020-01-31',
+        performanceMeasures: '',
+        outputs: 'Un informe',
+        flags: { languageAccess: true, disabilityAccess: false, genderEquity: true, priorityCommunities: false },
+      },
     });
     expectValidModal(view);
     expect(JSON.parse(view.private_metadata!)).toEqual({ strategyId: 9, version: 4 });
@@ -178,7 +197,14 @@ describe('milestones', () => {
       expect(JSON.stringify(view.blocks)).toMatch(/50/);
       expectValidModal(milestonesModal(t, { ...HEADER, strategyId: 5, open: [], owners: { kind: 'anyone' }, titleLimit: 300 }, ':77'));
       expectValidModal(
-        milestoneEditModal(t, { strategyId: 5, strategyLabel: '1.2', milestone: items(1)[0]!, updatedAt: new Date(0).toISOString(), owners: members(3), titleLimit: 300 }),
+        milestoneEditModal(t, {
+          strategyId: 5,
+          strategyLabel: '1.2',
+          milestone: items(1)[0]!,
+          updatedAt: new Date(0).toISOString(),
+          owners: members(3),
+          titleLimit: 300,
+        }),
       );
     }
   });

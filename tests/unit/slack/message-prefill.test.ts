@@ -19,7 +19,9 @@ describe('slackTextToPlain', () => {
       'Flyer: storytime page (https://sjpl.org/storytime) and https://sjpl.org/a',
     );
     // Slack labels auto-linked text with the text itself: no need to say it twice.
-    expect(slackTextToPlain('see <https://sjpl.org|sjpl.org> or <mailto:ana@sanjoseca.gov|ana@sanjoseca.gov>')).toBe('see https://sjpl.org or ana@sanjoseca.gov');
+    expect(slackTextToPlain('see <https://sjpl.org|sjpl.org> or <mailto:ana@sanjoseca.gov|ana@sanjoseca.gov>')).toBe(
+      'see https://sjpl.org or ana@sanjoseca.gov',
+    );
   });
 
   it('names mentioned people when their names are known, else keeps their id readable', () => {
@@ -65,7 +67,9 @@ describe('prefillFromMessage', () => {
     const run = cutToLimit('x'.repeat(LIMIT + 50), LIMIT);
     expect(charCount(run)).toBe(LIMIT);
     // The limit counts what the reader sees, after links are rewritten.
-    expect(prefillFromMessage(`${'a'.repeat(LIMIT - 20)} <https://sjpl.org/very/long/page|page>`).shortenedFrom).toBe(LIMIT - 20 + 1 + 'page (https://sjpl.org/very/long/page)'.length);
+    expect(prefillFromMessage(`${'a'.repeat(LIMIT - 20)} <https://sjpl.org/very/long/page|page>`).shortenedFrom).toBe(
+      LIMIT - 20 + 1 + 'page (https://sjpl.org/very/long/page)'.length,
+    );
   });
 
   it('leaves out a permalink that is not a usable link', () => {

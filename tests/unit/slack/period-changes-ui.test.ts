@@ -45,7 +45,9 @@ describe('changes since last quarter', () => {
   });
 
   it('says so when nothing changed, and shows nothing without a last quarter to compare with', () => {
-    const still = changesOf([{ id: 1, label: '1.1', text: 'Story time', status: 'ONGOING', reportedThisQuarter: true, previous: { status: 'ONGOING', reported: true } }]);
+    const still = changesOf([
+      { id: 1, label: '1.1', text: 'Story time', status: 'ONGOING', reportedThisQuarter: true, previous: { status: 'ONGOING', reported: true } },
+    ]);
     expect(allText(periodChangesBlocks(translator('en'), still))).toContain('no status changes');
     expect(periodChangesBlocks(translator('en'), null)).toEqual([]);
   });
@@ -77,13 +79,27 @@ describe('changes since last quarter', () => {
     const t = translator('es');
     const msg = departmentStatusMessage(t, departmentStatus(3), { changes: some });
     expect(allText(msg.blocks)).toContain('*Desde el cierre de AF 2026-27 T1:* 2 completadas, 1 aplazada, 1 iniciada');
-    const view = homeView(translator('vi'), { name: 'Lee', today: TODAY, deadlines: myDeadlines(0, 0), role: 'lead', status: departmentStatus(3), changes: some });
+    const view = homeView(translator('vi'), {
+      name: 'Lee',
+      today: TODAY,
+      deadlines: myDeadlines(0, 0),
+      role: 'lead',
+      status: departmentStatus(3),
+      changes: some,
+    });
     expect(allText(view.blocks)).toContain('Kể từ khi');
   });
 
   it('sums up each department a manager oversees in one line', () => {
     const lib = departmentStatus(3);
-    const view = homeView(translator('en'), { name: 'Kevin', today: TODAY, deadlines: myDeadlines(0, 0), role: 'manager', departments: [lib], changes: new Map([[lib.department.id, some]]) });
+    const view = homeView(translator('en'), {
+      name: 'Kevin',
+      today: TODAY,
+      deadlines: myDeadlines(0, 0),
+      role: 'manager',
+      departments: [lib],
+      changes: new Map([[lib.department.id, some]]),
+    });
     expect(allText(view.blocks)).toContain('*Since the end of FY 2026-27 Q1:* 2 completed, 1 deferred, 1 started');
     expect(allText(view.blocks)).not.toContain('Tenant clinics');
   });

@@ -63,7 +63,13 @@ describe('plan message', () => {
     expect(menus).toHaveLength(PLAN_PAGE_SIZE);
     const first = v.objectives[0]!.strategies[0]!;
     expect(menus[0]!.action_id).toBe('strategy:manage');
-    expect(menus[0]!.options.map((o) => o.value)).toEqual([`edit:${first.id}`, `reassign:${first.id}`, `defer:${first.id}`, `close:${first.id}`, `milestone:add:${first.id}`]);
+    expect(menus[0]!.options.map((o) => o.value)).toEqual([
+      `edit:${first.id}`,
+      `reassign:${first.id}`,
+      `defer:${first.id}`,
+      `close:${first.id}`,
+      `milestone:add:${first.id}`,
+    ]);
     expect(slackProblems(msg.blocks, 'message')).toEqual([]);
     expect(msg.blocks.length).toBeLessThanOrEqual(50);
   });
@@ -85,7 +91,14 @@ describe('/reap plan arguments', () => {
     const staff = allText(planMessage(translator('en'), planView({ page: 1, pageSize: 10, total: 3 }), TODAY).blocks);
     expect(staff).toContain('Due dates show in your time zone.');
     expect(staff).not.toContain('Another department');
-    const admin = allText(planMessage(translator('es'), planView({ page: 1, pageSize: 10, total: 3 }), TODAY, readsOtherDepartments({ roles: ['ORSE_ADMIN'], departmentId: null, managedDepartmentIds: [] })).blocks);
+    const admin = allText(
+      planMessage(
+        translator('es'),
+        planView({ page: 1, pageSize: 10, total: 3 }),
+        TODAY,
+        readsOtherDepartments({ roles: ['ORSE_ADMIN'], departmentId: null, managedDepartmentIds: [] }),
+      ).blocks,
+    );
     expect(admin).toContain('Otro departamento: `/reap plan <nombre o código>`.');
     expect(readsOtherDepartments({ roles: ['STAFF'], departmentId: 1, managedDepartmentIds: [] })).toBe(false);
     expect(readsOtherDepartments({ roles: ['MANAGER'], departmentId: 1, managedDepartmentIds: [1] })).toBe(false);
@@ -113,7 +126,13 @@ describe('typed measures on a plan page', () => {
 
   it('shows each measure’s latest value against its target, or that none was reported', () => {
     const t = translator('en');
-    expect(typedMeasuresText(t, [fact({}), fact({ label: 'Trainings held', kind: 'COUNT', unit: 'trainings', target: 15, latest: { value: 12, periodKey: 'FY2024-Q3' } }), fact({ label: 'Policy adopted', kind: 'YES_NO', target: null, latest: null })])).toBe(
+    expect(
+      typedMeasuresText(t, [
+        fact({}),
+        fact({ label: 'Trainings held', kind: 'COUNT', unit: 'trainings', target: 15, latest: { value: 12, periodKey: 'FY2024-Q3' } }),
+        fact({ label: 'Policy adopted', kind: 'YES_NO', target: null, latest: null }),
+      ]),
+    ).toBe(
       '*Measures:* Workforce trained latest 98.5% (FY 2023-24 Q3, on target (98%)) · Trainings held latest 12 trainings (FY 2023-24 Q3, :warning: off target (15 trainings)) · Policy adopted not reported yet',
     );
     expect(typedMeasuresText(t, [])).toBe('');
@@ -122,6 +141,8 @@ describe('typed measures on a plan page', () => {
   it('appears under the strategy on the page, in the reader’s language', () => {
     const view = planView({ page: 1, pageSize: 3, total: 3 });
     view.objectives[0]!.strategies[0]!.typedMeasures = [fact({})];
-    expect(allText(planMessage(translator('es'), view, TODAY).blocks)).toContain('*Indicadores:* Workforce trained último 98.5% (AF 2023-24 T3, en la meta (98%))');
+    expect(allText(planMessage(translator('es'), view, TODAY).blocks)).toContain(
+      '*Indicadores:* Workforce trained último 98.5% (AF 2023-24 T3, en la meta (98%))',
+    );
   });
 });

@@ -73,7 +73,18 @@ describe('private_metadata', () => {
 
   it('reads what the app did not write as nothing', () => {
     const codec = metadataCodec(z.object({ strategyId: metadataId }));
-    for (const forged of [undefined, '', 'not json', '[3]', 'null', '{"strategyId":"3"}', '{"strategyId":-1}', '{"strategyId":1.5}', `{"strategyId":${BIG_ID + 1}}`, 'x'.repeat(3001)]) {
+    for (const forged of [
+      undefined,
+      '',
+      'not json',
+      '[3]',
+      'null',
+      '{"strategyId":"3"}',
+      '{"strategyId":-1}',
+      '{"strategyId":1.5}',
+      `{"strategyId":${BIG_ID + 1}}`,
+      'x'.repeat(3001),
+    ]) {
       expect(codec.decode(forged)).toBeNull();
     }
     expect(codec.decode('{"strategyId":3,"extra":"ignored"}')).toEqual({ strategyId: 3 });
@@ -87,6 +98,9 @@ describe('private_metadata', () => {
   it('drops a plan page origin it did not write but keeps the strategy and version', () => {
     const forgedOrigin = JSON.stringify({ strategyId: 3, version: 1, origin: { responseUrl: 'https://evil.example/x y', page: { department: 'LIB' } } });
     expect(decodeStrategyMeta(forgedOrigin)).toEqual({ strategyId: 3, version: 1 });
-    expect(decodeStrategyMeta(JSON.stringify({ strategyId: 3, version: 1, origin: { u: 'https://hooks.slack.com/a', r: '{}' } }))).toEqual({ strategyId: 3, version: 1 });
+    expect(decodeStrategyMeta(JSON.stringify({ strategyId: 3, version: 1, origin: { u: 'https://hooks.slack.com/a', r: '{}' } }))).toEqual({
+      strategyId: 3,
+      version: 1,
+    });
   });
 });

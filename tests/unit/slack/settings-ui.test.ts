@@ -42,15 +42,28 @@ describe('the settings modal', () => {
   });
 
   it('shows each schedule with where it comes from and its next run in the City’s time', () => {
-    const view = settingsModal(translator('en'), { timeZone: ZONE, jobs, rediChannelId: null, reminderOffsetDays: [7, 1], reminderOffsetsSet: false, defaultOffsetDays: [7, 1] });
+    const view = settingsModal(translator('en'), {
+      timeZone: ZONE,
+      jobs,
+      rediChannelId: null,
+      reminderOffsetDays: [7, 1],
+      reminderOffsetsSet: false,
+      defaultOffsetDays: [7, 1],
+    });
     const hints = view.blocks.filter((b) => b.type === 'input').map((b) => (b as { hint?: { text: string } }).hint?.text ?? '');
-    expect(hints[0]).toBe('Now: set in REAP Tracker by Marisol Vega. Next runs: Mon, Nov 23, 2026, 8:00 AM PST; Mon, Nov 30, 2026, 8:00 AM PST; Mon, Dec 7, 2026, 8:00 AM PST.');
-    expect(hints[1]).toBe('Now: from the REAP_CRON_UPDATE_PROMPTS environment variable. Next runs: Mon, Nov 23, 2026, 8:00 AM PST; Mon, Nov 30, 2026, 8:00 AM PST; Mon, Dec 7, 2026, 8:00 AM PST.');
+    expect(hints[0]).toBe(
+      'Now: set in REAP Tracker by Marisol Vega. Next runs: Mon, Nov 23, 2026, 8:00 AM PST; Mon, Nov 30, 2026, 8:00 AM PST; Mon, Dec 7, 2026, 8:00 AM PST.',
+    );
+    expect(hints[1]).toBe(
+      'Now: from the REAP_CRON_UPDATE_PROMPTS environment variable. Next runs: Mon, Nov 23, 2026, 8:00 AM PST; Mon, Nov 30, 2026, 8:00 AM PST; Mon, Dec 7, 2026, 8:00 AM PST.',
+    );
     expect(hints[2]).toBe('Now: the default. Paused.');
     const first = view.blocks.find((b) => b.block_id === cronBlockId(JOB_NAMES[0])) as unknown as { element: { initial_value: string } };
     expect(first.element.initial_value).toBe('0 7 * * 1-5');
     // Unset reminder days show the default as a placeholder, not as a value to save.
-    const offsets = view.blocks.find((b) => b.block_id === 'reminder_offsets') as unknown as { element: { initial_value?: string; placeholder: { text: string } } };
+    const offsets = view.blocks.find((b) => b.block_id === 'reminder_offsets') as unknown as {
+      element: { initial_value?: string; placeholder: { text: string } };
+    };
     expect(offsets.element.initial_value).toBeUndefined();
     expect(offsets.element.placeholder.text).toBe('7,1');
     expect(cityTime(translator('es'), new Date('2026-11-23T16:00:00Z'), ZONE)).toMatch(/lun.*23.*nov.*2026.*8:00/);
@@ -79,7 +92,9 @@ describe('refused settings, in the reader’s language', () => {
     const invalid = cronProblem('weekly-digest', '61 8 * * 1')!;
     expect(invalid.messageKey).toBe('settings.errors.cronInvalid');
     expect(cronProblem('weekly-digest', '0 8 * * 1')).toBeNull();
-    const { errors } = modalErrors(translator('es'), invalidFields([fields, invalid]), (f) => (f === 'cron:weekly-digest' ? cronBlockId('weekly-digest') : undefined));
+    const { errors } = modalErrors(translator('es'), invalidFields([fields, invalid]), (f) =>
+      f === 'cron:weekly-digest' ? cronBlockId('weekly-digest') : undefined,
+    );
     expect(errors[cronBlockId('weekly-digest')]).toBe(
       '“0 8 * *” tiene 4 campos, así que el horario no cambió. Use 5 campos (minuto hora día-del-mes mes día-de-la-semana) o 6 (con los segundos primero), p. ej., “0 8 * * 1” para los lunes a las 08:00.',
     );

@@ -102,7 +102,10 @@ export function coverageItem(i: number, over: Partial<CoverageItem> = {}): Cover
 }
 
 export function ownerCoverage(n: number, department: OwnerCoverage['department'] = null): OwnerCoverage {
-  const groups = groupByReason(Array.from({ length: n }, (_, i) => coverageItem(i)), TODAY);
+  const groups = groupByReason(
+    Array.from({ length: n }, (_, i) => coverageItem(i)),
+    TODAY,
+  );
   const counts = Object.fromEntries(COVERAGE_REASONS.map((r) => [r, groups[r].length])) as Record<CoverageReason, number>;
   return { today: TODAY, department, groups, counts, total: new Set(COVERAGE_REASONS.flatMap((r) => groups[r].map((x) => x.id))).size };
 }
@@ -168,11 +171,28 @@ export function planView(opts: { page: number; pageSize: number; total: number; 
       leadDepartment: null,
       partnerDepartments: [],
       // Every third strategy has typed measures, with long and hostile labels.
-      typedMeasures: i % 3 === 0 ? Array.from({ length: 10 }, (_, m) => ({ label: `Measure ${m} ${NASTY}`.padEnd(200, "m"), kind: "PERCENT" as const, unit: "", target: 90, direction: "INCREASE" as const, latest: m % 2 ? { value: 85.5, periodKey: "FY2027-Q2" } : null })) : [],
+      typedMeasures:
+        i % 3 === 0
+          ? Array.from({ length: 10 }, (_, m) => ({
+              label: `Measure ${m} ${NASTY}`.padEnd(200, 'm'),
+              kind: 'PERCENT' as const,
+              unit: '',
+              target: 90,
+              direction: 'INCREASE' as const,
+              latest: m % 2 ? { value: 85.5, periodKey: 'FY2027-Q2' } : null,
+            }))
+          : [],
       restricted: false,
     });
   }
-  const plan = { id: 7, key: 'LIB-FY2024-2026', title: 'San José Public Library Racial Equity Action Plan FY 2024-2026 '.repeat(4), kind: 'DEPARTMENT_REAP' as const, fiscalStartYear: 2024, fiscalEndYear: 2026 };
+  const plan = {
+    id: 7,
+    key: 'LIB-FY2024-2026',
+    title: 'San José Public Library Racial Equity Action Plan FY 2024-2026 '.repeat(4),
+    kind: 'DEPARTMENT_REAP' as const,
+    fiscalStartYear: 2024,
+    fiscalEndYear: 2026,
+  };
   return {
     department: { id: 1, code: 'LIB', name: 'San José Public Library' },
     plan,
@@ -207,7 +227,14 @@ export function citywidePlanView(opts: { page: number; pageSize: number; total: 
       restricted: i % 2 === 1,
     })),
   }));
-  const plan = { id: 9, key: 'WSJ-2021-2024', title: `Welcoming San José Plan 2.0 ${NASTY}`.repeat(6), kind: 'CITYWIDE_PLAN' as const, fiscalStartYear: 2021, fiscalEndYear: 2024 };
+  const plan = {
+    id: 9,
+    key: 'WSJ-2021-2024',
+    title: `Welcoming San José Plan 2.0 ${NASTY}`.repeat(6),
+    kind: 'CITYWIDE_PLAN' as const,
+    fiscalStartYear: 2021,
+    fiscalEndYear: 2024,
+  };
   const pillarCount = Math.max(4, objectives.length);
   return {
     ...base,

@@ -59,7 +59,13 @@ describe('the confirmation message', () => {
       }
       const post = channelPostMessage(t, { strategy, update: biggest, author: { slackUserId: 'U0LIB03' }, onBehalfOf: { slackUserId: 'U0LIB02' } });
       expect(validateBlocks(post.blocks, 'message')).toEqual([]);
-      const editedPost = channelPostMessage(t, { strategy, update: { ...biggest, revision: 3 }, author: { slackUserId: 'U0LIB03' }, onBehalfOf: { slackUserId: 'U0LIB02' }, editedBy: { slackUserId: 'U0LIB01' } });
+      const editedPost = channelPostMessage(t, {
+        strategy,
+        update: { ...biggest, revision: 3 },
+        author: { slackUserId: 'U0LIB03' },
+        onBehalfOf: { slackUserId: 'U0LIB02' },
+        editedBy: { slackUserId: 'U0LIB01' },
+      });
       expect(validateBlocks(editedPost.blocks, 'message')).toEqual([]);
       expect(editedPost.blocks.map((b) => JSON.stringify(b)).join('').length).toBeLessThan(13_000);
     });
@@ -68,7 +74,23 @@ describe('the confirmation message', () => {
   it('shows typed text as typed, escaping only what Slack would read as markup', () => {
     const t = translator('en');
     const narrative = 'Story time 📚👩🏽‍🏫 — مرحبا — שלום & <b>bold?</b> *not bold*';
-    const m = confirmationMessage(t, { kind: 'saved', strategy: { label: '1.3', text: 'Storytimes' }, update: { ...biggest, narrative, measureValues: '', outputs: '', roadblocks: '', helpNeeded: '', practices: '', communitiesReached: '', languagesServed: '', accessibilityNotes: '', evidenceUrl: null } });
+    const m = confirmationMessage(t, {
+      kind: 'saved',
+      strategy: { label: '1.3', text: 'Storytimes' },
+      update: {
+        ...biggest,
+        narrative,
+        measureValues: '',
+        outputs: '',
+        roadblocks: '',
+        helpNeeded: '',
+        practices: '',
+        communitiesReached: '',
+        languagesServed: '',
+        accessibilityNotes: '',
+        evidenceUrl: null,
+      },
+    });
     const narrativeBlock = m.blocks.find((b) => b.block_id === 'narrative') as { text: { text: string } };
     expect(narrativeBlock.text.text).toBe('*What was done*\nStory time 📚👩🏽‍🏫 — مرحبا — שלום &amp; &lt;b&gt;bold?&lt;/b&gt; *not bold*');
     // Empty fields are left out; the Edit button names the update.
@@ -81,14 +103,27 @@ describe('the confirmation message', () => {
   it('posts a long update to the channel as a summary with a button to read it all, and a short one in full', () => {
     const t = translator('en');
     const narrative = 'We ran story time at Tully & Alum Rock. '.repeat(30); // 1,200 characters
-    const long = { ...biggest, narrative, measureValues: '', outputs: 'Twelve sessions.', roadblocks: '', helpNeeded: '', practices: '', communitiesReached: '', languagesServed: '', accessibilityNotes: '', evidenceUrl: null };
+    const long = {
+      ...biggest,
+      narrative,
+      measureValues: '',
+      outputs: 'Twelve sessions.',
+      roadblocks: '',
+      helpNeeded: '',
+      practices: '',
+      communitiesReached: '',
+      languagesServed: '',
+      accessibilityNotes: '',
+      evidenceUrl: null,
+    };
     const post = channelPostMessage(t, { strategy, update: long, author: { slackUserId: 'U0LIB03' } });
     expect(validateBlocks(post.blocks, 'message')).toEqual([]);
     const text = JSON.stringify(post.blocks);
     expect(text).not.toContain(narrative.trim().replace(/&/g, '&amp;'));
     expect((post.blocks.find((b) => b.block_id === 'narrative') as { text: { text: string } }).text.text.length).toBeLessThanOrEqual(400);
     expect(text).toContain('Also filled in: Outputs');
-    const button = (post.blocks.find((b) => b.block_id === 'update_full') as { elements: { action_id: string; value: string; text: { text: string } }[] }).elements[0]!;
+    const button = (post.blocks.find((b) => b.block_id === 'update_full') as { elements: { action_id: string; value: string; text: { text: string } }[] })
+      .elements[0]!;
     expect(button).toMatchObject({ action_id: UPDATE_FULL_ACTION_ID, value: '{"u":501}', text: { text: 'Read the full update' } });
 
     const short = channelPostMessage(t, { strategy, update: { ...long, narrative: 'Two sessions.' }, author: { slackUserId: 'U0LIB03' } });
@@ -115,7 +150,12 @@ describe('the confirmation message', () => {
 
   it('marks an edited channel post with who changed it, keeping who reported it', () => {
     const t = translator('en');
-    const post = channelPostMessage(t, { strategy, update: { ...biggest, revision: 2 }, author: { slackUserId: 'U0LIB03' }, editedBy: { slackUserId: 'U0LIB01' } });
+    const post = channelPostMessage(t, {
+      strategy,
+      update: { ...biggest, revision: 2 },
+      author: { slackUserId: 'U0LIB03' },
+      editedBy: { slackUserId: 'U0LIB01' },
+    });
     expect((post.blocks[0] as { text: { text: string } }).text.text).toMatch(/^\*<@U0LIB03>\* reported progress on \*2\.1\*/);
     expect(JSON.stringify(post.blocks.at(-1))).toContain(':pencil2: Edited by <@U0LIB01> (revision 2)');
     // A first post says nothing about edits.
@@ -127,13 +167,23 @@ describe('the confirmation message', () => {
     const t = translator('vi');
     const ok = confirmationMessage(t, { kind: 'edited', strategy, update: biggest, channel: { channel: 'C0LIBRARY', ok: true } });
     expect(JSON.stringify(ok.blocks)).toContain('Bài đăng trong <#C0LIBRARY> nay hiển thị bản này.');
-    const failed = confirmationMessage(t, { kind: 'edited', strategy, update: biggest, channel: { channel: 'C0LIBRARY', ok: false, reason: t('update.confirmation.reasons.message_not_found') } });
+    const failed = confirmationMessage(t, {
+      kind: 'edited',
+      strategy,
+      update: biggest,
+      channel: { channel: 'C0LIBRARY', ok: false, reason: t('update.confirmation.reasons.message_not_found') },
+    });
     expect(JSON.stringify(failed.blocks)).toContain('Tôi không sửa được bài đăng trong <#C0LIBRARY> (bài đăng đã bị xóa)');
   });
 
   it('names the channel post outcome so the author knows the update is saved either way', () => {
     const t = translator('es');
-    const m = confirmationMessage(t, { kind: 'saved', strategy, update: biggest, channel: { channel: 'C0LIBRARY', ok: false, reason: t('update.confirmation.reasons.not_in_channel') } });
+    const m = confirmationMessage(t, {
+      kind: 'saved',
+      strategy,
+      update: biggest,
+      channel: { channel: 'C0LIBRARY', ok: false, reason: t('update.confirmation.reasons.not_in_channel') },
+    });
     expect(JSON.stringify(m.blocks)).toContain('No pude publicarlo en <#C0LIBRARY> (la aplicación no es miembro del canal), pero su informe está guardado.');
   });
 });
@@ -155,7 +205,18 @@ describe('typed measure values in the confirmation, the channel post and the ful
       kind: 'saved',
       strategy: { label: '2.1', text: 'Sensory hours' },
       update: { ...biggest, narrative: 'Short.' },
-      measures: [{ measureId: 1, label: 'Grant spent <Q2>', kind: 'CURRENCY', unit: '', target: 1000, direction: 'DECREASE', value: 1250.5, note: 'Vendor invoice arrived late' }],
+      measures: [
+        {
+          measureId: 1,
+          label: 'Grant spent <Q2>',
+          kind: 'CURRENCY',
+          unit: '',
+          target: 1000,
+          direction: 'DECREASE',
+          value: 1250.5,
+          note: 'Vendor invoice arrived late',
+        },
+      ],
     });
     const text = JSON.stringify(msg.blocks);
     expect(text).toContain('*Measures*\\n• *Grant spent &lt;Q2&gt;:* $1,250.50 · :warning: off target ($1,000)\\n>Vendor invoice arrived late');

@@ -96,7 +96,11 @@ function defaults(s: ReportableStrategy): UpdateFormDefaults {
   } as UpdateFormDefaults;
 }
 
-const departments = Array.from({ length: 11 }, (_, i) => ({ id: i + 1, code: `D${i}`, name: `Department of Very Long Names Number ${i} ${LONG}`.slice(0, 200) }));
+const departments = Array.from({ length: 11 }, (_, i) => ({
+  id: i + 1,
+  code: `D${i}`,
+  name: `Department of Very Long Names Number ${i} ${LONG}`.slice(0, 200),
+}));
 
 function bigModel(selectedIndex = 149): NewUpdateModel {
   const strategies = Array.from({ length: 150 }, (_, i) => strategy(i));
@@ -113,8 +117,13 @@ function bigModel(selectedIndex = 149): NewUpdateModel {
   };
 }
 
-type Select = { options?: { text: { text: string }; value: string; description?: { text: string } }[]; option_groups?: { label: { text: string }; options: { text: { text: string }; value: string }[] }[]; initial_option?: { value: string } };
-const inputs = (v: ModalView) => v.blocks.filter((b) => b.type === 'input') as unknown as { block_id: string; element: Select & { type: string; max_length?: number } }[];
+type Select = {
+  options?: { text: { text: string }; value: string; description?: { text: string } }[];
+  option_groups?: { label: { text: string }; options: { text: { text: string }; value: string }[] }[];
+  initial_option?: { value: string };
+};
+const inputs = (v: ModalView) =>
+  v.blocks.filter((b) => b.type === 'input') as unknown as { block_id: string; element: Select & { type: string; max_length?: number } }[];
 const allOptions = (s: Select) => [...(s.options ?? []), ...(s.option_groups ?? []).flatMap((g) => g.options)];
 
 function expectValid(view: unknown): void {
@@ -147,7 +156,11 @@ describe('the update modal', () => {
 
     it(`sets max_length on every text input to the service's limits (${lang})`, () => {
       const view = buildUpdateModal(t, bigModel());
-      const max = Object.fromEntries(inputs(view).filter((b) => b.element.type === 'plain_text_input').map((b) => [b.block_id, b.element.max_length]));
+      const max = Object.fromEntries(
+        inputs(view)
+          .filter((b) => b.element.type === 'plain_text_input')
+          .map((b) => [b.block_id, b.element.max_length]),
+      );
       expect(max).toEqual({
         narrative: UPDATE_FIELD_LIMITS.narrative,
         measure_values: UPDATE_FIELD_LIMITS.measureValues,
@@ -165,7 +178,9 @@ describe('the update modal', () => {
       for (const o of visibility.options!) expect(o.description?.text.length).toBeGreaterThan(10);
       const status = inputs(view).find((b) => b.block_id.startsWith('status.'))!;
       expect(status.block_id).toBe('status.s1149');
-      expect(status.element.options!.map((o) => o.text.text)).toEqual(['COMPLETED', 'IN_PROGRESS', 'ONGOING', 'NOT_STARTED', 'DEFERRED'].map((s) => t(`status.${s}`)));
+      expect(status.element.options!.map((o) => o.text.text)).toEqual(
+        ['COMPLETED', 'IN_PROGRESS', 'ONGOING', 'NOT_STARTED', 'DEFERRED'].map((s) => t(`status.${s}`)),
+      );
     });
 
     it(`builds the edit form prefilled, the loading view and a message view (${lang})`, () => {
@@ -320,7 +335,10 @@ describe('the update modal with typed measures', () => {
   });
   const withMeasures = (n: number): NewUpdateModel => {
     const model = bigModel();
-    return { ...model, selected: { ...model.selected!, extras: { performanceMeasures: '', outputs: LONG, typed: Array.from({ length: n }, (_, i) => measure(i)) } } };
+    return {
+      ...model,
+      selected: { ...model.selected!, extras: { performanceMeasures: '', outputs: LONG, typed: Array.from({ length: n }, (_, i) => measure(i)) } },
+    };
   };
 
   for (const lang of LANGUAGES) {
@@ -351,7 +369,10 @@ describe('the update modal with typed measures', () => {
 
   it('keeps the free-text values field beside typed measures when the strategy also has free-text measures', () => {
     const model = withMeasures(2);
-    const view = buildUpdateModal(translator('en'), { ...model, selected: { ...model.selected!, extras: { ...model.selected!.extras, performanceMeasures: 'Sessions rated good' } } });
+    const view = buildUpdateModal(translator('en'), {
+      ...model,
+      selected: { ...model.selected!, extras: { ...model.selected!.extras, performanceMeasures: 'Sessions rated good' } },
+    });
     expect(inputs(view).some((b) => b.block_id === 'measure_values')).toBe(true);
   });
 });

@@ -26,10 +26,13 @@ function recordingClient(calls: Call[], t0: number): WebClient {
 
 const ctx = { logger: createLogger('silent') } as unknown as AppContext;
 const t = translator('en');
-const form: PreparedForm = { kind: 'form', view: { type: 'modal', callback_id: 'reap.update', title: { type: 'plain_text', text: 'Report progress' }, blocks: [] } };
+const form: PreparedForm = {
+  kind: 'form',
+  view: { type: 'modal', callback_id: 'reap.update', title: { type: 'plain_text', text: 'Report progress' }, blocks: [] },
+};
 /** The view a call sent: large ones go out as the JSON text Slack receives (view-payload.ts). */
 const sentView = (c: Call) => (typeof c.args.view === 'string' ? JSON.parse(c.args.view) : c.args.view) as { callback_id: string };
-const after = <T,>(ms: number, value: T) => new Promise<T>((r) => setTimeout(() => r(value), ms));
+const after = <T>(ms: number, value: T) => new Promise<T>((r) => setTimeout(() => r(value), ms));
 
 describe('opening the update form', () => {
   it('opens a loading view with the trigger before the data is ready, then replaces it using the hash', async () => {

@@ -18,7 +18,9 @@ describe('workflow step inputs and errors', () => {
   });
 
   it('names the choices with the code a workflow can carry and the name the runner reads', () => {
-    expect(statusChoices(translator('es'))).toBe('completed (Completado), in_progress (En curso), ongoing (Continuo), not_started (No iniciado), deferred (Aplazado)');
+    expect(statusChoices(translator('es'))).toBe(
+      'completed (Completado), in_progress (En curso), ongoing (Continuo), not_started (No iniciado), deferred (Aplazado)',
+    );
   });
 
   it('turns messages into plain text for Slack’s workflow activity', () => {

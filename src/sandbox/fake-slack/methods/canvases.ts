@@ -204,7 +204,8 @@ export const canvasesMethods: Record<string, MethodHandler> = {
     };
     const channels = list('channel_ids');
     const users = list('user_ids');
-    if ((channels ? 1 : 0) + (users ? 1 : 0) !== 1) throw new SlackApiError('invalid_arguments', { messages: ['[ERROR] exactly one of channel_ids, user_ids'] });
+    if ((channels ? 1 : 0) + (users ? 1 : 0) !== 1)
+      throw new SlackApiError('invalid_arguments', { messages: ['[ERROR] exactly one of channel_ids, user_ids'] });
     if (channels && level === 'owner') throw new SlackApiError('invalid_arguments', { messages: ['[ERROR] owner is for user_ids only'] });
     for (const id of channels ?? []) requireVisibleChannel(env, id);
     canvas.access = { ...canvas.access, ...Object.fromEntries((channels ?? users ?? []).map((id) => [id, level])) };

@@ -1,13 +1,5 @@
 import { validateBlocks } from '../block-kit-validator.js';
-import {
-  RateLimitedError,
-  SlackApiError,
-  jsonArg,
-  optionalString,
-  requireString,
-  type MethodEnv,
-  type MethodHandler,
-} from '../method-context.js';
+import { RateLimitedError, SlackApiError, jsonArg, optionalString, requireString, type MethodEnv, type MethodHandler } from '../method-context.js';
 import type { BlockKitError } from '../schema-engine.js';
 import { isObject, type FakeChannel, type JsonObject } from '../types.js';
 import { mimeOf } from './files.js';
@@ -171,9 +163,7 @@ function readAttachments(args: JsonObject): unknown[] | undefined {
   if (!Array.isArray(attachments)) throw new SlackApiError('invalid_attachments');
   if (attachments.length > 100) throw new SlackApiError('too_many_attachments');
   const errors: BlockKitError[] = attachments.flatMap((attachment, index) =>
-    isObject(attachment) && attachment.blocks !== undefined
-      ? validateBlocks(attachment.blocks, 'message', { pointer: `/attachments/${index}/blocks` })
-      : [],
+    isObject(attachment) && attachment.blocks !== undefined ? validateBlocks(attachment.blocks, 'message', { pointer: `/attachments/${index}/blocks` }) : [],
   );
   if (errors.length > 0) throw new SlackApiError('invalid_blocks', { blockErrors: errors });
   return attachments;

@@ -42,9 +42,7 @@ export const conversationsMethods: Record<string, MethodHandler> = {
   'conversations.list': (args, env) => {
     const kinds = requestedKinds(listArg(args, 'types'));
     const excludeArchived = optionalBoolean(args, 'exclude_archived') === true;
-    const visible = [...env.workspace.channels.values()].filter(
-      (c) => kinds.has(c.kind) && !(excludeArchived && c.is_archived) && isListable(c, env),
-    );
+    const visible = [...env.workspace.channels.values()].filter((c) => kinds.has(c.kind) && !(excludeArchived && c.is_archived) && isListable(c, env));
     const { page, nextCursor } = paginate(visible, args);
     return { channels: page.map((c) => conversationObject(c, env)), response_metadata: { next_cursor: nextCursor } };
   },

@@ -1,14 +1,5 @@
 import { extname } from 'node:path';
-import {
-  SlackApiError,
-  jsonArg,
-  listArg,
-  optionalNumber,
-  optionalString,
-  requireString,
-  type MethodEnv,
-  type MethodHandler,
-} from '../method-context.js';
+import { SlackApiError, jsonArg, listArg, optionalNumber, optionalString, requireString, type MethodEnv, type MethodHandler } from '../method-context.js';
 import { isObject, type JsonObject, type StoredFile } from '../types.js';
 import { requirePostable, requireVisibleChannel } from './shared.js';
 

@@ -129,7 +129,8 @@ const vi: Widen<typeof en> = {
   current: {
     member: '{{person}} đang có trong REAP Tracker với vai trò: {{roles}}.',
     noRoles: '{{person}} đang có trong REAP Tracker nhưng chưa có vai trò.',
-    inactive: '{{person}} đã bị ngừng hoạt động trong REAP Tracker. Khi lưu, họ nhận các vai trò này và được kích hoạt lại nếu tài khoản Slack của họ đang hoạt động.',
+    inactive:
+      '{{person}} đã bị ngừng hoạt động trong REAP Tracker. Khi lưu, họ nhận các vai trò này và được kích hoạt lại nếu tài khoản Slack của họ đang hoạt động.',
     newcomer: '{{person}} chưa có trong REAP Tracker. Khi lưu, họ sẽ được thêm vào với tên, email và múi giờ lấy từ Slack.',
   },
   done: {

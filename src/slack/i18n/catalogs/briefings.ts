@@ -31,7 +31,8 @@ const en = {
     bodyContinued: 'Message (continued, part {{part}})',
     bodyHint: 'Slack formatting works: *bold*, _italic_, • lists. Up to {{limit}} characters in all.',
     draftButton: 'Start from a draft',
-    draftHint: 'Fills the message with the quarter’s completed strategies, key measures, outputs and public roadblocks, by department. It replaces what is in the message now.',
+    draftHint:
+      'Fills the message with the quarter’s completed strategies, key measures, outputs and public roadblocks, by department. It replaces what is in the message now.',
     draftDone: ':sparkles: Draft for {{quarter}} added below. Read it through and edit it before scheduling.',
     addPart: 'More space',
     previewButton: 'Preview',
@@ -113,7 +114,8 @@ const en = {
   },
   errors: {
     notFound: 'That briefing no longer exists.',
-    notEditable: 'This briefing was already posted or cancelled, so it can’t be scheduled or cancelled now. To change a posted briefing, use Edit in `/reap briefing`.',
+    notEditable:
+      'This briefing was already posted or cancelled, so it can’t be scheduled or cancelled now. To change a posted briefing, use Edit in `/reap briefing`.',
     notPosted: 'This briefing hasn’t been posted yet, so there are no messages to update. Schedule it instead.',
     alreadyPosting: 'This briefing is being posted right now, so it can’t be changed or cancelled. Once it is posted, use Edit to correct the messages.',
     timeInPast: 'Please pick a time in the future, or leave it empty to post now.',
@@ -151,7 +153,8 @@ const es: Widen<typeof en> = {
     bodyContinued: 'Mensaje (continuación, parte {{part}})',
     bodyHint: 'Puede usar el formato de Slack: *negrita*, _cursiva_, listas con •. Hasta {{limit}} caracteres en total.',
     draftButton: 'Empezar con un borrador',
-    draftHint: 'Llena el mensaje con las estrategias completadas del trimestre, las medidas clave, los productos y los obstáculos públicos, por departamento. Reemplaza lo que tiene ahora el mensaje.',
+    draftHint:
+      'Llena el mensaje con las estrategias completadas del trimestre, las medidas clave, los productos y los obstáculos públicos, por departamento. Reemplaza lo que tiene ahora el mensaje.',
     draftDone: ':sparkles: Se agregó abajo el borrador de {{quarter}}. Léalo y edítelo antes de programarlo.',
     addPart: 'Más espacio',
     previewButton: 'Vista previa',
@@ -210,7 +213,8 @@ const es: Widen<typeof en> = {
   posted: {
     text: 'Su informe “{{title}}” está publicado.',
     links: '*{{title}}* ({{quarter}}) está publicado en {{links}}.',
-    failed: 'No se pudo publicar en {{channels}} ({{reasons}}). Probablemente REAP Tracker no es miembro de ese canal: invítelo y luego comparta uno de los enlaces de arriba.',
+    failed:
+      'No se pudo publicar en {{channels}} ({{reasons}}). Probablemente REAP Tracker no es miembro de ese canal: invítelo y luego comparta uno de los enlaces de arriba.',
     editHint: 'Para corregirlo, use `/reap briefing` → Editar: se actualizan todas las copias publicadas.',
     open: 'abrir',
     canvasMade: 'También está publicado como canvas compartido con esos canales: <{{url}}|abrir el canvas>.',
@@ -233,9 +237,11 @@ const es: Widen<typeof en> = {
   },
   errors: {
     notFound: 'Ese informe ya no existe.',
-    notEditable: 'Este informe ya se publicó o se canceló, así que ahora no se puede programar ni cancelar. Para cambiar un informe publicado, use Editar en `/reap briefing`.',
+    notEditable:
+      'Este informe ya se publicó o se canceló, así que ahora no se puede programar ni cancelar. Para cambiar un informe publicado, use Editar en `/reap briefing`.',
     notPosted: 'Este informe todavía no se ha publicado, así que no hay mensajes que actualizar. Prográmelo.',
-    alreadyPosting: 'Este informe se está publicando en este momento, así que no se puede cambiar ni cancelar. Cuando esté publicado, use Editar para corregir los mensajes.',
+    alreadyPosting:
+      'Este informe se está publicando en este momento, así que no se puede cambiar ni cancelar. Cuando esté publicado, use Editar para corregir los mensajes.',
     timeInPast: 'Elija una hora en el futuro, o déjela vacía para publicar ahora.',
     channelId: 'REAP Tracker no puede publicar en {{channelId}}. Elija un canal.',
     tooManyChannels: 'Elija como máximo {{limit}} canales.',
@@ -271,7 +277,8 @@ const vi: Widen<typeof en> = {
     bodyContinued: 'Nội dung (tiếp theo, phần {{part}})',
     bodyHint: 'Có thể dùng định dạng của Slack: *đậm*, _nghiêng_, danh sách •. Tối đa {{limit}} ký tự tất cả.',
     draftButton: 'Bắt đầu từ bản nháp',
-    draftHint: 'Điền vào nội dung các chiến lược đã hoàn thành trong quý, các chỉ số chính, kết quả đầu ra và trở ngại công khai, theo từng sở. Nội dung hiện có sẽ bị thay thế.',
+    draftHint:
+      'Điền vào nội dung các chiến lược đã hoàn thành trong quý, các chỉ số chính, kết quả đầu ra và trở ngại công khai, theo từng sở. Nội dung hiện có sẽ bị thay thế.',
     draftDone: ':sparkles: Đã thêm bản nháp cho {{quarter}} ở dưới. Hãy đọc lại và chỉnh sửa trước khi lên lịch.',
     addPart: 'Thêm chỗ',
     previewButton: 'Xem trước',
@@ -330,7 +337,8 @@ const vi: Widen<typeof en> = {
   posted: {
     text: 'Bản tin “{{title}}” của bạn đã được đăng.',
     links: '*{{title}}* ({{quarter}}) đã được đăng ở {{links}}.',
-    failed: 'Không đăng được ở {{channels}} ({{reasons}}). Có thể REAP Tracker chưa là thành viên của kênh đó: hãy mời vào rồi chia sẻ một trong các đường dẫn ở trên.',
+    failed:
+      'Không đăng được ở {{channels}} ({{reasons}}). Có thể REAP Tracker chưa là thành viên của kênh đó: hãy mời vào rồi chia sẻ một trong các đường dẫn ở trên.',
     editHint: 'Muốn sửa, hãy dùng `/reap briefing` → Sửa: mọi bản đã đăng đều được cập nhật.',
     open: 'mở',
     canvasMade: 'Bản tin cũng được đăng dưới dạng canvas chia sẻ với các kênh đó: <{{url}}|mở canvas>.',
@@ -353,7 +361,8 @@ const vi: Widen<typeof en> = {
   },
   errors: {
     notFound: 'Bản tin đó không còn nữa.',
-    notEditable: 'Bản tin này đã được đăng hoặc đã bị hủy nên không thể lên lịch hay hủy lúc này. Muốn thay đổi bản tin đã đăng, hãy dùng Sửa trong `/reap briefing`.',
+    notEditable:
+      'Bản tin này đã được đăng hoặc đã bị hủy nên không thể lên lịch hay hủy lúc này. Muốn thay đổi bản tin đã đăng, hãy dùng Sửa trong `/reap briefing`.',
     notPosted: 'Bản tin này chưa được đăng nên không có tin nhắn nào để cập nhật. Hãy lên lịch cho bản tin.',
     alreadyPosting: 'Bản tin này đang được đăng nên không thể thay đổi hay hủy. Sau khi đăng xong, hãy dùng Sửa để chỉnh các tin nhắn.',
     timeInPast: 'Vui lòng chọn một thời điểm trong tương lai, hoặc để trống để đăng ngay.',

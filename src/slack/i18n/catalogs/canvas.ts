@@ -24,14 +24,16 @@ const en = {
   },
   command: {
     elsewhere: 'Type `/reap canvas` in your department’s channel, <#{{channel}}>: the canvas belongs to the channel it is made in.',
-    elsewhereGeneric: 'Type `/reap canvas` in a department’s channel: the canvas belongs to the channel it is made in, and this one is not a department’s channel.',
+    elsewhereGeneric:
+      'Type `/reap canvas` in a department’s channel: the canvas belongs to the channel it is made in, and this one is not a department’s channel.',
     noPlan: '{{department}} has no plan yet, so there is nothing to put in a canvas.',
     created: 'I made this channel’s canvas with {{department}}’s plan. It keeps itself up to date within a minute or so of each progress update or change.',
     exists: 'This channel already has its REAP canvas, so I didn’t make another one. I brought it up to date.',
     busy: 'This channel already has its REAP canvas, so I didn’t make another one. It is being brought up to date right now.',
     retrying: 'This channel already has its REAP canvas, so I didn’t make another one. Slack refused an update just now ({{code}}); I’ll keep trying.',
     gone: 'The canvas I made here is gone ({{code}}). Type `/reap canvas` again to make a new one.',
-    foreign: 'This channel already has a canvas that REAP Tracker didn’t make, and I won’t overwrite it. Remove it from the channel, then type `/reap canvas` again.',
+    foreign:
+      'This channel already has a canvas that REAP Tracker didn’t make, and I won’t overwrite it. Remove it from the channel, then type `/reap canvas` again.',
     failed: 'Slack refused to make the canvas ({{code}}). Try again in a few minutes; if it keeps failing, ask ORSE.',
   },
 };
@@ -59,9 +61,11 @@ const es: Widen<typeof en> = {
   },
   command: {
     elsewhere: 'Escriba `/reap canvas` en el canal de su departamento, <#{{channel}}>: el canvas pertenece al canal donde se crea.',
-    elsewhereGeneric: 'Escriba `/reap canvas` en el canal de un departamento: el canvas pertenece al canal donde se crea, y este no es el canal de ningún departamento.',
+    elsewhereGeneric:
+      'Escriba `/reap canvas` en el canal de un departamento: el canvas pertenece al canal donde se crea, y este no es el canal de ningún departamento.',
     noPlan: '{{department}} todavía no tiene un plan, así que no hay nada que poner en un canvas.',
-    created: 'Creé el canvas de este canal con el plan de {{department}}. Se mantiene al día solo, más o menos un minuto después de cada informe de avance o cambio.',
+    created:
+      'Creé el canvas de este canal con el plan de {{department}}. Se mantiene al día solo, más o menos un minuto después de cada informe de avance o cambio.',
     exists: 'Este canal ya tiene su canvas de REAP, así que no creé otro. Lo puse al día.',
     busy: 'Este canal ya tiene su canvas de REAP, así que no creé otro. Se está poniendo al día en este momento.',
     retrying: 'Este canal ya tiene su canvas de REAP, así que no creé otro. Slack rechazó una actualización hace un momento ({{code}}); seguiré intentándolo.',

@@ -17,8 +17,7 @@ const es: Widen<typeof en> = {
   appName: 'REAP Tracker',
   notYetAvailable: 'Aún no disponible',
   errorGeneric: 'Algo salió mal de nuestro lado y no se guardó nada. Vuelva a intentarlo en un minuto.',
-  errorDatabase:
-    'REAP Tracker no puede acceder a su base de datos en este momento, así que no se guardó nada. Vuelva a intentarlo en unos minutos.',
+  errorDatabase: 'REAP Tracker no puede acceder a su base de datos en este momento, así que no se guardó nada. Vuelva a intentarlo en unos minutos.',
 };
 
 const vi: Widen<typeof en> = {
@@ -27,8 +26,7 @@ const vi: Widen<typeof en> = {
   appName: 'REAP Tracker',
   notYetAvailable: 'Chưa có',
   errorGeneric: 'Đã xảy ra lỗi từ phía chúng tôi và chưa có gì được lưu. Vui lòng thử lại sau một phút.',
-  errorDatabase:
-    'REAP Tracker hiện không kết nối được cơ sở dữ liệu nên chưa có gì được lưu. Vui lòng thử lại sau vài phút.',
+  errorDatabase: 'REAP Tracker hiện không kết nối được cơ sở dữ liệu nên chưa có gì được lưu. Vui lòng thử lại sau vài phút.',
 };
 
 export default { en, es, vi };

@@ -35,7 +35,10 @@ const en = {
 const es: Widen<typeof en> = {
   header: 'Cobertura de responsables',
   headerDepartment: 'Cobertura de responsables: {{department}}',
-  text: { one: 'Cobertura de responsables: 1 estrategia abierta requiere atención', other: 'Cobertura de responsables: {{count}} estrategias abiertas requieren atención' },
+  text: {
+    one: 'Cobertura de responsables: 1 estrategia abierta requiere atención',
+    other: 'Cobertura de responsables: {{count}} estrategias abiertas requieren atención',
+  },
   summary: {
     one: '*1* estrategia abierta requiere atención (una estrategia puede aparecer en varios apartados).',
     other: '*{{count}}* estrategias abiertas requieren atención (una estrategia puede aparecer en varios apartados).',
@@ -66,7 +69,10 @@ const es: Widen<typeof en> = {
 const vi: Widen<typeof en> = {
   header: 'Tình trạng người phụ trách',
   headerDepartment: 'Tình trạng người phụ trách: {{department}}',
-  text: { one: 'Tình trạng người phụ trách: 1 chiến lược đang mở cần được chú ý', other: 'Tình trạng người phụ trách: {{count}} chiến lược đang mở cần được chú ý' },
+  text: {
+    one: 'Tình trạng người phụ trách: 1 chiến lược đang mở cần được chú ý',
+    other: 'Tình trạng người phụ trách: {{count}} chiến lược đang mở cần được chú ý',
+  },
   summary: {
     one: '*1* chiến lược đang mở cần được chú ý (một chiến lược có thể nằm dưới nhiều mục).',
     other: '*{{count}}* chiến lược đang mở cần được chú ý (một chiến lược có thể nằm dưới nhiều mục).',

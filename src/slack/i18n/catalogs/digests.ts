@@ -88,8 +88,7 @@ const es: Widen<typeof en> = {
       home: 'Abrir REAP Tracker',
       homeA11y: 'Abrir la pestaña Inicio de REAP Tracker',
     },
-    footer:
-      'Recibe este resumen cada semana porque supervisa estos departamentos. Las fechas se muestran en su zona horaria.',
+    footer: 'Recibe este resumen cada semana porque supervisa estos departamentos. Las fechas se muestran en su zona horaria.',
   },
 };
 

@@ -10,7 +10,8 @@ const en = {
     report: 'You can report progress only on your own strategies and your department’s.',
     read: 'You can see only your own department’s plan. Ask ORSE if you need another one.',
     editUpdate: 'Only the person who wrote this update, their equity lead or an ORSE admin can edit it.',
-    leadStatus: 'Only your department’s equity lead or an ORSE admin can mark a strategy Completed or Deferred, or change it after they did. To defer, use Manage in `/reap plan` (it asks for a reason and a date). Nothing was saved.',
+    leadStatus:
+      'Only your department’s equity lead or an ORSE admin can mark a strategy Completed or Deferred, or change it after they did. To defer, use Manage in `/reap plan` (it asks for a reason and a date). Nothing was saved.',
     adminOnly: 'Only ORSE admins can do this.',
   },
   notFound: {
@@ -35,7 +36,8 @@ const en = {
     milestoneTitleTaken: 'This strategy already has a milestone called “{{title}}”.',
     idempotencyKeyReused: 'This form was already submitted by someone else. Please open a new one.',
     lastAdmin: 'This would leave REAP Tracker without an active ORSE admin, so nothing was changed.',
-    undoExpired: 'Undo works for {{minutes}} minutes after Mark done, and that time has passed. Nothing was changed; a lead can reopen it from the Manage menu of `/reap plan`.',
+    undoExpired:
+      'Undo works for {{minutes}} minutes after Mark done, and that time has passed. Nothing was changed; a lead can reopen it from the Manage menu of `/reap plan`.',
     undoChanged: 'This changed after it was marked done, so Undo would overwrite that change. Nothing was changed; see `/reap plan`.',
     emailTaken: 'Another person already uses the email {{email}}.',
   },
@@ -71,7 +73,8 @@ const es: Widen<typeof en> = {
     report: 'Solo puede informar el avance de sus propias estrategias y las de su departamento.',
     read: 'Solo puede ver el plan de su propio departamento. Pida a ORSE si necesita otro.',
     editUpdate: 'Solo quien escribió este informe, su líder de equidad o un administrador de ORSE puede editarlo.',
-    leadStatus: 'Solo la persona líder de equidad de su departamento o un administrador de ORSE puede marcar una estrategia como Completada o Aplazada, o cambiarla después. Para aplazarla, use Administrar en `/reap plan` (pide un motivo y una fecha). No se guardó nada.',
+    leadStatus:
+      'Solo la persona líder de equidad de su departamento o un administrador de ORSE puede marcar una estrategia como Completada o Aplazada, o cambiarla después. Para aplazarla, use Administrar en `/reap plan` (pide un motivo y una fecha). No se guardó nada.',
     adminOnly: 'Solo los administradores de ORSE pueden hacer esto.',
   },
   notFound: {
@@ -82,7 +85,8 @@ const es: Widen<typeof en> = {
     objective: 'Ese objetivo ya no existe.',
     member: 'No encontré a esa persona en REAP Tracker.',
     department: 'No encontré un departamento llamado “{{query}}”. Pruebe con uno de estos: {{suggestions}}.',
-    departmentNone: 'No encontré un departamento llamado “{{query}}”. Escriba el código o el nombre de un departamento; los departamentos en REAP Tracker son: {{suggestions}}.',
+    departmentNone:
+      'No encontré un departamento llamado “{{query}}”. Escriba el código o el nombre de un departamento; los departamentos en REAP Tracker son: {{suggestions}}.',
     departmentGone: 'Ese departamento ya no existe en REAP Tracker. Cierre este formulario y elija otro.',
     plan: 'No encontré un plan para “{{query}}”. Disponibles: {{suggestions}}.',
     citywidePlan: 'No encontré un plan municipal para “{{query}}”. Pruebe con `/reap plan WSJ`.',
@@ -90,13 +94,15 @@ const es: Widen<typeof en> = {
   },
   conflict: {
     measureLabelTaken: 'Esta estrategia ya tiene un indicador llamado “{{label}}”.',
-    strategyChanged: 'Alguien cambió esta estrategia mientras usted la editaba. No se guardó nada: cierre este formulario y ábralo de nuevo para ver el cambio.',
+    strategyChanged:
+      'Alguien cambió esta estrategia mientras usted la editaba. No se guardó nada: cierre este formulario y ábralo de nuevo para ver el cambio.',
     updateChanged: 'Alguien editó este informe mientras usted trabajaba en él. No se guardó nada: ábralo de nuevo para ver la versión más reciente.',
     milestoneChanged: 'Alguien cambió este hito mientras tanto. No se guardó nada: ábralo de nuevo.',
     milestoneTitleTaken: 'Esta estrategia ya tiene un hito llamado “{{title}}”.',
     idempotencyKeyReused: 'Otra persona ya envió este formulario. Abra uno nuevo.',
     lastAdmin: 'Esto dejaría a REAP Tracker sin ningún administrador de ORSE activo, así que no se cambió nada.',
-    undoExpired: 'Deshacer funciona durante {{minutes}} minutos después de Marcar como hecho, y ese tiempo ya pasó. No se cambió nada; un líder puede reabrirlo desde el menú Administrar de `/reap plan`.',
+    undoExpired:
+      'Deshacer funciona durante {{minutes}} minutos después de Marcar como hecho, y ese tiempo ya pasó. No se cambió nada; un líder puede reabrirlo desde el menú Administrar de `/reap plan`.',
     undoChanged: 'Esto cambió después de marcarse como hecho, así que Deshacer sobrescribiría ese cambio. No se cambió nada; vea `/reap plan`.',
     emailTaken: 'Otra persona ya usa el correo {{email}}.',
   },
@@ -132,7 +138,8 @@ const vi: Widen<typeof en> = {
     report: 'Bạn chỉ báo cáo được tiến độ cho chiến lược của mình và của sở mình.',
     read: 'Bạn chỉ xem được kế hoạch của sở mình. Hãy hỏi ORSE nếu cần xem sở khác.',
     editUpdate: 'Chỉ người viết báo cáo này, người phụ trách công bằng của họ hoặc quản trị viên ORSE mới sửa được.',
-    leadStatus: 'Chỉ trưởng nhóm công bằng của sở bạn hoặc quản trị viên ORSE mới có thể đánh dấu một chiến lược là Hoàn thành hoặc Hoãn lại, hay thay đổi nó sau đó. Để hoãn lại, hãy dùng Quản lý trong `/reap plan` (cần lý do và ngày). Chưa có gì được lưu.',
+    leadStatus:
+      'Chỉ trưởng nhóm công bằng của sở bạn hoặc quản trị viên ORSE mới có thể đánh dấu một chiến lược là Hoàn thành hoặc Hoãn lại, hay thay đổi nó sau đó. Để hoãn lại, hãy dùng Quản lý trong `/reap plan` (cần lý do và ngày). Chưa có gì được lưu.',
     adminOnly: 'Chỉ quản trị viên ORSE mới làm được việc này.',
   },
   notFound: {
@@ -157,7 +164,8 @@ const vi: Widen<typeof en> = {
     milestoneTitleTaken: 'Chiến lược này đã có mốc tên “{{title}}”.',
     idempotencyKeyReused: 'Biểu mẫu này đã được người khác gửi. Vui lòng mở biểu mẫu mới.',
     lastAdmin: 'Việc này sẽ khiến REAP Tracker không còn quản trị viên ORSE nào đang hoạt động nên chưa có gì thay đổi.',
-    undoExpired: 'Hoàn tác chỉ dùng được trong {{minutes}} phút sau khi Đánh dấu xong, và thời gian đó đã qua. Không có gì thay đổi; trưởng nhóm có thể mở lại từ menu Quản lý của `/reap plan`.',
+    undoExpired:
+      'Hoàn tác chỉ dùng được trong {{minutes}} phút sau khi Đánh dấu xong, và thời gian đó đã qua. Không có gì thay đổi; trưởng nhóm có thể mở lại từ menu Quản lý của `/reap plan`.',
     undoChanged: 'Mục này đã thay đổi sau khi được đánh dấu xong, nên Hoàn tác sẽ ghi đè thay đổi đó. Không có gì thay đổi; xem `/reap plan`.',
     emailTaken: 'Đã có người khác dùng email {{email}}.',
   },

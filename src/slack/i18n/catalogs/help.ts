@@ -42,7 +42,8 @@ const es: Widen<typeof en> = {
     plan: 'El plan de un departamento, con las estrategias agrupadas por objetivo.',
     canvas: 'Poner el plan de su departamento en el canvas de este canal, siempre al día (líderes de equidad y ORSE; escríbalo en el canal del departamento).',
     add: 'Agregar una estrategia o un hito (líderes de equidad y ORSE).',
-    report: 'La tabla anual del plan de trabajo en archivos CSV y Markdown. Administradores de ORSE: `/reap report annual FY2023-2024` para el borrador del informe anual.',
+    report:
+      'La tabla anual del plan de trabajo en archivos CSV y Markdown. Administradores de ORSE: `/reap report annual FY2023-2024` para el borrador del informe anual.',
     language: 'Elija su idioma: `en`, `es` o `vi`.',
     redi: 'Unirse o salir del resumen REDI de prácticas compartidas.',
     briefing: 'Redactar un informe trimestral (ORSE).',
@@ -67,7 +68,8 @@ const vi: Widen<typeof en> = {
     plan: 'Kế hoạch của một sở, chiến lược xếp theo mục tiêu.',
     canvas: 'Đưa kế hoạch của sở bạn vào canvas của kênh này, luôn được cập nhật (người phụ trách công bằng và ORSE; gõ lệnh trong kênh của sở).',
     add: 'Thêm chiến lược hoặc mốc (người phụ trách công bằng và ORSE).',
-    report: 'Bảng kế hoạch công tác hằng năm dưới dạng tệp CSV và Markdown. Quản trị viên ORSE: `/reap report annual FY2023-2024` để nhận bản nháp báo cáo thường niên.',
+    report:
+      'Bảng kế hoạch công tác hằng năm dưới dạng tệp CSV và Markdown. Quản trị viên ORSE: `/reap report annual FY2023-2024` để nhận bản nháp báo cáo thường niên.',
     language: 'Chọn ngôn ngữ: `en`, `es` hoặc `vi`.',
     redi: 'Tham gia hoặc rời bản tin REDI về các cách làm hay.',
     briefing: 'Soạn bản tin hằng quý (ORSE).',

@@ -6,7 +6,8 @@ const en = {
     header: 'Welcome to REAP Tracker',
     intro:
       'REAP Tracker helps City of San José departments keep their Racial Equity Action Plans moving: progress updates, deadlines and reports, right here in Slack.',
-    notYet: 'You are not set up in REAP Tracker yet, so there is nothing to show you here. To get added, ask your department’s equity lead or an ORSE admin: {{contacts}}.',
+    notYet:
+      'You are not set up in REAP Tracker yet, so there is nothing to show you here. To get added, ask your department’s equity lead or an ORSE admin: {{contacts}}.',
     contactsFallback: 'the Office of Racial and Social Equity',
     help: 'In the meantime, `/reap help` lists what the app can do.',
   },

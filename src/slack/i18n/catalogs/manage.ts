@@ -214,7 +214,8 @@ const es: Widen<typeof en> = {
     milestoneCompleted: 'El hito “{{title}}” quedó marcado como hecho.',
   },
   empty: {
-    noObjectives: '{{department}} todavía no tiene objetivos en su plan, así que no hay dónde agregar una estrategia. Pida a ORSE que primero importe el plan del departamento.',
+    noObjectives:
+      '{{department}} todavía no tiene objetivos en su plan, así que no hay dónde agregar una estrategia. Pida a ORSE que primero importe el plan del departamento.',
     noDepartments: 'Ningún departamento tiene un plan todavía. Importe primero un plan (`reap import`).',
   },
   deactivated: {

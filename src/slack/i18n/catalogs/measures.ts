@@ -30,7 +30,8 @@ const en = {
     noteHint: 'Optional: what the figure means or where it came from.',
     noteHintTarget: 'Required when the value is off target: say why and what comes next.',
     choose: 'Choose',
-    tooMany: 'This form shows the first {{shown}} of {{total}} measures (Slack allows 100 fields in a form). Report the others with `reap import`, or ask your equity lead to archive measures no longer used.',
+    tooMany:
+      'This form shows the first {{shown}} of {{total}} measures (Slack allows 100 fields in a form). Report the others with `reap import`, or ask your equity lead to archive measures no longer used.',
   },
   show: {
     header: 'Measures',
@@ -117,7 +118,8 @@ const es: Widen<typeof en> = {
     noteHint: 'Opcional: qué significa la cifra o de dónde viene.',
     noteHintTarget: 'Obligatoria si el valor no alcanza la meta: explique por qué y qué sigue.',
     choose: 'Elegir',
-    tooMany: 'Este formulario muestra los primeros {{shown}} de {{total}} indicadores (Slack permite 100 campos por formulario). Informe los demás con `reap import` o pida a su líder de equidad que archive los indicadores que ya no se usan.',
+    tooMany:
+      'Este formulario muestra los primeros {{shown}} de {{total}} indicadores (Slack permite 100 campos por formulario). Informe los demás con `reap import` o pida a su líder de equidad que archive los indicadores que ya no se usan.',
   },
   show: {
     header: 'Indicadores',
@@ -130,7 +132,8 @@ const es: Widen<typeof en> = {
   manage: {
     menu: 'Indicadores',
     open: 'Indicadores con tipo…',
-    openHint: 'Los indicadores con tipo (tipo, unidad, línea de base, meta) se piden en cada informe de avance; los indicadores de texto libre de arriba se mantienen igual.',
+    openHint:
+      'Los indicadores con tipo (tipo, unidad, línea de base, meta) se piden en cada informe de avance; los indicadores de texto libre de arriba se mantienen igual.',
     listTitle: 'Indicadores',
     addTitle: 'Agregar indicador',
     editTitle: 'Editar indicador',
@@ -204,7 +207,8 @@ const vi: Widen<typeof en> = {
     noteHint: 'Không bắt buộc: con số có ý nghĩa gì hoặc lấy từ đâu.',
     noteHintTarget: 'Bắt buộc khi giá trị chưa đạt mục tiêu: giải thích lý do và bước tiếp theo.',
     choose: 'Chọn',
-    tooMany: 'Biểu mẫu này hiển thị {{shown}} trên {{total}} chỉ số đầu tiên (Slack cho phép 100 trường trong một biểu mẫu). Hãy báo cáo các chỉ số còn lại bằng `reap import`, hoặc nhờ trưởng nhóm công bằng lưu trữ những chỉ số không còn dùng.',
+    tooMany:
+      'Biểu mẫu này hiển thị {{shown}} trên {{total}} chỉ số đầu tiên (Slack cho phép 100 trường trong một biểu mẫu). Hãy báo cáo các chỉ số còn lại bằng `reap import`, hoặc nhờ trưởng nhóm công bằng lưu trữ những chỉ số không còn dùng.',
   },
   show: {
     header: 'Chỉ số',
@@ -217,7 +221,8 @@ const vi: Widen<typeof en> = {
   manage: {
     menu: 'Chỉ số',
     open: 'Chỉ số có định dạng…',
-    openHint: 'Các chỉ số có định dạng (loại, đơn vị, mức cơ sở, mục tiêu) được hỏi trong mỗi báo cáo tiến độ; các chỉ số dạng văn bản tự do ở trên vẫn giữ nguyên.',
+    openHint:
+      'Các chỉ số có định dạng (loại, đơn vị, mức cơ sở, mục tiêu) được hỏi trong mỗi báo cáo tiến độ; các chỉ số dạng văn bản tự do ở trên vẫn giữ nguyên.',
     listTitle: 'Chỉ số',
     addTitle: 'Thêm chỉ số',
     editTitle: 'Sửa chỉ số',

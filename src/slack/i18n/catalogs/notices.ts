@@ -58,8 +58,10 @@ const es: Widen<typeof en> = {
 
 const vi: Widen<typeof en> = {
   strategyReassigned: {
-    newOwner: '{{actor}} đã giao cho bạn phụ trách chiến lược *{{label}}*{{department}}. Từ nay bạn sẽ nhận các lời nhắc cập nhật và nhắc nhở của chiến lược này.',
-    previousOwner: '{{actor}} đã giao chiến lược *{{label}}*{{department}} cho {{owner}}. Bạn sẽ không còn nhận lời nhắc cập nhật và nhắc nhở của chiến lược này.',
+    newOwner:
+      '{{actor}} đã giao cho bạn phụ trách chiến lược *{{label}}*{{department}}. Từ nay bạn sẽ nhận các lời nhắc cập nhật và nhắc nhở của chiến lược này.',
+    previousOwner:
+      '{{actor}} đã giao chiến lược *{{label}}*{{department}} cho {{owner}}. Bạn sẽ không còn nhận lời nhắc cập nhật và nhắc nhở của chiến lược này.',
     lead: '{{actor}} đã giao chiến lược *{{label}}*{{department}} cho {{owner}} (trước đây: {{previous}}).',
   },
   strategyAdded: {

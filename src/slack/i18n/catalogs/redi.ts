@@ -66,8 +66,7 @@ const es: Widen<typeof en> = {
   },
   digest: {
     header: 'Resumen REDI: {{month}}',
-    intro:
-      'Lo que compartieron los departamentos del {{from}} al {{to}}, agrupado por tema. Solo aparecen los informes marcados como REDI o Público.',
+    intro: 'Lo que compartieron los departamentos del {{from}} al {{to}}, agrupado por tema. Solo aparecen los informes marcados como REDI o Público.',
     counts: 'Prácticas: {{practices}} · Obstáculos: {{roadblocks}} · Departamentos: {{departments}}',
     part: 'Resumen REDI: {{month}}, parte {{part}} de {{parts}}',
     continued: '*{{theme}}*, continuación',
@@ -79,8 +78,7 @@ const es: Widen<typeof en> = {
     ask: '      _Piden:_ {{text}}',
     hint: '      :point_right: {{department}} compartió una práctica sobre {{theme}} que podría ayudar: “{{practice}}”',
     footerMember: 'Recibe esto porque se suscribió al resumen REDI. `/reap redi leave` lo detiene.',
-    footerChannel:
-      'Recíbalo por mensaje directo con `/reap redi join`. Para compartir lo suyo, marque un informe como REDI o Público.',
+    footerChannel: 'Recíbalo por mensaje directo con `/reap redi join`. Para compartir lo suyo, marque un informe como REDI o Público.',
   },
   themes: {
     'language-access': 'acceso lingüístico',

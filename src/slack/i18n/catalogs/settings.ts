@@ -29,7 +29,8 @@ const en = {
   },
   hint: 'Now: {{source}}. Next runs: {{next}}.',
   internalHeader: 'Internal jobs',
-  internalIntro: 'These keep messages and briefings moving, so they can’t be changed here: a slower schedule would hold up every message. IT can adjust them with REAP_CRON_* if needed.',
+  internalIntro:
+    'These keep messages and briefings moving, so they can’t be changed here: a slower schedule would hold up every message. IT can adjust them with REAP_CRON_* if needed.',
   hintPaused: 'Now: {{source}}. Paused.',
   cronPlaceholder: 'e.g. 0 8 * * 1',
   rediChannel: 'REDI network channel',
@@ -54,8 +55,10 @@ const en = {
       '“{{expression}}” is not a valid schedule, so the old one stays. Use 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), e.g. “0 8 * * 1” for Mondays at 08:00.',
     unknownJob: 'There is no job called “{{job}}”.',
     internalJob: '“{{job}}” is an internal job and can’t be changed here: every message depends on it. Nothing was saved.',
-    cronRare: '“{{expression}}” runs less than once a month: after {{from}} it would not run again until {{next}}, so people would silently stop hearing from REAP Tracker. Nothing was saved. Choose a schedule that runs at least every {{days}} days, e.g. “0 8 * * 1” for Mondays at 08:00.',
-    cronNever: '“{{expression}}” would not run after {{from}} for at least a year, so this job would silently stop. Nothing was saved. Choose a schedule that runs at least every {{days}} days, e.g. “0 8 * * 1” for Mondays at 08:00.',
+    cronRare:
+      '“{{expression}}” runs less than once a month: after {{from}} it would not run again until {{next}}, so people would silently stop hearing from REAP Tracker. Nothing was saved. Choose a schedule that runs at least every {{days}} days, e.g. “0 8 * * 1” for Mondays at 08:00.',
+    cronNever:
+      '“{{expression}}” would not run after {{from}} for at least a year, so this job would silently stop. Nothing was saved. Choose a schedule that runs at least every {{days}} days, e.g. “0 8 * * 1” for Mondays at 08:00.',
     offsets: '“{{value}}” is not a list of days. Use up to {{count}} whole numbers from 0 to {{max}}, separated by commas, e.g. 7,1.',
     channel: 'REAP Tracker can’t use {{channelId}} as the REDI channel. Please choose a channel.',
   },
@@ -89,7 +92,8 @@ const es: Widen<typeof en> = {
   },
   hint: 'Ahora: {{source}}. Próximas ejecuciones: {{next}}.',
   internalHeader: 'Tareas internas',
-  internalIntro: 'Estas tareas mantienen en marcha los mensajes y los informes, así que no se pueden cambiar aquí: un horario más lento retrasaría todos los mensajes. El equipo de TI puede ajustarlas con REAP_CRON_* si hace falta.',
+  internalIntro:
+    'Estas tareas mantienen en marcha los mensajes y los informes, así que no se pueden cambiar aquí: un horario más lento retrasaría todos los mensajes. El equipo de TI puede ajustarlas con REAP_CRON_* si hace falta.',
   hintPaused: 'Ahora: {{source}}. En pausa.',
   cronPlaceholder: 'p. ej., 0 8 * * 1',
   rediChannel: 'Canal de la red REDI',
@@ -114,8 +118,10 @@ const es: Widen<typeof en> = {
       '“{{expression}}” no es un horario válido, así que se mantiene el anterior. Use 5 campos (minuto hora día-del-mes mes día-de-la-semana) o 6 (con los segundos primero), p. ej., “0 8 * * 1” para los lunes a las 08:00.',
     unknownJob: 'No existe ninguna tarea llamada “{{job}}”.',
     internalJob: '“{{job}}” es una tarea interna y no se puede cambiar aquí: todos los mensajes dependen de ella. No se guardó nada.',
-    cronRare: '“{{expression}}” se ejecuta menos de una vez al mes: después del {{from}} no volvería a ejecutarse hasta el {{next}}, y las personas dejarían de recibir mensajes de REAP Tracker sin darse cuenta. No se guardó nada. Elija un horario que se ejecute al menos cada {{days}} días, p. ej., “0 8 * * 1” para los lunes a las 08:00.',
-    cronNever: '“{{expression}}” no volvería a ejecutarse después del {{from}} en al menos un año, así que esta tarea se detendría sin aviso. No se guardó nada. Elija un horario que se ejecute al menos cada {{days}} días, p. ej., “0 8 * * 1” para los lunes a las 08:00.',
+    cronRare:
+      '“{{expression}}” se ejecuta menos de una vez al mes: después del {{from}} no volvería a ejecutarse hasta el {{next}}, y las personas dejarían de recibir mensajes de REAP Tracker sin darse cuenta. No se guardó nada. Elija un horario que se ejecute al menos cada {{days}} días, p. ej., “0 8 * * 1” para los lunes a las 08:00.',
+    cronNever:
+      '“{{expression}}” no volvería a ejecutarse después del {{from}} en al menos un año, así que esta tarea se detendría sin aviso. No se guardó nada. Elija un horario que se ejecute al menos cada {{days}} días, p. ej., “0 8 * * 1” para los lunes a las 08:00.',
     offsets: '“{{value}}” no es una lista de días. Use hasta {{count}} números enteros del 0 al {{max}}, separados por comas, p. ej., 7,1.',
     channel: 'REAP Tracker no puede usar {{channelId}} como canal de REDI. Elija un canal.',
   },
@@ -149,7 +155,8 @@ const vi: Widen<typeof en> = {
   },
   hint: 'Hiện tại: {{source}}. Các lần chạy tới: {{next}}.',
   internalHeader: 'Tác vụ nội bộ',
-  internalIntro: 'Các tác vụ này giữ cho tin nhắn và bản tóm tắt được gửi đi, nên không thể thay đổi ở đây: lịch chậm hơn sẽ làm mọi tin nhắn bị chậm. Bộ phận IT có thể điều chỉnh bằng REAP_CRON_* nếu cần.',
+  internalIntro:
+    'Các tác vụ này giữ cho tin nhắn và bản tóm tắt được gửi đi, nên không thể thay đổi ở đây: lịch chậm hơn sẽ làm mọi tin nhắn bị chậm. Bộ phận IT có thể điều chỉnh bằng REAP_CRON_* nếu cần.',
   hintPaused: 'Hiện tại: {{source}}. Đang tạm dừng.',
   cronPlaceholder: 'Ví dụ: 0 8 * * 1',
   rediChannel: 'Kênh của mạng lưới REDI',
@@ -174,8 +181,10 @@ const vi: Widen<typeof en> = {
       '“{{expression}}” không phải lịch chạy hợp lệ nên lịch cũ được giữ nguyên. Hãy dùng 5 trường (phút giờ ngày-trong-tháng tháng thứ-trong-tuần) hoặc 6 (giây đứng đầu), ví dụ “0 8 * * 1” là 08:00 mỗi thứ Hai.',
     unknownJob: 'Không có tác vụ nào tên “{{job}}”.',
     internalJob: '“{{job}}” là tác vụ nội bộ và không thể thay đổi ở đây: mọi tin nhắn đều phụ thuộc vào nó. Chưa có gì được lưu.',
-    cronRare: '“{{expression}}” chạy ít hơn một lần mỗi tháng: sau ngày {{from}}, nó sẽ không chạy lại cho đến ngày {{next}}, nên mọi người sẽ âm thầm không nhận được tin từ REAP Tracker. Chưa có gì được lưu. Hãy chọn lịch chạy ít nhất mỗi {{days}} ngày một lần, ví dụ “0 8 * * 1” là 08:00 mỗi thứ Hai.',
-    cronNever: '“{{expression}}” sẽ không chạy lại sau ngày {{from}} trong ít nhất một năm, nên tác vụ này sẽ âm thầm ngừng. Chưa có gì được lưu. Hãy chọn lịch chạy ít nhất mỗi {{days}} ngày một lần, ví dụ “0 8 * * 1” là 08:00 mỗi thứ Hai.',
+    cronRare:
+      '“{{expression}}” chạy ít hơn một lần mỗi tháng: sau ngày {{from}}, nó sẽ không chạy lại cho đến ngày {{next}}, nên mọi người sẽ âm thầm không nhận được tin từ REAP Tracker. Chưa có gì được lưu. Hãy chọn lịch chạy ít nhất mỗi {{days}} ngày một lần, ví dụ “0 8 * * 1” là 08:00 mỗi thứ Hai.',
+    cronNever:
+      '“{{expression}}” sẽ không chạy lại sau ngày {{from}} trong ít nhất một năm, nên tác vụ này sẽ âm thầm ngừng. Chưa có gì được lưu. Hãy chọn lịch chạy ít nhất mỗi {{days}} ngày một lần, ví dụ “0 8 * * 1” là 08:00 mỗi thứ Hai.',
     offsets: '“{{value}}” không phải danh sách số ngày. Hãy dùng tối đa {{count}} số nguyên từ 0 đến {{max}}, cách nhau bằng dấu phẩy, ví dụ 7,1.',
     channel: 'REAP Tracker không dùng được {{channelId}} làm kênh REDI. Vui lòng chọn một kênh.',
   },

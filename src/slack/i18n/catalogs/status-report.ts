@@ -6,7 +6,8 @@ const en = {
   header: '{{department}}: where things stand',
   summary: '*{{total}}* active strategies · this quarter is {{quarter}} ({{from}} to {{to}})',
   reportingLine: '*{{period}}*: {{reported}} reported · {{notReported}} not reported · {{overdue}} overdue · {{dueSoon}} due in the next {{days}} days',
-  reportingTotals: '*All your departments*: {{reported}} reported · {{notReported}} not reported · {{overdue}} overdue · {{dueSoon}} due in the next {{days}} days',
+  reportingTotals:
+    '*All your departments*: {{reported}} reported · {{notReported}} not reported · {{overdue}} overdue · {{dueSoon}} due in the next {{days}} days',
   overdue: '*Overdue:* {{count}}',
   dueSoon: '*Due in the next {{days}} days:* {{count}}',
   silent: '*No update this quarter:* {{count}}',
@@ -46,8 +47,10 @@ const en = {
 const es: Widen<typeof en> = {
   header: '{{department}}: situación actual',
   summary: '*{{total}}* estrategias activas · el trimestre actual es {{quarter}} (del {{from}} al {{to}})',
-  reportingLine: '*{{period}}*: {{reported}} con informe · {{notReported}} sin informe · {{overdue}} vencidas · {{dueSoon}} vencen en los próximos {{days}} días',
-  reportingTotals: '*Todos sus departamentos*: {{reported}} con informe · {{notReported}} sin informe · {{overdue}} vencidas · {{dueSoon}} vencen en los próximos {{days}} días',
+  reportingLine:
+    '*{{period}}*: {{reported}} con informe · {{notReported}} sin informe · {{overdue}} vencidas · {{dueSoon}} vencen en los próximos {{days}} días',
+  reportingTotals:
+    '*Todos sus departamentos*: {{reported}} con informe · {{notReported}} sin informe · {{overdue}} vencidas · {{dueSoon}} vencen en los próximos {{days}} días',
   overdue: '*Vencidas:* {{count}}',
   dueSoon: '*Vencen en los próximos {{days}} días:* {{count}}',
   silent: '*Sin informe este trimestre:* {{count}}',
@@ -88,7 +91,8 @@ const vi: Widen<typeof en> = {
   header: '{{department}}: tình hình hiện tại',
   summary: '*{{total}}* chiến lược đang thực hiện · quý này là {{quarter}} (từ {{from}} đến {{to}})',
   reportingLine: '*{{period}}*: {{reported}} đã báo cáo · {{notReported}} chưa báo cáo · {{overdue}} quá hạn · {{dueSoon}} đến hạn trong {{days}} ngày tới',
-  reportingTotals: '*Tất cả các sở của bạn*: {{reported}} đã báo cáo · {{notReported}} chưa báo cáo · {{overdue}} quá hạn · {{dueSoon}} đến hạn trong {{days}} ngày tới',
+  reportingTotals:
+    '*Tất cả các sở của bạn*: {{reported}} đã báo cáo · {{notReported}} chưa báo cáo · {{overdue}} quá hạn · {{dueSoon}} đến hạn trong {{days}} ngày tới',
   overdue: '*Quá hạn:* {{count}}',
   dueSoon: '*Đến hạn trong {{days}} ngày tới:* {{count}}',
   silent: '*Chưa báo cáo quý này:* {{count}}',

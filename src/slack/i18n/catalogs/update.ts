@@ -32,7 +32,8 @@ const en = {
     lastUpdate: '*Last update* ({{date}}, {{author}}): {{status}}: {{narrative}}',
     noUpdates: 'No progress reported yet.',
     period: 'This update counts for {{period}} ({{start}} to {{end}}).',
-    alreadyReported: 'You already reported on this strategy for {{period}}. Submitting adds another update; to correct the earlier one, use *Edit* on its confirmation.',
+    alreadyReported:
+      'You already reported on this strategy for {{period}}. Submitting adds another update; to correct the earlier one, use *Edit* on its confirmation.',
     editing: 'Editing the update of {{date}} for {{period}} (revision {{revision}}).',
     status: 'Status',
     statusHint: {
@@ -61,7 +62,8 @@ const en = {
       REDI: 'Also shared in the citywide REDI network digest.',
       PUBLIC: 'May be quoted in public reports and Council briefings.',
     },
-    visibilityWhere: 'The department channel gets the full text unless the update is Internal and the channel is public: then it only gets a short notice without the text.',
+    visibilityWhere:
+      'The department channel gets the full text unless the update is Internal and the channel is public: then it only gets a short notice without the text.',
     evidenceUrl: 'Evidence link',
     evidenceUrlHint: 'A document, photo album or dashboard that shows the work.',
     equityHeader: 'Equity impact',
@@ -73,8 +75,10 @@ const en = {
   errors: {
     unknownStrategy:
       'I couldn’t find a strategy “{{query}}” that you can report on. Strategy numbers look like `2.3` (objective 2, strategy 3): `/reap plan` lists them. Or type `/reap update` alone to pick from a list.',
-    noTitleMatch: 'No strategy you can report on has “{{query}}” in its title. Try fewer or other words, or its number (`/reap plan` lists them), or type `/reap update` alone to pick from a list.',
-    severalTitles: '{{count}} strategies you can report on match “{{query}}”:\n{{matches}}\nType `/reap update` followed by a number, e.g. `/reap update {{example}}`, or add words of the title.',
+    noTitleMatch:
+      'No strategy you can report on has “{{query}}” in its title. Try fewer or other words, or its number (`/reap plan` lists them), or type `/reap update` alone to pick from a list.',
+    severalTitles:
+      '{{count}} strategies you can report on match “{{query}}”:\n{{matches}}\nType `/reap update` followed by a number, e.g. `/reap update {{example}}`, or add words of the title.',
     andMore: '…and {{count}} more',
     ambiguous: '“{{query}}” matches several strategies: {{matches}}. Type `/reap update` followed by one of the ids, e.g. `/reap update {{example}}`.',
     noneToReport:
@@ -156,7 +160,8 @@ const es: Widen<typeof en> = {
     strategyPlaceholder: 'Elija una estrategia',
     strategyHint: 'Los números son objetivo.estrategia, como los muestra /reap plan.',
     pickFirst: 'Elija una estrategia arriba: aquí aparecerán su estado, indicadores y último informe.',
-    tooMany: 'Se muestran {{shown}} de {{total}} estrategias. Para otra, cierre este formulario y escriba `/reap update` seguido de su número (vea `/reap plan`).',
+    tooMany:
+      'Se muestran {{shown}} de {{total}} estrategias. Para otra, cierre este formulario y escriba `/reap update` seguido de su número (vea `/reap plan`).',
     objectiveGroup: 'Objetivo {{number}}: {{title}}',
     optionReported: '{{status}} · informado en {{period}}',
     optionNotReported: '{{status}} · sin informe en {{period}}',
@@ -200,7 +205,8 @@ const es: Widen<typeof en> = {
       REDI: 'También se comparte en el resumen de la red REDI de la ciudad.',
       PUBLIC: 'Puede citarse en informes públicos y ante el Concejo.',
     },
-    visibilityWhere: 'El canal del departamento recibe el texto completo, salvo si el informe es Interno y el canal es público: entonces solo recibe un aviso breve sin el texto.',
+    visibilityWhere:
+      'El canal del departamento recibe el texto completo, salvo si el informe es Interno y el canal es público: entonces solo recibe un aviso breve sin el texto.',
     evidenceUrl: 'Enlace de evidencia',
     evidenceUrlHint: 'Un documento, álbum de fotos o tablero que muestre el trabajo.',
     equityHeader: 'Impacto en la equidad',
@@ -212,14 +218,18 @@ const es: Widen<typeof en> = {
   errors: {
     unknownStrategy:
       'No encontré una estrategia “{{query}}” sobre la que pueda informar. Los números de estrategia son como `2.3` (objetivo 2, estrategia 3): `/reap plan` los muestra. O escriba solo `/reap update` para elegir de una lista.',
-    noTitleMatch: 'Ninguna estrategia sobre la que puede informar tiene “{{query}}” en su título. Pruebe con menos palabras o con otras, o con su número (`/reap plan` los muestra), o escriba solo `/reap update` para elegir de una lista.',
-    severalTitles: '{{count}} estrategias sobre las que puede informar coinciden con “{{query}}”:\n{{matches}}\nEscriba `/reap update` seguido de un número, p. ej. `/reap update {{example}}`, o agregue palabras del título.',
+    noTitleMatch:
+      'Ninguna estrategia sobre la que puede informar tiene “{{query}}” en su título. Pruebe con menos palabras o con otras, o con su número (`/reap plan` los muestra), o escriba solo `/reap update` para elegir de una lista.',
+    severalTitles:
+      '{{count}} estrategias sobre las que puede informar coinciden con “{{query}}”:\n{{matches}}\nEscriba `/reap update` seguido de un número, p. ej. `/reap update {{example}}`, o agregue palabras del título.',
     andMore: '…y {{count}} más',
-    ambiguous: '“{{query}}” coincide con varias estrategias: {{matches}}. Escriba `/reap update` seguido de uno de los identificadores, p. ej. `/reap update {{example}}`.',
+    ambiguous:
+      '“{{query}}” coincide con varias estrategias: {{matches}}. Escriba `/reap update` seguido de uno de los identificadores, p. ej. `/reap update {{example}}`.',
     noneToReport:
       'Todavía no hay ninguna estrategia sobre la que pueda informar. La persona líder de equidad de su departamento u ORSE puede asignarle una; `/reap plan` muestra el plan de su departamento.',
     openFailed: 'No pude abrir el formulario en este momento y no cambió nada. Escriba `/reap update` de nuevo.',
-    database: 'REAP Tracker no pudo guardar esto ahora (un problema de la base de datos), así que no se guardó nada. Su texto sigue aquí: pulse Enviar de nuevo en un momento.',
+    database:
+      'REAP Tracker no pudo guardar esto ahora (un problema de la base de datos), así que no se guardó nada. Su texto sigue aquí: pulse Enviar de nuevo en un momento.',
     slow: 'Guardar está tardando más de lo normal. Espere unos segundos y pulse Enviar de nuevo: su informe no se guardará dos veces.',
     busy: 'REAP Tracker está ocupado en este momento, así que todavía no se guardó nada. Su texto sigue aquí: pulse Enviar de nuevo en unos segundos.',
     strategyReloaded: 'La estrategia cambió mientras el formulario la cargaba. Revise su estado abajo y pulse Enviar de nuevo.',
@@ -243,7 +253,8 @@ const es: Widen<typeof en> = {
     channelFailed:
       ':warning: No pude publicarlo en <#{{channel}}> ({{reason}}), pero su informe está guardado. Pida a alguien de ese canal que escriba `/invite @REAP Tracker`.',
     channelUpdated: 'La publicación en <#{{channel}}> ya muestra esta versión.',
-    channelUpdateFailed: ':warning: No pude cambiar la publicación en <#{{channel}}> ({{reason}}), así que sigue mostrando la versión anterior. Sus cambios están guardados.',
+    channelUpdateFailed:
+      ':warning: No pude cambiar la publicación en <#{{channel}}> ({{reason}}), así que sigue mostrando la versión anterior. Sus cambios están guardados.',
     reasons: {
       not_in_channel: 'la aplicación no es miembro del canal',
       channel_not_found: 'no se encontró el canal o es privado',
@@ -295,7 +306,8 @@ const vi: Widen<typeof en> = {
     strategyPlaceholder: 'Chọn một chiến lược',
     strategyHint: 'Số có dạng mục tiêu.chiến lược, như trong /reap plan.',
     pickFirst: 'Hãy chọn một chiến lược ở trên: trạng thái, chỉ số và báo cáo gần nhất sẽ hiện ở đây.',
-    tooMany: 'Đang hiện {{shown}} trên {{total}} chiến lược. Muốn chọn chiến lược khác, hãy đóng biểu mẫu và gõ `/reap update` kèm số của nó (xem `/reap plan`).',
+    tooMany:
+      'Đang hiện {{shown}} trên {{total}} chiến lược. Muốn chọn chiến lược khác, hãy đóng biểu mẫu và gõ `/reap update` kèm số của nó (xem `/reap plan`).',
     objectiveGroup: 'Mục tiêu {{number}}: {{title}}',
     optionReported: '{{status}} · đã báo cáo kỳ {{period}}',
     optionNotReported: '{{status}} · chưa báo cáo kỳ {{period}}',
@@ -310,7 +322,8 @@ const vi: Widen<typeof en> = {
     lastUpdate: '*Báo cáo gần nhất* ({{date}}, {{author}}): {{status}}: {{narrative}}',
     noUpdates: 'Chưa có báo cáo tiến độ nào.',
     period: 'Báo cáo này tính cho kỳ {{period}} (từ {{start}} đến {{end}}).',
-    alreadyReported: 'Bạn đã báo cáo chiến lược này trong kỳ {{period}}. Gửi sẽ thêm một báo cáo mới; muốn sửa báo cáo trước, hãy bấm *Sửa* trên tin xác nhận của nó.',
+    alreadyReported:
+      'Bạn đã báo cáo chiến lược này trong kỳ {{period}}. Gửi sẽ thêm một báo cáo mới; muốn sửa báo cáo trước, hãy bấm *Sửa* trên tin xác nhận của nó.',
     editing: 'Đang sửa báo cáo ngày {{date}} cho kỳ {{period}} (bản {{revision}}).',
     status: 'Trạng thái',
     statusHint: {
@@ -339,7 +352,8 @@ const vi: Widen<typeof en> = {
       REDI: 'Được chia sẻ thêm trong bản tin mạng lưới REDI toàn thành phố.',
       PUBLIC: 'Có thể được trích trong báo cáo công khai và với Hội đồng.',
     },
-    visibilityWhere: 'Kênh của sở nhận toàn bộ nội dung, trừ khi báo cáo là Nội bộ và kênh là công khai: khi đó kênh chỉ nhận một thông báo ngắn, không kèm nội dung.',
+    visibilityWhere:
+      'Kênh của sở nhận toàn bộ nội dung, trừ khi báo cáo là Nội bộ và kênh là công khai: khi đó kênh chỉ nhận một thông báo ngắn, không kèm nội dung.',
     evidenceUrl: 'Liên kết minh chứng',
     evidenceUrlHint: 'Tài liệu, album ảnh hoặc bảng số liệu cho thấy công việc.',
     equityHeader: 'Tác động về công bằng',
@@ -351,8 +365,10 @@ const vi: Widen<typeof en> = {
   errors: {
     unknownStrategy:
       'Tôi không tìm thấy chiến lược “{{query}}” mà bạn có thể báo cáo. Số chiến lược có dạng `2.3` (mục tiêu 2, chiến lược 3): `/reap plan` liệt kê các số này. Hoặc chỉ gõ `/reap update` để chọn từ danh sách.',
-    noTitleMatch: 'Không có chiến lược nào bạn có thể báo cáo mà tiêu đề chứa “{{query}}”. Hãy thử ít từ hơn hoặc từ khác, hoặc số thứ tự của nó (`/reap plan` liệt kê các số), hoặc chỉ gõ `/reap update` để chọn từ danh sách.',
-    severalTitles: 'Có {{count}} chiến lược bạn có thể báo cáo khớp với “{{query}}”:\n{{matches}}\nHãy gõ `/reap update` kèm một số thứ tự, ví dụ `/reap update {{example}}`, hoặc thêm từ trong tiêu đề.',
+    noTitleMatch:
+      'Không có chiến lược nào bạn có thể báo cáo mà tiêu đề chứa “{{query}}”. Hãy thử ít từ hơn hoặc từ khác, hoặc số thứ tự của nó (`/reap plan` liệt kê các số), hoặc chỉ gõ `/reap update` để chọn từ danh sách.',
+    severalTitles:
+      'Có {{count}} chiến lược bạn có thể báo cáo khớp với “{{query}}”:\n{{matches}}\nHãy gõ `/reap update` kèm một số thứ tự, ví dụ `/reap update {{example}}`, hoặc thêm từ trong tiêu đề.',
     andMore: '…và {{count}} mục nữa',
     ambiguous: '“{{query}}” khớp với nhiều chiến lược: {{matches}}. Hãy gõ `/reap update` kèm một mã số, ví dụ `/reap update {{example}}`.',
     noneToReport:
@@ -382,7 +398,8 @@ const vi: Widen<typeof en> = {
     channelFailed:
       ':warning: Tôi không đăng được vào <#{{channel}}> ({{reason}}), nhưng báo cáo của bạn đã được lưu. Hãy nhờ một người trong kênh đó gõ `/invite @REAP Tracker`.',
     channelUpdated: 'Bài đăng trong <#{{channel}}> nay hiển thị bản này.',
-    channelUpdateFailed: ':warning: Tôi không sửa được bài đăng trong <#{{channel}}> ({{reason}}), nên bài vẫn hiển thị bản trước. Thay đổi của bạn đã được lưu.',
+    channelUpdateFailed:
+      ':warning: Tôi không sửa được bài đăng trong <#{{channel}}> ({{reason}}), nên bài vẫn hiển thị bản trước. Thay đổi của bạn đã được lưu.',
     reasons: {
       not_in_channel: 'ứng dụng chưa là thành viên của kênh',
       channel_not_found: 'không tìm thấy kênh hoặc kênh riêng tư',

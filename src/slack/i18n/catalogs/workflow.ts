@@ -17,8 +17,7 @@ const es: Widen<typeof en> = {
   errors: {
     missingInput: 'Al paso le falta “{{input}}”. Complételo en la configuración del paso en Workflow Builder.',
     strategyFormat: 'Indique la estrategia por su número con el código del departamento (LIB 1.2) o por su id (42).',
-    unknownStrategy:
-      'Ninguna estrategia coincide con “{{query}}”. Indíquela por su número con el código del departamento (LIB 1.2) o por su id (42).',
+    unknownStrategy: 'Ninguna estrategia coincide con “{{query}}”. Indíquela por su número con el código del departamento (LIB 1.2) o por su id (42).',
     ambiguousStrategy: '“{{query}}” coincide con varias estrategias: {{matches}}. Use el id.',
     invalidStatus: '“{{value}}” no es un estado. Use uno de estos: {{choices}}.',
     generic: 'Algo salió mal de nuestro lado y no se guardó nada. Vuelva a ejecutar el flujo de trabajo en un minuto.',

@@ -58,9 +58,11 @@ export function registerBriefingButtons(app: App, ctx: AppContext): void {
       const notice = `:no_entry_sign: ${t('briefings.list.cancelledNotice', { title: escapeMrkdwn(cancelled.title) })}`;
       await respond({ response_type: 'ephemeral', replace_original: true, ...briefingListMessage(t, list, notice) });
     } catch (e) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: problemText(ctx, t, e, 'could not cancel a briefing') }).catch((err: unknown) => {
-        ctx.logger.warn({ err, user: body.user.id }, 'could not answer a briefing cancel click');
-      });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: problemText(ctx, t, e, 'could not cancel a briefing') }).catch(
+        (err: unknown) => {
+          ctx.logger.warn({ err, user: body.user.id }, 'could not answer a briefing cancel click');
+        },
+      );
     }
   });
 }

@@ -19,9 +19,7 @@ export function registerManageAddDepartment(app: App, ctx: AppContext): void {
     let view;
     try {
       const actor = await loadActor(ctx, body.user.id);
-      const department = Number.isSafeInteger(departmentId)
-        ? await findDepartment(ctx, departmentId)
-        : null;
+      const department = Number.isSafeInteger(departmentId) ? await findDepartment(ctx, departmentId) : null;
       view = department ? await addStrategyView(ctx, t, actor, department) : problemModal(t, t('errors.notFound.departmentGone'));
     } catch (e) {
       view = problemModal(t, problemText(ctx, t, e, 'could not switch department in the add form'));

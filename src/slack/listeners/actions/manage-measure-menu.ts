@@ -25,7 +25,10 @@ export function registerManageMeasureMenu(app: App, ctx: AppContext): void {
       if (!parsed) throw notFound('errors.notFound.measure', { measureId: null });
       const actor = await loadActor(ctx, body.user.id);
       const { measure, strategy } = await measureToEdit(ctx, actor, parsed.measureId);
-      view = parsed.op === 'edit' ? measureEditModal(t, { strategyLabel: strategy.label, measure }) : measureArchiveModal(t, { strategyLabel: strategy.label, measure });
+      view =
+        parsed.op === 'edit'
+          ? measureEditModal(t, { strategyLabel: strategy.label, measure })
+          : measureArchiveModal(t, { strategyLabel: strategy.label, measure });
     } catch (e) {
       view = problemModal(t, problemText(ctx, t, e, 'could not open the measure form'));
     }

@@ -308,24 +308,26 @@ export function onSubmission(
   save: (input: SubmissionInput) => Promise<SubmissionOutcome>,
 ): void {
   // Slack waits for this answer: its reads and the save go before work nobody is timing.
-  app.view<ViewSubmitAction>(callbackId, ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: WebClient }) => urgently(async () => {
-    const { t } = await speakerFor(ctx, body.user.id);
-    let outcome: SubmissionOutcome;
-    try {
-      const actor = await loadActor(ctx, body.user.id);
-      outcome = await save({ actor, t, view, values: view.state.values, body, client });
-    } catch (e) {
-      await ackProblem(ctx, ack, t, e, view, blockIdFor);
-      return;
-    }
-    await ack(outcome.view ? { response_action: 'update', view: outcome.view } : undefined);
-    const after = outcome.after;
-    if (after) {
-      await unhurried(() => after().catch((e: unknown) => ctx.logger.error({ err: e, callbackId }, 'follow-up of a saved modal failed')));
-    }
-    const origin = decodeStrategyMeta(view.private_metadata)?.origin;
-    if (origin) await unhurried(() => redrawPlanPage(ctx, body.user.id, origin));
-  }));
+  app.view<ViewSubmitAction>(callbackId, ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: WebClient }) =>
+    urgently(async () => {
+      const { t } = await speakerFor(ctx, body.user.id);
+      let outcome: SubmissionOutcome;
+      try {
+        const actor = await loadActor(ctx, body.user.id);
+        outcome = await save({ actor, t, view, values: view.state.values, body, client });
+      } catch (e) {
+        await ackProblem(ctx, ack, t, e, view, blockIdFor);
+        return;
+      }
+      await ack(outcome.view ? { response_action: 'update', view: outcome.view } : undefined);
+      const after = outcome.after;
+      if (after) {
+        await unhurried(() => after().catch((e: unknown) => ctx.logger.error({ err: e, callbackId }, 'follow-up of a saved modal failed')));
+      }
+      const origin = decodeStrategyMeta(view.private_metadata)?.origin;
+      if (origin) await unhurried(() => redrawPlanPage(ctx, body.user.id, origin));
+    }),
+  );
 }
 
 // ---------- after a change ----------

@@ -23,7 +23,10 @@ export function registerPlanPage(app: App, ctx: AppContext): void {
     }
     try {
       const actor = await loadActor(ctx, caller.slackUserId);
-      const view = await planView(ctx, actor, ref.department, ref.page, ref.pageSize, { planKey: ref.planKey, ...(ref.pillar !== undefined ? { pillar: ref.pillar } : {}) });
+      const view = await planView(ctx, actor, ref.department, ref.page, ref.pageSize, {
+        planKey: ref.planKey,
+        ...(ref.pillar !== undefined ? { pillar: ref.pillar } : {}),
+      });
       await respond({ response_type: 'ephemeral', replace_original: true, ...planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor)) });
     } catch (e) {
       const text = problemText(ctx, t, e, 'reading command failed', { action: action.action_id, user: body.user.id });

@@ -14,9 +14,7 @@ export function registerReminderSnooze(app: App, ctx: AppContext): void {
       const result = await snoozeReminder(ctx, actor, ref);
       if (result.alreadyDone) return t('reminders.outcome.alreadyDone');
       const date = slackDate(todayIn(result.until, ctx.config.timeZone));
-      return result.changed
-        ? t('reminders.outcome.snoozed', { user: `<@${actor.slackUserId}>`, date })
-        : t('reminders.outcome.snoozedAlready', { date });
+      return result.changed ? t('reminders.outcome.snoozed', { user: `<@${actor.slackUserId}>`, date }) : t('reminders.outcome.snoozedAlready', { date });
     });
   });
 }

@@ -12,7 +12,8 @@ import { UPDATE_ACTIONS, UPDATE_OPEN_ACTION, messageView } from '../../ui/update
 import { recentLanguage } from '../../recent-languages.js';
 import { editUpdateModel, loadUpdateForEdit, newUpdateModel, openPreparedForm, prepare, type PreparedForm } from '../views/update-form.js';
 
-const positiveInt = (v: unknown): number | null => (typeof v === 'number' || typeof v === 'string') && /^\d{1,9}$/.test(String(v)) && Number(v) > 0 ? Number(v) : null;
+const positiveInt = (v: unknown): number | null =>
+  (typeof v === 'number' || typeof v === 'string') && /^\d{1,9}$/.test(String(v)) && Number(v) > 0 ? Number(v) : null;
 
 function updateIdOf(value: string | undefined): number | null {
   try {

@@ -17,7 +17,8 @@ import { viewPayload } from '../../view-payload.js';
 const positiveInt = (v: string | undefined): number | null => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 
 export function registerUpdateSelects(app: App, ctx: AppContext): void {
-  const refresh = (which: 'strategy' | 'department') =>
+  const refresh =
+    (which: 'strategy' | 'department') =>
     async ({ ack, body, client }: { ack: () => Promise<void>; body: BlockAction<StaticSelectAction>; client: WebClient }) => {
       await ack();
       const view = body.view;
@@ -43,7 +44,12 @@ export function registerUpdateSelects(app: App, ctx: AppContext): void {
         } catch (e) {
           // The strategy was archived or is not theirs to report on: say so, keep the list.
           if (!(e instanceof ServiceError)) throw e;
-          next = await newUpdateModel(ctx, actor, { ...base, departmentId: meta.departmentId ?? null, strategyId: null, banner: `:warning: ${describeServiceError(t, e)}` });
+          next = await newUpdateModel(ctx, actor, {
+            ...base,
+            departmentId: meta.departmentId ?? null,
+            strategyId: null,
+            banner: `:warning: ${describeServiceError(t, e)}`,
+          });
         }
       } catch (e) {
         ctx.logger.warn({ err: e, user: body.user.id }, 'could not refresh the update form');

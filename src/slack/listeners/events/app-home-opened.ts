@@ -15,7 +15,9 @@ export function registerAppHomeOpened(app: App, ctx: AppContext): void {
     await Promise.all([
       publishHome(ctx, client, event.user, hash ? { hash } : {}),
       // From now on changes refresh their Home too. Not noting it only costs them those refreshes.
-      noteHomeOpened(ctx, event.user).catch((e: unknown) => ctx.logger.warn({ err: (e as Error).message, user: event.user }, 'could not note that App Home was opened')),
+      noteHomeOpened(ctx, event.user).catch((e: unknown) =>
+        ctx.logger.warn({ err: (e as Error).message, user: event.user }, 'could not note that App Home was opened'),
+      ),
     ]);
   });
 }

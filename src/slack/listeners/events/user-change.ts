@@ -71,5 +71,9 @@ async function notifyReassignment(ctx: AppContext, client: WebClient, personSlac
     }
   }
   // Their App Home lists the strategies that now need an owner.
-  await republishHomeFor(ctx, client, d.notify.flatMap((n) => n.recipientSlackIds));
+  await republishHomeFor(
+    ctx,
+    client,
+    d.notify.flatMap((n) => n.recipientSlackIds),
+  );
 }

@@ -35,7 +35,11 @@ export const SUBMIT_UPDATE_STEP = 'submit_reap_update';
 
 export const idempotencyKeyForRun = (functionExecutionId: string): string => `function:${functionExecutionId}`;
 
-const statusKey = (text: string) => text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const statusKey = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /**
  * A status as a workflow may carry it: the code in any case ("in_progress", "In progress")
@@ -117,7 +121,14 @@ export function registerSubmitUpdateStep(app: App, ctx: AppContext): void {
       const form = prepare(t, () =>
         newUpdateModel(ctx, actor, { departmentId: null, strategyId, meta: {}, values: { narrative, ...(status ? { status } : {}) } }),
       );
-      await openPreparedForm(form, { client, triggerId: '', interactivityPointer: pointer, t, ctx, say: (text) => fail({ error: plainText(text) }).then(() => {}) });
+      await openPreparedForm(form, {
+        client,
+        triggerId: '',
+        interactivityPointer: pointer,
+        t,
+        ctx,
+        say: (text) => fail({ error: plainText(text) }).then(() => {}),
+      });
     };
     if (reference === null || statusText === null || narrative === null) {
       const missing = reference === null ? 'strategy' : statusText === null ? 'status' : 'narrative';

@@ -69,7 +69,8 @@ async function prepareFromMessage(ctx: AppContext, client: WebClient, shortcut: 
     const [names, place] = await Promise.all([mentionNames(ctx, text), placeFor(ctx, actor, channelId, t)]);
     if ('message' in place) return { kind: 'message' as const, text: place.message };
     const prefill = prefillFromMessage(text, { names, permalink });
-    const shortened = prefill.shortenedFrom === null ? {} : { prefilledLength: prefill.shortenedFrom, ...(prefill.evidenceUrl ? { linkedAsEvidence: true as const } : {}) };
+    const shortened =
+      prefill.shortenedFrom === null ? {} : { prefilledLength: prefill.shortenedFrom, ...(prefill.evidenceUrl ? { linkedAsEvidence: true as const } : {}) };
     return newUpdateModel(ctx, actor, {
       ...place,
       meta: { channelId, ...shortened },
@@ -107,7 +108,12 @@ async function mentionNames(ctx: AppContext, text: string): Promise<Map<string, 
  * only one with a department choice) starts on that department; everyone else gets what
  * /reap update shows them.
  */
-async function placeFor(ctx: AppContext, actor: Actor, channelId: string, t: Translate): Promise<Pick<NewFormRequest, 'departmentId' | 'strategyId' | 'strategies'> | { message: string }> {
+async function placeFor(
+  ctx: AppContext,
+  actor: Actor,
+  channelId: string,
+  t: Translate,
+): Promise<Pick<NewFormRequest, 'departmentId' | 'strategyId' | 'strategies'> | { message: string }> {
   if (isOrseAdmin(actor)) {
     const department = await departmentOfChannel(ctx, channelId);
     if (department) {

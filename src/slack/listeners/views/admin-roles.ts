@@ -13,11 +13,14 @@ import { checkedOf, onSubmission, stateOf } from '../actions/manage-support.js';
 type Field = 'roles' | 'departmentCode' | 'managedDepartmentCodes';
 
 /** The per-person input of `field` (its block id ends with the person's id, see admin-modal.ts). */
-const blockOf = (view: ViewOutput, field: Field): string | undefined =>
-  Object.keys(view.state.values).find((id) => id.startsWith(`${field}__`));
+const blockOf = (view: ViewOutput, field: Field): string | undefined => Object.keys(view.state.values).find((id) => id.startsWith(`${field}__`));
 
 const blockIdFor = (field: string, view: ViewOutput): string | undefined =>
-  field === 'slackUserId' ? ADMIN_PERSON_BLOCK : field === 'roles' || field === 'departmentCode' || field === 'managedDepartmentCodes' ? blockOf(view, field) : undefined;
+  field === 'slackUserId'
+    ? ADMIN_PERSON_BLOCK
+    : field === 'roles' || field === 'departmentCode' || field === 'managedDepartmentCodes'
+      ? blockOf(view, field)
+      : undefined;
 
 /** Slack's profile as the member service takes it; absent fields are left alone. */
 export async function fetchSlackProfile(client: WebClient, slackUserId: string) {

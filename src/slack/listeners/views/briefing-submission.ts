@@ -37,49 +37,49 @@ import { speakerFor } from '../../caller.js';
 
 export function registerBriefingSubmission(app: App, ctx: AppContext): void {
   // Slack waits for this answer (3 s): its reads and writes go before work nobody is timing.
-  app.view<ViewSubmitAction>(BRIEFING_CALLBACK_ID, ({ ack, body, view, client }) => urgently(async () => {
-    const { t } = await speakerFor(ctx, body.user.id);
-    const meta = decodeComposerMeta(view.private_metadata);
-    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
-    const inputs = new Set(
-      (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!),
-    );
-    const answer = (e: unknown) => ackProblem(ctx, ack, t, e, meta, values, inputs);
+  app.view<ViewSubmitAction>(BRIEFING_CALLBACK_ID, ({ ack, body, view, client }) =>
+    urgently(async () => {
+      const { t } = await speakerFor(ctx, body.user.id);
+      const meta = decodeComposerMeta(view.private_metadata);
+      const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+      const inputs = new Set((view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!));
+      const answer = (e: unknown) => ackProblem(ctx, ack, t, e, meta, values, inputs);
 
-    if (meta.mode === 'posted' && meta.id !== null) {
-      let saved: BriefingRecord;
-      let actor: Actor;
+      if (meta.mode === 'posted' && meta.id !== null) {
+        let saved: BriefingRecord;
+        let actor: Actor;
+        try {
+          actor = await loadActor(ctx, body.user.id);
+          saved = await editPostedBriefing(ctx, actor, meta.id, values);
+        } catch (e) {
+          await answer(e);
+          return;
+        }
+        await ack({ response_action: 'update', view: briefingNoticeModal(t, 'titleUpdated', t('briefings.result.updating')) });
+        // After the acknowledgement, at the normal pace: the edit goes straight to Slack
+        // (chat.update), not the outbox, and the modal then says how it went.
+        await unhurried(() => updatePostedMessages(ctx, client, t, actor, saved, view.id));
+        return;
+      }
+
+      let scheduled: BriefingRecord;
       try {
-        actor = await loadActor(ctx, body.user.id);
-        saved = await editPostedBriefing(ctx, actor, meta.id, values);
+        const actor = await loadActor(ctx, body.user.id);
+        const unreachableChannels = await channelsWithoutBot(ctx, client, values.channelIds);
+        scheduled = await scheduleBriefing(ctx, actor, { ...values, id: meta.id, unreachableChannels });
       } catch (e) {
         await answer(e);
         return;
       }
-      await ack({ response_action: 'update', view: briefingNoticeModal(t, 'titleUpdated', t('briefings.result.updating')) });
-      // After the acknowledgement, at the normal pace: the edit goes straight to Slack
-      // (chat.update), not the outbox, and the modal then says how it went.
-      await unhurried(() => updatePostedMessages(ctx, client, t, actor, saved, view.id));
-      return;
-    }
-
-    let scheduled: BriefingRecord;
-    try {
-      const actor = await loadActor(ctx, body.user.id);
-      const unreachableChannels = await channelsWithoutBot(ctx, client, values.channelIds);
-      scheduled = await scheduleBriefing(ctx, actor, { ...values, id: meta.id, unreachableChannels });
-    } catch (e) {
-      await answer(e);
-      return;
-    }
-    const title = escapeMrkdwn(scheduled.title);
-    const channels = channelList(scheduled.channelIds);
-    const soon = !scheduled.scheduledFor || scheduled.scheduledFor.getTime() <= ctx.now().getTime() + 60_000;
-    const text = soon
-      ? t('briefings.result.scheduledNow', { title, channels })
-      : t('briefings.result.scheduled', { title, channels, when: slackDateTime(scheduled.scheduledFor!) });
-    await ack({ response_action: 'update', view: briefingNoticeModal(t, 'titleScheduled', `:calendar: ${text}`) });
-  }));
+      const title = escapeMrkdwn(scheduled.title);
+      const channels = channelList(scheduled.channelIds);
+      const soon = !scheduled.scheduledFor || scheduled.scheduledFor.getTime() <= ctx.now().getTime() + 60_000;
+      const text = soon
+        ? t('briefings.result.scheduledNow', { title, channels })
+        : t('briefings.result.scheduled', { title, channels, when: slackDateTime(scheduled.scheduledFor!) });
+      await ack({ response_action: 'update', view: briefingNoticeModal(t, 'titleScheduled', `:calendar: ${text}`) });
+    }),
+  );
 
   app.view({ callback_id: BRIEFING_CALLBACK_ID, type: 'view_closed' }, async ({ ack, body, view }) => {
     await ack();

@@ -9,14 +9,20 @@ import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { afterStrategyChange, onSubmission } from '../actions/manage-support.js';
 
 export function registerManageClose(app: App, ctx: AppContext): void {
-  onSubmission(app, ctx, MANAGE_CALLBACKS.close, () => undefined, async ({ actor, t, view, client }) => {
-    const meta = decodeStrategyMeta(view.private_metadata);
-    if (!meta) throw notFound('errors.notFound.strategy', { strategyId: null });
-    const { strategy, changed } = await closeStrategy(ctx, actor, meta.strategyId, meta.version);
-    const label = escapeMrkdwn(strategy.label);
-    return {
-      view: resultModal(t, changed ? t('manage.done.closed', { label }) : t('manage.close.alreadyClosed', { label })),
-      after: () => (changed ? afterStrategyChange(ctx, client, strategy.id, [actor.slackUserId]) : Promise.resolve()),
-    };
-  });
+  onSubmission(
+    app,
+    ctx,
+    MANAGE_CALLBACKS.close,
+    () => undefined,
+    async ({ actor, t, view, client }) => {
+      const meta = decodeStrategyMeta(view.private_metadata);
+      if (!meta) throw notFound('errors.notFound.strategy', { strategyId: null });
+      const { strategy, changed } = await closeStrategy(ctx, actor, meta.strategyId, meta.version);
+      const label = escapeMrkdwn(strategy.label);
+      return {
+        view: resultModal(t, changed ? t('manage.done.closed', { label }) : t('manage.close.alreadyClosed', { label })),
+        after: () => (changed ? afterStrategyChange(ctx, client, strategy.id, [actor.slackUserId]) : Promise.resolve()),
+      };
+    },
+  );
 }

@@ -9,16 +9,22 @@ import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { afterStrategyChange, dateOf, onSubmission, textOf } from '../actions/manage-support.js';
 
 export function registerManageDefer(app: App, ctx: AppContext): void {
-  onSubmission(app, ctx, MANAGE_CALLBACKS.defer, (field) => field, async ({ actor, t, view, values, client }) => {
-    const meta = decodeStrategyMeta(view.private_metadata);
-    if (!meta) throw notFound('errors.notFound.strategy', { strategyId: null });
-    const { strategy } = await deferStrategy(ctx, actor, meta.strategyId, meta.version, {
-      reason: textOf(values, DEFER_BLOCKS.reason),
-      newDueDate: dateOf(values, DEFER_BLOCKS.newDueDate) ?? '',
-    });
-    return {
-      view: resultModal(t, t('manage.done.deferred', { label: escapeMrkdwn(strategy.label), date: strategy.dueDate ? dateToken(strategy.dueDate) : '' })),
-      after: () => afterStrategyChange(ctx, client, strategy.id, [actor.slackUserId]),
-    };
-  });
+  onSubmission(
+    app,
+    ctx,
+    MANAGE_CALLBACKS.defer,
+    (field) => field,
+    async ({ actor, t, view, values, client }) => {
+      const meta = decodeStrategyMeta(view.private_metadata);
+      if (!meta) throw notFound('errors.notFound.strategy', { strategyId: null });
+      const { strategy } = await deferStrategy(ctx, actor, meta.strategyId, meta.version, {
+        reason: textOf(values, DEFER_BLOCKS.reason),
+        newDueDate: dateOf(values, DEFER_BLOCKS.newDueDate) ?? '',
+      });
+      return {
+        view: resultModal(t, t('manage.done.deferred', { label: escapeMrkdwn(strategy.label), date: strategy.dueDate ? dateToken(strategy.dueDate) : '' })),
+        after: () => afterStrategyChange(ctx, client, strategy.id, [actor.slackUserId]),
+      };
+    },
+  );
 }

@@ -49,26 +49,44 @@ async function refreshList(ctx: AppContext, client: WebClient, t: Translate, vie
 }
 
 export function registerManageMeasures(app: App, ctx: AppContext): void {
-  onSubmission(app, ctx, MEASURE_CALLBACKS.list, (field) => field, async ({ actor, t, view, values, client }) => {
-    const strategyId = strategyIdOf(view);
-    const { measure, strategy } = await addMeasure(ctx, actor, strategyId, fieldsOf(values));
-    const s = await liveStrategy(ctx, strategyId);
-    const notice = t('measures.manage.added', { label: escapeMrkdwn(measure.label), strategy: escapeMrkdwn(strategy.label) });
-    return {
-      view: await measuresView(ctx, t, s, `:white_check_mark: ${notice}`, `:${measure.id}`),
-      after: () => afterStrategyChange(ctx, client, strategyId, [actor.slackUserId]),
-    };
-  });
+  onSubmission(
+    app,
+    ctx,
+    MEASURE_CALLBACKS.list,
+    (field) => field,
+    async ({ actor, t, view, values, client }) => {
+      const strategyId = strategyIdOf(view);
+      const { measure, strategy } = await addMeasure(ctx, actor, strategyId, fieldsOf(values));
+      const s = await liveStrategy(ctx, strategyId);
+      const notice = t('measures.manage.added', { label: escapeMrkdwn(measure.label), strategy: escapeMrkdwn(strategy.label) });
+      return {
+        view: await measuresView(ctx, t, s, `:white_check_mark: ${notice}`, `:${measure.id}`),
+        after: () => afterStrategyChange(ctx, client, strategyId, [actor.slackUserId]),
+      };
+    },
+  );
 
-  onSubmission(app, ctx, MEASURE_CALLBACKS.edit, (field) => field, async ({ actor, t, view, values, client }) => {
-    const { measure, strategy } = await editMeasure(ctx, actor, measureIdOf(view), fieldsOf(values));
-    const notice = t('measures.manage.saved', { label: escapeMrkdwn(measure.label), strategy: escapeMrkdwn(strategy.label) });
-    return { after: () => refreshList(ctx, client, t, view, strategy.id, notice) };
-  });
+  onSubmission(
+    app,
+    ctx,
+    MEASURE_CALLBACKS.edit,
+    (field) => field,
+    async ({ actor, t, view, values, client }) => {
+      const { measure, strategy } = await editMeasure(ctx, actor, measureIdOf(view), fieldsOf(values));
+      const notice = t('measures.manage.saved', { label: escapeMrkdwn(measure.label), strategy: escapeMrkdwn(strategy.label) });
+      return { after: () => refreshList(ctx, client, t, view, strategy.id, notice) };
+    },
+  );
 
-  onSubmission(app, ctx, MEASURE_CALLBACKS.archive, () => undefined, async ({ actor, t, view, client }) => {
-    const { measure, strategy } = await archiveMeasure(ctx, actor, measureIdOf(view));
-    const notice = t('measures.manage.archived', { label: escapeMrkdwn(measure.label), strategy: escapeMrkdwn(strategy.label) });
-    return { after: () => refreshList(ctx, client, t, view, strategy.id, notice) };
-  });
+  onSubmission(
+    app,
+    ctx,
+    MEASURE_CALLBACKS.archive,
+    () => undefined,
+    async ({ actor, t, view, client }) => {
+      const { measure, strategy } = await archiveMeasure(ctx, actor, measureIdOf(view));
+      const notice = t('measures.manage.archived', { label: escapeMrkdwn(measure.label), strategy: escapeMrkdwn(strategy.label) });
+      return { after: () => refreshList(ctx, client, t, view, strategy.id, notice) };
+    },
+  );
 }

@@ -12,26 +12,32 @@ import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { afterStrategyChange, dateOf, milestonesView, onSubmission, personOf, textOf } from '../actions/manage-support.js';
 
 export function registerManageMilestoneEdit(app: App, ctx: AppContext): void {
-  onSubmission(app, ctx, MANAGE_CALLBACKS.milestoneEdit, (field) => field, async ({ actor, t, view, values, client }) => {
-    const meta = milestoneEditMetadata.decode(view.private_metadata);
-    if (!meta) throw notFound('errors.notFound.milestone', { milestoneId: null });
-    const { milestoneId, updatedAt } = meta;
-    const { milestone } = await editMilestone(ctx, actor, milestoneId, updatedAt, {
-      title: textOf(values, MILESTONE_BLOCKS.title),
-      dueDate: dateOf(values, MILESTONE_BLOCKS.dueDate) ?? '',
-      ownerSlackId: personOf(values, MILESTONE_BLOCKS.owner),
-    });
-    const listViewId = view.previous_view_id;
-    return {
-      // The form closes; the Milestones list it was pushed from shows the change.
-      after: async () => {
-        if (listViewId) {
-          const s = await liveStrategy(ctx, milestone.strategyId);
-          const notice = `:white_check_mark: ${t('manage.done.milestoneEdited', { title: escapeMrkdwn(milestone.title) })}`;
-          await client.views.update({ view_id: listViewId, view: await milestonesView(ctx, t, s, notice) });
-        }
-        await afterStrategyChange(ctx, client, milestone.strategyId, [actor.slackUserId, personOf(values, MILESTONE_BLOCKS.owner) ?? '']);
-      },
-    };
-  });
+  onSubmission(
+    app,
+    ctx,
+    MANAGE_CALLBACKS.milestoneEdit,
+    (field) => field,
+    async ({ actor, t, view, values, client }) => {
+      const meta = milestoneEditMetadata.decode(view.private_metadata);
+      if (!meta) throw notFound('errors.notFound.milestone', { milestoneId: null });
+      const { milestoneId, updatedAt } = meta;
+      const { milestone } = await editMilestone(ctx, actor, milestoneId, updatedAt, {
+        title: textOf(values, MILESTONE_BLOCKS.title),
+        dueDate: dateOf(values, MILESTONE_BLOCKS.dueDate) ?? '',
+        ownerSlackId: personOf(values, MILESTONE_BLOCKS.owner),
+      });
+      const listViewId = view.previous_view_id;
+      return {
+        // The form closes; the Milestones list it was pushed from shows the change.
+        after: async () => {
+          if (listViewId) {
+            const s = await liveStrategy(ctx, milestone.strategyId);
+            const notice = `:white_check_mark: ${t('manage.done.milestoneEdited', { title: escapeMrkdwn(milestone.title) })}`;
+            await client.views.update({ view_id: listViewId, view: await milestonesView(ctx, t, s, notice) });
+          }
+          await afterStrategyChange(ctx, client, milestone.strategyId, [actor.slackUserId, personOf(values, MILESTONE_BLOCKS.owner) ?? '']);
+        },
+      };
+    },
+  );
 }

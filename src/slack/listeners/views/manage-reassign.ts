@@ -9,16 +9,22 @@ import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { afterStrategyChange, onSubmission, personOf } from '../actions/manage-support.js';
 
 export function registerManageReassign(app: App, ctx: AppContext): void {
-  onSubmission(app, ctx, MANAGE_CALLBACKS.reassign, (field) => field, async ({ actor, t, view, values, client }) => {
-    const meta = decodeStrategyMeta(view.private_metadata);
-    if (!meta) throw notFound('errors.notFound.strategy', { strategyId: null });
-    const owner = personOf(values, REASSIGN_BLOCKS.owner) ?? '';
-    // The previous owner's App Home drops the strategy, so they are refreshed too.
-    const previous = await strategyOwnerSlackId(ctx, meta.strategyId);
-    const { strategy } = await reassignStrategy(ctx, actor, meta.strategyId, meta.version, owner);
-    return {
-      view: resultModal(t, t('manage.done.reassigned', { label: escapeMrkdwn(strategy.label), owner: mention(owner) })),
-      after: () => afterStrategyChange(ctx, client, strategy.id, [actor.slackUserId, previous ?? '']),
-    };
-  });
+  onSubmission(
+    app,
+    ctx,
+    MANAGE_CALLBACKS.reassign,
+    (field) => field,
+    async ({ actor, t, view, values, client }) => {
+      const meta = decodeStrategyMeta(view.private_metadata);
+      if (!meta) throw notFound('errors.notFound.strategy', { strategyId: null });
+      const owner = personOf(values, REASSIGN_BLOCKS.owner) ?? '';
+      // The previous owner's App Home drops the strategy, so they are refreshed too.
+      const previous = await strategyOwnerSlackId(ctx, meta.strategyId);
+      const { strategy } = await reassignStrategy(ctx, actor, meta.strategyId, meta.version, owner);
+      return {
+        view: resultModal(t, t('manage.done.reassigned', { label: escapeMrkdwn(strategy.label), owner: mention(owner) })),
+        after: () => afterStrategyChange(ctx, client, strategy.id, [actor.slackUserId, previous ?? '']),
+      };
+    },
+  );
 }

@@ -38,40 +38,42 @@ function blockFor(field: string): string | undefined {
 
 export function registerSettingsSubmission(app: App, ctx: AppContext): void {
   // Slack waits for this answer (3 s): its reads and writes go before work nobody is timing.
-  app.view<ViewSubmitAction>(SETTINGS_CALLBACK_ID, ({ ack, body, view }) => urgently(async () => {
-    const { t } = await speakerFor(ctx, body.user.id);
-    const values = view.state.values as unknown as State;
-    const crons: Record<string, string> = {};
-    for (const blockId of Object.keys(values)) {
-      const job = jobOfCronBlock(blockId);
-      if (job) crons[job] = first(values, blockId)?.value ?? '';
-    }
-    const redi = values[SETTINGS_BLOCKS.rediChannel] ? (first(values, SETTINGS_BLOCKS.rediChannel)?.selected_conversation ?? null) : undefined;
-    const offsets = values[SETTINGS_BLOCKS.offsets] ? (first(values, SETTINGS_BLOCKS.offsets)?.value ?? '') : undefined;
-    try {
-      const actor = await loadActor(ctx, body.user.id);
-      const { changes, settings } = await saveSettings(ctx, actor, { crons, rediChannelId: redi, reminderOffsetDays: offsets });
-      const shown: SettingsChangeView[] = changes.map((c) => {
-        if (c.kind === 'cron') return { kind: 'cron', job: c.job, after: c.after, now: settings.jobs.find((j) => j.job === c.job)! };
-        if (c.kind === 'rediChannel') return { kind: 'rediChannel', after: c.after };
-        return { kind: 'reminderOffsets', after: c.after, now: settings.reminderOffsetDays };
-      });
-      await ack({
-        response_action: 'update',
-        view: settingsModal(t, { ...settings, defaultOffsetDays: DEFAULT_REMINDER_OFFSET_DAYS, notice: savedNotice(t, shown) }),
-      });
-    } catch (e) {
-      if (isServiceError(e)) {
-        const { errors, unplaced } = modalErrors(t, e as ServiceError, blockFor);
-        if (unplaced.length === 0 && Object.keys(errors).length > 0) {
-          await ack({ response_action: 'errors', errors });
-          return;
-        }
+  app.view<ViewSubmitAction>(SETTINGS_CALLBACK_ID, ({ ack, body, view }) =>
+    urgently(async () => {
+      const { t } = await speakerFor(ctx, body.user.id);
+      const values = view.state.values as unknown as State;
+      const crons: Record<string, string> = {};
+      for (const blockId of Object.keys(values)) {
+        const job = jobOfCronBlock(blockId);
+        if (job) crons[job] = first(values, blockId)?.value ?? '';
       }
-      // A refusal or an unexpected failure: said where the form's first input is, nothing saved.
-      const firstInput = (view.blocks as { type: string; block_id?: string }[]).find((b) => b.type === 'input')?.block_id;
-      const text = problemText(ctx, t, e, 'saving settings failed');
-      await ack(firstInput ? { response_action: 'errors', errors: { [firstInput]: text.slice(0, 2000) } } : undefined);
-    }
-  }));
+      const redi = values[SETTINGS_BLOCKS.rediChannel] ? (first(values, SETTINGS_BLOCKS.rediChannel)?.selected_conversation ?? null) : undefined;
+      const offsets = values[SETTINGS_BLOCKS.offsets] ? (first(values, SETTINGS_BLOCKS.offsets)?.value ?? '') : undefined;
+      try {
+        const actor = await loadActor(ctx, body.user.id);
+        const { changes, settings } = await saveSettings(ctx, actor, { crons, rediChannelId: redi, reminderOffsetDays: offsets });
+        const shown: SettingsChangeView[] = changes.map((c) => {
+          if (c.kind === 'cron') return { kind: 'cron', job: c.job, after: c.after, now: settings.jobs.find((j) => j.job === c.job)! };
+          if (c.kind === 'rediChannel') return { kind: 'rediChannel', after: c.after };
+          return { kind: 'reminderOffsets', after: c.after, now: settings.reminderOffsetDays };
+        });
+        await ack({
+          response_action: 'update',
+          view: settingsModal(t, { ...settings, defaultOffsetDays: DEFAULT_REMINDER_OFFSET_DAYS, notice: savedNotice(t, shown) }),
+        });
+      } catch (e) {
+        if (isServiceError(e)) {
+          const { errors, unplaced } = modalErrors(t, e as ServiceError, blockFor);
+          if (unplaced.length === 0 && Object.keys(errors).length > 0) {
+            await ack({ response_action: 'errors', errors });
+            return;
+          }
+        }
+        // A refusal or an unexpected failure: said where the form's first input is, nothing saved.
+        const firstInput = (view.blocks as { type: string; block_id?: string }[]).find((b) => b.type === 'input')?.block_id;
+        const text = problemText(ctx, t, e, 'saving settings failed');
+        await ack(firstInput ? { response_action: 'errors', errors: { [firstInput]: text.slice(0, 2000) } } : undefined);
+      }
+    }),
+  );
 }

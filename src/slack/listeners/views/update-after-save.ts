@@ -34,7 +34,7 @@ export async function afterProgressChange(ctx: AppContext, client: WebClient, sl
 
 const SLACK_ERROR = (e: unknown): string => {
   const data = (e as { data?: { error?: unknown } }).data;
-  return typeof data?.error === 'string' ? data.error : (e as Error).message ?? 'unknown';
+  return typeof data?.error === 'string' ? data.error : ((e as Error).message ?? 'unknown');
 };
 
 function reasonText(t: Translate, code: string): string {

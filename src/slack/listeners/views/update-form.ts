@@ -12,12 +12,7 @@ import { isOrseAdmin } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { listDepartments } from '../../../services/departments.js';
 import { ServiceError } from '../../../services/errors.js';
-import {
-  getUpdateFormDefaults,
-  listReportableStrategies,
-  type ProgressUpdateView,
-  type ReportableStrategy,
-} from '../../../services/progress-updates.js';
+import { getUpdateFormDefaults, listReportableStrategies, type ProgressUpdateView, type ReportableStrategy } from '../../../services/progress-updates.js';
 import { loadUpdateForEdit, type EditableUpdate } from '../../../services/update-editing.js';
 import type { Translate } from '../../i18n/index.js';
 import type { LoadingViewOpened } from '../../../http/front-door/messages.js';
@@ -63,7 +58,8 @@ export async function newUpdateModel(ctx: AppContext, actor: Actor, req: NewForm
   ]);
   // A strategy someone may report on but that the list does not hold (an admin's pick in
   // another department, an owner's strategy elsewhere) still has to be selectable.
-  const list = selected && !strategies.some((s) => s.id === selected.defaults.strategy.id) ? [...strategies, asReportable(selected.defaults, actor)] : strategies;
+  const list =
+    selected && !strategies.some((s) => s.id === selected.defaults.strategy.id) ? [...strategies, asReportable(selected.defaults, actor)] : strategies;
   return {
     mode: 'new',
     meta: {

@@ -108,60 +108,63 @@ async function rebuiltInTime<T>(s: Submission, build: Promise<T>): Promise<T | n
 
 export function registerUpdateSubmission(app: App, ctx: AppContext): void {
   // Slack waits for this answer: its reads and the write go before work nobody is timing.
-  app.view<ViewSubmitAction>(UPDATE_CALLBACK_ID, ({ ack, body, view, client, context }) => urgently(async () => {
-    const deadline = Date.now() + SUBMIT_DEADLINE_MS;
-    const userId = body.user.id;
-    const state = view.state.values as unknown as ViewStateValues;
-    const meta = decodeMeta(view.private_metadata);
-    const values = readFormValues(state);
-    // The strategy a new update is for is read alongside the person, not after: one round
-    // trip less before the answer. Authorization still comes first in submitUpdate; a read
-    // nobody uses (someone unknown, a database failure) is dropped.
-    const strategy = meta.mode !== 'edit' && values.strategyId !== null && values.strategyId === meta.strategyId ? liveStrategy(ctx, values.strategyId) : undefined;
-    strategy?.catch(() => {});
-    // One read for who is asking and in which language; someone unknown gets the reason.
-    let who: Submission['who'];
-    try {
-      who = await loadActorWithLanguage(ctx, userId);
-    } catch (e) {
-      ctx.logger.error({ err: e, user: userId, view: view.id }, 'progress update submission failed');
-      await (ack as Ack)(errorsAck({ [UPDATE_BLOCKS.narrative]: translator(recentLanguage(ctx, userId))('update.errors.database') }));
-      return;
-    }
-    const t = 'message' in who ? translator(recentLanguage(ctx, userId)) : who.t;
-    let acked = false;
-    const once: Ack = async (response) => {
-      if (acked) return;
-      acked = true;
-      await (ack as (r?: unknown) => Promise<void>)(response);
-    };
-    if (context.retryNum) {
-      ctx.logger.info({ retryNum: context.retryNum, reason: context.retryReason, view: view.id, user: userId }, 'Slack retried an update submission');
-    }
-    const s: Submission = {
-      ctx,
-      client,
-      t,
-      ack: once,
-      view,
-      userId,
-      meta,
-      values,
-      submitted: submittedBlocks(state),
-      deadline,
-      who,
-      strategy,
-      step: stepOf(body),
-    };
-    try {
-      if (s.meta.mode === 'edit') await submitEdit(s);
-      else await submitNew(s);
-    } catch (e) {
-      ctx.logger.error({ err: e, user: userId, view: view.id }, 'progress update submission failed');
-      // The modal stays open with everything typed; nothing was stored (one transaction).
-      await once(errorsAck({ [UPDATE_BLOCKS.narrative]: t('update.errors.database') }));
-    }
-  }));
+  app.view<ViewSubmitAction>(UPDATE_CALLBACK_ID, ({ ack, body, view, client, context }) =>
+    urgently(async () => {
+      const deadline = Date.now() + SUBMIT_DEADLINE_MS;
+      const userId = body.user.id;
+      const state = view.state.values as unknown as ViewStateValues;
+      const meta = decodeMeta(view.private_metadata);
+      const values = readFormValues(state);
+      // The strategy a new update is for is read alongside the person, not after: one round
+      // trip less before the answer. Authorization still comes first in submitUpdate; a read
+      // nobody uses (someone unknown, a database failure) is dropped.
+      const strategy =
+        meta.mode !== 'edit' && values.strategyId !== null && values.strategyId === meta.strategyId ? liveStrategy(ctx, values.strategyId) : undefined;
+      strategy?.catch(() => {});
+      // One read for who is asking and in which language; someone unknown gets the reason.
+      let who: Submission['who'];
+      try {
+        who = await loadActorWithLanguage(ctx, userId);
+      } catch (e) {
+        ctx.logger.error({ err: e, user: userId, view: view.id }, 'progress update submission failed');
+        await (ack as Ack)(errorsAck({ [UPDATE_BLOCKS.narrative]: translator(recentLanguage(ctx, userId))('update.errors.database') }));
+        return;
+      }
+      const t = 'message' in who ? translator(recentLanguage(ctx, userId)) : who.t;
+      let acked = false;
+      const once: Ack = async (response) => {
+        if (acked) return;
+        acked = true;
+        await (ack as (r?: unknown) => Promise<void>)(response);
+      };
+      if (context.retryNum) {
+        ctx.logger.info({ retryNum: context.retryNum, reason: context.retryReason, view: view.id, user: userId }, 'Slack retried an update submission');
+      }
+      const s: Submission = {
+        ctx,
+        client,
+        t,
+        ack: once,
+        view,
+        userId,
+        meta,
+        values,
+        submitted: submittedBlocks(state),
+        deadline,
+        who,
+        strategy,
+        step: stepOf(body),
+      };
+      try {
+        if (s.meta.mode === 'edit') await submitEdit(s);
+        else await submitNew(s);
+      } catch (e) {
+        ctx.logger.error({ err: e, user: userId, view: view.id }, 'progress update submission failed');
+        // The modal stays open with everything typed; nothing was stored (one transaction).
+        await once(errorsAck({ [UPDATE_BLOCKS.narrative]: t('update.errors.database') }));
+      }
+    }),
+  );
 }
 
 function contentOf(v: UpdateFormValues) {
@@ -256,7 +259,9 @@ async function submitNew(s: Submission): Promise<void> {
   // not_found (archived or deleted since the form opened), forbidden (audited by the
   // service), a reused key: said at the top of the form, nothing stored.
   const general = generalErrorBlock('new', s.submitted);
-  return s.ack(errorsAck({ [e.field && e.field !== 'idempotencyKey' ? (blockIdForField(e.field, s.submitted, 'new') ?? general) : general]: describeServiceError(t, e) }));
+  return s.ack(
+    errorsAck({ [e.field && e.field !== 'idempotencyKey' ? (blockIdForField(e.field, s.submitted, 'new') ?? general) : general]: describeServiceError(t, e) }),
+  );
 }
 
 async function finishNew(s: Submission, actor: Actor, result: SubmitResult): Promise<void> {
@@ -265,9 +270,11 @@ async function finishNew(s: Submission, actor: Actor, result: SubmitResult): Pro
     return;
   }
   // After the ack nobody is waiting on the clock: the confirmation, post and Home refresh take their turn.
-  await unhurried(() => afterNewUpdate(s.ctx, s.client, s.t, actor, result.update, s.meta).catch((e: unknown) =>
-    s.ctx.logger.error({ err: e, update: result.update.id }, 'after-save steps of a progress update failed'),
-  ));
+  await unhurried(() =>
+    afterNewUpdate(s.ctx, s.client, s.t, actor, result.update, s.meta).catch((e: unknown) =>
+      s.ctx.logger.error({ err: e, update: result.update.id }, 'after-save steps of a progress update failed'),
+    ),
+  );
   // A workflow's step waits for this form: it ends with the update, as it would without one.
   const step = s.step;
   if (step) await unhurried(() => completeStepWithUpdate(s.ctx, s.client, step, result.update));
@@ -331,9 +338,11 @@ async function submitEdit(s: Submission): Promise<void> {
 }
 
 async function finishEdit(s: Submission, actor: Actor, result: EditResult): Promise<void> {
-  await unhurried(() => afterEditedUpdate(s.ctx, s.client, s.t, actor, result.update, s.meta).catch((e: unknown) =>
-    s.ctx.logger.error({ err: e, update: result.update.id }, 'after-save steps of an edit failed'),
-  ));
+  await unhurried(() =>
+    afterEditedUpdate(s.ctx, s.client, s.t, actor, result.update, s.meta).catch((e: unknown) =>
+      s.ctx.logger.error({ err: e, update: result.update.id }, 'after-save steps of an edit failed'),
+    ),
+  );
 }
 
 async function answerEditConflict(s: Submission, actor: Actor, updateId: number, expectedRevision: number): Promise<void> {
@@ -349,11 +358,16 @@ async function answerEditConflict(s: Submission, actor: Actor, updateId: number,
       await s.ack();
       return;
     }
-    const model = editUpdateModel(ctx, stored, { channelId: meta.channelId, confirmationChannel: meta.confirmationChannel, confirmationTs: meta.confirmationTs }, {
-      values,
-      theirs: stored.update,
-      banner: t('update.errors.editConflict', { who: next ? escapeMrkdwn(next.name) : t('update.errors.someone') }),
-    });
+    const model = editUpdateModel(
+      ctx,
+      stored,
+      { channelId: meta.channelId, confirmationChannel: meta.confirmationChannel, confirmationTs: meta.confirmationTs },
+      {
+        values,
+        theirs: stored.update,
+        banner: t('update.errors.editConflict', { who: next ? escapeMrkdwn(next.name) : t('update.errors.someone') }),
+      },
+    );
     await s.ack({ response_action: 'update', view: buildUpdateModal(t, model) });
   } catch (e) {
     if (!(e instanceof ServiceError)) throw e;

@@ -24,7 +24,9 @@ const BAR_STEP = 22;
 
 /** "Library: 3 completed, 2 in progress, 1 not started" (statuses with none are left out). */
 export function statusMixRowText(t: Translate, row: StatusMixRow): string {
-  const counts = STATUS_ORDER.filter((s) => row.byStatus[s] > 0).map((s) => t(countKey(`charts.statusMix.count.${s}`, row.byStatus[s]), { count: row.byStatus[s] }));
+  const counts = STATUS_ORDER.filter((s) => row.byStatus[s] > 0).map((s) =>
+    t(countKey(`charts.statusMix.count.${s}`, row.byStatus[s]), { count: row.byStatus[s] }),
+  );
   if (counts.length === 0) return t('charts.statusMix.empty', { department: row.name });
   return t('charts.statusMix.row', { department: row.name, counts: counts.join(', ') });
 }
@@ -32,12 +34,22 @@ export function statusMixRowText(t: Translate, row: StatusMixRow): string {
 export function statusMixChart(t: Translate, rows: readonly StatusMixRow[]): Chart {
   const labels = STATUS_ORDER.map((s) => t(`status.${s}`));
   const values = rows.flatMap((row, rank) =>
-    STATUS_ORDER.filter((s) => row.byStatus[s] > 0).map((s) => ({ department: row.name, rank, status: t(`status.${s}`), order: STATUS_ORDER.indexOf(s), n: row.byStatus[s] })),
+    STATUS_ORDER.filter((s) => row.byStatus[s] > 0).map((s) => ({
+      department: row.name,
+      rank,
+      status: t(`status.${s}`),
+      order: STATUS_ORDER.indexOf(s),
+      n: row.byStatus[s],
+    })),
   );
   const title = t('charts.statusMix.title');
   return {
     title,
-    alt: fitAlt(t, 'charts.statusMix.alt', rows.map((r) => statusMixRowText(t, r))),
+    alt: fitAlt(
+      t,
+      'charts.statusMix.alt',
+      rows.map((r) => statusMixRowText(t, r)),
+    ),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title,

@@ -41,11 +41,7 @@ export function clientFor(fake: FakeSlack, timeoutMs = 2000): WebClient {
   return createDispatcherClient(fake.botToken, { apiUrl: fake.url, timeoutMs });
 }
 
-export function dispatcherFor(
-  ctx: AppContext,
-  fake: FakeSlack,
-  options: Partial<Omit<DispatcherOptions, 'prisma' | 'logger'>> = {},
-): OutboxDispatcher {
+export function dispatcherFor(ctx: AppContext, fake: FakeSlack, options: Partial<Omit<DispatcherOptions, 'prisma' | 'logger'>> = {}): OutboxDispatcher {
   return new OutboxDispatcher({
     prisma: ctx.prisma,
     client: options.client ?? clientFor(fake),

@@ -20,8 +20,7 @@ const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent').child({ inst
 const db = await openDatabase(config.database);
 await migrate(db);
 const ctx = createAppContext(config, db, logger);
-const registry =
-  process.env.JOBS_TEST_MODE === 'fanout' ? fanoutRegistry(Number(process.env.JOBS_TEST_FANOUT ?? '100')) : tickerRegistry(instanceId);
+const registry = process.env.JOBS_TEST_MODE === 'fanout' ? fanoutRegistry(Number(process.env.JOBS_TEST_FANOUT ?? '100')) : tickerRegistry(instanceId);
 
 const client = createDispatcherClient(config.slack.botToken!, { apiUrl: config.slack.apiUrl, timeoutMs: FAST_CLIENT_TIMEOUT_MS });
 const jobs = await startScheduler(ctx, { instanceId, registry, client, ...FAST_RECOVERY });

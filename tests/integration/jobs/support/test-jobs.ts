@@ -11,7 +11,11 @@ export function tickerRegistry(instanceId: string): JobRegistry {
     await run.ctx.prisma.$transaction(async (tx) => {
       await writeAudit(tx, { actor: `test:${instanceId}`, action: 'test.fire', entityType: 'fire', entityId: run.fireTime.toISOString() });
       await run.enqueue(tx, [
-        { idempotencyKey: outboxKey(run.job, run.fireTime.toISOString(), TICK_CHANNEL), channelId: TICK_CHANNEL, payload: { text: run.fireTime.toISOString() } },
+        {
+          idempotencyKey: outboxKey(run.job, run.fireTime.toISOString(), TICK_CHANNEL),
+          channelId: TICK_CHANNEL,
+          payload: { text: run.fireTime.toISOString() },
+        },
       ]);
     });
     return {};

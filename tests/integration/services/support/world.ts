@@ -94,7 +94,14 @@ export async function buildWorld(prisma: Prisma, options: { scale?: number } = {
       [hsg1.id, member.hsgStaff],
     ] as const) {
       const s = await prisma.strategy.create({
-        data: { objectiveId, number: 100 + i, text: `Extra ${i}`, status: i % 2 ? 'IN_PROGRESS' : 'NOT_STARTED', ownerId: owner, dueDate: d(i % 3 ? '2025-10-01' : '2025-11-20') },
+        data: {
+          objectiveId,
+          number: 100 + i,
+          text: `Extra ${i}`,
+          status: i % 2 ? 'IN_PROGRESS' : 'NOT_STARTED',
+          ownerId: owner,
+          dueDate: d(i % 3 ? '2025-10-01' : '2025-11-20'),
+        },
       });
       await prisma.milestone.create({ data: { strategyId: s.id, title: `Milestone ${i}`, dueDate: d('2025-11-15'), ownerId: owner } });
       await prisma.progressUpdate.create({
