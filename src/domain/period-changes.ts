@@ -5,12 +5,26 @@
 // A strategy without a previous snapshot is new (made or imported since). Reporting is
 // compared only for work that expects reports now (REPORTING_STATUSES): a completed or
 // deferred strategy that stopped reporting is not news.
-import type { StrategyStatus } from '../generated/prisma/enums.js';
+import type { MeasureDirection, MeasureKind, StrategyStatus } from '../generated/prisma/enums.js';
+import { meetsTarget } from './measures.js';
 import { REPORTING_STATUSES } from './status-summary.js';
 
 export interface PreviousState {
   status: StrategyStatus;
   reported: boolean;
+}
+
+/** A typed measure with a target: its value at the close of last quarter and this quarter's latest. */
+export interface MeasureNow {
+  label: string;
+  kind: MeasureKind;
+  unit: string;
+  target: number | null;
+  direction: MeasureDirection;
+  /** The value in the update the previous quarter's snapshot points to; null if none. */
+  previous: number | null;
+  /** The latest value reported for a period of this quarter; null if none yet. */
+  current: number | null;
 }
 
 export interface CurrentStrategy {
@@ -23,6 +37,8 @@ export interface CurrentStrategy {
   reportedThisQuarter: boolean;
   /** Its state at the close of the previous quarter; null when it did not exist then. */
   previous: PreviousState | null;
+  /** Its active typed measures. */
+  measures?: readonly MeasureNow[];
 }
 
 export type ChangeKind =
@@ -39,10 +55,24 @@ export type ChangeKind =
   /** Reported this quarter after no report last quarter. */
   | 'nowReporting'
   /** Reported last quarter, expects reports, none yet this quarter. */
-  | 'notReported';
+  | 'notReported'
+  /** A measure's value this quarter meets its target; last quarter's did not, or there was none. */
+  | 'reachedTarget'
+  /** A measure's value this quarter misses the target last quarter's met. */
+  | 'missedTarget';
 
 /** The order changes are shown in: what a reader most needs to know first. */
-export const CHANGE_ORDER: readonly ChangeKind[] = ['completed', 'deferred', 'started', 'moved', 'new', 'nowReporting', 'notReported'];
+export const CHANGE_ORDER: readonly ChangeKind[] = [
+  'completed',
+  'deferred',
+  'missedTarget',
+  'reachedTarget',
+  'started',
+  'moved',
+  'new',
+  'nowReporting',
+  'notReported',
+];
 
 export interface StrategyChange {
   kind: ChangeKind;
@@ -50,6 +80,8 @@ export interface StrategyChange {
   /** The status at the close of last quarter (null for a new strategy) and now. */
   from: StrategyStatus | null;
   to: StrategyStatus;
+  /** For reachedTarget and missedTarget: the measure and its two values. */
+  measure?: MeasureNow & { current: number };
 }
 
 export interface PeriodChanges {
@@ -63,7 +95,7 @@ export interface PeriodChanges {
 }
 
 export function emptyChangeCounts(): Record<ChangeKind, number> {
-  return { completed: 0, deferred: 0, started: 0, moved: 0, new: 0, nowReporting: 0, notReported: 0 };
+  return { completed: 0, deferred: 0, missedTarget: 0, reachedTarget: 0, started: 0, moved: 0, new: 0, nowReporting: 0, notReported: 0 };
 }
 
 const expectsReports = (s: StrategyStatus) => REPORTING_STATUSES.includes(s);
@@ -84,6 +116,21 @@ export function changeOf(s: CurrentStrategy): ChangeKind | null {
   return null;
 }
 
+/**
+ * What a measure did since last quarter: reached its target (this quarter's value meets it;
+ * last quarter's did not, or there was none) or missed it (last quarter's met it, this
+ * quarter's does not). Nothing without a target or without a value this quarter.
+ */
+export function measureChangeOf(m: MeasureNow): 'reachedTarget' | 'missedTarget' | null {
+  if (m.current === null) return null;
+  const now = meetsTarget(m, m.current);
+  if (now === null) return null;
+  const before = m.previous === null ? null : meetsTarget(m, m.previous);
+  if (now && before !== true) return 'reachedTarget';
+  if (!now && before === true) return 'missedTarget';
+  return null;
+}
+
 /** "1.10" after "1.9": numbers compared part by part. */
 function compareLabels(a: string, b: string): number {
   const pa = a.split('.').map(Number);
@@ -99,10 +146,18 @@ export function periodChanges(strategies: readonly CurrentStrategy[]): PeriodCha
   const counts = emptyChangeCounts();
   const changes: StrategyChange[] = [];
   for (const s of strategies) {
+    const strategy = { id: s.id, label: s.label, text: s.text };
     const kind = changeOf(s);
-    if (!kind) continue;
-    counts[kind]++;
-    changes.push({ kind, strategy: { id: s.id, label: s.label, text: s.text }, from: s.previous?.status ?? null, to: s.status });
+    if (kind) {
+      counts[kind]++;
+      changes.push({ kind, strategy, from: s.previous?.status ?? null, to: s.status });
+    }
+    for (const m of s.measures ?? []) {
+      const move = measureChangeOf(m);
+      if (!move || m.current === null) continue;
+      counts[move]++;
+      changes.push({ kind: move, strategy, from: s.previous?.status ?? null, to: s.status, measure: { ...m, current: m.current } });
+    }
   }
   changes.sort(
     (a, b) => CHANGE_ORDER.indexOf(a.kind) - CHANGE_ORDER.indexOf(b.kind) || compareLabels(a.strategy.label, b.strategy.label) || a.strategy.id - b.strategy.id,

@@ -7,7 +7,7 @@
 import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { StrategyStatus } from '../generated/prisma/enums.js';
 import { periodContaining, previousPeriod, type FiscalPeriod } from '../domain/fiscal-calendar.js';
-import { addPeriodChanges, periodChanges, type CurrentStrategy, type PeriodChanges } from '../domain/period-changes.js';
+import { addPeriodChanges, periodChanges, type CurrentStrategy, type MeasureNow, type PeriodChanges } from '../domain/period-changes.js';
 import { requireOrseAdmin, requireRead, type Actor } from './authz.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -28,6 +28,8 @@ interface Row {
   prevStatus: StrategyStatus | null;
   prevReported: boolean | null;
   reportedNow: boolean;
+  /** Active typed measures with a target: last quarter's value (the snapshot's update) and this quarter's latest. */
+  measures: MeasureNow[];
 }
 
 /**
@@ -51,7 +53,15 @@ export async function loadChangesByDepartment(
     SELECT coalesce(json_agg(x), '[]')::text AS rows FROM (
       SELECT s.id, p."departmentId", o.number AS "objectiveNumber", s.number, s.text, s.status,
              ps.status AS "prevStatus", ps.reported AS "prevReported",
-             EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."strategyId" = s.id AND u."periodStart" >= ${quarter.start}::date) AS "reportedNow"
+             EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."strategyId" = s.id AND u."periodStart" >= ${quarter.start}::date) AS "reportedNow",
+             (SELECT coalesce(json_agg(json_build_object(
+                       'label', m.label, 'kind', m.kind, 'unit', m.unit, 'target', m.target, 'direction', m.direction,
+                       'previous', (SELECT v.value FROM "MeasureValue" v WHERE v."measureId" = m.id AND v."progressUpdateId" = ps."lastUpdateId"),
+                       'current', (SELECT v.value FROM "MeasureValue" v JOIN "ProgressUpdate" u ON u.id = v."progressUpdateId"
+                                    WHERE v."measureId" = m.id AND u."periodStart" >= ${quarter.start}::date
+                                    ORDER BY u."createdAt" DESC, u.id DESC LIMIT 1)
+                     ) ORDER BY m.position), '[]')
+                FROM "Measure" m WHERE m."strategyId" = s.id AND m."archivedAt" IS NULL AND m.target IS NOT NULL) AS measures
         FROM "Plan" p
         JOIN "Objective" o ON o."planId" = p.id
         JOIN "Strategy" s ON s."objectiveId" = o.id
@@ -69,6 +79,8 @@ export async function loadChangesByDepartment(
       status: r.status,
       reportedThisQuarter: r.reportedNow,
       previous: r.prevStatus ? { status: r.prevStatus, reported: r.prevReported === true } : null,
+      // json_build_object writes numeric as a JSON number; Decimal(14,2) fits a double exactly enough.
+      measures: r.measures.map((m) => ({ ...m, target: toNumber(m.target), previous: toNumber(m.previous), current: toNumber(m.current) })),
     });
     byDepartment.set(r.departmentId, list);
   }
@@ -78,6 +90,8 @@ export async function loadChangesByDepartment(
   }
   return out;
 }
+
+const toNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** One department's changes, for someone who may read it; null when there is no last quarter to compare with. */
 export async function departmentChanges(

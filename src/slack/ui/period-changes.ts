@@ -5,7 +5,8 @@ import type { KnownBlock } from '@slack/types';
 import { CHANGE_ORDER, type StrategyChange } from '../../domain/period-changes.js';
 import type { ChangesSinceLastQuarter } from '../../services/period-changes.js';
 import type { Translate } from '../i18n/index.js';
-import { truncate } from './mrkdwn.js';
+import { measureValueText } from './measure-text.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { periodName } from './period-name.js';
 import { context, countKey, statusText, strategyHeadline, textSection } from './status-parts.js';
 
@@ -31,6 +32,18 @@ export function changeLine(t: Translate, change: StrategyChange): string {
     case 'nowReporting':
     case 'notReported':
       return t(`changes.line.${change.kind}`, { strategy });
+    case 'reachedTarget':
+    case 'missedTarget': {
+      const m = change.measure;
+      if (!m) return t('changes.line.move', { strategy, from: statusText(t, change.from ?? change.to), to: statusText(t, change.to) });
+      return t(`changes.line.${change.kind}`, {
+        strategy,
+        measure: escapeMrkdwn(truncate(m.label, 80)),
+        value: measureValueText(t, m, m.current),
+        target: measureValueText(t, m, m.target),
+        previous: m.previous === null ? '—' : measureValueText(t, m, m.previous),
+      });
+    }
     default:
       return t('changes.line.move', { strategy, from: statusText(t, change.from ?? change.to), to: statusText(t, change.to) });
   }

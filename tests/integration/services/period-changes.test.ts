@@ -20,10 +20,11 @@ useFreshWorld((d, w) => {
 });
 
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-async function snapshot(strategyId: number, status: StrategyStatus, reported: boolean) {
+async function snapshot(strategyId: number, status: StrategyStatus, reported: boolean, lastUpdateId: number | null = null) {
   await db.prisma.periodSnapshot.create({
     data: {
       strategyId,
+      lastUpdateId,
       periodKey: 'FY2026-Q1',
       periodStart: d('2025-07-01'),
       periodEnd: d('2025-09-30'),
@@ -58,6 +59,65 @@ describe('changes since last quarter', () => {
     // ORSE sees every department together.
     const city = await citywideChanges(ctx(), await loadActor(ctx(), 'UADMIN'));
     expect(city?.changes.counts).toMatchObject({ completed: 1, started: 1, deferred: 1, new: 1 });
+  });
+
+  it('says which measures reached or fell short of their targets since last quarter', async () => {
+    const trained = await db.prisma.measure.create({
+      data: { strategyId: world.strategy.lib11, position: 1, label: 'Staff trained', kind: 'PERCENT', target: 98, direction: 'INCREASE' },
+    });
+    const events = await db.prisma.measure.create({
+      data: { strategyId: world.strategy.lib11, position: 2, label: 'Story times held', kind: 'COUNT', unit: 'events', target: 15, direction: 'INCREASE' },
+    });
+    // A measure without a target has nothing to reach.
+    const languages = await db.prisma.measure.create({
+      data: { strategyId: world.strategy.lib11, position: 3, label: 'Languages offered', kind: 'COUNT', direction: 'INCREASE' },
+    });
+    const report = async (period: { key: string; start: string; end: string }, values: [number, number][], createdAt: string) =>
+      db.prisma.progressUpdate.create({
+        data: {
+          strategyId: world.strategy.lib11,
+          periodKey: period.key,
+          periodStart: d(period.start),
+          periodEnd: d(period.end),
+          statusFrom: 'IN_PROGRESS',
+          statusTo: 'IN_PROGRESS',
+          narrative: `Report for ${period.key}`,
+          authorId: world.member.libStaff,
+          idempotencyKey: `measures-test-${period.key}`,
+          createdAt: new Date(createdAt),
+          values: { create: values.map(([measureId, value]) => ({ measureId, value })) },
+        },
+      });
+    const q1 = await report(
+      { key: 'FY2026-Q1', start: '2025-07-01', end: '2025-09-30' },
+      [
+        [trained.id, 90],
+        [events.id, 15],
+        [languages.id, 3],
+      ],
+      '2025-09-20T17:00:00Z',
+    );
+    await report(
+      { key: 'FY2026-Q2', start: '2025-10-01', end: '2025-12-31' },
+      [
+        [trained.id, 98.5],
+        [events.id, 10],
+        [languages.id, 5],
+      ],
+      '2025-11-05T17:00:00Z',
+    );
+    await snapshot(world.strategy.lib11, 'IN_PROGRESS', true, q1.id);
+    await snapshot(world.strategy.lib12, 'NOT_STARTED', false);
+
+    const counter = countingClient(db.prisma);
+    const c = await departmentChanges(serviceContext(counter.prisma), await loadActor(ctx(), 'ULIBLEAD'), world.dept.LIB);
+    expect(counter.count()).toBe(1);
+    expect(c?.changes.counts).toMatchObject({ reachedTarget: 1, missedTarget: 1 });
+    const moves = c?.changes.changes.filter((x) => x.measure).map((x) => [x.kind, x.strategy.label, x.measure?.label, x.measure?.previous, x.measure?.current]);
+    expect(moves).toEqual([
+      ['missedTarget', '1.1', 'Story times held', 15, 10],
+      ['reachedTarget', '1.1', 'Staff trained', 90, 98.5],
+    ]);
   });
 
   it('refuses a department the reader may not see, and shows nothing without last quarter’s snapshots', async () => {

@@ -2,7 +2,7 @@
 // starts and other moves, new work, and reporting; and the closing status of a quarter
 // rebuilt from the update history.
 import { describe, expect, it } from 'vitest';
-import { closingState, periodChanges, type CurrentStrategy } from '../../../src/domain/period-changes.js';
+import { closingState, measureChangeOf, periodChanges, type CurrentStrategy, type MeasureNow } from '../../../src/domain/period-changes.js';
 
 const s = (
   id: number,
@@ -29,7 +29,7 @@ describe('period changes', () => {
       s(5, '3.1', 'IN_PROGRESS', null),
       s(6, '1.2', 'COMPLETED', { status: 'ONGOING', reported: false }),
     ]);
-    expect(c.counts).toEqual({ completed: 2, deferred: 1, started: 1, moved: 1, new: 1, nowReporting: 0, notReported: 0 });
+    expect(c.counts).toEqual({ completed: 2, deferred: 1, started: 1, moved: 1, new: 1, nowReporting: 0, notReported: 0, reachedTarget: 0, missedTarget: 0 });
     expect(c.changes.map((x) => [x.kind, x.strategy.label])).toEqual([
       ['completed', '1.2'],
       ['completed', '1.9'],
@@ -96,5 +96,49 @@ describe('closing state of a quarter', () => {
       lastUpdateId: null,
       reported: false,
     });
+  });
+});
+
+describe('measures against their targets since last quarter', () => {
+  const m = (over: Partial<MeasureNow>): MeasureNow => ({
+    label: 'Staff trained',
+    kind: 'PERCENT',
+    unit: '',
+    target: 98,
+    direction: 'INCREASE',
+    previous: 90,
+    current: 98,
+    ...over,
+  });
+
+  it('notes a target reached or missed, by the measure’s direction', () => {
+    expect(measureChangeOf(m({}))).toBe('reachedTarget');
+    expect(measureChangeOf(m({ previous: null }))).toBe('reachedTarget');
+    expect(measureChangeOf(m({ previous: 99, current: 97 }))).toBe('missedTarget');
+    // Lower is better: 12 days after 20 reaches a target of 14.
+    expect(measureChangeOf(m({ kind: 'COUNT', direction: 'DECREASE', target: 14, previous: 20, current: 12 }))).toBe('reachedTarget');
+    expect(measureChangeOf(m({ kind: 'COUNT', direction: 'DECREASE', target: 14, previous: 12, current: 20 }))).toBe('missedTarget');
+  });
+
+  it('says nothing when nothing crossed the target, no target is set, or nothing was reported this quarter', () => {
+    expect(measureChangeOf(m({ previous: 98.5, current: 99 }))).toBeNull();
+    expect(measureChangeOf(m({ previous: 80, current: 85 }))).toBeNull();
+    expect(measureChangeOf(m({ target: null }))).toBeNull();
+    expect(measureChangeOf(m({ current: null }))).toBeNull();
+  });
+
+  it('lists measure changes with the strategy’s own change, a missed target before a reached one', () => {
+    const changes = periodChanges([
+      {
+        ...s(1, '1.1', 'IN_PROGRESS', { status: 'NOT_STARTED', reported: true }, true),
+        measures: [m({ label: 'Trainings', kind: 'COUNT', target: 15, previous: 15, current: 10 }), m({})],
+      },
+    ]);
+    expect(changes.changes.map((c) => [c.kind, c.measure?.label ?? null])).toEqual([
+      ['missedTarget', 'Trainings'],
+      ['reachedTarget', 'Staff trained'],
+      ['started', null],
+    ]);
+    expect(changes.counts).toMatchObject({ missedTarget: 1, reachedTarget: 1, started: 1 });
   });
 });

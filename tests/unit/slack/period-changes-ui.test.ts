@@ -103,4 +103,29 @@ describe('changes since last quarter', () => {
     expect(allText(view.blocks)).toContain('*Since the end of FY 2026-27 Q1:* 2 completed, 1 deferred, 1 started');
     expect(allText(view.blocks)).not.toContain('Tenant clinics');
   });
+
+  it('says which measures reached or fell short of their targets, with both values, in each language', () => {
+    const measured = changesOf([
+      {
+        id: 1,
+        label: '1.6',
+        text: 'Racial equity trainings',
+        status: 'IN_PROGRESS',
+        reportedThisQuarter: true,
+        previous: { status: 'IN_PROGRESS', reported: true },
+        measures: [
+          { label: 'Staff trained', kind: 'PERCENT', unit: '', target: 98, direction: 'INCREASE', previous: 90, current: 98.5 },
+          { label: 'Trainings held', kind: 'COUNT', unit: 'trainings', target: 15, direction: 'INCREASE', previous: 15, current: 12 },
+        ],
+      },
+    ]);
+    const en = allText(periodChangesBlocks(translator('en'), measured));
+    expect(en).toContain('1 measure fell short of its target, 1 measure reached its target');
+    expect(en).toContain('Staff trained 98.5%, target 98% reached (last quarter: 90%)');
+    expect(en).toContain('Trainings held 12 trainings, short of target 15 trainings (last quarter: 15 trainings)');
+    const es = allText(periodChangesBlocks(translator('es'), measured));
+    expect(es).toContain('1 medida alcanzó su meta');
+    expect(es).toContain('meta de 98% alcanzada');
+    for (const lang of LANGUAGES) expect(slackProblems(periodChangesBlocks(translator(lang), measured), 'message')).toEqual([]);
+  });
 });
