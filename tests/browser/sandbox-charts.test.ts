@@ -55,6 +55,10 @@ describe('charts on the sandbox page', () => {
     await page.locator('#app-list').getByRole('button', { name: 'REAP Tracker' }).click();
     await page.getByRole('tab', { name: 'Messages' }).click();
     const log = page.locator('#message-log');
+    // Images load lazily: bring the digest's chart into view once the outbox has sent it.
+    const chart = log.locator('img[alt^="Bar chart of strategies by status"]').first();
+    await expect.poll(() => chart.count(), { timeout: 30_000 }).toBe(1);
+    await chart.scrollIntoViewIfNeeded();
     await expect.poll(async () => (await loadedImages(log)).length, { timeout: 30_000 }).toBeGreaterThan(0);
     const [[alt, width]] = (await loadedImages(log)) as [[string, number]];
     expect(alt).toMatch(/^Bar chart of strategies by status\. /);

@@ -43,7 +43,15 @@ describe('App Home', () => {
     const published = app.fake.calls('views.publish').length;
     const res = await app.driver.appHomeOpened(user);
     expect(res.status).toBe(200);
-    await app.fake.waitFor(() => app.fake.calls('views.publish').length > published, 5000, `a views.publish for ${user}`);
+    await app.fake.waitFor(
+      () =>
+        app.fake
+          .calls('views.publish')
+          .slice(published)
+          .some((c) => c.args.user_id === user),
+      5000,
+      `a views.publish for ${user}`,
+    );
     // An admin's or lead's Home is published again once its charts are drawn: let that finish.
     await homeWorkSettled(app.server.ctx);
     const view = app.fake.homeView(user)!;
