@@ -6,7 +6,7 @@ import path from 'node:path';
 import { openDatabase } from './client.js';
 import { migrate } from './migrate.js';
 import { migrationsHash } from './migrations-hash.js';
-import { TEMPLATE_PREFIX, builtTemplateFile } from './pglite-template.js';
+import { TEMPLATE_FILE, builtTemplateFile } from './pglite-template.js';
 
 /**
  * Migrates an empty cluster and writes it as a PGlite.dumpDataDir() tarball to `file`
@@ -43,7 +43,7 @@ export async function writePgliteTemplate(file: string, compression: 'gzip' | 'n
 /** Writes the template for the current migrations into `dir` and removes older ones. */
 export async function buildTemplate(dir: string): Promise<string> {
   const file = builtTemplateFile(migrationsHash(), dir);
-  for (const old of fs.readdirSync(dir).filter((f) => f.startsWith(TEMPLATE_PREFIX))) {
+  for (const old of fs.readdirSync(dir).filter((f) => TEMPLATE_FILE.test(f))) {
     if (path.join(dir, old) !== file) fs.rmSync(path.join(dir, old), { force: true });
   }
   if (!fs.existsSync(file)) await writePgliteTemplate(file, 'gzip');

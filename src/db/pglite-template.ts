@@ -10,6 +10,8 @@ import { migrationsHash } from './migrations-hash.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const TEMPLATE_PREFIX = 'pglite-template-';
+/** A built template's file name; nothing else in the folder matches (pglite-template-build.js does not). */
+export const TEMPLATE_FILE = /^pglite-template-[0-9a-f]{16}\.tar\.gz$/;
 
 /** Where the build puts the template for these migrations. */
 export function builtTemplateFile(hash = migrationsHash(), dir = HERE): string {

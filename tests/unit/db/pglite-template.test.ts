@@ -10,7 +10,7 @@ import { openDatabase } from '../../../src/db/client.js';
 import { migrate } from '../../../src/db/migrate.js';
 import { migrationsHash } from '../../../src/db/migrations-hash.js';
 import { builtTemplateFile, findBuiltTemplate } from '../../../src/db/pglite-template.js';
-import { writePgliteTemplate } from '../../../src/db/pglite-template-build.js';
+import { buildTemplate, writePgliteTemplate } from '../../../src/db/pglite-template-build.js';
 
 describe('the embedded database template', () => {
   let root: string;
@@ -56,4 +56,22 @@ describe('the embedded database template', () => {
       await again.close();
     }
   });
+});
+
+describe('building the template into a folder', () => {
+  it('replaces an older template and leaves the compiled modules beside it alone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-template-build-'));
+    try {
+      for (const f of ['pglite-template-0000000000000000.tar.gz', 'pglite-template-build.js', 'pglite-template-build.js.map', 'pglite-template.js']) {
+        fs.writeFileSync(path.join(dir, f), 'x');
+      }
+      const file = await buildTemplate(dir);
+      expect(fs.readdirSync(dir).sort()).toEqual(
+        [path.basename(file), 'pglite-template-build.js', 'pglite-template-build.js.map', 'pglite-template.js'].sort(),
+      );
+      expect(findBuiltTemplate(dir)).toBe(file);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
