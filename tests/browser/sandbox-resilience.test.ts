@@ -35,13 +35,23 @@ beforeAll(async () => {
   page = browser.page;
 });
 
-/** A port that was free a moment ago: connecting to it is refused, like an app that crashed. */
+/**
+ * A port nothing listens on: connecting to it is refused, like an app that crashed. Taken
+ * below Linux's ephemeral range (32768 and up), where the servers this file starts on port
+ * 0 never land; a port freed a moment before in that range could be handed to one of them.
+ */
 async function unusedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  for (let port = 20_000 + Math.floor(Math.random() * 10_000); ; port++) {
+    const server = net.createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (free) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      return port;
+    }
+  }
 }
 
 /** fetch() will not send a made-up Host header; a DNS-rebinding page would. */
