@@ -5,8 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from './client.js';
 import { migrate } from './migrate.js';
-import { migrationsHash } from './migrations-hash.js';
-import { TEMPLATE_FILE, builtTemplateFile } from './pglite-template.js';
+import { TEMPLATE_FILE, builtTemplateFile, pgliteTemplateKey } from './pglite-template.js';
 
 /**
  * Migrates an empty cluster and writes it as a PGlite.dumpDataDir() tarball to `file`
@@ -42,7 +41,7 @@ export async function writePgliteTemplate(file: string, compression: 'gzip' | 'n
 
 /** Writes the template for the current migrations into `dir` and removes older ones. */
 export async function buildTemplate(dir: string): Promise<string> {
-  const file = builtTemplateFile(migrationsHash(), dir);
+  const file = builtTemplateFile(pgliteTemplateKey(), dir);
   for (const old of fs.readdirSync(dir).filter((f) => TEMPLATE_FILE.test(f))) {
     if (path.join(dir, old) !== file) fs.rmSync(path.join(dir, old), { force: true });
   }

@@ -4,7 +4,8 @@
 // migration; a copy of a migrated one opens in about 0.6 s. On PostgreSQL, CREATE
 // DATABASE … TEMPLATE copies the migrated tables instead of running the migrations again.
 //
-// Both are named by a hash of prisma/migrations, so a new migration makes a new template;
+// Both are named by a hash of prisma/migrations (the PGlite one also by the PGlite version),
+// so a new migration or an upgrade makes a new template;
 // createTestDatabase still runs migrate() on the copy, which finds nothing to do.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import pg from 'pg';
 import { openDatabase } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { migrationsHash } from '../../src/db/migrations-hash.js';
+import { pgliteTemplateKey } from '../../src/db/pglite-template.js';
 import { writePgliteTemplate } from '../../src/db/pglite-template-build.js';
 
 export { migrationsHash };
@@ -23,8 +25,8 @@ export const PGLITE_TEMPLATE_ENV = 'REAP_TEST_PGLITE_TEMPLATE';
 export const POSTGRES_TEMPLATE_ENV = 'REAP_TEST_POSTGRES_TEMPLATE';
 
 /** An uncompressed PGlite template of a migrated database, made if missing; its path. */
-export async function pgliteTemplate(hash = migrationsHash()): Promise<string> {
-  const file = path.join(os.tmpdir(), `reap-pglite-template-${hash}.tar`);
+export async function pgliteTemplate(key = pgliteTemplateKey()): Promise<string> {
+  const file = path.join(os.tmpdir(), `reap-pglite-template-${key}.tar`);
   if (!fs.existsSync(file)) await writePgliteTemplate(file, 'none');
   return file;
 }

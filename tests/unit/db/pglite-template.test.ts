@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/client.js';
 import { migrate } from '../../../src/db/migrate.js';
 import { migrationsHash } from '../../../src/db/migrations-hash.js';
-import { builtTemplateFile, findBuiltTemplate } from '../../../src/db/pglite-template.js';
+import { builtTemplateFile, findBuiltTemplate, pgliteTemplateKey, pgliteVersion } from '../../../src/db/pglite-template.js';
 import { buildTemplate, writePgliteTemplate } from '../../../src/db/pglite-template-build.js';
 
 describe('the embedded database template', () => {
@@ -17,11 +17,19 @@ describe('the embedded database template', () => {
   let template: string;
   beforeAll(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-template-test-'));
-    template = builtTemplateFile(migrationsHash(), root);
+    template = builtTemplateFile(pgliteTemplateKey(), root);
     await writePgliteTemplate(template, 'gzip');
   }, 120_000);
   afterAll(() => {
     fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('is named by the migrations and by the PGlite that wrote it', () => {
+    const key = pgliteTemplateKey(migrationsHash(), pgliteVersion());
+    expect(path.basename(template)).toBe(`pglite-template-${key}.tar.gz`);
+    // After an upgrade of PGlite a template from the old one is not used.
+    expect(pgliteTemplateKey(migrationsHash(), '0.0.1')).not.toBe(key);
+    expect(pgliteTemplateKey('0000000000000000', pgliteVersion())).not.toBe(key);
   });
 
   it('is found for the current migrations only', () => {
