@@ -2,10 +2,10 @@
 // an app that cannot be reached is reported in words (and as Slack's dispatch_failed) while
 // the page keeps working. Also: the jobs control, and the guard against other sites.
 import http from 'node:http';
-import net from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_RUNNER_REASON } from '../../src/sandbox/job-control.js';
+import { freePortBelowEphemeralRange } from '../support/free-port.js';
 import type { RunningSandbox } from '../../src/sandbox/start-sandbox.js';
 import { launchBrowser, screenshot, type Browser } from './support/browser.js';
 import { goToChannel, lastMessage, openSandbox, pickPersonaCard, send } from './support/page-helpers.js';
@@ -19,7 +19,7 @@ let orphan: RunningSandbox;
 const jobRuns: string[] = [];
 
 beforeAll(async () => {
-  const closedPort = `http://127.0.0.1:${await unusedPort()}/slack/events`;
+  const closedPort = `http://127.0.0.1:${await freePortBelowEphemeralRange()}/slack/events`;
   [sandbox, orphan, browser] = await Promise.all([
     startTestSandbox({ scheduler: false }),
     startTestSandbox({
@@ -34,25 +34,6 @@ beforeAll(async () => {
   ]);
   page = browser.page;
 });
-
-/**
- * A port nothing listens on: connecting to it is refused, like an app that crashed. Taken
- * below Linux's ephemeral range (32768 and up), where the servers this file starts on port
- * 0 never land; a port freed a moment before in that range could be handed to one of them.
- */
-async function unusedPort(): Promise<number> {
-  for (let port = 20_000 + Math.floor(Math.random() * 10_000); ; port++) {
-    const server = net.createServer();
-    const free = await new Promise<boolean>((resolve) => {
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => resolve(true));
-    });
-    if (free) {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      return port;
-    }
-  }
-}
 
 /** fetch() will not send a made-up Host header; a DNS-rebinding page would. */
 function getWithHost(port: number, path: string, host: string): Promise<number> {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePortBelowEphemeralRange } from '../support/free-port.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const dockerfile = fs.readFileSync(path.join(repo, 'Dockerfile'), 'utf8');
@@ -69,7 +70,7 @@ async function untilHealthy(port: number, ms: number): Promise<boolean> {
 
 /** Starts the image's CMD in `dir` (the sandbox, on an in-memory database), checks it, stops it. */
 async function startLikeTheImage(dir: string, cmd: string[]) {
-  const port = 47_000 + Math.floor(Math.random() * 2000);
+  const port = await freePortBelowEphemeralRange();
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: 'pglite:memory', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
   const child = spawn(cmd[0]!, cmd.slice(1), { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { LOCK_FILE } from '../../src/db/data-dir-lock.js';
 import { createFakeSlack, type FakeSlack } from '../../src/sandbox/fake-slack/index.js';
+import { PGLITE_TEMPLATE_ENV } from '../support/database-templates.js';
+import { freePortBelowEphemeralRange } from '../support/free-port.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../support/test-db.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -24,12 +26,32 @@ async function reap(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: num
   }
 }
 
+/**
+ * A data directory holding the run's migrated template. Creating a cluster runs initdb
+ * and every migration (10 s and more on a busy 2-core machine), which these tests do not
+ * test: they start the app on a directory that already has a database.
+ */
+async function migratedDataDir(prefix: string): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const template = process.env[PGLITE_TEMPLATE_ENV];
+  const db = await openDatabase({ kind: 'pglite', dataDir: dir, ...(template ? { fromDump: template } : {}) });
+  await db.close();
+  return dir;
+}
+
 /** `reap start` in a child process, once /healthz answers 200 (within `tries` × 100 ms). */
 async function startUntilHealthy(env: NodeJS.ProcessEnv, port: number, tries: number) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: repo, env, stdio: 'ignore' });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let gone = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      gone = true;
+      resolve(code);
+    }),
+  );
   let healthy = false;
-  for (let i = 0; i < tries && !healthy; i++) {
+  // A child that exited (a port taken, a bad setting) will not become healthy: stop asking.
+  for (let i = 0; i < tries && !healthy && !gone; i++) {
     await new Promise((r) => setTimeout(r, 100));
     healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
       (r) => r.status === 200,
@@ -86,8 +108,8 @@ describe('reap start', () => {
   });
 
   it('loads the demo data into an empty database when REAP_SEED_DEMO is true', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-seed-demo-'));
-    const port = 43_000 + Math.floor(Math.random() * 2000);
+    const dir = await migratedDataDir('reap-seed-demo-');
+    const port = await freePortBelowEphemeralRange();
     const env = { ...process.env, ...slack(), DATABASE_URL: `pglite:${dir}`, PORT: String(port), HOST: '127.0.0.1', REAP_SEED_DEMO: 'true' };
     const { child, exited, healthy } = await startUntilHealthy(env, port, 900);
     child.kill('SIGTERM');
@@ -116,8 +138,8 @@ describe('reap start', () => {
   });
 
   it('refuses to run the sandbox on a data directory that served real Slack', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-served-'));
-    const port = 43_000 + Math.floor(Math.random() * 2000);
+    const dir = await migratedDataDir('reap-served-');
+    const port = await freePortBelowEphemeralRange();
     const env = { ...process.env, ...slack(), DATABASE_URL: `pglite:${dir}`, PORT: String(port), HOST: '127.0.0.1' };
     const served = await startUntilHealthy(env, port, 900);
     expect(served.healthy).toBe(true);
@@ -143,7 +165,7 @@ describe('reap start', () => {
   });
 
   it('serves until SIGTERM, then finishes and exits 0', async () => {
-    const port = 41_000 + Math.floor(Math.random() * 2000);
+    const port = await freePortBelowEphemeralRange();
     const env = { ...process.env, ...slack(), DATABASE_URL: db.url ?? 'pglite:memory', PORT: String(port), HOST: '127.0.0.1' };
     const { child, exited, healthy } = await startUntilHealthy(env, port, 600);
     expect(healthy).toBe(true);
@@ -155,8 +177,8 @@ describe('reap start', () => {
 
   it('finishes its shutdown when the signal comes twice, and leaves the data directory free', async () => {
     // Ctrl-C reaches every process of the terminal's group, and npm and tsx pass theirs on.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-twice-'));
-    const port = 45_000 + Math.floor(Math.random() * 2000);
+    const dir = await migratedDataDir('reap-twice-');
+    const port = await freePortBelowEphemeralRange();
     const env = { ...process.env, ...slack(), DATABASE_URL: `pglite:${dir}`, PORT: String(port), HOST: '127.0.0.1' };
     const { child, exited, healthy } = await startUntilHealthy(env, port, 900);
     expect(healthy).toBe(true);
