@@ -10,14 +10,14 @@ import { createHttpServer, type ExtraHandler } from './http/server.js';
 import { FrontDoorReceiver, openFrontDoor, type FrontDoor } from './http/front-door/index.js';
 import type { Logger } from './logger.js';
 import { createAppContext, type AppContext } from './services/app-context.js';
-import { changeNoticeMessage } from './slack/ui/change-notice.js';
+import { changeNoticeMessage } from './slack/features/digests/ui/change-notice.js';
 import { bootstrapAdmins } from './services/members.js';
 import { createSlackApp, type SlackSettings } from './slack/app.js';
 import { lookupBotIdentity } from './slack/identity.js';
-import { closeHomeRefreshes } from './slack/home/refresh-queue.js';
+import { closeHomeRefreshes } from './slack/features/home/refresh-queue.js';
 import { LANGUAGES, translator, type Lang } from './slack/i18n/index.js';
 import { watchRememberedLanguages } from './slack/recent-languages.js';
-import { loadingView } from './slack/ui/update-modal.js';
+import { loadingView } from './slack/features/update/ui/update-modal.js';
 import type { ModalView } from '@slack/types';
 import { assertValidCronOverrides, createDispatcherClient, startScheduler, type RunningScheduler } from './jobs/index.js';
 

@@ -12,7 +12,7 @@ import type { AppContext } from '../services/app-context.js';
 import { registerComposers } from './composers/index.js';
 import { OutboxDispatcher, type DispatcherOptions } from './outbox/dispatcher.js';
 import { outboxJob } from './outbox/outbox-job.js';
-import { defaultRegistry, JobRegistry } from './registry.js';
+import { defaultRegistry, type JobRegistry } from './registry.js';
 import { RunCoordinator, type RunOutcome } from './run-coordinator.js';
 import { assertValidCronOverrides } from './schedule/effective-schedule.js';
 import { Scheduler, type ScheduledJobView, type SchedulerOptions } from './scheduler.js';

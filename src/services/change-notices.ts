@@ -7,7 +7,7 @@
 // version it names) or a re-run of the outbox sends nothing twice.
 //
 // The words are Slack's business, not this module's: the context brings a renderer
-// (src/slack/ui/change-notice.ts, plugged in by src/server.ts). A context without one (the
+// (src/slack/features/digests/ui/change-notice.ts, plugged in by src/server.ts). A context without one (the
 // CLI, a service test) tells no one, which is right for a bulk import too.
 import { isoDateOf } from '../domain/calendar-dates.js';
 import { Prisma as PrismaNS } from '../generated/prisma/client.js';

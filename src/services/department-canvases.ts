@@ -1,6 +1,6 @@
 // The living canvas of a department channel (issue #17): who may create it, where it is
 // recorded, what it shows, and the claims that keep two syncs off one canvas. Slack calls
-// stay in the Slack layer (src/slack/department-canvas.ts); this is the database side.
+// stay in the Slack layer (src/slack/features/plan/department-canvas.ts); this is the database side.
 import type { StrategyStatus, Visibility } from '../generated/prisma/enums.js';
 import { Prisma as PrismaNS, type DepartmentCanvas } from '../generated/prisma/client.js';
 import { isoDateOf } from '../domain/calendar-dates.js';

@@ -142,7 +142,7 @@ export async function reportedMeasures(
   return out;
 }
 
-/** The field names the update form's inputs answer to (slack/ui/update-modal.ts maps them to blocks). */
+/** The field names the update form's inputs answer to (slack/features/update/ui/update-modal.ts maps them to blocks). */
 export const measureValueField = (measureId: number) => `measure.${measureId}`;
 export const measureNoteField = (measureId: number) => `measureNote.${measureId}`;
 

@@ -25,7 +25,7 @@ import { writeAudit } from './audit.js';
 import { noticeStrategy, queueChangeNotices, type ChangeNotice, type NoticeAudience } from './change-notices.js';
 import { requireManage } from './authz.js';
 import { isUniqueViolationOn } from './db-errors.js';
-import { ServiceError, conflict, invalidField, invalidFields, notFound } from './errors.js';
+import { type ServiceError, conflict, invalidField, invalidFields, notFound } from './errors.js';
 import { summarizeStrategy, type StrategySummary } from './progress-updates.js';
 import { activeMemberId } from './member-refs.js';
 import { TX_OPTIONS, cityToday, type ServiceContext, type Tx } from './service-context.js';

@@ -5,12 +5,16 @@ import type { AppContext } from '../services/app-context.js';
 import { boltLogger } from './bolt-logger.js';
 import { trimmedViewFetch } from './trimmed-view-fetch.js';
 import type { BotIdentity } from './identity.js';
-import { register as registerActions } from './listeners/actions/index.js';
-import { register as registerCommands } from './listeners/commands/index.js';
-import { register as registerEvents } from './listeners/events/index.js';
-import { register as registerFunctions } from './listeners/functions/index.js';
-import { register as registerShortcuts } from './listeners/shortcuts/index.js';
-import { register as registerViews } from './listeners/views/index.js';
+import { registerReapCommand } from './commands/reap-command.js';
+import * as admin from './features/admin/index.js';
+import * as briefing from './features/briefing/index.js';
+import * as home from './features/home/index.js';
+import * as manage from './features/manage/index.js';
+import * as plan from './features/plan/index.js';
+import * as reminders from './features/reminders/index.js';
+import * as settings from './features/settings/index.js';
+import * as status from './features/status/index.js';
+import * as update from './features/update/index.js';
 
 export interface SlackSettings {
   mode: 'http' | 'socket';
@@ -60,11 +64,8 @@ export function createSlackApp(ctx: AppContext, settings: SlackSettings, receive
   return app;
 }
 
+/** `/reap` (its subcommands: commands/router.ts), then each feature's buttons, forms and events. */
 function registerListeners(app: App, ctx: AppContext): void {
-  registerCommands(app, ctx);
-  registerActions(app, ctx);
-  registerEvents(app, ctx);
-  registerViews(app, ctx);
-  registerFunctions(app, ctx);
-  registerShortcuts(app, ctx);
+  registerReapCommand(app, ctx);
+  for (const feature of [update, manage, status, plan, home, reminders, briefing, settings, admin]) feature.register(app, ctx);
 }

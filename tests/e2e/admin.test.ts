@@ -114,7 +114,7 @@ describe('/reap admin', () => {
 
   it('refuses a crafted submission from someone who is not an admin, and audits it', async () => {
     // A lead's client submits the admin form they were never shown.
-    const { adminModal } = await import('../../src/slack/ui/admin-modal.js');
+    const { adminModal } = await import('../../src/slack/features/admin/ui/admin-modal.js');
     const { translator } = await import('../../src/slack/i18n/index.js');
     const view = adminModal(translator('en'), { departments: [{ code: 'LIB', name: 'Library' }], target: { slackUserId: LIB_LEAD, member: null } });
     const res = await fetch(`${app.fake.url}views.open`, {

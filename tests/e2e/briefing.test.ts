@@ -17,8 +17,8 @@ import { createOutboxDispatcher } from '../../src/jobs/start-scheduler.js';
 import { enterViewValues } from '../../src/sandbox/fake-slack/index.js';
 import { canvasMarkdown, canvasStore } from '../../src/sandbox/fake-slack/methods/canvases.js';
 import { translator } from '../../src/slack/i18n/index.js';
-import { briefingMessage } from '../../src/slack/ui/briefing-message.js';
-import { briefingComposerModal } from '../../src/slack/ui/briefing-modal.js';
+import { briefingMessage } from '../../src/slack/features/briefing/ui/briefing-message.js';
+import { briefingComposerModal } from '../../src/slack/features/briefing/ui/briefing-modal.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const START = Date.parse('2026-11-18T17:00:00Z'); // Wednesday 09:00 in San José, FY2027-Q2
@@ -345,7 +345,7 @@ describe('/reap briefing', () => {
     it('gets a refusal for a crafted Edit or Cancel button, and nothing changes', async () => {
       const posted = await app.db.prisma.briefing.findFirstOrThrow({ where: { status: 'POSTED' } });
       // The admin's list, as if forwarded into a channel Grace can click in.
-      const { briefingListMessage } = await import('../../src/slack/ui/briefing-message.js');
+      const { briefingListMessage } = await import('../../src/slack/features/briefing/ui/briefing-message.js');
       const msg = briefingListMessage(translator('en'), [
         { ...posted, status: 'POSTED', posts: [] },
         { ...posted, id: posted.id, status: 'SCHEDULED', posts: [] },

@@ -6,8 +6,8 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createAppContext, type AppContext } from '../../src/services/app-context.js';
 import { appHomeOpenedEvent } from '../../src/sandbox/fake-slack/index.js';
-import { publishHome, republishHomeFor } from '../../src/slack/home/publish-home.js';
-import { homeWorkSettled } from '../../src/slack/home/refresh-queue.js';
+import { publishHome, republishHomeFor } from '../../src/slack/features/home/publish-home.js';
+import { homeWorkSettled } from '../../src/slack/features/home/refresh-queue.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');

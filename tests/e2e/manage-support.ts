@@ -3,7 +3,7 @@ import type { ViewOutput } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { expect } from 'vitest';
 import { translator } from '../../src/slack/i18n/index.js';
-import { manageOverflow } from '../../src/slack/ui/manage-overflow.js';
+import { manageOverflow } from '../../src/slack/features/manage/ui/manage-overflow.js';
 import { FORM_CONTENT_TYPE, deliver, parseSubmissionAck, payloadBody, viewSubmissionPayload, type SubmissionAck } from '../../src/sandbox/fake-slack/index.js';
 import { TEST_SIGNING_SECRET, type TestApp } from '../support/test-app.js';
 

@@ -329,7 +329,7 @@ describe('managing strategies', () => {
       const s = await strategyOf(app, 'HOUSING', { number: 2 });
       // The staff member's client submits an Edit form they were never shown.
       const trigger = app.fake.issueTriggerId(LIB_STAFF);
-      const { editStrategyModal } = await import('../../src/slack/ui/strategy-form.js');
+      const { editStrategyModal } = await import('../../src/slack/features/manage/ui/strategy-form.js');
       const { translator } = await import('../../src/slack/i18n/index.js');
       const view = editStrategyModal(translator('en'), {
         label: '1.2',

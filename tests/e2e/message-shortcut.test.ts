@@ -6,7 +6,7 @@
 import type { ViewOutput } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_CONTENT_TYPE, deliver, payloadBody, userMessageEvents } from '../../src/sandbox/fake-slack/index.js';
-import { REPORT_MESSAGE_SHORTCUT } from '../../src/slack/listeners/shortcuts/report-message.js';
+import { REPORT_MESSAGE_SHORTCUT } from '../../src/slack/features/update/listeners/report-message-shortcut.js';
 import { TEST_SIGNING_SECRET, startTestApp, strategyIdsByLabel, type TestApp } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');

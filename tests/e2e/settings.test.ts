@@ -13,7 +13,7 @@ import { startScheduler, type RunningScheduler } from '../../src/jobs/start-sche
 import { getRediChannelId, getReminderOffsetDays, saveSettings } from '../../src/services/settings.js';
 import { loadActor } from '../../src/services/authz.js';
 import { translator } from '../../src/slack/i18n/index.js';
-import { settingsModal } from '../../src/slack/ui/settings-modal.js';
+import { settingsModal } from '../../src/slack/features/settings/ui/settings-modal.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z'); // Wednesday 09:00 in San José

@@ -3,8 +3,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../../src/services/authz.js';
 import { departmentStatus } from '../../src/services/status.js';
-import { departmentStatusOutputs } from '../../src/slack/listeners/functions/department-status.js';
-import { idempotencyKeyForRun } from '../../src/slack/listeners/functions/submit-update.js';
+import { departmentStatusOutputs } from '../../src/slack/features/status/listeners/department-status-step.js';
+import { idempotencyKeyForRun } from '../../src/slack/features/update/listeners/submit-update-step.js';
 import { startTestApp, strategyIdsByLabel, type TestApp } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');

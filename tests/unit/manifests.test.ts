@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readManifestFacts } from '../../src/sandbox/manifest-facts.js';
-import { REPORT_MESSAGE_SHORTCUT } from '../../src/slack/listeners/shortcuts/report-message.js';
+import { REPORT_MESSAGE_SHORTCUT } from '../../src/slack/features/update/listeners/report-message-shortcut.js';
 
 const load = (name: string) => JSON.parse(fs.readFileSync(new URL(`../../manifests/${name}`, import.meta.url), 'utf8'));
 const http = load('reap-tracker.http.json');

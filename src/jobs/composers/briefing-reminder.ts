@@ -9,7 +9,7 @@
 // Nobody is reminded when the quarter's briefing is already scheduled or posted.
 import { briefingReminderDate, briefingReminderDue } from '../../domain/briefing-draft.js';
 import { resolveLanguage, translator } from '../../slack/i18n/index.js';
-import { briefingReminderMessage } from '../../slack/ui/briefing-message.js';
+import { briefingReminderMessage } from '../../slack/features/briefing/ui/briefing-message.js';
 import { TX_OPTIONS } from '../../services/service-context.js';
 import { outboxKey } from '../outbox/enqueue.js';
 import type { JobHandler, JobRegistry } from '../registry.js';

@@ -37,8 +37,8 @@ import {
 import { TX_OPTIONS } from '../../services/service-context.js';
 import { resolveLanguage, translator } from '../../slack/i18n/index.js';
 import { canvasLink } from '../../slack/canvas-link.js';
-import { briefingCanvasMarkdown, briefingCanvasTitle } from '../../slack/ui/briefing-canvas.js';
-import { briefingMessage, briefingPostedMessage, type PostedNotice } from '../../slack/ui/briefing-message.js';
+import { briefingCanvasMarkdown, briefingCanvasTitle } from '../../slack/features/briefing/ui/briefing-canvas.js';
+import { briefingMessage, briefingPostedMessage, type PostedNotice } from '../../slack/features/briefing/ui/briefing-message.js';
 import { outboxKey, type OutboxMessageInput } from '../outbox/enqueue.js';
 import type { JobHandler, JobRegistry, JobRunContext } from '../registry.js';
 import { createDispatcherClient } from '../slack-client.js';

@@ -6,7 +6,7 @@
 // so no section is written twice.
 import type { WebClient } from '@slack/web-api';
 import { dueDepartmentCanvases } from '../../services/department-canvases.js';
-import { syncDepartmentCanvas } from '../../slack/department-canvas.js';
+import { syncDepartmentCanvas } from '../../slack/features/plan/department-canvas.js';
 import type { JobHandler, JobRegistry } from '../registry.js';
 import { createDispatcherClient } from '../slack-client.js';
 

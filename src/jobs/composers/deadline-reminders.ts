@@ -15,7 +15,7 @@ import { loadReminderCandidates } from '../../services/reminder-candidates.js';
 import { loadReminderSettings } from '../../services/reminder-settings.js';
 import { TX_OPTIONS } from '../../services/service-context.js';
 import { resolveLanguage, translator } from '../../slack/i18n/index.js';
-import { reminderMessage } from '../../slack/ui/reminder-message.js';
+import { reminderMessage } from '../../slack/features/reminders/ui/reminder-message.js';
 import { outboxKey, type OutboxMessageInput } from '../outbox/enqueue.js';
 import type { JobRegistry, JobResult, JobRunContext } from '../registry.js';
 

@@ -11,8 +11,8 @@ import { isEmptyRediDigest, rediDigestWindow } from '../../domain/redi-digest.js
 import { loadRediDigest } from '../../services/digests.js';
 import { TX_OPTIONS } from '../../services/service-context.js';
 import { resolveLanguage, translator, type Lang } from '../../slack/i18n/index.js';
-import { rediDigestMessages } from '../../slack/ui/redi-digest.js';
-import type { SlackMessage } from '../../slack/ui/status-message.js';
+import { rediDigestMessages } from '../../slack/features/digests/ui/redi-digest.js';
+import type { SlackMessage } from '../../slack/features/status/ui/status-message.js';
 import { outboxKey, type OutboxMessageInput } from '../outbox/enqueue.js';
 import type { JobHandler, JobRegistry } from '../registry.js';
 

@@ -16,7 +16,7 @@ import { loadPromptStrategies } from '../../services/prompt-candidates.js';
 import { loadReminderSettings } from '../../services/reminder-settings.js';
 import { TX_OPTIONS } from '../../services/service-context.js';
 import { resolveLanguage, translator } from '../../slack/i18n/index.js';
-import { updatePromptMessage } from '../../slack/ui/update-prompt-message.js';
+import { updatePromptMessage } from '../../slack/features/update/ui/update-prompt-message.js';
 import { outboxKey, type OutboxMessageInput } from '../outbox/enqueue.js';
 import type { JobRegistry, JobResult, JobRunContext } from '../registry.js';
 

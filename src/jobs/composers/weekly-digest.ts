@@ -23,7 +23,7 @@ import { loadWeeklyDigests } from '../../services/digests.js';
 import { TX_OPTIONS } from '../../services/service-context.js';
 import { resolveLanguage, translator } from '../../slack/i18n/index.js';
 import type { Lang } from '../../slack/i18n/index.js';
-import { appHomeUrl, weeklyDigestRenderer } from '../../slack/ui/weekly-digest.js';
+import { appHomeUrl, weeklyDigestRenderer } from '../../slack/features/digests/ui/weekly-digest.js';
 import { outboxKey, type OutboxMessageInput } from '../outbox/enqueue.js';
 import type { JobHandler, JobRegistry, JobRunContext } from '../registry.js';
 import { createDispatcherClient } from '../slack-client.js';

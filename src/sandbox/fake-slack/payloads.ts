@@ -3,7 +3,7 @@ import type { BlockAction, MessageShortcut, SlashCommand, ViewClosedAction, View
 import type { FakeSlack } from './fake-slack.js';
 import type { FunctionExecution, FunctionParameter } from './functions.js';
 import { eventId } from './ids.js';
-import { type FakeChannel, type FakeUser, type JsonObject, type StoredMessage, type ViewRecord } from './types.js';
+import type { FakeChannel, FakeUser, JsonObject, StoredMessage, ViewRecord } from './types.js';
 import { toViewOutput } from './view-output.js';
 import { findElement, initialState, stateValueFromInput, type UserInput } from './view-state.js';
 

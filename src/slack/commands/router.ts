@@ -1,21 +1,21 @@
 // Splits `/reap <subcommand> <args>` and picks the handler. Unknown and not-yet-shipped
 // subcommands get the help list with a plain sentence saying why.
-import { addCommand } from './add.js';
-import { adminCommand } from './admin.js';
-import { briefingCommand } from './briefing.js';
-import { canvasCommand } from './canvas.js';
+import { addCommand } from '../features/manage/add-command.js';
+import { adminCommand } from '../features/admin/admin-command.js';
+import { briefingCommand } from '../features/briefing/briefing-command.js';
+import { canvasCommand } from '../features/plan/canvas-command.js';
 import { SUBCOMMANDS, subcommandsFor } from './catalog.js';
-import { deadlinesCommand } from './deadlines.js';
-import { helpCommand } from './help.js';
-import { languageCommand } from './language.js';
-import { planCommand } from './plan.js';
-import { rediCommand } from './redi.js';
-import { reportCommand } from './report.js';
-import { settingsCommand } from './settings.js';
-import { statusCommand } from './status.js';
+import { deadlinesCommand } from '../features/status/deadlines-command.js';
+import { helpCommand } from '../features/help/help-command.js';
+import { languageCommand } from '../features/settings/language-command.js';
+import { planCommand } from '../features/plan/plan-command.js';
+import { rediCommand } from '../features/digests/redi-command.js';
+import { reportCommand } from '../features/report/report-command.js';
+import { settingsCommand } from '../features/settings/settings-command.js';
+import { statusCommand } from '../features/status/status-command.js';
 import type { ModalSubcommandHandler, SubcommandHandler } from './types.js';
-import { updateCommand } from './update.js';
-import { helpMessage } from '../ui/help-message.js';
+import { updateCommand } from '../features/update/update-command.js';
+import { helpMessage } from '../features/help/ui/help-message.js';
 
 const HANDLERS: Record<string, SubcommandHandler> = {
   help: helpCommand,

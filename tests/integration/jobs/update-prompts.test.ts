@@ -4,7 +4,7 @@
 // who have not reported with their colleagues' count, monthly and quarterly departments.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../support/test-db.js';
-import { JobDriver, addStrategy, addUpdate, promptStrategyIds, textOf, type Person, type ReminderWorld, useReminderTestBed } from './reminders-support.js';
+import { type JobDriver, addStrategy, addUpdate, promptStrategyIds, textOf, type Person, type ReminderWorld, useReminderTestBed } from './reminders-support.js';
 import type { TestClock } from './support/harness.js';
 
 let db: TestDatabase;

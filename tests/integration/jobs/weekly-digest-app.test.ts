@@ -14,7 +14,7 @@ import type { FiscalPeriod } from '../../../src/domain/fiscal-calendar.js';
 import { addSummaries, type ReportingSummary } from '../../../src/domain/status-summary.js';
 import { weeklyDigestWindow } from '../../../src/domain/weekly-digest.js';
 import { loadWeeklyDigests } from '../../../src/services/digests.js';
-import { loadHomeData } from '../../../src/slack/home/publish-home.js';
+import { loadHomeData } from '../../../src/slack/features/home/publish-home.js';
 import { translator } from '../../../src/slack/i18n/index.js';
 import { reportingSummaryLine, reportingTotalsLine } from '../../../src/slack/ui/reporting-summary.js';
 

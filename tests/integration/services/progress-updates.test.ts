@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../support/test-db.js';
 import { loadActor } from '../../../src/services/authz.js';
 import { editUpdate, getUpdateFormDefaults, listReportableStrategies, submitUpdate, viewOfUpdate } from '../../../src/services/progress-updates.js';
-import { ServiceError } from '../../../src/services/errors.js';
+import type { ServiceError } from '../../../src/services/errors.js';
 import { editRace, loadUpdateForEdit } from '../../../src/services/update-editing.js';
 import { refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
 import { countingClient } from './support/query-counter.js';

@@ -13,7 +13,7 @@ import {
   reassignStrategy,
 } from '../../../src/services/strategies.js';
 import { submitUpdate } from '../../../src/services/progress-updates.js';
-import { ServiceError } from '../../../src/services/errors.js';
+import type { ServiceError } from '../../../src/services/errors.js';
 import { refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
 
 let db: TestDatabase;

@@ -5,8 +5,8 @@ import { composeRediDigest, rediDigestWindow, type RediUpdateRow } from '../../.
 import { classifyThemes, normalizeForThemes, primaryTheme, sharedThemes } from '../../../src/domain/redi-themes.js';
 import { validateBlocks } from '../../../src/sandbox/fake-slack/index.js';
 import { translator } from '../../../src/slack/i18n/index.js';
-import { monthLabel, rediDigestMessages } from '../../../src/slack/ui/redi-digest.js';
-import { DIGEST_MAX_TEXT, blockTextLength } from '../../../src/slack/ui/weekly-digest-split.js';
+import { monthLabel, rediDigestMessages } from '../../../src/slack/features/digests/ui/redi-digest.js';
+import { DIGEST_MAX_TEXT, blockTextLength } from '../../../src/slack/features/digests/ui/weekly-digest-split.js';
 
 const ZONE = 'America/Los_Angeles';
 const FROM = new Date('2026-11-01T07:00:00Z');

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { DueReminder } from '../../../src/domain/reminders.js';
 import { validateBlocks } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { REMINDER_MAX_ITEMS, decodeReminderRef, encodeReminderRef, reminderMessage, withItemOutcome } from '../../../src/slack/ui/reminder-message.js';
+import {
+  REMINDER_MAX_ITEMS,
+  decodeReminderRef,
+  encodeReminderRef,
+  reminderMessage,
+  withItemOutcome,
+} from '../../../src/slack/features/reminders/ui/reminder-message.js';
 import { MESSAGE_TEXT_BUDGET, NASTY, longText, textLength } from '../../unit/slack/status-fixtures.js';
 
 function due(i: number, over: Partial<DueReminder> = {}): DueReminder {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { periodOfDate, type PlannedPrompt, type PromptStrategy } from '../../../src/domain/update-prompts.js';
 import { validateBlocks } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { PROMPT_MAX_ITEMS, markPromptReported, updatePromptMessage } from '../../../src/slack/ui/update-prompt-message.js';
+import { PROMPT_MAX_ITEMS, markPromptReported, updatePromptMessage } from '../../../src/slack/features/update/ui/update-prompt-message.js';
 import { MESSAGE_TEXT_BUDGET, longText, textLength } from '../../unit/slack/status-fixtures.js';
 
 const owner = { memberId: 1, slackUserId: 'U0ANA', name: 'Ana', language: null, slackLocale: null, departmentId: 1, active: true };

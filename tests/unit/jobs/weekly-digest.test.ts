@@ -18,8 +18,8 @@ import {
 } from '../../../src/domain/weekly-digest.js';
 import { validateBlocks } from '../../../src/sandbox/fake-slack/index.js';
 import { translator } from '../../../src/slack/i18n/index.js';
-import { appHomeUrl, weeklyDigestMessages, PLAN_OPEN_ACTION_ID, DIGEST_HOME_ACTION_ID } from '../../../src/slack/ui/weekly-digest.js';
-import { DIGEST_MAX_TEXT, blockTextLength } from '../../../src/slack/ui/weekly-digest-split.js';
+import { appHomeUrl, weeklyDigestMessages, PLAN_OPEN_ACTION_ID, DIGEST_HOME_ACTION_ID } from '../../../src/slack/features/digests/ui/weekly-digest.js';
+import { DIGEST_MAX_TEXT, blockTextLength } from '../../../src/slack/features/digests/ui/weekly-digest-split.js';
 
 const TODAY = '2026-11-16';
 const ZONE = 'America/Los_Angeles';

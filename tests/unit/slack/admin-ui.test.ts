@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateView } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { ROLES, adminBlockId, adminLoadingModal, adminModal, adminProblemModal, adminResultModal } from '../../../src/slack/ui/admin-modal.js';
+import { ROLES, adminBlockId, adminLoadingModal, adminModal, adminProblemModal, adminResultModal } from '../../../src/slack/features/admin/ui/admin-modal.js';
 
 const departments = Array.from({ length: 120 }, (_, i) => ({ code: `D${i}`, name: `Department of ${'Very Long Names & <Things> '.repeat(4)} ${i}` }));
 

@@ -14,7 +14,7 @@ import {
 } from '../../../src/domain/briefing-draft.js';
 import { parsePeriodKey } from '../../../src/domain/fiscal-calendar.js';
 import { translator } from '../../../src/slack/i18n/index.js';
-import { draftLabels } from '../../../src/slack/ui/briefing-message.js';
+import { draftLabels } from '../../../src/slack/features/briefing/ui/briefing-message.js';
 
 const Q = parsePeriodKey('FY2027-Q2')!;
 const LIB = { code: 'LIB', name: 'San José Public Library' };

@@ -14,7 +14,7 @@ import {
   briefingReminderMessage,
   quarterMonths,
   type BriefingListItem,
-} from '../../../src/slack/ui/briefing-message.js';
+} from '../../../src/slack/features/briefing/ui/briefing-message.js';
 import {
   BRIEFING_CALLBACK_ID,
   bodyBlockId,
@@ -26,7 +26,7 @@ import {
   encodeComposerMeta,
   readComposerValues,
   type ComposerData,
-} from '../../../src/slack/ui/briefing-modal.js';
+} from '../../../src/slack/features/briefing/ui/briefing-modal.js';
 import { briefingQuarterChoices } from '../../../src/domain/briefing-draft.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');

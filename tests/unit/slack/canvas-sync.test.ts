@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeSlack } from '../../../src/sandbox/fake-slack/index.js';
 import { canvasMarkdown, channelCanvas } from '../../../src/sandbox/fake-slack/methods/canvases.js';
-import { syncCanvasSections, webClientCanvasApi, type CanvasApi } from '../../../src/slack/canvas-sync.js';
+import { syncCanvasSections, webClientCanvasApi, type CanvasApi } from '../../../src/slack/features/plan/canvas-sync.js';
 import { translator } from '../../../src/slack/i18n/index.js';
-import { planCanvasSections, type PlanCanvasInput } from '../../../src/slack/ui/plan-canvas.js';
+import { planCanvasSections, type PlanCanvasInput } from '../../../src/slack/features/plan/ui/plan-canvas.js';
 import { CHANNELS, startFakeSlack, webClient } from '../../support/fake-slack-fixture.js';
 
 let fake: FakeSlack;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateBlocks } from '../../../src/sandbox/fake-slack/index.js';
 import { noticeRecipients, type ChangeNotice, type NoticeRole } from '../../../src/services/change-notices.js';
-import { changeNoticeMessage } from '../../../src/slack/ui/change-notice.js';
+import { changeNoticeMessage } from '../../../src/slack/features/digests/ui/change-notice.js';
 
 const strategy = { id: 7, label: '2.3', text: 'Translate the <b>permit</b> guides & forms', departmentName: 'Parks & Rec', dueDate: '2027-03-31' };
 const notices: ChangeNotice[] = [

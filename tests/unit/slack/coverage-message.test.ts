@@ -2,8 +2,8 @@
 // in every language, at sizes no City reaches.
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { HOME_ROWS, MESSAGE_ROWS, allotRows, coverageHomeBlocks, coverageMessage } from '../../../src/slack/ui/coverage-message.js';
-import { REASSIGN_ACTION_ID } from '../../../src/slack/ui/manage-modals.js';
+import { HOME_ROWS, MESSAGE_ROWS, allotRows, coverageHomeBlocks, coverageMessage } from '../../../src/slack/features/status/ui/coverage-message.js';
+import { REASSIGN_ACTION_ID } from '../../../src/slack/features/manage/ui/manage-modals.js';
 import { MESSAGE_TEXT_BUDGET, allText, buttonsOf, coverageItem, ownerCoverage, slackProblems, textLength } from './status-fixtures.js';
 
 const DEPARTMENT = { id: 1, code: 'LIB', name: 'San José Public Library & <Friends>' };

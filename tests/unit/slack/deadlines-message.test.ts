@@ -1,7 +1,7 @@
 // /reap deadlines against Slack's limits and with the Update button where it belongs.
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { deadlinesMessage } from '../../../src/slack/ui/deadlines-message.js';
+import { deadlinesMessage } from '../../../src/slack/features/status/ui/deadlines-message.js';
 import { MESSAGE_TEXT_BUDGET, NOW, allText, buttonsOf, deadlineItem, myDeadlines, slackProblems, textLength } from './status-fixtures.js';
 
 describe('deadlines message', () => {

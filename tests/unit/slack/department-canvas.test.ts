@@ -1,7 +1,7 @@
 // What a department canvas shows of the latest update, and the hash the sync job compares.
 import { describe, expect, it } from 'vitest';
 import type { DepartmentCanvasContent } from '../../../src/services/department-canvases.js';
-import { renderCanvas } from '../../../src/slack/department-canvas.js';
+import { renderCanvas } from '../../../src/slack/features/plan/department-canvas.js';
 
 function content(visibility: 'INTERNAL' | 'REDI' | 'PUBLIC'): DepartmentCanvasContent {
   return {

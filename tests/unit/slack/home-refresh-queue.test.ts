@@ -3,7 +3,7 @@
 // data, or a burst of Submits that published the same Home fifty times, would notice.
 import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../src/services/app-context.js';
-import { REFRESH_CONCURRENCY, closeHomeRefreshes, queueHomeRefresh } from '../../../src/slack/home/refresh-queue.js';
+import { REFRESH_CONCURRENCY, closeHomeRefreshes, queueHomeRefresh } from '../../../src/slack/features/home/refresh-queue.js';
 
 const newCtx = () => ({}) as AppContext;
 

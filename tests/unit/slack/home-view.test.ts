@@ -2,7 +2,7 @@
 // view is valid, the most important things come first and the rest is pointed to.
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { HOME_MAX_BLOCKS, homeView, type HomeData } from '../../../src/slack/ui/home-view.js';
+import { HOME_MAX_BLOCKS, homeView, type HomeData } from '../../../src/slack/features/home/ui/home-view.js';
 import { TODAY, allText, buttonsOf, citywide, departmentStatus, myDeadlines, ownerCoverage, reportable, slackProblems } from './status-fixtures.js';
 
 const common = { name: 'Grace <Kim> & co', today: TODAY };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { expectLimitHints } from './limit-hints.js';
 import { validateBlocks, validateView } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { deactivationMessages } from '../../../src/slack/ui/manage-deactivation.js';
+import { deactivationMessages } from '../../../src/slack/features/manage/ui/manage-deactivation.js';
 import {
   closeModal,
   decodeStrategyMeta,
@@ -18,10 +18,10 @@ import {
   withNotice,
   type OwnerChoices,
   type StrategyHeader,
-} from '../../../src/slack/ui/manage-modals.js';
-import { MANAGE_ACTION_ID, MANAGE_OPS, manageOverflow, parseManageValue } from '../../../src/slack/ui/manage-overflow.js';
-import { milestoneEditModal, milestonesModal } from '../../../src/slack/ui/milestone-form.js';
-import { addStrategyModal, editStrategyModal, type ObjectiveGroup } from '../../../src/slack/ui/strategy-form.js';
+} from '../../../src/slack/features/manage/ui/manage-modals.js';
+import { MANAGE_ACTION_ID, MANAGE_OPS, manageOverflow, parseManageValue } from '../../../src/slack/features/manage/ui/manage-overflow.js';
+import { milestoneEditModal, milestonesModal } from '../../../src/slack/features/manage/ui/milestone-form.js';
+import { addStrategyModal, editStrategyModal, type ObjectiveGroup } from '../../../src/slack/features/manage/ui/strategy-form.js';
 
 const LIMITS = { text: 2000, performanceMeasures: 3000, outputs: 3000 };
 const LONG = 'Équité & <accès> pour tous 🌎 '.repeat(200);

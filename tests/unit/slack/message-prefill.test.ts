@@ -7,8 +7,8 @@ import { UPDATE_FIELD_LIMITS } from '../../../src/domain/progress-update-input.j
 import { charCount } from '../../../src/domain/validation.js';
 import { validateView } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { cutToLimit, mentionedUserIds, prefillFromMessage, slackTextToPlain } from '../../../src/slack/ui/message-prefill.js';
-import { buildUpdateModal, carriedMeta, decodeMeta, encodeMeta, type NewUpdateModel } from '../../../src/slack/ui/update-modal.js';
+import { cutToLimit, mentionedUserIds, prefillFromMessage, slackTextToPlain } from '../../../src/slack/features/update/ui/message-prefill.js';
+import { buildUpdateModal, carriedMeta, decodeMeta, encodeMeta, type NewUpdateModel } from '../../../src/slack/features/update/ui/update-modal.js';
 
 const LIMIT = UPDATE_FIELD_LIMITS.narrative;
 const PERMALINK = 'https://sanjose.slack.com/archives/C0LIBRARY/p1763485200000100';

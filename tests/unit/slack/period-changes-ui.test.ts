@@ -6,9 +6,9 @@ import { parsePeriodKey } from '../../../src/domain/fiscal-calendar.js';
 import { periodChanges, type CurrentStrategy } from '../../../src/domain/period-changes.js';
 import type { ChangesSinceLastQuarter } from '../../../src/services/period-changes.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { homeView } from '../../../src/slack/ui/home-view.js';
+import { homeView } from '../../../src/slack/features/home/ui/home-view.js';
 import { changesSummary, periodChangesBlocks } from '../../../src/slack/ui/period-changes.js';
-import { citywideStatusMessage, departmentStatusMessage } from '../../../src/slack/ui/status-message.js';
+import { citywideStatusMessage, departmentStatusMessage } from '../../../src/slack/features/status/ui/status-message.js';
 import { NASTY, TODAY, allText, citywide, departmentStatus, myDeadlines, ownerCoverage, slackProblems } from './status-fixtures.js';
 
 function changesOf(strategies: CurrentStrategy[]): ChangesSinceLastQuarter {

@@ -2,9 +2,9 @@
 // departments per strategy, restricted strategies without working detail, all within
 // Slack's limits at their worst; and the pillar argument of the command.
 import { describe, expect, it } from 'vitest';
-import { parsePlanArgs } from '../../../src/slack/commands/plan.js';
+import { parsePlanArgs } from '../../../src/slack/features/plan/plan-command.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { PLAN_PAGE_SIZE, decodePlanPage, encodePlanPage, planMessage } from '../../../src/slack/ui/plan-message.js';
+import { PLAN_PAGE_SIZE, decodePlanPage, encodePlanPage, planMessage } from '../../../src/slack/features/plan/ui/plan-message.js';
 import { MESSAGE_TEXT_BUDGET, TODAY, allText, citywidePlanView, slackProblems, textLength } from './status-fixtures.js';
 
 describe('citywide plan message', () => {

@@ -1,8 +1,15 @@
 // /reap plan pages against Slack's limits, the paging buttons and what they carry.
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { PLAN_PAGE_SIZE, decodePlanPage, encodePlanPage, planMessage, readsOtherDepartments, typedMeasuresText } from '../../../src/slack/ui/plan-message.js';
-import { parsePlanArgs } from '../../../src/slack/commands/plan.js';
+import {
+  PLAN_PAGE_SIZE,
+  decodePlanPage,
+  encodePlanPage,
+  planMessage,
+  readsOtherDepartments,
+  typedMeasuresText,
+} from '../../../src/slack/features/plan/ui/plan-message.js';
+import { parsePlanArgs } from '../../../src/slack/features/plan/plan-command.js';
 import { MESSAGE_TEXT_BUDGET, TODAY, allText, buttonsOf, planView, slackProblems, textLength } from './status-fixtures.js';
 
 type Nav = { type: string; block_id?: string; elements?: { action_id: string; value: string }[] };

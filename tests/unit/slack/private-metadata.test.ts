@@ -3,12 +3,12 @@
 // not write (forged, stale, cut) reads as nothing, so the listener refuses clearly.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { decodeComposerMeta, encodeComposerMeta, type ComposerMeta } from '../../../src/slack/ui/briefing-modal.js';
-import { decodeStrategyMeta, strategyMetadata, type StrategyMeta } from '../../../src/slack/ui/manage-modals.js';
-import { milestoneEditMetadata, milestonesMetadata } from '../../../src/slack/ui/milestone-form.js';
+import { decodeComposerMeta, encodeComposerMeta, type ComposerMeta } from '../../../src/slack/features/briefing/ui/briefing-modal.js';
+import { decodeStrategyMeta, strategyMetadata, type StrategyMeta } from '../../../src/slack/features/manage/ui/manage-modals.js';
+import { milestoneEditMetadata, milestonesMetadata } from '../../../src/slack/features/manage/ui/milestone-form.js';
 import { MAX_PRIVATE_METADATA, metadataCodec, metadataId } from '../../../src/slack/ui/private-metadata.js';
-import { addStrategyMetadata } from '../../../src/slack/ui/strategy-form.js';
-import { decodeMeta, encodeMeta, type UpdateModalMeta } from '../../../src/slack/ui/update-modal.js';
+import { addStrategyMetadata } from '../../../src/slack/features/manage/ui/strategy-form.js';
+import { decodeMeta, encodeMeta, type UpdateModalMeta } from '../../../src/slack/features/update/ui/update-modal.js';
 
 const BIG_ID = 2_147_483_647;
 

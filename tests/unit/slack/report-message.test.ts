@@ -2,9 +2,9 @@
 // summary posted with the files.
 import { describe, expect, it } from 'vitest';
 import { buildReportTable } from '../../../src/domain/report-table.js';
-import { annualRequest, countsOf, reportRequest } from '../../../src/slack/commands/report.js';
+import { annualRequest, countsOf, reportRequest } from '../../../src/slack/features/report/report-command.js';
 import { translator } from '../../../src/slack/i18n/index.js';
-import { preparingText, reportSummaryText } from '../../../src/slack/ui/report-message.js';
+import { preparingText, reportSummaryText } from '../../../src/slack/features/report/ui/report-message.js';
 
 describe('/reap report acknowledgement', () => {
   it('names the fiscal year and department as typed', () => {

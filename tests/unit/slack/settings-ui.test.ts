@@ -9,7 +9,7 @@ import { validateView } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
 import { modalErrors } from '../../../src/slack/service-errors.js';
 import { invalidFields } from '../../../src/services/errors.js';
-import { cityTime, cronBlockId, savedNotice, settingsModal, type SettingsJob } from '../../../src/slack/ui/settings-modal.js';
+import { cityTime, cronBlockId, savedNotice, settingsModal, type SettingsJob } from '../../../src/slack/features/settings/ui/settings-modal.js';
 
 const ZONE = 'America/Los_Angeles';
 const jobs: SettingsJob[] = JOB_NAMES.map((job, i) => ({

@@ -2,7 +2,7 @@
 // reaches: 50 blocks, 3000 characters a section, about 12,000 characters in all.
 import { describe, expect, it } from 'vitest';
 import { translator, LANGUAGES } from '../../../src/slack/i18n/index.js';
-import { citywideStatusMessage, departmentStatusMessage } from '../../../src/slack/ui/status-message.js';
+import { citywideStatusMessage, departmentStatusMessage } from '../../../src/slack/features/status/ui/status-message.js';
 import { dueText, slackDate, UPDATE_ACTION_ID } from '../../../src/slack/ui/status-parts.js';
 import { MESSAGE_TEXT_BUDGET, allText, buttonsOf, citywide, departmentStatus, slackProblems, statusItem, textLength } from './status-fixtures.js';
 

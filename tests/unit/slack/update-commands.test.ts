@@ -1,8 +1,8 @@
 // What /reap update and /reap language accept as arguments.
 import { describe, expect, it } from 'vitest';
-import { parseLanguageChoice } from '../../../src/slack/commands/language.js';
+import { parseLanguageChoice } from '../../../src/slack/features/settings/language-command.js';
 import { parseStrategyQuery } from '../../../src/slack/commands/command-text.js';
-import { idempotencyKeyFor } from '../../../src/slack/listeners/views/update-submission.js';
+import { idempotencyKeyFor } from '../../../src/slack/features/update/listeners/update-submission.js';
 
 describe('/reap update [strategy]', () => {
   it.each([

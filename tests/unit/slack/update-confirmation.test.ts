@@ -6,7 +6,7 @@ import { UPDATE_FIELD_LIMITS } from '../../../src/domain/progress-update-input.j
 import type { ProgressUpdateView } from '../../../src/services/progress-updates.js';
 import { validateBlocks } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
-import { channelPostMessage, confirmationMessage, fullUpdateModal, UPDATE_FULL_ACTION_ID } from '../../../src/slack/ui/update-confirmation.js';
+import { channelPostMessage, confirmationMessage, fullUpdateModal, UPDATE_FULL_ACTION_ID } from '../../../src/slack/features/update/ui/update-confirmation.js';
 import { validateView } from '../../../src/sandbox/fake-slack/index.js';
 
 const L = UPDATE_FIELD_LIMITS;

@@ -25,7 +25,7 @@ import {
   submittedBlocks,
   type NewUpdateModel,
   type ViewStateValues,
-} from '../../../src/slack/ui/update-modal.js';
+} from '../../../src/slack/features/update/ui/update-modal.js';
 
 const LONG = 'Expand culturally responsive programming in every branch with partners & <community> groups — '.repeat(30);
 

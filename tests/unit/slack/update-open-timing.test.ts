@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../src/services/app-context.js';
 import { createLogger } from '../../../src/logger.js';
 import { translator } from '../../../src/slack/i18n/index.js';
-import { openPreparedForm, type PreparedForm } from '../../../src/slack/listeners/views/update-form.js';
+import { openPreparedForm, type PreparedForm } from '../../../src/slack/features/update/update-form.js';
 
 type Call = { method: string; args: Record<string, unknown>; at: number };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/logger.js';
 import type { AppContext } from '../../../src/services/app-context.js';
 import { invalidField } from '../../../src/services/errors.js';
-import { parseStepStatus, statusChoices } from '../../../src/slack/listeners/functions/submit-update.js';
+import { parseStepStatus, statusChoices } from '../../../src/slack/features/update/listeners/submit-update-step.js';
 import { translator } from '../../../src/slack/i18n/index.js';
 import { plainText, stepFailureText } from '../../../src/slack/workflow-steps.js';
 

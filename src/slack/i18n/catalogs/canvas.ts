@@ -1,4 +1,4 @@
-// The living department canvas (src/slack/ui/plan-canvas.ts). Canvas markdown, not mrkdwn.
+// The living department canvas (src/slack/features/plan/ui/plan-canvas.ts). Canvas markdown, not mrkdwn.
 import type { Widen } from '../types.js';
 
 const en = {

@@ -1,5 +1,5 @@
 // Direct messages telling people about a change someone else made to their work
-// (src/slack/ui/change-notice.ts).
+// (src/slack/features/digests/ui/change-notice.ts).
 import type { Widen } from '../types.js';
 
 const en = {

@@ -1,7 +1,0 @@
-import { subcommandsFor } from './catalog.js';
-import type { SubcommandHandler } from './types.js';
-import { helpMessage } from '../ui/help-message.js';
-
-export const helpCommand: SubcommandHandler = async ({ ack, t, caller }) => {
-  await ack({ response_type: 'ephemeral', ...helpMessage(t, subcommandsFor(caller.roles)) });
-};

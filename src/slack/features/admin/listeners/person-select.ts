@@ -1,0 +1,31 @@
+// Picking a person in /reap admin: the form reloads with their current roles and
+// departments, so saving changes what the admin means to change and nothing else.
+import type { App, BlockAction, UsersSelectAction } from '@slack/bolt';
+import type { AppContext } from '../../../../services/app-context.js';
+import { requireOrseAdmin, loadActor } from '../../../../services/authz.js';
+import { ADMIN_PERSON_ACTION_ID, adminModal, adminProblemModal } from '../ui/admin-modal.js';
+import { adminDepartments, adminTarget } from '../admin-support.js';
+import { fillModal } from '../../manage/manage-support.js';
+import { speakerFor } from '../../../caller.js';
+import { problemText } from '../../../service-errors.js';
+
+export function registerAdminPerson(app: App, ctx: AppContext): void {
+  app.action<BlockAction<UsersSelectAction>>(ADMIN_PERSON_ACTION_ID, async ({ ack, body, action, client }) => {
+    await ack();
+    if (!body.view) return;
+    const { t } = await speakerFor(ctx, body.user.id);
+    let view;
+    try {
+      const actor = await loadActor(ctx, body.user.id);
+      await requireOrseAdmin(ctx, actor, { action: 'admin.open', entityType: 'member', entityId: action.selected_user ?? '' });
+      const [departments, target] = await Promise.all([
+        adminDepartments(ctx),
+        action.selected_user ? adminTarget(ctx, action.selected_user) : Promise.resolve(null),
+      ]);
+      view = adminModal(t, { departments, target });
+    } catch (e) {
+      view = adminProblemModal(t, problemText(ctx, t, e, 'could not load a person into the admin form'));
+    }
+    await fillModal(ctx, client, { viewId: body.view.id, hash: body.view.hash }, view);
+  });
+}

@@ -1,0 +1,68 @@
+// Buttons in briefing messages: "Compose briefing" in the reminder DM and "New briefing" in
+// the /reap briefing list open the composer; Edit opens it filled with a briefing; Cancel
+// cancels a scheduled one and refreshes the list. The services decide who may (ORSE
+// admins) and audit refusals, so a crafted value gets a clear answer and changes nothing.
+import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppContext } from '../../../../services/app-context.js';
+import { loadActor } from '../../../../services/authz.js';
+import { cancelBriefing, getBriefing, listBriefings, requireBriefingComposer } from '../../../../services/briefings.js';
+import { BRIEFING_ACTIONS, briefingListMessage } from '../ui/briefing-message.js';
+import { briefingComposerModal, briefingLoadingModal, briefingNoticeModal } from '../ui/briefing-modal.js';
+import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
+import { composerFor, newComposer, openView, updateView } from '../briefing-support.js';
+import { speakerFor } from '../../../caller.js';
+import { problemText } from '../../../service-errors.js';
+
+const positiveInt = (v: string | undefined): number | null => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
+
+export function registerBriefingButtons(app: App, ctx: AppContext): void {
+  const openNew = async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    const { t } = await speakerFor(ctx, body.user.id);
+    try {
+      await requireBriefingComposer(ctx, await loadActor(ctx, body.user.id));
+    } catch (e) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: problemText(ctx, t, e, 'briefing compose button') }).catch(() => {});
+      return;
+    }
+    // The reminder's button names its quarter; "New briefing" starts on the current one.
+    const opened = await openView(ctx, client, body.trigger_id, briefingComposerModal(t, newComposer(ctx, action.value)));
+    if (!opened) await respond({ response_type: 'ephemeral', replace_original: false, text: t('common.errorGeneric') }).catch(() => {});
+  };
+  app.action<BlockButtonAction>(BRIEFING_ACTIONS.compose, openNew);
+  app.action<BlockButtonAction>(BRIEFING_ACTIONS.create, openNew);
+
+  app.action<BlockButtonAction>(BRIEFING_ACTIONS.edit, async ({ ack, body, action, client }) => {
+    await ack();
+    const { t } = await speakerFor(ctx, body.user.id);
+    const opened = await openView(ctx, client, body.trigger_id, briefingLoadingModal(t));
+    if (!opened) return;
+    let view;
+    try {
+      const actor = await loadActor(ctx, body.user.id);
+      const b = await getBriefing(ctx, actor, positiveInt(action.value) ?? 0);
+      view = briefingComposerModal(t, composerFor(ctx, b));
+    } catch (e) {
+      view = briefingNoticeModal(t, 'titleProblem', problemText(ctx, t, e, 'could not open a briefing'));
+    }
+    await updateView(ctx, client, opened.viewId, view, opened.hash);
+  });
+
+  app.action<BlockButtonAction>(BRIEFING_ACTIONS.cancel, async ({ ack, body, action, respond }) => {
+    await ack();
+    const { t } = await speakerFor(ctx, body.user.id);
+    try {
+      const actor = await loadActor(ctx, body.user.id);
+      const cancelled = await cancelBriefing(ctx, actor, positiveInt(action.value) ?? 0);
+      const list = await listBriefings(ctx, actor);
+      const notice = `:no_entry_sign: ${t('briefings.list.cancelledNotice', { title: escapeMrkdwn(cancelled.title) })}`;
+      await respond({ response_type: 'ephemeral', replace_original: true, ...briefingListMessage(t, list, notice) });
+    } catch (e) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: problemText(ctx, t, e, 'could not cancel a briefing') }).catch(
+        (err: unknown) => {
+          ctx.logger.warn({ err, user: body.user.id }, 'could not answer a briefing cancel click');
+        },
+      );
+    }
+  });
+}

@@ -1,0 +1,81 @@
+// Buttons inside the briefing composer. "Start from a draft" fills the message with what the
+// chosen quarter's updates say (PUBLIC text only, see domain/briefing-draft.ts) in the
+// composer's language; "More space" adds a message input; "Preview" pushes the message
+// exactly as it will be posted. Each refresh rebuilds the form from what is in it now and
+// passes the view's hash, so a stale refresh fails instead of overwriting newer typing.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { BRIEFING_LIMITS, renderBriefingDraft, splitForInputs } from '../../../../domain/briefing-draft.js';
+import { parsePeriodKey } from '../../../../domain/fiscal-calendar.js';
+import type { AppContext } from '../../../../services/app-context.js';
+import { loadActor } from '../../../../services/authz.js';
+import { briefingDraftFor } from '../../../../services/briefings.js';
+import { draftLabels } from '../ui/briefing-message.js';
+import { periodName } from '../../../ui/period-name.js';
+import {
+  COMPOSER_ACTIONS,
+  briefingComposerModal,
+  briefingPreviewModal,
+  decodeComposerMeta,
+  readComposerValues,
+  type ComposerState,
+} from '../ui/briefing-modal.js';
+import { composerFromValues, updateView } from '../briefing-support.js';
+import { speakerFor } from '../../../caller.js';
+import { problemText } from '../../../service-errors.js';
+
+export function registerBriefingComposer(app: App, ctx: AppContext): void {
+  app.action<BlockButtonAction>(COMPOSER_ACTIONS.draft, async ({ ack, body, client }) => {
+    await ack();
+    const view = body.view;
+    if (!view) return;
+    const { t } = await speakerFor(ctx, body.user.id);
+    const meta = decodeComposerMeta(view.private_metadata);
+    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    let next;
+    try {
+      const actor = await loadActor(ctx, body.user.id);
+      const base = composerFromValues(ctx, meta, values);
+      const quarter = parsePeriodKey(base.quarterKey)!;
+      const draft = await briefingDraftFor(ctx, actor, quarter.key);
+      const parts = splitForInputs(renderBriefingDraft(draft, draftLabels(t, quarter)));
+      // New block ids (gen + 1): Slack would otherwise keep the old text in the inputs.
+      next = {
+        ...base,
+        meta: { ...meta, gen: meta.gen + 1, parts: Math.min(BRIEFING_LIMITS.bodyParts, Math.max(1, parts.length)) },
+        bodyParts: parts,
+        notice: t('briefings.modal.draftDone', { quarter: periodName(t, quarter) }),
+      };
+    } catch (e) {
+      next = composerFromValues(ctx, meta, values, `:warning: ${problemText(ctx, t, e, 'could not build a briefing draft')}`);
+    }
+    await updateView(ctx, client, view.id, briefingComposerModal(t, next), view.hash);
+  });
+
+  app.action<BlockButtonAction>(COMPOSER_ACTIONS.addPart, async ({ ack, body, client }) => {
+    await ack();
+    const view = body.view;
+    if (!view) return;
+    const { t } = await speakerFor(ctx, body.user.id);
+    const meta = decodeComposerMeta(view.private_metadata);
+    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    const parts = Math.min(BRIEFING_LIMITS.bodyParts, meta.parts + 1);
+    await updateView(ctx, client, view.id, briefingComposerModal(t, composerFromValues(ctx, { ...meta, parts }, values)), view.hash);
+  });
+
+  app.action<BlockButtonAction>(COMPOSER_ACTIONS.preview, async ({ ack, body, client }) => {
+    await ack();
+    const view = body.view;
+    if (!view) return;
+    // Only what the person typed is shown back to them: nothing to authorize, nothing slow
+    // before the push (the trigger lives 3 seconds).
+    const { t } = await speakerFor(ctx, body.user.id);
+    const meta = decodeComposerMeta(view.private_metadata);
+    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    const content = { title: values.title.trim() || '…', body: values.body, quarterKey: values.quarterKey };
+    try {
+      await client.views.push({ trigger_id: body.trigger_id, view: briefingPreviewModal(t, content) });
+    } catch (e) {
+      ctx.logger.warn({ err: (e as { data?: { error?: string } }).data?.error ?? (e as Error).message }, 'could not push the briefing preview');
+    }
+  });
+}

@@ -1,0 +1,58 @@
+// /reap add [department]: the Add strategy modal. Equity leads add to their own department,
+// ORSE admins to any department with a plan (they can switch department in the form).
+// Who may is decided by the services before any modal opens: people REAP Tracker does not
+// know are told how to be added, staff and managers get the plain refusal (audited).
+import type { Actor } from '../../../domain/permissions.js';
+import { canManageDepartment, loadActor, requireManage } from '../../../services/authz.js';
+import { departmentsWithPlans, findDepartment, resolveDepartment } from '../../../services/departments.js';
+import { addStrategyView, fillModal, openLoading } from './manage-support.js';
+import { problemText } from '../../service-errors.js';
+import { problemModal } from './ui/manage-modals.js';
+import type { DepartmentChoice } from './ui/strategy-form.js';
+import type { SubcommandHandler } from '../../commands/types.js';
+
+/** The department named after `add`, else the actor's own, else (ORSE admins) the first with a plan. */
+async function departmentFor(ctx: Parameters<SubcommandHandler>[0]['ctx'], actor: Actor, args: string): Promise<DepartmentChoice | null> {
+  if (args !== '') {
+    const d = await resolveDepartment(ctx, args);
+    return { id: d.id, code: d.code, name: d.name };
+  }
+  if (actor.departmentId !== null && canManageDepartment(actor, actor.departmentId)) {
+    const own = await findDepartment(ctx, actor.departmentId);
+    if (own) return own;
+  }
+  if (canManageDepartment(actor, null)) return (await departmentsWithPlans(ctx))[0] ?? null;
+  return null;
+}
+
+export const addCommand: SubcommandHandler = async ({ ctx, args, caller, t, ack, respond, client, command }) => {
+  let department: DepartmentChoice | null;
+  let actor: Actor;
+  try {
+    actor = await loadActor(ctx, caller.slackUserId);
+    department = await departmentFor(ctx, actor, args);
+    // Staff, managers, REDI members: refused (and audited) before a form they cannot use opens.
+    if (department) await requireManage(ctx, actor, department.id, { action: 'strategy.add', entityType: 'department', entityId: department.id });
+    else await requireManage(ctx, actor, actor.departmentId, { action: 'strategy.add', entityType: 'department', entityId: actor.departmentId ?? 'none' });
+  } catch (e) {
+    await ack({ response_type: 'ephemeral', text: problemText(ctx, t, e, 'could not start /reap add') });
+    return;
+  }
+  if (!department) {
+    await ack({ response_type: 'ephemeral', text: t('manage.empty.noDepartments') });
+    return;
+  }
+  await ack();
+  const opened = await openLoading(ctx, client, { triggerId: command.trigger_id, t, fromModal: false });
+  if (!opened) {
+    await respond({ response_type: 'ephemeral', text: t('common.errorGeneric') }).catch(() => {});
+    return;
+  }
+  let view;
+  try {
+    view = await addStrategyView(ctx, t, actor, department);
+  } catch (e) {
+    view = problemModal(t, problemText(ctx, t, e, 'could not load the add strategy form'));
+  }
+  await fillModal(ctx, client, opened, view);
+};

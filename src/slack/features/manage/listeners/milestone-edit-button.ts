@@ -1,0 +1,42 @@
+// Edit next to a milestone in the Milestones modal: pushes the edit form (trigger first).
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { AppContext } from '../../../../services/app-context.js';
+import { loadActor } from '../../../../services/authz.js';
+import { STRATEGY_FIELD_LIMITS } from '../../../../domain/strategy-input.js';
+import { notFound } from '../../../../services/errors.js';
+import { findMilestone } from '../../../../services/milestones.js';
+import { strategyLabel } from '../../../../services/strategy-records.js';
+import { problemModal } from '../ui/manage-modals.js';
+import { MILESTONE_EDIT_ACTION_ID, milestoneEditModal } from '../ui/milestone-form.js';
+import { fillModal, openLoading, ownerChoices } from '../manage-support.js';
+import { loadManagedStrategy } from '../../../../services/strategies.js';
+import { speakerFor } from '../../../caller.js';
+import { problemText } from '../../../service-errors.js';
+
+export function registerMilestoneEditButton(app: App, ctx: AppContext): void {
+  app.action<BlockButtonAction>(MILESTONE_EDIT_ACTION_ID, async ({ ack, body, action, client }) => {
+    await ack();
+    const { t } = await speakerFor(ctx, body.user.id);
+    const opened = await openLoading(ctx, client, { triggerId: body.trigger_id, t, fromModal: body.view?.type === 'modal' });
+    if (!opened) return;
+    let view;
+    try {
+      const actor = await loadActor(ctx, body.user.id);
+      const id = Number(action.value);
+      const m = Number.isSafeInteger(id) && id > 0 ? await findMilestone(ctx, id) : null;
+      if (!m) throw notFound('errors.notFound.milestone', { milestoneId: action.value });
+      const s = await loadManagedStrategy(ctx, actor, m.strategyId, 'milestone.edit');
+      view = milestoneEditModal(t, {
+        strategyId: s.id,
+        strategyLabel: strategyLabel(s),
+        milestone: { id: m.id, title: m.title, dueDate: m.dueDate.toISOString().slice(0, 10), owner: m.owner },
+        updatedAt: m.updatedAt.toISOString(),
+        owners: await ownerChoices(ctx, s.objective.plan.departmentId, s.objective.plan.department?.name ?? null),
+        titleLimit: STRATEGY_FIELD_LIMITS.milestoneTitle,
+      });
+    } catch (e) {
+      view = problemModal(t, problemText(ctx, t, e, 'could not open the milestone form'));
+    }
+    await fillModal(ctx, client, opened, view);
+  });
+}

@@ -1,0 +1,30 @@
+// Submit of the Reassign modal (from the Manage menu or the deactivation DM).
+import type { App } from '@slack/bolt';
+import type { AppContext } from '../../../../services/app-context.js';
+import { notFound } from '../../../../services/errors.js';
+import { reassignStrategy } from '../../../../services/strategies.js';
+import { strategyOwnerSlackId } from '../../../../services/strategy-records.js';
+import { MANAGE_CALLBACKS, REASSIGN_BLOCKS, decodeStrategyMeta, mention, resultModal } from '../ui/manage-modals.js';
+import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
+import { afterStrategyChange, onSubmission, personOf } from '../manage-support.js';
+
+export function registerManageReassign(app: App, ctx: AppContext): void {
+  onSubmission(
+    app,
+    ctx,
+    MANAGE_CALLBACKS.reassign,
+    (field) => field,
+    async ({ actor, t, view, values, client }) => {
+      const meta = decodeStrategyMeta(view.private_metadata);
+      if (!meta) throw notFound('errors.notFound.strategy', { strategyId: null });
+      const owner = personOf(values, REASSIGN_BLOCKS.owner) ?? '';
+      // The previous owner's App Home drops the strategy, so they are refreshed too.
+      const previous = await strategyOwnerSlackId(ctx, meta.strategyId);
+      const { strategy } = await reassignStrategy(ctx, actor, meta.strategyId, meta.version, owner);
+      return {
+        view: resultModal(t, t('manage.done.reassigned', { label: escapeMrkdwn(strategy.label), owner: mention(owner) })),
+        after: () => afterStrategyChange(ctx, client, strategy.id, [actor.slackUserId, previous ?? '']),
+      };
+    },
+  );
+}

@@ -1,0 +1,375 @@
+// What the strategy-management listeners share (not a listener itself): opening a modal
+// with the trigger_id before anything slow, loading a strategy the clicker may manage
+// (the services decide and audit refusals), the choices a form offers, reading submitted
+// values, and turning a failed save into words in the modal.
+//
+// The form data comes from small reads in the services; every one of them runs after the
+// services' requireManage has accepted the actor for the department concerned.
+import type { AckFn, App, SlackViewMiddlewareArgs, ViewOutput, ViewResponseAction, ViewStateValue, ViewSubmitAction } from '@slack/bolt';
+import type { View } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { unhurried, urgently } from '../../../db/urgency.js';
+import type { Actor } from '../../../domain/permissions.js';
+import { STRATEGY_FIELD_LIMITS } from '../../../domain/strategy-input.js';
+import type { AppContext } from '../../../services/app-context.js';
+import { isOrseAdmin, loadActor, requireManage } from '../../../services/authz.js';
+import { departmentsWithPlans } from '../../../services/departments.js';
+import { departmentHomeAudience } from '../../../services/home-viewers.js';
+import { activeDepartmentMembers } from '../../../services/members.js';
+import { openMilestones } from '../../../services/milestones.js';
+import { departmentObjectives, planView } from '../../../services/plans.js';
+import { cityToday } from '../../../services/service-context.js';
+import { isServiceError, type ServiceError } from '../../../services/errors.js';
+import { loadManagedStrategy } from '../../../services/strategies.js';
+import { strategyConcerns, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
+import { speakerFor } from '../../caller.js';
+import { republishHomeFor } from '../home/publish-home.js';
+import type { Translate } from '../../i18n/index.js';
+import { modalErrors, problemText } from '../../service-errors.js';
+import {
+  closeModal,
+  decodeStrategyMeta,
+  deferModal,
+  loadingModal,
+  problemModal,
+  reassignModal,
+  withNotice,
+  type OwnerChoices,
+  type PlanOrigin,
+  type StrategyHeader,
+  type StrategyMeta,
+} from './ui/manage-modals.js';
+import { planMessage, readsOtherDepartments } from '../plan/ui/plan-message.js';
+import { milestonesModal } from './ui/milestone-form.js';
+import { measuresModal } from './ui/measure-form.js';
+import { activeMeasures } from '../../../services/measures.js';
+import type { ManageOp } from './ui/manage-overflow.js';
+import { addStrategyModal, editStrategyModal, type DepartmentChoice } from './ui/strategy-form.js';
+
+/** A modal opened with the trigger_id, to be filled once the data is loaded. */
+export interface OpenedModal {
+  viewId: string;
+  hash: string;
+}
+
+/**
+ * Opens (or, from inside a modal, pushes) the "Loading…" view right away: the trigger_id
+ * lives 3 seconds and is single use, so nothing slow comes before this.
+ */
+export async function openLoading(
+  ctx: AppContext,
+  client: WebClient,
+  input: { triggerId: string; t: Translate; fromModal: boolean; view?: View },
+): Promise<OpenedModal | null> {
+  const view = input.view ?? loadingModal(input.t);
+  try {
+    const res = input.fromModal
+      ? await client.views.push({ trigger_id: input.triggerId, view })
+      : await client.views.open({ trigger_id: input.triggerId, view });
+    return res.view?.id ? { viewId: res.view.id, hash: res.view.hash ?? '' } : null;
+  } catch (e) {
+    // An expired trigger cannot be recovered; the person clicks again.
+    ctx.logger.warn({ err: (e as Error).message }, 'could not open a management modal');
+    return null;
+  }
+}
+
+export async function fillModal(ctx: AppContext, client: WebClient, opened: OpenedModal, view: View): Promise<void> {
+  try {
+    await client.views.update({ view_id: opened.viewId, hash: opened.hash, view });
+  } catch (e) {
+    // hash_conflict: the person already moved on (closed it, or it was replaced).
+    ctx.logger.warn({ err: (e as Error).message }, 'could not fill a management modal');
+  }
+}
+
+export function headerOf(s: StrategyRecord): StrategyHeader {
+  return {
+    label: strategyLabel(s),
+    text: s.text,
+    departmentName: s.objective.plan.department?.name ?? null,
+    planTitle: s.objective.plan.title,
+    objectiveNumber: s.objective.number,
+  };
+}
+
+export const AUDIT_ACTION: Record<ManageOp, string> = {
+  edit: 'strategy.edit',
+  reassign: 'strategy.reassign',
+  defer: 'strategy.defer',
+  close: 'strategy.close',
+  'milestone:add': 'milestone.add',
+  measures: 'measure.list',
+};
+
+/** Active members of the department, by name; more than a select holds means "pick anyone". */
+export async function ownerChoices(ctx: AppContext, departmentId: number | null, departmentName: string | null): Promise<OwnerChoices> {
+  if (departmentId === null) return { kind: 'anyone' };
+  const members = await activeDepartmentMembers(ctx, departmentId, 101);
+  if (members.length === 0 || members.length > 100) return { kind: 'anyone' };
+  return { kind: 'members', members, departmentName: departmentName ?? '' };
+}
+
+/** The milestones modal for a strategy, freshly loaded. */
+export async function milestonesView(ctx: AppContext, t: Translate, s: StrategyRecord, notice?: string, formKey = ''): Promise<View> {
+  const [open, owners] = await Promise.all([
+    openMilestones(ctx, s.id),
+    ownerChoices(ctx, s.objective.plan.departmentId, s.objective.plan.department?.name ?? null),
+  ]);
+  return milestonesModal(t, { ...headerOf(s), strategyId: s.id, open, owners, titleLimit: STRATEGY_FIELD_LIMITS.milestoneTitle, notice }, formKey);
+}
+
+/** The modal for one Manage menu choice, for a strategy the actor may manage. */
+export async function manageView(ctx: AppContext, t: Translate, op: ManageOp, s: StrategyRecord, origin?: PlanOrigin): Promise<View> {
+  const header = headerOf(s);
+  const meta: StrategyMeta = origin ? { strategyId: s.id, version: s.version, origin } : { strategyId: s.id, version: s.version };
+  const departmentId = s.objective.plan.departmentId;
+  const departmentName = s.objective.plan.department?.name ?? null;
+  switch (op) {
+    case 'edit':
+      return editStrategyModal(t, {
+        ...header,
+        meta,
+        limits: STRATEGY_FIELD_LIMITS,
+        values: {
+          text: s.text,
+          dueDate: s.dueDate ? s.dueDate.toISOString().slice(0, 10) : null,
+          performanceMeasures: s.performanceMeasures,
+          outputs: s.outputs,
+          flags: {
+            languageAccess: s.languageAccess,
+            disabilityAccess: s.disabilityAccess,
+            genderEquity: s.genderEquity,
+            priorityCommunities: s.priorityCommunities,
+          },
+        },
+      });
+    case 'reassign':
+      return reassignModal(t, {
+        ...header,
+        meta,
+        owner: s.owner ? { slackUserId: s.owner.slackUserId, name: s.owner.name } : null,
+        needsReassignment: s.needsReassignment,
+        choices: await ownerChoices(ctx, departmentId, departmentName),
+      });
+    case 'defer':
+      return deferModal(t, {
+        ...header,
+        meta,
+        status: s.status,
+        dueDate: s.dueDate ? s.dueDate.toISOString().slice(0, 10) : null,
+        reasonLimit: STRATEGY_FIELD_LIMITS.deferredReason,
+      });
+    case 'close':
+      return closeModal(t, { ...header, meta });
+    case 'milestone:add':
+      return milestonesView(ctx, t, s);
+    case 'measures':
+      return measuresView(ctx, t, s);
+  }
+}
+
+/** The Measures modal for a strategy the actor may manage, freshly loaded. */
+export async function measuresView(ctx: AppContext, t: Translate, s: StrategyRecord, notice?: string, formKey = ''): Promise<View> {
+  return measuresModal(t, { ...headerOf(s), strategyId: s.id, measures: await activeMeasures(ctx, s.id), notice }, formKey);
+}
+
+/**
+ * The whole "someone picked Manage → X" flow: open Loading with the trigger, check and
+ * load, then show the form (or why not). Used by the Manage menu and the Reassign button.
+ */
+export async function openManageModal(
+  ctx: AppContext,
+  client: WebClient,
+  input: { slackUserId: string; triggerId: string; fromModal: boolean; op: ManageOp | null; strategyId: number | null; origin?: PlanOrigin },
+): Promise<void> {
+  const { t } = await speakerFor(ctx, input.slackUserId);
+  const opened = await openLoading(ctx, client, { triggerId: input.triggerId, t, fromModal: input.fromModal });
+  if (!opened) return;
+  let view: View;
+  try {
+    if (input.op === null || input.strategyId === null) {
+      // Not a value our menus produce: someone crafted it.
+      ctx.logger.warn({ user: input.slackUserId }, 'unrecognised manage action value');
+      view = problemModal(t, t('errors.notFound.strategy'));
+    } else {
+      const actor = await loadActor(ctx, input.slackUserId);
+      const s = await loadManagedStrategy(ctx, actor, input.strategyId, AUDIT_ACTION[input.op]);
+      view = await manageView(ctx, t, input.op, s, input.origin);
+    }
+  } catch (e) {
+    view = problemModal(t, problemText(ctx, t, e, 'could not open a management modal'));
+  }
+  await fillModal(ctx, client, opened, view);
+}
+
+// ---------- reading a submitted view ----------
+
+type Values = ViewOutput['state']['values'];
+
+/** The (single) element state of an input block, whatever its action_id. */
+export function stateOf(values: Values, blockId: string): ViewStateValue | undefined {
+  const block = values[blockId];
+  return block ? Object.values(block)[0] : undefined;
+}
+
+export const textOf = (values: Values, blockId: string): string => stateOf(values, blockId)?.value ?? '';
+export const dateOf = (values: Values, blockId: string): string | null => stateOf(values, blockId)?.selected_date ?? null;
+export const selectedOf = (values: Values, blockId: string): string | null => stateOf(values, blockId)?.selected_option?.value ?? null;
+
+/** A static select of members or a users_select: either way, a Slack user id or null. */
+export function personOf(values: Values, blockId: string): string | null {
+  const s = stateOf(values, blockId);
+  return s?.selected_user ?? s?.selected_option?.value ?? null;
+}
+
+export const checkedOf = (values: Values, blockId: string): string[] => (stateOf(values, blockId)?.selected_options ?? []).map((o) => o.value);
+
+/** Which input block a service field's problem belongs under, in the submitted view. */
+export type BlockIdFor = (field: string, view: ViewOutput) => string | undefined;
+
+/**
+ * Answers a failed save: problems about an input go under it (the modal stays as typed);
+ * anything else (a conflict, a refusal, an unexpected error) goes at the top of the same
+ * form, which keeps what the person typed because the block ids do not change.
+ */
+export async function ackProblem(
+  ctx: AppContext,
+  ack: AckFn<ViewResponseAction>,
+  t: Translate,
+  e: unknown,
+  view: ViewOutput,
+  blockIdFor: BlockIdFor,
+): Promise<void> {
+  if (isServiceError(e)) {
+    const { errors, unplaced } = modalErrors(t, e as ServiceError, (field) => {
+      const id = blockIdFor(field, view);
+      return id && view.blocks.some((b) => (b as { block_id?: string }).block_id === id && b.type === 'input') ? id : undefined;
+    });
+    if (unplaced.length === 0 && Object.keys(errors).length > 0) {
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    const notice = [...unplaced, ...Object.values(errors)].join('\n');
+    await ack({ response_action: 'update', view: withNotice(view as unknown as Parameters<typeof withNotice>[0], notice) });
+    return;
+  }
+  ctx.logger.error({ err: e, callbackId: view.callback_id }, 'saving a management modal failed');
+  await ack({ response_action: 'update', view: withNotice(view as unknown as Parameters<typeof withNotice>[0], t('common.errorGeneric')) });
+}
+
+// ---------- /reap add ----------
+
+/** The add form for `department`, after the services accepted the actor for it. */
+export async function addStrategyView(ctx: AppContext, t: Translate, actor: Actor, department: DepartmentChoice): Promise<View> {
+  await requireManage(ctx, actor, department.id, { action: 'strategy.add', entityType: 'department', entityId: department.id });
+  const [departments, groups, owners] = await Promise.all([
+    isOrseAdmin(actor) ? departmentsWithPlans(ctx) : Promise.resolve(null),
+    departmentObjectives(ctx, department.id),
+    ownerChoices(ctx, department.id, department.name),
+  ]);
+  return addStrategyModal(t, {
+    department,
+    departments,
+    objectiveGroups: groups,
+    owners,
+    limits: STRATEGY_FIELD_LIMITS,
+  });
+}
+
+// ---------- submissions ----------
+
+export interface SubmissionInput {
+  actor: Actor;
+  t: Translate;
+  view: ViewOutput;
+  values: Values;
+  body: ViewSubmitAction;
+  client: WebClient;
+}
+
+export interface SubmissionOutcome {
+  /** Replaces the form (response_action: update), e.g. with the result. Omitted: the form closes. */
+  view?: View;
+  /** Work for after the acknowledgement (Slack waits 3 s for it, not for this). */
+  after?: () => Promise<void>;
+}
+
+/**
+ * A modal's Submit: who is asking (unknown people get the "how to be added" answer at the
+ * top of the form), the save, and the answer within Slack's 3 seconds. Every save is one
+ * service call; a failure never loses what was typed.
+ */
+export function onSubmission(
+  app: App,
+  ctx: AppContext,
+  callbackId: string,
+  blockIdFor: BlockIdFor,
+  save: (input: SubmissionInput) => Promise<SubmissionOutcome>,
+): void {
+  // Slack waits for this answer: its reads and the save go before work nobody is timing.
+  app.view<ViewSubmitAction>(callbackId, ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: WebClient }) =>
+    urgently(async () => {
+      const { t } = await speakerFor(ctx, body.user.id);
+      let outcome: SubmissionOutcome;
+      try {
+        const actor = await loadActor(ctx, body.user.id);
+        outcome = await save({ actor, t, view, values: view.state.values, body, client });
+      } catch (e) {
+        await ackProblem(ctx, ack, t, e, view, blockIdFor);
+        return;
+      }
+      await ack(outcome.view ? { response_action: 'update', view: outcome.view } : undefined);
+      const after = outcome.after;
+      if (after) {
+        await unhurried(() => after().catch((e: unknown) => ctx.logger.error({ err: e, callbackId }, 'follow-up of a saved modal failed')));
+      }
+      const origin = decodeStrategyMeta(view.private_metadata)?.origin;
+      if (origin) await unhurried(() => redrawPlanPage(ctx, body.user.id, origin));
+    }),
+  );
+}
+
+// ---------- after a change ----------
+
+/**
+ * Redraws the /reap plan page a Manage menu was used on, so its row shows the change.
+ * The page is an ephemeral: only its response_url can replace it (five times in 30
+ * minutes, Slack's rule). Failing costs only a stale row; it is logged, never thrown.
+ */
+export async function redrawPlanPage(ctx: AppContext, slackUserId: string, origin: PlanOrigin): Promise<void> {
+  try {
+    const { t } = await speakerFor(ctx, slackUserId);
+    const actor = await loadActor(ctx, slackUserId);
+    const { department, planKey, page, pageSize, pillar } = origin.page;
+    const view = await planView(ctx, actor, department, page, pageSize, { planKey, ...(pillar !== undefined ? { pillar } : {}) });
+    const message = planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor));
+    const res = await fetch(origin.responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', replace_original: true, ...message }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) ctx.logger.info({ status: res.status }, 'could not redraw the plan page (its response_url is spent or expired)');
+  } catch (e) {
+    ctx.logger.warn({ err: (e as Error).message }, 'could not redraw the plan page after a change');
+  }
+}
+
+/**
+ * Refreshes App Home for the people a strategy change concerns: `extra` (the editor, a
+ * previous owner), the owner, and the department's equity leads and managers. ORSE
+ * admins' citywide Home refreshes when they open it. Never throws.
+ */
+export async function afterStrategyChange(ctx: AppContext, client: WebClient, strategyId: number, extra: readonly string[]): Promise<void> {
+  try {
+    const s = await strategyConcerns(ctx, strategyId);
+    const viewers = new Set(extra.filter(Boolean));
+    if (s?.ownerSlackId) viewers.add(s.ownerSlackId);
+    const departmentId = s?.departmentId ?? null;
+    if (departmentId !== null) for (const id of await departmentHomeAudience(ctx, departmentId)) viewers.add(id);
+    await republishHomeFor(ctx, client, [...viewers]);
+  } catch (e) {
+    ctx.logger.warn({ err: (e as Error).message, strategyId }, 'App Home refresh after a strategy change failed');
+  }
+}

@@ -1,0 +1,46 @@
+// Buttons of the weekly manager digest (a DM from the app):
+// - "Full plan: <code>" (plan:open, value = department code) answers with the first page
+//   of that department's plan, exactly what `/reap plan <code>` shows, as an ephemeral in
+//   the same conversation; Previous/Next then work as usual (plan-page.ts). The service
+//   checks that the clicker may read the department, so a crafted value naming another
+//   department gets the usual refusal.
+// - The App Home link (digest:home) opens Slack's Home tab by its url; Slack still sends
+//   the click to the app, which must acknowledge it and has nothing else to do.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { AppContext } from '../../../../services/app-context.js';
+import { loadActor } from '../../../../services/authz.js';
+import { planView } from '../../../../services/plans.js';
+import { cityToday } from '../../../../services/service-context.js';
+import { speakerFor } from '../../../caller.js';
+import { PLAN_PAGE_SIZE, planMessage, readsOtherDepartments } from '../ui/plan-message.js';
+import { DIGEST_HOME_ACTION_ID, PLAN_OPEN_ACTION_ID } from '../../digests/ui/weekly-digest.js';
+import { problemText } from '../../../service-errors.js';
+
+const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,16}$/;
+
+export function registerPlanOpen(app: App, ctx: AppContext): void {
+  app.action<BlockButtonAction>(PLAN_OPEN_ACTION_ID, async ({ ack, body, action, respond }) => {
+    await ack();
+    const { caller, t } = await speakerFor(ctx, body.user.id);
+    const code = action.value?.trim() ?? '';
+    if (!DEPARTMENT_CODE.test(code)) {
+      ctx.logger.warn({ user: body.user.id, value: action.value }, 'plan:open button with an unreadable value');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t('plan.expired') }).catch(() => {});
+      return;
+    }
+    try {
+      const actor = await loadActor(ctx, caller.slackUserId);
+      const view = await planView(ctx, actor, code, 1, PLAN_PAGE_SIZE);
+      await respond({ response_type: 'ephemeral', replace_original: false, ...planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor)) });
+    } catch (e) {
+      const text = problemText(ctx, t, e, 'reading command failed', { action: action.action_id, user: body.user.id });
+      await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err: unknown) => {
+        ctx.logger.warn({ err, user: body.user.id }, 'could not answer a plan:open click');
+      });
+    }
+  });
+
+  app.action<BlockButtonAction>(DIGEST_HOME_ACTION_ID, async ({ ack }) => {
+    await ack();
+  });
+}

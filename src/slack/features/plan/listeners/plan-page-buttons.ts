@@ -1,0 +1,38 @@
+// Previous/Next under a /reap plan page: replaces that ephemeral with the neighbouring page
+// (respond with replace_original through the click's response_url). The button's value says
+// which plan and page; the service checks again that the clicker may read it, so a crafted
+// value naming another department gets the usual refusal, as a separate ephemeral.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { AppContext } from '../../../../services/app-context.js';
+import { loadActor } from '../../../../services/authz.js';
+import { planView } from '../../../../services/plans.js';
+import { cityToday } from '../../../../services/service-context.js';
+import { speakerFor } from '../../../caller.js';
+import { PLAN_PAGE_ACTIONS, decodePlanPage, planMessage, readsOtherDepartments } from '../ui/plan-message.js';
+import { problemText } from '../../../service-errors.js';
+
+export function registerPlanPage(app: App, ctx: AppContext): void {
+  app.action<BlockButtonAction>(PLAN_PAGE_ACTIONS, async ({ ack, body, action, respond }) => {
+    await ack();
+    const { caller, t } = await speakerFor(ctx, body.user.id);
+    const ref = decodePlanPage(action.value);
+    if (!ref) {
+      ctx.logger.warn({ user: body.user.id, value: action.value }, 'plan page button with an unreadable value');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t('plan.expired') });
+      return;
+    }
+    try {
+      const actor = await loadActor(ctx, caller.slackUserId);
+      const view = await planView(ctx, actor, ref.department, ref.page, ref.pageSize, {
+        planKey: ref.planKey,
+        ...(ref.pillar !== undefined ? { pillar: ref.pillar } : {}),
+      });
+      await respond({ response_type: 'ephemeral', replace_original: true, ...planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor)) });
+    } catch (e) {
+      const text = problemText(ctx, t, e, 'reading command failed', { action: action.action_id, user: body.user.id });
+      await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err: unknown) => {
+        ctx.logger.warn({ err, user: body.user.id }, 'could not answer a plan page click');
+      });
+    }
+  });
+}

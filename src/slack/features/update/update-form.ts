@@ -1,0 +1,195 @@
+// Loading what the /reap update modal shows, and opening it inside Slack's 3-second
+// trigger window (a loading view first, filled in when the data is ready). Shared by the slash command, the Update buttons elsewhere in the app,
+// the modal's own selects, the Edit button and the submission listener (which rebuilds
+// the form after a conflict).
+//
+// Authorization is the services' (listReportableStrategies, getUpdateFormDefaults,
+// loadUpdateForEdit).
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Actor } from '../../../domain/permissions.js';
+import { isOrseAdmin } from '../../../domain/permissions.js';
+import type { AppContext } from '../../../services/app-context.js';
+import { listDepartments } from '../../../services/departments.js';
+import { ServiceError } from '../../../services/errors.js';
+import { getUpdateFormDefaults, listReportableStrategies, type ProgressUpdateView, type ReportableStrategy } from '../../../services/progress-updates.js';
+import { loadUpdateForEdit, type EditableUpdate } from '../../../services/update-editing.js';
+import type { Translate } from '../../i18n/index.js';
+import type { LoadingViewOpened } from '../../../http/front-door/messages.js';
+import { describeServiceError, problemText } from '../../service-errors.js';
+import { heavyTurn } from '../../heavy-turns.js';
+import { viewPayload } from '../../view-payload.js';
+import {
+  buildUpdateModal,
+  loadingView,
+  messageView,
+  type DepartmentChoice,
+  type EditUpdateModel,
+  type NewUpdateModel,
+  type UpdateFormValues,
+  type UpdateModalMeta,
+} from './ui/update-modal.js';
+
+async function departmentChoices(ctx: AppContext): Promise<DepartmentChoice[]> {
+  return listDepartments(ctx);
+}
+
+export interface NewFormRequest {
+  departmentId: number | null;
+  strategyId: number | null;
+  meta: Omit<UpdateModalMeta, 'mode' | 'strategyId' | 'strategyVersion' | 'lastUpdateId' | 'departmentId'>;
+  /** Already loaded for this department, to save a query. */
+  strategies?: ReportableStrategy[];
+  values?: Partial<UpdateFormValues>;
+  banner?: string;
+}
+
+/** The new-update form for a department's list and (optionally) one chosen strategy. */
+export async function newUpdateModel(ctx: AppContext, actor: Actor, req: NewFormRequest): Promise<NewUpdateModel> {
+  const admin = isOrseAdmin(actor);
+  const selected = req.strategyId
+    ? await getUpdateFormDefaults(ctx, actor, req.strategyId).then((defaults) => ({ defaults, extras: defaults.measures }))
+    : null;
+  // An admin sees the list of the department they picked, else of the chosen strategy.
+  const departmentId = req.departmentId ?? (admin ? selected?.defaults.strategy.department?.id : undefined) ?? actor.departmentId;
+  const [strategies, departments] = await Promise.all([
+    req.strategies ?? listReportableStrategies(ctx, actor, admin && departmentId !== null ? { departmentId } : {}),
+    admin ? departmentChoices(ctx) : Promise.resolve(null),
+  ]);
+  // A strategy someone may report on but that the list does not hold (an admin's pick in
+  // another department, an owner's strategy elsewhere) still has to be selectable.
+  const list =
+    selected && !strategies.some((s) => s.id === selected.defaults.strategy.id) ? [...strategies, asReportable(selected.defaults, actor)] : strategies;
+  return {
+    mode: 'new',
+    meta: {
+      ...req.meta,
+      mode: 'new',
+      strategyId: selected?.defaults.strategy.id ?? null,
+      strategyVersion: selected?.defaults.strategy.version ?? null,
+      lastUpdateId: selected?.defaults.lastUpdate?.id ?? null,
+      departmentId,
+    },
+    timeZone: ctx.config.timeZone,
+    departments,
+    departmentId,
+    strategies: list,
+    selected,
+    values: req.values,
+    banner: req.banner,
+  };
+}
+
+function asReportable(d: Awaited<ReturnType<typeof getUpdateFormDefaults>>, actor: Actor): ReportableStrategy {
+  return {
+    ...d.strategy,
+    ownedByActor: d.strategy.owner?.slackUserId === actor.slackUserId,
+    lastUpdateAt: d.lastUpdate?.createdAt ?? null,
+    reportedThisPeriod: d.lastUpdate !== null && d.lastUpdate.periodStart >= d.period.start,
+    periodKey: d.period.key,
+  };
+}
+
+/** An update as it is stored now, for someone allowed to edit it (the services decide). */
+export type StoredUpdate = EditableUpdate;
+export { loadUpdateForEdit };
+
+export function editUpdateModel(
+  ctx: AppContext,
+  stored: StoredUpdate,
+  meta: Omit<UpdateModalMeta, 'mode' | 'updateId' | 'revision'>,
+  extra: { values?: Partial<UpdateFormValues>; banner?: string; theirs?: ProgressUpdateView } = {},
+): EditUpdateModel {
+  return {
+    mode: 'edit',
+    meta: { ...meta, mode: 'edit', updateId: stored.update.id, revision: stored.update.revision },
+    timeZone: ctx.config.timeZone,
+    update: stored.update,
+    strategy: stored.strategy,
+    extras: stored.extras,
+    statuses: stored.statuses,
+    storedMeasures: stored.storedMeasures,
+    ...extra,
+  };
+}
+
+// ---------- opening within the trigger window ----------
+
+/** A modal to open, or words to show instead (as an ephemeral, or in the modal if one is open). */
+export type PreparedForm = { kind: 'form'; view: ModalView } | { kind: 'message'; text: string };
+
+export interface OpenOptions {
+  client: WebClient;
+  triggerId: string;
+  /** For the loading view (and a message in its place): the person's last known language. */
+  t: Translate;
+  ctx: AppContext;
+  /** Say something without a modal, when the trigger could not be used (expired, Slack down). */
+  say: (text: string) => Promise<void>;
+  /** Called once the request may be acknowledged (commands: before views.open goes out). */
+  ack?: () => Promise<void>;
+  /** The loading view, when the HTTP front door opened it already (`/reap update`). */
+  opened?: Promise<LoadingViewOpened>;
+  /** A workflow step's interactivity_pointer, used instead of a trigger_id: the form belongs to that run. */
+  interactivityPointer?: string;
+}
+
+/** The loading view the front door opened for this command, or one opened here with the trigger. */
+async function ensureLoadingView(o: OpenOptions): Promise<{ viewId: string; hash?: string }> {
+  if (o.opened) {
+    const opened = await o.opened;
+    if (!opened.ok) throw new Error(opened.error);
+    return opened;
+  }
+  const opened = o.interactivityPointer
+    ? await o.client.views.open({ interactivity_pointer: o.interactivityPointer, view: loadingView(o.t) })
+    : await o.client.views.open({ trigger_id: o.triggerId, view: loadingView(o.t) });
+  return { viewId: opened.view?.id ?? '', hash: opened.view?.hash };
+}
+
+/**
+ * Opens a light loading view with the trigger id at once, before the data is read: the
+ * trigger lives 3 s and, under load, the reads can wait behind other requests' queries,
+ * while views.open here goes out within milliseconds of the request's arrival. The finished
+ * form, or what to say instead (in a small modal), replaces it with views.update and the
+ * view's hash (a person who closed it meanwhile is left alone).
+ */
+export async function openPreparedForm(work: Promise<PreparedForm>, o: OpenOptions): Promise<void> {
+  // Errors surface through `work` below; this only keeps them from being unhandled meanwhile.
+  work.catch(() => {});
+  await o.ack?.();
+  let viewId: string;
+  let hash: string | undefined;
+  try {
+    ({ viewId, hash } = await ensureLoadingView(o));
+  } catch (e) {
+    o.ctx.logger.warn({ err: (e as Error).message }, 'views.open failed for the update loading view');
+    // The trigger is gone; the answer can still arrive as a message.
+    const late = await work.catch((error: unknown) => ({ kind: 'message' as const, text: problemText(o.ctx, o.t, error, 'preparing the update form failed') }));
+    await o.say(late.kind === 'message' ? late.text : o.t('update.errors.openFailed'));
+    return;
+  }
+  const ready = await work.catch((error: unknown) => ({ kind: 'message' as const, text: problemText(o.ctx, o.t, error, 'preparing the update form failed') }));
+  const view = ready.kind === 'form' ? ready.view : messageView(o.t, ready.text);
+  // Sending a large form is heavy (serialising, and the same view coming back): in turn.
+  await heavyTurn();
+  try {
+    await o.client.views.update({ view_id: viewId, hash, view: viewPayload(view) });
+  } catch (e) {
+    // hash_conflict: the person closed or changed the view meanwhile; nothing to repair.
+    o.ctx.logger.warn({ err: (e as Error).message }, 'views.update of the update loading view failed');
+  }
+}
+
+/** Builds the prepared form, turning a refusal or a missing strategy into words. */
+export async function prepare(t: Translate, build: () => Promise<NewUpdateModel | EditUpdateModel | PreparedForm>): Promise<PreparedForm> {
+  try {
+    const model = await build();
+    if ('kind' in model) return model;
+    await heavyTurn();
+    return { kind: 'form', view: buildUpdateModal(t, model) };
+  } catch (e) {
+    if (e instanceof ServiceError) return { kind: 'message', text: describeServiceError(t, e) };
+    throw e;
+  }
+}
