@@ -1,12 +1,14 @@
 // People and roles: /reap admin, and keeping members in step with Slack.
-import type { App } from '@slack/bolt';
+// Which id goes to which listener; the subcommand is in ../../commands/router.ts.
+import type { App, BlockAction, UsersSelectAction } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
-import { registerAdminPerson } from './listeners/person-select.js';
+import { personSelect } from './listeners/person-select.js';
 import { registerAdminRoles } from './listeners/roles-submission.js';
-import { registerUserChange } from './listeners/user-change.js';
+import { userChange } from './listeners/user-change.js';
+import { ADMIN_PERSON_ACTION_ID } from './ui/admin-modal.js';
 
 export function register(app: App, ctx: AppContext): void {
-  registerAdminPerson(app, ctx);
+  app.action<BlockAction<UsersSelectAction>>(ADMIN_PERSON_ACTION_ID, personSelect(ctx));
   registerAdminRoles(app, ctx);
-  registerUserChange(app, ctx);
+  app.event('user_change', userChange(ctx));
 }

@@ -1,12 +1,20 @@
 // ORSE's quarterly briefings: /reap briefing, the composer and its buttons.
-import type { App } from '@slack/bolt';
+// Which id goes to which listener; the subcommand is in ../../commands/router.ts.
+import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
-import { registerBriefingButtons } from './listeners/briefing-buttons.js';
+import { cancelBriefingButton, editBriefingButton, newBriefingButton } from './listeners/briefing-buttons.js';
 import { registerBriefingSubmission } from './listeners/briefing-submission.js';
-import { registerBriefingComposer } from './listeners/composer-buttons.js';
+import { addPartButton, previewButton, startFromDraftButton } from './listeners/composer-buttons.js';
+import { BRIEFING_ACTIONS } from './ui/briefing-message.js';
+import { COMPOSER_ACTIONS } from './ui/briefing-modal.js';
 
 export function register(app: App, ctx: AppContext): void {
-  registerBriefingButtons(app, ctx);
+  app.action<BlockButtonAction>(BRIEFING_ACTIONS.compose, newBriefingButton(ctx));
+  app.action<BlockButtonAction>(BRIEFING_ACTIONS.create, newBriefingButton(ctx));
+  app.action<BlockButtonAction>(BRIEFING_ACTIONS.edit, editBriefingButton(ctx));
+  app.action<BlockButtonAction>(BRIEFING_ACTIONS.cancel, cancelBriefingButton(ctx));
+  app.action<BlockButtonAction>(COMPOSER_ACTIONS.draft, startFromDraftButton(ctx));
+  app.action<BlockButtonAction>(COMPOSER_ACTIONS.addPart, addPartButton(ctx));
+  app.action<BlockButtonAction>(COMPOSER_ACTIONS.preview, previewButton(ctx));
   registerBriefingSubmission(app, ctx);
-  registerBriefingComposer(app, ctx);
 }

@@ -1,8 +1,9 @@
-// /reap status, /reap status coverage, /reap deadlines and the "Get department status" workflow step.
+// /reap status, /reap status coverage, /reap deadlines (subcommands: ../../commands/router.ts)
+// and the "Get department status" workflow step.
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
-import { registerDepartmentStatusStep } from './listeners/department-status-step.js';
+import { DEPARTMENT_STATUS_STEP, departmentStatusStep } from './listeners/department-status-step.js';
 
 export function register(app: App, ctx: AppContext): void {
-  registerDepartmentStatusStep(app, ctx);
+  app.function(DEPARTMENT_STATUS_STEP, departmentStatusStep(ctx));
 }

@@ -1,16 +1,17 @@
 // Picking a person in /reap admin: the form reloads with their current roles and
 // departments, so saving changes what the admin means to change and nothing else.
-import type { App, BlockAction, UsersSelectAction } from '@slack/bolt';
+import type { BlockAction, UsersSelectAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { requireOrseAdmin, loadActor } from '../../../../services/authz.js';
-import { ADMIN_PERSON_ACTION_ID, adminModal, adminProblemModal } from '../ui/admin-modal.js';
+import { adminModal, adminProblemModal } from '../ui/admin-modal.js';
 import { adminDepartments, adminTarget } from '../admin-support.js';
 import { fillModal } from '../../manage/manage-support.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
-export function registerAdminPerson(app: App, ctx: AppContext): void {
-  app.action<BlockAction<UsersSelectAction>>(ADMIN_PERSON_ACTION_ID, async ({ ack, body, action, client }) => {
+export function personSelect(ctx: AppContext): ActionListener<BlockAction<UsersSelectAction>> {
+  return async ({ ack, body, action, client }) => {
     await ack();
     if (!body.view) return;
     const { t } = await speakerFor(ctx, body.user.id);
@@ -27,5 +28,5 @@ export function registerAdminPerson(app: App, ctx: AppContext): void {
       view = adminProblemModal(t, problemText(ctx, t, e, 'could not load a person into the admin form'));
     }
     await fillModal(ctx, client, { viewId: body.view.id, hash: body.view.hash }, view);
-  });
+  };
 }

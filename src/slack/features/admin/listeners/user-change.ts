@@ -5,7 +5,7 @@
 // Bolt acknowledges events before this runs, and Slack may still deliver one twice: the
 // profile sync writes only what differs, and markDeactivated flags (and reports) only
 // strategies not flagged yet, so a repeat sends no second DM.
-import type { App } from '@slack/bolt';
+import type { EventListener } from '../../../listener-types.js';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../../../services/app-context.js';
 import { departmentNames } from '../../../../services/departments.js';
@@ -36,8 +36,8 @@ export function profileOf(user: SlackUser): SlackProfile {
   };
 }
 
-export function registerUserChange(app: App, ctx: AppContext): void {
-  app.event('user_change', async ({ event, client }) => {
+export function userChange(ctx: AppContext): EventListener<'user_change'> {
+  return async ({ event, client }) => {
     const user = event.user as SlackUser;
     if (!user?.id || user.is_bot) return;
     try {
@@ -46,7 +46,7 @@ export function registerUserChange(app: App, ctx: AppContext): void {
     } catch (e) {
       ctx.logger.error({ err: e, user: user.id }, 'could not apply a Slack profile change');
     }
-  });
+  };
 }
 
 async function notifyReassignment(ctx: AppContext, client: WebClient, personSlackId: string, d: DeactivationResult): Promise<void> {

@@ -2,11 +2,12 @@
 // the /reap briefing list open the composer; Edit opens it filled with a briefing; Cancel
 // cancels a scheduled one and refreshes the list. The services decide who may (ORSE
 // admins) and audit refusals, so a crafted value gets a clear answer and changes nothing.
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { loadActor } from '../../../../services/authz.js';
 import { cancelBriefing, getBriefing, listBriefings, requireBriefingComposer } from '../../../../services/briefings.js';
-import { BRIEFING_ACTIONS, briefingListMessage } from '../ui/briefing-message.js';
+import { briefingListMessage } from '../ui/briefing-message.js';
 import { briefingComposerModal, briefingLoadingModal, briefingNoticeModal } from '../ui/briefing-modal.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { composerFor, newComposer, openView, updateView } from '../briefing-support.js';
@@ -15,8 +16,9 @@ import { problemText } from '../../../service-errors.js';
 
 const positiveInt = (v: string | undefined): number | null => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 
-export function registerBriefingButtons(app: App, ctx: AppContext): void {
-  const openNew = async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+/** "Compose briefing" (reminder DM) and "New briefing" (the list): the composer, empty. */
+export function newBriefingButton(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack, body, action, client, respond }) => {
     await ack();
     const { t } = await speakerFor(ctx, body.user.id);
     try {
@@ -29,10 +31,11 @@ export function registerBriefingButtons(app: App, ctx: AppContext): void {
     const opened = await openView(ctx, client, body.trigger_id, briefingComposerModal(t, newComposer(ctx, action.value)));
     if (!opened) await respond({ response_type: 'ephemeral', replace_original: false, text: t('common.errorGeneric') }).catch(() => {});
   };
-  app.action<BlockButtonAction>(BRIEFING_ACTIONS.compose, openNew);
-  app.action<BlockButtonAction>(BRIEFING_ACTIONS.create, openNew);
+}
 
-  app.action<BlockButtonAction>(BRIEFING_ACTIONS.edit, async ({ ack, body, action, client }) => {
+/** "Edit" in the list: the composer filled with that briefing. */
+export function editBriefingButton(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack, body, action, client }) => {
     await ack();
     const { t } = await speakerFor(ctx, body.user.id);
     const opened = await openView(ctx, client, body.trigger_id, briefingLoadingModal(t));
@@ -46,9 +49,12 @@ export function registerBriefingButtons(app: App, ctx: AppContext): void {
       view = briefingNoticeModal(t, 'titleProblem', problemText(ctx, t, e, 'could not open a briefing'));
     }
     await updateView(ctx, client, opened.viewId, view, opened.hash);
-  });
+  };
+}
 
-  app.action<BlockButtonAction>(BRIEFING_ACTIONS.cancel, async ({ ack, body, action, respond }) => {
+/** "Cancel" in the list: the scheduled briefing is cancelled and the list redrawn. */
+export function cancelBriefingButton(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack, body, action, respond }) => {
     await ack();
     const { t } = await speakerFor(ctx, body.user.id);
     try {
@@ -64,5 +70,5 @@ export function registerBriefingButtons(app: App, ctx: AppContext): void {
         },
       );
     }
-  });
+  };
 }

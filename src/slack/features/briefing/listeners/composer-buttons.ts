@@ -3,7 +3,8 @@
 // composer's language; "More space" adds a message input; "Preview" pushes the message
 // exactly as it will be posted. Each refresh rebuilds the form from what is in it now and
 // passes the view's hash, so a stale refresh fails instead of overwriting newer typing.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import { BRIEFING_LIMITS, renderBriefingDraft, splitForInputs } from '../../../../domain/briefing-draft.js';
 import { parsePeriodKey } from '../../../../domain/fiscal-calendar.js';
 import type { AppContext } from '../../../../services/app-context.js';
@@ -11,20 +12,14 @@ import { loadActor } from '../../../../services/authz.js';
 import { briefingDraftFor } from '../../../../services/briefings.js';
 import { draftLabels } from '../ui/briefing-message.js';
 import { periodName } from '../../../ui/period-name.js';
-import {
-  COMPOSER_ACTIONS,
-  briefingComposerModal,
-  briefingPreviewModal,
-  decodeComposerMeta,
-  readComposerValues,
-  type ComposerState,
-} from '../ui/briefing-modal.js';
+import { briefingComposerModal, briefingPreviewModal, decodeComposerMeta, readComposerValues, type ComposerState } from '../ui/briefing-modal.js';
 import { composerFromValues, updateView } from '../briefing-support.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
-export function registerBriefingComposer(app: App, ctx: AppContext): void {
-  app.action<BlockButtonAction>(COMPOSER_ACTIONS.draft, async ({ ack, body, client }) => {
+/** "Start from a draft": the message filled from the chosen quarter's updates. */
+export function startFromDraftButton(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack, body, client }) => {
     await ack();
     const view = body.view;
     if (!view) return;
@@ -49,9 +44,12 @@ export function registerBriefingComposer(app: App, ctx: AppContext): void {
       next = composerFromValues(ctx, meta, values, `:warning: ${problemText(ctx, t, e, 'could not build a briefing draft')}`);
     }
     await updateView(ctx, client, view.id, briefingComposerModal(t, next), view.hash);
-  });
+  };
+}
 
-  app.action<BlockButtonAction>(COMPOSER_ACTIONS.addPart, async ({ ack, body, client }) => {
+/** "Add a part": one more 3,000-character input for a long message. */
+export function addPartButton(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack, body, client }) => {
     await ack();
     const view = body.view;
     if (!view) return;
@@ -60,9 +58,12 @@ export function registerBriefingComposer(app: App, ctx: AppContext): void {
     const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
     const parts = Math.min(BRIEFING_LIMITS.bodyParts, meta.parts + 1);
     await updateView(ctx, client, view.id, briefingComposerModal(t, composerFromValues(ctx, { ...meta, parts }, values)), view.hash);
-  });
+  };
+}
 
-  app.action<BlockButtonAction>(COMPOSER_ACTIONS.preview, async ({ ack, body, client }) => {
+/** "Preview": the briefing as it will be posted. */
+export function previewButton(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack, body, client }) => {
     await ack();
     const view = body.view;
     if (!view) return;
@@ -77,5 +78,5 @@ export function registerBriefingComposer(app: App, ctx: AppContext): void {
     } catch (e) {
       ctx.logger.warn({ err: (e as { data?: { error?: string } }).data?.error ?? (e as Error).message }, 'could not push the briefing preview');
     }
-  });
+  };
 }

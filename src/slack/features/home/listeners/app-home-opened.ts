@@ -1,13 +1,13 @@
 // Publishes the App Home whenever someone opens its Home tab (Bolt has already acked the
 // event), and notes that they look at it, so later changes refresh it. The Messages tab
 // also sends app_home_opened; it gets nothing.
-import type { App } from '@slack/bolt';
+import type { EventListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { noteHomeOpened } from '../../../../services/home-viewers.js';
 import { publishHome } from '../publish-home.js';
 
-export function registerAppHomeOpened(app: App, ctx: AppContext): void {
-  app.event('app_home_opened', async ({ event, client }) => {
+export function appHomeOpened(ctx: AppContext): EventListener<'app_home_opened'> {
+  return async ({ event, client }) => {
     if (event.tab !== 'home') return;
     // The hash of what they are looking at: if anything publishes meanwhile, ours is stale.
     // Bolt's View type omits it, but Slack sends the published view's hash with the event.
@@ -19,5 +19,5 @@ export function registerAppHomeOpened(app: App, ctx: AppContext): void {
         ctx.logger.warn({ err: (e as Error).message, user: event.user }, 'could not note that App Home was opened'),
       ),
     ]);
-  });
+  };
 }

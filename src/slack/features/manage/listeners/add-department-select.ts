@@ -1,17 +1,17 @@
 // An ORSE admin switches department in the Add strategy modal: the objectives and owners
 // follow. The services check the admin may manage the department picked.
-import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
+import type { BlockAction, StaticSelectAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { loadActor } from '../../../../services/authz.js';
 import { findDepartment } from '../../../../services/departments.js';
 import { problemModal } from '../ui/manage-modals.js';
-import { ADD_DEPARTMENT_ACTION_ID } from '../ui/strategy-form.js';
 import { addStrategyView, fillModal } from '../manage-support.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
-export function registerManageAddDepartment(app: App, ctx: AppContext): void {
-  app.action<BlockAction<StaticSelectAction>>(ADD_DEPARTMENT_ACTION_ID, async ({ ack, body, action, client }) => {
+export function addDepartmentSelect(ctx: AppContext): ActionListener<BlockAction<StaticSelectAction>> {
+  return async ({ ack, body, action, client }) => {
     await ack();
     if (!body.view) return;
     const { t } = await speakerFor(ctx, body.user.id);
@@ -25,5 +25,5 @@ export function registerManageAddDepartment(app: App, ctx: AppContext): void {
       view = problemModal(t, problemText(ctx, t, e, 'could not switch department in the add form'));
     }
     await fillModal(ctx, client, { viewId: body.view.id, hash: body.view.hash }, view);
-  });
+  };
 }

@@ -2,14 +2,15 @@
 // chosen modal with the trigger_id first, then loads the strategy's current version and
 // asks the services whether the clicker may manage it. A crafted value naming another
 // department's strategy is refused there (and audited), shown in the modal.
-import type { App, BlockAction, OverflowAction } from '@slack/bolt';
+import type { BlockAction, OverflowAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
-import { MANAGE_ACTION_ID, parseManageValue } from '../ui/manage-overflow.js';
+import { parseManageValue } from '../ui/manage-overflow.js';
 import { planPageOfBlock } from '../../plan/ui/plan-message.js';
 import { openManageModal } from '../manage-support.js';
 
-export function registerManageOverflow(app: App, ctx: AppContext): void {
-  app.action<BlockAction<OverflowAction>>(MANAGE_ACTION_ID, async ({ ack, body, action, client }) => {
+export function manageMenu(ctx: AppContext): ActionListener<BlockAction<OverflowAction>> {
+  return async ({ ack, body, action, client }) => {
     await ack();
     const parsed = parseManageValue(action.selected_option?.value);
     // Used on a /reap plan page: the change redraws that page (see onSubmission).
@@ -24,5 +25,5 @@ export function registerManageOverflow(app: App, ctx: AppContext): void {
       strategyId: parsed?.strategyId ?? null,
       origin: page && responseUrl ? { responseUrl, page } : undefined,
     });
-  });
+  };
 }

@@ -1,20 +1,21 @@
 // Edit or Archive beside a typed measure in the Measures modal: pushes the edit form or the
 // archive confirmation (trigger first). The services decide whether the clicker may manage
 // the measure's strategy; a crafted value is refused there.
-import type { App, BlockAction, OverflowAction } from '@slack/bolt';
+import type { BlockAction, OverflowAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { View } from '@slack/types';
 import type { AppContext } from '../../../../services/app-context.js';
 import { notFound } from '../../../../services/errors.js';
 import { measureToEdit } from '../../../../services/measures.js';
 import { problemModal } from '../ui/manage-modals.js';
-import { MEASURE_MENU_ACTION_ID, measureArchiveModal, measureEditModal, parseMeasureMenuValue } from '../ui/measure-form.js';
+import { measureArchiveModal, measureEditModal, parseMeasureMenuValue } from '../ui/measure-form.js';
 import { loadActor } from '../../../../services/authz.js';
 import { fillModal, openLoading } from '../manage-support.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
-export function registerManageMeasureMenu(app: App, ctx: AppContext): void {
-  app.action<BlockAction<OverflowAction>>(MEASURE_MENU_ACTION_ID, async ({ ack, body, action, client }) => {
+export function measureMenu(ctx: AppContext): ActionListener<BlockAction<OverflowAction>> {
+  return async ({ ack, body, action, client }) => {
     await ack();
     const { t } = await speakerFor(ctx, body.user.id);
     const opened = await openLoading(ctx, client, { triggerId: body.trigger_id, t, fromModal: body.view?.type === 'modal' });
@@ -33,5 +34,5 @@ export function registerManageMeasureMenu(app: App, ctx: AppContext): void {
       view = problemModal(t, problemText(ctx, t, e, 'could not open the measure form'));
     }
     await fillModal(ctx, client, opened, view);
-  });
+  };
 }

@@ -1,12 +1,12 @@
 // "Typed measures…" in the Edit strategy modal: pushes the Measures modal (trigger first).
 // Its value is the strategy id; the services decide whether the clicker may manage it.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
-import { MEASURES_OPEN_ACTION_ID } from '../ui/strategy-form.js';
 import { openManageModal } from '../manage-support.js';
 
-export function registerManageMeasuresOpen(app: App, ctx: AppContext): void {
-  app.action<BlockButtonAction>(MEASURES_OPEN_ACTION_ID, async ({ ack, body, action, client }) => {
+export function measuresButton(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack, body, action, client }) => {
     await ack();
     const id = /^[1-9][0-9]{0,9}$/.test(action.value ?? '') ? Number(action.value) : null;
     await openManageModal(ctx, client, {
@@ -16,5 +16,5 @@ export function registerManageMeasuresOpen(app: App, ctx: AppContext): void {
       op: id !== null && id <= 2_147_483_647 ? 'measures' : null,
       strategyId: id,
     });
-  });
+  };
 }

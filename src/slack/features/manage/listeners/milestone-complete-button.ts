@@ -1,11 +1,11 @@
 // Mark done next to a milestone in the Milestones modal: completes it and refreshes the
 // list in place (what was typed in the add form stays). Twice is the same as once.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { loadActor } from '../../../../services/authz.js';
 import { completeMilestone } from '../../../../services/strategies.js';
 import { liveStrategy } from '../../../../services/strategy-records.js';
-import { MILESTONE_COMPLETE_ACTION_ID } from '../ui/milestone-form.js';
 import { notFound } from '../../../../services/errors.js';
 import { isId, withNotice } from '../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
@@ -13,8 +13,8 @@ import { afterStrategyChange, fillModal, milestonesView } from '../manage-suppor
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
-export function registerManageMilestoneComplete(app: App, ctx: AppContext): void {
-  app.action<BlockButtonAction>(MILESTONE_COMPLETE_ACTION_ID, async ({ ack, body, action, client }) => {
+export function milestoneCompleteButton(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack, body, action, client }) => {
     await ack();
     if (!body.view) return;
     const { t } = await speakerFor(ctx, body.user.id);
@@ -34,5 +34,5 @@ export function registerManageMilestoneComplete(app: App, ctx: AppContext): void
     }
     await fillModal(ctx, client, { viewId: body.view.id, hash: body.view.hash }, view);
     if (changedStrategy !== null) await afterStrategyChange(ctx, client, changedStrategy, [body.user.id]);
-  });
+  };
 }

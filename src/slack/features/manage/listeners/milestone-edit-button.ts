@@ -1,5 +1,6 @@
 // Edit next to a milestone in the Milestones modal: pushes the edit form (trigger first).
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { loadActor } from '../../../../services/authz.js';
 import { STRATEGY_FIELD_LIMITS } from '../../../../domain/strategy-input.js';
@@ -7,14 +8,14 @@ import { notFound } from '../../../../services/errors.js';
 import { findMilestone } from '../../../../services/milestones.js';
 import { strategyLabel } from '../../../../services/strategy-records.js';
 import { problemModal } from '../ui/manage-modals.js';
-import { MILESTONE_EDIT_ACTION_ID, milestoneEditModal } from '../ui/milestone-form.js';
+import { milestoneEditModal } from '../ui/milestone-form.js';
 import { fillModal, openLoading, ownerChoices } from '../manage-support.js';
 import { loadManagedStrategy } from '../../../../services/strategies.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
-export function registerMilestoneEditButton(app: App, ctx: AppContext): void {
-  app.action<BlockButtonAction>(MILESTONE_EDIT_ACTION_ID, async ({ ack, body, action, client }) => {
+export function milestoneEditButton(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack, body, action, client }) => {
     await ack();
     const { t } = await speakerFor(ctx, body.user.id);
     const opened = await openLoading(ctx, client, { triggerId: body.trigger_id, t, fromModal: body.view?.type === 'modal' });
@@ -38,5 +39,5 @@ export function registerMilestoneEditButton(app: App, ctx: AppContext): void {
       view = problemModal(t, problemText(ctx, t, e, 'could not open the milestone form'));
     }
     await fillModal(ctx, client, opened, view);
-  });
+  };
 }

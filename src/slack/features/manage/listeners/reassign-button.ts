@@ -1,13 +1,13 @@
 // The Reassign button of the "strategies need a new owner" DM (features/manage/ui/manage-deactivation.ts):
 // the same reassign modal as the Manage menu, for the strategy named in the button value.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
-import { REASSIGN_ACTION_ID } from '../ui/manage-modals.js';
 import { parseManageValue } from '../ui/manage-overflow.js';
 import { openManageModal } from '../manage-support.js';
 
-export function registerReassignButton(app: App, ctx: AppContext): void {
-  app.action<BlockButtonAction>(REASSIGN_ACTION_ID, async ({ ack, body, action, client }) => {
+export function reassignButton(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack, body, action, client }) => {
     await ack();
     const parsed = parseManageValue(`reassign:${String(action.value ?? '')}`);
     await openManageModal(ctx, client, {
@@ -17,5 +17,5 @@ export function registerReassignButton(app: App, ctx: AppContext): void {
       op: parsed ? 'reassign' : null,
       strategyId: parsed?.strategyId ?? null,
     });
-  });
+  };
 }

@@ -6,20 +6,21 @@
 //   department gets the usual refusal.
 // - The App Home link (digest:home) opens Slack's Home tab by its url; Slack still sends
 //   the click to the app, which must acknowledge it and has nothing else to do.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { loadActor } from '../../../../services/authz.js';
 import { planView } from '../../../../services/plans.js';
 import { cityToday } from '../../../../services/service-context.js';
 import { speakerFor } from '../../../caller.js';
 import { PLAN_PAGE_SIZE, planMessage, readsOtherDepartments } from '../ui/plan-message.js';
-import { DIGEST_HOME_ACTION_ID, PLAN_OPEN_ACTION_ID } from '../../digests/ui/weekly-digest.js';
 import { problemText } from '../../../service-errors.js';
 
 const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,16}$/;
 
-export function registerPlanOpen(app: App, ctx: AppContext): void {
-  app.action<BlockButtonAction>(PLAN_OPEN_ACTION_ID, async ({ ack, body, action, respond }) => {
+/** "Full plan: <code>": the first page of the department's plan. */
+export function fullPlanButton(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack, body, action, respond }) => {
     await ack();
     const { caller, t } = await speakerFor(ctx, body.user.id);
     const code = action.value?.trim() ?? '';
@@ -38,9 +39,12 @@ export function registerPlanOpen(app: App, ctx: AppContext): void {
         ctx.logger.warn({ err, user: body.user.id }, 'could not answer a plan:open click');
       });
     }
-  });
+  };
+}
 
-  app.action<BlockButtonAction>(DIGEST_HOME_ACTION_ID, async ({ ack }) => {
+/** "Open REAP Tracker": a link button; Slack opens the App Home, the app only acks. */
+export function digestHomeButton(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack }) => {
     await ack();
-  });
+  };
 }

@@ -2,17 +2,18 @@
 // (respond with replace_original through the click's response_url). The button's value says
 // which plan and page; the service checks again that the clicker may read it, so a crafted
 // value naming another department gets the usual refusal, as a separate ephemeral.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { loadActor } from '../../../../services/authz.js';
 import { planView } from '../../../../services/plans.js';
 import { cityToday } from '../../../../services/service-context.js';
 import { speakerFor } from '../../../caller.js';
-import { PLAN_PAGE_ACTIONS, decodePlanPage, planMessage, readsOtherDepartments } from '../ui/plan-message.js';
+import { decodePlanPage, planMessage, readsOtherDepartments } from '../ui/plan-message.js';
 import { problemText } from '../../../service-errors.js';
 
-export function registerPlanPage(app: App, ctx: AppContext): void {
-  app.action<BlockButtonAction>(PLAN_PAGE_ACTIONS, async ({ ack, body, action, respond }) => {
+export function planPageButtons(ctx: AppContext): ActionListener<BlockButtonAction> {
+  return async ({ ack, body, action, respond }) => {
     await ack();
     const { caller, t } = await speakerFor(ctx, body.user.id);
     const ref = decodePlanPage(action.value);
@@ -34,5 +35,5 @@ export function registerPlanPage(app: App, ctx: AppContext): void {
         ctx.logger.warn({ err, user: body.user.id }, 'could not answer a plan page click');
       });
     }
-  });
+  };
 }

@@ -1,7 +1,7 @@
 // Workflow Builder step "Get department status": the counts `/reap status <department>`
 // shows, as step outputs other steps can use (a weekly message to a channel, a spreadsheet
 // row). Same service, so the same numbers and the same rule on who may read them.
-import type { App } from '@slack/bolt';
+import type { StepListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { departmentStatus, type DepartmentStatus } from '../../../../services/status.js';
 import { plainText, stepFailureText, stepRunner, textInput } from '../../../workflow-steps.js';
@@ -25,8 +25,8 @@ export function departmentStatusOutputs(s: DepartmentStatus): Record<string, str
   };
 }
 
-export function registerDepartmentStatusStep(app: App, ctx: AppContext): void {
-  app.function(DEPARTMENT_STATUS_STEP, async ({ inputs, complete, fail, body }) => {
+export function departmentStatusStep(ctx: AppContext): StepListener {
+  return async ({ inputs, complete, fail, body }) => {
     const execution = body.event.function_execution_id;
     const runner = await stepRunner(ctx, textInput(inputs, 'user_id'));
     if ('refusal' in runner) {
@@ -47,5 +47,5 @@ export function registerDepartmentStatusStep(app: App, ctx: AppContext): void {
       return;
     }
     await complete({ outputs });
-  });
+  };
 }

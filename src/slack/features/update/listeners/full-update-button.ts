@@ -1,11 +1,12 @@
 // "Read the full update" under a long channel post (or a confirmation that cut a field
 // short): opens the whole update in a modal. The trigger lives 3 seconds, so a light view
 // opens first; the service decides whether the reader may see the department's update.
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { readProgressUpdate } from '../../../../services/update-reading.js';
 import { loadActorWithLanguage } from '../../../caller.js';
-import { fullUpdateModal, fullUpdateNoticeModal, UPDATE_FULL_ACTION_ID } from '../ui/update-confirmation.js';
+import { fullUpdateModal, fullUpdateNoticeModal } from '../ui/update-confirmation.js';
 import { openView, updateView } from '../../briefing/briefing-support.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
@@ -19,8 +20,8 @@ function updateIdOf(value: string | undefined): number {
   }
 }
 
-export function registerUpdateFull(app: App, ctx: AppContext): void {
-  app.action<BlockAction<ButtonAction>>(UPDATE_FULL_ACTION_ID, async ({ ack, body, action, client }) => {
+export function fullUpdateButton(ctx: AppContext): ActionListener<BlockAction<ButtonAction>> {
+  return async ({ ack, body, action, client }) => {
     await ack();
     const quick = await speakerFor(ctx, body.user.id);
     const opened = await openView(ctx, client, body.trigger_id, fullUpdateNoticeModal(quick.t, quick.t('update.channel.loading')));
@@ -36,5 +37,5 @@ export function registerUpdateFull(app: App, ctx: AppContext): void {
       }
     }
     await updateView(ctx, client, opened.viewId, view, opened.hash);
-  });
+  };
 }

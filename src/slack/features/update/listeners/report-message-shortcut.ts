@@ -4,7 +4,8 @@
 //
 // The loading view goes out with the trigger before anything is read (the trigger lives
 // 3 s); who is asking, the message's link and the strategy list are read after it.
-import type { App, MessageShortcut } from '@slack/bolt';
+import type { MessageShortcut } from '@slack/bolt';
+import type { ShortcutListener } from '../../../listener-types.js';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../../domain/permissions.js';
 import { isOrseAdmin } from '../../../../domain/permissions.js';
@@ -31,8 +32,8 @@ const HIDDEN = Symbol('hidden');
 /** Names looked up for mentions; a message rarely has more, and each one costs nothing extra. */
 const MAX_MENTION_LOOKUPS = 50;
 
-export function registerReportMessageShortcut(app: App, ctx: AppContext): void {
-  app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: REPORT_MESSAGE_SHORTCUT }, async ({ ack, shortcut, client, respond }) => {
+export function reportMessageShortcut(ctx: AppContext): ShortcutListener<MessageShortcut> {
+  return async ({ ack, shortcut, client, respond }) => {
     const quickT = translator(recentLanguage(ctx, shortcut.user.id));
     await ack();
     const opened: Promise<LoadingViewOpened> = client.views.open({ trigger_id: shortcut.trigger_id, view: loadingView(quickT) }).then(
@@ -54,7 +55,7 @@ export function registerReportMessageShortcut(app: App, ctx: AppContext): void {
         );
       },
     });
-  });
+  };
 }
 
 async function prepareFromMessage(ctx: AppContext, client: WebClient, shortcut: MessageShortcut): Promise<PreparedForm> {

@@ -16,7 +16,7 @@
 // Slack sends function_executed again when it saw no answer in time. The idempotency key is
 // the run's id, so a redelivery stores nothing new; it ends the run with what was stored
 // (Slack refuses the second end if the first one got through, which is then only logged).
-import type { App } from '@slack/bolt';
+import type { StepListener } from '../../../listener-types.js';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../../domain/permissions.js';
 import { STRATEGY_STATUSES } from '../../../../domain/progress-update-input.js';
@@ -98,8 +98,8 @@ function outputsFor(update: ProgressUpdateView, strategy: StrategyRecord, permal
   return { update_id: update.id, strategy_label: `${strategy.objective.plan.key} ${strategyLabel(strategy)}`, period: update.periodKey, permalink };
 }
 
-export function registerSubmitUpdateStep(app: App, ctx: AppContext): void {
-  app.function(SUBMIT_UPDATE_STEP, async ({ inputs, complete, fail, body, client, context }) => {
+export function submitUpdateStep(ctx: AppContext): StepListener {
+  return async ({ inputs, complete, fail, body, client, context }) => {
     const execution = body.event.function_execution_id;
     const runner = await stepRunner(ctx, textInput(inputs, 'user_id'));
     if ('refusal' in runner) {
@@ -177,7 +177,7 @@ export function registerSubmitUpdateStep(app: App, ctx: AppContext): void {
       // The first delivery ended the run already: nothing is lost.
       ctx.logger.info({ err: (e as Error).message, execution }, 'a redelivered workflow step was already complete');
     }
-  });
+  };
 }
 
 /** The pointer Slack hands a step that declares an interactivity input; null otherwise. */

@@ -2,13 +2,14 @@
 // (/reap plan, /reap status, deadlines, App Home; value = strategy id) and "Edit" on the
 // confirmation of a saved update (value = {"u": update id}). Both open a loading view at
 // once and fill it in; anything to say instead is said in that modal.
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { ActionListener } from '../../../listener-types.js';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../../../services/app-context.js';
 import type { Actor } from '../../../../domain/permissions.js';
 import { loadActorWithLanguage } from '../../../caller.js';
 import { translator, type Translate } from '../../../i18n/index.js';
-import { UPDATE_ACTIONS, UPDATE_OPEN_ACTION, messageView } from '../ui/update-modal.js';
+import { messageView } from '../ui/update-modal.js';
 import { recentLanguage } from '../../../recent-languages.js';
 import { editUpdateModel, loadUpdateForEdit, newUpdateModel, openPreparedForm, prepare, type PreparedForm } from '../update-form.js';
 
@@ -35,17 +36,21 @@ function sayInModal(ctx: AppContext, client: WebClient, triggerId: string, t: Tr
   };
 }
 
-export function registerUpdateOpenButtons(app: App, ctx: AppContext): void {
-  app.action<BlockAction<ButtonAction>>(UPDATE_OPEN_ACTION, async ({ ack, body, client }) => {
+/** "Update" beside a strategy: the form on that strategy. */
+export function updateButton(ctx: AppContext): ActionListener<BlockAction<ButtonAction>> {
+  return async ({ ack, body, client }) => {
     await ack();
     const strategyId = positiveInt(body.actions[0]?.value);
     const channel = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
     await openWithLoadingView(ctx, client, body, (actor, t) =>
       prepare(t, () => newUpdateModel(ctx, actor, { departmentId: null, strategyId, meta: { channelId: channel } })),
     );
-  });
+  };
+}
 
-  app.action<BlockAction<ButtonAction>>(UPDATE_ACTIONS.edit, async ({ ack, body, client }) => {
+/** "Edit" on a confirmation: the form on the saved update. */
+export function editUpdateButton(ctx: AppContext): ActionListener<BlockAction<ButtonAction>> {
+  return async ({ ack, body, client }) => {
     await ack();
     const updateId = updateIdOf(body.actions[0]?.value);
     const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
@@ -58,7 +63,7 @@ export function registerUpdateOpenButtons(app: App, ctx: AppContext): void {
         return editUpdateModel(ctx, stored, { channelId: mc, confirmationChannel: mc, confirmationTs: mt });
       }),
     );
-  });
+  };
 }
 
 /**
