@@ -11,17 +11,9 @@ export {
 export { formatIssue, type ImportIssue, type RowRef } from './issues.js';
 export { parseSource, type ImportSource, type ParsedSource, type SourceRow } from './parse.js';
 export { checkReferences, validateRows, type KnownState, type Validated } from './validate.js';
-export {
-  COUNTED,
-  importPaths,
-  importSources,
-  readImportPaths,
-  summarize,
-  type EntityCounts,
-  type ImportCounts,
-  type ImportOptions,
-  type ImportResult,
-} from './import-service.js';
+export { importPaths, importSources, type ImportOptions, type ImportResult } from './import-service.js';
+export { readImportPaths } from './import-files.js';
+export { COUNTED, summarize, type EntityCounts, type ImportCounts } from './import-summary.js';
 export {
   ExportError,
   collectExport,

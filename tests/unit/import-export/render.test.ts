@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCsv, renderJson, resolveKinds, ExportError, type CellRow } from '../../../src/services/import-export/export-service.js';
 import { COLUMNS } from '../../../src/services/import-export/format.js';
 import { parseCsv, parseJson } from '../../../src/services/import-export/parse.js';
-import { summarize, COUNTED, type ImportCounts } from '../../../src/services/import-export/import-service.js';
+import { summarize, COUNTED, type ImportCounts } from '../../../src/services/import-export/import-summary.js';
 
 const planCells = (over: Partial<CellRow> = {}): CellRow => ({
   ...Object.fromEntries(COLUMNS.plans.map((c) => [c.name, ''])),
