@@ -2,10 +2,10 @@
 // rows to create and to update per table and the counts the summary reports. Nothing is
 // written here (import-write.ts does), so a dry run plans exactly what an import would do.
 import type { MeasureSpec } from '../../domain/measures.js';
-import type { Language, MaturityTier, PlanKind, ReportingCadence, Role, StrategyStatus } from '../../generated/prisma/enums.js';
+import type { Language, MaturityTier, PlanKind, ReportingCadence, Role } from '../../generated/prisma/enums.js';
 import { dateToIso, sortRoles } from './format.js';
 import { COUNTED, type CountedEntity, type EntityCounts, type ImportCounts } from './import-summary.js';
-import type { Snapshot } from './import-snapshot.js';
+import type { Snapshot, StrategyFields } from './import-snapshot.js';
 import type { Validated } from './validate.js';
 
 interface DepartmentValues {
@@ -33,18 +33,10 @@ export interface PlanValues {
   fiscalStartYear: number;
   fiscalEndYear: number;
 }
-export interface StrategyValues {
-  text: string;
-  status: StrategyStatus;
+/** People and departments by Slack id and code, the due date as in the file (YYYY-MM-DD). */
+export interface StrategyValues extends StrategyFields {
   ownerSlackId: string | null;
   dueDate: string | null;
-  performanceMeasures: string;
-  outputs: string;
-  languageAccess: boolean;
-  disabilityAccess: boolean;
-  genderEquity: boolean;
-  priorityCommunities: boolean;
-  deferredReason: string | null;
   leadDepartmentCode: string | null;
   /** Sorted codes. */
   partnerCodes: string[];

@@ -3,8 +3,8 @@
 // contain. It is what changes are planned against (import-changes.ts) and what references
 // are checked against (validate.ts).
 import type { MeasureSpec } from '../../domain/measures.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import type { MeasureKind, PlanKind, StrategyStatus } from '../../generated/prisma/enums.js';
+import type { Prisma, Strategy } from '../../generated/prisma/client.js';
+import type { MeasureKind, PlanKind } from '../../generated/prisma/enums.js';
 import { measureView } from '../measures.js';
 import { type KnownState, strategyKey, type Validated } from './validate.js';
 
@@ -24,19 +24,15 @@ type Tx = Prisma.TransactionClient;
 
 type DepartmentRow = Awaited<ReturnType<Tx['department']['findMany']>>[number];
 type MemberRow = Awaited<ReturnType<Tx['member']['findMany']>>[number] & { managed: Set<number> };
-interface StrategySnap {
+/** The strategy columns an import file gives as they are stored (no ids to translate). */
+export type StrategyFields = Pick<
+  Strategy,
+  'text' | 'status' | 'performanceMeasures' | 'outputs' | 'languageAccess' | 'disabilityAccess' | 'genderEquity' | 'priorityCommunities' | 'deferredReason'
+>;
+interface StrategySnap extends StrategyFields {
   id: number;
-  text: string;
-  status: StrategyStatus;
   ownerId: number | null;
   dueDate: Date | null;
-  performanceMeasures: string;
-  outputs: string;
-  languageAccess: boolean;
-  disabilityAccess: boolean;
-  genderEquity: boolean;
-  priorityCommunities: boolean;
-  deferredReason: string | null;
   leadDepartmentId: number | null;
   partnerDepartmentIds: number[];
   archivedAt: Date | null;
