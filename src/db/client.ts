@@ -99,7 +99,8 @@ async function openPostgres(url: string): Promise<Database> {
   const { PrismaPg } = await import('@prisma/adapter-pg');
   // When all are busy, work a deadline waits on (a Submit's save) gets the next free
   // connection before the forms being filled in (src/db/lane-pool.ts).
-  const pool = new LanePool({
+  const PoolClass = process.env.REAP_AB === 'plain-pool' ? (await import('pg')).default.Pool : LanePool;
+  const pool = new PoolClass({
     connectionString: url,
     max: POSTGRES_POOL_SIZE,
     connectionTimeoutMillis: 5000,
