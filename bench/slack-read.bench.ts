@@ -28,7 +28,7 @@ import {
   JSON_CONTENT_TYPE,
   type CallRecord,
 } from '../src/sandbox/fake-slack/index.js';
-import { cpuMs, freshPostgresDatabase, percentile, postgresReachable, printTable, rssMiB, startTarget, startTimingTap } from './lib.js';
+import { cpuMs, freshPostgresDatabase, percentile, postgresReachable, printTable, startTarget, startTimingTap } from './lib.js';
 
 const SECRET = 'bench-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -299,26 +299,24 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
     DATABASE_URL: databaseUrl,
     BENCH_NOW: NOW.toISOString(),
   };
+  const reapProcess = await startTarget({ ...env, BENCH_TARGET: 'reap' });
   const bareProcess = await startTarget({ ...env, BENCH_TARGET: 'bare' });
+  const reap = { ...reapProcess, url: tap.via(reapProcess.url) };
   const bare = { ...bareProcess, url: tap.via(bareProcess.url) };
-  startRss.push({ db: label, app: 'bare Bolt', 'RSS MiB after start': rssMiB(bareProcess.pid).toFixed(0) });
-  // A/B while deciding (issue #14): BENCH_AB=front-door-main;plain-pool runs REAP Tracker
-  // once more per variant (REAP_AB=<variant>), in turn with the app as shipped, for
-  // BENCH_AB_ROUNDS rounds (default 2), one app process at a time (PGlite: one per directory).
-  const variants = ['', ...(process.env.BENCH_AB ?? '').split(';').filter(Boolean)];
-  const rounds = variants.length > 1 ? Number(process.env.BENCH_AB_ROUNDS ?? 2) : 1;
   // Leads see their department's status; Home goes to a mix of staff and leads.
   const statusUsers = p.leads;
   const homeUsers = p.leads.flatMap((l, i) => [l, p.staff[i * STAFF_PER_DEPARTMENT]!]);
   // The static publisher gets other people: its views would otherwise change the hashes REAP
   // Tracker remembers and make it retry (hash_conflict), which is correct but not this test.
   const bareHomeUsers = p.staff.filter((_, i) => i % STAFF_PER_DEPARTMENT === 1);
-  const floors = new Map<number, { b: Result; be: Result }>();
   for (const c of CONCURRENCY) {
-    await run(bare.pid, statusUsers, c, (u) => status(bare.url, u, false));
+    // Warm-up: JIT, connection pools, PGlite caches.
+    await run(reap.pid, statusUsers, c, (u) => status(reap.url, u, true));
+    await run(reap.pid, homeUsers, c, (u) => homeOpened(reap.url, u, true), true);
+    const conflictsBefore = fake.calls('views.publish').filter((x) => (x.response as { error?: string }).error === 'hash_conflict').length;
+
     const b = await run(bare.pid, statusUsers, c, (u) => status(bare.url, u, false));
-    const be = await run(bare.pid, bareHomeUsers, c, (u) => homeOpened(bare.url, u, true), true);
-    floors.set(c, { b, be });
+    const s = await run(reap.pid, statusUsers, c, (u) => status(reap.url, u, true));
     rows.push(
       {
         db: label,
@@ -337,6 +335,24 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
       {
         db: label,
         users: c,
+        request: '/reap status',
+        app: 'REAP Tracker',
+        'ack p50': p50(s.ack),
+        'ack p99': `${p99(s.ack)} (${(percentile(s.ack, 99) / Math.max(0.1, percentile(b.ack, 99))).toFixed(1)}x)`,
+        'answer p50': p50(s.done),
+        'answer p99': p99(s.done),
+        'answer p99 seen': p99(s.doneSeen),
+        'req/s': (REQUESTS / s.seconds).toFixed(0),
+        'CPU ms/req': `${s.cpu.toFixed(1)} (${(s.cpu / Math.max(0.1, b.cpu)).toFixed(1)}x)`,
+        errors: s.errors + (REQUESTS - s.done.length),
+      },
+    );
+    const be = await run(bare.pid, bareHomeUsers, c, (u) => homeOpened(bare.url, u, true), true);
+    const h = await run(reap.pid, homeUsers, c, (u) => homeOpened(reap.url, u, true), true);
+    rows.push(
+      {
+        db: label,
+        users: c,
         request: 'App Home',
         app: 'bare Bolt (static publish)',
         'ack p50': p50(be.ack),
@@ -348,65 +364,31 @@ async function benchDatabase(label: string, databaseUrl: string, p: People, rows
         'CPU ms/req': be.cpu.toFixed(1),
         errors: be.errors + (REQUESTS - be.done.length),
       },
+      {
+        db: label,
+        users: c,
+        request: 'App Home',
+        app: 'REAP Tracker',
+        'ack p50': p50(h.ack),
+        'ack p99': p99(h.ack),
+        'answer p50': p50(h.done),
+        'answer p99': `${p99(h.done)} (${(percentile(h.done, 99) / Math.max(0.1, percentile(be.done, 99))).toFixed(1)}x)`,
+        'answer p99 seen': `${p99(h.doneSeen)} (${(percentile(h.doneSeen, 99) / Math.max(0.1, percentile(be.doneSeen, 99))).toFixed(1)}x)`,
+        'req/s': (REQUESTS / h.seconds).toFixed(0),
+        'CPU ms/req': `${h.cpu.toFixed(1)} (${(h.cpu / Math.max(0.1, be.cpu)).toFixed(1)}x)`,
+        errors: h.errors + (REQUESTS - h.done.length),
+      },
     );
+    const conflicts = fake.calls('views.publish').filter((x) => (x.response as { error?: string }).error === 'hash_conflict').length - conflictsBefore;
+    if (conflicts > 0) console.log(`${label}, ${c} users: ${conflicts} hash_conflict retries during the measured Home runs`);
   }
-  for (let round = 1; round <= rounds; round++) {
-    for (const variant of variants) {
-      const app = `REAP Tracker${variant ? `, ${variant}` : ''}${rounds > 1 ? ` #${round}` : ''}`;
-      const started = await startTarget({ ...env, BENCH_TARGET: 'reap', REAP_AB: variant });
-      const reap = { ...started, url: tap.via(started.url) };
-      startRss.push({ db: label, app, 'RSS MiB after start': rssMiB(started.pid).toFixed(0) });
-      for (const c of CONCURRENCY) {
-        const { b, be } = floors.get(c)!;
-        // Warm-up: JIT, connection pools, PGlite caches.
-        await run(reap.pid, statusUsers, c, (u) => status(reap.url, u, true));
-        await run(reap.pid, homeUsers, c, (u) => homeOpened(reap.url, u, true), true);
-        const conflictsBefore = fake.calls('views.publish').filter((x) => (x.response as { error?: string }).error === 'hash_conflict').length;
-        const s = await run(reap.pid, statusUsers, c, (u) => status(reap.url, u, true));
-        const h = await run(reap.pid, homeUsers, c, (u) => homeOpened(reap.url, u, true), true);
-        rows.push(
-          {
-            db: label,
-            users: c,
-            request: '/reap status',
-            app,
-            'ack p50': p50(s.ack),
-            'ack p99': `${p99(s.ack)} (${(percentile(s.ack, 99) / Math.max(0.1, percentile(b.ack, 99))).toFixed(1)}x)`,
-            'answer p50': p50(s.done),
-            'answer p99': p99(s.done),
-            'answer p99 seen': p99(s.doneSeen),
-            'req/s': (REQUESTS / s.seconds).toFixed(0),
-            'CPU ms/req': `${s.cpu.toFixed(1)} (${(s.cpu / Math.max(0.1, b.cpu)).toFixed(1)}x)`,
-            errors: s.errors + (REQUESTS - s.done.length),
-          },
-          {
-            db: label,
-            users: c,
-            request: 'App Home',
-            app,
-            'ack p50': p50(h.ack),
-            'ack p99': p99(h.ack),
-            'answer p50': p50(h.done),
-            'answer p99': `${p99(h.done)} (${(percentile(h.done, 99) / Math.max(0.1, percentile(be.done, 99))).toFixed(1)}x)`,
-            'answer p99 seen': `${p99(h.doneSeen)} (${(percentile(h.doneSeen, 99) / Math.max(0.1, percentile(be.doneSeen, 99))).toFixed(1)}x)`,
-            'req/s': (REQUESTS / h.seconds).toFixed(0),
-            'CPU ms/req': `${h.cpu.toFixed(1)} (${(h.cpu / Math.max(0.1, be.cpu)).toFixed(1)}x)`,
-            errors: h.errors + (REQUESTS - h.done.length),
-          },
-        );
-        const conflicts = fake.calls('views.publish').filter((x) => (x.response as { error?: string }).error === 'hash_conflict').length - conflictsBefore;
-        if (conflicts > 0) console.log(`${label}, ${app}, ${c} users: ${conflicts} hash_conflict retries during the measured runs`);
-      }
-      await reap.stop();
-    }
-  }
+  await reap.stop();
   await bare.stop();
   fake.assertNoViolations({ allow: ['hash_conflict'] });
   fake.clearViolations();
 }
 
 const rows: Record<string, string | number>[] = [];
-const startRss: Record<string, string | number>[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-bench-read-'));
 if (ONLY_DB !== 'postgres') {
   try {
@@ -435,4 +417,3 @@ printTable(
   `Reading under load: ${DEPARTMENTS} departments × ${STRATEGIES_PER_DEPARTMENT} strategies × ${UPDATES_PER_STRATEGY} updates, ${REQUESTS} requests per cell, ${THINK_MS > 0 ? `paced (each user thinks ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms between requests)` : 'back-to-back'} (ms; "ack" = arrival → ack at the timing tap; "answer" = until the ephemeral is in Slack, or for App Home from the event's arrival until the app's accepted views.publish, at the tap; "answer p99 seen" = the same as the fake Slack in this process saw it)`,
   rows,
 );
-printTable('Resident memory of each app process after start', startRss);

@@ -339,14 +339,12 @@ async function prepareDatabase(db: Database): Promise<Map<string, number>> {
 
 async function benchDatabase(label: string, databaseUrl: string, own: Map<string, number>, rows: Record<string, string | number>[]) {
   populateFake();
+  const reapProcess = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'reap' });
   const bareProcess = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'bare' });
+  const reap = { ...reapProcess, url: tap.via(reapProcess.url) };
   const bare = { ...bareProcess, url: tap.via(bareProcess.url) };
+  startRss.push({ db: label, app: 'REAP Tracker', 'RSS MiB after start': rssMiB(reapProcess.pid).toFixed(0) });
   startRss.push({ db: label, app: 'bare Bolt', 'RSS MiB after start': rssMiB(bareProcess.pid).toFixed(0) });
-  // A/B while deciding (issue #14): BENCH_AB=front-door-main;plain-pool runs REAP Tracker
-  // once more per variant (REAP_AB=<variant>), in turn with the app as shipped, for
-  // BENCH_AB_ROUNDS rounds (default 2), one app process at a time (PGlite: one per directory).
-  const variants = ['', ...(process.env.BENCH_AB ?? '').split(';').filter(Boolean)];
-  const rounds = variants.length > 1 ? Number(process.env.BENCH_AB_ROUNDS ?? 2) : 1;
   const row = (users: number, request: string, app: string, r: Result, base?: Result) => ({
     db: label,
     users,
@@ -373,48 +371,33 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
     'submit p99': base ? vsFloor(r.ack, base.ack) : p99(r.ack),
     'submit p99 seen': base ? vsFloor(r.ackSeen, base.ackSeen) : p99(r.ackSeen),
   });
-  // Submit: each user opens a fresh form on their own strategy (by id), then submits it;
-  // only the Submit's ack is counted here.
-  const submitOnly = async (url: string, u: string, text: string): Promise<Sample> => {
-    const o = await openForm(url, u, text);
-    if (!o.viewId) return { ...o, trigger: null, openSeen: null, form: null };
-    await think();
-    return submit(url, u, o.viewId);
-  };
-  const floors = new Map<number, { bOpen: Result; bSub: Result }>();
   try {
     for (const c of CONCURRENCY) {
+      await run(`${label} REAP Tracker warm-up`, reap, c, (u) => openForm(reap.url, u, 'update')); // warm-up: JIT, caches, pools
       await run(`${label} bare Bolt warm-up`, bare, c, (u) => openForm(bare.url, u, 'update'));
       const bOpen = await run(`${label} bare Bolt /reap update`, bare, c, (u) => openForm(bare.url, u, 'update'));
+      const list = await run(`${label} REAP Tracker /reap update`, reap, c, (u) => openForm(reap.url, u, 'update'));
+      const pre = await run(`${label} REAP Tracker /reap update 1.1`, reap, c, (u) => openForm(reap.url, u, 'update 1.1'));
+      rows.push(
+        row(c, '/reap update', 'bare Bolt (fixed modal)', bOpen),
+        row(c, '/reap update', 'REAP Tracker', list, bOpen),
+        row(c, '/reap update 1.1', 'REAP Tracker', pre, bOpen),
+      );
+
+      // Submit: each user opens a fresh form on their own strategy (by id), then submits it;
+      // only the Submit's ack is counted here.
+      const submitOnly = async (url: string, u: string, text: string): Promise<Sample> => {
+        const o = await openForm(url, u, text);
+        if (!o.viewId) return { ...o, trigger: null, openSeen: null, form: null };
+        await think();
+        return submit(url, u, o.viewId);
+      };
       const bSub = await run(`${label} bare Bolt Submit`, bare, c, (u) => submitOnly(bare.url, u, 'update'));
-      rows.push(row(c, '/reap update', 'bare Bolt (fixed modal)', bOpen), submitRow(c, 'bare Bolt (ack only)', bSub));
-      floors.set(c, { bOpen, bSub });
-    }
-    for (let round = 1; round <= rounds; round++) {
-      for (const variant of variants) {
-        const app = `REAP Tracker${variant ? `, ${variant}` : ''}${rounds > 1 ? ` #${round}` : ''}`;
-        const started = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'reap', REAP_AB: variant });
-        const reap = { ...started, url: tap.via(started.url) };
-        startRss.push({ db: label, app, 'RSS MiB after start': rssMiB(started.pid).toFixed(0) });
-        try {
-          for (const c of CONCURRENCY) {
-            const { bOpen, bSub } = floors.get(c)!;
-            await run(`${label} ${app} warm-up`, reap, c, (u) => openForm(reap.url, u, 'update')); // warm-up: JIT, caches, pools
-            const list = await run(`${label} ${app} /reap update`, reap, c, (u) => openForm(reap.url, u, 'update'));
-            rows.push(row(c, '/reap update', app, list, bOpen));
-            if (variants.length === 1) {
-              const pre = await run(`${label} ${app} /reap update 1.1`, reap, c, (u) => openForm(reap.url, u, 'update 1.1'));
-              rows.push(row(c, '/reap update 1.1', app, pre, bOpen));
-            }
-            const sub = await run(`${label} ${app} Submit`, reap, c, (u) => submitOnly(reap.url, u, `update ${own.get(u)}`));
-            rows.push(submitRow(c, app, sub, bSub));
-          }
-        } finally {
-          await reap.stop();
-        }
-      }
+      const sub = await run(`${label} REAP Tracker Submit`, reap, c, (u) => submitOnly(reap.url, u, `update ${own.get(u)}`));
+      rows.push(submitRow(c, 'bare Bolt (ack only)', bSub), submitRow(c, 'REAP Tracker', sub, bSub));
     }
   } finally {
+    await reap.stop();
     await bare.stop();
   }
 }

@@ -73,7 +73,6 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     await opts.beforeListen?.(ctx);
 
     const identity = opts.slack.identity !== undefined ? opts.slack.identity : await lookupBotIdentity(opts.slack.botToken, opts.slack.apiUrl, logger);
-    const mainThreadDoor = opts.slack.mode === 'http' && process.env.REAP_AB === 'front-door-main';
     const receiver = opts.slack.mode === 'http' ? new FrontDoorReceiver(logger) : undefined;
     const app = createSlackApp(ctx, { ...opts.slack, identity }, receiver);
     const server = createHttpServer({ db, extra: opts.extra });
@@ -82,10 +81,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     let jobs: RunningScheduler | null = null;
     try {
       if (receiver) {
-        const internalPort = mainThreadDoor ? 0 : await listen(server, 0, '127.0.0.1');
-        door = mainThreadDoor
-          ? await (await import('./http/front-door/main-thread.js')).openMainThreadFrontDoor(app, server, frontDoorSettings(opts, internalPort), logger)
-          : await openFrontDoor(receiver, frontDoorSettings(opts, internalPort), logger);
+        const internalPort = await listen(server, 0, '127.0.0.1');
+        door = await openFrontDoor(receiver, frontDoorSettings(opts, internalPort), logger);
         watchRememberedLanguages(ctx, door.tellLanguage);
         port = door.port;
       } else {
