@@ -5,7 +5,6 @@ import { seedDatabase } from '../db/seed/index.js';
 import { createLogger } from '../logger.js';
 import { endOfLifeWarning } from '../node-version-check.js';
 import { startServer, type RunningServer } from '../server.js';
-import { startSandbox } from '../sandbox/start-sandbox.js';
 
 export const CREDENTIALS_HELP = [
   'No Slack credentials are set, so REAP Tracker runs the local sandbox. To serve a real Slack workspace instead, set either:',
@@ -29,6 +28,8 @@ export function registerStartCommand(program: Command): void {
       if (config.slackMode === 'sandbox') {
         if (config.database.kind === 'postgres' && !config.sandboxAllowDatabase) throw new ConfigError(SANDBOX_ON_POSTGRES);
         console.log(CREDENTIALS_HELP);
+        // Loaded only here: a start that serves Slack never needs the sandbox (and its fake Slack).
+        const { startSandbox } = await import('../sandbox/start-sandbox.js');
         shutdown.started(await startSandbox({ config, logger }));
         return;
       }

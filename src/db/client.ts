@@ -95,11 +95,12 @@ async function openPglite(dataDir: string | null, fromDump?: string): Promise<Da
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const { LanePool } = await import('./lane-pool.js');
+  const { default: pg } = await import('pg');
   const { PrismaPg } = await import('@prisma/adapter-pg');
-  // When all are busy, work a deadline waits on (a Submit's save) gets the next free
-  // connection before the forms being filled in (src/db/lane-pool.ts).
-  const pool = new LanePool({
+  // pg's own pool, first come first served. A pool that gave urgent work (a Submit's save)
+  // the next free connection first made no Submit faster in three paced runs at 50 users,
+  // and App Home in one of them only (bench/README.md), so it went on 2026-12-06.
+  const pool = new pg.Pool({
     connectionString: url,
     max: POSTGRES_POOL_SIZE,
     connectionTimeoutMillis: 5000,

@@ -2,8 +2,9 @@
 // connection after 3 s) goes before work nobody is timing (filling in a form already shown
 // as a loading view, App Home refreshes, reminders). The embedded database runs one
 // statement at a time in its worker (src/db/pglite-worker.mjs), which serves urgent
-// statements first; on PostgreSQL urgent work gets the next free connection first
-// (src/db/lane-pool.ts). The mark travels with the async context, so the services and Prisma
+// statements first. On PostgreSQL the mark changes nothing: the server runs statements side
+// by side, and handing urgent work the next free connection first bought nothing measurable
+// (bench/README.md). The mark travels with the async context, so the services and Prisma
 // need not know about it.
 //
 // A Prisma query starts when it is awaited, not when it is built: await it inside `work`

@@ -1,7 +1,7 @@
 // Slack drops a modal's Submit that is not answered within 3 s, so the database work each
 // Submit's answer waits on runs inside urgently() (src/db/urgency.ts): the embedded
-// database serves it before queued form reads, and on PostgreSQL it has connections of its
-// own. Work after the answer (posting to channels, App Home) runs unhurried. Under load a
+// database serves it before queued form reads (on PostgreSQL the mark changes nothing). Work
+// after the answer (posting to channels, App Home) runs unhurried. Under load a
 // Submit outside urgently() waits behind every form being filled in; nothing else shows it,
 // so these tests watch every database operation the app makes and check its lane.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
