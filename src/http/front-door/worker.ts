@@ -9,13 +9,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { App, ReceiverEvent } from '@slack/bolt';
-// Bolt's receiver and errors alone, not its index: that loads the whole of Bolt (App, the
-// Web API client, Socket Mode, Express) into this thread's heap, about 13 MiB of resident
-// memory for nothing this thread runs (bench/README.md, 2026-12-06). Bolt 5 has no exports
-// map; should one close these paths, the app fails at start, not later.
-import { AuthorizationError } from '@slack/bolt/dist/errors.js';
-import HTTPReceiverModule from '@slack/bolt/dist/receivers/HTTPReceiver.js';
+import { AuthorizationError, HTTPReceiver, type App, type ReceiverEvent } from '@slack/bolt';
 import { createLogger } from '../../logger.js';
 import { boltLogger } from '../../slack/bolt-logger.js';
 import { openLoadingView, opensLoadingView } from './early-open.js';
@@ -69,7 +63,7 @@ const mainThreadApp = {
   },
 } as unknown as App;
 
-const receiver = new HTTPReceiverModule.default({
+const receiver = new HTTPReceiver({
   signingSecret: settings.signingSecret,
   endpoints: '/slack/events',
   logger: boltLogger(logger),
