@@ -1,13 +1,13 @@
 // /reap admin end to end: ORSE admins assign roles and departments in a modal; everyone
 // else is refused; someone new is created from their Slack profile.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 import { ADMIN_LEAD, CHANNEL, LIB_LEAD, LIB_STAFF, NOW, audits, modalFor, textOf } from './manage-support.js';
 
 describe('/reap admin', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
   });
   afterAll(async () => {
     await app?.stop();

@@ -2,7 +2,7 @@
 // message as a Markdown and an HTML file, in their language; staff are refused in words,
 // the refusal is audited, and nothing is sent to them.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const GENERAL = 'C0GENERAL';
@@ -11,9 +11,9 @@ const ADMIN_VI = 'U0ORSE02'; // ORSE admin, Vietnamese
 const STAFF = 'U0LIB03';
 
 describe('/reap report annual', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
   });
   afterAll(async () => {
     await app?.stop();

@@ -19,7 +19,7 @@ import { canvasMarkdown, canvasStore } from '../../src/sandbox/fake-slack/method
 import { translator } from '../../src/slack/i18n/index.js';
 import { briefingMessage } from '../../src/slack/features/briefing/ui/briefing-message.js';
 import { briefingComposerModal } from '../../src/slack/features/briefing/ui/briefing-modal.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const START = Date.parse('2026-11-18T17:00:00Z'); // Wednesday 09:00 in San José, FY2027-Q2
 const MARISOL = 'U0ORSE01'; // ORSE admin, Spanish
@@ -36,13 +36,13 @@ const blocksOf = (v: { blocks?: unknown } | undefined) => (v?.blocks ?? []) as B
 const text = (x: unknown) => JSON.stringify(x);
 
 describe('/reap briefing', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   let clock = START;
   let coordinator: RunCoordinator;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: () => new Date(clock) });
-    const ctx = app.server.ctx;
+    app = await startListenerApp({ now: () => new Date(clock) });
+    const ctx = app.ctx;
     const registry = new JobRegistry();
     // No client passed: the job builds its own from SLACK_BOT_TOKEN / SLACK_API_URL, as in production.
     registerBriefings(registry);

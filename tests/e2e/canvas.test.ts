@@ -8,7 +8,8 @@ import { JobRegistry } from '../../src/jobs/registry.js';
 import { RunCoordinator } from '../../src/jobs/run-coordinator.js';
 import { createDispatcherClient } from '../../src/jobs/slack-client.js';
 import { canvasMarkdown, canvasStore, channelCanvas } from '../../src/sandbox/fake-slack/methods/canvases.js';
-import { startTestApp, strategyIdsByLabel, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
+import { strategyIdsByLabel } from '../support/test-app.js';
 
 const START = new Date('2026-11-18T17:00:00Z').getTime();
 const GENERAL = 'C0GENERAL';
@@ -18,17 +19,17 @@ const PRIYA = 'U0LIB01'; // Library equity lead, English
 const GRACE = 'U0LIB03'; // Library staff, owns LIB 1.1 and 2.1
 
 describe('/reap canvas', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   let clock = START;
   let coordinator: RunCoordinator;
   let ids: Record<string, number>;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: () => new Date(clock) });
+    app = await startListenerApp({ now: () => new Date(clock) });
     ids = await strategyIdsByLabel(app, 'LIB-FY2024-2026');
     const registry = new JobRegistry();
     registry.register('canvas-sync', canvasSyncJob({ client: createDispatcherClient(app.fake.botToken, { apiUrl: app.fake.url }) }));
-    coordinator = new RunCoordinator({ ctx: app.server.ctx, registry, instanceId: 'e2e' });
+    coordinator = new RunCoordinator({ ctx: app.ctx, registry, instanceId: 'e2e' });
   });
   afterAll(async () => {
     await app?.stop();

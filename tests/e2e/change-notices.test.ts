@@ -3,13 +3,13 @@
 // the person who made the change, and exactly once however often the change is retried.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxDispatcher, createDispatcherClient } from '../../src/jobs/index.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 import { ADMIN, CHANNEL, LIB_LEAD, NOW, manage, modalFor, strategyOf, textOf } from './manage-support.js';
 
 describe('change notices', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
   });
   afterAll(async () => {
     await app?.stop();
@@ -19,7 +19,7 @@ describe('change notices', () => {
   });
 
   async function deliver(): Promise<void> {
-    const ctx = app.server.ctx;
+    const ctx = app.ctx;
     const client = createDispatcherClient(app.fake.botToken, { apiUrl: app.fake.url });
     await new OutboxDispatcher({ prisma: ctx.prisma, client, instanceId: 'e2e', logger: ctx.logger, now: ctx.now, perChannelIntervalMs: 0 }).drain();
   }

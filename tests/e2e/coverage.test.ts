@@ -2,7 +2,7 @@
 // under the right heading, its Reassign button opens the usual modal and the new owner is
 // saved; the same section sits on ORSE admins' App Home; everyone else is refused.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 import { ADMIN, CHANNEL, LIB_LEAD, LIB_STAFF, LIB_STAFF_VI, NOW, audits, modalFor, textOf } from './manage-support.js';
 
 const GONE = 'U0GONE01'; // a Library member who left: not in Slack any more
@@ -10,10 +10,10 @@ const GONE = 'U0GONE01'; // a Library member who left: not in Slack any more
 type Block = { type: string; block_id?: string; text?: { text: string }; accessory?: { action_id: string; value: string } };
 
 describe('owner coverage', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   let strategyId: number;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
     const lib = await app.db.prisma.department.findUniqueOrThrow({ where: { code: 'LIB' } });
     const gone = await app.db.prisma.member.create({
       data: { slackUserId: GONE, name: 'Former Owner', departmentId: lib.id, roles: ['STAFF'], active: false, deactivatedAt: NOW },

@@ -3,12 +3,12 @@
 // Reassign button per strategy, once, however often Slack delivers the event.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/sandbox/fake-slack/index.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 import { CHANNEL, LIB_LEAD, LIB_STAFF, LIB_STAFF_VI, NOW, audits, craftInput, modalFor, textOf } from './manage-support.js';
 
 /** The user object Slack puts in user_change (the fields REAP Tracker reads, and some it does not). */
 function slackUser(
-  app: TestApp,
+  app: ListenerApp,
   id: string,
   changes: Partial<{ real_name: string; email: string; tz: string; locale: string; deleted: boolean }> = {},
 ): JsonObject {
@@ -34,9 +34,9 @@ function slackUser(
 }
 
 describe('user_change', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
   });
   afterAll(async () => {
     await app?.stop();

@@ -1,7 +1,7 @@
 // /reap deadlines: what the caller owns that is overdue or due within two weeks, each with
 // an Update button for its strategy; people REAP Tracker does not know are told whom to ask.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0GENERAL';
@@ -12,9 +12,9 @@ const STRANGER = 'U0VISITOR';
 type Block = { type: string; text?: { text: string }; accessory?: { action_id: string; value: string } };
 
 describe('/reap deadlines', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
     app.fake.addUser({ id: STRANGER, name: 'visitor', real_name: 'Visiting Analyst' });
     app.fake.joinChannel(CHANNEL, STRANGER);
   });

@@ -7,7 +7,7 @@ import { chartHash } from '../../src/charts/renderer.js';
 import { translator } from '../../src/slack/i18n/index.js';
 import { reportingCoverageChart } from '../../src/slack/ui/charts/reporting-coverage.js';
 import { reportingCoverage } from '../../src/services/reporting-coverage.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const ADMIN_ES = 'U0ORSE01'; // Marisol Vega, Spanish
@@ -16,9 +16,9 @@ const LIB_LEAD = 'U0LIB01';
 type Block = { type: string; block_id?: string; slack_file?: { id: string }; alt_text?: string };
 
 describe('App Home charts', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
   });
   afterAll(async () => {
     await app?.stop();
@@ -41,7 +41,7 @@ describe('App Home charts', () => {
     const chart = chartOf(app.fake.homeView(ADMIN_ES)!.blocks)!;
     expect(chart.alt_text).toMatch(/AF 2026-27 T1: \d+ con informe, \d+ sin informe/);
     // The file is remembered under the chart's hash, for every process.
-    const coverage = await reportingCoverage(app.server.ctx, 'citywide', NOW);
+    const coverage = await reportingCoverage(app.ctx, 'citywide', NOW);
     const expected = reportingCoverageChart(translator('es'), coverage);
     const stored = await app.db.prisma.chartFile.findUniqueOrThrow({ where: { hash: chartHash(expected.spec) } });
     expect(chart.slack_file?.id).toBe(stored.fileId);

@@ -8,7 +8,7 @@ import { createAppContext, type AppContext } from '../../src/services/app-contex
 import { appHomeOpenedEvent } from '../../src/sandbox/fake-slack/index.js';
 import { publishHome, republishHomeFor } from '../../src/slack/features/home/publish-home.js';
 import { homeWorkSettled } from '../../src/slack/features/home/refresh-queue.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const LIB_STAFF = 'U0LIB03'; // Grace Kim
@@ -21,11 +21,11 @@ const NEVER_OPENED = 'U0LIB02'; // Minh Nguyen, Library staff: no test here open
 type Block = { type: string; text?: { text: string }; accessory?: { action_id: string; value: string } };
 
 describe('App Home', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   let ctx: AppContext;
   let client: WebClient;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
     app.fake.addUser({ id: STRANGER, name: 'visitor', real_name: 'Visiting Analyst', tz: 'America/Los_Angeles', locale: 'en-US' });
     // The same context and Web API client the update flow has, to call republishHomeFor.
     const config = loadConfig({ SLACK_BOT_TOKEN: app.fake.botToken, SLACK_SIGNING_SECRET: 'x', SLACK_API_URL: app.fake.url, LOG_LEVEL: 'silent' });
@@ -53,7 +53,7 @@ describe('App Home', () => {
       `a views.publish for ${user}`,
     );
     // An admin's or lead's Home is published again once its charts are drawn: let that finish.
-    await homeWorkSettled(app.server.ctx);
+    await homeWorkSettled(app.ctx);
     const view = app.fake.homeView(user)!;
     return { view, blocks: view.blocks as Block[], text: JSON.stringify(view.blocks) };
   }

@@ -2,7 +2,7 @@
 // then on wins over the language of their Slack; a wrong value gets the usage in the
 // language they use now.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0GENERAL';
@@ -13,16 +13,16 @@ const TOMAS = 'U0HSG02'; // no choice stored, Slack locale es-LA
  * What Slack would have refused, except App Home's own overlapping refreshes: its publisher
  * answers a views.publish hash_conflict by publishing a fresh build (src/slack/home).
  */
-function expectNoViolations(app: TestApp, allow: readonly string[] = []): void {
+function expectNoViolations(app: ListenerApp, allow: readonly string[] = []): void {
   const unexpected = app.fake.violations().filter((v) => !(v.method === 'views.publish' && v.code === 'hash_conflict') && !allow.includes(v.code));
   app.fake.clearViolations();
   expect(unexpected).toEqual([]);
 }
 
 describe('/reap language', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
   });
   afterAll(async () => {
     await app?.stop();

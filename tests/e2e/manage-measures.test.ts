@@ -2,14 +2,14 @@
 // input, in their language), edits and archives it, each audited; the update form then asks
 // for what is active; staff of the department cannot manage them.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 import { LIB_LEAD, LIB_STAFF, NOW, audits, manage, modalFor, strategyOf, textOf, CHANNEL } from './manage-support.js';
 
 describe('Manage → Measures', () => {
-  let app: TestApp;
+  let app: ListenerApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
   });
   afterAll(async () => {
     await app?.stop();

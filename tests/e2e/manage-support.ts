@@ -4,8 +4,11 @@ import type { KnownBlock } from '@slack/types';
 import { expect } from 'vitest';
 import { translator } from '../../src/slack/i18n/index.js';
 import { manageOverflow } from '../../src/slack/features/manage/ui/manage-overflow.js';
-import { FORM_CONTENT_TYPE, deliver, parseSubmissionAck, payloadBody, viewSubmissionPayload, type SubmissionAck } from '../../src/sandbox/fake-slack/index.js';
-import { TEST_SIGNING_SECRET, type TestApp } from '../support/test-app.js';
+import { FORM_CONTENT_TYPE, parseSubmissionAck, payloadBody, viewSubmissionPayload, type SubmissionAck } from '../../src/sandbox/fake-slack/index.js';
+import type { TestApp } from '../support/test-app.js';
+
+/** Either harness: the real HTTP app (startTestApp) or the listener app (startListenerApp). */
+type DrivenApp = Pick<TestApp, 'fake' | 'db' | 'driver'>;
 
 export const CHANNEL = 'C0GENERAL';
 /** 2026-11-18 in San José: mid-morning on a Wednesday. */
@@ -21,7 +24,7 @@ export const HSG_LEAD = 'U0HSG01';
 export const MANAGER = 'U0MGR01';
 
 /** The top modal of `user` once it is the one with `callbackId` (listeners fill modals after acking). */
-export async function modalFor(app: TestApp, user: string, callbackId: string, options: { notId?: string; timeoutMs?: number } = {}): Promise<ViewOutput> {
+export async function modalFor(app: DrivenApp, user: string, callbackId: string, options: { notId?: string; timeoutMs?: number } = {}): Promise<ViewOutput> {
   return app.fake.waitFor(
     () => {
       const top = app.fake.openViews(user).at(-1);
@@ -51,7 +54,7 @@ export function textOf(blocks: unknown): string {
  * A list message with the Manage menu next to each strategy, as the status and plan
  * features post it (they include manageOverflow for strategies the reader may manage).
  */
-export function postManageList(app: TestApp, strategyIds: number[], channel = CHANNEL): string {
+export function postManageList(app: DrivenApp, strategyIds: number[], channel = CHANNEL): string {
   const t = translator('en');
   const blocks: KnownBlock[] = strategyIds.map((id) => ({
     type: 'section',
@@ -71,7 +74,7 @@ export function postManageList(app: TestApp, strategyIds: number[], channel = CH
 }
 
 /** Picks `op` in the Manage menu of strategy `id` and waits for the modal it opens. */
-export async function manage(app: TestApp, user: string, op: string, id: number, callbackId: string): Promise<ViewOutput> {
+export async function manage(app: DrivenApp, user: string, op: string, id: number, callbackId: string): Promise<ViewOutput> {
   const ts = postManageList(app, [id]);
   const before = app.fake.openViews(user).at(-1)?.id;
   await app.driver.blockAction({ user, channel: CHANNEL, messageTs: ts, actionId: 'strategy:manage', blockId: `s_${id}`, value: `${op}:${id}` });
@@ -79,7 +82,7 @@ export async function manage(app: TestApp, user: string, op: string, id: number,
 }
 
 /** An open strategy of the department, with an owner, in plan order. */
-export async function strategyOf(app: TestApp, code: string, extra: Record<string, unknown> = {}) {
+export async function strategyOf(app: DrivenApp, code: string, extra: Record<string, unknown> = {}) {
   const s = await app.db.prisma.strategy.findFirst({
     where: { archivedAt: null, status: { not: 'COMPLETED' }, objective: { plan: { department: { code } } }, ...extra },
     orderBy: [{ objectiveId: 'asc' }, { number: 'asc' }],
@@ -89,10 +92,10 @@ export async function strategyOf(app: TestApp, code: string, extra: Record<strin
   return s!;
 }
 
-export const audits = (app: TestApp, where: Record<string, unknown>) => app.db.prisma.auditLog.findMany({ where, orderBy: { id: 'asc' } });
+export const audits = (app: DrivenApp, where: Record<string, unknown>) => app.db.prisma.auditLog.findMany({ where, orderBy: { id: 'asc' } });
 
 /** Sets what a crafted payload would carry in an input, past what Slack's client allows. */
-export function craftInput(app: TestApp, viewId: string, blockId: string, value: Record<string, unknown>): void {
+export function craftInput(app: DrivenApp, viewId: string, blockId: string, value: Record<string, unknown>): void {
   const view = app.fake.workspace.view(viewId);
   if (!view) throw new Error(`no view ${viewId}`);
   const block = view.state[blockId];
@@ -105,10 +108,10 @@ export function craftInput(app: TestApp, viewId: string, blockId: string, value:
  * Submits a modal as a crafted client would, past the checks Slack's own client makes
  * (required inputs left empty). The modal stays as it was; the app's answer is returned.
  */
-export async function craftedSubmission(app: TestApp, viewId: string): Promise<SubmissionAck> {
+export async function craftedSubmission(app: DrivenApp, viewId: string): Promise<SubmissionAck> {
   const view = app.fake.workspace.view(viewId);
   if (!view) throw new Error(`no view ${viewId}`);
   const payload = viewSubmissionPayload(app.fake, view);
-  const result = await deliver({ url: `${app.baseUrl}/slack/events`, secret: TEST_SIGNING_SECRET, body: payloadBody(payload), contentType: FORM_CONTENT_TYPE });
+  const result = await app.driver.transport.send(payloadBody(payload), FORM_CONTENT_TYPE, {});
   return parseSubmissionAck(result);
 }

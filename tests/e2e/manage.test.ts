@@ -2,7 +2,7 @@
 // close, milestones) as an equity lead or ORSE admin sees them in Slack, the database rows
 // they leave, and what happens with bad input, concurrent edits and people who may not.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 import {
   ADMIN,
   ADMIN_LEAD,
@@ -24,9 +24,9 @@ import {
 } from './manage-support.js';
 
 describe('managing strategies', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
   });
   afterAll(async () => {
     await app?.stop();

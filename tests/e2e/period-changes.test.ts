@@ -2,7 +2,7 @@
 // moved since the close of FY 2026-27 Q1 (the demo's snapshots of it are rebuilt from its
 // history when it is seeded), in the reader's language, naming the strategy that moved.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0GENERAL';
@@ -10,10 +10,10 @@ const LIB_LEAD = 'U0LIB01';
 const ADMIN_ES = 'U0ORSE01';
 
 describe('changes since last quarter', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   let moved: { label: string; text: string };
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
     // A Library strategy that was in progress when Q1 closed is completed now.
     const p = app.db.prisma;
     const snap = await p.periodSnapshot.findFirstOrThrow({

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WELCOMING_SAN_JOSE_PLAN } from '../../src/db/seed/index.js';
 import { escapeMrkdwn } from '../../src/slack/ui/mrkdwn.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0GENERAL';
@@ -17,9 +17,9 @@ const DOT_STAFF = 'U0DOT02'; // Transportation staff, Spanish: neither lead nor 
 type Block = { type: string; text?: { text: string }; accessory?: { action_id: string; value: string } };
 
 describe('/reap plan for a citywide plan', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
   });
   afterAll(async () => {
     await app?.stop();

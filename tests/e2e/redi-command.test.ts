@@ -9,7 +9,7 @@ import { OutboxDispatcher } from '../../src/jobs/outbox/dispatcher.js';
 import { RunCoordinator } from '../../src/jobs/run-coordinator.js';
 import { createLogger } from '../../src/logger.js';
 import { REDI_CHANNEL_SETTING } from '../../src/services/digests.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0GENERAL';
@@ -19,9 +19,9 @@ const TOMAS = 'U0HSG02'; // Housing staff, Spanish by Slack locale (es-LA), subs
 const STRANGER = 'U0NEWBIE'; // in Slack, unknown to REAP Tracker
 
 describe('/reap redi', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
     app.fake.addUser({ id: STRANGER, name: 'newbie', real_name: 'New Person', tz: 'America/Los_Angeles', locale: 'en-US' });
   });
   afterAll(async () => {
@@ -91,7 +91,7 @@ describe('/reap redi', () => {
   it('sends the next REDI digest to whoever joined, and not to whoever left', async () => {
     // Aisha and Minh left (above); Aisha joins again; Tomás left.
     await say(AISHA, 'redi join');
-    const { ctx } = app.server;
+    const { ctx } = app;
     await ctx.prisma.appSetting.create({ data: { key: REDI_CHANNEL_SETTING, value: 'C0REDI' } });
     const registry = new JobRegistry();
     registerRediDigest(registry);

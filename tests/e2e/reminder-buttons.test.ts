@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { registerDeadlineReminders } from '../../src/jobs/composers/deadline-reminders.js';
 import { JobRegistry, OutboxDispatcher, RunCoordinator, createDispatcherClient } from '../../src/jobs/index.js';
 import type { StoredMessage } from '../../src/sandbox/fake-slack/types.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const GRACE = 'U0LIB03'; // Library staff, English
 const MINH = 'U0LIB02'; // Library staff, Vietnamese
@@ -16,14 +16,14 @@ const PRIYA = 'U0LIB01'; // Library equity lead, English
 type Block = { type: string; block_id?: string; elements?: { action_id?: string; value?: string; text?: string | { text: string } }[] };
 
 describe('reminder buttons', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   let now = new Date('2026-11-18T16:00:00Z'); // Wednesday 08:00 in San José
   let ids: { graceStrategy: number; graceMilestone: number; graceSnooze: number; minhMilestone: number; priyaStrategy: number };
 
   beforeAll(async () => {
     // Days pass on the test clock within real seconds; Slack's per-channel posting rate
     // (real time) would hold back the later days' DMs, which this test is not about.
-    app = await startTestApp({ now: () => now, fake: { postingRate: false } });
+    app = await startListenerApp({ now: () => now, fake: { postingRate: false } });
     const p = app.db.prisma;
     const member = async (slackUserId: string) => (await p.member.findUniqueOrThrow({ where: { slackUserId } })).id;
     const objective = await p.objective.findFirstOrThrow({ where: { plan: { key: 'LIB-FY2024-2026' }, number: 1 } });
@@ -62,7 +62,7 @@ describe('reminder buttons', () => {
   });
 
   async function runReminders(): Promise<void> {
-    const ctx = app.server.ctx;
+    const ctx = app.ctx;
     const registry = new JobRegistry();
     registerDeadlineReminders(registry);
     const outcome = await new RunCoordinator({ ctx, registry, instanceId: 'e2e' }).runManually('deadline-reminders');

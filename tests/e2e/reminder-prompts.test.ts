@@ -6,19 +6,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { registerUpdatePrompts } from '../../src/jobs/composers/update-prompts.js';
 import { JobRegistry, OutboxDispatcher, RunCoordinator, createDispatcherClient } from '../../src/jobs/index.js';
 import type { StoredMessage } from '../../src/sandbox/fake-slack/types.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const TOMAS = 'U0HSG02'; // Housing staff, Spanish; Housing reports monthly
 
 type Block = { type: string; accessory?: { action_id: string; value: string } };
 
 describe('update prompts', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   let now = new Date('2026-11-02T15:30:00Z'); // Monday November 2nd, 07:30 in San José
   let strategyId: number;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: () => now });
+    app = await startListenerApp({ now: () => now });
     const p = app.db.prisma;
     const objective = await p.objective.findFirstOrThrow({ where: { plan: { key: 'HOUSING-FY2024-2026' }, number: 1 } });
     const tomas = await p.member.findUniqueOrThrow({ where: { slackUserId: TOMAS } });
@@ -36,7 +36,7 @@ describe('update prompts', () => {
   });
 
   async function runPrompts(): Promise<number> {
-    const ctx = app.server.ctx;
+    const ctx = app.ctx;
     const registry = new JobRegistry();
     registerUpdatePrompts(registry);
     const outcome = await new RunCoordinator({ ctx, registry, instanceId: 'e2e' }).runManually('update-prompts');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedTableRows, SEED_MEMO_PATH as SOURCE } from '../support/seed-work-plan-table.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const GENERAL = 'C0GENERAL';
@@ -16,9 +16,9 @@ const LIB_STAFF = 'U0LIB03';
 const DOT_STAFF = 'U0DOT02'; // Spanish
 
 describe('/reap report', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
     // A private channel the app was never invited to.
     app.fake.addChannel({ id: PRIVATE, name: 'lib-leadership', is_private: true, members: [LIB_STAFF] });
   });

@@ -14,7 +14,7 @@ import { getRediChannelId, getReminderOffsetDays, saveSettings } from '../../src
 import { loadActor } from '../../src/services/authz.js';
 import { translator } from '../../src/slack/i18n/index.js';
 import { settingsModal } from '../../src/slack/features/settings/ui/settings-modal.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z'); // Wednesday 09:00 in San José
 const MARISOL = 'U0ORSE01'; // ORSE admin, Spanish
@@ -27,13 +27,13 @@ const blocksOf = (v: ViewOutput | undefined) => (v?.blocks ?? []) as unknown as 
 const block = (v: ViewOutput | undefined, id: string) => blocksOf(v).find((b) => b.block_id === id);
 
 describe('/reap settings', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   let scheduler: RunningScheduler;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
     // A running scheduler in the same process (no jobs of its own; sweeps far apart).
-    scheduler = await startScheduler(app.server.ctx, { registry: new JobRegistry(), scheduler: { catchUp: false, sweepIntervalMs: 3_600_000 } });
+    scheduler = await startScheduler(app.ctx, { registry: new JobRegistry(), scheduler: { catchUp: false, sweepIntervalMs: 3_600_000 } });
   });
   afterAll(async () => {
     await scheduler?.stop();
@@ -117,8 +117,8 @@ describe('/reap settings', () => {
     expect(february.ack.action).toBe('errors');
     expect(app.fake.viewErrors(view.id)!['cron__deadline-reminders']).toContain('se ejecuta menos de una vez al mes');
     // The outbox has no input (the strict fake refuses a value for one); the service refuses it all the same.
-    const actor = await loadActor(app.server.ctx, MARISOL);
-    const refused = await saveSettings(app.server.ctx, actor, { crons: { outbox: '0 0 1 1 *', briefings: '0 0 1 1 *' } }).catch((e: unknown) => e);
+    const actor = await loadActor(app.ctx, MARISOL);
+    const refused = await saveSettings(app.ctx, actor, { crons: { outbox: '0 0 1 1 *', briefings: '0 0 1 1 *' } }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'invalid', messageKey: 'settings.errors.internalJob' });
     expect((refused as { fieldErrors: { field: string }[] }).fieldErrors.map((f) => f.field).sort()).toEqual(['cron:briefings', 'cron:outbox']);
     expect(translator('es')('settings.errors.internalJob', { job: 'outbox' })).toContain('“outbox” es una tarea interna');

@@ -1,7 +1,7 @@
 // /reap status as people use it: their own department, another by name, a typo, and the
 // citywide view for ORSE admins; every list item they may report on carries an Update button.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0GENERAL';
@@ -14,9 +14,9 @@ const BOOTSTRAP_ADMIN = 'U0ITADMIN'; // an ORSE admin from REAP_ADMIN_USER_IDS, 
 type Block = { type: string; text?: { text: string }; accessory?: { action_id: string; value: string }; fields?: { text: string }[] };
 
 describe('/reap status', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW, adminUserIds: [BOOTSTRAP_ADMIN] });
+    app = await startListenerApp({ now: () => NOW, adminUserIds: [BOOTSTRAP_ADMIN] });
     app.fake.addUser({ id: BOOTSTRAP_ADMIN, name: 'it.admin', real_name: 'IT Admin', tz: 'America/Los_Angeles', locale: 'en-US' });
     app.fake.joinChannel(CHANNEL, BOOTSTRAP_ADMIN);
   });

@@ -5,7 +5,8 @@ import type { ViewOutput } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../../src/services/authz.js';
 import { closeStrategy } from '../../src/services/strategies.js';
-import { startTestApp, strategyIdsByLabel, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
+import { strategyIdsByLabel } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0GENERAL';
@@ -15,11 +16,11 @@ const PRIYA = 'U0LIB01'; // Library equity lead
 type Block = { block_id?: string; element?: { options?: { value: string }[] } };
 
 describe('lead decisions in /reap update', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   let ids: Record<string, number>;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
     ids = await strategyIdsByLabel(app, 'LIB-FY2024-2026');
   });
   afterAll(async () => {

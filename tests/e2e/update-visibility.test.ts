@@ -3,7 +3,7 @@
 // the department's own private channel gets the whole update, and edits follow the same rule.
 import type { ViewOutput } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const CHANNEL = 'C0GENERAL';
@@ -12,10 +12,10 @@ const LIB_CHANNEL = 'C0LIBRARY'; // public in the demo workspace
 const LIB_PRIVATE = 'G0LIBPRIV';
 
 describe('Internal updates in the department channel', () => {
-  let app: TestApp;
+  let app: ListenerApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
   });
   afterAll(async () => {
     await app?.stop();

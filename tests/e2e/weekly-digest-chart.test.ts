@@ -11,7 +11,7 @@ import { RunCoordinator } from '../../src/jobs/run-coordinator.js';
 import { createDispatcherClient } from '../../src/jobs/slack-client.js';
 import { createLogger } from '../../src/logger.js';
 import type { ChartFiles } from '../../src/charts/pending-charts.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-16T16:00:00Z'); // Monday 08:00 in San José
 const KEVIN = 'U0MGR01'; // manages HOUSING, LIB and PRNS; English
@@ -21,8 +21,8 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 type Block = { type: string; block_id?: string; slack_file?: { id: string }; alt_text?: string; title?: { text: string } };
 type Message = { ts: string; text: string; blocks: Block[] };
 
-async function runDigest(app: TestApp, options: { beforeSending?: () => void; charts?: ChartFiles } = {}): Promise<string | undefined> {
-  const { ctx } = app.server;
+async function runDigest(app: ListenerApp, options: { beforeSending?: () => void; charts?: ChartFiles } = {}): Promise<string | undefined> {
+  const { ctx } = app;
   const registry = new JobRegistry();
   registerWeeklyDigest(registry, { appIdentity: async () => ({ teamId: app.fake.workspace.team.id, appId: app.fake.bot.appId }) });
   const outcome = await new RunCoordinator({ ctx, registry, instanceId: 'chart-test' }).runFire('weekly-digest', NOW, 'cron');
@@ -40,14 +40,14 @@ async function runDigest(app: TestApp, options: { beforeSending?: () => void; ch
   return outcome.detail;
 }
 
-const dms = (app: TestApp, user: string) => app.fake.messages(app.fake.dmChannelId(user)) as unknown as Message[];
+const dms = (app: ListenerApp, user: string) => app.fake.messages(app.fake.dmChannelId(user)) as unknown as Message[];
 const images = (messages: Message[]) => messages.flatMap((m) => m.blocks.filter((b) => b.type === 'image'));
 
 describe('weekly digest chart', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   let uploadedByTheJob = -1;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
     await runDigest(app, { beforeSending: () => (uploadedByTheJob = app.fake.calls('files.getUploadURLExternal').length) });
   });
   afterAll(async () => {
@@ -103,9 +103,9 @@ describe('weekly digest chart', () => {
 });
 
 describe('weekly digest when the chart upload fails', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
     app.fake.failNext('files.getUploadURLExternal', 'internal_error', 'always');
     await runDigest(app);
   });
@@ -127,9 +127,9 @@ describe('weekly digest when the chart upload fails', () => {
 });
 
 describe('weekly digest when Slack refuses the uploaded chart at sending time', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
     // Uploaded, then gone before the post (as when Slack has not finished processing a
     // file, or the app lost access to it): the file id names no file the fake Slack has.
     await runDigest(app, { charts: { fileFor: async () => 'F0GONE00000' } });
@@ -152,16 +152,16 @@ describe('weekly digest when Slack refuses the uploaded chart at sending time', 
 });
 
 describe('weekly digest when Slack rate-limits the chart upload', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
   });
   afterAll(async () => {
     await app?.stop();
   });
 
   it('holds the message until Slack allows it, then sends it with its chart', async () => {
-    const { ctx } = app.server;
+    const { ctx } = app;
     const registry = new JobRegistry();
     registerWeeklyDigest(registry, { appIdentity: async () => null });
     await new RunCoordinator({ ctx, registry, instanceId: 'chart-test' }).runFire('weekly-digest', NOW, 'cron');

@@ -5,7 +5,8 @@ import { loadActor } from '../../src/services/authz.js';
 import { departmentStatus } from '../../src/services/status.js';
 import { departmentStatusOutputs } from '../../src/slack/features/status/listeners/department-status-step.js';
 import { idempotencyKeyForRun } from '../../src/slack/features/update/listeners/submit-update-step.js';
-import { startTestApp, strategyIdsByLabel, type TestApp } from '../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
+import { strategyIdsByLabel } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
 const LIB_LEAD = 'U0LIB01';
@@ -13,9 +14,9 @@ const LIB_STAFF = 'U0LIB03';
 const ADMIN_ES = 'U0ORSE01';
 
 describe('Workflow Builder steps', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startListenerApp({ now: () => NOW });
   });
   afterAll(async () => {
     await app?.stop();
@@ -28,7 +29,7 @@ describe('Workflow Builder steps', () => {
     const run = await app.driver.runWorkflowStep({ callbackId: 'get_department_status', inputs: { department: 'LIB' }, user: LIB_LEAD });
     expect(run.delivery.status).toBe(200);
     expect(run.completion.state).toBe('completed');
-    const ctx = app.server.ctx;
+    const ctx = app.ctx;
     const expected = await departmentStatus(ctx, await loadActor(ctx, LIB_LEAD), 'LIB');
     expect(run.completion.state === 'completed' && run.completion.outputs).toEqual(departmentStatusOutputs(expected));
     expect(run.completion.state === 'completed' && run.completion.outputs).toMatchObject({

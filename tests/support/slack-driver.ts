@@ -44,7 +44,8 @@ export type { DeliveryOptions, DeliveryResult } from '../../src/sandbox/fake-sla
 
 /**
  * Plays Slack's part towards the app under test: sends correctly signed slash commands,
- * interactions and events over real HTTP to the app's request URL, then does with the app's
+ * interactions and events over real HTTP to the app's request URL (or, in the listener
+ * harness, straight to Bolt's processEvent: see SlackTransport), then does with the app's
  * answer what Slack's client would (show an ephemeral, close or update a modal…), using the
  * FakeSlack for trigger ids, response_urls and state.
  *
@@ -53,14 +54,32 @@ export type { DeliveryOptions, DeliveryResult } from '../../src/sandbox/fake-sla
  * `fake.violations()`; call `assertNoViolations()` (e.g. in afterEach) to fail the test with them.
  */
 
-export interface SlackDriverOptions {
-  /** The app's request URL, e.g. http://127.0.0.1:PORT/slack/events */
-  appUrl: string;
-  signingSecret: string;
+/**
+ * How a request reaches the app and its answer comes back. Over HTTP (`httpTransport`) it is
+ * signed and goes through the front door; the listener harness (listener-app.ts) hands it to
+ * Bolt's processEvent instead. Either way the answer is what Slack would get back.
+ */
+export interface SlackTransport {
+  send(body: string, contentType: string, delivery: DeliveryOptions): Promise<DeliveryResult>;
+}
+
+/** Signed requests over real HTTP to the app's request URL. */
+export function httpTransport(appUrl: string, signingSecret: string): SlackTransport {
+  return { send: (body, contentType, delivery) => deliver({ url: appUrl, secret: signingSecret, body, contentType }, delivery) };
+}
+
+export type SlackDriverOptions = (
+  | {
+      /** The app's request URL, e.g. http://127.0.0.1:PORT/slack/events */
+      appUrl: string;
+      signingSecret: string;
+    }
+  | { transport: SlackTransport }
+) & {
   fake: FakeSlack;
   /** Default true. */
   strict?: boolean;
-}
+};
 
 export interface SlashCommandResult extends DeliveryResult {
   payload: SlashCommand;
@@ -113,10 +132,12 @@ export class SlackDriver {
 
   readonly fake: FakeSlack;
   readonly strict: boolean;
+  readonly transport: SlackTransport;
 
-  constructor(private readonly options: SlackDriverOptions) {
+  constructor(options: SlackDriverOptions) {
     this.fake = options.fake;
     this.strict = options.strict ?? true;
+    this.transport = 'transport' in options ? options.transport : httpTransport(options.appUrl, options.signingSecret);
   }
 
   /** `/reap text` typed by `user` in `channel`. The ack is shown like Slack would (ephemeral/in_channel). */
@@ -258,7 +279,7 @@ export class SlackDriver {
   }
 
   private send(body: string, contentType: string, delivery: DeliveryOptions): Promise<DeliveryResult> {
-    return deliver({ url: this.options.appUrl, secret: this.options.signingSecret, body, contentType }, delivery);
+    return this.transport.send(body, contentType, delivery);
   }
 
   private topModal(viewId: string, user: string | undefined): ViewRecord {

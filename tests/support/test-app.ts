@@ -86,7 +86,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
 }
 
 /** A plan's strategy ids by label ("1.1" → id), e.g. for the seeded LIB-FY2024-2026. */
-export async function strategyIdsByLabel(app: TestApp, planKey: string): Promise<Record<string, number>> {
+export async function strategyIdsByLabel(app: { db: TestDatabase }, planKey: string): Promise<Record<string, number>> {
   const rows = await app.db.prisma.strategy.findMany({
     where: { objective: { plan: { key: planKey } } },
     select: { id: true, number: true, objective: { select: { number: true } } },

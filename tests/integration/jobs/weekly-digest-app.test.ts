@@ -9,7 +9,7 @@ import { JobRegistry } from '../../../src/jobs/registry.js';
 import { RunCoordinator } from '../../../src/jobs/run-coordinator.js';
 import { createDispatcherClient } from '../../../src/jobs/slack-client.js';
 import { createLogger } from '../../../src/logger.js';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { startListenerApp, type ListenerApp } from '../../support/listener-app.js';
 import type { FiscalPeriod } from '../../../src/domain/fiscal-calendar.js';
 import { addSummaries, type ReportingSummary } from '../../../src/domain/status-summary.js';
 import { weeklyDigestWindow } from '../../../src/domain/weekly-digest.js';
@@ -26,10 +26,10 @@ type Block = { type: string; text?: { text: string }; elements?: { action_id: st
 type Message = { ts: string; text: string; blocks: Block[] };
 
 describe('weekly digest with the demo data', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
-    const { ctx } = app.server;
+    app = await startListenerApp({ now: () => NOW });
+    const { ctx } = app;
     const registry = new JobRegistry();
     registerWeeklyDigest(registry, { appIdentity: async () => ({ teamId: app.fake.workspace.team.id, appId: app.fake.bot.appId }) });
     const outcome = await new RunCoordinator({ ctx, registry, instanceId: 'app-test' }).runFire('weekly-digest', NOW, 'cron');
@@ -74,10 +74,10 @@ describe('weekly digest with the demo data', () => {
 
   it('opens with the same reported / not reported / overdue / due soon counts as the manager’s App Home', async () => {
     // The figures behind both: App Home's loader and the digest's loader, on the same data and clock.
-    const { data } = await loadHomeData(app.server.ctx, KEVIN);
+    const { data } = await loadHomeData(app.ctx, KEVIN);
     expect(data.role).toBe('manager');
     const home = (data as { departments: { department: { code: string }; summary: ReportingSummary; period: FiscalPeriod }[] }).departments;
-    const { digests } = await loadWeeklyDigests(app.server.ctx, weeklyDigestWindow(NOW, app.server.ctx.config.timeZone));
+    const { digests } = await loadWeeklyDigests(app.ctx, weeklyDigestWindow(NOW, app.ctx.config.timeZone));
     const weeks = digests.find((d) => d.manager.slackUserId === KEVIN)!.departments;
     expect(weeks.map((w) => w.department.code).sort()).toEqual(home.map((h) => h.department.code).sort());
     for (const h of home) {
