@@ -14,7 +14,7 @@ import type { Translate } from '../../../i18n/index.js';
 import { briefingMessage, channelList, postLinks, quarterMonths, type BriefingContent, type PostLink } from './briefing-message.js';
 import { periodName } from '../../../ui/period-name.js';
 import { truncate } from '../../../ui/mrkdwn.js';
-import { context, textSection } from '../../../ui/status-parts.js';
+import { context, mrkdwnSection, plain } from '../../../ui/blocks.js';
 import { limitHint } from '../../../ui/limit-hint.js';
 import { metadataCodec, metadataId } from '../../../ui/private-metadata.js';
 
@@ -109,8 +109,6 @@ export interface ComposerData {
   notice?: string;
 }
 
-const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
-
 function quarterOption(t: Translate, q: FiscalPeriod, current: string): PlainTextOption {
   const key = q.key === current ? 'briefings.quarterCurrent' : 'briefings.quarterOption';
   return { text: plain(t(key, { quarter: periodName(t, q), months: quarterMonths(t, q) }), 75), value: q.key };
@@ -122,7 +120,7 @@ export function briefingComposerModal(t: Translate, d: ComposerData): ModalView 
   const initialQuarter = options.find((o) => o.value === d.quarterKey) ?? options.find((o) => o.value === d.currentQuarterKey);
   const parts = Math.max(1, Math.min(BRIEFING_LIMITS.bodyParts, Math.max(meta.parts, d.bodyParts.length)));
   const blocks: KnownBlock[] = [context(t('briefings.modal.intro'))];
-  if (d.notice) blocks.push(textSection(d.notice));
+  if (d.notice) blocks.push(mrkdwnSection(d.notice));
   if (meta.cancelled) blocks.push(context(t('briefings.modal.cancelledNote')));
   blocks.push(
     {
@@ -179,7 +177,7 @@ export function briefingComposerModal(t: Translate, d: ComposerData): ModalView 
     });
   }
   if (meta.mode === 'posted') {
-    blocks.push(textSection(t('briefings.modal.postedIn', { channels: meta.posted?.length ? postLinks(t, meta.posted) : channelList(d.channelIds) })));
+    blocks.push(mrkdwnSection(t('briefings.modal.postedIn', { channels: meta.posted?.length ? postLinks(t, meta.posted) : channelList(d.channelIds) })));
   } else {
     blocks.push(
       {
@@ -330,6 +328,6 @@ export function briefingNoticeModal(t: Translate, title: 'titleScheduled' | 'tit
     callback_id: 'briefing:notice',
     title: plain(t(`briefings.result.${title}`)),
     close: plain(t('briefings.result.done')),
-    blocks: [textSection(text)],
+    blocks: [mrkdwnSection(text)],
   };
 }

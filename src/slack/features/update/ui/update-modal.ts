@@ -20,6 +20,7 @@ import { measureFacts, measureValueText } from '../../../ui/measure-text.js';
 import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import { periodName } from '../../../ui/period-name.js';
+import { mrkdwn, plain } from '../../../ui/blocks.js';
 import { limitHint } from '../../../ui/limit-hint.js';
 import { MAX_PRIVATE_METADATA, metadataCodec, metadataId, slackRef } from '../../../ui/private-metadata.js';
 
@@ -315,15 +316,12 @@ export type UpdateModalModel = NewUpdateModel | EditUpdateModel;
 
 // ---------- builders ----------
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
-const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
-
 export function loadingView(t: Translate): ModalView {
   return {
     type: 'modal',
     callback_id: UPDATE_LOADING_CALLBACK_ID,
-    title: plain(truncate(t('update.modal.title'), 24)),
-    close: plain(truncate(t('update.modal.close'), 24)),
+    title: plain(t('update.modal.title'), 24),
+    close: plain(t('update.modal.close'), 24),
     blocks: [{ type: 'section', block_id: 'loading', text: mrkdwn(t('update.modal.loading')) }],
   };
 }
@@ -333,8 +331,8 @@ export function messageView(t: Translate, text: string, title = t('update.modal.
   return {
     type: 'modal',
     callback_id: UPDATE_MESSAGE_CALLBACK_ID,
-    title: plain(truncate(title, 24)),
-    close: plain(truncate(t('update.edit.close'), 24)),
+    title: plain(title, 24),
+    close: plain(t('update.edit.close'), 24),
     blocks: [{ type: 'section', block_id: 'message', text: mrkdwn(truncate(text, 3000)) }],
   };
 }
@@ -367,8 +365,8 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
       type: 'input',
       block_id: strategyBlockId(model.departmentId, model.departments !== null),
       dispatch_action: true,
-      label: plain(t('update.modal.strategy')),
-      hint: plain(t('update.modal.strategyHint')),
+      label: plain(t('update.modal.strategy'), 2000),
+      hint: plain(t('update.modal.strategyHint'), 2000),
       element,
     });
     if (shown < total) {
@@ -436,7 +434,7 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
     textInput(t, 'practices', { multiline: true, initial: initial('practices'), hint: t('update.modal.practicesHint') }),
     visibilityInput(t, (values.visibility as string | null | undefined) ?? defaultVisibility),
     evidenceInput(t, initial('evidenceUrl')),
-    { type: 'header', block_id: 'equity_header', text: plain(truncate(t('update.modal.equityHeader'), 150)) },
+    { type: 'header', block_id: 'equity_header', text: plain(t('update.modal.equityHeader'), 150) },
     textInput(t, 'communitiesReached', { multiline: true, initial: initial('communitiesReached') }),
     textInput(t, 'languagesServed', { multiline: false, initial: initial('languagesServed') }),
     textInput(t, 'accessibilityNotes', { multiline: true, initial: initial('accessibilityNotes'), hint: t('update.modal.accessibilityHint') }),
@@ -445,9 +443,9 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
   return {
     type: 'modal',
     callback_id: UPDATE_CALLBACK_ID,
-    title: plain(truncate(t(model.mode === 'edit' ? 'update.modal.titleEdit' : 'update.modal.title'), 24)),
-    submit: plain(truncate(t(model.mode === 'edit' ? 'update.modal.submitEdit' : 'update.modal.submit'), 24)),
-    close: plain(truncate(t('update.modal.close'), 24)),
+    title: plain(t(model.mode === 'edit' ? 'update.modal.titleEdit' : 'update.modal.title'), 24),
+    submit: plain(t(model.mode === 'edit' ? 'update.modal.submitEdit' : 'update.modal.submit'), 24),
+    close: plain(t('update.modal.close'), 24),
     private_metadata: encodeMeta(model.meta),
     blocks,
   };
@@ -461,7 +459,7 @@ export function buildUpdateModal(t: Translate, model: UpdateModalModel): ModalVi
 function measureInputs(t: Translate, measures: readonly MeasureView[], stored: readonly ReportedMeasure[], typed: readonly MeasureEntry[]): KnownBlock[] {
   if (measures.length === 0) return [];
   const blocks: KnownBlock[] = [
-    { type: 'header', block_id: 'measures_header', text: plain(truncate(t('measures.form.header'), 150)) },
+    { type: 'header', block_id: 'measures_header', text: plain(t('measures.form.header'), 150) },
     { type: 'context', block_id: 'measures_help', elements: [mrkdwn(t('measures.form.help'))] },
   ];
   const shown = measures.slice(0, MAX_FORM_MEASURES);
@@ -475,8 +473,8 @@ function measureInputs(t: Translate, measures: readonly MeasureView[], stored: r
       type: 'input',
       block_id: measureNoteBlock(m.id),
       optional: true,
-      label: plain(truncate(t('measures.form.noteLabel', { label: m.label }), 2000)),
-      hint: plain(truncate(limitHint(t, MEASURE_LIMITS.note, t(m.target !== null ? 'measures.form.noteHintTarget' : 'measures.form.noteHint')), 2000)),
+      label: plain(t('measures.form.noteLabel', { label: m.label }), 2000),
+      hint: plain(limitHint(t, MEASURE_LIMITS.note, t(m.target !== null ? 'measures.form.noteHintTarget' : 'measures.form.noteHint')), 2000),
       element: {
         type: 'plain_text_input',
         action_id: MEASURE_NOTE_ACTION,
@@ -497,8 +495,8 @@ function measureInputs(t: Translate, measures: readonly MeasureView[], stored: r
 }
 
 function measureValueInput(t: Translate, m: MeasureView, value: string | null): KnownBlock {
-  const label = plain(truncate(m.label, 2000));
-  const hint = plain(truncate(measureFacts(t, m), 2000));
+  const label = plain(m.label, 2000);
+  const hint = plain(measureFacts(t, m), 2000);
   const base = { type: 'input' as const, block_id: measureValueBlock(m.id), optional: true, label, hint };
   if (m.kind === 'YES_NO') {
     const options = [option(t('measures.yes'), '1'), option(t('measures.no'), '0')];
@@ -508,7 +506,7 @@ function measureValueInput(t: Translate, m: MeasureView, value: string | null): 
       element: {
         type: 'static_select',
         action_id: MEASURE_VALUE_ACTION,
-        placeholder: plain(t('measures.form.choose')),
+        placeholder: plain(t('measures.form.choose'), 150),
         options,
         ...(initial ? { initial_option: initial } : {}),
       },
@@ -527,7 +525,7 @@ function measureValueInput(t: Translate, m: MeasureView, value: string | null): 
       min_value: String(min),
       max_value: String(max),
       ...(initial !== undefined ? { initial_value: initial } : {}),
-      placeholder: plain(truncate(measureValueText(t, m, null), 150)),
+      placeholder: plain(measureValueText(t, m, null), 150),
     },
   } as KnownBlock;
 }
@@ -540,17 +538,17 @@ function departmentInput(t: Translate, departments: readonly DepartmentChoice[],
     block_id: UPDATE_BLOCKS.department,
     dispatch_action: true,
     optional: true,
-    label: plain(t('update.modal.department')),
-    hint: plain(t('update.modal.departmentHint')),
+    label: plain(t('update.modal.department'), 2000),
+    hint: plain(t('update.modal.departmentHint'), 2000),
     element: { type: 'static_select', action_id: UPDATE_ACTIONS.department, options, ...(initial ? { initial_option: initial } : {}) },
   };
 }
 
 function option(text: string, value: string, description?: string): PlainTextOption {
   return {
-    text: plain(truncate(text.replace(/\s+/g, ' ').trim() || value, MAX_OPTION_TEXT)),
+    text: plain(text.replace(/\s+/g, ' ').trim() || value, MAX_OPTION_TEXT),
     value,
-    ...(description ? { description: plain(truncate(description, MAX_OPTION_TEXT)) } : {}),
+    ...(description ? { description: plain(description, MAX_OPTION_TEXT) } : {}),
   };
 }
 
@@ -603,10 +601,10 @@ export function strategySelect(
     if (s.id === selectedId) initial = o;
     group.options.push(o);
   }
-  const base = { type: 'static_select' as const, action_id: UPDATE_ACTIONS.strategy, placeholder: plain(t('update.modal.strategyPlaceholder')) };
+  const base = { type: 'static_select' as const, action_id: UPDATE_ACTIONS.strategy, placeholder: plain(t('update.modal.strategyPlaceholder'), 150) };
   const element =
     groups.size > 1
-      ? { ...base, option_groups: [...groups.values()].map((g) => ({ label: plain(g.label), options: g.options })) }
+      ? { ...base, option_groups: [...groups.values()].map((g) => ({ label: plain(g.label, 75), options: g.options })) }
       : { ...base, options: [...groups.values()].flatMap((g) => g.options) };
   if (kept.length === 0) {
     // Slack refuses a select without options; the command never opens the form then, but a
@@ -625,7 +623,7 @@ const personName = (p: PersonRef | null | undefined) => (p ? escapeMrkdwn(p.name
 function strategyDetails(t: Translate, s: StrategySummary, extras: StrategyExtras, zone: string, defaults: UpdateFormDefaults | null): KnownBlock[] {
   const blocks: KnownBlock[] = [{ type: 'section', block_id: 'strategy_info', text: mrkdwn(truncate(`*${s.label}* ${escapeMrkdwn(s.text)}`, 3000)) }];
   const facts = [
-    `${t('status.' + s.status)}`,
+    `${t(`status.${s.status}`)}`,
     s.dueDate ? t('update.modal.due', { date: s.dueDate }) : t('update.modal.noDueDate'),
     s.owner ? t('update.modal.owner', { owner: personName(s.owner) }) : t('update.modal.noOwner'),
   ];
@@ -672,8 +670,8 @@ function statusInput(t: Translate, blockId: string, current: string | null, choi
   return {
     type: 'input',
     block_id: blockId,
-    label: plain(t('update.modal.status')),
-    ...(hint ? { hint: plain(truncate(t(`update.modal.statusHint.${hint}`), 2000)) } : {}),
+    label: plain(t('update.modal.status'), 2000),
+    ...(hint ? { hint: plain(t(`update.modal.statusHint.${hint}`), 2000) } : {}),
     element: { type: 'static_select', action_id: STATUS_ACTION, options, ...(initial ? { initial_option: initial } : {}) },
   };
 }
@@ -705,8 +703,8 @@ function textInput(
     type: 'input',
     block_id: id,
     optional: o.optional ?? true,
-    label: plain(t(LABEL_KEYS[field])),
-    hint: plain(truncate(limitHint(t, limit, o.hint), 2000)),
+    label: plain(t(LABEL_KEYS[field]), 2000),
+    hint: plain(limitHint(t, limit, o.hint), 2000),
     element: {
       type: 'plain_text_input',
       action_id: id,
@@ -714,23 +712,23 @@ function textInput(
       // Slack enforces the service's limit as people type; the service checks again.
       max_length: limit,
       ...(initial !== undefined ? { initial_value: initial } : {}),
-      ...(o.placeholder ? { placeholder: plain(truncate(o.placeholder, 150)) } : {}),
+      ...(o.placeholder ? { placeholder: plain(o.placeholder, 150) } : {}),
     },
   };
 }
 
 function visibilityInput(t: Translate, current: string): KnownBlock {
   const options = VISIBILITIES.map((v) => ({
-    text: plain(truncate(t(`update.modal.visibilityOptions.${v}`), MAX_OPTION_TEXT)),
+    text: plain(t(`update.modal.visibilityOptions.${v}`), MAX_OPTION_TEXT),
     value: v,
-    description: plain(truncate(t(`update.modal.visibilityHelp.${v}`), MAX_OPTION_TEXT)),
+    description: plain(t(`update.modal.visibilityHelp.${v}`), MAX_OPTION_TEXT),
   }));
   const initial = options.find((o) => o.value === current) ?? options[0];
   return {
     type: 'input',
     block_id: UPDATE_BLOCKS.visibility,
-    label: plain(t('update.modal.visibility')),
-    hint: plain(t('update.modal.visibilityWhere')),
+    label: plain(t('update.modal.visibility'), 2000),
+    hint: plain(t('update.modal.visibilityWhere'), 2000),
     element: { type: 'radio_buttons', action_id: UPDATE_BLOCKS.visibility, options, ...(initial ? { initial_option: initial } : {}) },
   };
 }
@@ -741,9 +739,14 @@ function evidenceInput(t: Translate, initial: string | null | undefined): KnownB
     type: 'input',
     block_id: UPDATE_BLOCKS.evidenceUrl,
     optional: true,
-    label: plain(t('update.modal.evidenceUrl')),
-    hint: plain(t('update.modal.evidenceUrlHint')),
+    label: plain(t('update.modal.evidenceUrl'), 2000),
+    hint: plain(t('update.modal.evidenceUrlHint'), 2000),
     // url_text_input has no max_length in Block Kit: the service refuses longer links.
-    element: { type: 'url_text_input', action_id: UPDATE_BLOCKS.evidenceUrl, ...(usable ? { initial_value: usable } : {}), placeholder: plain('https://…') },
+    element: {
+      type: 'url_text_input',
+      action_id: UPDATE_BLOCKS.evidenceUrl,
+      ...(usable ? { initial_value: usable } : {}),
+      placeholder: plain('https://…', 150),
+    },
   };
 }
