@@ -1,7 +1,6 @@
-// What the strategy-management listeners share (not a listener itself): opening a modal
-// with the trigger_id before anything slow, loading a strategy the clicker may manage
-// (the services decide and audit refusals), the choices a form offers, reading submitted
-// values, and turning a failed save into words in the modal.
+// What the strategy-management listeners share (not a listener itself): loading a strategy
+// the clicker may manage (the services decide and audit refusals), the choices a form
+// offers, reading submitted values, and turning a failed save into words in the modal.
 //
 // The form data comes from small reads in the services; every one of them runs after the
 // services' requireManage has accepted the actor for the department concerned.
@@ -23,9 +22,10 @@ import { isServiceError, type ServiceError } from '../../../services/errors.js';
 import { loadManagedStrategy } from '../../../services/strategies.js';
 import { strategyConcerns, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
 import { speakerFor } from '../../caller.js';
+import { openThenFill } from '../../loading-modal.js';
 import { republishHomeFor } from '../home/publish-home.js';
 import type { Translate } from '../../i18n/index.js';
-import { modalErrors, problemText } from '../../service-errors.js';
+import { modalErrors } from '../../service-errors.js';
 import {
   closeModal,
   decodeStrategyMeta,
@@ -45,43 +45,6 @@ import { measuresModal } from './ui/measure-form.js';
 import { activeMeasures } from '../../../services/measures.js';
 import type { ManageOp } from './ui/manage-overflow.js';
 import { addStrategyModal, editStrategyModal, type DepartmentChoice } from './ui/strategy-form.js';
-
-/** A modal opened with the trigger_id, to be filled once the data is loaded. */
-export interface OpenedModal {
-  viewId: string;
-  hash: string;
-}
-
-/**
- * Opens (or, from inside a modal, pushes) the "Loading…" view right away: the trigger_id
- * lives 3 seconds and is single use, so nothing slow comes before this.
- */
-export async function openLoading(
-  ctx: AppContext,
-  client: WebClient,
-  input: { triggerId: string; t: Translate; fromModal: boolean; view?: View },
-): Promise<OpenedModal | null> {
-  const view = input.view ?? loadingModal(input.t);
-  try {
-    const res = input.fromModal
-      ? await client.views.push({ trigger_id: input.triggerId, view })
-      : await client.views.open({ trigger_id: input.triggerId, view });
-    return res.view?.id ? { viewId: res.view.id, hash: res.view.hash ?? '' } : null;
-  } catch (e) {
-    // An expired trigger cannot be recovered; the person clicks again.
-    ctx.logger.warn({ err: (e as Error).message }, 'could not open a management modal');
-    return null;
-  }
-}
-
-export async function fillModal(ctx: AppContext, client: WebClient, opened: OpenedModal, view: View): Promise<void> {
-  try {
-    await client.views.update({ view_id: opened.viewId, hash: opened.hash, view });
-  } catch (e) {
-    // hash_conflict: the person already moved on (closed it, or it was replaced).
-    ctx.logger.warn({ err: (e as Error).message }, 'could not fill a management modal');
-  }
-}
 
 export function headerOf(s: StrategyRecord): StrategyHeader {
   return {
@@ -184,23 +147,23 @@ export async function openManageModal(
   input: { slackUserId: string; triggerId: string; fromModal: boolean; op: ManageOp | null; strategyId: number | null; origin?: PlanOrigin },
 ): Promise<void> {
   const { t } = await speakerFor(ctx, input.slackUserId);
-  const opened = await openLoading(ctx, client, { triggerId: input.triggerId, t, fromModal: input.fromModal });
-  if (!opened) return;
-  let view: View;
-  try {
-    if (input.op === null || input.strategyId === null) {
-      // Not a value our menus produce: someone crafted it.
-      ctx.logger.warn({ user: input.slackUserId }, 'unrecognised manage action value');
-      view = problemModal(t, t('errors.notFound.strategy'));
-    } else {
+  await openThenFill(ctx, client, {
+    opener: { triggerId: input.triggerId, push: input.fromModal },
+    loading: loadingModal(t),
+    load: async () => {
+      if (input.op === null || input.strategyId === null) {
+        // Not a value our menus produce: someone crafted it.
+        ctx.logger.warn({ user: input.slackUserId }, 'unrecognised manage action value');
+        return problemModal(t, t('errors.notFound.strategy'));
+      }
       const actor = await loadActor(ctx, input.slackUserId);
       const s = await loadManagedStrategy(ctx, actor, input.strategyId, AUDIT_ACTION[input.op]);
-      view = await manageView(ctx, t, input.op, s, input.origin);
-    }
-  } catch (e) {
-    view = problemModal(t, problemText(ctx, t, e, 'could not open a management modal'));
-  }
-  await fillModal(ctx, client, opened, view);
+      return manageView(ctx, t, input.op, s, input.origin);
+    },
+    problem: (text) => problemModal(t, text),
+    t,
+    what: 'could not open a management modal',
+  });
 }
 
 // ---------- reading a submitted view ----------

@@ -32,7 +32,8 @@ import {
 } from '../ui/briefing-modal.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { slackDateTime } from '../../../ui/status-parts.js';
-import { briefingTranslator, channelsWithoutBot, composerFromValues, updateView } from '../briefing-support.js';
+import { briefingTranslator, channelsWithoutBot, composerFromValues } from '../briefing-support.js';
+import { replaceView } from '../../../loading-modal.js';
 import { speakerFor } from '../../../caller.js';
 
 export function registerBriefingSubmission(app: App, ctx: AppContext): void {
@@ -139,7 +140,7 @@ async function updatePostedMessages(ctx: AppContext, client: WebClient, t: Trans
   } catch (e) {
     text = problemText(ctx, t, e, 'updating posted briefing messages failed');
   }
-  await updateView(ctx, client, viewId, briefingNoticeModal(t, 'titleUpdated', text));
+  await replaceView(ctx, client, { viewId }, briefingNoticeModal(t, 'titleUpdated', text));
 }
 
 async function ackProblem(

@@ -19,7 +19,8 @@ import {
   readComposerValues,
   type ComposerState,
 } from '../ui/briefing-modal.js';
-import { composerFromValues, updateView } from '../briefing-support.js';
+import { composerFromValues } from '../briefing-support.js';
+import { openView, replaceView } from '../../../loading-modal.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
@@ -48,7 +49,7 @@ export function registerBriefingComposer(app: App, ctx: AppContext): void {
     } catch (e) {
       next = composerFromValues(ctx, meta, values, `:warning: ${problemText(ctx, t, e, 'could not build a briefing draft')}`);
     }
-    await updateView(ctx, client, view.id, briefingComposerModal(t, next), view.hash);
+    await replaceView(ctx, client, { viewId: view.id, hash: view.hash }, briefingComposerModal(t, next));
   });
 
   app.action<BlockButtonAction>(COMPOSER_ACTIONS.addPart, async ({ ack, body, client }) => {
@@ -59,7 +60,7 @@ export function registerBriefingComposer(app: App, ctx: AppContext): void {
     const meta = decodeComposerMeta(view.private_metadata);
     const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
     const parts = Math.min(BRIEFING_LIMITS.bodyParts, meta.parts + 1);
-    await updateView(ctx, client, view.id, briefingComposerModal(t, composerFromValues(ctx, { ...meta, parts }, values)), view.hash);
+    await replaceView(ctx, client, { viewId: view.id, hash: view.hash }, briefingComposerModal(t, composerFromValues(ctx, { ...meta, parts }, values)));
   });
 
   app.action<BlockButtonAction>(COMPOSER_ACTIONS.preview, async ({ ack, body, client }) => {
@@ -72,10 +73,6 @@ export function registerBriefingComposer(app: App, ctx: AppContext): void {
     const meta = decodeComposerMeta(view.private_metadata);
     const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
     const content = { title: values.title.trim() || '…', body: values.body, quarterKey: values.quarterKey };
-    try {
-      await client.views.push({ trigger_id: body.trigger_id, view: briefingPreviewModal(t, content) });
-    } catch (e) {
-      ctx.logger.warn({ err: (e as { data?: { error?: string } }).data?.error ?? (e as Error).message }, 'could not push the briefing preview');
-    }
+    await openView(ctx, client, { triggerId: body.trigger_id, push: true }, briefingPreviewModal(t, content));
   });
 }

@@ -10,6 +10,7 @@ import { loadActorWithLanguage } from '../../../caller.js';
 import { translator, type Translate } from '../../../i18n/index.js';
 import { UPDATE_ACTIONS, UPDATE_OPEN_ACTION, messageView } from '../ui/update-modal.js';
 import { recentLanguage } from '../../../recent-languages.js';
+import { openView } from '../../../loading-modal.js';
 import { editUpdateModel, loadUpdateForEdit, newUpdateModel, openPreparedForm, prepare, type PreparedForm } from '../update-form.js';
 
 const positiveInt = (v: unknown): number | null =>
@@ -27,11 +28,7 @@ function updateIdOf(value: string | undefined): number | null {
 /** Words instead of a form: in a small modal, since a button press has a trigger but no place to reply. */
 function sayInModal(ctx: AppContext, client: WebClient, triggerId: string, t: Translate) {
   return async (text: string) => {
-    try {
-      await client.views.open({ trigger_id: triggerId, view: messageView(t, text) });
-    } catch (e) {
-      ctx.logger.warn({ err: (e as Error).message }, 'could not show the update form message');
-    }
+    await openView(ctx, client, { triggerId }, messageView(t, text));
   };
 }
 
