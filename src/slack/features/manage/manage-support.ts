@@ -4,7 +4,7 @@
 //
 // The form data comes from small reads in the services; every one of them runs after the
 // services' requireManage has accepted the actor for the department concerned.
-import type { AckFn, App, SlackViewMiddlewareArgs, ViewOutput, ViewResponseAction, ViewStateValue, ViewSubmitAction } from '@slack/bolt';
+import type { AckFn, App, SlackViewMiddlewareArgs, ViewOutput, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { unhurried, urgently } from '../../../db/urgency.js';
@@ -23,6 +23,7 @@ import { loadManagedStrategy } from '../../../services/strategies.js';
 import { strategyConcerns, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
 import { speakerFor } from '../../caller.js';
 import { openThenFill } from '../../loading-modal.js';
+import type { ViewValues } from '../../view-state.js';
 import { republishHomeFor } from '../home/publish-home.js';
 import type { Translate } from '../../i18n/index.js';
 import { modalErrors } from '../../service-errors.js';
@@ -168,26 +169,6 @@ export async function openManageModal(
 
 // ---------- reading a submitted view ----------
 
-type Values = ViewOutput['state']['values'];
-
-/** The (single) element state of an input block, whatever its action_id. */
-export function stateOf(values: Values, blockId: string): ViewStateValue | undefined {
-  const block = values[blockId];
-  return block ? Object.values(block)[0] : undefined;
-}
-
-export const textOf = (values: Values, blockId: string): string => stateOf(values, blockId)?.value ?? '';
-export const dateOf = (values: Values, blockId: string): string | null => stateOf(values, blockId)?.selected_date ?? null;
-export const selectedOf = (values: Values, blockId: string): string | null => stateOf(values, blockId)?.selected_option?.value ?? null;
-
-/** A static select of members or a users_select: either way, a Slack user id or null. */
-export function personOf(values: Values, blockId: string): string | null {
-  const s = stateOf(values, blockId);
-  return s?.selected_user ?? s?.selected_option?.value ?? null;
-}
-
-export const checkedOf = (values: Values, blockId: string): string[] => (stateOf(values, blockId)?.selected_options ?? []).map((o) => o.value);
-
 /** Which input block a service field's problem belongs under, in the submitted view. */
 export type BlockIdFor = (field: string, view: ViewOutput) => string | undefined;
 
@@ -246,7 +227,7 @@ export interface SubmissionInput {
   actor: Actor;
   t: Translate;
   view: ViewOutput;
-  values: Values;
+  values: ViewValues;
   body: ViewSubmitAction;
   client: WebClient;
 }

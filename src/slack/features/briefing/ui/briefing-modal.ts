@@ -17,6 +17,7 @@ import { truncate } from '../../../ui/mrkdwn.js';
 import { context, mrkdwnSection, plain } from '../../../ui/blocks.js';
 import { limitHint } from '../../../ui/limit-hint.js';
 import { metadataCodec, metadataId } from '../../../ui/private-metadata.js';
+import { checkedOf, conversationsOf, dateTimeOf, selectedOf, textOf, type ViewValues } from '../../../view-state.js';
 
 export const BRIEFING_CALLBACK_ID = 'briefing:compose';
 export const BRIEFING_PREVIEW_CALLBACK_ID = 'briefing:preview';
@@ -225,14 +226,7 @@ export function briefingComposerModal(t: Translate, d: ComposerData): ModalView 
 
 // ---------- reading what was entered ----------
 
-type StateValue = {
-  value?: string | null;
-  selected_option?: { value: string } | null;
-  selected_conversations?: string[] | null;
-  selected_date_time?: number | null;
-  selected_options?: { value: string }[] | null;
-};
-export type ComposerState = Record<string, Record<string, StateValue>>;
+export type ComposerState = ViewValues;
 
 export interface ComposerValues {
   quarterKey: string;
@@ -244,24 +238,18 @@ export interface ComposerValues {
   asCanvas: boolean;
 }
 
-const first = (values: ComposerState, blockId: string): StateValue | undefined => {
-  const block = values[blockId];
-  return block ? Object.values(block)[0] : undefined;
-};
-
 /** The composer's inputs, whatever generation of message inputs the view has. */
 export function readComposerValues(values: ComposerState, meta: ComposerMeta): ComposerValues {
   const bodyParts: string[] = [];
-  for (let i = 0; i < meta.parts; i++) bodyParts.push(first(values, bodyBlockId(meta.gen, i))?.value ?? '');
-  const unix = first(values, COMPOSER_BLOCKS.time)?.selected_date_time;
+  for (let i = 0; i < meta.parts; i++) bodyParts.push(textOf(values, bodyBlockId(meta.gen, i)));
   return {
-    quarterKey: first(values, COMPOSER_BLOCKS.quarter)?.selected_option?.value ?? '',
-    title: first(values, COMPOSER_BLOCKS.title)?.value ?? '',
+    quarterKey: selectedOf(values, COMPOSER_BLOCKS.quarter) ?? '',
+    title: textOf(values, COMPOSER_BLOCKS.title),
     bodyParts,
     body: joinBodyParts(bodyParts),
-    channelIds: [...(first(values, COMPOSER_BLOCKS.channels)?.selected_conversations ?? [])],
-    scheduledFor: typeof unix === 'number' && Number.isFinite(unix) ? new Date(unix * 1000) : null,
-    asCanvas: (first(values, COMPOSER_BLOCKS.canvas)?.selected_options ?? []).some((o) => o.value === CANVAS_OPTION),
+    channelIds: conversationsOf(values, COMPOSER_BLOCKS.channels),
+    scheduledFor: dateTimeOf(values, COMPOSER_BLOCKS.time),
+    asCanvas: checkedOf(values, COMPOSER_BLOCKS.canvas).includes(CANVAS_OPTION),
   };
 }
 

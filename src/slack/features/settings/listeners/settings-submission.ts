@@ -21,13 +21,7 @@ import {
   type SettingsChangeView,
 } from '../ui/settings-modal.js';
 import { speakerFor } from '../../../caller.js';
-
-type State = Record<string, Record<string, { value?: string | null; selected_conversation?: string | null }>>;
-
-const first = (values: State, blockId: string) => {
-  const block = values[blockId];
-  return block ? Object.values(block)[0] : undefined;
-};
+import { conversationOf, textOf, type ViewValues } from '../../../view-state.js';
 
 function blockFor(field: string): string | undefined {
   if (field === REDI_CHANNEL_FIELD) return SETTINGS_BLOCKS.rediChannel;
@@ -41,14 +35,14 @@ export function registerSettingsSubmission(app: App, ctx: AppContext): void {
   app.view<ViewSubmitAction>(SETTINGS_CALLBACK_ID, ({ ack, body, view }) =>
     urgently(async () => {
       const { t } = await speakerFor(ctx, body.user.id);
-      const values = view.state.values as unknown as State;
+      const values: ViewValues = view.state.values;
       const crons: Record<string, string> = {};
       for (const blockId of Object.keys(values)) {
         const job = jobOfCronBlock(blockId);
-        if (job) crons[job] = first(values, blockId)?.value ?? '';
+        if (job) crons[job] = textOf(values, blockId);
       }
-      const redi = values[SETTINGS_BLOCKS.rediChannel] ? (first(values, SETTINGS_BLOCKS.rediChannel)?.selected_conversation ?? null) : undefined;
-      const offsets = values[SETTINGS_BLOCKS.offsets] ? (first(values, SETTINGS_BLOCKS.offsets)?.value ?? '') : undefined;
+      const redi = values[SETTINGS_BLOCKS.rediChannel] ? conversationOf(values, SETTINGS_BLOCKS.rediChannel) : undefined;
+      const offsets = values[SETTINGS_BLOCKS.offsets] ? textOf(values, SETTINGS_BLOCKS.offsets) : undefined;
       try {
         const actor = await loadActor(ctx, body.user.id);
         const { changes, settings } = await saveSettings(ctx, actor, { crons, rediChannelId: redi, reminderOffsetDays: offsets });

@@ -21,6 +21,7 @@ import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import { periodName } from '../../../ui/period-name.js';
 import { mrkdwn, plain } from '../../../ui/blocks.js';
+import { selectedOf, typedOf, type ViewValues } from '../../../view-state.js';
 import { limitHint } from '../../../ui/limit-hint.js';
 import { MAX_PRIVATE_METADATA, metadataCodec, metadataId, slackRef } from '../../../ui/private-metadata.js';
 
@@ -183,8 +184,7 @@ export interface UpdateFormValues {
   measures: MeasureEntry[];
 }
 
-type StateValue = { type?: string; value?: string | null; selected_option?: { value?: string } | null };
-export type ViewStateValues = Record<string, Record<string, StateValue | undefined> | undefined>;
+export type ViewStateValues = ViewValues;
 
 const TEXT_FIELDS = [
   'narrative',
@@ -205,18 +205,13 @@ const positiveInt = (v: string | undefined | null): number | null => (v && /^\d{
 /** The values as typed: nothing trimmed, nothing cut (the service decides what is too long). */
 export function readFormValues(values: ViewStateValues | undefined): UpdateFormValues {
   const v = values ?? {};
-  const text = (field: TextField): string | null => {
-    const id = UPDATE_BLOCKS[field];
-    const value = v[id]?.[id]?.value;
-    return typeof value === 'string' ? value : null;
-  };
   const { status: statusKey, strategy: strategyKey } = submittedBlocks(v);
   return {
-    strategyId: strategyKey ? positiveInt(v[strategyKey]?.[UPDATE_ACTIONS.strategy]?.selected_option?.value) : null,
-    departmentId: positiveInt(v[UPDATE_BLOCKS.department]?.[UPDATE_ACTIONS.department]?.selected_option?.value),
-    status: (statusKey && v[statusKey]?.[STATUS_ACTION]?.selected_option?.value) || null,
-    visibility: v[UPDATE_BLOCKS.visibility]?.[UPDATE_BLOCKS.visibility]?.selected_option?.value ?? null,
-    ...(Object.fromEntries(TEXT_FIELDS.map((f) => [f, text(f)])) as Record<TextField, string | null>),
+    strategyId: strategyKey ? positiveInt(selectedOf(v, strategyKey)) : null,
+    departmentId: positiveInt(selectedOf(v, UPDATE_BLOCKS.department)),
+    status: (statusKey && selectedOf(v, statusKey)) || null,
+    visibility: selectedOf(v, UPDATE_BLOCKS.visibility),
+    ...(Object.fromEntries(TEXT_FIELDS.map((f) => [f, typedOf(v, UPDATE_BLOCKS[f])])) as Record<TextField, string | null>),
     measures: readMeasureEntries(v),
   };
 }
