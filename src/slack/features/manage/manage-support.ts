@@ -4,10 +4,9 @@
 //
 // The form data comes from small reads in the services; every one of them runs after the
 // services' requireManage has accepted the actor for the department concerned.
-import type { AckFn, App, SlackViewMiddlewareArgs, ViewOutput, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { unhurried, urgently } from '../../../db/urgency.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { STRATEGY_FIELD_LIMITS } from '../../../domain/strategy-input.js';
 import type { AppContext } from '../../../services/app-context.js';
@@ -18,15 +17,13 @@ import { activeDepartmentMembers } from '../../../services/members.js';
 import { openMilestones } from '../../../services/milestones.js';
 import { departmentObjectives, planView } from '../../../services/plans.js';
 import { cityToday } from '../../../services/service-context.js';
-import { isServiceError, type ServiceError } from '../../../services/errors.js';
 import { loadManagedStrategy } from '../../../services/strategies.js';
 import { strategyConcerns, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
 import { speakerFor } from '../../caller.js';
 import { openThenFill } from '../../loading-modal.js';
-import type { ViewValues } from '../../view-state.js';
+import { type BlockIdFor, onSubmission as onAnySubmission, type Save } from '../../submission.js';
 import { republishHomeFor } from '../home/publish-home.js';
 import type { Translate } from '../../i18n/index.js';
-import { modalErrors } from '../../service-errors.js';
 import {
   closeModal,
   decodeStrategyMeta,
@@ -34,7 +31,6 @@ import {
   loadingModal,
   problemModal,
   reassignModal,
-  withNotice,
   type OwnerChoices,
   type PlanOrigin,
   type StrategyHeader,
@@ -169,39 +165,6 @@ export async function openManageModal(
 
 // ---------- reading a submitted view ----------
 
-/** Which input block a service field's problem belongs under, in the submitted view. */
-export type BlockIdFor = (field: string, view: ViewOutput) => string | undefined;
-
-/**
- * Answers a failed save: problems about an input go under it (the modal stays as typed);
- * anything else (a conflict, a refusal, an unexpected error) goes at the top of the same
- * form, which keeps what the person typed because the block ids do not change.
- */
-export async function ackProblem(
-  ctx: AppContext,
-  ack: AckFn<ViewResponseAction>,
-  t: Translate,
-  e: unknown,
-  view: ViewOutput,
-  blockIdFor: BlockIdFor,
-): Promise<void> {
-  if (isServiceError(e)) {
-    const { errors, unplaced } = modalErrors(t, e as ServiceError, (field) => {
-      const id = blockIdFor(field, view);
-      return id && view.blocks.some((b) => (b as { block_id?: string }).block_id === id && b.type === 'input') ? id : undefined;
-    });
-    if (unplaced.length === 0 && Object.keys(errors).length > 0) {
-      await ack({ response_action: 'errors', errors });
-      return;
-    }
-    const notice = [...unplaced, ...Object.values(errors)].join('\n');
-    await ack({ response_action: 'update', view: withNotice(view as unknown as Parameters<typeof withNotice>[0], notice) });
-    return;
-  }
-  ctx.logger.error({ err: e, callbackId: view.callback_id }, 'saving a management modal failed');
-  await ack({ response_action: 'update', view: withNotice(view as unknown as Parameters<typeof withNotice>[0], t('common.errorGeneric')) });
-}
-
 // ---------- /reap add ----------
 
 /** The add form for `department`, after the services accepted the actor for it. */
@@ -223,55 +186,26 @@ export async function addStrategyView(ctx: AppContext, t: Translate, actor: Acto
 
 // ---------- submissions ----------
 
-export interface SubmissionInput {
-  actor: Actor;
-  t: Translate;
-  view: ViewOutput;
-  values: ViewValues;
-  body: ViewSubmitAction;
-  client: WebClient;
-}
-
-export interface SubmissionOutcome {
-  /** Replaces the form (response_action: update), e.g. with the result. Omitted: the form closes. */
-  view?: View;
-  /** Work for after the acknowledgement (Slack waits 3 s for it, not for this). */
-  after?: () => Promise<void>;
-}
-
 /**
- * A modal's Submit: who is asking (unknown people get the "how to be added" answer at the
- * top of the form), the save, and the answer within Slack's 3 seconds. Every save is one
- * service call; a failure never loses what was typed.
+ * A management form's Submit: the shared one (src/slack/submission.ts), and then the
+ * /reap plan page the form was opened from is redrawn, so its row shows the change.
  */
-export function onSubmission(
-  app: App,
-  ctx: AppContext,
-  callbackId: string,
-  blockIdFor: BlockIdFor,
-  save: (input: SubmissionInput) => Promise<SubmissionOutcome>,
-): void {
-  // Slack waits for this answer: its reads and the save go before work nobody is timing.
-  app.view<ViewSubmitAction>(callbackId, ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: WebClient }) =>
-    urgently(async () => {
-      const { t } = await speakerFor(ctx, body.user.id);
-      let outcome: SubmissionOutcome;
-      try {
-        const actor = await loadActor(ctx, body.user.id);
-        outcome = await save({ actor, t, view, values: view.state.values, body, client });
-      } catch (e) {
-        await ackProblem(ctx, ack, t, e, view, blockIdFor);
-        return;
-      }
-      await ack(outcome.view ? { response_action: 'update', view: outcome.view } : undefined);
-      const after = outcome.after;
-      if (after) {
-        await unhurried(() => after().catch((e: unknown) => ctx.logger.error({ err: e, callbackId }, 'follow-up of a saved modal failed')));
-      }
-      const origin = decodeStrategyMeta(view.private_metadata)?.origin;
-      if (origin) await unhurried(() => redrawPlanPage(ctx, body.user.id, origin));
-    }),
-  );
+export function onSubmission(app: App, ctx: AppContext, callbackId: string, blockIdFor: BlockIdFor, save: Save): void {
+  onAnySubmission(app, ctx, callbackId, { blockIdFor, what: 'saving a management modal failed' }, async (input) => {
+    const outcome = await save(input);
+    const origin = decodeStrategyMeta(input.view.private_metadata)?.origin;
+    if (!origin) return outcome;
+    return {
+      ...outcome,
+      after: async () => {
+        try {
+          await outcome.after?.();
+        } finally {
+          await redrawPlanPage(ctx, input.body.user.id, origin);
+        }
+      },
+    };
+  });
 }
 
 // ---------- after a change ----------

@@ -8,7 +8,7 @@ import type { AppContext } from '../../../../services/app-context.js';
 import { assignRoles, syncFromSlackProfile } from '../../../../services/members.js';
 import { ADMIN_CALLBACK_ID, ADMIN_PERSON_BLOCK, adminResultModal, type AdminResult } from '../ui/admin-modal.js';
 import { adminDepartments } from '../admin-support.js';
-import { onSubmission } from '../../manage/manage-support.js';
+import { onSubmission } from '../../../submission.js';
 import { checkedOf, personOf, selectedOf } from '../../../view-state.js';
 
 type Field = 'roles' | 'departmentCode' | 'managedDepartmentCodes';

@@ -2,11 +2,13 @@
 // every management flow shares: "Loading…", a result, a problem, and the notice shown at
 // the top of a form when a save failed for a reason no single input owns (a conflict, a
 // refusal). Pure: translator + plain data in, Slack view out.
-import type { KnownBlock, ModalView, View } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import { limitHint } from '../../../ui/limit-hint.js';
 import { context, mrkdwnSection, option, plain } from '../../../ui/blocks.js';
+
+export { NOTICE_BLOCK_ID, withNotice } from '../../../ui/view-notice.js';
 import { z } from 'zod';
 import type { PlanPageRef } from '../../plan/ui/plan-message.js';
 import { metadataCodec, metadataId } from '../../../ui/private-metadata.js';
@@ -25,8 +27,6 @@ export const MANAGE_CALLBACKS = {
 
 /** The Reassign button in the deactivation DM; its value is the strategy id. */
 export const REASSIGN_ACTION_ID = 'strategy:reassign';
-
-export const NOTICE_BLOCK_ID = 'manage_notice';
 
 // Slack's response_urls are https; the local fake Slack's are http on loopback.
 const RESPONSE_URL = /^(https:\/\/[a-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/\S{1,500}$/;
@@ -128,35 +128,6 @@ export function messageModal(t: Translate, input: { title: string; text: string;
 export const resultModal = (t: Translate, text: string, details?: string[]): ModalView => messageModal(t, { title: t('manage.titles.done'), text, details });
 
 export const problemModal = (t: Translate, text: string): ModalView => messageModal(t, { title: t('manage.titles.problem'), text });
-
-/**
- * The submitted form again, with `notice` at the top. Block and action ids are unchanged,
- * so Slack keeps everything the person typed (views keep input whose ids stay the same).
- */
-export function withNotice(
-  view: { type: string; title: unknown; submit?: unknown; close?: unknown; callback_id?: string; private_metadata?: string; blocks: readonly unknown[] },
-  notice: string,
-): View {
-  const blocks = view.blocks.filter((b) => !(b && typeof b === 'object' && (b as { block_id?: unknown }).block_id === NOTICE_BLOCK_ID));
-  const noticeBlock = mrkdwnSection(`:warning: ${notice}`, NOTICE_BLOCK_ID);
-  const out: Record<string, unknown> = {
-    type: 'modal',
-    title: stripOutput(view.title),
-    blocks: [noticeBlock, ...blocks.slice(0, 99)],
-  };
-  if (view.submit) out.submit = stripOutput(view.submit);
-  if (view.close) out.close = stripOutput(view.close);
-  if (view.callback_id) out.callback_id = view.callback_id;
-  if (view.private_metadata) out.private_metadata = view.private_metadata;
-  return out as unknown as View;
-}
-
-/** Slack echoes text objects with extra fields; keep what a view definition takes. */
-function stripOutput(text: unknown): unknown {
-  if (!text || typeof text !== 'object') return text;
-  const { type, text: value, emoji } = text as { type?: unknown; text?: unknown; emoji?: unknown };
-  return { type, text: value, ...(emoji === undefined ? {} : { emoji }) };
-}
 
 // ---------- reassign ----------
 

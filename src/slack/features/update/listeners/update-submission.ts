@@ -12,6 +12,13 @@
 // The idempotency key is the view id and hash: a double click or a Slack retry
 // (x-slack-retry-num) of the same submission carries the same pair, so the service stores it
 // once and answers the repeat with `duplicate`, which here closes the modal quietly.
+//
+// This Submit does not go through onSubmission (src/slack/submission.ts), which every other
+// modal uses: that one reads who is asking, then saves, then answers. Here the strategy is
+// read alongside the person, the answer must come before a deadline (a slow save says so
+// under the narrative rather than let Slack time out), a repeat closes quietly, a race
+// answers with the form rebuilt, and a database failure is said under the narrative, not
+// at the top. Each needs a hook onSubmission does not have.
 import type { App, ViewSubmitAction, ViewOutput } from '@slack/bolt';
 import { unhurried, urgently } from '../../../../db/urgency.js';
 import type { WebClient } from '@slack/web-api';
