@@ -11,21 +11,16 @@ import { MAX_FORM_MEASURES } from '../../../src/domain/measures.js';
 import { validateView } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
 import { UPDATE_ACTION_ID } from '../../../src/slack/ui/status-parts.js';
+import { MAX_PRIVATE_METADATA, UPDATE_OPEN_ACTION, decodeMeta, encodeMeta } from '../../../src/slack/features/update/ui/update-ids.js';
 import {
-  MAX_PRIVATE_METADATA,
-  UPDATE_OPEN_ACTION,
   blockIdForField,
-  buildUpdateModal,
-  decodeMeta,
-  encodeMeta,
   generalErrorBlock,
-  loadingView,
-  messageView,
   readFormValues,
   submittedBlocks,
-  type NewUpdateModel,
   type ViewStateValues,
-} from '../../../src/slack/features/update/ui/update-modal.js';
+} from '../../../src/slack/features/update/ui/update-form-state.js';
+import { buildUpdateModal, type NewUpdateModel } from '../../../src/slack/features/update/ui/update-modal.js';
+import { loadingView, messageView } from '../../../src/slack/features/update/ui/update-message-views.js';
 
 const LONG = 'Expand culturally responsive programming in every branch with partners & <community> groups — '.repeat(30);
 

@@ -1,3 +1,4 @@
+// Reading the strategy form's inputs (shared by the Add and Edit submissions; not a listener).
 import type { StrategyFieldsInput } from '../../../domain/strategy-input.js';
 import { FLAGS, STRATEGY_BLOCKS } from './ui/strategy-form.js';
 import { checkedOf, dateOf, textOf, type ViewValues } from '../../view-state.js';

@@ -19,16 +19,10 @@ import type { LoadingViewOpened } from '../../../http/front-door/messages.js';
 import { describeServiceError, problemText } from '../../service-errors.js';
 import { heavyTurn } from '../../heavy-turns.js';
 import { openThenFill, type OpenedView } from '../../loading-modal.js';
-import {
-  buildUpdateModal,
-  loadingView,
-  messageView,
-  type DepartmentChoice,
-  type EditUpdateModel,
-  type NewUpdateModel,
-  type UpdateFormValues,
-  type UpdateModalMeta,
-} from './ui/update-modal.js';
+import { buildUpdateModal, type DepartmentChoice, type EditUpdateModel, type NewUpdateModel } from './ui/update-modal.js';
+import { loadingView, messageView } from './ui/update-message-views.js';
+import type { UpdateFormValues } from './ui/update-form-state.js';
+import type { UpdateModalMeta } from './ui/update-ids.js';
 
 async function departmentChoices(ctx: AppContext): Promise<DepartmentChoice[]> {
   return listDepartments(ctx);

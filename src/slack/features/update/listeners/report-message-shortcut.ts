@@ -17,7 +17,7 @@ import { resolveStrategyQuery } from '../update-command.js';
 import { translator, type Translate } from '../../../i18n/index.js';
 import { recentLanguage } from '../../../recent-languages.js';
 import { mentionedUserIds, prefillFromMessage } from '../ui/message-prefill.js';
-import { loadingView } from '../ui/update-modal.js';
+import { loadingView } from '../ui/update-message-views.js';
 import { openView } from '../../../loading-modal.js';
 import { newUpdateModel, openPreparedForm, prepare, type NewFormRequest, type PreparedForm } from '../update-form.js';
 

@@ -10,7 +10,9 @@ import { ServiceError } from '../../../../services/errors.js';
 import { loadActorWithLanguage } from '../../../caller.js';
 import type { Translate } from '../../../i18n/index.js';
 import { describeServiceError } from '../../../service-errors.js';
-import { UPDATE_ACTIONS, buildUpdateModal, carriedMeta, decodeMeta, readFormValues, type ViewStateValues } from '../ui/update-modal.js';
+import { UPDATE_ACTIONS, carriedMeta, decodeMeta } from '../ui/update-ids.js';
+import { buildUpdateModal } from '../ui/update-modal.js';
+import { readFormValues, type ViewStateValues } from '../ui/update-form-state.js';
 import { newUpdateModel } from '../update-form.js';
 import { viewPayload } from '../../../view-payload.js';
 

@@ -32,20 +32,9 @@ import { loadActorWithLanguage } from '../../../caller.js';
 import { recentLanguage } from '../../../recent-languages.js';
 import { translator, type Translate } from '../../../i18n/index.js';
 import { describeServiceError, modalErrors } from '../../../service-errors.js';
-import {
-  UPDATE_BLOCKS,
-  UPDATE_CALLBACK_ID,
-  blockIdForField,
-  buildUpdateModal,
-  carriedMeta,
-  decodeMeta,
-  generalErrorBlock,
-  readFormValues,
-  submittedBlocks,
-  type UpdateFormValues,
-  type UpdateModalMeta,
-  type ViewStateValues,
-} from '../ui/update-modal.js';
+import { UPDATE_BLOCKS, UPDATE_CALLBACK_ID, carriedMeta, decodeMeta, type UpdateModalMeta } from '../ui/update-ids.js';
+import { blockIdForField, generalErrorBlock, readFormValues, submittedBlocks, type UpdateFormValues, type ViewStateValues } from '../ui/update-form-state.js';
+import { buildUpdateModal } from '../ui/update-modal.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { completeStepWithUpdate } from './submit-update-step.js';
 import { afterEditedUpdate, afterNewUpdate } from '../update-after-save.js';

@@ -5,7 +5,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import type { ProgressUpdateView } from '../../../../services/progress-updates.js';
 import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
-import { UPDATE_ACTIONS } from './update-modal.js';
+import { UPDATE_ACTIONS } from './update-ids.js';
 import { periodName } from '../../../ui/period-name.js';
 import { mrkdwn } from '../../../ui/blocks.js';
 import type { ReportedMeasure } from '../../../../services/measures.js';
