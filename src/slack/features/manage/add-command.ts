@@ -5,7 +5,7 @@
 import type { Actor } from '../../../domain/permissions.js';
 import { canManageDepartment, loadActor, requireManage } from '../../../services/authz.js';
 import { departmentsWithPlans, findDepartment, resolveDepartment } from '../../../services/departments.js';
-import { addStrategyView } from './manage-support.js';
+import { addStrategyView } from './strategy-views.js';
 import { openThenFill } from '../../loading-modal.js';
 import { problemText } from '../../service-errors.js';
 import { loadingModal, problemModal } from './ui/manage-modals.js';

@@ -6,7 +6,7 @@ import { loadActor } from '../../../../services/authz.js';
 import { findDepartment } from '../../../../services/departments.js';
 import { problemModal } from '../ui/manage-modals.js';
 import { ADD_DEPARTMENT_ACTION_ID } from '../ui/strategy-form.js';
-import { addStrategyView } from '../manage-support.js';
+import { addStrategyView } from '../strategy-views.js';
 import { replaceView } from '../../../loading-modal.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';

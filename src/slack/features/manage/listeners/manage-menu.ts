@@ -6,7 +6,7 @@ import type { App, BlockAction, OverflowAction } from '@slack/bolt';
 import type { AppContext } from '../../../../services/app-context.js';
 import { MANAGE_ACTION_ID, parseManageValue } from '../ui/manage-overflow.js';
 import { planPageOfBlock } from '../../plan/ui/plan-message.js';
-import { openManageModal } from '../manage-support.js';
+import { openManageModal } from '../strategy-views.js';
 
 export function registerManageOverflow(app: App, ctx: AppContext): void {
   app.action<BlockAction<OverflowAction>>(MANAGE_ACTION_ID, async ({ ack, body, action, client }) => {

@@ -10,7 +10,8 @@ import { addMeasure, archiveMeasure, editMeasure, type MeasureFields } from '../
 import { liveStrategy } from '../../../../services/strategy-records.js';
 import { MEASURE_BLOCKS, MEASURE_CALLBACKS, measureMetadata, measuresMetadata } from '../ui/measure-form.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, measuresView, onSubmission } from '../manage-support.js';
+import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { measuresView } from '../strategy-views.js';
 import { checkedOf, selectedOf, textOf, type ViewValues } from '../../../view-state.js';
 
 /** The form as typed; the service checks every field. */

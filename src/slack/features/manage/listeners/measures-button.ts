@@ -3,7 +3,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../../../services/app-context.js';
 import { MEASURES_OPEN_ACTION_ID } from '../ui/strategy-form.js';
-import { openManageModal } from '../manage-support.js';
+import { openManageModal } from '../strategy-views.js';
 
 export function registerManageMeasuresOpen(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(MEASURES_OPEN_ACTION_ID, async ({ ack, body, action, client }) => {

@@ -8,7 +8,7 @@ import { findMilestone } from '../../../../services/milestones.js';
 import { strategyLabel } from '../../../../services/strategy-records.js';
 import { loadingModal, problemModal } from '../ui/manage-modals.js';
 import { MILESTONE_EDIT_ACTION_ID, milestoneEditModal } from '../ui/milestone-form.js';
-import { ownerChoices } from '../manage-support.js';
+import { ownerChoices } from '../strategy-views.js';
 import { openThenFill } from '../../../loading-modal.js';
 import { loadManagedStrategy } from '../../../../services/strategies.js';
 import { speakerFor } from '../../../caller.js';

@@ -4,7 +4,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../../../services/app-context.js';
 import { REASSIGN_ACTION_ID } from '../ui/manage-modals.js';
 import { parseManageValue } from '../ui/manage-overflow.js';
-import { openManageModal } from '../manage-support.js';
+import { openManageModal } from '../strategy-views.js';
 
 export function registerReassignButton(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(REASSIGN_ACTION_ID, async ({ ack, body, action, client }) => {
