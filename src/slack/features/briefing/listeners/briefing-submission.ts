@@ -26,7 +26,6 @@ import {
   composerBlockFor,
   decodeComposerMeta,
   readComposerValues,
-  type ComposerState,
 } from '../ui/briefing-modal.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { slackDateTime } from '../../../ui/status-parts.js';
@@ -77,7 +76,7 @@ export function registerBriefingSubmission(app: App, ctx: AppContext): void {
     await ack();
     const meta = decodeComposerMeta(view.private_metadata);
     if (meta.mode === 'posted') return;
-    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    const values = readComposerValues(view.state.values, meta);
     try {
       const actor = await loadActor(ctx, body.user.id);
       const draft = await saveBriefingDraft(ctx, actor, { id: meta.id, quarterKey: values.quarterKey, title: values.title, body: values.body });

@@ -11,14 +11,7 @@ import { loadActor } from '../../../../services/authz.js';
 import { briefingDraftFor } from '../../../../services/briefings.js';
 import { draftLabels } from '../ui/briefing-message.js';
 import { periodName } from '../../../ui/period-name.js';
-import {
-  COMPOSER_ACTIONS,
-  briefingComposerModal,
-  briefingPreviewModal,
-  decodeComposerMeta,
-  readComposerValues,
-  type ComposerState,
-} from '../ui/briefing-modal.js';
+import { COMPOSER_ACTIONS, briefingComposerModal, briefingPreviewModal, decodeComposerMeta, readComposerValues } from '../ui/briefing-modal.js';
 import { composerFromValues } from '../briefing-support.js';
 import { openView, replaceView } from '../../../loading-modal.js';
 import { speakerFor } from '../../../caller.js';
@@ -31,7 +24,7 @@ export function registerBriefingComposer(app: App, ctx: AppContext): void {
     if (!view) return;
     const { t } = await speakerFor(ctx, body.user.id);
     const meta = decodeComposerMeta(view.private_metadata);
-    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    const values = readComposerValues(view.state.values, meta);
     let next;
     try {
       const actor = await loadActor(ctx, body.user.id);
@@ -58,7 +51,7 @@ export function registerBriefingComposer(app: App, ctx: AppContext): void {
     if (!view) return;
     const { t } = await speakerFor(ctx, body.user.id);
     const meta = decodeComposerMeta(view.private_metadata);
-    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    const values = readComposerValues(view.state.values, meta);
     const parts = Math.min(BRIEFING_LIMITS.bodyParts, meta.parts + 1);
     await replaceView(ctx, client, { viewId: view.id, hash: view.hash }, briefingComposerModal(t, composerFromValues(ctx, { ...meta, parts }, values)));
   });
@@ -71,7 +64,7 @@ export function registerBriefingComposer(app: App, ctx: AppContext): void {
     // before the push (the trigger lives 3 seconds).
     const { t } = await speakerFor(ctx, body.user.id);
     const meta = decodeComposerMeta(view.private_metadata);
-    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    const values = readComposerValues(view.state.values, meta);
     const content = { title: values.title.trim() || '…', body: values.body, quarterKey: values.quarterKey };
     await openView(ctx, client, { triggerId: body.trigger_id, push: true }, briefingPreviewModal(t, content));
   });

@@ -226,8 +226,6 @@ export function briefingComposerModal(t: Translate, d: ComposerData): ModalView 
 
 // ---------- reading what was entered ----------
 
-export type ComposerState = ViewValues;
-
 export interface ComposerValues {
   quarterKey: string;
   title: string;
@@ -239,7 +237,7 @@ export interface ComposerValues {
 }
 
 /** The composer's inputs, whatever generation of message inputs the view has. */
-export function readComposerValues(values: ComposerState, meta: ComposerMeta): ComposerValues {
+export function readComposerValues(values: ViewValues, meta: ComposerMeta): ComposerValues {
   const bodyParts: string[] = [];
   for (let i = 0; i < meta.parts; i++) bodyParts.push(textOf(values, bodyBlockId(meta.gen, i)));
   return {

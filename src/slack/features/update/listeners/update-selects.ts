@@ -12,7 +12,7 @@ import type { Translate } from '../../../i18n/index.js';
 import { describeServiceError } from '../../../service-errors.js';
 import { UPDATE_ACTIONS, carriedMeta, decodeMeta } from '../ui/update-ids.js';
 import { buildUpdateModal } from '../ui/update-modal.js';
-import { readFormValues, type ViewStateValues } from '../ui/update-form-state.js';
+import { readFormValues } from '../ui/update-form-state.js';
 import { newUpdateModel } from '../update-form.js';
 import { viewPayload } from '../../../view-payload.js';
 
@@ -28,7 +28,7 @@ export function registerUpdateSelects(app: App, ctx: AppContext): void {
       const meta = decodeMeta(view.private_metadata);
       if (meta.mode !== 'new') return;
       const picked = positiveInt(body.actions[0]?.selected_option?.value);
-      const values = readFormValues(view.state.values as unknown as ViewStateValues);
+      const values = readFormValues(view.state.values);
       let next;
       let t: Translate;
       try {

@@ -33,7 +33,7 @@ import { recentLanguage } from '../../../recent-languages.js';
 import { translator, type Translate } from '../../../i18n/index.js';
 import { describeServiceError, modalErrors } from '../../../service-errors.js';
 import { UPDATE_BLOCKS, UPDATE_CALLBACK_ID, carriedMeta, decodeMeta, type UpdateModalMeta } from '../ui/update-ids.js';
-import { blockIdForField, generalErrorBlock, readFormValues, submittedBlocks, type UpdateFormValues, type ViewStateValues } from '../ui/update-form-state.js';
+import { blockIdForField, generalErrorBlock, readFormValues, submittedBlocks, type UpdateFormValues } from '../ui/update-form-state.js';
 import { buildUpdateModal } from '../ui/update-modal.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { completeStepWithUpdate } from './submit-update-step.js';
@@ -108,7 +108,7 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
     urgently(async () => {
       const deadline = Date.now() + SUBMIT_DEADLINE_MS;
       const userId = body.user.id;
-      const state = view.state.values as unknown as ViewStateValues;
+      const state = view.state.values;
       const meta = decodeMeta(view.private_metadata);
       const values = readFormValues(state);
       // The strategy a new update is for is read alongside the person, not after: one round

@@ -31,8 +31,6 @@ export interface UpdateFormValues {
   measures: MeasureEntry[];
 }
 
-export type ViewStateValues = ViewValues;
-
 const TEXT_FIELDS = [
   'narrative',
   'measureValues',
@@ -50,7 +48,7 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 const positiveInt = (v: string | undefined | null): number | null => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 
 /** The values as typed: nothing trimmed, nothing cut (the service decides what is too long). */
-export function readFormValues(values: ViewStateValues | undefined): UpdateFormValues {
+export function readFormValues(values: ViewValues | undefined): UpdateFormValues {
   const v = values ?? {};
   const { status: statusKey, strategy: strategyKey } = submittedBlocks(v);
   return {
@@ -64,7 +62,7 @@ export function readFormValues(values: ViewStateValues | undefined): UpdateFormV
 }
 
 /** The typed measures' inputs as submitted (a yes/no measure's select gives "1" or "0"). */
-function readMeasureEntries(v: ViewStateValues): MeasureEntry[] {
+function readMeasureEntries(v: ViewValues): MeasureEntry[] {
   const entries = new Map<number, MeasureEntry>();
   const entry = (id: number) => {
     let e = entries.get(id);
@@ -87,7 +85,7 @@ function readMeasureEntries(v: ViewStateValues): MeasureEntry[] {
 }
 
 /** The block_ids that vary (status per strategy, strategy per department) as submitted. */
-export function submittedBlocks(values: ViewStateValues | undefined): { status?: string; strategy?: string } {
+export function submittedBlocks(values: ViewValues | undefined): { status?: string; strategy?: string } {
   const keys = Object.keys(values ?? {});
   return { status: keys.find((k) => k.startsWith(STATUS_BLOCK_PREFIX)), strategy: keys.find(isStrategyBlock) };
 }
