@@ -17,7 +17,7 @@ import { lookupBotIdentity } from './slack/identity.js';
 import { closeHomeRefreshes } from './slack/features/home/refresh-queue.js';
 import { LANGUAGES, translator, type Lang } from './slack/i18n/index.js';
 import { watchRememberedLanguages } from './slack/recent-languages.js';
-import { loadingView } from './slack/features/update/ui/update-modal.js';
+import { loadingView } from './slack/features/update/ui/update-message-views.js';
 import type { ModalView } from '@slack/types';
 import { assertValidCronOverrides, createDispatcherClient, startScheduler, type RunningScheduler } from './jobs/index.js';
 

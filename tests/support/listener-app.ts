@@ -42,7 +42,7 @@ import { LANGUAGES, translator, type Lang } from '../../src/slack/i18n/index.js'
 import { lookupBotIdentity } from '../../src/slack/identity.js';
 import { watchRememberedLanguages } from '../../src/slack/recent-languages.js';
 import { changeNoticeMessage } from '../../src/slack/features/digests/ui/change-notice.js';
-import { loadingView } from '../../src/slack/features/update/ui/update-modal.js';
+import { loadingView } from '../../src/slack/features/update/ui/update-message-views.js';
 import { SlackDriver, type SlackTransport } from './slack-driver.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from './test-db.js';
 import { TEST_SIGNING_SECRET, type TestAppOptions } from './test-app.js';

@@ -8,7 +8,8 @@ import type { Translate } from '../i18n/index.js';
 import { measureValueText } from './measure-text.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { periodName } from './period-name.js';
-import { context, countKey, statusText, strategyHeadline, textSection } from './status-parts.js';
+import { countKey, statusText, strategyHeadline } from './status-parts.js';
+import { context, mrkdwnSection } from './blocks.js';
 
 /** Strategies named under the summary; the rest are counted. */
 export const CHANGE_LINES = 5;
@@ -58,7 +59,7 @@ export function periodChangesBlocks(
   if (!c) return [];
   const shown = c.changes.changes.slice(0, opts.lines ?? CHANGE_LINES);
   const hidden = c.changes.changes.length - shown.length;
-  const section = textSection(truncate([changesSummary(t, c), ...shown.map((ch) => changeLine(t, ch))].join('\n'), 3000));
+  const section = mrkdwnSection(truncate([changesSummary(t, c), ...shown.map((ch) => changeLine(t, ch))].join('\n'), 3000));
   const blocks: KnownBlock[] = [opts.blockId ? { ...section, block_id: opts.blockId } : section];
   if (hidden > 0 && shown.length > 0) blocks.push(context(t(countKey('changes.more', hidden), { count: hidden })));
   return blocks;

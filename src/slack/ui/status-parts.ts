@@ -1,10 +1,13 @@
 // Pieces shared by the reading surfaces (/reap status, deadlines, plan and App Home): the
 // one-line description of a strategy, due-date phrases, Slack date tokens and the Update
 // button. Pure: translator + plain data in, Block Kit out.
-import type { Button, KnownBlock, SectionBlock } from '@slack/types';
+import type { Button, SectionBlock } from '@slack/types';
 import type { StrategyStatus } from '../../domain/enums.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { SECTION_TEXT_MAX } from './blocks.js';
+
+export { SECTION_TEXT_MAX };
 
 /**
  * The app-wide contract for every Update button: the update flow's listener opens the
@@ -12,7 +15,6 @@ import { escapeMrkdwn, truncate } from './mrkdwn.js';
  */
 export const UPDATE_ACTION_ID = 'update:open';
 
-export const SECTION_TEXT_MAX = 3000;
 /** Strategy texts run to 2000 characters; lists show the start and /reap plan the rest. */
 export const LIST_TEXT_MAX = 220;
 
@@ -105,20 +107,6 @@ export function itemSection(text: string, button?: Button): SectionBlock {
   if (button) block.accessory = button;
   return block;
 }
-
-export function textSection(text: string): SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SECTION_TEXT_MAX) } };
-}
-
-export function header(text: string): KnownBlock {
-  return { type: 'header', text: { type: 'plain_text', text: truncate(text, 150), emoji: true } };
-}
-
-export function context(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SECTION_TEXT_MAX) }] };
-}
-
-export const divider: KnownBlock = { type: 'divider' };
 
 /**
  * Lines packed into as few sections as Slack's 3000-character limit allows, never cutting

@@ -7,7 +7,7 @@ import { loadConfig } from '../../../src/config.js';
 import { isUrgent } from '../../../src/db/urgency.js';
 import { createLogger } from '../../../src/logger.js';
 import type { AppContext } from '../../../src/services/app-context.js';
-import { onSubmission } from '../../../src/slack/features/manage/manage-support.js';
+import { onSubmission } from '../../../src/slack/features/manage/strategy-submission.js';
 import type { TestDatabase } from '../../support/test-db.js';
 import { useFreshWorld } from '../services/support/world.js';
 

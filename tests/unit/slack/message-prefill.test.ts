@@ -8,7 +8,8 @@ import { charCount } from '../../../src/domain/validation.js';
 import { validateView } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
 import { cutToLimit, mentionedUserIds, prefillFromMessage, slackTextToPlain } from '../../../src/slack/features/update/ui/message-prefill.js';
-import { buildUpdateModal, carriedMeta, decodeMeta, encodeMeta, type NewUpdateModel } from '../../../src/slack/features/update/ui/update-modal.js';
+import { buildUpdateModal, type NewUpdateModel } from '../../../src/slack/features/update/ui/update-modal.js';
+import { carriedMeta, decodeMeta, encodeMeta } from '../../../src/slack/features/update/ui/update-ids.js';
 
 const LIMIT = UPDATE_FIELD_LIMITS.narrative;
 const PERMALINK = 'https://sanjose.slack.com/archives/C0LIBRARY/p1763485200000100';

@@ -8,7 +8,7 @@ import { decodeStrategyMeta, strategyMetadata, type StrategyMeta } from '../../.
 import { milestoneEditMetadata, milestonesMetadata } from '../../../src/slack/features/manage/ui/milestone-form.js';
 import { MAX_PRIVATE_METADATA, metadataCodec, metadataId } from '../../../src/slack/ui/private-metadata.js';
 import { addStrategyMetadata } from '../../../src/slack/features/manage/ui/strategy-form.js';
-import { decodeMeta, encodeMeta, type UpdateModalMeta } from '../../../src/slack/features/update/ui/update-modal.js';
+import { decodeMeta, encodeMeta, type UpdateModalMeta } from '../../../src/slack/features/update/ui/update-ids.js';
 
 const BIG_ID = 2_147_483_647;
 

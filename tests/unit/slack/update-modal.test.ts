@@ -11,21 +11,11 @@ import { MAX_FORM_MEASURES } from '../../../src/domain/measures.js';
 import { validateView } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
 import { UPDATE_ACTION_ID } from '../../../src/slack/ui/status-parts.js';
-import {
-  MAX_PRIVATE_METADATA,
-  UPDATE_OPEN_ACTION,
-  blockIdForField,
-  buildUpdateModal,
-  decodeMeta,
-  encodeMeta,
-  generalErrorBlock,
-  loadingView,
-  messageView,
-  readFormValues,
-  submittedBlocks,
-  type NewUpdateModel,
-  type ViewStateValues,
-} from '../../../src/slack/features/update/ui/update-modal.js';
+import { MAX_PRIVATE_METADATA, UPDATE_OPEN_ACTION, decodeMeta, encodeMeta } from '../../../src/slack/features/update/ui/update-ids.js';
+import type { ViewValues } from '../../../src/slack/view-state.js';
+import { blockIdForField, generalErrorBlock, readFormValues, submittedBlocks } from '../../../src/slack/features/update/ui/update-form-state.js';
+import { buildUpdateModal, type NewUpdateModel } from '../../../src/slack/features/update/ui/update-modal.js';
+import { loadingView, messageView } from '../../../src/slack/features/update/ui/update-message-views.js';
 
 const LONG = 'Expand culturally responsive programming in every branch with partners & <community> groups — '.repeat(30);
 
@@ -234,7 +224,7 @@ describe('the update modal', () => {
 });
 
 describe('reading a submission', () => {
-  const state: ViewStateValues = {
+  const state: ViewValues = {
     'strategy.d3': { 'update.strategy': { type: 'static_select', selected_option: { value: '42' } } },
     department: { 'update.department': { type: 'static_select', selected_option: { value: '3' } } },
     'status.s42': { status: { type: 'static_select', selected_option: { value: 'ONGOING' } } },

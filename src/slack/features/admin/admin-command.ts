@@ -3,7 +3,7 @@
 // to be added.
 import { loadActor, requireOrseAdmin } from '../../../services/authz.js';
 import { adminDepartments } from './admin-support.js';
-import { fillModal, openLoading } from '../manage/manage-support.js';
+import { openThenFill } from '../../loading-modal.js';
 import { problemText } from '../../service-errors.js';
 import { adminLoadingModal, adminModal, adminProblemModal } from './ui/admin-modal.js';
 import type { SubcommandHandler } from '../../commands/types.js';
@@ -17,16 +17,13 @@ export const adminCommand: SubcommandHandler = async ({ ctx, caller, t, ack, res
     return;
   }
   await ack();
-  const opened = await openLoading(ctx, client, { triggerId: command.trigger_id, t, fromModal: false, view: adminLoadingModal(t) });
-  if (!opened) {
-    await respond({ response_type: 'ephemeral', text: t('common.errorGeneric') }).catch(() => {});
-    return;
-  }
-  let view;
-  try {
-    view = adminModal(t, { departments: await adminDepartments(ctx), target: null });
-  } catch (e) {
-    view = adminProblemModal(t, problemText(ctx, t, e, 'could not load the admin form'));
-  }
-  await fillModal(ctx, client, opened, view);
+  await openThenFill(ctx, client, {
+    opener: { triggerId: command.trigger_id },
+    loading: adminLoadingModal(t),
+    load: async () => adminModal(t, { departments: await adminDepartments(ctx), target: null }),
+    problem: (text) => adminProblemModal(t, text),
+    t,
+    what: 'could not load the admin form',
+    notOpened: () => respond({ response_type: 'ephemeral', text: t('common.errorGeneric') }).catch(() => {}),
+  });
 };

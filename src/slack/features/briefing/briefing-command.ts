@@ -3,7 +3,8 @@
 // away. Everyone else gets the refusal (audited by the services).
 import { loadActor } from '../../../services/authz.js';
 import { listBriefings, requireBriefingComposer } from '../../../services/briefings.js';
-import { newComposer, openView } from './briefing-support.js';
+import { newComposer } from './briefing-support.js';
+import { openView } from '../../loading-modal.js';
 import { problemText } from '../../service-errors.js';
 import { briefingListMessage } from './ui/briefing-message.js';
 import { briefingComposerModal } from './ui/briefing-modal.js';
@@ -25,6 +26,6 @@ export const briefingCommand: SubcommandHandler = async ({ ctx, caller, t, ack, 
     return;
   }
   await ack();
-  const opened = await openView(ctx, client, command.trigger_id, briefingComposerModal(t, newComposer(ctx)));
+  const opened = await openView(ctx, client, { triggerId: command.trigger_id }, briefingComposerModal(t, newComposer(ctx)));
   if (!opened) await respond({ response_type: 'ephemeral', text: t('common.errorGeneric') }).catch(() => {});
 };

@@ -90,28 +90,6 @@ export function composerView(t: Translate, data: ComposerData): View {
   return briefingComposerModal(t, data);
 }
 
-/** Opens a view with the trigger_id (single use, 3 s); null when Slack refused it. */
-export async function openView(ctx: AppContext, client: WebClient, triggerId: string, view: View): Promise<{ viewId: string; hash: string } | null> {
-  try {
-    const res = await client.views.open({ trigger_id: triggerId, view });
-    return res.view?.id ? { viewId: res.view.id, hash: res.view.hash ?? '' } : null;
-  } catch (e) {
-    ctx.logger.warn({ err: (e as { data?: { error?: string } }).data?.error ?? (e as Error).message }, 'could not open a briefing modal');
-    return null;
-  }
-}
-
-export async function updateView(ctx: AppContext, client: WebClient, viewId: string, view: View, hash?: string): Promise<boolean> {
-  try {
-    await client.views.update({ view_id: viewId, view, ...(hash ? { hash } : {}) });
-    return true;
-  } catch (e) {
-    // hash_conflict: the person already moved on (closed it, or a newer refresh replaced it).
-    ctx.logger.info({ err: (e as { data?: { error?: string } }).data?.error ?? (e as Error).message, view: viewId }, 'briefing modal refresh skipped');
-    return false;
-  }
-}
-
 /**
  * Which of the picked channels REAP Tracker cannot post in, according to Slack: a private
  * channel it was not invited to (Slack says channel_not_found, so it is named by id), an

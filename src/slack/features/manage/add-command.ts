@@ -5,9 +5,10 @@
 import type { Actor } from '../../../domain/permissions.js';
 import { canManageDepartment, loadActor, requireManage } from '../../../services/authz.js';
 import { departmentsWithPlans, findDepartment, resolveDepartment } from '../../../services/departments.js';
-import { addStrategyView, fillModal, openLoading } from './manage-support.js';
+import { addStrategyView } from './strategy-views.js';
+import { openThenFill } from '../../loading-modal.js';
 import { problemText } from '../../service-errors.js';
-import { problemModal } from './ui/manage-modals.js';
+import { loadingModal, problemModal } from './ui/manage-modals.js';
 import type { DepartmentChoice } from './ui/strategy-form.js';
 import type { SubcommandHandler } from '../../commands/types.js';
 
@@ -43,16 +44,14 @@ export const addCommand: SubcommandHandler = async ({ ctx, args, caller, t, ack,
     return;
   }
   await ack();
-  const opened = await openLoading(ctx, client, { triggerId: command.trigger_id, t, fromModal: false });
-  if (!opened) {
-    await respond({ response_type: 'ephemeral', text: t('common.errorGeneric') }).catch(() => {});
-    return;
-  }
-  let view;
-  try {
-    view = await addStrategyView(ctx, t, actor, department);
-  } catch (e) {
-    view = problemModal(t, problemText(ctx, t, e, 'could not load the add strategy form'));
-  }
-  await fillModal(ctx, client, opened, view);
+  const chosen = department;
+  await openThenFill(ctx, client, {
+    opener: { triggerId: command.trigger_id },
+    loading: loadingModal(t),
+    load: () => addStrategyView(ctx, t, actor, chosen),
+    problem: (text) => problemModal(t, text),
+    t,
+    what: 'could not load the add strategy form',
+    notOpened: () => respond({ response_type: 'ephemeral', text: t('common.errorGeneric') }).catch(() => {}),
+  });
 };

@@ -1,12 +1,9 @@
 // Reading the strategy form's inputs (shared by the Add and Edit submissions; not a listener).
-import type { ViewOutput } from '@slack/bolt';
 import type { StrategyFieldsInput } from '../../../domain/strategy-input.js';
 import { FLAGS, STRATEGY_BLOCKS } from './ui/strategy-form.js';
-import { checkedOf, dateOf, textOf } from './manage-support.js';
+import { checkedOf, dateOf, textOf, type ViewValues } from '../../view-state.js';
 
-type Values = ViewOutput['state']['values'];
-
-export function strategyFieldsOf(values: Values): StrategyFieldsInput {
+export function strategyFieldsOf(values: ViewValues): StrategyFieldsInput {
   const checked = new Set(checkedOf(values, STRATEGY_BLOCKS.flags));
   return {
     text: textOf(values, STRATEGY_BLOCKS.text),

@@ -10,7 +10,7 @@ import { editUpdateButton, updateButton } from './listeners/update-buttons.js';
 import { updateSelect } from './listeners/update-selects.js';
 import { registerUpdateSubmission } from './listeners/update-submission.js';
 import { UPDATE_FULL_ACTION_ID } from './ui/update-confirmation.js';
-import { UPDATE_ACTIONS, UPDATE_OPEN_ACTION } from './ui/update-modal.js';
+import { UPDATE_ACTIONS, UPDATE_OPEN_ACTION } from './ui/update-ids.js';
 
 export function register(app: App, ctx: AppContext): void {
   app.action<BlockAction<ButtonAction>>(UPDATE_OPEN_ACTION, updateButton(ctx));

@@ -15,7 +15,7 @@ import { republishHomeFor } from '../home/publish-home.js';
 import { markPromptsReported } from './update-prompts-reported.js';
 import { translator, type Translate } from '../../i18n/index.js';
 import { channelPostMessage, confirmationMessage, type ChannelOutcome, type SlackMessage } from './ui/update-confirmation.js';
-import type { UpdateModalMeta } from './ui/update-modal.js';
+import type { UpdateModalMeta } from './ui/update-ids.js';
 
 /** The language of posts in a department channel, which many people read. */
 export const CHANNEL_POST_LANGUAGE = 'en' as const;

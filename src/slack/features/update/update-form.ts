@@ -18,17 +18,11 @@ import type { Translate } from '../../i18n/index.js';
 import type { LoadingViewOpened } from '../../../http/front-door/messages.js';
 import { describeServiceError, problemText } from '../../service-errors.js';
 import { heavyTurn } from '../../heavy-turns.js';
-import { viewPayload } from '../../view-payload.js';
-import {
-  buildUpdateModal,
-  loadingView,
-  messageView,
-  type DepartmentChoice,
-  type EditUpdateModel,
-  type NewUpdateModel,
-  type UpdateFormValues,
-  type UpdateModalMeta,
-} from './ui/update-modal.js';
+import { openThenFill, type OpenedView } from '../../loading-modal.js';
+import { buildUpdateModal, type DepartmentChoice, type EditUpdateModel, type NewUpdateModel } from './ui/update-modal.js';
+import { loadingView, messageView } from './ui/update-message-views.js';
+import type { UpdateFormValues } from './ui/update-form-state.js';
+import type { UpdateModalMeta } from './ui/update-ids.js';
 
 async function departmentChoices(ctx: AppContext): Promise<DepartmentChoice[]> {
   return listDepartments(ctx);
@@ -128,57 +122,40 @@ export interface OpenOptions {
   say: (text: string) => Promise<void>;
   /** Called once the request may be acknowledged (commands: before views.open goes out). */
   ack?: () => Promise<void>;
-  /** The loading view, when the HTTP front door opened it already (`/reap update`). */
-  opened?: Promise<LoadingViewOpened>;
+  /** The loading view, when the HTTP front door opened it already (`/reap update`), or a listener did. */
+  opened?: Promise<LoadingViewOpened | OpenedView | null>;
   /** A workflow step's interactivity_pointer, used instead of a trigger_id: the form belongs to that run. */
   interactivityPointer?: string;
-}
-
-/** The loading view the front door opened for this command, or one opened here with the trigger. */
-async function ensureLoadingView(o: OpenOptions): Promise<{ viewId: string; hash?: string }> {
-  if (o.opened) {
-    const opened = await o.opened;
-    if (!opened.ok) throw new Error(opened.error);
-    return opened;
-  }
-  const opened = o.interactivityPointer
-    ? await o.client.views.open({ interactivity_pointer: o.interactivityPointer, view: loadingView(o.t) })
-    : await o.client.views.open({ trigger_id: o.triggerId, view: loadingView(o.t) });
-  return { viewId: opened.view?.id ?? '', hash: opened.view?.hash };
 }
 
 /**
  * Opens a light loading view with the trigger id at once, before the data is read: the
  * trigger lives 3 s and, under load, the reads can wait behind other requests' queries,
  * while views.open here goes out within milliseconds of the request's arrival. The finished
- * form, or what to say instead (in a small modal), replaces it with views.update and the
- * view's hash (a person who closed it meanwhile is left alone).
+ * form, or what to say instead (in a small modal), replaces it.
  */
 export async function openPreparedForm(work: Promise<PreparedForm>, o: OpenOptions): Promise<void> {
   // Errors surface through `work` below; this only keeps them from being unhandled meanwhile.
   work.catch(() => {});
   await o.ack?.();
-  let viewId: string;
-  let hash: string | undefined;
-  try {
-    ({ viewId, hash } = await ensureLoadingView(o));
-  } catch (e) {
-    o.ctx.logger.warn({ err: (e as Error).message }, 'views.open failed for the update loading view');
+  const what = 'preparing the update form failed';
+  await openThenFill(o.ctx, o.client, {
+    opener: o.opened ? { opened: o.opened } : o.interactivityPointer ? { interactivityPointer: o.interactivityPointer } : { triggerId: o.triggerId },
+    loading: loadingView(o.t),
+    load: async () => {
+      const ready = await work;
+      return ready.kind === 'form' ? ready.view : messageView(o.t, ready.text);
+    },
+    problem: (text) => messageView(o.t, text),
+    t: o.t,
+    what,
     // The trigger is gone; the answer can still arrive as a message.
-    const late = await work.catch((error: unknown) => ({ kind: 'message' as const, text: problemText(o.ctx, o.t, error, 'preparing the update form failed') }));
-    await o.say(late.kind === 'message' ? late.text : o.t('update.errors.openFailed'));
-    return;
-  }
-  const ready = await work.catch((error: unknown) => ({ kind: 'message' as const, text: problemText(o.ctx, o.t, error, 'preparing the update form failed') }));
-  const view = ready.kind === 'form' ? ready.view : messageView(o.t, ready.text);
-  // Sending a large form is heavy (serialising, and the same view coming back): in turn.
-  await heavyTurn();
-  try {
-    await o.client.views.update({ view_id: viewId, hash, view: viewPayload(view) });
-  } catch (e) {
-    // hash_conflict: the person closed or changed the view meanwhile; nothing to repair.
-    o.ctx.logger.warn({ err: (e as Error).message }, 'views.update of the update loading view failed');
-  }
+    notOpened: async () => {
+      const late = await work.catch((error: unknown) => ({ kind: 'message' as const, text: problemText(o.ctx, o.t, error, what) }));
+      await o.say(late.kind === 'message' ? late.text : o.t('update.errors.openFailed'));
+    },
+    heavy: true,
+  });
 }
 
 /** Builds the prepared form, turning a refusal or a missing strategy into words. */

@@ -6,7 +6,7 @@ import type { AppContext } from '../../../../services/app-context.js';
 import { requireOrseAdmin, loadActor } from '../../../../services/authz.js';
 import { adminModal, adminProblemModal } from '../ui/admin-modal.js';
 import { adminDepartments, adminTarget } from '../admin-support.js';
-import { fillModal } from '../../manage/manage-support.js';
+import { replaceView } from '../../../loading-modal.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
@@ -27,6 +27,6 @@ export function personSelect(ctx: AppContext): ActionListener<BlockAction<UsersS
     } catch (e) {
       view = adminProblemModal(t, problemText(ctx, t, e, 'could not load a person into the admin form'));
     }
-    await fillModal(ctx, client, { viewId: body.view.id, hash: body.view.hash }, view);
+    await replaceView(ctx, client, { viewId: body.view.id, hash: body.view.hash }, view);
   };
 }

@@ -8,7 +8,8 @@ import type { AppContext } from '../../../../services/app-context.js';
 import { assignRoles, syncFromSlackProfile } from '../../../../services/members.js';
 import { ADMIN_CALLBACK_ID, ADMIN_PERSON_BLOCK, adminResultModal, type AdminResult } from '../ui/admin-modal.js';
 import { adminDepartments } from '../admin-support.js';
-import { checkedOf, onSubmission, stateOf } from '../../manage/manage-support.js';
+import { onSubmission } from '../../../submission.js';
+import { checkedOf, personOf, selectedOf } from '../../../view-state.js';
 
 type Field = 'roles' | 'departmentCode' | 'managedDepartmentCodes';
 
@@ -38,13 +39,13 @@ export async function fetchSlackProfile(client: WebClient, slackUserId: string) 
 
 export function registerAdminRoles(app: App, ctx: AppContext): void {
   onSubmission(app, ctx, ADMIN_CALLBACK_ID, blockIdFor, async ({ actor, t, view, values, client }) => {
-    const person = stateOf(values, ADMIN_PERSON_BLOCK)?.selected_user ?? '';
+    const person = personOf(values, ADMIN_PERSON_BLOCK) ?? '';
     const rolesBlock = blockOf(view, 'roles');
     const departmentBlock = blockOf(view, 'departmentCode');
     const managedBlock = blockOf(view, 'managedDepartmentCodes');
     const result = await assignRoles(ctx, actor, person, {
       roles: rolesBlock ? checkedOf(values, rolesBlock) : [],
-      departmentCode: (departmentBlock && stateOf(values, departmentBlock)?.selected_option?.value) || null,
+      departmentCode: (departmentBlock && selectedOf(values, departmentBlock)) || null,
       managedDepartmentCodes: managedBlock ? checkedOf(values, managedBlock) : [],
     });
     const departments = await adminDepartments(ctx);

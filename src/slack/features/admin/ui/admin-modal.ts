@@ -6,8 +6,9 @@
 // that, picking a second person would still show the first person's roles.
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n/index.js';
-import { contextLine, mention, mrkdwnSection, option } from '../../manage/ui/manage-modals.js';
-import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
+import { mention } from '../../manage/ui/manage-modals.js';
+import { context, mrkdwnSection, option, plain } from '../../../ui/blocks.js';
+import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 
 export const ADMIN_CALLBACK_ID = 'admin:roles';
 export const ADMIN_PERSON_ACTION_ID = 'admin:person';
@@ -36,8 +37,6 @@ export interface AdminModalData {
   target: AdminTarget | null;
 }
 
-const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
-
 export const roleList = (t: Translate, roles: readonly string[]): string =>
   roles.length ? roles.map((r) => t(`admin.roleNames.${r}`)).join(', ') : t('admin.none');
 
@@ -61,7 +60,7 @@ export function adminModal(t: Translate, d: AdminModalData): ModalView {
   const managedOptions = departmentOptions.filter((o) => member?.managedDepartmentCodes.includes(o.value as string));
 
   const blocks: KnownBlock[] = [
-    contextLine(t('admin.intro')),
+    context(t('admin.intro')),
     {
       type: 'input',
       block_id: ADMIN_PERSON_BLOCK,
@@ -146,7 +145,7 @@ export function adminResultModal(t: Translate, r: AdminResult): ModalView {
     close: plain(t('admin.close')),
     blocks: [
       mrkdwnSection(t(r.created ? 'admin.done.added' : 'admin.done.updated', { person, roles: roleList(t, r.roles) })),
-      ...details.map((d) => contextLine(d)),
+      ...details.map((d) => context(d)),
     ],
   };
 }

@@ -10,7 +10,8 @@ import { cancelBriefing, getBriefing, listBriefings, requireBriefingComposer } f
 import { briefingListMessage } from '../ui/briefing-message.js';
 import { briefingComposerModal, briefingLoadingModal, briefingNoticeModal } from '../ui/briefing-modal.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { composerFor, newComposer, openView, updateView } from '../briefing-support.js';
+import { composerFor, newComposer } from '../briefing-support.js';
+import { openThenFill, openView } from '../../../loading-modal.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
@@ -28,7 +29,7 @@ export function newBriefingButton(ctx: AppContext): ActionListener<BlockButtonAc
       return;
     }
     // The reminder's button names its quarter; "New briefing" starts on the current one.
-    const opened = await openView(ctx, client, body.trigger_id, briefingComposerModal(t, newComposer(ctx, action.value)));
+    const opened = await openView(ctx, client, { triggerId: body.trigger_id }, briefingComposerModal(t, newComposer(ctx, action.value)));
     if (!opened) await respond({ response_type: 'ephemeral', replace_original: false, text: t('common.errorGeneric') }).catch(() => {});
   };
 }
@@ -38,17 +39,18 @@ export function editBriefingButton(ctx: AppContext): ActionListener<BlockButtonA
   return async ({ ack, body, action, client }) => {
     await ack();
     const { t } = await speakerFor(ctx, body.user.id);
-    const opened = await openView(ctx, client, body.trigger_id, briefingLoadingModal(t));
-    if (!opened) return;
-    let view;
-    try {
-      const actor = await loadActor(ctx, body.user.id);
-      const b = await getBriefing(ctx, actor, positiveInt(action.value) ?? 0);
-      view = briefingComposerModal(t, composerFor(ctx, b));
-    } catch (e) {
-      view = briefingNoticeModal(t, 'titleProblem', problemText(ctx, t, e, 'could not open a briefing'));
-    }
-    await updateView(ctx, client, opened.viewId, view, opened.hash);
+    await openThenFill(ctx, client, {
+      opener: { triggerId: body.trigger_id },
+      loading: briefingLoadingModal(t),
+      load: async () => {
+        const actor = await loadActor(ctx, body.user.id);
+        const b = await getBriefing(ctx, actor, positiveInt(action.value) ?? 0);
+        return briefingComposerModal(t, composerFor(ctx, b));
+      },
+      problem: (text) => briefingNoticeModal(t, 'titleProblem', text),
+      t,
+      what: 'could not open a briefing',
+    });
   };
 }
 

@@ -6,16 +6,16 @@
 //
 // Problems with an input go under it (response_action: errors); anything else (a refusal,
 // a conflict) goes at the top of the same form, rebuilt with what was typed.
-import type { AckFn, App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { App, ViewOutput, ViewResponseAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { unhurried, urgently } from '../../../../db/urgency.js';
 import type { Actor } from '../../../../domain/permissions.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { loadActor } from '../../../../services/authz.js';
 import { editPostedBriefing, refreshPostedBriefing, saveBriefingDraft, scheduleBriefing, type BriefingRecord } from '../../../../services/briefings.js';
-import { isServiceError, type ServiceError } from '../../../../services/errors.js';
+import { isServiceError } from '../../../../services/errors.js';
 import type { Translate } from '../../../i18n/index.js';
-import { modalErrors, problemText } from '../../../service-errors.js';
+import { problemText } from '../../../service-errors.js';
+import { onSubmission, type UnplacedProblem } from '../../../submission.js';
 import { canvasLink } from '../../../canvas-link.js';
 import { briefingCanvasMarkdown, briefingCanvasTitle } from '../ui/briefing-canvas.js';
 import { briefingMessage, channelList, postLinks } from '../ui/briefing-message.js';
@@ -26,66 +26,57 @@ import {
   composerBlockFor,
   decodeComposerMeta,
   readComposerValues,
-  type ComposerMeta,
-  type ComposerState,
-  type ComposerValues,
 } from '../ui/briefing-modal.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { slackDateTime } from '../../../ui/status-parts.js';
-import { briefingTranslator, channelsWithoutBot, composerFromValues, updateView } from '../briefing-support.js';
-import { speakerFor } from '../../../caller.js';
+import { briefingTranslator, channelsWithoutBot, composerFromValues } from '../briefing-support.js';
+import { replaceView } from '../../../loading-modal.js';
+
+/** A problem no input owns: the composer again, rebuilt with what was typed, the problem on top. */
+function composerWithNotice(ctx: AppContext) {
+  return ({ notice, t, view }: UnplacedProblem): ViewResponseAction => {
+    const meta = decodeComposerMeta(view.private_metadata);
+    const values = readComposerValues(view.state.values, meta);
+    return { response_action: 'update', view: briefingComposerModal(t, composerFromValues(ctx, meta, values, `:warning: ${notice}`)) };
+  };
+}
 
 export function registerBriefingSubmission(app: App, ctx: AppContext): void {
-  // Slack waits for this answer (3 s): its reads and writes go before work nobody is timing.
-  app.view<ViewSubmitAction>(BRIEFING_CALLBACK_ID, ({ ack, body, view, client }) =>
-    urgently(async () => {
-      const { t } = await speakerFor(ctx, body.user.id);
-      const meta = decodeComposerMeta(view.private_metadata);
-      const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
-      const inputs = new Set((view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!));
-      const answer = (e: unknown) => ackProblem(ctx, ack, t, e, meta, values, inputs);
+  const form = {
+    blockIdFor: (field: string, view: ViewOutput) => composerBlockFor(field, decodeComposerMeta(view.private_metadata)),
+    what: 'saving the briefing composer failed',
+    unplaced: composerWithNotice(ctx),
+  };
+  onSubmission(app, ctx, BRIEFING_CALLBACK_ID, form, async ({ actor, t, view, values: state, client }) => {
+    const meta = decodeComposerMeta(view.private_metadata);
+    const values = readComposerValues(state, meta);
 
-      if (meta.mode === 'posted' && meta.id !== null) {
-        let saved: BriefingRecord;
-        let actor: Actor;
-        try {
-          actor = await loadActor(ctx, body.user.id);
-          saved = await editPostedBriefing(ctx, actor, meta.id, values);
-        } catch (e) {
-          await answer(e);
-          return;
-        }
-        await ack({ response_action: 'update', view: briefingNoticeModal(t, 'titleUpdated', t('briefings.result.updating')) });
+    if (meta.mode === 'posted' && meta.id !== null) {
+      const saved = await editPostedBriefing(ctx, actor, meta.id, values);
+      return {
+        view: briefingNoticeModal(t, 'titleUpdated', t('briefings.result.updating')),
         // After the acknowledgement, at the normal pace: the edit goes straight to Slack
         // (chat.update), not the outbox, and the modal then says how it went.
-        await unhurried(() => updatePostedMessages(ctx, client, t, actor, saved, view.id));
-        return;
-      }
+        after: () => updatePostedMessages(ctx, client, t, actor, saved, view.id),
+      };
+    }
 
-      let scheduled: BriefingRecord;
-      try {
-        const actor = await loadActor(ctx, body.user.id);
-        const unreachableChannels = await channelsWithoutBot(ctx, client, values.channelIds);
-        scheduled = await scheduleBriefing(ctx, actor, { ...values, id: meta.id, unreachableChannels });
-      } catch (e) {
-        await answer(e);
-        return;
-      }
-      const title = escapeMrkdwn(scheduled.title);
-      const channels = channelList(scheduled.channelIds);
-      const soon = !scheduled.scheduledFor || scheduled.scheduledFor.getTime() <= ctx.now().getTime() + 60_000;
-      const text = soon
-        ? t('briefings.result.scheduledNow', { title, channels })
-        : t('briefings.result.scheduled', { title, channels, when: slackDateTime(scheduled.scheduledFor!) });
-      await ack({ response_action: 'update', view: briefingNoticeModal(t, 'titleScheduled', `:calendar: ${text}`) });
-    }),
-  );
+    const unreachableChannels = await channelsWithoutBot(ctx, client, values.channelIds);
+    const scheduled = await scheduleBriefing(ctx, actor, { ...values, id: meta.id, unreachableChannels });
+    const title = escapeMrkdwn(scheduled.title);
+    const channels = channelList(scheduled.channelIds);
+    const soon = !scheduled.scheduledFor || scheduled.scheduledFor.getTime() <= ctx.now().getTime() + 60_000;
+    const text = soon
+      ? t('briefings.result.scheduledNow', { title, channels })
+      : t('briefings.result.scheduled', { title, channels, when: slackDateTime(scheduled.scheduledFor!) });
+    return { view: briefingNoticeModal(t, 'titleScheduled', `:calendar: ${text}`) };
+  });
 
   app.view({ callback_id: BRIEFING_CALLBACK_ID, type: 'view_closed' }, async ({ ack, body, view }) => {
     await ack();
     const meta = decodeComposerMeta(view.private_metadata);
     if (meta.mode === 'posted') return;
-    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    const values = readComposerValues(view.state.values, meta);
     try {
       const actor = await loadActor(ctx, body.user.id);
       const draft = await saveBriefingDraft(ctx, actor, { id: meta.id, quarterKey: values.quarterKey, title: values.title, body: values.body });
@@ -139,33 +130,7 @@ async function updatePostedMessages(ctx: AppContext, client: WebClient, t: Trans
   } catch (e) {
     text = problemText(ctx, t, e, 'updating posted briefing messages failed');
   }
-  await updateView(ctx, client, viewId, briefingNoticeModal(t, 'titleUpdated', text));
-}
-
-async function ackProblem(
-  ctx: AppContext,
-  ack: AckFn<ViewResponseAction>,
-  t: Translate,
-  e: unknown,
-  meta: ComposerMeta,
-  values: ComposerValues,
-  inputBlocks: ReadonlySet<string>,
-): Promise<void> {
-  if (isServiceError(e)) {
-    const { errors, unplaced } = modalErrors(t, e as ServiceError, (field) => {
-      const id = composerBlockFor(field, meta);
-      return id && inputBlocks.has(id) ? id : undefined;
-    });
-    if (unplaced.length === 0 && Object.keys(errors).length > 0) {
-      await ack({ response_action: 'errors', errors });
-      return;
-    }
-    const notice = `:warning: ${[...unplaced, ...Object.values(errors)].join('\n')}`;
-    await ack({ response_action: 'update', view: briefingComposerModal(t, composerFromValues(ctx, meta, values, notice)) });
-    return;
-  }
-  ctx.logger.error({ err: e }, 'saving the briefing composer failed');
-  await ack({ response_action: 'update', view: briefingComposerModal(t, composerFromValues(ctx, meta, values, `:warning: ${t('common.errorGeneric')}`)) });
+  await replaceView(ctx, client, { viewId }, briefingNoticeModal(t, 'titleUpdated', text));
 }
 
 /** The briefing's canvas, once made ("pending" and "failed:…" are not canvases). */

@@ -12,8 +12,9 @@ import { loadActor } from '../../../../services/authz.js';
 import { briefingDraftFor } from '../../../../services/briefings.js';
 import { draftLabels } from '../ui/briefing-message.js';
 import { periodName } from '../../../ui/period-name.js';
-import { briefingComposerModal, briefingPreviewModal, decodeComposerMeta, readComposerValues, type ComposerState } from '../ui/briefing-modal.js';
-import { composerFromValues, updateView } from '../briefing-support.js';
+import { briefingComposerModal, briefingPreviewModal, decodeComposerMeta, readComposerValues } from '../ui/briefing-modal.js';
+import { composerFromValues } from '../briefing-support.js';
+import { openView, replaceView } from '../../../loading-modal.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
@@ -25,7 +26,7 @@ export function startFromDraftButton(ctx: AppContext): ActionListener<BlockButto
     if (!view) return;
     const { t } = await speakerFor(ctx, body.user.id);
     const meta = decodeComposerMeta(view.private_metadata);
-    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    const values = readComposerValues(view.state.values, meta);
     let next;
     try {
       const actor = await loadActor(ctx, body.user.id);
@@ -43,7 +44,7 @@ export function startFromDraftButton(ctx: AppContext): ActionListener<BlockButto
     } catch (e) {
       next = composerFromValues(ctx, meta, values, `:warning: ${problemText(ctx, t, e, 'could not build a briefing draft')}`);
     }
-    await updateView(ctx, client, view.id, briefingComposerModal(t, next), view.hash);
+    await replaceView(ctx, client, { viewId: view.id, hash: view.hash }, briefingComposerModal(t, next));
   };
 }
 
@@ -55,9 +56,9 @@ export function addPartButton(ctx: AppContext): ActionListener<BlockButtonAction
     if (!view) return;
     const { t } = await speakerFor(ctx, body.user.id);
     const meta = decodeComposerMeta(view.private_metadata);
-    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    const values = readComposerValues(view.state.values, meta);
     const parts = Math.min(BRIEFING_LIMITS.bodyParts, meta.parts + 1);
-    await updateView(ctx, client, view.id, briefingComposerModal(t, composerFromValues(ctx, { ...meta, parts }, values)), view.hash);
+    await replaceView(ctx, client, { viewId: view.id, hash: view.hash }, briefingComposerModal(t, composerFromValues(ctx, { ...meta, parts }, values)));
   };
 }
 
@@ -71,12 +72,8 @@ export function previewButton(ctx: AppContext): ActionListener<BlockButtonAction
     // before the push (the trigger lives 3 seconds).
     const { t } = await speakerFor(ctx, body.user.id);
     const meta = decodeComposerMeta(view.private_metadata);
-    const values = readComposerValues(view.state.values as unknown as ComposerState, meta);
+    const values = readComposerValues(view.state.values, meta);
     const content = { title: values.title.trim() || '…', body: values.body, quarterKey: values.quarterKey };
-    try {
-      await client.views.push({ trigger_id: body.trigger_id, view: briefingPreviewModal(t, content) });
-    } catch (e) {
-      ctx.logger.warn({ err: (e as { data?: { error?: string } }).data?.error ?? (e as Error).message }, 'could not push the briefing preview');
-    }
+    await openView(ctx, client, { triggerId: body.trigger_id, push: true }, briefingPreviewModal(t, content));
   };
 }

@@ -7,7 +7,8 @@ import { splitText, type DraftLabels } from '../../../../domain/briefing-draft.j
 import type { FiscalPeriod } from '../../../../domain/fiscal-calendar.js';
 import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
-import { context, divider, header, slackDate, slackDateTime, textSection } from '../../../ui/status-parts.js';
+import { slackDate, slackDateTime } from '../../../ui/status-parts.js';
+import { context, divider, header, mrkdwnSection, plain } from '../../../ui/blocks.js';
 import { periodName } from '../../../ui/period-name.js';
 
 export const BRIEFING_ACTIONS = {
@@ -22,8 +23,6 @@ export const BRIEFING_ACTIONS = {
 } as const;
 
 export type BriefingStatusName = 'DRAFT' | 'SCHEDULED' | 'POSTED' | 'CANCELLED';
-
-const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
 
 /** "Oct–Dec 2026" with the reader's month names. */
 export function quarterMonths(t: Translate, q: FiscalPeriod): string {
@@ -76,7 +75,7 @@ export function briefingMessage(t: Translate, b: BriefingContent, charts: readon
   const blocks: KnownBlock[] = [header(title), context(t('briefings.message.context', { quarter }))];
   // The citywide status mix and reporting coverage, when the job could upload them, before the admin's text.
   blocks.push(...charts);
-  for (const piece of splitText(escapeMrkdwn(b.body.trim()))) blocks.push(textSection(piece));
+  for (const piece of splitText(escapeMrkdwn(b.body.trim()))) blocks.push(mrkdwnSection(piece));
   if (b.canvasUrl) blocks.push(context(t('briefings.message.canvasLink', { url: b.canvasUrl, title: escapeMrkdwn(truncate(title, 150)) })));
   return { text: truncate(t('briefings.message.fallback', { title, quarter }), 3000), blocks };
 }
@@ -124,7 +123,7 @@ function itemDetail(t: Translate, b: BriefingListItem): string {
 /** /reap briefing: New, then each recent briefing with Edit (and Cancel while not posted). */
 export function briefingListMessage(t: Translate, items: readonly BriefingListItem[], notice?: string): SlackMessage {
   const blocks: KnownBlock[] = [header(t('briefings.list.header'))];
-  if (notice) blocks.push(textSection(notice));
+  if (notice) blocks.push(mrkdwnSection(notice));
   blocks.push(context(t('briefings.list.intro')), {
     type: 'actions',
     block_id: 'briefings:new',
@@ -181,10 +180,10 @@ export function briefingPostedMessage(t: Translate, n: PostedNotice): SlackMessa
   const title = escapeMrkdwn(truncate(n.title, 150));
   const quarter = periodName(t, n.quarterKey);
   const blocks: KnownBlock[] = [];
-  if (n.posts.length) blocks.push(textSection(`:white_check_mark: ${t('briefings.posted.links', { title, quarter, links: postLinks(t, n.posts) })}`));
+  if (n.posts.length) blocks.push(mrkdwnSection(`:white_check_mark: ${t('briefings.posted.links', { title, quarter, links: postLinks(t, n.posts) })}`));
   if (n.failed.length) {
     blocks.push(
-      textSection(
+      mrkdwnSection(
         `:warning: ${t('briefings.posted.failed', {
           channels: channelList(n.failed.map((f) => f.channelId)),
           reasons: [...new Set(n.failed.map((f) => f.reason))].map((r) => `\`${escapeMrkdwn(r)}\``).join(', '),
@@ -192,9 +191,9 @@ export function briefingPostedMessage(t: Translate, n: PostedNotice): SlackMessa
       ),
     );
   }
-  if (n.canvas?.kind === 'made') blocks.push(textSection(`:page_facing_up: ${t('briefings.posted.canvasMade', { url: n.canvas.url })}`));
-  if (n.canvas?.kind === 'failed') blocks.push(textSection(`:warning: ${t('briefings.posted.canvasFailed', { code: escapeMrkdwn(n.canvas.code) })}`));
-  if (n.canvas?.kind === 'unconfirmed') blocks.push(textSection(`:warning: ${t('briefings.posted.canvasUnconfirmed')}`));
+  if (n.canvas?.kind === 'made') blocks.push(mrkdwnSection(`:page_facing_up: ${t('briefings.posted.canvasMade', { url: n.canvas.url })}`));
+  if (n.canvas?.kind === 'failed') blocks.push(mrkdwnSection(`:warning: ${t('briefings.posted.canvasFailed', { code: escapeMrkdwn(n.canvas.code) })}`));
+  if (n.canvas?.kind === 'unconfirmed') blocks.push(mrkdwnSection(`:warning: ${t('briefings.posted.canvasUnconfirmed')}`));
   blocks.push(context(t('briefings.posted.editHint')));
   return { text: t('briefings.posted.text', { title: truncate(n.title, 150) }), blocks };
 }

@@ -14,9 +14,10 @@ import type { Translate } from '../../../i18n/index.js';
 import { briefingMessage, channelList, postLinks, quarterMonths, type BriefingContent, type PostLink } from './briefing-message.js';
 import { periodName } from '../../../ui/period-name.js';
 import { truncate } from '../../../ui/mrkdwn.js';
-import { context, textSection } from '../../../ui/status-parts.js';
+import { context, mrkdwnSection, plain } from '../../../ui/blocks.js';
 import { limitHint } from '../../../ui/limit-hint.js';
 import { metadataCodec, metadataId } from '../../../ui/private-metadata.js';
+import { checkedOf, conversationsOf, dateTimeOf, selectedOf, textOf, type ViewValues } from '../../../view-state.js';
 
 export const BRIEFING_CALLBACK_ID = 'briefing:compose';
 export const BRIEFING_PREVIEW_CALLBACK_ID = 'briefing:preview';
@@ -109,8 +110,6 @@ export interface ComposerData {
   notice?: string;
 }
 
-const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
-
 function quarterOption(t: Translate, q: FiscalPeriod, current: string): PlainTextOption {
   const key = q.key === current ? 'briefings.quarterCurrent' : 'briefings.quarterOption';
   return { text: plain(t(key, { quarter: periodName(t, q), months: quarterMonths(t, q) }), 75), value: q.key };
@@ -122,7 +121,7 @@ export function briefingComposerModal(t: Translate, d: ComposerData): ModalView 
   const initialQuarter = options.find((o) => o.value === d.quarterKey) ?? options.find((o) => o.value === d.currentQuarterKey);
   const parts = Math.max(1, Math.min(BRIEFING_LIMITS.bodyParts, Math.max(meta.parts, d.bodyParts.length)));
   const blocks: KnownBlock[] = [context(t('briefings.modal.intro'))];
-  if (d.notice) blocks.push(textSection(d.notice));
+  if (d.notice) blocks.push(mrkdwnSection(d.notice));
   if (meta.cancelled) blocks.push(context(t('briefings.modal.cancelledNote')));
   blocks.push(
     {
@@ -179,7 +178,7 @@ export function briefingComposerModal(t: Translate, d: ComposerData): ModalView 
     });
   }
   if (meta.mode === 'posted') {
-    blocks.push(textSection(t('briefings.modal.postedIn', { channels: meta.posted?.length ? postLinks(t, meta.posted) : channelList(d.channelIds) })));
+    blocks.push(mrkdwnSection(t('briefings.modal.postedIn', { channels: meta.posted?.length ? postLinks(t, meta.posted) : channelList(d.channelIds) })));
   } else {
     blocks.push(
       {
@@ -227,15 +226,6 @@ export function briefingComposerModal(t: Translate, d: ComposerData): ModalView 
 
 // ---------- reading what was entered ----------
 
-type StateValue = {
-  value?: string | null;
-  selected_option?: { value: string } | null;
-  selected_conversations?: string[] | null;
-  selected_date_time?: number | null;
-  selected_options?: { value: string }[] | null;
-};
-export type ComposerState = Record<string, Record<string, StateValue>>;
-
 export interface ComposerValues {
   quarterKey: string;
   title: string;
@@ -246,24 +236,18 @@ export interface ComposerValues {
   asCanvas: boolean;
 }
 
-const first = (values: ComposerState, blockId: string): StateValue | undefined => {
-  const block = values[blockId];
-  return block ? Object.values(block)[0] : undefined;
-};
-
 /** The composer's inputs, whatever generation of message inputs the view has. */
-export function readComposerValues(values: ComposerState, meta: ComposerMeta): ComposerValues {
+export function readComposerValues(values: ViewValues, meta: ComposerMeta): ComposerValues {
   const bodyParts: string[] = [];
-  for (let i = 0; i < meta.parts; i++) bodyParts.push(first(values, bodyBlockId(meta.gen, i))?.value ?? '');
-  const unix = first(values, COMPOSER_BLOCKS.time)?.selected_date_time;
+  for (let i = 0; i < meta.parts; i++) bodyParts.push(textOf(values, bodyBlockId(meta.gen, i)));
   return {
-    quarterKey: first(values, COMPOSER_BLOCKS.quarter)?.selected_option?.value ?? '',
-    title: first(values, COMPOSER_BLOCKS.title)?.value ?? '',
+    quarterKey: selectedOf(values, COMPOSER_BLOCKS.quarter) ?? '',
+    title: textOf(values, COMPOSER_BLOCKS.title),
     bodyParts,
     body: joinBodyParts(bodyParts),
-    channelIds: [...(first(values, COMPOSER_BLOCKS.channels)?.selected_conversations ?? [])],
-    scheduledFor: typeof unix === 'number' && Number.isFinite(unix) ? new Date(unix * 1000) : null,
-    asCanvas: (first(values, COMPOSER_BLOCKS.canvas)?.selected_options ?? []).some((o) => o.value === CANVAS_OPTION),
+    channelIds: conversationsOf(values, COMPOSER_BLOCKS.channels),
+    scheduledFor: dateTimeOf(values, COMPOSER_BLOCKS.time),
+    asCanvas: checkedOf(values, COMPOSER_BLOCKS.canvas).includes(CANVAS_OPTION),
   };
 }
 
@@ -330,6 +314,6 @@ export function briefingNoticeModal(t: Translate, title: 'titleScheduled' | 'tit
     callback_id: 'briefing:notice',
     title: plain(t(`briefings.result.${title}`)),
     close: plain(t('briefings.result.done')),
-    blocks: [textSection(text)],
+    blocks: [mrkdwnSection(text)],
   };
 }

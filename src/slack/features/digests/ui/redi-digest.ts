@@ -7,7 +7,8 @@ import { DateTime } from 'luxon';
 import type { RediDigest, RediPractice, RediRoadblock } from '../../../../domain/redi-digest.js';
 import type { Lang, Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
-import { chunkLines, context, header, oneLine, textSection } from '../../../ui/status-parts.js';
+import { chunkLines, oneLine } from '../../../ui/status-parts.js';
+import { context, header, mrkdwnSection } from '../../../ui/blocks.js';
 import type { SlackMessage } from '../../status/ui/status-message.js';
 import { packBlockGroups, slackDay, type BlockGroup } from './weekly-digest-split.js';
 
@@ -76,7 +77,7 @@ export function rediDigestMessages(t: Translate, digest: RediDigest, options: Re
       g.practices.length ? [t('redi.digest.practices'), ...g.practices.map((p) => practiceLine(t, p))] : [],
       g.roadblocks.length ? [t('redi.digest.roadblocks'), ...g.roadblocks.map((r) => roadblockLine(t, r))] : [],
     ];
-    for (const lines of lists) for (const chunk of chunkLines(lines, SECTION_TEXT)) blocks.push(textSection(chunk));
+    for (const lines of lists) for (const chunk of chunkLines(lines, SECTION_TEXT)) blocks.push(mrkdwnSection(chunk));
     return { blocks, continued: () => context(t('redi.digest.continued', { theme: title })) };
   });
 

@@ -10,7 +10,8 @@ import type { StrategyStatus } from '../../../../domain/enums.js';
 import type { ChangesSinceLastQuarter } from '../../../../services/period-changes.js';
 import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
-import { STATUS_EMOJI, chunkLines, context, countKey, header, oneLine, slackDate, textSection } from '../../../ui/status-parts.js';
+import { STATUS_EMOJI, chunkLines, countKey, oneLine, slackDate } from '../../../ui/status-parts.js';
+import { context, header, mrkdwnSection } from '../../../ui/blocks.js';
 import type { SlackMessage } from '../../status/ui/status-message.js';
 import { DIGEST_SECTION_TEXT, packBlockGroups, slackDay, type BlockGroup } from './weekly-digest-split.js';
 import { periodChangesBlocks } from '../../../ui/period-changes.js';
@@ -168,7 +169,7 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
   const p = phrases(t);
   const blocks: KnownBlock[] = [
     header(t('digests.weekly.department.header', { name: d.name, code: d.code })),
-    textSection(reportingSummaryLine(t, w.summary, w.period)),
+    mrkdwnSection(reportingSummaryLine(t, w.summary, w.period)),
     context(
       t('digests.weekly.department.summary', {
         period: periodName(t, w.period),
@@ -183,8 +184,8 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
   ];
   // The quarter's story so far, before the week's details.
   blocks.push(...periodChangesBlocks(t, changes, { lines: 3 }));
-  if (w.totalStrategies === 0) blocks.push(textSection(t('digests.weekly.department.noPlan')));
-  else if (w.updateCount + w.overdue.length + w.atRisk.length === 0) blocks.push(textSection(t('digests.weekly.department.quiet')));
+  if (w.totalStrategies === 0) blocks.push(mrkdwnSection(t('digests.weekly.department.noPlan')));
+  else if (w.updateCount + w.overdue.length + w.atRisk.length === 0) blocks.push(mrkdwnSection(t('digests.weekly.department.quiet')));
 
   const lists: string[][] = [
     listLines(t, t('digests.weekly.sections.completions'), w.completions, (u) => updateLine(p, u, zone)),
@@ -199,7 +200,7 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
       }),
     ),
   ];
-  for (const lines of lists) for (const chunk of chunkLines(lines, DIGEST_SECTION_TEXT)) blocks.push(textSection(chunk));
+  for (const lines of lists) for (const chunk of chunkLines(lines, DIGEST_SECTION_TEXT)) blocks.push(mrkdwnSection(chunk));
   // Department codes are unique, so the block id is unique within a digest.
   blocks.push({ type: 'actions', block_id: `digest_plan_${d.code}`, elements: [planButton(t, w)] });
   return blocks;
@@ -227,7 +228,7 @@ export function weeklyDigestRenderer(t: Translate, options: WeeklyDigestOptions)
   // The chart (the departments' status mix, when one was uploaded) comes after the intro.
   const head = (names: string, weeks: readonly DepartmentWeek[], chart?: ChartSlot): KnownBlock[] => [
     header(t('digests.weekly.header')),
-    textSection(
+    mrkdwnSection(
       weeks.length === 1 ? reportingSummaryLine(t, weeks[0]!.summary, weeks[0]!.period) : reportingTotalsLine(t, addSummaries(weeks.map((w) => w.summary))),
     ),
     context(

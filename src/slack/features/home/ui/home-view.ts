@@ -18,19 +18,16 @@ import { ageText, citywideBlocks, departmentListBlocks, departmentSummaryBlocks,
 import {
   STATUS_ORDER,
   capped,
-  context,
   countKey,
   daysFrom,
-  divider,
   dueText,
-  header,
   itemSection,
   slackDateTime,
   statusText,
   strategyHeadline,
-  textSection,
   updateButton,
 } from '../../../ui/status-parts.js';
+import { context, divider, header, mrkdwnSection } from '../../../ui/blocks.js';
 import { homeChartBlocks, type ShownChart } from './home-charts.js';
 import { changesSummary, periodChangesBlocks } from '../../../ui/period-changes.js';
 import { periodName } from '../../../ui/period-name.js';
@@ -87,8 +84,8 @@ function view(blocks: KnownBlock[]): HomeView {
 export function unknownHomeView(t: Translate, contacts: string | null): HomeView {
   return view([
     header(t('home.unknown.header')),
-    textSection(t('home.unknown.intro')),
-    textSection(t('home.unknown.notYet', { contacts: contacts ?? t('home.unknown.contactsFallback') })),
+    mrkdwnSection(t('home.unknown.intro')),
+    mrkdwnSection(t('home.unknown.notYet', { contacts: contacts ?? t('home.unknown.contactsFallback') })),
     context(t('home.unknown.help')),
   ]);
 }
@@ -113,7 +110,7 @@ function listSection<T>(t: Translate, budget: Budget, heading: string, items: re
     return;
   }
   const { shown, hidden } = capped(items, room);
-  budget.addAll([textSection(heading), ...shown.map(render)]);
+  budget.addAll([mrkdwnSection(heading), ...shown.map(render)]);
   if (hidden > 0) {
     budget.addAll([context(t(countKey('plan.item.more', hidden), { count: hidden }))]);
     budget.truncated = true;
@@ -123,7 +120,7 @@ function listSection<T>(t: Translate, budget: Budget, heading: string, items: re
 function deadlinesSection(t: Translate, budget: Budget, d: MyDeadlines, reserve: number, showEmpty: boolean, perList: number): void {
   if (d.overdue.length === 0 && d.upcoming.length === 0) {
     if (showEmpty)
-      budget.addAll([textSection(`${t('home.myDeadlines', { days: d.horizonDays })}\n${t('home.noDeadlines', { days: d.horizonDays })}`), divider]);
+      budget.addAll([mrkdwnSection(`${t('home.myDeadlines', { days: d.horizonDays })}\n${t('home.noDeadlines', { days: d.horizonDays })}`), divider]);
     return;
   }
   const room = budget.left - reserve - 2;
@@ -133,7 +130,7 @@ function deadlinesSection(t: Translate, budget: Budget, d: MyDeadlines, reserve:
   }
   const lists = deadlineListBlocks(t, d, { perList, room });
   if (lists.hidden > 0) budget.truncated = true;
-  budget.addAll([textSection(t('home.myDeadlines', { days: d.horizonDays })), ...lists.blocks, divider]);
+  budget.addAll([mrkdwnSection(t('home.myDeadlines', { days: d.horizonDays })), ...lists.blocks, divider]);
 }
 
 export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS): HomeView {
@@ -151,7 +148,7 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
     case 'staff': {
       const mine = data.strategies.filter((s) => s.ownedByActor);
       const others = data.strategies.filter((s) => !s.ownedByActor);
-      if (mine.length === 0) budget.addAll([textSection(`${t('home.myStrategies')}\n${t('home.noStrategies')}`)]);
+      if (mine.length === 0) budget.addAll([mrkdwnSection(`${t('home.myStrategies')}\n${t('home.noStrategies')}`)]);
       else listSection(t, budget, t('home.myStrategies'), mine, (s) => staffStrategyBlock(t, s, data.today), reserve);
       if (others.length > 0) {
         const department = others[0]!.department?.name ?? '';
@@ -170,7 +167,7 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
     case 'lead': {
       const s = data.status;
       budget.addAll([
-        textSection(t('home.lead.title', { department: escapeMrkdwn(s.department.name) })),
+        mrkdwnSection(t('home.lead.title', { department: escapeMrkdwn(s.department.name) })),
         ...departmentSummaryBlocks(t, s),
         ...periodChangesBlocks(t, data.changes, { blockId: 'home_changes' }),
         ...homeChartBlocks(data.charts),
@@ -181,8 +178,8 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
       break;
     }
     case 'manager': {
-      budget.addAll([textSection(t('home.manager.title'))]);
-      if (data.departments.length === 0) budget.addAll([textSection(t('home.manager.none'))]);
+      budget.addAll([mrkdwnSection(t('home.manager.title'))]);
+      if (data.departments.length === 0) budget.addAll([mrkdwnSection(t('home.manager.none'))]);
       for (const s of data.departments) {
         const added = budget.left - reserve >= 2 && budget.addAll([managerDepartmentBlock(t, s), managerFactsBlock(t, s, data.changes?.get(s.department.id))]);
         if (!added) budget.truncated = true;
@@ -197,7 +194,7 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
       const coverageRoom = coverage.blocks.length > 0 ? 1 + coverage.blocks.length : 0;
       const [citySummary, ...cityRest] = citywideBlocks(t, data.citywide);
       const city = [
-        textSection(t('home.admin.title')),
+        mrkdwnSection(t('home.admin.title')),
         citySummary!,
         ...periodChangesBlocks(t, data.changes, { blockId: 'home_changes' }),
         ...homeChartBlocks(data.charts),
@@ -228,7 +225,9 @@ function managerDepartmentBlock(t: Translate, s: DepartmentStatus): KnownBlock {
   const counts = STATUS_ORDER.filter((st) => s.byStatus[st] > 0)
     .map((st) => `${statusText(t, st)} ${s.byStatus[st]}`)
     .join(' · ');
-  return textSection(t('home.manager.department', { department: escapeMrkdwn(s.department.name), total: s.total, counts: counts || slashCounts(s.byStatus) }));
+  return mrkdwnSection(
+    t('home.manager.department', { department: escapeMrkdwn(s.department.name), total: s.total, counts: counts || slashCounts(s.byStatus) }),
+  );
 }
 
 function managerFactsBlock(t: Translate, s: DepartmentStatus, changes?: ChangesSinceLastQuarter): KnownBlock {

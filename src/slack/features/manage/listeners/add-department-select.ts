@@ -6,7 +6,8 @@ import type { AppContext } from '../../../../services/app-context.js';
 import { loadActor } from '../../../../services/authz.js';
 import { findDepartment } from '../../../../services/departments.js';
 import { problemModal } from '../ui/manage-modals.js';
-import { addStrategyView, fillModal } from '../manage-support.js';
+import { addStrategyView } from '../strategy-views.js';
+import { replaceView } from '../../../loading-modal.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
@@ -24,6 +25,6 @@ export function addDepartmentSelect(ctx: AppContext): ActionListener<BlockAction
     } catch (e) {
       view = problemModal(t, problemText(ctx, t, e, 'could not switch department in the add form'));
     }
-    await fillModal(ctx, client, { viewId: body.view.id, hash: body.view.hash }, view);
+    await replaceView(ctx, client, { viewId: body.view.id, hash: body.view.hash }, view);
   };
 }

@@ -7,7 +7,8 @@ import { addStrategy } from '../../../../services/strategies.js';
 import { MANAGE_CALLBACKS, resultModal } from '../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { STRATEGY_BLOCKS } from '../ui/strategy-form.js';
-import { afterStrategyChange, onSubmission, personOf, selectedOf } from '../manage-support.js';
+import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { personOf, selectedOf } from '../../../view-state.js';
 import { strategyBlockFor, strategyFieldsOf } from '../strategy-fields.js';
 
 export function registerManageAdd(app: App, ctx: AppContext): void {

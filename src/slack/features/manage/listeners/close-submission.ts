@@ -6,7 +6,7 @@ import { notFound } from '../../../../services/errors.js';
 import { closeStrategy } from '../../../../services/strategies.js';
 import { MANAGE_CALLBACKS, decodeStrategyMeta, resultModal } from '../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, onSubmission } from '../manage-support.js';
+import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
 
 export function registerManageClose(app: App, ctx: AppContext): void {
   onSubmission(

@@ -6,7 +6,8 @@ import { notFound } from '../../../../services/errors.js';
 import { deferStrategy } from '../../../../services/strategies.js';
 import { DEFER_BLOCKS, MANAGE_CALLBACKS, dateToken, decodeStrategyMeta, resultModal } from '../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, dateOf, onSubmission, textOf } from '../manage-support.js';
+import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { dateOf, textOf } from '../../../view-state.js';
 
 export function registerManageDefer(app: App, ctx: AppContext): void {
   onSubmission(

@@ -6,7 +6,7 @@ import { notFound } from '../../../../services/errors.js';
 import { editStrategy } from '../../../../services/strategies.js';
 import { MANAGE_CALLBACKS, decodeStrategyMeta, resultModal } from '../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, onSubmission } from '../manage-support.js';
+import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
 import { strategyBlockFor, strategyFieldsOf } from '../strategy-fields.js';
 
 export function registerManageEdit(app: App, ctx: AppContext): void {

@@ -7,7 +7,7 @@ import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { parseManageValue } from '../ui/manage-overflow.js';
 import { planPageOfBlock } from '../../plan/ui/plan-message.js';
-import { openManageModal } from '../manage-support.js';
+import { openManageModal } from '../strategy-views.js';
 
 export function manageMenu(ctx: AppContext): ActionListener<BlockAction<OverflowAction>> {
   return async ({ ack, body, action, client }) => {

@@ -7,32 +7,31 @@ import type { View } from '@slack/types';
 import type { AppContext } from '../../../../services/app-context.js';
 import { notFound } from '../../../../services/errors.js';
 import { measureToEdit } from '../../../../services/measures.js';
-import { problemModal } from '../ui/manage-modals.js';
+import { loadingModal, problemModal } from '../ui/manage-modals.js';
 import { measureArchiveModal, measureEditModal, parseMeasureMenuValue } from '../ui/measure-form.js';
 import { loadActor } from '../../../../services/authz.js';
-import { fillModal, openLoading } from '../manage-support.js';
+import { openThenFill } from '../../../loading-modal.js';
 import { speakerFor } from '../../../caller.js';
-import { problemText } from '../../../service-errors.js';
 
 export function measureMenu(ctx: AppContext): ActionListener<BlockAction<OverflowAction>> {
   return async ({ ack, body, action, client }) => {
     await ack();
     const { t } = await speakerFor(ctx, body.user.id);
-    const opened = await openLoading(ctx, client, { triggerId: body.trigger_id, t, fromModal: body.view?.type === 'modal' });
-    if (!opened) return;
-    let view: View;
-    try {
-      const parsed = parseMeasureMenuValue(action.selected_option?.value);
-      if (!parsed) throw notFound('errors.notFound.measure', { measureId: null });
-      const actor = await loadActor(ctx, body.user.id);
-      const { measure, strategy } = await measureToEdit(ctx, actor, parsed.measureId);
-      view =
-        parsed.op === 'edit'
+    await openThenFill(ctx, client, {
+      opener: { triggerId: body.trigger_id, push: body.view?.type === 'modal' },
+      loading: loadingModal(t),
+      load: async (): Promise<View> => {
+        const parsed = parseMeasureMenuValue(action.selected_option?.value);
+        if (!parsed) throw notFound('errors.notFound.measure', { measureId: null });
+        const actor = await loadActor(ctx, body.user.id);
+        const { measure, strategy } = await measureToEdit(ctx, actor, parsed.measureId);
+        return parsed.op === 'edit'
           ? measureEditModal(t, { strategyLabel: strategy.label, measure })
           : measureArchiveModal(t, { strategyLabel: strategy.label, measure });
-    } catch (e) {
-      view = problemModal(t, problemText(ctx, t, e, 'could not open the measure form'));
-    }
-    await fillModal(ctx, client, opened, view);
+      },
+      problem: (text) => problemModal(t, text),
+      t,
+      what: 'could not open the measure form',
+    });
   };
 }

@@ -10,12 +10,12 @@ import { addMeasure, archiveMeasure, editMeasure, type MeasureFields } from '../
 import { liveStrategy } from '../../../../services/strategy-records.js';
 import { MEASURE_BLOCKS, MEASURE_CALLBACKS, measureMetadata, measuresMetadata } from '../ui/measure-form.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, checkedOf, measuresView, onSubmission, selectedOf, textOf } from '../manage-support.js';
-
-type Values = ViewOutput['state']['values'];
+import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { measuresView } from '../strategy-views.js';
+import { checkedOf, selectedOf, textOf, type ViewValues } from '../../../view-state.js';
 
 /** The form as typed; the service checks every field. */
-function fieldsOf(values: Values): MeasureFields {
+function fieldsOf(values: ViewValues): MeasureFields {
   return {
     label: textOf(values, MEASURE_BLOCKS.label),
     kind: selectedOf(values, MEASURE_BLOCKS.kind) ?? '',

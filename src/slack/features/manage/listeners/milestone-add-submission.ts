@@ -8,7 +8,9 @@ import { liveStrategy, strategyLabel } from '../../../../services/strategy-recor
 import { MANAGE_CALLBACKS } from '../ui/manage-modals.js';
 import { MILESTONE_BLOCKS, milestonesMetadata } from '../ui/milestone-form.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, dateOf, milestonesView, onSubmission, personOf, textOf } from '../manage-support.js';
+import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { milestonesView } from '../strategy-views.js';
+import { dateOf, personOf, textOf } from '../../../view-state.js';
 
 export function registerManageMilestoneAdd(app: App, ctx: AppContext): void {
   onSubmission(

@@ -9,7 +9,9 @@ import { liveStrategy } from '../../../../services/strategy-records.js';
 import { notFound } from '../../../../services/errors.js';
 import { isId, withNotice } from '../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, fillModal, milestonesView } from '../manage-support.js';
+import { afterStrategyChange } from '../strategy-submission.js';
+import { milestonesView } from '../strategy-views.js';
+import { replaceView } from '../../../loading-modal.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
@@ -32,7 +34,7 @@ export function milestoneCompleteButton(ctx: AppContext): ActionListener<BlockBu
       // The same modal with the reason on top, so nothing typed in the add form is lost.
       view = withNotice(body.view as unknown as Parameters<typeof withNotice>[0], problemText(ctx, t, e, 'could not complete a milestone'));
     }
-    await fillModal(ctx, client, { viewId: body.view.id, hash: body.view.hash }, view);
+    await replaceView(ctx, client, { viewId: body.view.id, hash: body.view.hash }, view);
     if (changedStrategy !== null) await afterStrategyChange(ctx, client, changedStrategy, [body.user.id]);
   };
 }

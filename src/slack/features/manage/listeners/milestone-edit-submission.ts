@@ -9,7 +9,9 @@ import { liveStrategy } from '../../../../services/strategy-records.js';
 import { MANAGE_CALLBACKS } from '../ui/manage-modals.js';
 import { MILESTONE_BLOCKS, milestoneEditMetadata } from '../ui/milestone-form.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, dateOf, milestonesView, onSubmission, personOf, textOf } from '../manage-support.js';
+import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { milestonesView } from '../strategy-views.js';
+import { dateOf, personOf, textOf } from '../../../view-state.js';
 
 export function registerMilestoneEditSubmission(app: App, ctx: AppContext): void {
   onSubmission(

@@ -4,7 +4,7 @@ import type { BlockButtonAction } from '@slack/bolt';
 import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { parseManageValue } from '../ui/manage-overflow.js';
-import { openManageModal } from '../manage-support.js';
+import { openManageModal } from '../strategy-views.js';
 
 export function reassignButton(ctx: AppContext): ActionListener<BlockButtonAction> {
   return async ({ ack, body, action, client }) => {

@@ -6,7 +6,8 @@ import { reassignStrategy } from '../../../../services/strategies.js';
 import { strategyOwnerSlackId } from '../../../../services/strategy-records.js';
 import { MANAGE_CALLBACKS, REASSIGN_BLOCKS, decodeStrategyMeta, mention, resultModal } from '../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, onSubmission, personOf } from '../manage-support.js';
+import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { personOf } from '../../../view-state.js';
 
 export function registerManageReassign(app: App, ctx: AppContext): void {
   onSubmission(

@@ -2,10 +2,13 @@
 // every management flow shares: "Loading…", a result, a problem, and the notice shown at
 // the top of a form when a save failed for a reason no single input owns (a conflict, a
 // refusal). Pure: translator + plain data in, Slack view out.
-import type { KnownBlock, ModalView, PlainTextOption, View } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import { limitHint } from '../../../ui/limit-hint.js';
+import { context, mrkdwnSection, option, plain } from '../../../ui/blocks.js';
+
+export { NOTICE_BLOCK_ID, withNotice } from '../../../ui/view-notice.js';
 import { z } from 'zod';
 import type { PlanPageRef } from '../../plan/ui/plan-message.js';
 import { metadataCodec, metadataId } from '../../../ui/private-metadata.js';
@@ -24,8 +27,6 @@ export const MANAGE_CALLBACKS = {
 
 /** The Reassign button in the deactivation DM; its value is the strategy id. */
 export const REASSIGN_ACTION_ID = 'strategy:reassign';
-
-export const NOTICE_BLOCK_ID = 'manage_notice';
 
 // Slack's response_urls are https; the local fake Slack's are http on loopback.
 const RESPONSE_URL = /^(https:\/\/[a-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/\S{1,500}$/;
@@ -64,16 +65,6 @@ export function decodeStrategyMeta(raw: unknown): StrategyMeta | null {
 
 export const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0 && v <= 2_147_483_647;
 
-const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
-
-export const mrkdwnSection = (text: string, blockId?: string): KnownBlock => ({
-  type: 'section',
-  ...(blockId ? { block_id: blockId } : {}),
-  text: { type: 'mrkdwn', text: truncate(text, 3000) },
-});
-
-export const contextLine = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }] });
-
 /** A person as Slack shows them to each reader (their current display name). */
 export const mention = (slackUserId: string): string => `<@${slackUserId}>`;
 
@@ -82,13 +73,6 @@ export function dateToken(iso: string): string {
   const unix = Math.floor(Date.parse(`${iso}T12:00:00Z`) / 1000);
   return Number.isFinite(unix) ? `<!date^${unix}^{date_short}|${iso}>` : iso;
 }
-
-/** Option text is plain text of at most 75 characters. */
-export const option = (text: string, value: string, description?: string): PlainTextOption => ({
-  text: { type: 'plain_text', text: truncate(text, 75), emoji: true },
-  value,
-  ...(description ? { description: { type: 'plain_text', text: truncate(description, 75), emoji: true } } : {}),
-});
 
 export interface StrategyHeader {
   label: string;
@@ -110,7 +94,7 @@ export const strategyWhere = (t: Translate, s: StrategyHeader): string =>
 export function strategyHeaderBlocks(t: Translate, s: StrategyHeader): KnownBlock[] {
   return [
     mrkdwnSection(t('manage.context.strategy', { label: escapeMrkdwn(s.label), text: escapeMrkdwn(truncate(s.text, 2500)) })),
-    contextLine(strategyWhere(t, s)),
+    context(strategyWhere(t, s)),
   ];
 }
 
@@ -136,7 +120,7 @@ export function messageModal(t: Translate, input: { title: string; text: string;
       ...(input.details ?? [])
         .filter((d) => d.trim() !== '')
         .slice(0, 10)
-        .map((d) => contextLine(d)),
+        .map((d) => context(d)),
     ],
   };
 }
@@ -144,35 +128,6 @@ export function messageModal(t: Translate, input: { title: string; text: string;
 export const resultModal = (t: Translate, text: string, details?: string[]): ModalView => messageModal(t, { title: t('manage.titles.done'), text, details });
 
 export const problemModal = (t: Translate, text: string): ModalView => messageModal(t, { title: t('manage.titles.problem'), text });
-
-/**
- * The submitted form again, with `notice` at the top. Block and action ids are unchanged,
- * so Slack keeps everything the person typed (views keep input whose ids stay the same).
- */
-export function withNotice(
-  view: { type: string; title: unknown; submit?: unknown; close?: unknown; callback_id?: string; private_metadata?: string; blocks: readonly unknown[] },
-  notice: string,
-): View {
-  const blocks = view.blocks.filter((b) => !(b && typeof b === 'object' && (b as { block_id?: unknown }).block_id === NOTICE_BLOCK_ID));
-  const noticeBlock = mrkdwnSection(`:warning: ${notice}`, NOTICE_BLOCK_ID);
-  const out: Record<string, unknown> = {
-    type: 'modal',
-    title: stripOutput(view.title),
-    blocks: [noticeBlock, ...blocks.slice(0, 99)],
-  };
-  if (view.submit) out.submit = stripOutput(view.submit);
-  if (view.close) out.close = stripOutput(view.close);
-  if (view.callback_id) out.callback_id = view.callback_id;
-  if (view.private_metadata) out.private_metadata = view.private_metadata;
-  return out as unknown as View;
-}
-
-/** Slack echoes text objects with extra fields; keep what a view definition takes. */
-function stripOutput(text: unknown): unknown {
-  if (!text || typeof text !== 'object') return text;
-  const { type, text: value, emoji } = text as { type?: unknown; text?: unknown; emoji?: unknown };
-  return { type, text: value, ...(emoji === undefined ? {} : { emoji }) };
-}
 
 // ---------- reassign ----------
 
@@ -235,7 +190,7 @@ export function reassignModal(t: Translate, d: ReassignData): ModalView {
     close: plain(t('manage.buttons.cancel')),
     blocks: [
       ...strategyHeaderBlocks(t, d),
-      contextLine(ownerLine),
+      context(ownerLine),
       ...(d.needsReassignment ? [mrkdwnSection(t('manage.context.needsOwner'))] : []),
       {
         type: 'input',
@@ -269,7 +224,7 @@ export function deferModal(t: Translate, d: DeferData): ModalView {
     close: plain(t('manage.buttons.cancel')),
     blocks: [
       ...strategyHeaderBlocks(t, d),
-      contextLine(
+      context(
         [
           t('manage.context.status', { status: t(`status.${d.status}`) }),
           d.dueDate ? t('manage.context.dueDate', { date: dateToken(d.dueDate) }) : t('manage.context.noDueDate'),

@@ -8,7 +8,8 @@ import type { MeasureView } from '../../../../services/measures.js';
 import type { Translate } from '../../../i18n/index.js';
 import { limitHint } from '../../../ui/limit-hint.js';
 import { z } from 'zod';
-import { contextLine, mrkdwnSection, option, strategyHeaderBlocks, type StrategyHeader } from './manage-modals.js';
+import { strategyHeaderBlocks, type StrategyHeader } from './manage-modals.js';
+import { context, mrkdwnSection, option, plain } from '../../../ui/blocks.js';
 import { metadataCodec, metadataId } from '../../../ui/private-metadata.js';
 import { measureFacts } from '../../../ui/measure-text.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
@@ -48,8 +49,6 @@ export interface MeasuresData extends StrategyHeader {
   /** Shown at the top after an action (a measure added, edited or archived). */
   notice?: string;
 }
-
-const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
 
 export function parseMeasureMenuValue(value: unknown): { op: 'edit' | 'archive'; measureId: number } | null {
   if (typeof value !== 'string') return null;
@@ -141,8 +140,8 @@ export function measuresModal(t: Translate, d: MeasuresData, formKey = ''): Moda
   const blocks: KnownBlock[] = [];
   if (d.notice) blocks.push(mrkdwnSection(truncate(d.notice, 3000), 'measures_notice'));
   blocks.push(...strategyHeaderBlocks(t, d));
-  blocks.push(contextLine(t('measures.manage.intro')));
-  if (d.measures.length === 0) blocks.push(contextLine(t('measures.manage.none')));
+  blocks.push(context(t('measures.manage.intro')));
+  if (d.measures.length === 0) blocks.push(context(t('measures.manage.none')));
   for (const m of d.measures.slice(0, MAX_LISTED_MEASURES)) blocks.push(measureLine(t, m));
   blocks.push({ type: 'divider' }, { type: 'header', text: plain(t('measures.manage.add'), 150) }, ...measureFields(t, null, formKey));
   return {
@@ -165,7 +164,7 @@ export function measureEditModal(t: Translate, d: { strategyLabel: string; measu
     submit: plain(t('measures.manage.save')),
     close: plain(t('manage.buttons.cancel')),
     private_metadata: measureMetadata.encode({ strategyId: d.measure.strategyId, measureId: d.measure.id }),
-    blocks: [contextLine(`*${escapeMrkdwn(d.strategyLabel)}* · ${escapeMrkdwn(d.measure.label)}`), ...measureFields(t, d.measure, '')],
+    blocks: [context(`*${escapeMrkdwn(d.strategyLabel)}* · ${escapeMrkdwn(d.measure.label)}`), ...measureFields(t, d.measure, '')],
   };
 }
 
@@ -181,7 +180,7 @@ export function measureArchiveModal(t: Translate, d: { strategyLabel: string; me
     private_metadata: measureMetadata.encode({ strategyId: m.strategyId, measureId: m.id }),
     blocks: [
       mrkdwnSection(t('measures.manage.archiveConfirm', { label: escapeMrkdwn(m.label) })),
-      contextLine(`*${escapeMrkdwn(d.strategyLabel)}* · ${escapeMrkdwn(measureFacts(t, m))}`),
+      context(`*${escapeMrkdwn(d.strategyLabel)}* · ${escapeMrkdwn(measureFacts(t, m))}`),
     ],
   };
 }

@@ -7,16 +7,15 @@ import type { Translate } from '../../../i18n/index.js';
 import { metadataCodec, metadataId } from '../../../ui/private-metadata.js';
 import {
   MANAGE_CALLBACKS,
-  contextLine,
   dateToken,
   mention,
-  mrkdwnSection,
   ownerElement,
   ownerHint,
   strategyHeaderBlocks,
   type OwnerChoices,
   type StrategyHeader,
 } from './manage-modals.js';
+import { context, mrkdwnSection, plain } from '../../../ui/blocks.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import { limitHint } from '../../../ui/limit-hint.js';
 
@@ -54,8 +53,6 @@ export interface MilestonesData extends StrategyHeader {
   /** Shown at the top after an action in the modal (a milestone marked done, a problem). */
   notice?: string;
 }
-
-const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
 
 function milestoneFields(t: Translate, owners: OwnerChoices, titleLimit: number, initial: MilestoneItem | null, suffix: string): KnownBlock[] {
   return [
@@ -108,7 +105,7 @@ export function milestonesModal(t: Translate, d: MilestonesData, formKey = ''): 
   const blocks: KnownBlock[] = [];
   if (d.notice) blocks.push(mrkdwnSection(d.notice));
   blocks.push(...strategyHeaderBlocks(t, d), { type: 'divider' }, mrkdwnSection(t('manage.milestones.open')));
-  if (listed.length === 0) blocks.push(contextLine(t('manage.milestones.none')));
+  if (listed.length === 0) blocks.push(context(t('manage.milestones.none')));
   for (const m of listed) {
     blocks.push(mrkdwnSection(milestoneLine(t, m)), {
       type: 'actions',
@@ -126,7 +123,7 @@ export function milestonesModal(t: Translate, d: MilestonesData, formKey = ''): 
     });
   }
   const hidden = d.open.length - listed.length;
-  if (hidden > 0) blocks.push(contextLine(t(`manage.milestones.more.${hidden === 1 ? 'one' : 'other'}`, { count: hidden })));
+  if (hidden > 0) blocks.push(context(t(`manage.milestones.more.${hidden === 1 ? 'one' : 'other'}`, { count: hidden })));
   blocks.push({ type: 'divider' }, mrkdwnSection(t('manage.milestones.addHeader')), ...milestoneFields(t, d.owners, d.titleLimit, null, formKey));
   return {
     type: 'modal',
@@ -158,7 +155,7 @@ export function milestoneEditModal(t: Translate, d: MilestoneEditData): ModalVie
     submit: plain(t('manage.buttons.save')),
     close: plain(t('manage.buttons.cancel')),
     blocks: [
-      contextLine(t('manage.context.strategy', { label: escapeMrkdwn(d.strategyLabel), text: '' }).trim()),
+      context(t('manage.context.strategy', { label: escapeMrkdwn(d.strategyLabel), text: '' }).trim()),
       ...milestoneFields(t, d.owners, d.titleLimit, d.milestone, ''),
     ],
   };

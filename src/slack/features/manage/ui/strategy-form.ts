@@ -6,9 +6,6 @@ import { z } from 'zod';
 import type { Translate } from '../../../i18n/index.js';
 import {
   MANAGE_CALLBACKS,
-  contextLine,
-  mrkdwnSection,
-  option,
   ownerElement,
   ownerHint,
   strategyWhere,
@@ -17,8 +14,9 @@ import {
   strategyMetadata,
   type StrategyMeta,
 } from './manage-modals.js';
+import { context, mrkdwnSection, option, plain } from '../../../ui/blocks.js';
 import { metadataCodec, metadataId } from '../../../ui/private-metadata.js';
-import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
+import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { limitHint } from '../../../ui/limit-hint.js';
 
 export const STRATEGY_BLOCKS = {
@@ -58,8 +56,6 @@ export interface StrategyFieldValues {
   outputs: string;
   flags: Record<Flag, boolean>;
 }
-
-const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
 
 function textInput(
   t: Translate,
@@ -254,7 +250,7 @@ export function editStrategyModal(t: Translate, d: EditStrategyData): ModalView 
     close: plain(t('manage.buttons.cancel')),
     blocks: [
       // The text itself is the first input, so the header names only the strategy and its place.
-      contextLine(`*${escapeMrkdwn(d.label)}* · ${strategyWhere(t, d)}`),
+      context(`*${escapeMrkdwn(d.label)}* · ${strategyWhere(t, d)}`),
       ...fieldBlocks(t, d.limits, d.values, null),
       // Typed measures have their own modal (pushed over this one), reached from here.
       {
@@ -262,7 +258,7 @@ export function editStrategyModal(t: Translate, d: EditStrategyData): ModalView 
         block_id: 'typed_measures',
         elements: [{ type: 'button', action_id: MEASURES_OPEN_ACTION_ID, text: plain(t('measures.manage.open'), 75), value: String(d.meta.strategyId) }],
       },
-      contextLine(t('measures.manage.openHint')),
+      context(t('measures.manage.openHint')),
     ],
   };
 }

@@ -51,7 +51,7 @@ export interface CanvasSectionDraft {
 }
 
 /** Keep user text on one line and out of markdown syntax that would split the section. */
-function plain(text: string): string {
+function literalLine(text: string): string {
   return oneLine(text).replace(/[#*_`~[\]]/g, (c) => `\\${c}`);
 }
 
@@ -69,7 +69,7 @@ function citywideSection(t: Translate, c: CitywideSummary): CanvasSectionDraft {
   const lines = c.departments.map((d) => {
     const counts = STATUS_ORDER.filter((s) => d.byStatus[s] > 0).map((s) => `${STATUS_EMOJI[s]} ${t(`status.${s}`)} ${d.byStatus[s]}`);
     const flags = [d.overdue > 0 ? t('canvas.citywide.overdue', { count: d.overdue }) : null, d.silent ? t('canvas.citywide.silent') : null].filter(Boolean);
-    return `- **${plain(d.name)}** (${plain(d.code)}): ${t('canvas.citywide.total', { count: d.total })} · ${counts.join(' · ')}${flags.length ? ` · ${flags.join(' · ')}` : ''}`;
+    return `- **${literalLine(d.name)}** (${literalLine(d.code)}): ${t('canvas.citywide.total', { count: d.total })} · ${counts.join(' · ')}${flags.length ? ` · ${flags.join(' · ')}` : ''}`;
   });
   return {
     key: CITYWIDE_KEY,
@@ -87,25 +87,25 @@ export function planCanvasSections(t: Translate, input: PlanCanvasInput): Canvas
     {
       key: INTRO_KEY,
       criteria: { section_types: ['h1'], contains_text: INTRO_KEY },
-      markdown: `# ${plain(t('canvas.heading', { department: input.department, plan: input.plan }))}\n${t('canvas.intro')}`,
+      markdown: `# ${literalLine(t('canvas.heading', { department: input.department, plan: input.plan }))}\n${t('canvas.intro')}`,
     },
   ];
   if (input.citywide) sections.push(citywideSection(t, input.citywide));
   for (const objective of input.objectives) {
     const key = objectiveKey(objective.number);
-    sections.push({ key, criteria: { section_types: ['h2'], contains_text: key }, markdown: `${key}${plain(objective.title)}` });
+    sections.push({ key, criteria: { section_types: ['h2'], contains_text: key }, markdown: `${key}${literalLine(objective.title)}` });
     for (const s of objective.strategies) {
       const sKey = strategyKey(s.label);
       const lines = [
-        `${sKey}${plain(s.text)}`,
+        `${sKey}${literalLine(s.text)}`,
         `- ${t('canvas.status', { status: `${STATUS_EMOJI[s.status]} ${t(`status.${s.status}`)}` })}`,
         `- ${s.ownerSlackId ? t('canvas.owner', { owner: `![](@${s.ownerSlackId})` }) : t('canvas.noOwner')}`,
         `- ${s.dueDate ? t('canvas.due', { date: s.dueDate }) : t('canvas.noDue')}`,
         `- ${s.lastUpdateAt ? t('canvas.lastUpdate', { date: s.lastUpdateAt.toISOString().slice(0, 10) }) : t('canvas.neverUpdated')}`,
       ];
-      if (s.lastUpdateText?.trim()) lines.push(`- ${t('canvas.latest', { text: plain(truncate(s.lastUpdateText, LATEST_TEXT_MAX)) })}`);
+      if (s.lastUpdateText?.trim()) lines.push(`- ${t('canvas.latest', { text: literalLine(truncate(s.lastUpdateText, LATEST_TEXT_MAX)) })}`);
       else if (s.lastUpdateHidden) lines.push(`- ${t('canvas.latestInternal')}`);
-      if (s.performanceMeasures.trim()) lines.push(`- ${t('canvas.measures', { measures: plain(s.performanceMeasures) })}`);
+      if (s.performanceMeasures.trim()) lines.push(`- ${t('canvas.measures', { measures: literalLine(s.performanceMeasures) })}`);
       sections.push({ key: sKey, criteria: { section_types: ['h3'], contains_text: sKey }, markdown: lines.join('\n') });
     }
   }

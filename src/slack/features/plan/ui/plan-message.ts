@@ -11,20 +11,18 @@ import type { Translate } from '../../../i18n/index.js';
 import { manageOverflow } from '../../manage/ui/manage-overflow.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import {
-  context,
   countKey,
   daysFrom,
   dueText,
-  header,
   itemSection,
   lastUpdateText,
   oneLine,
   ownerText,
   statusText,
   strategyHeadline,
-  textSection,
   updateButton,
 } from '../../../ui/status-parts.js';
+import { context, header, mrkdwnSection } from '../../../ui/blocks.js';
 import type { SlackMessage } from '../../status/ui/status-message.js';
 import { periodName } from '../../../ui/period-name.js';
 
@@ -148,10 +146,10 @@ export function planMessage(t: Translate, v: PlanView, today: string | null, rea
   const citywide = v.department === null;
   if (v.totalStrategies === 0 && citywide) {
     // The pillars are the plan even before its strategies are recorded.
-    blocks.push(textSection(t('plan.citywideEmpty')));
-    for (const p of v.pillars) blocks.push(textSection(pillarText(t, p, t('plan.pillarNoStrategies'))));
+    blocks.push(mrkdwnSection(t('plan.citywideEmpty')));
+    for (const p of v.pillars) blocks.push(mrkdwnSection(pillarText(t, p, t('plan.pillarNoStrategies'))));
   } else if (v.totalStrategies === 0) {
-    blocks.push(textSection(t('plan.empty')));
+    blocks.push(mrkdwnSection(t('plan.empty')));
   } else {
     const from = (v.page - 1) * v.pageSize + 1;
     const to = from + v.objectives.reduce((n, o) => n + o.strategies.length, 0) - 1;
@@ -159,7 +157,7 @@ export function planMessage(t: Translate, v: PlanView, today: string | null, rea
     for (const o of v.objectives) {
       const count = v.pillars.find((p) => p.number === o.number)?.strategies ?? o.strategies.length;
       blocks.push(
-        textSection(
+        mrkdwnSection(
           citywide
             ? pillarText(t, o, t(countKey('plan.pillarStrategies', count), { count }))
             : t('plan.objective', { number: o.number, title: escapeMrkdwn(truncate(oneLine(o.title), 300)) }),

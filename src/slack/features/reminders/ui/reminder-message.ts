@@ -7,7 +7,8 @@ import type { DueReminder } from '../../../../domain/reminders.js';
 import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import type { SlackMessage } from '../../status/ui/status-message.js';
-import { LIST_TEXT_MAX, UPDATE_ACTION_ID, context, countKey, dueText, header, oneLine, statusText, textSection } from '../../../ui/status-parts.js';
+import { LIST_TEXT_MAX, UPDATE_ACTION_ID, countKey, dueText, oneLine, statusText } from '../../../ui/status-parts.js';
+import { context, header, mrkdwnSection } from '../../../ui/blocks.js';
 
 export const REMINDER_ACTIONS = { snooze: 'reminder:snooze', done: 'reminder:done', undo: 'reminder:undo' } as const;
 
@@ -93,7 +94,7 @@ function itemBlocks(t: Translate, item: DueReminder): KnownBlock[] {
       },
     });
   }
-  const section = { ...textSection(itemText(t, item)), block_id: itemBlockId(ref) };
+  const section = { ...mrkdwnSection(itemText(t, item)), block_id: itemBlockId(ref) };
   const actions: ActionsBlock = { type: 'actions', block_id: reminderActionsBlockId(ref), elements };
   return [section, actions];
 }
@@ -117,7 +118,7 @@ export function reminderMessage(t: Translate, items: readonly DueReminder[]): Sl
     hidden += list.length - shown.length;
     room -= shown.length;
     if (shown.length === 0) continue;
-    blocks.push(textSection(heading));
+    blocks.push(mrkdwnSection(heading));
     for (const item of shown) blocks.push(...itemBlocks(t, item));
   }
   if (hidden > 0) blocks.push(context(t(countKey('reminders.deadline.more', hidden), { count: hidden })));

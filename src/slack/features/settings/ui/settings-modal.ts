@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { cronEnvName, type JobName } from '../../../../config.js';
 import type { Translate } from '../../../i18n/index.js';
 import { truncate } from '../../../ui/mrkdwn.js';
-import { context, textSection } from '../../../ui/status-parts.js';
+import { context, mrkdwnSection, plain } from '../../../ui/blocks.js';
 
 export const SETTINGS_CALLBACK_ID = 'settings:save';
 export const SETTINGS_BLOCKS = {
@@ -40,8 +40,6 @@ export interface SettingsModalData {
   notice?: string;
 }
 
-const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
-
 /**
  * "Mon, Nov 23, 2026, 8:00 AM PST": the City's clock in the reader's words. The zone is the
  * City's own abbreviation in every language (Spanish ICU data would say "GMT-8").
@@ -68,7 +66,7 @@ export function sourceText(t: Translate, j: Pick<SettingsJob, 'job' | 'source' |
 
 export function settingsModal(t: Translate, d: SettingsModalData): ModalView {
   const blocks: KnownBlock[] = [];
-  if (d.notice) blocks.push(textSection(d.notice));
+  if (d.notice) blocks.push(mrkdwnSection(d.notice));
   blocks.push(context(t('settings.intro', { zone: d.timeZone })), { type: 'header', text: plain(t('settings.schedulesHeader'), 150) });
   const runs = (j: SettingsJob) => {
     const at = j.nextFires.length ? j.nextFires : j.nextFire ? [j.nextFire] : [];
@@ -96,7 +94,7 @@ export function settingsModal(t: Translate, d: SettingsModalData): ModalView {
   if (internal.length) {
     blocks.push({ type: 'header', text: plain(t('settings.internalHeader'), 150) }, context(t('settings.internalIntro')));
     for (const j of internal) {
-      blocks.push(textSection(truncate(`*${t(`settings.jobs.${j.job}`)}* (\`${j.job}\`): \`${j.cron}\`\n${describe(j)}`, 3000)));
+      blocks.push(mrkdwnSection(truncate(`*${t(`settings.jobs.${j.job}`)}* (\`${j.job}\`): \`${j.cron}\`\n${describe(j)}`, 3000)));
     }
   }
   blocks.push(
@@ -145,7 +143,7 @@ export function settingsLoadingModal(t: Translate, text?: string): ModalView {
     callback_id: 'settings:loading',
     title: plain(t('settings.title')),
     close: plain(t('settings.close')),
-    blocks: [text ? textSection(text) : context(t('settings.loading'))],
+    blocks: [text ? mrkdwnSection(text) : context(t('settings.loading'))],
   };
 }
 

@@ -9,7 +9,8 @@ import type { CoverageItem, OwnerCoverage } from '../../../../services/owner-cov
 import type { Translate } from '../../../i18n/index.js';
 import { REASSIGN_ACTION_ID, mention } from '../../manage/ui/manage-modals.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
-import { context, countKey, daysFrom, dueText, header, itemSection, oneLine, textSection } from '../../../ui/status-parts.js';
+import { countKey, daysFrom, dueText, itemSection, oneLine } from '../../../ui/status-parts.js';
+import { context, header, mrkdwnSection } from '../../../ui/blocks.js';
 
 export interface SlackMessage {
   text: string;
@@ -89,7 +90,7 @@ function countFields(t: Translate, c: OwnerCoverage) {
 }
 
 function summaryBlock(t: Translate, c: OwnerCoverage): KnownBlock {
-  if (c.total === 0) return textSection(t('coverage.allCovered'));
+  if (c.total === 0) return mrkdwnSection(t('coverage.allCovered'));
   return { type: 'section', text: { type: 'mrkdwn', text: t(countKey('coverage.summary', c.total), { count: c.total }) }, fields: countFields(t, c) };
 }
 
@@ -114,7 +115,7 @@ export function coverageListBlocks(t: Translate, c: OwnerCoverage, rows: number,
     if (items.length === 0) return;
     const shown = items.slice(0, shares[i]);
     const rest = items.length - shown.length;
-    blocks.push(textSection(`${REASON_EMOJI[reason]} *${t(`coverage.reasons.${reason}`)}* (${items.length})`));
+    blocks.push(mrkdwnSection(`${REASON_EMOJI[reason]} *${t(`coverage.reasons.${reason}`)}* (${items.length})`));
     for (const item of shown) blocks.push(coverageRow(t, item, reason, c.today));
     if (rest > 0) {
       const more = t(countKey('coverage.more', rest), { count: rest });
@@ -139,7 +140,7 @@ export function coverageMessage(t: Translate, c: OwnerCoverage, rows = MESSAGE_R
  * full list is. At most `rows` + 11 blocks; `room` blocks when fewer are left, or none.
  */
 export function coverageHomeBlocks(t: Translate, c: OwnerCoverage, room: number, rows = HOME_ROWS): { blocks: KnownBlock[]; hidden: number } {
-  const lead = [textSection(t('coverage.homeTitle')), summaryBlock(t, c)];
+  const lead = [mrkdwnSection(t('coverage.homeTitle')), summaryBlock(t, c)];
   if (c.total === 0) return room >= lead.length ? { blocks: lead, hidden: 0 } : { blocks: [], hidden: 0 };
   const nonEmpty = COVERAGE_REASONS.filter((r) => c.groups[r].length > 0).length;
   // Title, counts and the closing pointer, then a heading and a "more" line per reason.

@@ -4,20 +4,8 @@ import type { KnownBlock } from '@slack/types';
 import type { DeadlineItem, MyDeadlines } from '../../../../services/deadlines.js';
 import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
-import {
-  LIST_TEXT_MAX,
-  capped,
-  context,
-  countKey,
-  dueText,
-  header,
-  itemSection,
-  oneLine,
-  slackDateTime,
-  statusText,
-  textSection,
-  updateButton,
-} from '../../../ui/status-parts.js';
+import { LIST_TEXT_MAX, capped, countKey, dueText, itemSection, oneLine, slackDateTime, statusText, updateButton } from '../../../ui/status-parts.js';
+import { context, header, mrkdwnSection } from '../../../ui/blocks.js';
 import type { SlackMessage } from './status-message.js';
 
 /** Two lists of this many stay inside a message's 50 blocks and about 12,000 characters. */
@@ -58,7 +46,7 @@ export function deadlineListBlocks(
       continue;
     }
     const { shown, hidden } = capped(list.items, Math.min(perList, left - 1));
-    blocks.push(textSection(list.heading));
+    blocks.push(mrkdwnSection(list.heading));
     for (const item of shown) blocks.push(deadlineItemBlock(t, item, opts.now));
     if (hidden > 0) blocks.push(context(t(countKey('plan.item.more', hidden), { count: hidden })));
     left -= 1 + shown.length + (hidden > 0 ? 1 : 0);
@@ -71,7 +59,7 @@ export function deadlinesMessage(t: Translate, d: MyDeadlines, now?: Date): Slac
   const title = t('deadlines.header');
   const blocks: KnownBlock[] = [header(title)];
   if (d.overdue.length === 0 && d.upcoming.length === 0) {
-    blocks.push(textSection(t('deadlines.none', { days: d.horizonDays })));
+    blocks.push(mrkdwnSection(t('deadlines.none', { days: d.horizonDays })));
   } else {
     blocks.push(context(t('deadlines.intro', { days: d.horizonDays })));
     blocks.push(...deadlineListBlocks(t, d, { now }).blocks);

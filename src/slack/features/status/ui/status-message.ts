@@ -12,10 +12,8 @@ import {
   STATUS_ORDER,
   capped,
   chunkLines,
-  context,
   countKey,
   dueText,
-  header,
   itemSection,
   lastUpdateText,
   ownerText,
@@ -23,9 +21,9 @@ import {
   slackDateTime,
   statusText,
   strategyHeadline,
-  textSection,
   updateButton,
 } from '../../../ui/status-parts.js';
+import { context, header, mrkdwnSection } from '../../../ui/blocks.js';
 import { periodChangesBlocks } from '../../../ui/period-changes.js';
 import { periodName } from '../../../ui/period-name.js';
 
@@ -88,7 +86,7 @@ export function departmentSummaryBlocks(t: Translate, s: DepartmentStatus): Know
       },
       fields,
     },
-    textSection(
+    mrkdwnSection(
       [
         t('statusReport.overdue', { count: s.overdue.length }),
         t('statusReport.dueSoon', { count: s.dueSoon.length, days: s.dueSoonDays }),
@@ -98,7 +96,7 @@ export function departmentSummaryBlocks(t: Translate, s: DepartmentStatus): Know
     context(lastUpdateLine(t, s.lastUpdateAt, s.lastUpdateAgeDays)),
   ];
   if (s.needsReassignment.length > 0) {
-    blocks.push(textSection(t(countKey('statusReport.needsReassignment', s.needsReassignment.length), { count: s.needsReassignment.length })));
+    blocks.push(mrkdwnSection(t(countKey('statusReport.needsReassignment', s.needsReassignment.length), { count: s.needsReassignment.length })));
   }
   return blocks;
 }
@@ -124,7 +122,7 @@ export function departmentListBlocks(t: Translate, s: DepartmentStatus, perList:
       continue;
     }
     const { shown, hidden } = capped(list.items, Math.min(perList, left - 1));
-    blocks.push(textSection(list.heading));
+    blocks.push(mrkdwnSection(list.heading));
     for (const item of shown) blocks.push(statusItemBlock(t, item, { showLastUpdate: list.showLastUpdate }));
     if (hidden > 0) blocks.push(context(t(countKey('statusReport.more', hidden), { count: hidden, department: s.department.code })));
     left -= 1 + shown.length + (hidden > 0 ? 1 : 0);
@@ -138,7 +136,7 @@ export function departmentStatusMessage(t: Translate, s: DepartmentStatus, opts:
   const title = t('statusReport.header', { department: name });
   const blocks: KnownBlock[] = [header(title)];
   if (s.total === 0) {
-    blocks.push(textSection(t('statusReport.noStrategies', { department: escapeMrkdwn(name) })));
+    blocks.push(mrkdwnSection(t('statusReport.noStrategies', { department: escapeMrkdwn(name) })));
   } else {
     blocks.push(...departmentSummaryBlocks(t, s));
     blocks.push(...periodChangesBlocks(t, opts.changes, { blockId: 'status_changes' }));
@@ -208,18 +206,18 @@ export function citywideBlocks(t: Translate, c: CitywideStatus): KnownBlock[] {
       },
       fields: STATUS_ORDER.map((st) => ({ type: 'mrkdwn' as const, text: `${statusText(t, st)}: *${c.totals.byStatus[st]}*` })),
     },
-    textSection(t('statusReport.citywide.totals', { overdue: c.totals.overdue, dueSoon: c.totals.dueSoon, days: c.dueSoonDays })),
+    mrkdwnSection(t('statusReport.citywide.totals', { overdue: c.totals.overdue, dueSoon: c.totals.dueSoon, days: c.dueSoonDays })),
   ];
   const [firstRows, ...moreRows] = chunkLines([t('statusReport.citywide.tableHeading', { statuses }), ...citywideRows(t, c)]);
-  blocks.push(textSection(firstRows!), ...moreRows.map((chunk) => textSection(chunk)));
+  blocks.push(mrkdwnSection(firstRows!), ...moreRows.map((chunk) => mrkdwnSection(chunk)));
   const silent = c.departments.filter((d) => d.silent);
-  if (silent.length === 0) blocks.push(textSection(t('statusReport.citywide.noneSilent')));
+  if (silent.length === 0) blocks.push(mrkdwnSection(t('statusReport.citywide.noneSilent')));
   else {
     const lines = silent.map(
       (d) => `• *${escapeMrkdwn(d.department.code)}* ${escapeMrkdwn(truncate(d.department.name, 48))}: ${lastActivity(t, d.lastUpdateAt, d.lastUpdateAgeDays)}`,
     );
     const [first, ...rest] = chunkLines([t('statusReport.citywide.silentHeading'), ...lines]);
-    blocks.push(textSection(first!), ...rest.map((chunk) => textSection(chunk)));
+    blocks.push(mrkdwnSection(first!), ...rest.map((chunk) => mrkdwnSection(chunk)));
   }
   const noPlan = c.departments.filter((d) => d.total === 0);
   if (noPlan.length > 0) {

@@ -7,7 +7,7 @@ import type { AppContext } from '../../../../services/app-context.js';
 import { readProgressUpdate } from '../../../../services/update-reading.js';
 import { loadActorWithLanguage } from '../../../caller.js';
 import { fullUpdateModal, fullUpdateNoticeModal } from '../ui/update-confirmation.js';
-import { openView, updateView } from '../../briefing/briefing-support.js';
+import { openThenFill } from '../../../loading-modal.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
@@ -24,18 +24,23 @@ export function fullUpdateButton(ctx: AppContext): ActionListener<BlockAction<Bu
   return async ({ ack, body, action, client }) => {
     await ack();
     const quick = await speakerFor(ctx, body.user.id);
-    const opened = await openView(ctx, client, body.trigger_id, fullUpdateNoticeModal(quick.t, quick.t('update.channel.loading')));
-    if (!opened) return;
-    let view;
-    const who = await loadActorWithLanguage(ctx, body.user.id);
-    if ('message' in who) view = fullUpdateNoticeModal(quick.t, who.message);
-    else {
-      try {
-        view = fullUpdateModal(who.t, await readProgressUpdate(ctx, who.actor, updateIdOf(action.value)));
-      } catch (e) {
-        view = fullUpdateNoticeModal(who.t, problemText(ctx, who.t, e, 'could not open the full update'));
-      }
-    }
-    await updateView(ctx, client, opened.viewId, view, opened.hash);
+    const what = 'could not open the full update';
+    await openThenFill(ctx, client, {
+      opener: { triggerId: body.trigger_id },
+      loading: fullUpdateNoticeModal(quick.t, quick.t('update.channel.loading')),
+      load: async () => {
+        const who = await loadActorWithLanguage(ctx, body.user.id);
+        if ('message' in who) return fullUpdateNoticeModal(quick.t, who.message);
+        // Once known, the reader's own language, for a refusal too.
+        try {
+          return fullUpdateModal(who.t, await readProgressUpdate(ctx, who.actor, updateIdOf(action.value)));
+        } catch (e) {
+          return fullUpdateNoticeModal(who.t, problemText(ctx, who.t, e, what));
+        }
+      },
+      problem: (text) => fullUpdateNoticeModal(quick.t, text),
+      t: quick.t,
+      what,
+    });
   };
 }

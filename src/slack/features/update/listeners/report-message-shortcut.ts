@@ -9,7 +9,6 @@ import type { ShortcutListener } from '../../../listener-types.js';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../../domain/permissions.js';
 import { isOrseAdmin } from '../../../../domain/permissions.js';
-import type { LoadingViewOpened } from '../../../../http/front-door/messages.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { departmentOfChannel } from '../../../../services/departments.js';
 import { memberNames } from '../../../../services/members.js';
@@ -19,7 +18,8 @@ import { resolveStrategyQuery } from '../update-command.js';
 import { translator, type Translate } from '../../../i18n/index.js';
 import { recentLanguage } from '../../../recent-languages.js';
 import { mentionedUserIds, prefillFromMessage } from '../ui/message-prefill.js';
-import { loadingView } from '../ui/update-modal.js';
+import { loadingView } from '../ui/update-message-views.js';
+import { openView } from '../../../loading-modal.js';
 import { newUpdateModel, openPreparedForm, prepare, type NewFormRequest, type PreparedForm } from '../update-form.js';
 
 /** Must equal the callback_id of the message shortcut in manifests/. */
@@ -36,10 +36,7 @@ export function reportMessageShortcut(ctx: AppContext): ShortcutListener<Message
   return async ({ ack, shortcut, client, respond }) => {
     const quickT = translator(recentLanguage(ctx, shortcut.user.id));
     await ack();
-    const opened: Promise<LoadingViewOpened> = client.views.open({ trigger_id: shortcut.trigger_id, view: loadingView(quickT) }).then(
-      (r) => ({ ok: true as const, viewId: r.view?.id ?? '', hash: r.view?.hash }),
-      (e: unknown) => ({ ok: false as const, error: (e as Error).message }),
-    );
+    const opened = openView(ctx, client, { triggerId: shortcut.trigger_id }, loadingView(quickT));
     // Reads wait for the loading view, so none of them can hold the trigger up.
     const work = opened.then(() => prepareFromMessage(ctx, client, shortcut));
     await openPreparedForm(work, {

@@ -9,8 +9,9 @@ import type { AppContext } from '../../../../services/app-context.js';
 import type { Actor } from '../../../../domain/permissions.js';
 import { loadActorWithLanguage } from '../../../caller.js';
 import { translator, type Translate } from '../../../i18n/index.js';
-import { messageView } from '../ui/update-modal.js';
+import { messageView } from '../ui/update-message-views.js';
 import { recentLanguage } from '../../../recent-languages.js';
+import { openView } from '../../../loading-modal.js';
 import { editUpdateModel, loadUpdateForEdit, newUpdateModel, openPreparedForm, prepare, type PreparedForm } from '../update-form.js';
 
 const positiveInt = (v: unknown): number | null =>
@@ -28,11 +29,7 @@ function updateIdOf(value: string | undefined): number | null {
 /** Words instead of a form: in a small modal, since a button press has a trigger but no place to reply. */
 function sayInModal(ctx: AppContext, client: WebClient, triggerId: string, t: Translate) {
   return async (text: string) => {
-    try {
-      await client.views.open({ trigger_id: triggerId, view: messageView(t, text) });
-    } catch (e) {
-      ctx.logger.warn({ err: (e as Error).message }, 'could not show the update form message');
-    }
+    await openView(ctx, client, { triggerId }, messageView(t, text));
   };
 }
 
@@ -54,13 +51,13 @@ export function editUpdateButton(ctx: AppContext): ActionListener<BlockAction<Bu
     await ack();
     const updateId = updateIdOf(body.actions[0]?.value);
     const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
-    const mc = container?.channel_id ?? body.channel?.id;
-    const mt = container?.message_ts ?? body.message?.ts;
+    const confirmationChannel = container?.channel_id ?? body.channel?.id;
+    const confirmationTs = container?.message_ts ?? body.message?.ts;
     await openWithLoadingView(ctx, client, body, (actor, t) =>
       prepare(t, async () => {
         if (updateId === null) return { kind: 'message' as const, text: t('update.edit.gone') };
         const stored = await loadUpdateForEdit(ctx, actor, updateId);
-        return editUpdateModel(ctx, stored, { channelId: mc, confirmationChannel: mc, confirmationTs: mt });
+        return editUpdateModel(ctx, stored, { channelId: confirmationChannel, confirmationChannel, confirmationTs });
       }),
     );
   };

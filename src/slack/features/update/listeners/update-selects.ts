@@ -10,7 +10,9 @@ import { ServiceError } from '../../../../services/errors.js';
 import { loadActorWithLanguage } from '../../../caller.js';
 import type { Translate } from '../../../i18n/index.js';
 import { describeServiceError } from '../../../service-errors.js';
-import { buildUpdateModal, carriedMeta, decodeMeta, readFormValues, type ViewStateValues } from '../ui/update-modal.js';
+import { carriedMeta, decodeMeta } from '../ui/update-ids.js';
+import { buildUpdateModal } from '../ui/update-modal.js';
+import { readFormValues } from '../ui/update-form-state.js';
 import { newUpdateModel } from '../update-form.js';
 import { viewPayload } from '../../../view-payload.js';
 
@@ -25,7 +27,7 @@ export function updateSelect(ctx: AppContext, which: 'strategy' | 'department'):
     const meta = decodeMeta(view.private_metadata);
     if (meta.mode !== 'new') return;
     const picked = positiveInt(body.actions[0]?.selected_option?.value);
-    const values = readFormValues(view.state.values as unknown as ViewStateValues);
+    const values = readFormValues(view.state.values);
     let next;
     let t: Translate;
     try {

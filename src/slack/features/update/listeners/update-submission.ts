@@ -12,6 +12,13 @@
 // The idempotency key is the view id and hash: a double click or a Slack retry
 // (x-slack-retry-num) of the same submission carries the same pair, so the service stores it
 // once and answers the repeat with `duplicate`, which here closes the modal quietly.
+//
+// This Submit does not go through onSubmission (src/slack/submission.ts), which every other
+// modal uses: that one reads who is asking, then saves, then answers. Here the strategy is
+// read alongside the person, the answer must come before a deadline (a slow save says so
+// under the narrative rather than let Slack time out), a repeat closes quietly, a race
+// answers with the form rebuilt, and a database failure is said under the narrative, not
+// at the top. Each needs a hook onSubmission does not have.
 import type { App, ViewSubmitAction, ViewOutput } from '@slack/bolt';
 import { unhurried, urgently } from '../../../../db/urgency.js';
 import type { WebClient } from '@slack/web-api';
@@ -25,20 +32,9 @@ import { loadActorWithLanguage } from '../../../caller.js';
 import { recentLanguage } from '../../../recent-languages.js';
 import { translator, type Translate } from '../../../i18n/index.js';
 import { describeServiceError, modalErrors } from '../../../service-errors.js';
-import {
-  UPDATE_BLOCKS,
-  UPDATE_CALLBACK_ID,
-  blockIdForField,
-  buildUpdateModal,
-  carriedMeta,
-  decodeMeta,
-  generalErrorBlock,
-  readFormValues,
-  submittedBlocks,
-  type UpdateFormValues,
-  type UpdateModalMeta,
-  type ViewStateValues,
-} from '../ui/update-modal.js';
+import { UPDATE_BLOCKS, UPDATE_CALLBACK_ID, carriedMeta, decodeMeta, type UpdateModalMeta } from '../ui/update-ids.js';
+import { blockIdForField, generalErrorBlock, readFormValues, submittedBlocks, type UpdateFormValues } from '../ui/update-form-state.js';
+import { buildUpdateModal } from '../ui/update-modal.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { completeStepWithUpdate } from './submit-update-step.js';
 import { afterEditedUpdate, afterNewUpdate } from '../update-after-save.js';
@@ -112,7 +108,7 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
     urgently(async () => {
       const deadline = Date.now() + SUBMIT_DEADLINE_MS;
       const userId = body.user.id;
-      const state = view.state.values as unknown as ViewStateValues;
+      const state = view.state.values;
       const meta = decodeMeta(view.private_metadata);
       const values = readFormValues(state);
       // The strategy a new update is for is read alongside the person, not after: one round

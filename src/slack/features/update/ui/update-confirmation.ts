@@ -5,8 +5,9 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import type { ProgressUpdateView } from '../../../../services/progress-updates.js';
 import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
-import { UPDATE_ACTIONS } from './update-modal.js';
+import { UPDATE_ACTIONS } from './update-ids.js';
 import { periodName } from '../../../ui/period-name.js';
+import { mrkdwn } from '../../../ui/blocks.js';
 import type { ReportedMeasure } from '../../../../services/measures.js';
 import { reportedMeasureLine } from '../../../ui/measure-text.js';
 
@@ -33,8 +34,6 @@ export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
 }
-
-const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
 
 // Section text may hold 3000 characters; the narrative gets all of it, the other fields a
 // share each, so the whole message stays well under Slack's ~12,000-character total.

@@ -11,23 +11,21 @@ import type { SlackMessage } from '../../status/ui/status-message.js';
 import {
   SECTION_TEXT_MAX,
   UPDATE_ACTION_ID,
-  context,
   countKey,
   dueText,
-  header,
   itemSection,
   slackDate,
   statusText,
   strategyHeadline,
-  textSection,
   updateButton,
 } from '../../../ui/status-parts.js';
+import { context, header, mrkdwnSection } from '../../../ui/blocks.js';
 import { periodName } from '../../../ui/period-name.js';
 
 /** One block per strategy: this many stays under 50 blocks and Slack's ~12,000 characters per message. */
 export const PROMPT_MAX_ITEMS = 30;
 
-function itemBlock(t: Translate, lang: Lang, item: PromptItem, messagePeriod: FiscalPeriod, today: string) {
+function itemBlock(t: Translate, _lang: Lang, item: PromptItem, messagePeriod: FiscalPeriod, today: string) {
   const s = item.strategy;
   const facts = [statusText(t, s.status)];
   if (s.departmentCode) facts.push(escapeMrkdwn(s.departmentCode));
@@ -43,10 +41,10 @@ export function updatePromptMessage(t: Translate, lang: Lang, prompt: PlannedPro
   const blocks: KnownBlock[] = [];
   if (prompt.phase === 'start') {
     blocks.push(header(t('reminders.prompt.startHeader')));
-    blocks.push(textSection(t('reminders.prompt.startIntro', { period, date: by })));
+    blocks.push(mrkdwnSection(t('reminders.prompt.startIntro', { period, date: by })));
   } else {
     blocks.push(header(t('reminders.prompt.nudgeHeader')));
-    blocks.push(textSection(t('reminders.prompt.nudgeIntro', { period, date: by })));
+    blocks.push(mrkdwnSection(t('reminders.prompt.nudgeIntro', { period, date: by })));
     const c = prompt.colleagues;
     if (c) {
       blocks.push(
