@@ -9,6 +9,7 @@ import type {
   SlackShortcut,
   SlackShortcutMiddlewareArgs,
   SlackViewMiddlewareArgs,
+  ViewClosedAction,
   ViewSubmitAction,
 } from '@slack/bolt';
 
@@ -16,5 +17,6 @@ export type ActionListener<A extends SlackAction> = Middleware<SlackActionMiddle
 export type EventListener<E extends string> = Middleware<SlackEventMiddlewareArgs<E>>;
 export type ShortcutListener<S extends SlackShortcut> = Middleware<SlackShortcutMiddlewareArgs<S>>;
 export type SubmitListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>;
+export type ViewClosedListener = Middleware<SlackViewMiddlewareArgs<ViewClosedAction>>;
 /** A custom workflow step (Bolt does not export the type of its arguments). */
 export type StepListener = Parameters<App['function']>[1];

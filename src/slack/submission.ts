@@ -2,7 +2,8 @@
 // answer within Slack's 3 seconds. A problem with one input goes under it; any other (a
 // refusal, a conflict, someone REAP Tracker does not know, a fault) is said without losing
 // what was typed. Work the answer does not wait on runs after the acknowledgement.
-import type { AckFn, App, SlackViewMiddlewareArgs, ViewOutput, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { AckFn, SlackViewMiddlewareArgs, ViewOutput, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { SubmitListener } from './listener-types.js';
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { unhurried, urgently } from '../db/urgency.js';
@@ -60,11 +61,11 @@ export type Save = (input: SubmissionInput) => Promise<SubmissionOutcome>;
 
 type SubmitArgs = Pick<SlackViewMiddlewareArgs<ViewSubmitAction>, 'ack' | 'body' | 'view'> & { client: WebClient };
 
-/** The view listener for a Submit; `onSubmission` registers it. */
-export function submissionHandler(ctx: AppContext, formOrBlockIdFor: SubmissionForm | BlockIdFor, save: Save): (args: SubmitArgs) => Promise<void> {
+/** The view listener for a Submit; the feature's index.ts registers it for its callback_id. */
+export function submissionHandler(ctx: AppContext, formOrBlockIdFor: SubmissionForm | BlockIdFor, save: Save): SubmitListener {
   const form = typeof formOrBlockIdFor === 'function' ? { blockIdFor: formOrBlockIdFor } : formOrBlockIdFor;
   // Slack waits for this answer: its reads and the save go before work nobody is timing.
-  return ({ ack, body, view, client }) =>
+  return ({ ack, body, view, client }: SubmitArgs) =>
     urgently(async () => {
       const { t } = await speakerFor(ctx, body.user.id);
       let outcome: SubmissionOutcome;
@@ -81,10 +82,6 @@ export function submissionHandler(ctx: AppContext, formOrBlockIdFor: SubmissionF
         await unhurried(() => after().catch((e: unknown) => ctx.logger.error({ err: e, callbackId: view.callback_id }, 'follow-up of a saved modal failed')));
       }
     });
-}
-
-export function onSubmission(app: App, ctx: AppContext, callbackId: string, form: SubmissionForm | BlockIdFor, save: Save): void {
-  app.view<ViewSubmitAction>(callbackId, submissionHandler(ctx, form, save));
 }
 
 /**

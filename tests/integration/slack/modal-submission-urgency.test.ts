@@ -1,13 +1,13 @@
 // A managing modal's Submit is answered within Slack's 3 seconds: its reads and its save
 // must be served before database work nobody is timing (src/db/urgency.ts), and what it
 // does after the answer (App Home refreshes) must not jump that queue.
-import type { App } from '@slack/bolt';
+
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { isUrgent } from '../../../src/db/urgency.js';
 import { createLogger } from '../../../src/logger.js';
 import type { AppContext } from '../../../src/services/app-context.js';
-import { onSubmission } from '../../../src/slack/features/manage/strategy-submission.js';
+import { strategySubmission } from '../../../src/slack/features/manage/strategy-submission.js';
 import type { TestDatabase } from '../../support/test-db.js';
 import { useFreshWorld } from '../services/support/world.js';
 
@@ -18,22 +18,13 @@ useFreshWorld((d) => {
 
 type Handler = (args: Record<string, unknown>) => Promise<void>;
 
-function capture(): { app: App; handler: () => Handler } {
-  let handler: Handler | undefined;
-  const app = { view: (_id: unknown, h: Handler) => (handler = h) } as unknown as App;
-  return { app, handler: () => handler! };
-}
-
 describe('a managing modal’s Submit', () => {
   it('saves as urgent work and follows up at the normal pace, after the answer', async () => {
     const ctx: AppContext = { config: loadConfig({}), db, prisma: db.prisma, logger: createLogger('silent'), now: () => new Date() };
-    const { app, handler } = capture();
     const seen: Record<string, boolean> = {};
     const order: string[] = [];
-    onSubmission(
-      app,
+    const handler = strategySubmission(
       ctx,
-      'test.submit',
       () => undefined,
       async () => {
         seen.save = isUrgent();
@@ -46,7 +37,7 @@ describe('a managing modal’s Submit', () => {
       },
     );
     const acks: unknown[] = [];
-    await handler()({
+    await (handler as unknown as Handler)({
       ack: async (r?: unknown) => {
         acks.push(r);
         order.push('ack');

@@ -1,6 +1,5 @@
 // A strategy form's Submit, and what follows a change: the /reap plan page redrawn and App
 // Home refreshed for the people the strategy concerns.
-import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../../services/app-context.js';
 import { loadActor } from '../../../services/authz.js';
@@ -9,7 +8,8 @@ import { planView } from '../../../services/plans.js';
 import { cityToday } from '../../../services/service-context.js';
 import { strategyConcerns } from '../../../services/strategy-records.js';
 import { speakerFor } from '../../caller.js';
-import { type BlockIdFor, onSubmission as onAnySubmission, type Save } from '../../submission.js';
+import { type BlockIdFor, type Save, submissionHandler } from '../../submission.js';
+import type { SubmitListener } from '../../listener-types.js';
 import { republishHomeFor } from '../home/publish-home.js';
 import { decodeStrategyMeta, type PlanOrigin } from './ui/manage-modals.js';
 import { planMessage, readsOtherDepartments } from '../plan/ui/plan-message.js';
@@ -18,8 +18,8 @@ import { planMessage, readsOtherDepartments } from '../plan/ui/plan-message.js';
  * A management form's Submit: the shared one (src/slack/submission.ts), and then the
  * /reap plan page the form was opened from is redrawn, so its row shows the change.
  */
-export function onSubmission(app: App, ctx: AppContext, callbackId: string, blockIdFor: BlockIdFor, save: Save): void {
-  onAnySubmission(app, ctx, callbackId, { blockIdFor, what: 'saving a management modal failed' }, async (input) => {
+export function strategySubmission(ctx: AppContext, blockIdFor: BlockIdFor, save: Save): SubmitListener {
+  return submissionHandler(ctx, { blockIdFor, what: 'saving a management modal failed' }, async (input) => {
     const outcome = await save(input);
     const origin = decodeStrategyMeta(input.view.private_metadata)?.origin;
     if (!origin) return outcome;

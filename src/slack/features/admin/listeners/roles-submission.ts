@@ -2,13 +2,14 @@
 // active admin). Someone new is created by the service under their Slack id; right after
 // the acknowledgement their Slack profile (users.info: name, email, zone, locale) is
 // stored, which also reactivates a returning member whose Slack account is active.
-import type { App, ViewOutput } from '@slack/bolt';
+import type { ViewOutput } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../../../services/app-context.js';
 import { assignRoles, syncFromSlackProfile } from '../../../../services/members.js';
-import { ADMIN_CALLBACK_ID, ADMIN_PERSON_BLOCK, adminResultModal, type AdminResult } from '../ui/admin-modal.js';
+import { ADMIN_PERSON_BLOCK, adminResultModal, type AdminResult } from '../ui/admin-modal.js';
 import { adminDepartments } from '../admin-support.js';
-import { onSubmission } from '../../../submission.js';
+import { submissionHandler } from '../../../submission.js';
+import type { SubmitListener } from '../../../listener-types.js';
 import { checkedOf, personOf, selectedOf } from '../../../view-state.js';
 
 type Field = 'roles' | 'departmentCode' | 'managedDepartmentCodes';
@@ -37,8 +38,8 @@ export async function fetchSlackProfile(client: WebClient, slackUserId: string) 
   };
 }
 
-export function registerAdminRoles(app: App, ctx: AppContext): void {
-  onSubmission(app, ctx, ADMIN_CALLBACK_ID, blockIdFor, async ({ actor, t, view, values, client }) => {
+export function rolesSubmission(ctx: AppContext): SubmitListener {
+  return submissionHandler(ctx, blockIdFor, async ({ actor, t, view, values, client }) => {
     const person = personOf(values, ADMIN_PERSON_BLOCK) ?? '';
     const rolesBlock = blockOf(view, 'roles');
     const departmentBlock = blockOf(view, 'departmentCode');

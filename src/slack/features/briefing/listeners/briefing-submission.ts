@@ -6,7 +6,7 @@
 //
 // Problems with an input go under it (response_action: errors); anything else (a refusal,
 // a conflict) goes at the top of the same form, rebuilt with what was typed.
-import type { App, ViewOutput, ViewResponseAction } from '@slack/bolt';
+import type { ViewOutput, ViewResponseAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../../domain/permissions.js';
 import type { AppContext } from '../../../../services/app-context.js';
@@ -15,18 +15,12 @@ import { editPostedBriefing, refreshPostedBriefing, saveBriefingDraft, scheduleB
 import { isServiceError } from '../../../../services/errors.js';
 import type { Translate } from '../../../i18n/index.js';
 import { problemText } from '../../../service-errors.js';
-import { onSubmission, type UnplacedProblem } from '../../../submission.js';
+import { submissionHandler, type UnplacedProblem } from '../../../submission.js';
+import type { SubmitListener, ViewClosedListener } from '../../../listener-types.js';
 import { canvasLink } from '../../../canvas-link.js';
 import { briefingCanvasMarkdown, briefingCanvasTitle } from '../ui/briefing-canvas.js';
 import { briefingMessage, channelList, postLinks } from '../ui/briefing-message.js';
-import {
-  BRIEFING_CALLBACK_ID,
-  briefingComposerModal,
-  briefingNoticeModal,
-  composerBlockFor,
-  decodeComposerMeta,
-  readComposerValues,
-} from '../ui/briefing-modal.js';
+import { briefingComposerModal, briefingNoticeModal, composerBlockFor, decodeComposerMeta, readComposerValues } from '../ui/briefing-modal.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { slackDateTime } from '../../../ui/status-parts.js';
 import { briefingTranslator, channelsWithoutBot, composerFromValues } from '../briefing-support.js';
@@ -41,13 +35,14 @@ function composerWithNotice(ctx: AppContext) {
   };
 }
 
-export function registerBriefingSubmission(app: App, ctx: AppContext): void {
+/** Schedule (or, for a posted briefing, Save) in the composer. */
+export function briefingSubmission(ctx: AppContext): SubmitListener {
   const form = {
     blockIdFor: (field: string, view: ViewOutput) => composerBlockFor(field, decodeComposerMeta(view.private_metadata)),
     what: 'saving the briefing composer failed',
     unplaced: composerWithNotice(ctx),
   };
-  onSubmission(app, ctx, BRIEFING_CALLBACK_ID, form, async ({ actor, t, view, values: state, client }) => {
+  return submissionHandler(ctx, form, async ({ actor, t, view, values: state, client }) => {
     const meta = decodeComposerMeta(view.private_metadata);
     const values = readComposerValues(state, meta);
 
@@ -71,8 +66,11 @@ export function registerBriefingSubmission(app: App, ctx: AppContext): void {
       : t('briefings.result.scheduled', { title, channels, when: slackDateTime(scheduled.scheduledFor!) });
     return { view: briefingNoticeModal(t, 'titleScheduled', `:calendar: ${text}`) };
   });
+}
 
-  app.view({ callback_id: BRIEFING_CALLBACK_ID, type: 'view_closed' }, async ({ ack, body, view }) => {
+/** The composer closed without scheduling: what was typed is kept as a draft. */
+export function briefingClosed(ctx: AppContext): ViewClosedListener {
+  return async ({ ack, body, view }) => {
     await ack();
     const meta = decodeComposerMeta(view.private_metadata);
     if (meta.mode === 'posted') return;
@@ -84,7 +82,7 @@ export function registerBriefingSubmission(app: App, ctx: AppContext): void {
     } catch (e) {
       if (!isServiceError(e)) ctx.logger.error({ err: e, user: body.user.id }, 'could not keep a closed briefing composer as a draft');
     }
-  });
+  };
 }
 
 /** Updates every posted message of an edited briefing, then says in the modal how it went. */

@@ -1,18 +1,18 @@
 // Submit of the Add strategy modal (/reap add): addStrategy decides who may add where and
 // numbers the strategy; the modal then shows what was added.
-import type { App } from '@slack/bolt';
+import type { SubmitListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { invalidField } from '../../../../services/errors.js';
 import { addStrategy } from '../../../../services/strategies.js';
-import { MANAGE_CALLBACKS, resultModal } from '../ui/manage-modals.js';
+import { resultModal } from '../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { STRATEGY_BLOCKS } from '../ui/strategy-form.js';
-import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { afterStrategyChange, strategySubmission } from '../strategy-submission.js';
 import { personOf, selectedOf } from '../../../view-state.js';
 import { strategyBlockFor, strategyFieldsOf } from '../strategy-fields.js';
 
-export function registerManageAdd(app: App, ctx: AppContext): void {
-  onSubmission(app, ctx, MANAGE_CALLBACKS.add, strategyBlockFor, async ({ actor, t, values, client }) => {
+export function addSubmission(ctx: AppContext): SubmitListener {
+  return strategySubmission(ctx, strategyBlockFor, async ({ actor, t, values, client }) => {
     const objective = selectedOf(values, STRATEGY_BLOCKS.objective);
     // Slack's client requires the objective; a crafted payload without one gets the same words.
     if (objective === null) throw invalidField('objectiveId', 'errors.invalid.required');

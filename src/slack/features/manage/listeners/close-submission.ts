@@ -1,18 +1,16 @@
 // Submit of the Close confirmation: the strategy becomes Completed. Closing one that is
 // already closed (a second click, someone else was quicker) changes nothing and says so.
-import type { App } from '@slack/bolt';
+import type { SubmitListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { notFound } from '../../../../services/errors.js';
 import { closeStrategy } from '../../../../services/strategies.js';
-import { MANAGE_CALLBACKS, decodeStrategyMeta, resultModal } from '../ui/manage-modals.js';
+import { decodeStrategyMeta, resultModal } from '../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { afterStrategyChange, strategySubmission } from '../strategy-submission.js';
 
-export function registerManageClose(app: App, ctx: AppContext): void {
-  onSubmission(
-    app,
+export function closeSubmission(ctx: AppContext): SubmitListener {
+  return strategySubmission(
     ctx,
-    MANAGE_CALLBACKS.close,
     () => undefined,
     async ({ actor, t, view, client }) => {
       const meta = decodeStrategyMeta(view.private_metadata);

@@ -1,19 +1,17 @@
 // Submit of the Defer modal: a reason and a new due date after today (the service says
 // which, under the input concerned).
-import type { App } from '@slack/bolt';
+import type { SubmitListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { notFound } from '../../../../services/errors.js';
 import { deferStrategy } from '../../../../services/strategies.js';
-import { DEFER_BLOCKS, MANAGE_CALLBACKS, dateToken, decodeStrategyMeta, resultModal } from '../ui/manage-modals.js';
+import { DEFER_BLOCKS, dateToken, decodeStrategyMeta, resultModal } from '../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { afterStrategyChange, strategySubmission } from '../strategy-submission.js';
 import { dateOf, textOf } from '../../../view-state.js';
 
-export function registerManageDefer(app: App, ctx: AppContext): void {
-  onSubmission(
-    app,
+export function deferSubmission(ctx: AppContext): SubmitListener {
+  return strategySubmission(
     ctx,
-    MANAGE_CALLBACKS.defer,
     (field) => field,
     async ({ actor, t, view, values, client }) => {
       const meta = decodeStrategyMeta(view.private_metadata);

@@ -13,7 +13,7 @@ export function manageMenu(ctx: AppContext): ActionListener<BlockAction<Overflow
   return async ({ ack, body, action, client }) => {
     await ack();
     const parsed = parseManageValue(action.selected_option?.value);
-    // Used on a /reap plan page: the change redraws that page (see onSubmission).
+    // Used on a /reap plan page: the change redraws that page (see strategySubmission).
     const page = planPageOfBlock(action.block_id);
     const responseUrl = (body as { response_url?: string }).response_url;
     await openManageModal(ctx, client, {

@@ -1,16 +1,17 @@
 // Submits of the typed-measure forms from a strategy's Manage menu: Add (the Measures
 // modal itself: the list is shown again with the new measure and an empty form), Edit and
 // Archive (pushed over the list: they close, and the list underneath shows the change).
-import type { App, ViewOutput } from '@slack/bolt';
+import type { ViewOutput } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Translate } from '../../../i18n/index.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { notFound } from '../../../../services/errors.js';
 import { addMeasure, archiveMeasure, editMeasure, type MeasureFields } from '../../../../services/measures.js';
 import { liveStrategy } from '../../../../services/strategy-records.js';
-import { MEASURE_BLOCKS, MEASURE_CALLBACKS, measureMetadata, measuresMetadata } from '../ui/measure-form.js';
+import { MEASURE_BLOCKS, measureMetadata, measuresMetadata } from '../ui/measure-form.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { afterStrategyChange, strategySubmission } from '../strategy-submission.js';
+import type { SubmitListener } from '../../../listener-types.js';
 import { measuresView } from '../strategy-views.js';
 import { checkedOf, selectedOf, textOf, type ViewValues } from '../../../view-state.js';
 
@@ -48,11 +49,10 @@ async function refreshList(ctx: AppContext, client: WebClient, t: Translate, vie
   await client.views.update({ view_id: view.previous_view_id, view: await measuresView(ctx, t, s, `:white_check_mark: ${notice}`) });
 }
 
-export function registerManageMeasures(app: App, ctx: AppContext): void {
-  onSubmission(
-    app,
+/** Add, in the Measures modal: the list again with the new measure. */
+export function measureAddSubmission(ctx: AppContext): SubmitListener {
+  return strategySubmission(
     ctx,
-    MEASURE_CALLBACKS.list,
     (field) => field,
     async ({ actor, t, view, values, client }) => {
       const strategyId = strategyIdOf(view);
@@ -65,11 +65,12 @@ export function registerManageMeasures(app: App, ctx: AppContext): void {
       };
     },
   );
+}
 
-  onSubmission(
-    app,
+/** Save, in the pushed Edit measure form: back to the list, which says what changed. */
+export function measureEditSubmission(ctx: AppContext): SubmitListener {
+  return strategySubmission(
     ctx,
-    MEASURE_CALLBACKS.edit,
     (field) => field,
     async ({ actor, t, view, values, client }) => {
       const { measure, strategy } = await editMeasure(ctx, actor, measureIdOf(view), fieldsOf(values));
@@ -77,11 +78,12 @@ export function registerManageMeasures(app: App, ctx: AppContext): void {
       return { after: () => refreshList(ctx, client, t, view, strategy.id, notice) };
     },
   );
+}
 
-  onSubmission(
-    app,
+/** Archive, in the pushed confirmation: back to the list without the measure. */
+export function measureArchiveSubmission(ctx: AppContext): SubmitListener {
+  return strategySubmission(
     ctx,
-    MEASURE_CALLBACKS.archive,
     () => undefined,
     async ({ actor, t, view, client }) => {
       const { measure, strategy } = await archiveMeasure(ctx, actor, measureIdOf(view));

@@ -1,22 +1,19 @@
 // Submit of the Milestones modal: adds a milestone and shows the list again with it, the
 // add form emptied for the next one.
-import type { App } from '@slack/bolt';
+import type { SubmitListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { notFound } from '../../../../services/errors.js';
 import { addMilestone } from '../../../../services/strategies.js';
 import { liveStrategy, strategyLabel } from '../../../../services/strategy-records.js';
-import { MANAGE_CALLBACKS } from '../ui/manage-modals.js';
 import { MILESTONE_BLOCKS, milestonesMetadata } from '../ui/milestone-form.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { afterStrategyChange, strategySubmission } from '../strategy-submission.js';
 import { milestonesView } from '../strategy-views.js';
 import { dateOf, personOf, textOf } from '../../../view-state.js';
 
-export function registerManageMilestoneAdd(app: App, ctx: AppContext): void {
-  onSubmission(
-    app,
+export function milestoneAddSubmission(ctx: AppContext): SubmitListener {
+  return strategySubmission(
     ctx,
-    MANAGE_CALLBACKS.milestones,
     (field) => field,
     async ({ actor, t, view, values, client }) => {
       const strategyId = milestonesMetadata.decode(view.private_metadata)?.strategyId;

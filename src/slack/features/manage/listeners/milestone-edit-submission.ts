@@ -1,23 +1,20 @@
 // Submit of the Edit milestone form (pushed over the Milestones modal): saved only if the
 // milestone did not change since the form opened; then the form closes and the list
 // underneath is refreshed.
-import type { App } from '@slack/bolt';
+import type { SubmitListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { notFound } from '../../../../services/errors.js';
 import { editMilestone } from '../../../../services/strategies.js';
 import { liveStrategy } from '../../../../services/strategy-records.js';
-import { MANAGE_CALLBACKS } from '../ui/manage-modals.js';
 import { MILESTONE_BLOCKS, milestoneEditMetadata } from '../ui/milestone-form.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { afterStrategyChange, strategySubmission } from '../strategy-submission.js';
 import { milestonesView } from '../strategy-views.js';
 import { dateOf, personOf, textOf } from '../../../view-state.js';
 
-export function registerMilestoneEditSubmission(app: App, ctx: AppContext): void {
-  onSubmission(
-    app,
+export function milestoneEditSubmission(ctx: AppContext): SubmitListener {
+  return strategySubmission(
     ctx,
-    MANAGE_CALLBACKS.milestoneEdit,
     (field) => field,
     async ({ actor, t, view, values, client }) => {
       const meta = milestoneEditMetadata.decode(view.private_metadata);

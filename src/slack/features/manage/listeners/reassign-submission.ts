@@ -1,19 +1,17 @@
 // Submit of the Reassign modal (from the Manage menu or the deactivation DM).
-import type { App } from '@slack/bolt';
+import type { SubmitListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { notFound } from '../../../../services/errors.js';
 import { reassignStrategy } from '../../../../services/strategies.js';
 import { strategyOwnerSlackId } from '../../../../services/strategy-records.js';
-import { MANAGE_CALLBACKS, REASSIGN_BLOCKS, decodeStrategyMeta, mention, resultModal } from '../ui/manage-modals.js';
+import { REASSIGN_BLOCKS, decodeStrategyMeta, mention, resultModal } from '../ui/manage-modals.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
-import { afterStrategyChange, onSubmission } from '../strategy-submission.js';
+import { afterStrategyChange, strategySubmission } from '../strategy-submission.js';
 import { personOf } from '../../../view-state.js';
 
-export function registerManageReassign(app: App, ctx: AppContext): void {
-  onSubmission(
-    app,
+export function reassignSubmission(ctx: AppContext): SubmitListener {
+  return strategySubmission(
     ctx,
-    MANAGE_CALLBACKS.reassign,
     (field) => field,
     async ({ actor, t, view, values, client }) => {
       const meta = decodeStrategyMeta(view.private_metadata);

@@ -3,22 +3,15 @@
 // input and every schedule stays as it was. A successful save shows the form again, as it
 // now is, with what changed at the top; the schedulers of this process reload at once
 // (setJobSchedule's scheduleChanges), the others within one sweep.
-import type { App, ViewResponseAction } from '@slack/bolt';
+import type { ViewResponseAction } from '@slack/bolt';
 import { JOB_NAMES, type JobName } from '../../../../config.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { isServiceError } from '../../../../services/errors.js';
 import { DEFAULT_REMINDER_OFFSET_DAYS, OFFSETS_FIELD, REDI_CHANNEL_FIELD, saveSettings } from '../../../../services/settings.js';
 import { describeServiceError } from '../../../service-errors.js';
-import { onSubmission, type UnplacedProblem } from '../../../submission.js';
-import {
-  SETTINGS_BLOCKS,
-  SETTINGS_CALLBACK_ID,
-  cronBlockId,
-  jobOfCronBlock,
-  savedNotice,
-  settingsModal,
-  type SettingsChangeView,
-} from '../ui/settings-modal.js';
+import { submissionHandler, type UnplacedProblem } from '../../../submission.js';
+import type { SubmitListener } from '../../../listener-types.js';
+import { SETTINGS_BLOCKS, cronBlockId, jobOfCronBlock, savedNotice, settingsModal, type SettingsChangeView } from '../ui/settings-modal.js';
 import { conversationOf, textOf } from '../../../view-state.js';
 
 function blockFor(field: string): string | undefined {
@@ -35,27 +28,21 @@ function underFirstInput({ notice, error, t, view }: UnplacedProblem): ViewRespo
   return firstInput ? { response_action: 'errors', errors: { [firstInput]: text.slice(0, 2000) } } : undefined;
 }
 
-export function registerSettingsSubmission(app: App, ctx: AppContext): void {
-  onSubmission(
-    app,
-    ctx,
-    SETTINGS_CALLBACK_ID,
-    { blockIdFor: blockFor, what: 'saving settings failed', unplaced: underFirstInput },
-    async ({ actor, t, values }) => {
-      const crons: Record<string, string> = {};
-      for (const blockId of Object.keys(values)) {
-        const job = jobOfCronBlock(blockId);
-        if (job) crons[job] = textOf(values, blockId);
-      }
-      const redi = values[SETTINGS_BLOCKS.rediChannel] ? conversationOf(values, SETTINGS_BLOCKS.rediChannel) : undefined;
-      const offsets = values[SETTINGS_BLOCKS.offsets] ? textOf(values, SETTINGS_BLOCKS.offsets) : undefined;
-      const { changes, settings } = await saveSettings(ctx, actor, { crons, rediChannelId: redi, reminderOffsetDays: offsets });
-      const shown: SettingsChangeView[] = changes.map((c) => {
-        if (c.kind === 'cron') return { kind: 'cron', job: c.job, after: c.after, now: settings.jobs.find((j) => j.job === c.job)! };
-        if (c.kind === 'rediChannel') return { kind: 'rediChannel', after: c.after };
-        return { kind: 'reminderOffsets', after: c.after, now: settings.reminderOffsetDays };
-      });
-      return { view: settingsModal(t, { ...settings, defaultOffsetDays: DEFAULT_REMINDER_OFFSET_DAYS, notice: savedNotice(t, shown) }) };
-    },
-  );
+export function settingsSubmission(ctx: AppContext): SubmitListener {
+  return submissionHandler(ctx, { blockIdFor: blockFor, what: 'saving settings failed', unplaced: underFirstInput }, async ({ actor, t, values }) => {
+    const crons: Record<string, string> = {};
+    for (const blockId of Object.keys(values)) {
+      const job = jobOfCronBlock(blockId);
+      if (job) crons[job] = textOf(values, blockId);
+    }
+    const redi = values[SETTINGS_BLOCKS.rediChannel] ? conversationOf(values, SETTINGS_BLOCKS.rediChannel) : undefined;
+    const offsets = values[SETTINGS_BLOCKS.offsets] ? textOf(values, SETTINGS_BLOCKS.offsets) : undefined;
+    const { changes, settings } = await saveSettings(ctx, actor, { crons, rediChannelId: redi, reminderOffsetDays: offsets });
+    const shown: SettingsChangeView[] = changes.map((c) => {
+      if (c.kind === 'cron') return { kind: 'cron', job: c.job, after: c.after, now: settings.jobs.find((j) => j.job === c.job)! };
+      if (c.kind === 'rediChannel') return { kind: 'rediChannel', after: c.after };
+      return { kind: 'reminderOffsets', after: c.after, now: settings.reminderOffsetDays };
+    });
+    return { view: settingsModal(t, { ...settings, defaultOffsetDays: DEFAULT_REMINDER_OFFSET_DAYS, notice: savedNotice(t, shown) }) };
+  });
 }

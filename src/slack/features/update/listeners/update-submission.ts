@@ -13,13 +13,14 @@
 // (x-slack-retry-num) of the same submission carries the same pair, so the service stores it
 // once and answers the repeat with `duplicate`, which here closes the modal quietly.
 //
-// This Submit does not go through onSubmission (src/slack/submission.ts), which every other
+// This Submit does not go through submissionHandler (src/slack/submission.ts), which every other
 // modal uses: that one reads who is asking, then saves, then answers. Here the strategy is
 // read alongside the person, the answer must come before a deadline (a slow save says so
 // under the narrative rather than let Slack time out), a repeat closes quietly, a race
 // answers with the form rebuilt, and a database failure is said under the narrative, not
-// at the top. Each needs a hook onSubmission does not have.
-import type { App, ViewSubmitAction, ViewOutput } from '@slack/bolt';
+// at the top. Each needs a hook submissionHandler does not have.
+import type { ViewOutput } from '@slack/bolt';
+import type { SubmitListener } from '../../../listener-types.js';
 import { unhurried, urgently } from '../../../../db/urgency.js';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../../domain/permissions.js';
@@ -32,7 +33,7 @@ import { loadActorWithLanguage } from '../../../caller.js';
 import { recentLanguage } from '../../../recent-languages.js';
 import { translator, type Translate } from '../../../i18n/index.js';
 import { describeServiceError, modalErrors } from '../../../service-errors.js';
-import { UPDATE_BLOCKS, UPDATE_CALLBACK_ID, carriedMeta, decodeMeta, type UpdateModalMeta } from '../ui/update-ids.js';
+import { UPDATE_BLOCKS, carriedMeta, decodeMeta, type UpdateModalMeta } from '../ui/update-ids.js';
 import { blockIdForField, generalErrorBlock, readFormValues, submittedBlocks, type UpdateFormValues } from '../ui/update-form-state.js';
 import { buildUpdateModal } from '../ui/update-modal.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
@@ -102,9 +103,9 @@ async function rebuiltInTime<T>(s: Submission, build: Promise<T>): Promise<T | n
   return null;
 }
 
-export function registerUpdateSubmission(app: App, ctx: AppContext): void {
+export function updateSubmission(ctx: AppContext): SubmitListener {
   // Slack waits for this answer: its reads and the write go before work nobody is timing.
-  app.view<ViewSubmitAction>(UPDATE_CALLBACK_ID, ({ ack, body, view, client, context }) =>
+  return ({ ack, body, view, client, context }) =>
     urgently(async () => {
       const deadline = Date.now() + SUBMIT_DEADLINE_MS;
       const userId = body.user.id;
@@ -159,8 +160,7 @@ export function registerUpdateSubmission(app: App, ctx: AppContext): void {
         // The modal stays open with everything typed; nothing was stored (one transaction).
         await once(errorsAck({ [UPDATE_BLOCKS.narrative]: t('update.errors.database') }));
       }
-    }),
-  );
+    });
 }
 
 function contentOf(v: UpdateFormValues) {
