@@ -2,9 +2,12 @@
 // Slack (in the benchmark's process) do not take CPU from it and skew its figures.
 //
 //   BENCH_TARGET=reap   REAP Tracker itself (DATABASE_URL, SLACK_API_URL, BENCH_NOW)
-//   BENCH_TARGET=bare   the floor: a bare Bolt app on the same receiver that acks
-//                       `/reap status`, opens a fixed modal for `/reap update`, acks that
-//                       modal's Submit and publishes a fixed App Home
+//   BENCH_TARGET=bare   the floor: a bare Bolt app on the same receiver making the same
+//                       Slack calls with fixed content (issue 14: "a bare Bolt app doing
+//                       the same Slack calls"): `/reap status` is acked and answered by
+//                       response_url; `/reap update` opens a loading modal and fills it
+//                       with views.update; its Submit is acked, then a DM and a channel
+//                       post go out; App Home gets a fixed view
 //
 // Prints `READY <port>` on stdout once it accepts requests; SIGTERM stops it.
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
@@ -33,15 +36,29 @@ const fixedModal = {
   ],
 };
 
+const loadingModal = {
+  type: 'modal' as const,
+  callback_id: 'reap.update.loading',
+  title: { type: 'plain_text' as const, text: 'Report progress' },
+  blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'Loading…' } }],
+};
+
 async function bare(): Promise<{ port: number; stop: () => Promise<void> }> {
   const receiver = new HTTPReceiver({ signingSecret: SECRET, logLevel: LogLevel.ERROR });
   const app = new App({ token: TOKEN, receiver, ...identity, clientOptions: { slackApiUrl: API_URL, retryConfig: { retries: 0 } } });
-  app.command('/reap', async ({ ack, client, command }) => {
+  app.command('/reap', async ({ ack, client, command, respond }) => {
     await ack();
-    if (command.text.startsWith('update')) await client.views.open({ trigger_id: command.trigger_id, view: fixedModal });
+    if (command.text.startsWith('update')) {
+      const opened = await client.views.open({ trigger_id: command.trigger_id, view: loadingModal });
+      await client.views.update({ view_id: opened.view!.id!, view: fixedModal });
+    } else {
+      await respond({ response_type: 'ephemeral', text: 'Department of Benchmarks: 30 strategies, 12 in progress.' });
+    }
   });
-  app.view('reap.update', async ({ ack }) => {
+  app.view('reap.update', async ({ ack, body, client }) => {
     await ack();
+    await client.chat.postMessage({ channel: body.user.id, text: 'Your update is saved.' });
+    await client.chat.postMessage({ channel: process.env.BENCH_CHANNEL ?? body.user.id, text: 'A progress update was posted.' });
   });
   app.event('app_home_opened', async ({ event, client }) => {
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Hello' } }] } });

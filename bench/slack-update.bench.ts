@@ -340,7 +340,7 @@ async function prepareDatabase(db: Database): Promise<Map<string, number>> {
 async function benchDatabase(label: string, databaseUrl: string, own: Map<string, number>, rows: Record<string, string | number>[]) {
   populateFake();
   const reapProcess = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'reap' });
-  const bareProcess = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'bare' });
+  const bareProcess = await startTarget({ ...targetEnv(databaseUrl), BENCH_TARGET: 'bare', BENCH_CHANNEL: CHANNEL });
   const reap = { ...reapProcess, url: tap.via(reapProcess.url) };
   const bare = { ...bareProcess, url: tap.via(bareProcess.url) };
   startRss.push({ db: label, app: 'REAP Tracker', 'RSS MiB after start': rssMiB(reapProcess.pid).toFixed(0) });
