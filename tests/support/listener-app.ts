@@ -17,7 +17,6 @@ import {
   type ReceiverEvent,
 } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import { loadConfig } from '../../src/config.js';
 import { migrate } from '../../src/db/migrate.js';
 import { seedDatabase } from '../../src/db/seed/index.js';
 import { openLoadingView, opensLoadingView } from '../../src/http/front-door/early-open.js';
@@ -31,6 +30,7 @@ import {
   type FakeSlack,
   FORM_CONTENT_TYPE,
   JSON_CONTENT_TYPE,
+  parseJson,
 } from '../../src/sandbox/fake-slack/index.js';
 import { readManifestFacts } from '../../src/sandbox/manifest-facts.js';
 import { createAppContext, type AppContext } from '../../src/services/app-context.js';
@@ -45,7 +45,7 @@ import { changeNoticeMessage } from '../../src/slack/features/digests/ui/change-
 import { loadingView } from '../../src/slack/features/update/ui/update-message-views.js';
 import { SlackDriver, type SlackTransport } from './slack-driver.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from './test-db.js';
-import { TEST_SIGNING_SECRET, type TestAppOptions } from './test-app.js';
+import { TEST_SIGNING_SECRET, testAppConfig, type TestAppOptions } from './test-app.js';
 
 export interface ListenerApp {
   fake: FakeSlack;
@@ -68,13 +68,7 @@ export async function startListenerApp(opts: ListenerAppOptions = {}): Promise<L
   let db: TestDatabase | undefined;
   try {
     db = await createTestDatabase();
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: fake.botToken,
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: fake.url,
-      REAP_ADMIN_USER_IDS: (opts.adminUserIds ?? []).join(','),
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    });
+    const config = testAppConfig(fake, opts);
     const logger = createLogger(config.logLevel);
     const now = opts.now ?? (() => new Date());
     // What startServer does before Slack traffic is accepted, in the same order.
@@ -219,14 +213,5 @@ class RecordedResponse {
 
   asServerResponse(): ServerResponse {
     return this as unknown as ServerResponse;
-  }
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
   }
 }

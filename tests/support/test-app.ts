@@ -34,18 +34,23 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
-  // The custom workflow steps Slack knows of are the ones the manifest declares.
-  const fake = await createFakeSlack({ functions: readManifestFacts().functions, ...opts.fake }).start();
-  populateDemoWorkspace(fake);
-  const db = await createTestDatabase();
-  const config = loadConfig({
+/** The app's settings for a test app talking to `fake` (shared with listener-app.ts). */
+export function testAppConfig(fake: FakeSlack, opts: Pick<TestAppOptions, 'adminUserIds'> = {}) {
+  return loadConfig({
     SLACK_BOT_TOKEN: fake.botToken,
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_API_URL: fake.url,
     REAP_ADMIN_USER_IDS: (opts.adminUserIds ?? []).join(','),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   });
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  // The custom workflow steps Slack knows of are the ones the manifest declares.
+  const fake = await createFakeSlack({ functions: readManifestFacts().functions, ...opts.fake }).start();
+  populateDemoWorkspace(fake);
+  const db = await createTestDatabase();
+  const config = testAppConfig(fake, opts);
   const logger = createLogger(config.logLevel);
   const now = opts.now ?? (() => new Date());
   let server: RunningServer;

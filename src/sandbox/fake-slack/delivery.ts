@@ -82,7 +82,8 @@ export function payloadBody(payload: unknown): string {
   return formBody({ payload: JSON.stringify(payload) });
 }
 
-function parseJson(text: string): unknown {
+/** A body as JSON, or undefined when it is empty or not JSON (what Slack's clients tolerate). */
+export function parseJson(text: string): unknown {
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

@@ -20,7 +20,7 @@ export { SlackApiError, type MethodEnv, type MethodHandler } from './method-cont
 export { describeViolation } from './journal.js';
 export type * from './types.js';
 export { signRequest, signatureHeaders } from './signing.js';
-export { deliver, formBody, payloadBody, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE } from './delivery.js';
+export { deliver, formBody, payloadBody, parseJson, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE } from './delivery.js';
 export type { DeliveryOptions, DeliveryResult, SignedRequest } from './delivery.js';
 export {
   VERIFICATION_TOKEN,

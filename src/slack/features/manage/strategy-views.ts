@@ -135,23 +135,38 @@ export async function openManageModal(
   client: WebClient,
   input: { slackUserId: string; triggerId: string; fromModal: boolean; op: ManageOp | null; strategyId: number | null; origin?: PlanOrigin },
 ): Promise<void> {
-  const { t } = await speakerFor(ctx, input.slackUserId);
+  await openManageForm(ctx, client, input, 'could not open a management modal', async (t) => {
+    if (input.op === null || input.strategyId === null) {
+      // Not a value our menus produce: someone crafted it.
+      ctx.logger.warn({ user: input.slackUserId }, 'unrecognised manage action value');
+      return problemModal(t, t('errors.notFound.strategy'));
+    }
+    const actor = await loadActor(ctx, input.slackUserId);
+    const s = await loadManagedStrategy(ctx, actor, input.strategyId, AUDIT_ACTION[input.op]);
+    return manageView(ctx, t, input.op, s, input.origin);
+  });
+}
+
+/**
+ * Every management form opens the same way: "Loading…" with the trigger (pushed over the
+ * modal it was asked from, if any), then the form `load` builds in the person's language,
+ * or what went wrong in its place.
+ */
+export async function openManageForm(
+  ctx: AppContext,
+  client: WebClient,
+  from: { slackUserId: string; triggerId: string; fromModal: boolean },
+  what: string,
+  load: (t: Translate) => Promise<View>,
+): Promise<void> {
+  const { t } = await speakerFor(ctx, from.slackUserId);
   await openThenFill(ctx, client, {
-    opener: { triggerId: input.triggerId, push: input.fromModal },
+    opener: { triggerId: from.triggerId, push: from.fromModal },
     loading: loadingModal(t),
-    load: async () => {
-      if (input.op === null || input.strategyId === null) {
-        // Not a value our menus produce: someone crafted it.
-        ctx.logger.warn({ user: input.slackUserId }, 'unrecognised manage action value');
-        return problemModal(t, t('errors.notFound.strategy'));
-      }
-      const actor = await loadActor(ctx, input.slackUserId);
-      const s = await loadManagedStrategy(ctx, actor, input.strategyId, AUDIT_ACTION[input.op]);
-      return manageView(ctx, t, input.op, s, input.origin);
-    },
+    load: () => load(t),
     problem: (text) => problemModal(t, text),
     t,
-    what: 'could not open a management modal',
+    what,
   });
 }
 

@@ -18,15 +18,22 @@ import { openView, replaceView } from '../../../loading-modal.js';
 import { speakerFor } from '../../../caller.js';
 import { problemText } from '../../../service-errors.js';
 
+/** A click inside the composer: who clicked, in which language, and what the form holds now. */
+async function composerClick(ctx: AppContext, body: BlockButtonAction) {
+  const view = body.view;
+  if (!view) return null;
+  const { t } = await speakerFor(ctx, body.user.id);
+  const meta = decodeComposerMeta(view.private_metadata);
+  return { view, t, meta, values: readComposerValues(view.state.values, meta) };
+}
+
 /** "Start from a draft": the message filled from the chosen quarter's updates. */
 export function startFromDraftButton(ctx: AppContext): ActionListener<BlockButtonAction> {
   return async ({ ack, body, client }) => {
     await ack();
-    const view = body.view;
-    if (!view) return;
-    const { t } = await speakerFor(ctx, body.user.id);
-    const meta = decodeComposerMeta(view.private_metadata);
-    const values = readComposerValues(view.state.values, meta);
+    const click = await composerClick(ctx, body);
+    if (!click) return;
+    const { view, t, meta, values } = click;
     let next;
     try {
       const actor = await loadActor(ctx, body.user.id);
@@ -52,11 +59,9 @@ export function startFromDraftButton(ctx: AppContext): ActionListener<BlockButto
 export function addPartButton(ctx: AppContext): ActionListener<BlockButtonAction> {
   return async ({ ack, body, client }) => {
     await ack();
-    const view = body.view;
-    if (!view) return;
-    const { t } = await speakerFor(ctx, body.user.id);
-    const meta = decodeComposerMeta(view.private_metadata);
-    const values = readComposerValues(view.state.values, meta);
+    const click = await composerClick(ctx, body);
+    if (!click) return;
+    const { view, t, meta, values } = click;
     const parts = Math.min(BRIEFING_LIMITS.bodyParts, meta.parts + 1);
     await replaceView(ctx, client, { viewId: view.id, hash: view.hash }, briefingComposerModal(t, composerFromValues(ctx, { ...meta, parts }, values)));
   };
@@ -66,13 +71,11 @@ export function addPartButton(ctx: AppContext): ActionListener<BlockButtonAction
 export function previewButton(ctx: AppContext): ActionListener<BlockButtonAction> {
   return async ({ ack, body, client }) => {
     await ack();
-    const view = body.view;
-    if (!view) return;
     // Only what the person typed is shown back to them: nothing to authorize, nothing slow
     // before the push (the trigger lives 3 seconds).
-    const { t } = await speakerFor(ctx, body.user.id);
-    const meta = decodeComposerMeta(view.private_metadata);
-    const values = readComposerValues(view.state.values, meta);
+    const click = await composerClick(ctx, body);
+    if (!click) return;
+    const { t, values } = click;
     const content = { title: values.title.trim() || '…', body: values.body, quarterKey: values.quarterKey };
     await openView(ctx, client, { triggerId: body.trigger_id, push: true }, briefingPreviewModal(t, content));
   };

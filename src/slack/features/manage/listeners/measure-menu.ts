@@ -7,31 +7,22 @@ import type { View } from '@slack/types';
 import type { AppContext } from '../../../../services/app-context.js';
 import { notFound } from '../../../../services/errors.js';
 import { measureToEdit } from '../../../../services/measures.js';
-import { loadingModal, problemModal } from '../ui/manage-modals.js';
 import { measureArchiveModal, measureEditModal, parseMeasureMenuValue } from '../ui/measure-form.js';
 import { loadActor } from '../../../../services/authz.js';
-import { openThenFill } from '../../../loading-modal.js';
-import { speakerFor } from '../../../caller.js';
+import { openManageForm } from '../strategy-views.js';
 
 export function measureMenu(ctx: AppContext): ActionListener<BlockAction<OverflowAction>> {
   return async ({ ack, body, action, client }) => {
     await ack();
-    const { t } = await speakerFor(ctx, body.user.id);
-    await openThenFill(ctx, client, {
-      opener: { triggerId: body.trigger_id, push: body.view?.type === 'modal' },
-      loading: loadingModal(t),
-      load: async (): Promise<View> => {
-        const parsed = parseMeasureMenuValue(action.selected_option?.value);
-        if (!parsed) throw notFound('errors.notFound.measure', { measureId: null });
-        const actor = await loadActor(ctx, body.user.id);
-        const { measure, strategy } = await measureToEdit(ctx, actor, parsed.measureId);
-        return parsed.op === 'edit'
-          ? measureEditModal(t, { strategyLabel: strategy.label, measure })
-          : measureArchiveModal(t, { strategyLabel: strategy.label, measure });
-      },
-      problem: (text) => problemModal(t, text),
-      t,
-      what: 'could not open the measure form',
+    const from = { slackUserId: body.user.id, triggerId: body.trigger_id, fromModal: body.view?.type === 'modal' };
+    await openManageForm(ctx, client, from, 'could not open the measure form', async (t): Promise<View> => {
+      const parsed = parseMeasureMenuValue(action.selected_option?.value);
+      if (!parsed) throw notFound('errors.notFound.measure', { measureId: null });
+      const actor = await loadActor(ctx, body.user.id);
+      const { measure, strategy } = await measureToEdit(ctx, actor, parsed.measureId);
+      return parsed.op === 'edit'
+        ? measureEditModal(t, { strategyLabel: strategy.label, measure })
+        : measureArchiveModal(t, { strategyLabel: strategy.label, measure });
     });
   };
 }

@@ -7,38 +7,28 @@ import { STRATEGY_FIELD_LIMITS } from '../../../../domain/strategy-input.js';
 import { notFound } from '../../../../services/errors.js';
 import { findMilestone } from '../../../../services/milestones.js';
 import { strategyLabel } from '../../../../services/strategy-records.js';
-import { loadingModal, problemModal } from '../ui/manage-modals.js';
 import { milestoneEditModal } from '../ui/milestone-form.js';
-import { ownerChoices } from '../strategy-views.js';
-import { openThenFill } from '../../../loading-modal.js';
+import { openManageForm, ownerChoices } from '../strategy-views.js';
 import { loadManagedStrategy } from '../../../../services/strategies.js';
-import { speakerFor } from '../../../caller.js';
 
 export function milestoneEditButton(ctx: AppContext): ActionListener<BlockButtonAction> {
   return async ({ ack, body, action, client }) => {
     await ack();
-    const { t } = await speakerFor(ctx, body.user.id);
-    await openThenFill(ctx, client, {
-      opener: { triggerId: body.trigger_id, push: body.view?.type === 'modal' },
-      loading: loadingModal(t),
-      load: async () => {
-        const actor = await loadActor(ctx, body.user.id);
-        const id = Number(action.value);
-        const m = Number.isSafeInteger(id) && id > 0 ? await findMilestone(ctx, id) : null;
-        if (!m) throw notFound('errors.notFound.milestone', { milestoneId: action.value });
-        const s = await loadManagedStrategy(ctx, actor, m.strategyId, 'milestone.edit');
-        return milestoneEditModal(t, {
-          strategyId: s.id,
-          strategyLabel: strategyLabel(s),
-          milestone: { id: m.id, title: m.title, dueDate: m.dueDate.toISOString().slice(0, 10), owner: m.owner },
-          updatedAt: m.updatedAt.toISOString(),
-          owners: await ownerChoices(ctx, s.objective.plan.departmentId, s.objective.plan.department?.name ?? null),
-          titleLimit: STRATEGY_FIELD_LIMITS.milestoneTitle,
-        });
-      },
-      problem: (text) => problemModal(t, text),
-      t,
-      what: 'could not open the milestone form',
+    const from = { slackUserId: body.user.id, triggerId: body.trigger_id, fromModal: body.view?.type === 'modal' };
+    await openManageForm(ctx, client, from, 'could not open the milestone form', async (t) => {
+      const actor = await loadActor(ctx, body.user.id);
+      const id = Number(action.value);
+      const m = Number.isSafeInteger(id) && id > 0 ? await findMilestone(ctx, id) : null;
+      if (!m) throw notFound('errors.notFound.milestone', { milestoneId: action.value });
+      const s = await loadManagedStrategy(ctx, actor, m.strategyId, 'milestone.edit');
+      return milestoneEditModal(t, {
+        strategyId: s.id,
+        strategyLabel: strategyLabel(s),
+        milestone: { id: m.id, title: m.title, dueDate: m.dueDate.toISOString().slice(0, 10), owner: m.owner },
+        updatedAt: m.updatedAt.toISOString(),
+        owners: await ownerChoices(ctx, s.objective.plan.departmentId, s.objective.plan.department?.name ?? null),
+        titleLimit: STRATEGY_FIELD_LIMITS.milestoneTitle,
+      });
     });
   };
 }
