@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { createHttpServer, type ExtraHandler } from './http/server.js';
-import { FrontDoorReceiver, openFrontDoor, type FrontDoor } from './http/front-door/index.js';
+import { FrontDoorReceiver, startFrontDoor, type FrontDoor, type StartingFrontDoor } from './http/front-door/index.js';
 import type { Logger } from './logger.js';
 import { createAppContext, type AppContext } from './services/app-context.js';
 import { changeNoticeMessage } from './slack/features/digests/ui/change-notice.js';
@@ -19,6 +19,7 @@ import { LANGUAGES, translator, type Lang } from './slack/i18n/index.js';
 import { watchRememberedLanguages } from './slack/recent-languages.js';
 import { loadingView } from './slack/features/update/ui/update-message-views.js';
 import type { ModalView } from '@slack/types';
+import type { FrontDoorSettings } from './http/front-door/messages.js';
 import { assertValidCronOverrides, createDispatcherClient, startScheduler, type RunningScheduler } from './jobs/index.js';
 
 export interface StartOptions {
@@ -56,8 +57,17 @@ export interface RunningServer {
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const { config, logger } = opts;
   const t0 = Date.now();
-  const db = opts.db ?? (await openDatabase(config.database));
+  // Three slow steps that need nothing from each other run at once: loading the front
+  // door's thread, opening the database (then migrations), and asking Slack who the bot is.
+  const receiver = opts.slack.mode === 'http' ? new FrontDoorReceiver(logger) : undefined;
+  const starting: StartingFrontDoor | null = receiver ? startFrontDoor(receiver, frontDoorSettings(opts), logger) : null;
+  const identityLookup =
+    opts.slack.identity !== undefined ? Promise.resolve(opts.slack.identity) : lookupBotIdentity(opts.slack.botToken, opts.slack.apiUrl, logger);
+  // Awaited below; a failure must not count as unhandled while the database opens.
+  identityLookup.catch(() => {});
+  let opened: Database | undefined = opts.db;
   try {
+    const db = (opened ??= await openDatabase(config.database));
     const migrated = await migrate(db);
     if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
     // A wrong REAP_CRON_* must stop start-up before anything listens (one line, exit 1).
@@ -72,17 +82,16 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     }
     await opts.beforeListen?.(ctx);
 
-    const identity = opts.slack.identity !== undefined ? opts.slack.identity : await lookupBotIdentity(opts.slack.botToken, opts.slack.apiUrl, logger);
-    const receiver = opts.slack.mode === 'http' ? new FrontDoorReceiver(logger) : undefined;
+    const identity = await identityLookup;
     const app = createSlackApp(ctx, { ...opts.slack, identity }, receiver);
     const server = createHttpServer({ db, extra: opts.extra });
     let door: FrontDoor | null = null;
     let port: number;
     let jobs: RunningScheduler | null = null;
     try {
-      if (receiver) {
+      if (starting) {
         const internalPort = await listen(server, 0, '127.0.0.1');
-        door = await openFrontDoor(receiver, frontDoorSettings(opts, internalPort), logger);
+        door = await starting.listen(internalPort);
         watchRememberedLanguages(ctx, door.tellLanguage);
         port = door.port;
       } else {
@@ -97,7 +106,6 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       }
     } catch (e) {
       // Leave nothing listening behind a failed start, or the process would never exit.
-      await door?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       throw e;
@@ -126,12 +134,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       })());
     return { ctx, app, server, port, url, jobs, stop };
   } catch (e) {
-    if (!opts.db) await db.close().catch(() => {});
+    // The thread is running whether or not it listens yet; a failed start stops it.
+    await starting?.close();
+    if (!opts.db) await opened?.close().catch(() => {});
     throw e;
   }
 }
 
-function frontDoorSettings(opts: StartOptions, internalPort: number) {
+function frontDoorSettings(opts: StartOptions): FrontDoorSettings {
   if (!opts.slack.signingSecret) throw new Error('HTTP mode needs a signing secret');
   const loadingViews = Object.fromEntries(LANGUAGES.map((lang) => [lang, loadingView(translator(lang))])) as Record<Lang, ModalView>;
   return {
@@ -140,7 +150,6 @@ function frontDoorSettings(opts: StartOptions, internalPort: number) {
     signingSecret: opts.slack.signingSecret,
     botToken: opts.slack.botToken,
     apiUrl: opts.slack.apiUrl ?? 'https://slack.com/api/',
-    internalPort,
     logLevel: opts.config.logLevel,
     bodyLimit: 1024 * 1024,
     // Slack gives up after 3 s; Bolt answers 404 after this so nothing hangs.

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { markServedBySlack, SANDBOX_ON_POSTGRES } from '../services/slack-served-marker.js';
-import { seedDatabase } from '../db/seed/index.js';
 import { createLogger } from '../logger.js';
 import { endOfLifeWarning } from '../node-version-check.js';
 import { startServer, type RunningServer } from '../server.js';
@@ -48,6 +47,8 @@ async function startSlack(config: Config, logger: ReturnType<typeof createLogger
       // REAP_SEED_DEMO lets a City try the app in a test workspace with the demo data; a
       // database that already has departments is never touched.
       if (!config.seedDemo || (await ctx.prisma.department.count()) > 0) return;
+      // Loaded only here: the demo data is a large module a normal start never needs.
+      const { seedDatabase } = await import('../db/seed/index.js');
       const summary = await seedDatabase(ctx.prisma, { now: ctx.now(), timeZone: config.timeZone });
       logger.info({ created: summary.created }, 'REAP_SEED_DEMO: loaded the demo data into the empty database');
     },

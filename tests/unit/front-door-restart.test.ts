@@ -5,8 +5,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrontDoorReceiver, openFrontDoor, type FrontDoor } from '../../src/http/front-door/index.js';
+import { FrontDoorReceiver, openFrontDoor, startFrontDoor, type FrontDoor } from '../../src/http/front-door/index.js';
 import { createLogger } from '../../src/logger.js';
+import { freePortBelowEphemeralRange } from '../support/free-port.js';
 
 const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Loading' }, blocks: [] };
 
@@ -24,7 +25,9 @@ describe('the front door’s thread', () => {
   let internal: http.Server | undefined;
   afterEach(async () => {
     await door?.close();
+    door = undefined;
     await new Promise<void>((r) => (internal ? internal.close(() => r()) : r()));
+    internal = undefined;
   });
 
   it('starts again on the same port after it stops, and serves as before', async () => {
@@ -62,5 +65,36 @@ describe('the front door’s thread', () => {
     }
     expect(threads).toHaveLength(2);
     expect(answer).toEqual({ status: 200, body: 'main thread here' });
+  });
+
+  it('takes no port while the app is starting, and a start that fails stops the thread', async () => {
+    // The thread is started before the database opens; Slack must not reach a half-started app.
+    const port = await freePortBelowEphemeralRange();
+    const logger = createLogger('silent');
+    const threads: Worker[] = [];
+    const starting = startFrontDoor(
+      new FrontDoorReceiver(logger),
+      {
+        port,
+        host: '127.0.0.1',
+        signingSecret: 'secret',
+        botToken: 'xoxb-test',
+        apiUrl: 'http://127.0.0.1:1/api/',
+        logLevel: 'silent',
+        bodyLimit: 1024 * 1024,
+        unhandledRequestTimeoutMillis: 3001,
+        loadingViews: { en: view, es: view, vi: view },
+      },
+      logger,
+      { onThread: (w) => threads.push(w) },
+    );
+    // Long enough for the thread to load Bolt and be ready to listen.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await get(`http://127.0.0.1:${port}/healthz`)).toBeNull();
+    const exited = new Promise<number>((r) => threads[0]!.once('exit', r));
+    // What startServer does when the database cannot be opened: the process can then exit.
+    await starting.close();
+    await expect(exited).resolves.toBeTypeOf('number');
+    expect(await get(`http://127.0.0.1:${port}/healthz`)).toBeNull();
   });
 });

@@ -102,30 +102,39 @@ export interface FrontDoor {
   close(): Promise<void>;
 }
 
+/** A front door whose thread is loading, not yet listening. */
+export interface StartingFrontDoor {
+  /** Listens once the app can serve; `internalPort` is the main thread's own HTTP server. */
+  listen(internalPort: number): Promise<FrontDoor>;
+  /** Stops the thread, listening or not (e.g. when the start fails). */
+  close(): Promise<void>;
+}
+
 export interface FrontDoorOptions {
   /** Told of each thread started, the first and every restart (diagnostics, tests). */
   onThread?: (worker: Worker) => void;
 }
 
-/** Starts the front door's thread on `settings.port` and resolves once it listens. */
-export async function openFrontDoor(
-  receiver: FrontDoorReceiver,
-  settings: FrontDoorSettings,
-  logger: Logger,
-  options: FrontDoorOptions = {},
-): Promise<FrontDoor> {
+/**
+ * Starts the front door's thread. It does not listen until told: loading it (Bolt and our
+ * modules in a fresh isolate) takes about as long as opening the database and checking
+ * the bot token, so the start-up does those meanwhile and then calls `listen`.
+ */
+export function startFrontDoor(receiver: FrontDoorReceiver, settings: FrontDoorSettings, logger: Logger, options: FrontDoorOptions = {}): StartingFrontDoor {
   let closing = false;
   let worker: Worker;
   // The port asked for (0: any), then the one the first front door got, for a restart.
   let port = settings.port;
+  let internalPort: number | null = null;
 
-  const spawn = () =>
-    new Promise<number>((resolve, reject) => {
-      worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ...settings, port } });
-      receiver.connect(worker);
-      options.onThread?.(worker);
-      let listening = false;
-      worker.on('message', (message: FromDoor) => {
+  const spawn = () => {
+    const thread = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ...settings, port } });
+    worker = thread;
+    receiver.connect(thread);
+    options.onThread?.(thread);
+    let listening = false;
+    const listened = new Promise<number>((resolve, reject) => {
+      thread.on('message', (message: FromDoor) => {
         if (message.type === 'listening') {
           listening = true;
           port = message.port;
@@ -136,34 +145,62 @@ export async function openFrontDoor(
           receiver.receive(message);
         }
       });
-      worker.on('error', (e) => {
+      thread.on('error', (e) => {
         logger.error({ err: e }, 'the HTTP front door failed');
         if (!listening) reject(e);
       });
-      worker.on('exit', () => {
-        receiver.connect(null);
+      thread.on('exit', () => {
+        if (worker === thread) receiver.connect(null);
+        if (!listening) reject(new Error('the HTTP front door stopped before it listened'));
         if (closing || !listening) return;
         // Slack's requests would find nobody listening: start a new front door on the same port.
         logger.error('the HTTP front door stopped; starting it again');
         spawn().catch((e: unknown) => logger.fatal({ err: e }, 'the HTTP front door could not be started again'));
       });
     });
+    // Whoever awaits it sees a failure; until then it must not count as unhandled.
+    listened.catch(() => {});
+    // A restarted thread listens at once: the app is serving already.
+    if (internalPort !== null) thread.postMessage({ type: 'listen', internalPort } satisfies ToDoor);
+    return listened;
+  };
 
-  return {
-    port: await spawn(),
-    tellLanguage: (user, lang) => worker.postMessage({ type: 'language', user, lang } satisfies ToDoor),
-    close: () => {
-      closing = true;
-      const current = worker;
-      return new Promise<void>((resolve) => {
-        // The front door stops listening and lets requests in flight finish (up to 5 s).
-        current.once('exit', () => resolve());
-        current.on('message', (message: FromDoor) => {
-          if (message.type === 'closed') void current.terminate();
-        });
-        current.postMessage({ type: 'close' } satisfies ToDoor);
-        setTimeout(() => void current.terminate(), 6_000).unref();
+  const close = () => {
+    closing = true;
+    const current = worker;
+    return new Promise<void>((resolve) => {
+      // The front door stops listening and lets requests in flight finish (up to 5 s).
+      current.once('exit', () => resolve());
+      current.on('message', (message: FromDoor) => {
+        if (message.type === 'closed') void current.terminate();
       });
+      current.postMessage({ type: 'close' } satisfies ToDoor);
+      setTimeout(() => void current.terminate(), 6_000).unref();
+    });
+  };
+
+  const first = spawn();
+  return {
+    close,
+    async listen(internal) {
+      internalPort = internal;
+      worker.postMessage({ type: 'listen', internalPort: internal } satisfies ToDoor);
+      return {
+        port: await first,
+        tellLanguage: (user, lang) => worker.postMessage({ type: 'language', user, lang } satisfies ToDoor),
+        close,
+      };
     },
   };
+}
+
+/** Starts the front door's thread on `settings.port` and resolves once it listens. */
+export function openFrontDoor(
+  receiver: FrontDoorReceiver,
+  settings: FrontDoorSettings & { internalPort: number },
+  logger: Logger,
+  options: FrontDoorOptions = {},
+): Promise<FrontDoor> {
+  const { internalPort, ...rest } = settings;
+  return startFrontDoor(receiver, rest, logger, options).listen(internalPort);
 }

@@ -10,8 +10,6 @@ export interface FrontDoorSettings {
   botToken: string;
   /** Web API base, ending with /api/. */
   apiUrl: string;
-  /** The main thread's own HTTP server on 127.0.0.1: everything that is not /slack/events. */
-  internalPort: number;
   logLevel: string;
   bodyLimit: number;
   /** Bolt answers 404 when nothing acknowledged a request by then. */
@@ -37,4 +35,10 @@ export type ToDoor =
   | { type: 'ack'; id: number; response?: unknown }
   | { type: 'done'; id: number; error?: { message: string; code?: string } }
   | { type: 'language'; user: string; lang: Lang }
+  /**
+   * Start listening. The thread is started before the database is open (loading it takes
+   * as long), and told to listen once the app can serve; `internalPort` is the main
+   * thread's own HTTP server on 127.0.0.1, for everything that is not /slack/events.
+   */
+  | { type: 'listen'; internalPort: number }
   | { type: 'close' };

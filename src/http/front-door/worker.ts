@@ -34,6 +34,8 @@ interface InFlight {
 }
 const inFlight = new Map<number, InFlight>();
 let nextId = 1;
+/** The main thread's own HTTP server, told with the 'listen' message. */
+let internalPort = 0;
 
 // Only processEvent is used by HTTPReceiver; the real App lives on the main thread.
 const mainThreadApp = {
@@ -88,7 +90,7 @@ const server = createLimitedServer((req, res) => {
       receiver.requestListener(req, res);
       return;
     }
-    forwardRequest(req, res, { port: settings.internalPort, agent: forwardAgent });
+    forwardRequest(req, res, { port: internalPort, agent: forwardAgent });
   } catch (e) {
     // Whatever a client sends, the port stays up: the request gets an answer, not a crash.
     logger.warn({ err: (e as Error).message, method: req.method, url: req.url }, 'a request to the front door failed');
@@ -115,6 +117,10 @@ port.on('message', (message: ToDoor) => {
       languages.set(message.user, message.lang);
       if (languages.size > MAX_PEOPLE) languages.delete(languages.keys().next().value!);
       return;
+    case 'listen':
+      internalPort = message.internalPort;
+      listen();
+      return;
     case 'close':
       close();
       return;
@@ -133,11 +139,13 @@ function close(): void {
   setTimeout(() => server.closeAllConnections(), 5_000).unref();
 }
 
-server.once('error', (e: NodeJS.ErrnoException) => {
-  post({ type: 'listen-failed', message: e.message, code: e.code });
-  port.close();
-});
-server.listen(settings.port, settings.host, () => {
-  const address = server.address();
-  post({ type: 'listening', port: typeof address === 'object' && address ? address.port : settings.port });
-});
+function listen(): void {
+  server.once('error', (e: NodeJS.ErrnoException) => {
+    post({ type: 'listen-failed', message: e.message, code: e.code });
+    port.close();
+  });
+  server.listen(settings.port, settings.host, () => {
+    const address = server.address();
+    post({ type: 'listening', port: typeof address === 'object' && address ? address.port : settings.port });
+  });
+}
