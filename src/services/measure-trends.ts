@@ -1,16 +1,20 @@
 // Typed measures against their targets over time, for the charts of the quarterly briefing
-// (the ORSE work plan's public measures). Each read is one statement, named by its leading
-// comment; measurePoints (domain/measures.ts) keeps the latest value of each period.
+// (the ORSE work plan's public measures) and of App Home (the measures a person owns).
+// Each read is one statement, named by its leading comment; measurePoints
+// (domain/measures.ts) keeps the latest value of each period.
 import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { MeasureDirection, MeasureKind } from '../domain/enums.js';
 import { parsePeriodKey } from '../domain/fiscal-calendar.js';
 import { measurePoints, type PeriodValue, type MeasureValueRow } from '../domain/measures.js';
+import type { Actor } from '../domain/permissions.js';
 import type { ServiceContext } from './service-context.js';
 
 /** Periods a chart shows at most: two years of quarters. */
 export const TREND_PERIODS = 8;
 /** Measures the briefing charts at most, so the charts do not bury the text. */
 export const BRIEFING_MEASURES = 3;
+/** Measures App Home charts at most for their owner. */
+export const HOME_MEASURES = 2;
 
 export interface MeasureTrend {
   measureId: number;
@@ -84,4 +88,32 @@ export async function workPlanMeasureTrends(ctx: Pick<ServiceContext, 'prisma'>,
     planOrder.filter((id) => chosen.has(id)),
     { byQuarter: true },
   );
+}
+
+/**
+ * The measures with a target on the live strategies `actor` owns, the most recently reported
+ * first, at most `limit`, each by reporting period (App Home). Every value counts, whatever
+ * its update's visibility: they are the owner's own figures. One statement, run on every
+ * Home publish.
+ */
+export async function ownedMeasureTrends(ctx: Pick<ServiceContext, 'prisma'>, actor: Pick<Actor, 'memberId'>, limit = HOME_MEASURES): Promise<MeasureTrend[]> {
+  const rows = await ctx.prisma.$queryRaw<TrendRow[]>(PrismaNS.sql`
+    /* owned measure trends */
+    WITH mine AS (
+      SELECT m.id, max(u."createdAt") AS last
+        FROM "Strategy" s
+        JOIN "Measure" m ON m."strategyId" = s.id
+        JOIN "MeasureValue" v ON v."measureId" = m.id
+        JOIN "ProgressUpdate" u ON u.id = v."progressUpdateId"
+       WHERE s."ownerId" = ${actor.memberId}::int AND s."archivedAt" IS NULL AND m."archivedAt" IS NULL AND m.target IS NOT NULL
+       GROUP BY m.id
+       ORDER BY last DESC, m.id LIMIT ${limit}::int)
+    SELECT ${MEASURE_COLUMNS}
+      FROM mine
+      JOIN "Measure" m ON m.id = mine.id
+      JOIN "MeasureValue" v ON v."measureId" = m.id
+      JOIN "ProgressUpdate" u ON u.id = v."progressUpdateId"
+     ORDER BY mine.last DESC, m.id`);
+  const ids = [...new Set(rows.map((r) => r.measureId))];
+  return trendsOf(rows, ids, {});
 }

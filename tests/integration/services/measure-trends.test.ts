@@ -1,8 +1,9 @@
 // What the measure charts draw: for the quarterly briefing, the ORSE work plan's measures
 // marked for open data with a target, from PUBLIC updates up to the briefing's quarter, one
-// value per quarter, the three most recently reported.
+// value per quarter, the three most recently reported; for App Home, the two most recently
+// reported measures with a target on the strategies a person owns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workPlanMeasureTrends } from '../../../src/services/measure-trends.js';
+import { ownedMeasureTrends, workPlanMeasureTrends } from '../../../src/services/measure-trends.js';
 import { reportMeasureValues } from '../../support/measure-values.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../support/test-db.js';
 
@@ -84,5 +85,25 @@ describe('the briefing’s measures', () => {
     expect(q4[0]!.points.at(-1)).toEqual({ periodKey: 'FY2024-Q4', value: 4.9 });
     expect((await workPlanMeasureTrends(db, 'FY2023-Q4')).length).toBe(0);
     expect(await workPlanMeasureTrends(db, 'not a quarter')).toEqual([]);
+  });
+});
+
+describe('an owner’s measures on App Home', () => {
+  it('gives the two most recently reported with a target, every value of theirs by period', async () => {
+    const trends = await ownedMeasureTrends(db, { memberId: owner });
+    expect(trends.map((t) => [t.label, t.points])).toEqual([
+      [
+        'Rating on ORE trainings',
+        [
+          { periodKey: 'FY2024-Q1', value: 4.2 },
+          { periodKey: 'FY2024-Q2', value: 4.6 },
+          // Their own internal figure counts on their own Home.
+          { periodKey: 'FY2024-Q3', value: 1 },
+          { periodKey: 'FY2024-Q4', value: 4.9 },
+        ],
+      ],
+      ['Share trained (internal only)', [{ periodKey: 'FY2024-Q3', value: 70 }]],
+    ]);
+    expect(await ownedMeasureTrends(db, { memberId: author })).toEqual([]);
   });
 });
