@@ -61,6 +61,11 @@ export function nextPeriod(p: FiscalPeriod): FiscalPeriod {
   return p.index < count ? periodFor(p.fiscalYearEnd, p.cadence, p.index + 1) : periodFor(p.fiscalYearEnd + 1, p.cadence, 1);
 }
 
+/** The fiscal quarter a period falls in: itself for a quarter, Q1 for July to September. */
+export function quarterOf(p: FiscalPeriod): FiscalPeriod {
+  return p.cadence === 'QUARTERLY' ? p : periodFor(p.fiscalYearEnd, 'QUARTERLY', Math.ceil(p.index / 3));
+}
+
 const PERIOD_KEY = /^FY(\d{4})-(Q([1-4])|M(0[1-9]|1[0-2]))$/;
 
 export function parsePeriodKey(key: string): FiscalPeriod | null {

@@ -6,6 +6,7 @@
 // A yes/no measure stores 1 for yes and 0 for no, so "meets target" and charts treat every
 // kind alike.
 import type { EquityGroup, MeasureDirection, MeasureKind } from '../generated/prisma/enums.js';
+import { parsePeriodKey, quarterOf } from './fiscal-calendar.js';
 import type { MessageKey } from './messages.js';
 
 export const MEASURE_KINDS = ['YES_NO', 'COUNT', 'PERCENT', 'CURRENCY', 'RATING'] as const satisfies readonly MeasureKind[];
@@ -116,6 +117,50 @@ export function parseMeasureValue(kind: MeasureKind, raw: string | null | undefi
 export function meetsTarget(rule: Pick<MeasureRule, 'target' | 'direction'>, value: number): boolean | null {
   if (rule.target === null) return null;
   return rule.direction === 'DECREASE' ? value <= rule.target : value >= rule.target;
+}
+
+/** One reported value of a measure, as read with its update. */
+export interface MeasureValueRow {
+  measureId: number;
+  periodKey: string;
+  value: number;
+  /** The update's time and id: the latest of a period counts. */
+  reportedAt: Date;
+  updateId: number;
+}
+
+export interface PeriodValue {
+  periodKey: string;
+  value: number;
+}
+
+/**
+ * Each measure's value per period, oldest first, at most the `last` periods: when several
+ * updates reported it in one period, the latest counts (a correction replaces the first
+ * figure). `byQuarter` counts a month's value in its quarter, so a monthly and a quarterly
+ * reporter read the same on one chart. Rows with a period key that is not one are skipped.
+ */
+export function measurePoints(rows: readonly MeasureValueRow[], options: { byQuarter?: boolean; last?: number } = {}): Map<number, PeriodValue[]> {
+  const latest = new Map<number, Map<string, { start: string; row: MeasureValueRow }>>();
+  for (const r of rows) {
+    const parsed = parsePeriodKey(r.periodKey);
+    if (!parsed) continue;
+    const period = options.byQuarter ? quarterOf(parsed) : parsed;
+    const periods = latest.get(r.measureId) ?? new Map();
+    const seen = periods.get(period.key);
+    const newer =
+      !seen ||
+      seen.row.reportedAt.getTime() < r.reportedAt.getTime() ||
+      (seen.row.reportedAt.getTime() === r.reportedAt.getTime() && seen.row.updateId < r.updateId);
+    if (newer) periods.set(period.key, { start: period.start, row: r });
+    latest.set(r.measureId, periods);
+  }
+  const out = new Map<number, PeriodValue[]>();
+  for (const [measureId, periods] of latest) {
+    const points = [...periods.entries()].sort(([, a], [, b]) => a.start.localeCompare(b.start)).map(([periodKey, p]) => ({ periodKey, value: p.row.value }));
+    out.set(measureId, options.last === undefined ? points : points.slice(-options.last));
+  }
+  return out;
 }
 
 /** A value off target must say why. */

@@ -1,9 +1,10 @@
 // /reap briefing as Slack drives it, with the jobs run through the real registry, outbox and
 // dispatcher against the fake Slack: an ORSE admin composes a briefing from the automatic
 // draft (PUBLIC text only), previews it, schedules it for two channels; the `briefings` job
-// posts it to each exactly once however often it runs, records the posts' links and DMs
-// them to the composer; Edit then corrects both posted messages. People who are not ORSE
-// admins are refused, crafted payloads included, and nothing changes.
+// posts it to each exactly once however often it runs (with charts of the City's status,
+// reporting coverage and the work plan's public measure against its target), records the
+// posts' links and DMs them to the composer; Edit then corrects both posted messages.
+// People who are not ORSE admins are refused, crafted payloads included, and nothing changes.
 import type { ViewOutput } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobName } from '../../src/config.js';
@@ -20,6 +21,7 @@ import { translator } from '../../src/slack/i18n/index.js';
 import { briefingMessage } from '../../src/slack/features/briefing/ui/briefing-message.js';
 import { briefingComposerModal } from '../../src/slack/features/briefing/ui/briefing-modal.js';
 import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
+import { reportMeasureValues } from '../support/measure-values.js';
 
 const START = Date.parse('2026-11-18T17:00:00Z'); // Wednesday 09:00 in San José, FY2027-Q2
 const MARISOL = 'U0ORSE01'; // ORSE admin, Spanish
@@ -156,6 +158,18 @@ describe('/reap briefing', () => {
     });
 
     it('is posted to each channel exactly once, its links recorded and sent to her', async () => {
+      // The work plan's training rating gets a target and two quarters of public figures; an
+      // internal figure stays out of the channels.
+      const rating = await app.db.prisma.measure.findFirstOrThrow({
+        where: { label: 'Rating on ORE trainings', strategy: { objective: { plan: { kind: 'ORSE_WORK_PLAN' } } } },
+      });
+      await app.db.prisma.measure.update({ where: { id: rating.id }, data: { target: 4.5 } });
+      const marisol = await app.db.prisma.member.findUniqueOrThrow({ where: { slackUserId: MARISOL } });
+      await reportMeasureValues(app.db.prisma, rating.id, marisol.id, [
+        { periodKey: 'FY2026-Q4', value: 1, at: '2026-05-01T18:00:00Z', visibility: 'INTERNAL' },
+        { periodKey: 'FY2027-Q1', value: 4.2, at: '2026-09-01T18:00:00Z' },
+        { periodKey: 'FY2027-Q2', value: 4.6, at: '2026-11-02T18:00:00Z' },
+      ]);
       expect((await run('briefings')).enqueued).toBe(2);
       expect((await run('briefings')).enqueued).toBe(0);
       await run('outbox');
@@ -165,10 +179,17 @@ describe('/reap briefing', () => {
         expect(posted, channel).toHaveLength(1);
         expect(posted[0]!.text).toBe('Avances de equidad racial, octubre a diciembre (AF 2026-27 T2)');
         expect((posted[0]!.blocks as Block[])[0]).toMatchObject({ type: 'header', text: { text: 'Avances de equidad racial, octubre a diciembre' } });
-        // Every department's status mix, then reporting coverage of the past quarters, with the figures in the alt text.
-        const charts = (posted[0]!.blocks as (Block & { block_id?: string; alt_text?: string })[]).filter((b) => b.type === 'image');
-        expect(charts.map((c) => c.block_id)).toEqual(['briefing_chart', 'briefing_coverage_chart']);
+        // Every department's status mix, reporting coverage of the past quarters, then the work
+        // plan's measure against its target, with the figures in the alt text.
+        const charts = (posted[0]!.blocks as (Block & { block_id?: string; alt_text?: string; slack_file?: { id: string } })[]).filter(
+          (b) => b.type === 'image',
+        );
+        expect(charts.map((c) => c.block_id)).toEqual(['briefing_chart', 'briefing_coverage_chart', 'briefing_measure_chart_1']);
         expect(charts[1]!.alt_text).toMatch(/AF 2026-27 T1: \d+ con informe, \d+ sin informe/);
+        expect(charts[2]!.alt_text).toBe(
+          'Gráfico de líneas de Rating on ORE trainings por período del informe. AF 2026-27 T1: 4.2 / 5. AF 2026-27 T2: 4.6 / 5. Meta: 4.5 / 5, más alto es mejor.',
+        );
+        expect(charts[2]!.slack_file?.id).toMatch(/^F/);
       }
       await run('briefings');
       const b = await app.db.prisma.briefing.findUniqueOrThrow({ where: { id: briefingId }, include: { posts: { orderBy: { channelId: 'asc' } } } });

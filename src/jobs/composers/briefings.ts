@@ -12,9 +12,10 @@
 // fire is normally POSTED by the next. Two queries read everything; the writes of one run
 // share a transaction.
 //
-// A briefing opens with a chart of every department's status mix and one of reporting
-// coverage over the last four quarters (from the quarters' snapshots), each uploaded once
-// per language in a run; a chart that cannot be made is left out and the briefing goes.
+// A briefing opens with a chart of every department's status mix, one of reporting
+// coverage over the last four quarters (from the quarters' snapshots) and up to three of the
+// ORSE work plan's public measures against their targets, each uploaded once per language
+// in a run; a chart that cannot be made is left out and the briefing goes.
 import type { ImageBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { ChartUploads, type ChartUploadClient } from '../../charts/chart-uploads.js';
@@ -24,6 +25,8 @@ import { chartImageBlock } from '../../slack/ui/charts/chart-block.js';
 import { statusMixChart, type StatusMixRow } from '../../slack/ui/charts/status-mix.js';
 import { reportingCoverageChart, type CoverageRow } from '../../slack/ui/charts/reporting-coverage.js';
 import { reportingCoverage } from '../../services/reporting-coverage.js';
+import { workPlanMeasureTrends, type MeasureTrend } from '../../services/measure-trends.js';
+import { measureTrendChart } from '../../slack/ui/charts/measure-trend.js';
 import {
   claimBriefingCanvas,
   loadDueBriefings,
@@ -175,7 +178,8 @@ export function briefingsJob(options: BriefingsJobOptions = {}): JobHandler {
 
 /**
  * The charts each briefing about to be posted opens with, by briefing id (missing: none):
- * every department's status mix, and reporting coverage over the last quarters.
+ * every department's status mix, reporting coverage over the last quarters, and the work
+ * plan's public measures against their targets.
  */
 async function briefingCharts(run: JobRunContext, plans: readonly Plan[], client: ChartUploadClient | null): Promise<Map<number, ImageBlock[]>> {
   const out = new Map<number, ImageBlock[]>();
@@ -198,14 +202,29 @@ async function briefingCharts(run: JobRunContext, plans: readonly Plan[], client
   } catch (e) {
     run.logger.warn({ err: (e as Error).message }, 'briefing coverage chart left out: no snapshots read');
   }
-  if (rows.length === 0 && coverage.length === 0) return out;
+  // Each briefing's measures up to the end of its own quarter: read once per quarter.
+  const trends = new Map<string, MeasureTrend[]>();
+  for (const quarterKey of new Set(posting.map((b) => b.quarterKey))) {
+    try {
+      trends.set(quarterKey, await workPlanMeasureTrends(run.ctx, quarterKey));
+    } catch (e) {
+      run.logger.warn({ err: (e as Error).message, quarterKey }, 'briefing measure charts left out: no values read');
+    }
+  }
+  const anyTrend = [...trends.values()].some((list) => list.length > 0);
+  if (rows.length === 0 && coverage.length === 0 && !anyTrend) return out;
   const uploads = new ChartUploads({ client, logger: run.logger, filePrefix: 'briefing' });
   await Promise.all(
     posting.map(async (b) => {
       const t: Translate = translator(resolveLanguage(b.createdBy.language, b.createdBy.slackLocale));
+      // A measure with a single quarter's value is charted too: its first figure against the
+      // target already tells Council and the community how far there is to go, and leaving it
+      // out would hide every new measure until its second quarter.
+      const measures = (trends.get(b.quarterKey) ?? []).map((m, i) => ({ chart: measureTrendChart(t, m), blockId: `briefing_measure_chart_${i + 1}` }));
       const charts = [
         ...(rows.length ? [{ chart: statusMixChart(t, rows), blockId: 'briefing_chart' }] : []),
         ...(coverage.length ? [{ chart: reportingCoverageChart(t, coverage), blockId: 'briefing_coverage_chart' }] : []),
+        ...measures,
       ];
       const blocks = await Promise.all(
         charts.map(async ({ chart, blockId }) => {

@@ -33,3 +33,16 @@ export const option = (text: string, value: string, description?: string): Plain
   value,
   ...(description ? { description: { type: 'plain_text', text: truncate(description, 75), emoji: true } } : {}),
 });
+
+/** Characters of text in a block, as Slack counts them toward a message's size. */
+export function blockTextLength(block: unknown): number {
+  if (Array.isArray(block)) return block.reduce((n: number, b) => n + blockTextLength(b), 0);
+  if (!block || typeof block !== 'object') return 0;
+  let n = 0;
+  for (const [key, value] of Object.entries(block)) {
+    if (typeof value === 'string') {
+      if (key === 'text' || key === 'alt_text') n += value.length;
+    } else n += blockTextLength(value);
+  }
+  return n;
+}

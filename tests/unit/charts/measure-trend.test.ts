@@ -80,4 +80,11 @@ describe('measure trend chart', () => {
     const png = await new ChartRenderer().render(measureTrendChart(translator('en'), TRAINED).spec);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
+
+  it('draws a first figure alone against the target (the briefing shows a measure from its first quarter)', { timeout: 30_000 }, async () => {
+    const chart = measureTrendChart(translator('en'), { ...TRAINED, points: [{ periodKey: 'FY2024-Q1', value: 61.5 }] });
+    expect(chart.alt).toBe('Line chart of Workforce trained by reporting period. FY 2023-24 Q1: 61.5%. Target: 98%, higher is better.');
+    const png = await new ChartRenderer().render(chart.spec);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
 });

@@ -6,8 +6,13 @@ import { BRIEFING_LIMITS } from '../../../src/domain/briefing-draft.js';
 import { parsePeriodKey } from '../../../src/domain/fiscal-calendar.js';
 import { validateBlocks, validateView } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
+import type { ImageBlock, SectionBlock } from '@slack/types';
+import { blockTextLength } from '../../../src/slack/ui/blocks.js';
+import { chartImageBlock } from '../../../src/slack/ui/charts/chart-block.js';
+import { measureTrendChart } from '../../../src/slack/ui/charts/measure-trend.js';
 import {
   BRIEFING_ACTIONS,
+  BRIEFING_MESSAGE_TEXT_MAX,
   briefingListMessage,
   briefingMessage,
   briefingPostedMessage,
@@ -64,6 +69,54 @@ describe('the posted briefing', () => {
     const preview = briefingPreviewModal(t, content);
     expect(modalProblems(preview)).toEqual([]);
     expect(preview.blocks).toEqual(msg.blocks);
+  });
+
+  it('shows the work plan’s measures against their targets, their figures in the alt text', () => {
+    const t = translator('es');
+    const rating = measureTrendChart(t, {
+      label: 'Calificación de las capacitaciones',
+      kind: 'RATING',
+      unit: '',
+      target: 4.5,
+      direction: 'INCREASE',
+      points: [
+        { periodKey: 'FY2027-Q1', value: 4.2 },
+        { periodKey: 'FY2027-Q2', value: 4.6 },
+      ],
+    });
+    const msg = briefingMessage(t, { title: 'Informe', body: 'Texto', quarterKey: 'FY2027-Q2' }, [
+      chartImageBlock('F0RATING', rating, 'briefing_measure_chart_1'),
+    ]);
+    expect(messageProblems(msg.blocks)).toEqual([]);
+    const image = msg.blocks.find((b) => b.block_id === 'briefing_measure_chart_1') as ImageBlock;
+    expect(image).toMatchObject({ slack_file: { id: 'F0RATING' } });
+    expect(image.alt_text).toBe(
+      'Gráfico de líneas de Calificación de las capacitaciones por período del informe. AF 2026-27 T1: 4.2 / 5. AF 2026-27 T2: 4.6 / 5. Meta: 4.5 / 5, más alto es mejor.',
+    );
+    // Charts come before the admin's text.
+    expect(msg.blocks.map((b) => b.type)).toEqual(['header', 'context', 'image', 'section']);
+  });
+
+  it('leaves out the charts that would make the longest briefing too long for Slack, never its text', () => {
+    const t = translator('en');
+    const alt = 'Figure. '.repeat(120);
+    const charts = Array.from({ length: 5 }, (_, i) => chartImageBlock(`F${i}`, { title: `Chart ${i}`, alt }, `chart_${i}`));
+    const short = briefingMessage(t, { title: 'T', body: 'Short.', quarterKey: 'FY2027-Q2' }, charts);
+    expect(short.blocks.filter((b) => b.type === 'image')).toHaveLength(5);
+    // A body of 7,000 characters leaves room for some of the charts, the first ones.
+    const body = Array.from({ length: 7 }, () => 'x'.repeat(999)).join('\n\n');
+    const long = briefingMessage(t, { title: 'T', body, quarterKey: 'FY2027-Q2' }, charts);
+    const shown = long.blocks.filter((b) => b.type === 'image').map((b) => b.block_id);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(5);
+    expect(shown).toEqual(charts.slice(0, shown.length).map((c) => c.block_id));
+    expect(blockTextLength(long.blocks)).toBeLessThanOrEqual(BRIEFING_MESSAGE_TEXT_MAX);
+    expect(
+      long.blocks
+        .filter((b) => b.type === 'section')
+        .map((b) => (b as SectionBlock).text!.text)
+        .join('\n\n'),
+    ).toBe(body);
   });
 
   it('escapes what the admin typed but keeps Slack formatting', () => {

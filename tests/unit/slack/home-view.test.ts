@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
 import { HOME_MAX_BLOCKS, homeView, type HomeData } from '../../../src/slack/features/home/ui/home-view.js';
+import { homeCharts } from '../../../src/slack/features/home/ui/home-charts.js';
 import { TODAY, allText, buttonsOf, citywide, departmentStatus, myDeadlines, ownerCoverage, reportable, slackProblems } from './status-fixtures.js';
 
 const common = { name: 'Grace <Kim> & co', today: TODAY };
@@ -100,6 +101,40 @@ describe('App Home', () => {
     expect(crowded.blocks.length).toBeLessThanOrEqual(HOME_MAX_BLOCKS);
     expect(slackProblems(crowded.blocks, 'home')).toEqual([]);
     expect(buttonsOf(crowded.blocks).filter((b) => b.actionId === 'strategy:reassign').length).toBe(10);
+  });
+
+  it('charts an owner’s measures against their targets in every role, and keeps within 100 blocks', () => {
+    const t = translator('vi');
+    const trend = { measureId: 1, label: 'Thẻ thư viện', kind: 'COUNT' as const, unit: 'thẻ', target: 1200, direction: 'INCREASE' as const };
+    const measureTrends = [
+      { ...trend, points: [{ periodKey: 'FY2027-Q1', value: 900 }] },
+      { ...trend, measureId: 2, label: 'Lớp học', target: 10, points: [{ periodKey: 'FY2027-Q2', value: 12 }] },
+    ];
+    for (const role of Object.keys(HUGE)) {
+      const data = { ...HUGE[role]!, measureTrends } as HomeData;
+      const charts = homeCharts(t, data);
+      const ids = charts.map((c) => c.blockId).filter((id) => id.startsWith('home_chart_measure'));
+      expect({ role, ids }).toEqual({ role, ids: ['home_chart_measure_1', 'home_chart_measure_2'] });
+      expect(charts.find((c) => c.blockId === 'home_chart_measure_1')!.chart.alt).toContain('NTC 2026-27 Quý 1: 900 thẻ');
+      const view = homeView(t, { ...data, charts: charts.map((c, i) => ({ ...c, fileId: `F${i}` })) } as HomeData);
+      expect(view.blocks.length).toBeLessThanOrEqual(HOME_MAX_BLOCKS);
+      expect(slackProblems(view.blocks, 'home')).toEqual([]);
+      expect(lastText(view.blocks)).toContain('/reap help');
+    }
+    // A manager with little to oversee sees theirs after the departments.
+    const manager: HomeData = {
+      ...common,
+      role: 'manager',
+      deadlines: myDeadlines(0, 0),
+      departments: [departmentStatus(2, 'Housing Department')],
+      measureTrends,
+    };
+    const shown = homeCharts(t, manager).map((c, i) => ({ ...c, fileId: `F${i}` }));
+    const blocks = homeView(t, { ...manager, charts: shown }).blocks;
+    expect(blocks.filter((b) => b.type === 'image').map((b) => b.block_id)).toEqual(['home_chart_measure_1', 'home_chart_measure_2']);
+    const housing = blocks.findIndex((b) => JSON.stringify(b).includes('Housing Department'));
+    expect(housing).toBeGreaterThan(-1);
+    expect(housing).toBeLessThan(blocks.findIndex((b) => b.block_id === 'home_chart_measure_1'));
   });
 
   it('welcomes people REAP Tracker does not know and says whom to ask', () => {

@@ -14,6 +14,7 @@ import { departmentCodes } from '../../../services/departments.js';
 import { isServiceError } from '../../../services/errors.js';
 import { homeViewersAmong } from '../../../services/home-viewers.js';
 import { ownerCoverage } from '../../../services/owner-coverage.js';
+import { ownedMeasureTrends } from '../../../services/measure-trends.js';
 import { listReportableStrategies } from '../../../services/progress-updates.js';
 import { cityToday } from '../../../services/service-context.js';
 import { citywideChanges, departmentChanges, departmentsChanges } from '../../../services/period-changes.js';
@@ -73,7 +74,9 @@ export async function loadHomeData(ctx: AppContext, slackUserId: string): Promis
   const lang = resolveLanguage(actor.language, actor.slackLocale);
   rememberLanguage(ctx, slackUserId, lang);
   const now = ctx.now();
-  const common = { name: actor.name, today: cityToday(ctx, now), deadlines: await myDeadlines(ctx, actor, now) };
+  // Anyone may own strategies: their measures are read for every role, in one statement.
+  const [deadlines, measureTrends] = await Promise.all([myDeadlines(ctx, actor, now), ownedMeasureTrends(ctx, actor)]);
+  const common = { name: actor.name, today: cityToday(ctx, now), deadlines, measureTrends };
   if (isOrseAdmin(actor)) {
     const [citywide, coverage, changes, reporting] = await Promise.all([
       citywideStatus(ctx, actor, now),

@@ -20,6 +20,7 @@ export interface MeasureTrendInput {
 }
 
 const COLORS = { value: '#1e6fd9', target: '#c62828' };
+const HEIGHT = 180;
 
 export function measureTrendChart(t: Translate, m: MeasureTrendInput): Chart {
   const title = t('measures.chart.title', { label: m.label });
@@ -37,8 +38,11 @@ export function measureTrendChart(t: Translate, m: MeasureTrendInput): Chart {
     field: 'value',
     type: 'quantitative' as const,
     title: m.unit ? `${m.label} (${m.unit})` : m.label,
+    // A long label would stretch the picture to its length; it is cut to the plot's height
+    // (the chart's title and alt text say it whole).
+    axis: { titleLimit: HEIGHT },
     ...(fixed ? { scale: { domain: [m.kind === 'RATING' ? min : 0, max] } } : { scale: { zero: true } }),
-    ...(m.kind === 'COUNT' || m.kind === 'YES_NO' ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
+    ...(m.kind === 'COUNT' || m.kind === 'YES_NO' ? { axis: { titleLimit: HEIGHT, tickMinStep: 1, format: 'd' } } : {}),
   };
   const x = {
     field: 'period',
@@ -49,7 +53,7 @@ export function measureTrendChart(t: Translate, m: MeasureTrendInput): Chart {
     axis: { labelAngle: 0 },
   };
   const layers: Record<string, unknown>[] = [
-    { data: { values }, mark: { type: 'line', point: true, color: COLORS.value, tooltip: false }, encoding: { x, y } },
+    { data: { values }, mark: { type: 'line', point: { color: COLORS.value }, color: COLORS.value, tooltip: false }, encoding: { x, y } },
   ];
   if (m.target !== null) {
     layers.push({
@@ -70,7 +74,7 @@ export function measureTrendChart(t: Translate, m: MeasureTrendInput): Chart {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title,
       width: CHART_WIDTH,
-      height: 180,
+      height: HEIGHT,
       layer: layers,
       config: BASE_CONFIG,
     } as unknown as Chart['spec'],

@@ -8,7 +8,7 @@ import type { FiscalPeriod } from '../../../../domain/fiscal-calendar.js';
 import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import { slackDate, slackDateTime } from '../../../ui/status-parts.js';
-import { context, divider, header, mrkdwnSection, plain } from '../../../ui/blocks.js';
+import { blockTextLength, context, divider, header, mrkdwnSection, plain } from '../../../ui/blocks.js';
 import { periodName } from '../../../ui/period-name.js';
 
 export const BRIEFING_ACTIONS = {
@@ -51,6 +51,12 @@ export function draftLabels(t: Translate, q: FiscalPeriod): DraftLabels {
   };
 }
 
+/**
+ * Characters of block text a briefing message holds at most: Slack refuses one much over
+ * about 12,000 (msg_blocks_too_long), and a chart's alt text counts too.
+ */
+export const BRIEFING_MESSAGE_TEXT_MAX = 11_500;
+
 export interface BriefingContent {
   title: string;
   body: string;
@@ -72,12 +78,24 @@ export interface SlackMessage {
 export function briefingMessage(t: Translate, b: BriefingContent, charts: readonly ImageBlock[] = []): SlackMessage {
   const quarter = periodName(t, b.quarterKey);
   const title = b.title.trim();
-  const blocks: KnownBlock[] = [header(title), context(t('briefings.message.context', { quarter }))];
-  // The citywide status mix and reporting coverage, when the job could upload them, before the admin's text.
-  blocks.push(...charts);
-  for (const piece of splitText(escapeMrkdwn(b.body.trim()))) blocks.push(mrkdwnSection(piece));
-  if (b.canvasUrl) blocks.push(context(t('briefings.message.canvasLink', { url: b.canvasUrl, title: escapeMrkdwn(truncate(title, 150)) })));
-  return { text: truncate(t('briefings.message.fallback', { title, quarter }), 3000), blocks };
+  const head: KnownBlock[] = [header(title), context(t('briefings.message.context', { quarter }))];
+  const rest: KnownBlock[] = splitText(escapeMrkdwn(b.body.trim())).map((piece) => mrkdwnSection(piece));
+  if (b.canvasUrl) rest.push(context(t('briefings.message.canvasLink', { url: b.canvasUrl, title: escapeMrkdwn(truncate(title, 150)) })));
+  // The citywide status mix, reporting coverage and the work plan's measures against their
+  // targets, when the job could upload them, before the admin's text. Their alt text counts
+  // toward the message's size: from the first chart that would make it too long, the charts
+  // are left out, never the admin's words.
+  let room = BRIEFING_MESSAGE_TEXT_MAX - blockTextLength([...head, ...rest]);
+  const shown = charts.filter((c) => {
+    const size = blockTextLength(c);
+    if (size > room) {
+      room = -1;
+      return false;
+    }
+    room -= size;
+    return true;
+  });
+  return { text: truncate(t('briefings.message.fallback', { title, quarter }), 3000), blocks: [...head, ...shown, ...rest] };
 }
 
 export const channelList = (ids: readonly string[]): string => ids.map((c) => `<#${c}>`).join(', ');

@@ -8,6 +8,7 @@
 // than leave its heading alone at the bottom of one, and a group that spills over repeats
 // a short "continued" line at the top of the next message.
 import type { KnownBlock } from '@slack/types';
+import { blockTextLength } from '../../../ui/blocks.js';
 
 export const DIGEST_MAX_BLOCKS = 45;
 export const DIGEST_MAX_TEXT = 8000;
@@ -31,18 +32,8 @@ export interface PackOptions {
   maxText?: number;
 }
 
-/** Characters of text in a block, as Slack counts them toward a message's size. */
-export function blockTextLength(block: unknown): number {
-  if (Array.isArray(block)) return block.reduce((n: number, b) => n + blockTextLength(b), 0);
-  if (!block || typeof block !== 'object') return 0;
-  let n = 0;
-  for (const [key, value] of Object.entries(block)) {
-    if (typeof value === 'string') {
-      if (key === 'text' || key === 'alt_text') n += value.length;
-    } else n += blockTextLength(value);
-  }
-  return n;
-}
+// Counted as Slack counts them; the briefing counts its charts the same way.
+export { blockTextLength };
 
 export function packBlockGroups(groups: readonly BlockGroup[], options: PackOptions): KnownBlock[][] {
   const maxBlocks = (options.maxBlocks ?? DIGEST_MAX_BLOCKS) - 1; // one kept for the part line

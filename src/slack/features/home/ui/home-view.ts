@@ -5,6 +5,7 @@
 // /reap plan and /reap status.
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { MyDeadlines } from '../../../../services/deadlines.js';
+import type { MeasureTrend } from '../../../../services/measure-trends.js';
 import type { OwnerCoverage } from '../../../../services/owner-coverage.js';
 import type { ChangesSinceLastQuarter } from '../../../../services/period-changes.js';
 import type { QuarterCoverage } from '../../../../services/reporting-coverage.js';
@@ -41,6 +42,8 @@ interface Common {
   /** The City's date. */
   today: string;
   deadlines: MyDeadlines;
+  /** The measures with a target they own, most recently reported first (charted). */
+  measureTrends?: MeasureTrend[];
   /** Charts whose files are uploaded (home-charts.ts); the others are left out until they are. */
   charts?: ShownChart[];
 }
@@ -150,6 +153,8 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
       const others = data.strategies.filter((s) => !s.ownedByActor);
       if (mine.length === 0) budget.addAll([mrkdwnSection(`${t('home.myStrategies')}\n${t('home.noStrategies')}`)]);
       else listSection(t, budget, t('home.myStrategies'), mine, (s) => staffStrategyBlock(t, s, data.today), reserve);
+      // Their measures against their targets, under the strategies they report on.
+      if (budget.left - reserve >= (data.charts?.length ?? 0)) budget.addAll(homeChartBlocks(data.charts));
       if (others.length > 0) {
         const department = others[0]!.department?.name ?? '';
         budget.addAll([divider]);
@@ -184,6 +189,8 @@ export function homeView(t: Translate, data: HomeData, limit = HOME_MAX_BLOCKS):
         const added = budget.left - reserve >= 2 && budget.addAll([managerDepartmentBlock(t, s), managerFactsBlock(t, s, data.changes?.get(s.department.id))]);
         if (!added) budget.truncated = true;
       }
+      // The measures they own, after the departments they oversee.
+      if (budget.left - reserve >= (data.charts?.length ?? 0)) budget.addAll(homeChartBlocks(data.charts));
       break;
     }
     case 'admin': {
