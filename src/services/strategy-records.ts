@@ -1,7 +1,7 @@
 // Loading a strategy together with where it sits (objective, plan, department), which is
 // what authorization and the reporting period need. One statement, however deep.
 import type { StrategyScope } from '../domain/permissions.js';
-import type { Prisma as PrismaNS, Strategy } from '../generated/prisma/client.js';
+import { Prisma as PrismaNS, type Strategy } from '../generated/prisma/client.js';
 import type { Prisma } from '../db/client.js';
 import { isoDateOf } from '../domain/calendar-dates.js';
 import { notFound } from './errors.js';
@@ -177,6 +177,28 @@ export async function findStrategiesByLabel(
  */
 export const strategyDepartmentId = (s: { leadDepartmentId?: number | null; objective: { plan: { departmentId: number | null } } }): number | null =>
   s.leadDepartmentId ?? s.objective.plan.departmentId;
+
+/**
+ * `strategyDepartmentId` in SQL, for a query that names the strategy `s` and its plan `p`.
+ * Department-scoped reads (digests, status, changes, coverage) select and group by it, so a
+ * citywide strategy counts for its lead department, once. Partner departments only read
+ * citywide strategies: they are never counted here. No index serves a filter on it; the
+ * City's few hundred strategies are a cheap scan.
+ */
+export const strategyDepartmentSql = PrismaNS.sql`coalesce(s."leadDepartmentId", p."departmentId")`;
+
+/**
+ * `strategyDepartmentId` as a Prisma filter: strategies belonging to one of these
+ * departments (a citywide one by its lead, not its partners). The lead branch uses
+ * Strategy's index on leadDepartmentId.
+ */
+export const inStrategyDepartments = (departmentIds: readonly number[]): PrismaNS.StrategyWhereInput => ({
+  OR: [{ leadDepartmentId: { in: [...departmentIds] } }, { leadDepartmentId: null, objective: { plan: { departmentId: { in: [...departmentIds] } } } }],
+});
+
+/** The department a strategy belongs to, as selected: its lead department, else its plan's. */
+export const strategyDepartment = <D>(s: { leadDepartment?: D | null; objective: { plan: { department: D | null } } }): D | null =>
+  s.leadDepartment ?? s.objective.plan.department;
 
 export const scopeOf = (s: {
   ownerId: number | null;
