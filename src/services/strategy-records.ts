@@ -25,6 +25,8 @@ export const strategyWithPlace = {
       },
     },
   },
+  // A citywide strategy's department: its reporting cadence is the one its updates follow.
+  leadDepartment: { select: { id: true, code: true, name: true, reportingCadence: true } },
   owner: { select: { id: true, slackUserId: true, name: true, active: true } },
 } satisfies PrismaNS.StrategyInclude;
 
@@ -43,6 +45,9 @@ type StrategyRecordRow = Strategy & {
   departmentCode: string | null;
   departmentName: string | null;
   reportingCadence: NonNullable<StrategyRecord['objective']['plan']['department']>['reportingCadence'] | null;
+  leadCode: string | null;
+  leadName: string | null;
+  leadCadence: NonNullable<StrategyRecord['leadDepartment']>['reportingCadence'] | null;
   ownerSlackUserId: string | null;
   ownerName: string | null;
   ownerActive: boolean | null;
@@ -66,11 +71,13 @@ export async function findStrategy(db: Prisma | Tx, strategyId: number): Promise
            p."departmentId" AS "planDepartmentId",
            d.id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName",
            d."reportingCadence"::text AS "reportingCadence",
+           ld.code AS "leadCode", ld.name AS "leadName", ld."reportingCadence"::text AS "leadCadence",
            m."slackUserId" AS "ownerSlackUserId", m.name AS "ownerName", m.active AS "ownerActive"
       FROM "Strategy" s
       JOIN "Objective" o ON o.id = s."objectiveId"
       JOIN "Plan" p ON p.id = o."planId"
       LEFT JOIN "Department" d ON d.id = p."departmentId"
+      LEFT JOIN "Department" ld ON ld.id = s."leadDepartmentId"
       LEFT JOIN "Member" m ON m.id = s."ownerId"
      WHERE s.id = ${strategyId}`;
   if (!r) return null;
@@ -86,6 +93,9 @@ export async function findStrategy(db: Prisma | Tx, strategyId: number): Promise
     departmentCode,
     departmentName,
     reportingCadence,
+    leadCode,
+    leadName,
+    leadCadence,
     ownerSlackUserId,
     ownerName,
     ownerActive,
@@ -109,6 +119,10 @@ export async function findStrategy(db: Prisma | Tx, strategyId: number): Promise
             : null,
       },
     },
+    leadDepartment:
+      strategy.leadDepartmentId !== null
+        ? { id: strategy.leadDepartmentId, code: leadCode ?? '', name: leadName ?? '', reportingCadence: leadCadence ?? 'QUARTERLY' }
+        : null,
     owner:
       strategy.ownerId !== null && ownerSlackUserId !== null
         ? { id: strategy.ownerId, slackUserId: ownerSlackUserId, name: ownerName ?? '', active: ownerActive ?? false }
