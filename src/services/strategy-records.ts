@@ -149,14 +149,18 @@ export async function strategyOwnerSlackId(ctx: ServiceContext, strategyId: numb
   return s?.owner?.slackUserId ?? null;
 }
 
-/** Whom a change to a strategy concerns: its owner and its plan's department; null when it is gone. */
+/** Whom a change to a strategy concerns: its owner and its department (strategyDepartmentId); null when it is gone. */
 export async function strategyConcerns(ctx: ServiceContext, strategyId: number): Promise<{ ownerSlackId: string | null; departmentId: number | null } | null> {
   const s = await ctx.prisma.strategy.findUnique({
     where: { id: strategyId },
-    select: { owner: { select: { slackUserId: true } }, objective: { select: { plan: { select: { departmentId: true } } } } },
+    select: {
+      leadDepartmentId: true,
+      owner: { select: { slackUserId: true } },
+      objective: { select: { plan: { select: { departmentId: true } } } },
+    },
   });
   if (!s) return null;
-  return { ownerSlackId: s.owner?.slackUserId ?? null, departmentId: s.objective.plan.departmentId };
+  return { ownerSlackId: s.owner?.slackUserId ?? null, departmentId: strategyDepartmentId(s) };
 }
 
 /**

@@ -170,6 +170,25 @@ describe('myDeadlines', () => {
     const wider = await myDeadlines(ctx(), await actor('ULIBSTAFF'), NOW, { horizonDays: 120 });
     expect(wider.upcoming.map((i) => i.title)).toEqual(['Book rooms', 'Far away']);
   });
+
+  it('shows a citywide strategy under its lead department, managed by its equity lead', async () => {
+    // Welcoming plan 2.1, led by the Library, Housing a partner, owned by the Library's equity lead.
+    await addCitywideStrategy(db.prisma, world.dept.LIB, [world.dept.HOUSING], {
+      text: 'Library cards at every community center',
+      status: 'IN_PROGRESS',
+      ownerId: world.member.libLead,
+      dueDate: d('2025-11-14'),
+    });
+    const mine = await myDeadlines(ctx(), await actor('ULIBLEAD'));
+    expect(mine.upcoming).toHaveLength(1);
+    expect(mine.upcoming[0]).toMatchObject({
+      title: 'Library cards at every community center',
+      plan: { key: 'WSJ-2021-2024' },
+      department: { code: 'LIB' },
+      canUpdate: true,
+      canManage: true,
+    });
+  });
 });
 
 describe('planView', () => {
