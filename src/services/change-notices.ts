@@ -12,7 +12,7 @@
 import { isoDateOf } from '../domain/calendar-dates.js';
 import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import { enqueueOutbox, type OutboxPayload } from '../jobs/outbox/enqueue.js';
-import { strategyLabel } from './strategy-records.js';
+import { strategyDepartment, strategyLabel } from './strategy-records.js';
 import type { ServiceContext, Tx } from './service-context.js';
 
 export const CHANGE_NOTICE_JOB = 'change-notice';
@@ -107,14 +107,20 @@ export async function queueChangeNotices(ctx: ServiceContext, tx: Tx, notice: Ch
 
 /** The part of a notice that describes the strategy, from a loaded strategy. */
 export function noticeStrategy(
-  s: { id: number; number: number; text: string; objective: { number: number; plan: { department: { name: string } | null } } },
+  s: {
+    id: number;
+    number: number;
+    text: string;
+    leadDepartment?: { name: string } | null;
+    objective: { number: number; plan: { department: { name: string } | null } };
+  },
   dueDate: Date | null,
 ): ChangeNotice['strategy'] {
   return {
     id: s.id,
     label: strategyLabel(s),
     text: s.text,
-    departmentName: s.objective.plan.department?.name ?? null,
+    departmentName: strategyDepartment(s)?.name ?? null,
     dueDate: dueDate ? isoDateOf(dueDate) : null,
   };
 }

@@ -5,7 +5,7 @@ import { addDays, dbDate, isoDateOf, todayIn } from '../domain/calendar-dates.js
 import { canCompleteMilestone, canManageDepartment, canReportOn, type Actor } from '../domain/permissions.js';
 import { DUE_SOON_DAYS, daysUntil } from '../domain/status-summary.js';
 import type { ServiceContext } from './service-context.js';
-import { scopeOf, strategyLabel } from './strategy-records.js';
+import { scopeOf, strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
 
 export interface DeadlineItem {
   kind: 'milestone' | 'strategy';
@@ -44,6 +44,9 @@ const strategyPlace = {
   status: true,
   version: true,
   ownerId: true,
+  // A citywide strategy is its lead department's: shown under it, managed by its equity lead.
+  leadDepartmentId: true,
+  leadDepartment: { select: { code: true } },
   objective: { select: { number: true, plan: { select: { key: true, departmentId: true, department: { select: { code: true } } } } } },
 } as const;
 
@@ -76,7 +79,7 @@ export async function myDeadlines(ctx: ServiceContext, actor: Actor, now: Date =
     return {
       strategy: { id: s.id, label: strategyLabel(s), text: s.text, status: s.status, version: s.version },
       plan: { key: plan.key },
-      department: plan.department,
+      department: strategyDepartment(s),
       canUpdate: canReportOn(actor, scopeOf(s)),
     };
   };
@@ -91,7 +94,7 @@ export async function myDeadlines(ctx: ServiceContext, actor: Actor, now: Date =
         daysUntilDue: daysUntil(dueDate, today),
         snoozedUntil: m.snoozedUntil,
         ...common(m.strategy),
-        canManage: canManageDepartment(actor, m.strategy.objective.plan.departmentId),
+        canManage: canManageDepartment(actor, strategyDepartmentId(m.strategy)),
         canComplete: canCompleteMilestone(actor, m, scopeOf(m.strategy)),
       };
     }),
@@ -105,7 +108,7 @@ export async function myDeadlines(ctx: ServiceContext, actor: Actor, now: Date =
         daysUntilDue: daysUntil(dueDate, today),
         snoozedUntil: null,
         ...common(s),
-        canManage: canManageDepartment(actor, s.objective.plan.departmentId),
+        canManage: canManageDepartment(actor, strategyDepartmentId(s)),
         canComplete: false,
       };
     }),

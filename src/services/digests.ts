@@ -19,6 +19,7 @@ import {
 } from '../domain/weekly-digest.js';
 import type { Language } from '../generated/prisma/enums.js';
 import type { ServiceContext } from './service-context.js';
+import { inStrategyDepartments, strategyDepartmentId } from './strategy-records.js';
 
 // ---------------------------------------------------------------------------------------
 // Weekly manager digest
@@ -78,7 +79,8 @@ export async function loadWeeklyDigests(ctx: ServiceContext, window: { from: Dat
 
   // The earliest period any department can be in: monthly periods start inside their quarter.
   const quarterStart = periodContaining(until, zone, 'QUARTERLY').start;
-  const inDepartments = { archivedAt: null, objective: { plan: { departmentId: { in: departmentIds } } } };
+  // A citywide strategy is in its lead department's week; its partners' managers do not get it.
+  const inDepartments = { archivedAt: null, ...inStrategyDepartments(departmentIds) };
   const [departments, strategies, updates, latest, milestones] = await Promise.all([
     ctx.prisma.department.findMany({
       where: { id: { in: departmentIds } },
@@ -92,6 +94,7 @@ export async function loadWeeklyDigests(ctx: ServiceContext, window: { from: Dat
         text: true,
         status: true,
         dueDate: true,
+        leadDepartmentId: true,
         owner: { select: { slackUserId: true, name: true } },
         objective: { select: { number: true, plan: { select: { departmentId: true } } } },
       },
@@ -127,7 +130,7 @@ export async function loadWeeklyDigests(ctx: ServiceContext, window: { from: Dat
   const strategiesByDepartment = groupBy(
     strategies.map<DigestStrategy>((s) => ({
       id: s.id,
-      departmentId: s.objective.plan.departmentId!,
+      departmentId: strategyDepartmentId(s)!,
       label: `${s.objective.number}.${s.number}`,
       text: s.text,
       status: s.status,
@@ -137,7 +140,7 @@ export async function loadWeeklyDigests(ctx: ServiceContext, window: { from: Dat
     })),
     (s) => s.departmentId,
   );
-  const departmentOf = new Map(strategies.map((s) => [s.id, s.objective.plan.departmentId!]));
+  const departmentOf = new Map(strategies.map((s) => [s.id, strategyDepartmentId(s)!]));
   const updatesByDepartment = groupBy(updates, (u) => departmentOf.get(u.strategyId) ?? -1);
   const milestonesByDepartment = groupBy(
     milestones.map((m) => ({ ...m, dueDate: isoDateOf(m.dueDate) })),

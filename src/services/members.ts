@@ -11,6 +11,7 @@ import { loadActor, requireOrseAdmin } from './authz.js';
 import { conflict, invalidField } from './errors.js';
 import { adminsAndLeads, otherActiveAdmins } from './member-refs.js';
 import { TX_OPTIONS, type ServiceContext } from './service-context.js';
+import { strategyDepartment, strategyDepartmentId } from './strategy-records.js';
 
 export interface BootstrapResult {
   /** Ids made (or made again) active ORSE admins by this start. */
@@ -324,6 +325,9 @@ export async function markDeactivated(ctx: ServiceContext, slackUserId: string):
         number: true,
         text: true,
         version: true,
+        // A citywide strategy's new owner is its lead department's equity lead to pick.
+        leadDepartmentId: true,
+        leadDepartment: { select: { code: true } },
         objective: { select: { number: true, plan: { select: { departmentId: true, department: { select: { code: true } } } } } },
       },
       orderBy: { id: 'asc' },
@@ -354,13 +358,13 @@ export async function markDeactivated(ctx: ServiceContext, slackUserId: string):
     return flipped;
   }, TX_OPTIONS);
 
-  const departmentIds = [...new Set(flagged.map((s) => s.objective.plan.departmentId).filter((id): id is number => id !== null))];
+  const departmentIds = [...new Set(flagged.map(strategyDepartmentId).filter((id): id is number => id !== null))];
   const contacts = flagged.length ? await adminsAndLeads(ctx.prisma, departmentIds) : [];
   const admins = contacts.filter((c) => c.roles.includes('ORSE_ADMIN')).map((c) => c.slackUserId);
   const byDepartment = new Map<number | null, { departmentCode: string | null; strategyIds: number[] }>();
   for (const s of flagged) {
-    const key = s.objective.plan.departmentId;
-    const entry = byDepartment.get(key) ?? { departmentCode: s.objective.plan.department?.code ?? null, strategyIds: [] };
+    const key = strategyDepartmentId(s);
+    const entry = byDepartment.get(key) ?? { departmentCode: strategyDepartment(s)?.code ?? null, strategyIds: [] };
     entry.strategyIds.push(s.id);
     byDepartment.set(key, entry);
   }
@@ -371,7 +375,7 @@ export async function markDeactivated(ctx: ServiceContext, slackUserId: string):
       id: s.id,
       label: `${s.objective.number}.${s.number}`,
       text: s.text,
-      departmentCode: s.objective.plan.department?.code ?? null,
+      departmentCode: strategyDepartment(s)?.code ?? null,
     })),
     notify: [...byDepartment.entries()].map(([departmentId, entry]) => {
       const leads = contacts

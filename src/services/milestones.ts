@@ -105,7 +105,7 @@ export async function addMilestone(ctx: ServiceContext, actor: Actor, strategyId
             { memberId: ownerId, role: 'milestoneOwner' },
             { memberId: s.ownerId, role: 'owner' },
           ],
-          departmentId: s.objective.plan.departmentId,
+          departmentId: strategyDepartmentId(s),
         },
       );
       return m;

@@ -10,6 +10,7 @@ import type { Actor } from '../domain/permissions.js';
 import { requireOrseAdmin } from './authz.js';
 import { resolveDepartment } from './departments.js';
 import type { ServiceContext } from './service-context.js';
+import { strategyDepartmentSql } from './strategy-records.js';
 
 export type { CoverageReason } from '../domain/owner-coverage.js';
 export { COVERAGE_REASONS } from '../domain/owner-coverage.js';
@@ -81,7 +82,8 @@ export async function ownerCoverage(ctx: ServiceContext, actor: Actor, departmen
  * worth of rows over far cheaper than column by column.
  */
 async function coverageRows(ctx: ServiceContext, today: string, departmentId: number | null): Promise<CoverageItem[]> {
-  const inDepartment = departmentId === null ? PrismaNS.empty : PrismaNS.sql`AND p."departmentId" = ${departmentId}`;
+  // A citywide strategy is listed under its lead department (filter and code), never its partners.
+  const inDepartment = departmentId === null ? PrismaNS.empty : PrismaNS.sql`AND ${strategyDepartmentSql} = ${departmentId}`;
   const [result] = await ctx.prisma.$queryRaw<{ rows: string }[]>`
     /* owner coverage */
     SELECT coalesce(json_agg(x ORDER BY x."departmentCode" NULLS FIRST, x."planKey", x."objectiveNumber", x.number), '[]')::text AS rows FROM (
@@ -93,7 +95,7 @@ async function coverageRows(ctx: ServiceContext, today: string, departmentId: nu
         FROM "Strategy" s
         JOIN "Objective" o ON o.id = s."objectiveId"
         JOIN "Plan" p ON p.id = o."planId"
-        LEFT JOIN "Department" d ON d.id = p."departmentId"
+        LEFT JOIN "Department" d ON d.id = ${strategyDepartmentSql}
         LEFT JOIN "Member" m ON m.id = s."ownerId"
        WHERE s."archivedAt" IS NULL AND s.status <> 'COMPLETED' ${inDepartment}
          AND (s."ownerId" IS NULL OR NOT m.active OR s."needsReassignment"

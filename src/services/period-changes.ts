@@ -10,6 +10,7 @@ import { periodContaining, previousPeriod, type FiscalPeriod } from '../domain/f
 import { addPeriodChanges, periodChanges, type CurrentStrategy, type MeasureNow, type PeriodChanges } from '../domain/period-changes.js';
 import { requireOrseAdmin, requireRead, type Actor } from './authz.js';
 import type { ServiceContext } from './service-context.js';
+import { strategyDepartmentSql } from './strategy-records.js';
 
 export interface ChangesSinceLastQuarter {
   /** The last finished quarter, whose close is compared with today. */
@@ -47,11 +48,13 @@ export async function loadChangesByDepartment(
   if (departmentIds !== 'all' && departmentIds.length === 0) return out;
   const quarter = periodContaining(now, ctx.config.timeZone, 'QUARTERLY');
   const since = previousPeriod(quarter);
-  const scope = departmentIds === 'all' ? PrismaNS.sql`p."departmentId" IS NOT NULL` : PrismaNS.sql`p."departmentId" IN (${PrismaNS.join([...departmentIds])})`;
+  // A citywide strategy is its lead department's change, not its partners'.
+  const department = strategyDepartmentSql;
+  const scope = departmentIds === 'all' ? PrismaNS.sql`${department} IS NOT NULL` : PrismaNS.sql`${department} IN (${PrismaNS.join([...departmentIds])})`;
   const [result] = await ctx.prisma.$queryRaw<{ rows: string }[]>(PrismaNS.sql`
     /* changes since last quarter */
     SELECT coalesce(json_agg(x), '[]')::text AS rows FROM (
-      SELECT s.id, p."departmentId", o.number AS "objectiveNumber", s.number, s.text, s.status,
+      SELECT s.id, ${department} AS "departmentId", o.number AS "objectiveNumber", s.number, s.text, s.status,
              ps.status AS "prevStatus", ps.reported AS "prevReported",
              EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."strategyId" = s.id AND u."periodStart" >= ${quarter.start}::date) AS "reportedNow",
              (SELECT coalesce(json_agg(json_build_object(

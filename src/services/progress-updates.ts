@@ -40,7 +40,15 @@ import { checkMeasureEntries, listMeasures, measureView, type MeasureEntry, type
 
 /** A JSON number as measureView reads a Decimal column (anything with toString). */
 const decimalOf = (v: unknown): Measure['baseline'] => (typeof v === 'number' ? ({ toString: () => String(v) } as Measure['baseline']) : null);
-import { loadLiveStrategy, scopeOf, strategyDepartmentId, strategyLabel, strategyWithPlace, type StrategyRecord } from './strategy-records.js';
+import {
+  loadLiveStrategy,
+  scopeOf,
+  strategyDepartment,
+  strategyDepartmentId,
+  strategyLabel,
+  strategyWithPlace,
+  type StrategyRecord,
+} from './strategy-records.js';
 
 export interface PersonRef {
   slackUserId: string;
@@ -156,6 +164,7 @@ const IDEMPOTENCY_KEY_MAX = 200;
 
 export function summarizeStrategy(s: StrategyRecord): StrategySummary {
   const plan = s.objective.plan;
+  const department = strategyDepartment(s);
   return {
     id: s.id,
     label: strategyLabel(s),
@@ -167,7 +176,7 @@ export function summarizeStrategy(s: StrategyRecord): StrategySummary {
     needsReassignment: s.needsReassignment,
     objective: { id: s.objective.id, number: s.objective.number, title: s.objective.title },
     plan: { id: plan.id, key: plan.key, title: plan.title },
-    department: plan.department ? { id: plan.department.id, code: plan.department.code, name: plan.department.name } : null,
+    department: department ? { id: department.id, code: department.code, name: department.name } : null,
   };
 }
 
@@ -200,9 +209,12 @@ export function viewOfUpdate(u: ProgressUpdate): ProgressUpdateView {
   };
 }
 
-/** The department's reporting period now; a plan without a department reports quarterly. */
+/**
+ * The strategy's department's reporting period now (a citywide strategy's lead department,
+ * as the prompts and reminders use); a strategy without a department reports quarterly.
+ */
 function reportingPeriod(ctx: ServiceContext, s: StrategyRecord, now: Date): FiscalPeriod {
-  return periodContaining(now, ctx.config.timeZone, s.objective.plan.department?.reportingCadence ?? 'QUARTERLY');
+  return periodContaining(now, ctx.config.timeZone, strategyDepartment(s)?.reportingCadence ?? 'QUARTERLY');
 }
 
 /**

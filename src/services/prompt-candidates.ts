@@ -5,7 +5,7 @@ import { isoDateOf } from '../domain/calendar-dates.js';
 import type { PromptStrategy } from '../domain/update-prompts.js';
 import { REPORTING_STATUSES } from '../domain/status-summary.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyLabel } from './strategy-records.js';
+import { strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
 
 /**
  * @param since only updates for periods starting on or after this ISO date matter (the
@@ -22,6 +22,9 @@ export async function loadPromptStrategies(ctx: ServiceContext, since: string): 
         text: true,
         status: true,
         dueDate: true,
+        // A citywide strategy reports on its lead department's cadence (strategyDepartment).
+        leadDepartmentId: true,
+        leadDepartment: { select: { code: true, name: true, reportingCadence: true } },
         objective: {
           select: {
             number: true,
@@ -42,17 +45,17 @@ export async function loadPromptStrategies(ctx: ServiceContext, since: string): 
   const out: PromptStrategy[] = [];
   for (const s of strategies) {
     if (!s.owner) continue;
-    const plan = s.objective.plan;
+    const department = strategyDepartment(s);
     out.push({
       id: s.id,
       label: strategyLabel(s),
       text: s.text,
       status: s.status,
       dueDate: s.dueDate ? isoDateOf(s.dueDate) : null,
-      departmentId: plan.departmentId,
-      departmentCode: plan.department?.code ?? null,
-      departmentName: plan.department?.name ?? null,
-      cadence: plan.department?.reportingCadence ?? 'QUARTERLY',
+      departmentId: strategyDepartmentId(s),
+      departmentCode: department?.code ?? null,
+      departmentName: department?.name ?? null,
+      cadence: department?.reportingCadence ?? 'QUARTERLY',
       lastPeriodStart: last.get(s.id) ?? null,
       owner: {
         memberId: s.owner.id,

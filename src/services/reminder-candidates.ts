@@ -7,7 +7,7 @@ import { periodContaining } from '../domain/fiscal-calendar.js';
 import { snoozeEndDate, type ReminderCandidate, type ReminderRecipient } from '../domain/reminders.js';
 import { REPORTING_STATUSES } from '../domain/status-summary.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyLabel } from './strategy-records.js';
+import { strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
 
 const recipientSelect = {
   id: true,
@@ -25,6 +25,9 @@ const strategySelect = {
   number: true,
   text: true,
   status: true,
+  // A citywide strategy reports on its lead department's cadence (strategyDepartment).
+  leadDepartmentId: true,
+  leadDepartment: { select: { code: true, reportingCadence: true } },
   objective: {
     select: { number: true, plan: { select: { departmentId: true, department: { select: { code: true, reportingCadence: true } } } } },
   },
@@ -99,8 +102,8 @@ export async function loadReminderCandidates(ctx: ServiceContext, q: CandidateQu
   const latestPeriodStart = new Map(reported.map((r) => [r.strategyId, r._max.periodStart ? isoDateOf(r._max.periodStart) : null]));
   type StrategyRow = (typeof strategies)[number] | (typeof milestones)[number]['strategy'];
   const place = (s: StrategyRow) => {
-    const plan = s.objective.plan;
-    const periodStart = plan.department?.reportingCadence === 'MONTHLY' ? month.start : quarter.start;
+    const department = strategyDepartment(s);
+    const periodStart = department?.reportingCadence === 'MONTHLY' ? month.start : quarter.start;
     const last = latestPeriodStart.get(s.id) ?? null;
     return {
       strategy: {
@@ -109,8 +112,8 @@ export async function loadReminderCandidates(ctx: ServiceContext, q: CandidateQu
         text: s.text,
         status: s.status,
         ownerId: s.owner?.id ?? null,
-        departmentId: plan.departmentId,
-        departmentCode: plan.department?.code ?? null,
+        departmentId: strategyDepartmentId(s),
+        departmentCode: department?.code ?? null,
       },
       reportedThisPeriod: last !== null && last >= periodStart,
     };

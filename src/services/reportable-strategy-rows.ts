@@ -10,6 +10,7 @@
 import type { ReportingCadence, StrategyStatus } from '../generated/prisma/enums.js';
 import type { ServiceContext } from './service-context.js';
 import type { StrategySummary } from './progress-updates.js';
+import { strategyDepartmentSql } from './strategy-records.js';
 
 export interface StrategyRow extends StrategySummary {
   ownerId: number | null;
@@ -47,10 +48,11 @@ interface RawRow {
 }
 
 /**
- * Live strategies in `departmentId`'s plans or owned by `ownerId`, ordered as the plans
- * number them (plan key, objective, strategy). Either filter may be null.
+ * Live strategies of `departmentId` (its plans' and the citywide strategies it leads, not
+ * those it partners on) or owned by `ownerId`, ordered as the plans number them (plan key,
+ * objective, strategy). Either filter may be null.
  *
- * Shaped for the embedded database as much as for PostgreSQL: the two filters are a UNION
+ * Shaped for the embedded database as much as for PostgreSQL: the filters are a UNION
  * (an OR would scan every strategy in the City), each latest date is one step down its own
  * index, and the rows come back as one JSON text value, because handing a department's 150
  * rows over column by column cost more than running the statement.
@@ -64,7 +66,9 @@ export async function reportableStrategyRows(ctx: ServiceContext, filter: { depa
       SELECT s.id FROM "Plan" p
         JOIN "Objective" o ON o."planId" = p.id
         JOIN "Strategy" s ON s."objectiveId" = o.id
-       WHERE p."departmentId" = ${filter.departmentId} AND s."archivedAt" IS NULL
+       WHERE p."departmentId" = ${filter.departmentId} AND s."archivedAt" IS NULL AND s."leadDepartmentId" IS NULL
+      UNION
+      SELECT s.id FROM "Strategy" s WHERE s."leadDepartmentId" = ${filter.departmentId} AND s."archivedAt" IS NULL
       UNION
       SELECT s.id FROM "Strategy" s WHERE s."ownerId" = ${filter.ownerId} AND s."archivedAt" IS NULL
     )
@@ -81,7 +85,7 @@ export async function reportableStrategyRows(ctx: ServiceContext, filter: { depa
         JOIN "Strategy" s ON s.id = picked.id
         JOIN "Objective" o ON o.id = s."objectiveId"
         JOIN "Plan" p ON p.id = o."planId"
-        LEFT JOIN "Department" d ON d.id = p."departmentId"
+        LEFT JOIN "Department" d ON d.id = ${strategyDepartmentSql}
         LEFT JOIN "Member" m ON m.id = s."ownerId"
     ) x`;
   return (JSON.parse(result?.rows ?? '[]') as RawRow[]).map(toStrategyRow);

@@ -6,6 +6,7 @@ import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import { periodContaining, previousPeriod, type FiscalPeriod } from '../domain/fiscal-calendar.js';
 import { REPORTING_STATUSES } from '../domain/status-summary.js';
 import type { ServiceContext } from './service-context.js';
+import { strategyDepartmentSql } from './strategy-records.js';
 
 /** Quarters a coverage chart shows: the last year. */
 export const COVERAGE_QUARTERS = 4;
@@ -18,8 +19,8 @@ export interface QuarterCoverage {
 }
 
 /**
- * The last `quarters` finished quarters, oldest first, for one department's plans or every
- * plan. Quarters with no snapshot at all (before the app's history) are left out.
+ * The last `quarters` finished quarters, oldest first, for one department's strategies or
+ * every plan's. Quarters with no snapshot at all (before the app's history) are left out.
  */
 export async function reportingCoverage(
   ctx: Pick<ServiceContext, 'prisma' | 'config' | 'now'>,
@@ -35,7 +36,8 @@ export async function reportingCoverage(
   const where =
     scope === 'citywide'
       ? PrismaNS.empty
-      : PrismaNS.sql`AND ps."strategyId" IN (SELECT s.id FROM "Strategy" s JOIN "Objective" o ON o.id = s."objectiveId" JOIN "Plan" p ON p.id = o."planId" WHERE p."departmentId" = ${scope.departmentId}::int)`;
+      : // A citywide strategy is covered in its lead department's chart, not its partners'.
+        PrismaNS.sql`AND ps."strategyId" IN (SELECT s.id FROM "Strategy" s JOIN "Objective" o ON o.id = s."objectiveId" JOIN "Plan" p ON p.id = o."planId" WHERE ${strategyDepartmentSql} = ${scope.departmentId}::int)`;
   const rows = await ctx.prisma.$queryRaw<{ periodKey: string; expected: number; reported: number }[]>(PrismaNS.sql`
     /* reporting coverage per quarter */
     SELECT ps."periodKey", count(*)::int AS expected, count(*) FILTER (WHERE ps.reported)::int AS reported

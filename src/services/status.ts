@@ -21,7 +21,7 @@ import { requireOrseAdmin, requireRead } from './authz.js';
 import { departmentFor } from './departments.js';
 import type { PersonRef } from './progress-updates.js';
 import type { ServiceContext } from './service-context.js';
-import { scopeOf, strategyLabel } from './strategy-records.js';
+import { inStrategyDepartments, scopeOf, strategyDepartmentSql, strategyLabel } from './strategy-records.js';
 
 export interface StrategyStatusItem {
   id: number;
@@ -63,7 +63,8 @@ export async function departmentStatus(ctx: ServiceContext, actor: Actor, depart
 
   const today = todayIn(now, zone);
   const quarter = periodContaining(now, zone, 'QUARTERLY');
-  const inDepartment = { objective: { plan: { departmentId: department.id } } };
+  // Citywide strategies this department leads are its own; those it partners on are not.
+  const inDepartment = inStrategyDepartments([department.id]);
   const [strategies, latest] = await Promise.all([
     ctx.prisma.strategy.findMany({
       where: { archivedAt: null, ...inDepartment },
@@ -75,6 +76,7 @@ export async function departmentStatus(ctx: ServiceContext, actor: Actor, depart
         dueDate: true,
         ownerId: true,
         needsReassignment: true,
+        leadDepartmentId: true,
         owner: { select: { slackUserId: true, name: true } },
         objective: { select: { number: true, plan: { select: { key: true, departmentId: true } } } },
       },
@@ -179,11 +181,13 @@ export async function computeCitywideStatus(ctx: ServiceContext, now: Date = ctx
   const soon = addDays(today, DUE_SOON_DAYS);
   const quarter = periodContaining(now, zone, 'QUARTERLY');
   const reporting = PrismaNS.join(REPORTING_STATUSES.map((s) => PrismaNS.sql`${s}`));
+  // Each strategy counts once, for its department: a citywide one for its lead, not its partners.
+  const department = strategyDepartmentSql;
 
   const [departments, strategyRows, updateRows] = await Promise.all([
     ctx.prisma.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, code: true, name: true } }),
     ctx.prisma.$queryRaw<StrategyAggregate[]>`
-      SELECT p."departmentId" AS "departmentId", s.status::text AS status, count(*)::int AS n,
+      SELECT ${department} AS "departmentId", s.status::text AS status, count(*)::int AS n,
         count(*) FILTER (WHERE s.status <> 'COMPLETED' AND s."dueDate" < ${today}::date)::int AS overdue,
         count(*) FILTER (WHERE s.status <> 'COMPLETED' AND s."dueDate" >= ${today}::date AND s."dueDate" <= ${soon}::date)::int AS "dueSoon",
         count(*) FILTER (WHERE s.status::text IN (${reporting}) AND NOT EXISTS (
@@ -192,17 +196,17 @@ export async function computeCitywideStatus(ctx: ServiceContext, now: Date = ctx
       FROM "Strategy" s
       JOIN "Objective" o ON o.id = s."objectiveId"
       JOIN "Plan" p ON p.id = o."planId"
-      WHERE s."archivedAt" IS NULL AND p."departmentId" IS NOT NULL
-      GROUP BY p."departmentId", s.status`,
+      WHERE s."archivedAt" IS NULL AND ${department} IS NOT NULL
+      GROUP BY 1, s.status`,
     ctx.prisma.$queryRaw<UpdateAggregate[]>`
-      SELECT p."departmentId" AS "departmentId", max(u."createdAt") AS "lastUpdateAt",
+      SELECT ${department} AS "departmentId", max(u."createdAt") AS "lastUpdateAt",
         count(*) FILTER (WHERE u."periodStart" >= ${quarter.start}::date)::int AS "updatesThisQuarter"
       FROM "ProgressUpdate" u
       JOIN "Strategy" s ON s.id = u."strategyId"
       JOIN "Objective" o ON o.id = s."objectiveId"
       JOIN "Plan" p ON p.id = o."planId"
-      WHERE s."archivedAt" IS NULL AND p."departmentId" IS NOT NULL
-      GROUP BY p."departmentId"`,
+      WHERE s."archivedAt" IS NULL AND ${department} IS NOT NULL
+      GROUP BY 1`,
   ]);
 
   const updatesBy = new Map(updateRows.map((r) => [r.departmentId, r]));

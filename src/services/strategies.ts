@@ -226,7 +226,7 @@ export async function reassignStrategy(
                 { memberId: after.ownerId, role: 'newOwner' },
                 { memberId: s.ownerId, role: 'previousOwner' },
               ],
-              departmentId: s.objective.plan.departmentId,
+              departmentId: strategyDepartmentId(s),
             },
           },
   );
@@ -259,7 +259,7 @@ export async function deferStrategy(
         strategy: noticeStrategy(s, after.dueDate),
         reason: after.deferredReason ?? '',
       },
-      audience: { people: [{ memberId: after.ownerId, role: 'owner' }], departmentId: s.objective.plan.departmentId },
+      audience: { people: [{ memberId: after.ownerId, role: 'owner' }], departmentId: strategyDepartmentId(s) },
     }),
   );
 }

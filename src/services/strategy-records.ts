@@ -1,7 +1,7 @@
 // Loading a strategy together with where it sits (objective, plan, department), which is
 // what authorization and the reporting period need. One statement, however deep.
 import type { StrategyScope } from '../domain/permissions.js';
-import type { Prisma as PrismaNS, Strategy } from '../generated/prisma/client.js';
+import { Prisma as PrismaNS, type Strategy } from '../generated/prisma/client.js';
 import type { Prisma } from '../db/client.js';
 import { isoDateOf } from '../domain/calendar-dates.js';
 import { notFound } from './errors.js';
@@ -25,6 +25,8 @@ export const strategyWithPlace = {
       },
     },
   },
+  // A citywide strategy's department: its reporting cadence is the one its updates follow.
+  leadDepartment: { select: { id: true, code: true, name: true, reportingCadence: true } },
   owner: { select: { id: true, slackUserId: true, name: true, active: true } },
 } satisfies PrismaNS.StrategyInclude;
 
@@ -43,6 +45,9 @@ type StrategyRecordRow = Strategy & {
   departmentCode: string | null;
   departmentName: string | null;
   reportingCadence: NonNullable<StrategyRecord['objective']['plan']['department']>['reportingCadence'] | null;
+  leadCode: string | null;
+  leadName: string | null;
+  leadCadence: NonNullable<StrategyRecord['leadDepartment']>['reportingCadence'] | null;
   ownerSlackUserId: string | null;
   ownerName: string | null;
   ownerActive: boolean | null;
@@ -66,11 +71,13 @@ export async function findStrategy(db: Prisma | Tx, strategyId: number): Promise
            p."departmentId" AS "planDepartmentId",
            d.id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName",
            d."reportingCadence"::text AS "reportingCadence",
+           ld.code AS "leadCode", ld.name AS "leadName", ld."reportingCadence"::text AS "leadCadence",
            m."slackUserId" AS "ownerSlackUserId", m.name AS "ownerName", m.active AS "ownerActive"
       FROM "Strategy" s
       JOIN "Objective" o ON o.id = s."objectiveId"
       JOIN "Plan" p ON p.id = o."planId"
       LEFT JOIN "Department" d ON d.id = p."departmentId"
+      LEFT JOIN "Department" ld ON ld.id = s."leadDepartmentId"
       LEFT JOIN "Member" m ON m.id = s."ownerId"
      WHERE s.id = ${strategyId}`;
   if (!r) return null;
@@ -86,6 +93,9 @@ export async function findStrategy(db: Prisma | Tx, strategyId: number): Promise
     departmentCode,
     departmentName,
     reportingCadence,
+    leadCode,
+    leadName,
+    leadCadence,
     ownerSlackUserId,
     ownerName,
     ownerActive,
@@ -109,6 +119,10 @@ export async function findStrategy(db: Prisma | Tx, strategyId: number): Promise
             : null,
       },
     },
+    leadDepartment:
+      strategy.leadDepartmentId !== null
+        ? { id: strategy.leadDepartmentId, code: leadCode ?? '', name: leadName ?? '', reportingCadence: leadCadence ?? 'QUARTERLY' }
+        : null,
     owner:
       strategy.ownerId !== null && ownerSlackUserId !== null
         ? { id: strategy.ownerId, slackUserId: ownerSlackUserId, name: ownerName ?? '', active: ownerActive ?? false }
@@ -135,14 +149,18 @@ export async function strategyOwnerSlackId(ctx: ServiceContext, strategyId: numb
   return s?.owner?.slackUserId ?? null;
 }
 
-/** Whom a change to a strategy concerns: its owner and its plan's department; null when it is gone. */
+/** Whom a change to a strategy concerns: its owner and its department (strategyDepartmentId); null when it is gone. */
 export async function strategyConcerns(ctx: ServiceContext, strategyId: number): Promise<{ ownerSlackId: string | null; departmentId: number | null } | null> {
   const s = await ctx.prisma.strategy.findUnique({
     where: { id: strategyId },
-    select: { owner: { select: { slackUserId: true } }, objective: { select: { plan: { select: { departmentId: true } } } } },
+    select: {
+      leadDepartmentId: true,
+      owner: { select: { slackUserId: true } },
+      objective: { select: { plan: { select: { departmentId: true } } } },
+    },
   });
   if (!s) return null;
-  return { ownerSlackId: s.owner?.slackUserId ?? null, departmentId: s.objective.plan.departmentId };
+  return { ownerSlackId: s.owner?.slackUserId ?? null, departmentId: strategyDepartmentId(s) };
 }
 
 /**
@@ -177,6 +195,28 @@ export async function findStrategiesByLabel(
  */
 export const strategyDepartmentId = (s: { leadDepartmentId?: number | null; objective: { plan: { departmentId: number | null } } }): number | null =>
   s.leadDepartmentId ?? s.objective.plan.departmentId;
+
+/**
+ * `strategyDepartmentId` in SQL, for a query that names the strategy `s` and its plan `p`.
+ * Department-scoped reads (digests, status, changes, coverage) select and group by it, so a
+ * citywide strategy counts for its lead department, once. Partner departments only read
+ * citywide strategies: they are never counted here. No index serves a filter on it; the
+ * City's few hundred strategies are a cheap scan.
+ */
+export const strategyDepartmentSql = PrismaNS.sql`coalesce(s."leadDepartmentId", p."departmentId")`;
+
+/**
+ * `strategyDepartmentId` as a Prisma filter: strategies belonging to one of these
+ * departments (a citywide one by its lead, not its partners). The lead branch uses
+ * Strategy's index on leadDepartmentId.
+ */
+export const inStrategyDepartments = (departmentIds: readonly number[]): PrismaNS.StrategyWhereInput => ({
+  OR: [{ leadDepartmentId: { in: [...departmentIds] } }, { leadDepartmentId: null, objective: { plan: { departmentId: { in: [...departmentIds] } } } }],
+});
+
+/** The department a strategy belongs to, as selected: its lead department, else its plan's. */
+export const strategyDepartment = <D>(s: { leadDepartment?: D | null; objective: { plan: { department: D | null } } }): D | null =>
+  s.leadDepartment ?? s.objective.plan.department;
 
 export const scopeOf = (s: {
   ownerId: number | null;

@@ -3,7 +3,7 @@
 // the version people quote.
 import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyLabel } from './strategy-records.js';
+import { strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
 
 // Slack's ids are short and plain; anything else is not a post Slack told us about.
 const CHANNEL_ID = /^[A-Z0-9]{1,32}$/;
@@ -53,6 +53,9 @@ export async function strategyForPost(ctx: ServiceContext, strategyId: number): 
       number: true,
       text: true,
       owner: { select: { slackUserId: true } },
+      // A citywide strategy's updates go to its lead department's channel.
+      leadDepartmentId: true,
+      leadDepartment: { select: { slackChannelId: true } },
       objective: { select: { number: true, plan: { select: { departmentId: true, department: { select: { slackChannelId: true } } } } } },
     },
   });
@@ -61,7 +64,7 @@ export async function strategyForPost(ctx: ServiceContext, strategyId: number): 
     label: strategyLabel(s),
     text: s.text,
     ownerSlackId: s.owner?.slackUserId ?? null,
-    channelId: s.objective.plan.department?.slackChannelId ?? null,
-    departmentId: s.objective.plan.departmentId,
+    channelId: strategyDepartment(s)?.slackChannelId ?? null,
+    departmentId: strategyDepartmentId(s),
   };
 }

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxDispatcher, createDispatcherClient } from '../../src/jobs/index.js';
 import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
-import { ADMIN, CHANNEL, LIB_LEAD, NOW, manage, modalFor, strategyOf, textOf } from './manage-support.js';
+import { ADMIN, CHANNEL, HSG_LEAD, LIB_LEAD, NOW, manage, modalFor, strategyOf, textOf } from './manage-support.js';
 
 describe('change notices', () => {
   let app: ListenerApp;
@@ -89,6 +89,41 @@ describe('change notices', () => {
     expect(owner[0]).toContain(`<@${lead}> added the milestone “Publish the booking calendar”`);
     expect(owner[0]).toContain('and made you its owner');
     expect(dms(lead)).toHaveLength(leadBefore);
+  });
+
+  it('tells the lead department’s equity lead about a citywide strategy, not its partner’s', async () => {
+    // Welcoming plan 2.1, led by the Library with Housing as partner, owned by Linh.
+    const prisma = app.db.prisma;
+    const pillar = await prisma.objective.findFirstOrThrow({ where: { number: 2, plan: { kind: 'CITYWIDE_PLAN' } } });
+    const [lib, housing, linh] = await Promise.all([
+      prisma.department.findUniqueOrThrow({ where: { code: 'LIB' } }),
+      prisma.department.findUniqueOrThrow({ where: { code: 'HOUSING' } }),
+      prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0LIB02' } }),
+    ]);
+    const s = await prisma.strategy.create({
+      data: {
+        objectiveId: pillar.id,
+        number: 1,
+        text: 'Library cards at every community center',
+        status: 'IN_PROGRESS',
+        ownerId: linh.id,
+        leadDepartmentId: lib.id,
+        partners: { create: [{ departmentId: housing.id }] },
+      },
+    });
+    const before = { sam: dms('U0LIB03').length, lead: dms(LIB_LEAD).length, partner: dms(HSG_LEAD).length };
+    const modal = await manage(app, ADMIN, 'reassign', s.id, 'manage:reassign');
+    const ok = await app.driver.viewSubmission({ viewId: modal.id, values: { ownerSlackId: 'U0LIB03' } });
+    expect(ok.ack.action).toBe('update');
+    await deliver();
+
+    const sam = dmText('U0LIB03').slice(before.sam);
+    expect(sam).toHaveLength(1);
+    expect(sam[0]).toContain(`<@${ADMIN}> made you the owner of strategy 2.1 (San José Public Library)`);
+    const lead = dmText(LIB_LEAD).slice(before.lead);
+    expect(lead).toHaveLength(1);
+    expect(lead[0]).toContain('to <@U0LIB03> (before: <@U0LIB02>)');
+    expect(dms(HSG_LEAD)).toHaveLength(before.partner);
   });
 
   it('tells the owner and the lead about a strategy an ORSE admin added', async () => {

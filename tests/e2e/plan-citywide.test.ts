@@ -1,7 +1,8 @@
 // /reap plan for the Welcoming San José Plan 2.0: its pillars, verbatim, even before any
 // strategy is recorded; then a strategy led by the Library with Parks as partner. Parks'
 // staff read it in full (owner, due date), Transportation's staff see only what the City
-// published (text, status, lead, partners), and the Library's staff may report on it.
+// published (text, status, lead, partners), and the Library's staff may report on it, in the
+// Library's channel.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WELCOMING_SAN_JOSE_PLAN } from '../../src/db/seed/index.js';
 import { escapeMrkdwn } from '../../src/slack/ui/mrkdwn.js';
@@ -103,6 +104,19 @@ describe('/reap plan for a citywide plan', () => {
       expect(text).toContain('sở chủ trì: San José Public Library');
       const buttons = (msg.blocks as Block[]).filter((b) => b.accessory?.action_id === 'update:open');
       expect(buttons).toHaveLength(1);
+    });
+
+    it("posts an update on it in the lead department's channel", async () => {
+      const msg = await plan(LIB_STAFF, 'WSJ');
+      const block = (msg.blocks as (Block & { block_id: string })[]).find((b) => b.accessory?.action_id === 'update:open')!;
+      await app.driver.blockAction({ user: LIB_STAFF, channel: CHANNEL, messageTs: msg.ts, actionId: 'update:open', blockId: block.block_id });
+      const view = await app.driver.waitForModal(LIB_STAFF, 5000, 'reap.update');
+      const before = app.fake.messages('C0LIBRARY').length;
+      const narrative = 'Library cards handed out at two park programs.';
+      const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative, visibility: 'PUBLIC' } });
+      expect(sub.ack).toEqual({ action: 'close' });
+      const post = await app.fake.waitFor(() => app.fake.messages('C0LIBRARY')[before], 5000, 'the Library channel post');
+      expect(JSON.stringify(post.blocks) + post.text).toContain(narrative);
     });
   });
 });

@@ -97,6 +97,41 @@ export async function addStrategy(
   return s.id;
 }
 
+/**
+ * A strategy of the Welcoming San José Plan (a citywide plan: no department of its own), led
+ * by `lead` with `partners`. Its reporting period is its lead department's.
+ */
+export async function addCitywideStrategy(
+  prisma: Prisma,
+  world: ReminderWorld,
+  input: { lead: 'LIB' | 'HOUSING'; partners: readonly ('LIB' | 'HOUSING')[]; owner: Person; due?: string; text: string },
+): Promise<number> {
+  const plan = await prisma.plan.upsert({
+    where: { key: 'WSJ-2021-2024' },
+    update: {},
+    create: { key: 'WSJ-2021-2024', kind: 'CITYWIDE_PLAN', title: 'Welcoming San José Plan 2.0', fiscalStartYear: 2021, fiscalEndYear: 2024 },
+  });
+  const pillar = await prisma.objective.upsert({
+    where: { planId_number: { planId: plan.id, number: 2 } },
+    update: {},
+    create: { planId: plan.id, number: 2, title: 'Access and Engagement' },
+  });
+  strategyNumber++;
+  const s = await prisma.strategy.create({
+    data: {
+      objectiveId: pillar.id,
+      number: strategyNumber,
+      text: input.text,
+      status: 'IN_PROGRESS',
+      ownerId: world.member[input.owner],
+      dueDate: input.due ? d(input.due) : null,
+      leadDepartmentId: world.dept[input.lead],
+      partners: { create: input.partners.map((p) => ({ departmentId: world.dept[p] })) },
+    },
+  });
+  return s.id;
+}
+
 export async function addMilestone(
   prisma: Prisma,
   world: ReminderWorld,

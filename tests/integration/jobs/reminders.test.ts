@@ -11,6 +11,7 @@ import { countingClient } from '../services/support/query-counter.js';
 import {
   JobDriver,
   PEOPLE,
+  addCitywideStrategy,
   addMilestone,
   addStrategy,
   addUpdate,
@@ -85,6 +86,35 @@ describe('deadline reminders', () => {
     expect(again).toMatchObject({ outcome: 'succeeded', enqueued: 0 });
     expect(jobs.dms('ana')).toHaveLength(1);
     expect(await p.outboxMessage.count()).toBe(3);
+  });
+
+  it('reminds the owner of a citywide strategy by its lead department’s period', async () => {
+    const p = db.prisma;
+    // Welcoming plan strategies owned by Ben (Library staff), reported in October. One is
+    // led by Housing, which reports monthly: October does not count for November, so Ben is
+    // reminded. The other is led by the Library (quarterly), with Housing as partner: done.
+    const housingLed = await addCitywideStrategy(p, world, {
+      lead: 'HOUSING',
+      partners: ['LIB'],
+      owner: 'ben',
+      due: '2026-11-25',
+      text: 'Tenant rights in five languages',
+    });
+    await addUpdate(p, world, housingLed, 'ben', M04);
+    const libraryLed = await addCitywideStrategy(p, world, {
+      lead: 'LIB',
+      partners: ['HOUSING'],
+      owner: 'ben',
+      due: '2026-11-25',
+      text: 'Library cards at tenant clinics',
+    });
+    await addUpdate(p, world, libraryLed, 'ben', M04);
+
+    expect(await jobs.fire('deadline-reminders', WED)).toMatchObject({ outcome: 'succeeded', enqueued: 1 });
+    const [dm, ...more] = jobs.dms('ben');
+    expect(more).toEqual([]);
+    expect(reminderItems(dm!)).toEqual([`reminder:s:${housingLed}`]);
+    expect(textOf(dm!)).toContain('Tenant rights in five languages');
   });
 
   it('sends nothing on a weekend; Friday covers reminders that fall on it', async () => {

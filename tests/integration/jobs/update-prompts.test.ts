@@ -4,7 +4,17 @@
 // who have not reported with their colleagues' count, monthly and quarterly departments.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../support/test-db.js';
-import { type JobDriver, addStrategy, addUpdate, promptStrategyIds, textOf, type Person, type ReminderWorld, useReminderTestBed } from './reminders-support.js';
+import {
+  type JobDriver,
+  addCitywideStrategy,
+  addStrategy,
+  addUpdate,
+  promptStrategyIds,
+  textOf,
+  type Person,
+  type ReminderWorld,
+  useReminderTestBed,
+} from './reminders-support.js';
 import type { TestClock } from './support/harness.js';
 
 let db: TestDatabase;
@@ -79,6 +89,19 @@ describe('update prompts', () => {
     expect(promptsOf('hana')).toHaveLength(2);
     // Ana's quarterly strategy is still unreported for Q2, so November's prompt lists it again.
     expect(promptStrategyIds(promptsOf('ana')[1]!)).toEqual([s.anaHousing, s.anaLib]);
+  });
+
+  it('prompts the owner of a citywide strategy on its lead department’s cadence', async () => {
+    // A Welcoming plan strategy owned by Ben (Library, quarterly), led by Housing (monthly).
+    const wsj = await addCitywideStrategy(db.prisma, world, { lead: 'HOUSING', partners: ['LIB'], owner: 'ben', text: 'Tenant rights in five languages' });
+    expect(await fireOn('2026-10-01')).toMatchObject({ enqueued: 4 });
+    expect(promptStrategyIds(promptsOf('ben')[0]!)).toEqual([wsj, s.ben]);
+    // Ben reports his Library strategy for the quarter; November is a new month for Housing.
+    await addUpdate(db.prisma, world, s.ben, 'ben', Q2);
+    expect(await fireOn('2026-11-02')).toMatchObject({ enqueued: 4 });
+    const november = promptsOf('ben')[1]!;
+    expect(promptStrategyIds(november)).toEqual([wsj]);
+    expect(textOf(november)).toContain('Reporting for *FY 2026-27 November* has started');
   });
 
   it('sends a missed start prompt on a later run in the period, but only once', async () => {

@@ -222,6 +222,70 @@ describe('weekly-digest', () => {
     fake.assertNoViolations();
   });
 
+  it('lists a citywide strategy in its lead department’s digest, not in its partner’s', async () => {
+    // The Welcoming plan has no department: its strategy is led by Transportation, with
+    // Housing as partner, and was started this week.
+    const p = ctx.prisma;
+    const [dot, housing, owner] = await Promise.all([
+      p.department.findUniqueOrThrow({ where: { code: 'DOT' } }),
+      p.department.findUniqueOrThrow({ where: { code: 'HOUSING' } }),
+      p.member.findUniqueOrThrow({ where: { slackUserId: OWNERS[0] } }),
+    ]);
+    const plan = await p.plan.create({
+      data: {
+        key: 'WSJ-2021-2024',
+        kind: 'CITYWIDE_PLAN',
+        title: 'Welcoming San José Plan 2.0',
+        fiscalStartYear: 2021,
+        fiscalEndYear: 2024,
+        objectives: { create: [{ number: 2, title: 'Access and Engagement' }] },
+      },
+      include: { objectives: true },
+    });
+    const strategy = await p.strategy.create({
+      data: {
+        objectiveId: plan.objectives[0]!.id,
+        number: 1,
+        text: 'Translate transit notices into five languages',
+        status: 'IN_PROGRESS',
+        ownerId: owner.id,
+        leadDepartmentId: dot.id,
+        partners: { create: [{ departmentId: housing.id }] },
+      },
+    });
+    await p.progressUpdate.create({
+      data: {
+        strategyId: strategy.id,
+        authorId: owner.id,
+        periodKey: 'FY2027-M05',
+        periodStart: day('2026-11-01'),
+        periodEnd: day('2026-11-30'),
+        statusFrom: 'NOT_STARTED',
+        statusTo: 'IN_PROGRESS',
+        narrative: 'n',
+        idempotencyKey: 'wsj1',
+        createdAt: new Date('2026-11-13T18:00:00Z'),
+      },
+    });
+
+    await coordinator().runFire('weekly-digest', FIRE, 'cron');
+    await drain();
+    const [digest] = dms(MGR_TWO);
+    const text = JSON.stringify(digest!.blocks);
+    const dotPart = text.slice(text.indexOf('Transportation (DOT)'));
+    expect(dotPart).toMatch(/Status changes\*\\n\*2\.1\* Translate transit notices into five languages/);
+    expect(text.split('Translate transit notices')).toHaveLength(2);
+    // Reported for November, Transportation's month: only 1.1 still owes an update.
+    expect(dotPart).toContain('No update yet for FY 2026-27 November*\\n<@U0OWNB>: 1.1');
+    expect(dotPart).not.toMatch(/No update yet[^"]*2\.1/);
+    // Housing is a partner: it reads the strategy but does not answer for it.
+    const housingText = dms(MGR_LONG)
+      .map((m) => JSON.stringify(m.blocks))
+      .join('');
+    expect(housingText).toContain('Su resumen semanal de REAP');
+    expect(housingText).not.toContain('Translate transit notices');
+  });
+
   it('splits a department with 30 overdue strategies into several valid messages, in the reader’s language', async () => {
     await coordinator().runFire('weekly-digest', FIRE, 'cron');
     await drain();

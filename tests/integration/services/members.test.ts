@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../support/test-db.js';
 import { loadActor } from '../../../src/services/authz.js';
 import { assignRoles, bootstrapAdmins, markDeactivated, setLanguage, syncFromSlackProfile } from '../../../src/services/members.js';
-import { refusal, serviceContext, useFreshWorld, type World } from './support/world.js';
+import { addCitywideStrategy, refusal, serviceContext, useFreshWorld, type World } from './support/world.js';
 
 let db: TestDatabase;
 let world: World;
@@ -182,6 +182,23 @@ describe('language and Slack profile', () => {
     expect(new Set(reported).size).toBe(3);
     expect([...a.notify, ...b.notify].flatMap((n) => n.strategyIds).sort()).toEqual(reported);
     expect(await db.prisma.auditLog.count({ where: { action: 'strategy.needsReassignment' } })).toBe(3);
+  });
+
+  it('asks the lead department’s equity lead to reassign a citywide strategy, not its partner’s', async () => {
+    // Welcoming plan 2.1, owned by Housing staff, led by the Library, Housing a partner.
+    const wsj = await addCitywideStrategy(db.prisma, world.dept.LIB, [world.dept.HOUSING], {
+      text: 'Library cards at every community center',
+      ownerId: world.member.hsgStaff,
+    });
+    const d = await markDeactivated(ctx(), 'UHSGSTAFF');
+    expect(d.strategies.map((s) => [s.label, s.departmentCode])).toEqual([
+      ['1.1', 'HOUSING'],
+      ['2.1', 'LIB'],
+    ]);
+    expect(d.notify).toEqual([
+      { departmentCode: 'HOUSING', recipientSlackIds: ['UHSGLEAD'], strategyIds: [world.strategy.hsg11] },
+      { departmentCode: 'LIB', recipientSlackIds: ['ULIBLEAD'], strategyIds: [wsj] },
+    ]);
   });
 
   it('asks the ORSE admins when the department has no equity lead', async () => {

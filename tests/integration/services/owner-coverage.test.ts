@@ -6,7 +6,8 @@ import { isoDateOf, todayIn } from '../../../src/domain/calendar-dates.js';
 import { groupByReason } from '../../../src/domain/owner-coverage.js';
 import { loadActor } from '../../../src/services/authz.js';
 import { ownerCoverage, type CoverageItem } from '../../../src/services/owner-coverage.js';
-import { NOW, ZONE, refusal, serviceContext, useFreshWorld, type World } from './support/world.js';
+import { inStrategyDepartments, strategyDepartment } from '../../../src/services/strategy-records.js';
+import { NOW, ZONE, addCitywideStrategy, refusal, serviceContext, useFreshWorld, type World } from './support/world.js';
 
 let db: TestDatabase;
 let world: World;
@@ -21,8 +22,9 @@ useFreshWorld((fresh, w) => {
 /** The same rows through a Prisma include, classified by the domain rules. */
 async function reference(departmentId: number | null) {
   const rows = await db.prisma.strategy.findMany({
-    where: { archivedAt: null, status: { not: 'COMPLETED' }, ...(departmentId !== null ? { objective: { plan: { departmentId } } } : {}) },
+    where: { archivedAt: null, status: { not: 'COMPLETED' }, ...(departmentId !== null ? inStrategyDepartments([departmentId]) : {}) },
     include: {
+      leadDepartment: { select: { id: true, code: true, name: true } },
       objective: { select: { number: true, plan: { select: { key: true, department: { select: { id: true, code: true, name: true } } } } } },
       owner: { select: { slackUserId: true, name: true, active: true } },
       _count: { select: { updates: true } },
@@ -36,16 +38,13 @@ async function reference(departmentId: number | null) {
       status: s.status,
       dueDate: s.dueDate ? isoDateOf(s.dueDate) : null,
       planKey: s.objective.plan.key,
-      department: s.objective.plan.department,
+      department: strategyDepartment(s),
       owner: s.owner,
       needsReassignment: s.needsReassignment,
       hasUpdate: s._count.updates > 0,
-      sortKey: [
-        s.objective.plan.department?.code ?? '',
-        s.objective.plan.key,
-        String(s.objective.number).padStart(4, '0'),
-        String(s.number).padStart(4, '0'),
-      ].join(' '),
+      sortKey: [strategyDepartment(s)?.code ?? '', s.objective.plan.key, String(s.objective.number).padStart(4, '0'), String(s.number).padStart(4, '0')].join(
+        ' ',
+      ),
     }))
     .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
     .map(({ sortKey: _, ...item }) => item);
@@ -116,6 +115,18 @@ describe('owner coverage', () => {
     expect(housing.groups).toEqual(await reference(world.dept.HOUSING));
     expect(housing.groups.noOwner.map((i) => i.id)).toEqual([world.strategy.hsg11]);
     expect((await refusal(ownerCoverage(ctx(), admin, 'narnia'))).code).toBe('not_found');
+  });
+
+  it('lists a citywide strategy under its lead department, not its partner', async () => {
+    // Welcoming plan 2.1, led by Housing with the Library as partner: nobody owns it.
+    const wsj = await addCitywideStrategy(db.prisma, world.dept.HOUSING, [world.dept.LIB], { text: 'Tenant rights in five languages' });
+    const admin = await loadActor(ctx(), 'UADMIN');
+    const housing = await ownerCoverage(ctx(), admin, 'HOUSING');
+    expect(housing.groups).toEqual(await reference(world.dept.HOUSING));
+    expect(housing.groups.noOwner.map((i) => [i.id, i.planKey, i.department?.code])).toEqual([[wsj, 'WSJ-2021-2024', 'HOUSING']]);
+    const lib = await ownerCoverage(ctx(), admin, 'LIB');
+    expect(lib.groups.noOwner.map((i) => i.id)).toEqual([world.strategy.lib21]);
+    expect((await ownerCoverage(ctx(), admin)).groups).toEqual(await reference(null));
   });
 
   it('refuses anyone but ORSE admins, and audits the refusal before looking anything up', async () => {

@@ -8,7 +8,7 @@ import { loadActor } from '../../../src/services/authz.js';
 import { citywideChanges, departmentChanges } from '../../../src/services/period-changes.js';
 import { reportingCoverage } from '../../../src/services/reporting-coverage.js';
 import { countingClient } from './support/query-counter.js';
-import { serviceContext, useFreshWorld, type World } from './support/world.js';
+import { addCitywideStrategy, serviceContext, useFreshWorld, type World } from './support/world.js';
 
 let db: TestDatabase;
 let world: World;
@@ -59,6 +59,29 @@ describe('changes since last quarter', () => {
     // ORSE sees every department together.
     const city = await citywideChanges(ctx(), await loadActor(ctx(), 'UADMIN'));
     expect(city?.changes.counts).toMatchObject({ completed: 1, started: 1, deferred: 1, new: 1 });
+  });
+
+  it('shows a citywide strategy’s change to its lead department, not to its partner', async () => {
+    // Welcoming plan 2.1, led by the Library with Housing as partner, started since Q1.
+    const wsj = await addCitywideStrategy(db.prisma, world.dept.LIB, [world.dept.HOUSING], {
+      text: 'Library cards at every community center',
+      status: 'IN_PROGRESS',
+    });
+    await snapshot(wsj, 'NOT_STARTED', false);
+    await snapshot(world.strategy.hsg11, 'IN_PROGRESS', true);
+
+    const lib = await departmentChanges(ctx(), await loadActor(ctx(), 'ULIBLEAD'), world.dept.LIB);
+    expect(lib?.changes.changes.map((x) => [x.kind, x.strategy.label, x.strategy.text])).toContainEqual([
+      'started',
+      '2.1',
+      'Library cards at every community center',
+    ]);
+    const housing = await departmentChanges(ctx(), await loadActor(ctx(), 'UHSGSTAFF'), world.dept.HOUSING);
+    expect(housing?.changes.changes.map((x) => x.strategy.text)).not.toContain('Library cards at every community center');
+    expect(housing?.changes).toMatchObject({ compared: 1, withHistory: 1 });
+    // ORSE's citywide view counts it once.
+    const city = await citywideChanges(ctx(), await loadActor(ctx(), 'UADMIN'));
+    expect(city?.changes.counts).toMatchObject({ started: 1 });
   });
 
   it('says which measures reached or fell short of their targets since last quarter', async () => {
@@ -136,5 +159,16 @@ describe('changes since last quarter', () => {
     expect(lib.map((q) => [q.period.key, q.expected, q.reported, q.notReported])).toEqual([['FY2026-Q1', 2, 1, 1]]);
     const city = await reportingCoverage(ctx(), 'citywide');
     expect(city.map((q) => [q.period.key, q.expected, q.reported, q.notReported])).toEqual([['FY2026-Q1', 3, 2, 1]]);
+  });
+
+  it('covers a citywide strategy in its lead department’s chart, not its partner’s', async () => {
+    const wsj = await addCitywideStrategy(db.prisma, world.dept.LIB, [world.dept.HOUSING], { text: 'Library cards at every community center' });
+    await snapshot(wsj, 'IN_PROGRESS', true);
+    await snapshot(world.strategy.lib11, 'IN_PROGRESS', false);
+    await snapshot(world.strategy.hsg11, 'IN_PROGRESS', true);
+    const lib = await reportingCoverage(ctx(), { departmentId: world.dept.LIB });
+    expect(lib.map((q) => [q.period.key, q.expected, q.reported])).toEqual([['FY2026-Q1', 2, 1]]);
+    const housing = await reportingCoverage(ctx(), { departmentId: world.dept.HOUSING });
+    expect(housing.map((q) => [q.period.key, q.expected, q.reported])).toEqual([['FY2026-Q1', 1, 1]]);
   });
 });

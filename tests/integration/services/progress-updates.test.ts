@@ -4,7 +4,7 @@ import { loadActor } from '../../../src/services/authz.js';
 import { editUpdate, getUpdateFormDefaults, listReportableStrategies, submitUpdate, viewOfUpdate } from '../../../src/services/progress-updates.js';
 import type { ServiceError } from '../../../src/services/errors.js';
 import { editRace, loadUpdateForEdit } from '../../../src/services/update-editing.js';
-import { refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
+import { addCitywideStrategy, refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
 import { countingClient } from './support/query-counter.js';
 
 let db: TestDatabase;
@@ -50,6 +50,23 @@ describe('submitUpdate', () => {
     const result = await submitUpdate(lateSeptember, me, await updateInput(db.prisma, world.strategy.hsg11), { idempotencyKey: 'k' });
     expect(result.update.periodKey).toBe('FY2026-M03');
     expect(result.update.periodStart).toBe('2025-09-01');
+  });
+
+  it('files an update on a citywide strategy under its lead department’s period, not its partner’s', async () => {
+    // Welcoming plan 2.1, led by Housing (monthly) with the Library (quarterly) as partner.
+    const wsj = await addCitywideStrategy(db.prisma, world.dept.HOUSING, [world.dept.LIB], { text: 'Tenant rights in five languages', status: 'IN_PROGRESS' });
+    const housingStaff = await actor('UHSGSTAFF');
+    const result = await submitUpdate(ctx(), housingStaff, await updateInput(db.prisma, wsj), { idempotencyKey: 'wsj' });
+    expect(result.update).toMatchObject({ periodKey: 'FY2026-M05', periodStart: '2025-11-01', periodEnd: '2025-11-30' });
+    // Housing's staff find it among their own strategies, reported for November.
+    const list = await listReportableStrategies(ctx(), housingStaff);
+    expect(list.map((s) => [s.plan.key, s.label, s.department?.code, s.periodKey, s.reportedThisPeriod])).toEqual([
+      ['HOUSING-FY2024-2026', '1.1', 'HOUSING', 'FY2026-M05', false],
+      ['WSJ-2021-2024', '2.1', 'HOUSING', 'FY2026-M05', true],
+    ]);
+    // The partner's staff do not: it is not theirs to report on.
+    const libraryList = await listReportableStrategies(ctx(), await actor('ULIBSTAFF'));
+    expect(libraryList.map((s) => s.plan.key)).not.toContain('WSJ-2021-2024');
   });
 
   it('records that an equity lead reported on behalf of the owner', async () => {

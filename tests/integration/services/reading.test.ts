@@ -5,7 +5,7 @@ import { citywideStatus, departmentStatus } from '../../../src/services/status.j
 import { myDeadlines } from '../../../src/services/deadlines.js';
 import { planView } from '../../../src/services/plans.js';
 import { submitUpdate } from '../../../src/services/progress-updates.js';
-import { NOW, refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
+import { NOW, addCitywideStrategy, refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
 
 let db: TestDatabase;
 let world: World;
@@ -77,6 +77,48 @@ describe('departmentStatus', () => {
   });
 });
 
+describe('status of a citywide strategy', () => {
+  // Led by the Library, with Housing as partner: the Library's to count and manage.
+  const addWelcoming = () =>
+    addCitywideStrategy(db.prisma, world.dept.LIB, [world.dept.HOUSING], {
+      text: 'Library cards at every community center',
+      status: 'IN_PROGRESS',
+      ownerId: world.member.libStaff2,
+      dueDate: d('2025-11-05'),
+    });
+
+  it('counts it for its lead department, which may manage it, and not for its partner', async () => {
+    await addWelcoming();
+    const lib = await departmentStatus(ctx(), await actor('ULIBLEAD'));
+    expect(lib.total).toBe(4);
+    expect(lib.byStatus).toEqual({ COMPLETED: 0, IN_PROGRESS: 2, ONGOING: 1, NOT_STARTED: 1, DEFERRED: 0 });
+    expect(lib.overdue.map((s) => [s.label, s.planKey, s.canManage, s.canUpdate])).toEqual([
+      ['1.1', 'LIB-FY2024-2026', true, true],
+      ['2.1', 'WSJ-2021-2024', true, true],
+    ]);
+    expect(lib.notUpdatedThisQuarter.map((s) => `${s.planKey} ${s.label}`)).toEqual([
+      'LIB-FY2024-2026 1.1',
+      'LIB-FY2024-2026 1.2',
+      'LIB-FY2024-2026 2.1',
+      'WSJ-2021-2024 2.1',
+    ]);
+    const housing = await departmentStatus(ctx(), await actor('UHSGSTAFF'));
+    expect(housing.total).toBe(1);
+    expect(housing.overdue).toEqual([]);
+  });
+
+  it('adds it to its lead department once in the citywide figures, with its updates', async () => {
+    const id = await addWelcoming();
+    await submitUpdate(ctx(), await actor('ULIBSTAFF2'), await updateInput(db.prisma, id), { idempotencyKey: 'wsj' });
+    const city = await citywideStatus(ctx(), await actor('UADMIN'));
+    const lib = city.departments.find((r) => r.department.code === 'LIB')!;
+    expect(lib).toMatchObject({ total: 4, overdue: 2, notUpdatedThisQuarter: 3, updatesThisQuarter: 1, silent: false, lastUpdateAgeDays: 0 });
+    const hsg = city.departments.find((r) => r.department.code === 'HOUSING')!;
+    expect(hsg).toMatchObject({ total: 1, overdue: 0, updatesThisQuarter: 0 });
+    expect(city.totals).toMatchObject({ total: 5, overdue: 2 });
+  });
+});
+
 describe('citywideStatus', () => {
   it('shows departments by status, overdue work and who is silent this quarter', async () => {
     await submitUpdate(ctx(), await actor('UHSGSTAFF'), await updateInput(db.prisma, world.strategy.hsg11), { idempotencyKey: 'k' });
@@ -127,6 +169,25 @@ describe('myDeadlines', () => {
 
     const wider = await myDeadlines(ctx(), await actor('ULIBSTAFF'), NOW, { horizonDays: 120 });
     expect(wider.upcoming.map((i) => i.title)).toEqual(['Book rooms', 'Far away']);
+  });
+
+  it('shows a citywide strategy under its lead department, managed by its equity lead', async () => {
+    // Welcoming plan 2.1, led by the Library, Housing a partner, owned by the Library's equity lead.
+    await addCitywideStrategy(db.prisma, world.dept.LIB, [world.dept.HOUSING], {
+      text: 'Library cards at every community center',
+      status: 'IN_PROGRESS',
+      ownerId: world.member.libLead,
+      dueDate: d('2025-11-14'),
+    });
+    const mine = await myDeadlines(ctx(), await actor('ULIBLEAD'));
+    expect(mine.upcoming).toHaveLength(1);
+    expect(mine.upcoming[0]).toMatchObject({
+      title: 'Library cards at every community center',
+      plan: { key: 'WSJ-2021-2024' },
+      department: { code: 'LIB' },
+      canUpdate: true,
+      canManage: true,
+    });
   });
 });
 

@@ -5,9 +5,9 @@ import type { TestDatabase } from '../../support/test-db.js';
 import { loadActor } from '../../../src/services/authz.js';
 import { listReportableStrategies, summarizeStrategy, submitUpdate } from '../../../src/services/progress-updates.js';
 import { reportableStrategyRows } from '../../../src/services/reportable-strategy-rows.js';
-import { strategyWithPlace } from '../../../src/services/strategy-records.js';
+import { inStrategyDepartments, strategyDepartment, strategyDepartmentId, strategyWithPlace } from '../../../src/services/strategy-records.js';
 import { isoDateOf } from '../../../src/domain/calendar-dates.js';
-import { serviceContext, updateInput, useFreshWorld, type World } from './support/world.js';
+import { addCitywideStrategy, serviceContext, updateInput, useFreshWorld, type World } from './support/world.js';
 
 let db: TestDatabase;
 let world: World;
@@ -23,7 +23,7 @@ async function reference(departmentId: number | null, ownerId: number | null) {
   const strategies = await db.prisma.strategy.findMany({
     where: {
       archivedAt: null,
-      OR: [...(ownerId !== null ? [{ ownerId }] : []), ...(departmentId !== null ? [{ objective: { plan: { departmentId } } }] : [])],
+      OR: [...(ownerId !== null ? [{ ownerId }] : []), ...(departmentId !== null ? [inStrategyDepartments([departmentId])] : [])],
     },
     include: strategyWithPlace,
     orderBy: [{ objective: { plan: { key: 'asc' } } }, { objective: { number: 'asc' } }, { number: 'asc' }],
@@ -38,8 +38,8 @@ async function reference(departmentId: number | null, ownerId: number | null) {
     return {
       ...summarizeStrategy(s),
       ownerId: s.ownerId,
-      departmentId: s.objective.plan.departmentId,
-      reportingCadence: s.objective.plan.department?.reportingCadence ?? null,
+      departmentId: strategyDepartmentId(s),
+      reportingCadence: strategyDepartment(s)?.reportingCadence ?? null,
       lastUpdateAt: last?.createdAt ?? null,
       lastPeriodStart: last?.periodStart ? isoDateOf(last.periodStart) : null,
     };
@@ -70,6 +70,9 @@ describe('the strategy list read for forms and App Home', () => {
       },
     });
 
+    // A citywide strategy led by Housing, the Library a partner: Housing's, not the Library's.
+    const wsj = await addCitywideStrategy(db.prisma, world.dept.HOUSING, [world.dept.LIB], { text: 'Tenant rights in five languages' });
+
     for (const [departmentId, ownerId] of [
       [world.dept.LIB, staff.memberId],
       [world.dept.HOUSING, null],
@@ -98,6 +101,12 @@ describe('the strategy list read for forms and App Home', () => {
       lastPeriodStart: '2025-10-01',
       reportingCadence: 'MONTHLY',
     });
+    const housing = await reportableStrategyRows(ctx(), { departmentId: world.dept.HOUSING, ownerId: null });
+    expect(housing.map((s) => [s.plan.key, s.label, s.department?.code, s.reportingCadence])).toEqual([
+      ['HOUSING-FY2024-2026', '1.1', 'HOUSING', 'MONTHLY'],
+      ['WSJ-2021-2024', '2.1', 'HOUSING', 'MONTHLY'],
+    ]);
+    expect(housing.find((s) => s.id === wsj)?.departmentId).toBe(world.dept.HOUSING);
     expect(await reportableStrategyRows(ctx(), { departmentId: null, ownerId: null })).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../support/test-db.js';
 import { findStrategy, loadLiveStrategy, strategyWithPlace } from '../../../src/services/strategy-records.js';
 import { ServiceError } from '../../../src/services/errors.js';
-import { useFreshWorld, type World } from './support/world.js';
+import { addCitywideStrategy, useFreshWorld, type World } from './support/world.js';
 
 let db: TestDatabase;
 let world: World;
@@ -40,11 +40,18 @@ describe('findStrategy', () => {
       data: { objectiveId: objective.id, number: 3, text: 'Train staff', ownerId: world.member.gone, needsReassignment: true },
     });
 
-    for (const id of [world.strategy.lib11, world.strategy.lib12, world.strategy.lib21, world.strategy.hsg11, orse.id]) {
+    // A citywide strategy led by Housing.
+    const wsj = await addCitywideStrategy(db.prisma, world.dept.HOUSING, [world.dept.LIB], { text: 'Tenant rights', ownerId: world.member.hsgStaff });
+
+    for (const id of [world.strategy.lib11, world.strategy.lib12, world.strategy.lib21, world.strategy.hsg11, orse.id, wsj]) {
       expect(await findStrategy(db.prisma, id)).toEqual(await viaInclude(id));
     }
     expect((await findStrategy(db.prisma, orse.id))?.objective.plan).toMatchObject({ kind: 'ORSE_WORK_PLAN', departmentId: null, department: null });
     expect((await findStrategy(db.prisma, orse.id))?.owner).toMatchObject({ active: false });
+    expect(await findStrategy(db.prisma, wsj)).toMatchObject({
+      objective: { plan: { kind: 'CITYWIDE_PLAN', department: null } },
+      leadDepartment: { code: 'HOUSING', reportingCadence: 'MONTHLY' },
+    });
     expect(await findStrategy(db.prisma, 999_999)).toBeNull();
   });
 

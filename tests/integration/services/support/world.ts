@@ -130,6 +130,32 @@ export async function buildWorld(prisma: Prisma, options: { scale?: number } = {
   };
 }
 
+/**
+ * Strategy 2.1 of a citywide plan (which has no department of its own), led by `lead` with
+ * `partners`: the Welcoming San José Plan's shape. Returns the strategy's id.
+ */
+export async function addCitywideStrategy(
+  prisma: Prisma,
+  lead: number,
+  partners: readonly number[],
+  data: { text: string; status?: 'NOT_STARTED' | 'IN_PROGRESS' | 'ONGOING'; ownerId?: number | null; dueDate?: Date | null },
+): Promise<number> {
+  const plan = await prisma.plan.create({
+    data: { key: 'WSJ-2021-2024', kind: 'CITYWIDE_PLAN', title: 'Welcoming San José Plan 2.0', fiscalStartYear: 2021, fiscalEndYear: 2024 },
+  });
+  const pillar = await prisma.objective.create({ data: { planId: plan.id, number: 2, title: 'Access and Engagement' } });
+  const s = await prisma.strategy.create({
+    data: {
+      objectiveId: pillar.id,
+      number: 1,
+      leadDepartmentId: lead,
+      partners: { create: partners.map((departmentId) => ({ departmentId })) },
+      ...data,
+    },
+  });
+  return s.id;
+}
+
 /** A valid submission for a strategy, at its current version. */
 export async function updateInput(prisma: Prisma, strategyId: number, overrides: Record<string, unknown> = {}) {
   const s = await prisma.strategy.findUniqueOrThrow({ where: { id: strategyId } });
