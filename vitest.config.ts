@@ -16,7 +16,7 @@ if (browsers.message && !process.env.REAP_BROWSER_NOTICE_SHOWN) {
 export default defineConfig({
   test: {
     testTimeout: 60_000,
-    // Migrated database templates, made once per run (tests/support/database-templates.ts).
+    // Migrated and seeded database templates, made once per run (tests/support/database-templates.ts).
     globalSetup: ['tests/support/global-setup.ts'],
     hookTimeout: 120_000,
     // PGlite instances are memory-hungry WebAssembly; two forks suit the 2-core machines.

@@ -3,20 +3,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from './client.js';
+import { openDatabase, type Database } from './client.js';
 import { migrate } from './migrate.js';
 import { TEMPLATE_FILE, builtTemplateFile, pgliteTemplateKey } from './pglite-template.js';
 
 /**
  * Migrates an empty cluster and writes it as a PGlite.dumpDataDir() tarball to `file`
  * (gzip: about 5 MB, for dist/; none: about 40 MB, faster to load, for test runs).
+ * The test runs also start from another tarball (`fromDump`) and add rows (`fill`).
  */
-export async function writePgliteTemplate(file: string, compression: 'gzip' | 'none'): Promise<void> {
+export async function writePgliteTemplate(
+  file: string,
+  compression: 'gzip' | 'none',
+  opts: { fromDump?: string; fill?: (db: Database) => Promise<void> } = {},
+): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-pglite-template-'));
   try {
-    const db = await openDatabase({ kind: 'pglite', dataDir: dir });
+    const db = await openDatabase({ kind: 'pglite', dataDir: dir, ...(opts.fromDump ? { fromDump: opts.fromDump } : {}) });
     try {
       await migrate(db);
+      await opts.fill?.(db);
     } finally {
       await db.close();
     }

@@ -45,7 +45,7 @@ import { changeNoticeMessage } from '../../src/slack/features/digests/ui/change-
 import { loadingView } from '../../src/slack/features/update/ui/update-message-views.js';
 import { SlackDriver, type SlackTransport } from './slack-driver.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from './test-db.js';
-import { TEST_SIGNING_SECRET, testAppConfig, type TestAppOptions } from './test-app.js';
+import { seededCopy, TEST_SIGNING_SECRET, testAppConfig, type TestAppOptions } from './test-app.js';
 
 export interface ListenerApp {
   fake: FakeSlack;
@@ -67,17 +67,17 @@ export async function startListenerApp(opts: ListenerAppOptions = {}): Promise<L
   populateDemoWorkspace(fake);
   let db: TestDatabase | undefined;
   try {
-    db = await createTestDatabase();
+    const now = opts.now ?? (() => new Date());
+    db = await createTestDatabase(seededCopy(opts, now));
     const config = testAppConfig(fake, opts);
     const logger = createLogger(config.logLevel);
-    const now = opts.now ?? (() => new Date());
     // What startServer does before Slack traffic is accepted, in the same order.
     const appDb = opts.prisma ? { ...db, prisma: opts.prisma(db.prisma) } : db;
     await migrate(appDb);
     const ctx = createAppContext(config, appDb, logger, now);
     ctx.renderChangeNotice = changeNoticeMessage;
     await bootstrapAdmins(ctx.prisma, config.adminUserIds);
-    if (opts.seed ?? true) await seedDatabase(ctx.prisma, { now: now() });
+    if ((opts.seed ?? true) && !db.seededAt) await seedDatabase(ctx.prisma, { now: now() });
     const identity = await lookupBotIdentity(fake.botToken, fake.url, logger);
     const receiver = new ProcessEventReceiver(fake);
     const app = createSlackApp(ctx, { mode: 'http', botToken: fake.botToken, signingSecret: TEST_SIGNING_SECRET, apiUrl: fake.url, identity }, receiver);

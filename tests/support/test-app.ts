@@ -9,12 +9,15 @@ import { createFakeSlack, type FakeSlack, type FakeSlackOptions } from '../../sr
 import { readManifestFacts } from '../../src/sandbox/manifest-facts.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { SlackDriver } from './slack-driver.js';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from './test-db.js';
+import { createTestDatabase, dropTestDatabase, type TestDatabase, type TestDatabaseOptions } from './test-db.js';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-8f1c2a';
 
 export interface TestAppOptions {
-  /** Load the ORSE work plan and the demo data (default true). */
+  /**
+   * Load the ORSE work plan and the demo data (default true). With the clock at
+   * SEEDED_TEMPLATE_NOW (database-templates.ts) the database comes seeded, which is faster.
+   */
   seed?: boolean;
   /** The app's clock (and the seed's "now"). */
   now?: () => Date;
@@ -45,14 +48,23 @@ export function testAppConfig(fake: FakeSlack, opts: Pick<TestAppOptions, 'admin
   });
 }
 
+/**
+ * Asks for a database that comes seeded (a copy of the run's seeded template, when it was
+ * seeded for this clock's time), so seedDatabase need not run. Not with admins: startServer
+ * adds them before it seeds, and a seeded copy would put them after the demo members.
+ */
+export function seededCopy(opts: Pick<TestAppOptions, 'seed' | 'adminUserIds'>, now: () => Date): TestDatabaseOptions {
+  return (opts.seed ?? true) && !opts.adminUserIds?.length ? { seededAt: now() } : {};
+}
+
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   // The custom workflow steps Slack knows of are the ones the manifest declares.
   const fake = await createFakeSlack({ functions: readManifestFacts().functions, ...opts.fake }).start();
   populateDemoWorkspace(fake);
-  const db = await createTestDatabase();
+  const now = opts.now ?? (() => new Date());
+  const db = await createTestDatabase(seededCopy(opts, now));
   const config = testAppConfig(fake, opts);
   const logger = createLogger(config.logLevel);
-  const now = opts.now ?? (() => new Date());
   let server: RunningServer;
   try {
     server = await startServer({
@@ -66,7 +78,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       scheduler: false,
       slack: { mode: 'http', botToken: fake.botToken, signingSecret: TEST_SIGNING_SECRET, apiUrl: fake.url },
       beforeListen: async (ctx) => {
-        if (opts.seed ?? true) await seedDatabase(ctx.prisma, { now: now() });
+        if ((opts.seed ?? true) && !db.seededAt) await seedDatabase(ctx.prisma, { now: now() });
       },
     });
   } catch (e) {

@@ -2,8 +2,9 @@
 // clean up). With TEST_DATABASE_URL=postgres://… the same tests run against a real
 // PostgreSQL server: each call creates its own database (reap_test_<random>) on that
 // server, so test files running in parallel never see each other's rows, and
-// dropTestDatabase removes it again. Both start as copies of a migrated template made once
-// per run (database-templates.ts).
+// dropTestDatabase removes it again. Both start as copies of a template made once per run
+// (database-templates.ts): the migrated one, or, when `seededAt` is the instant the seeded
+// one was made for, the seeded one, and then the caller skips seedDatabase.
 //
 //   let db: TestDatabase;
 //   beforeAll(async () => { db = await createTestDatabase(); });
@@ -14,13 +15,31 @@ import pg from 'pg';
 import type { DatabaseTarget } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
-import { PGLITE_TEMPLATE_ENV, POSTGRES_TEMPLATE_ENV } from './database-templates.js';
+import {
+  createDatabaseFrom,
+  PGLITE_SEEDED_ENV,
+  PGLITE_TEMPLATE_ENV,
+  POSTGRES_SEEDED_ENV,
+  POSTGRES_TEMPLATE_ENV,
+  SEEDED_AT_ENV,
+  TEMPLATE_NAME,
+} from './database-templates.js';
 
 export interface TestDatabase extends Database {
   /** The per-test database on the server; null for in-memory PGlite. */
   databaseName: string | null;
   /** A DATABASE_URL value that reaches this same database (for CLI tests); null for PGlite, whose memory is private. */
   url: string | null;
+  /** When it came seeded: the `now` seedDatabase was given (the default time zone); else null. */
+  seededAt: Date | null;
+}
+
+export interface TestDatabaseOptions {
+  /**
+   * Come seeded as seedDatabase(prisma, { now: seededAt }) would leave it, when the run has
+   * a seeded template for that very instant (see `seededAt` in the result).
+   */
+  seededAt?: Date;
 }
 
 /** The server URL from TEST_DATABASE_URL, or null to use PGlite. */
@@ -56,23 +75,37 @@ async function admin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Pr
   }
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** The run's seeded template of this kind, when it was seeded for exactly `at`. */
+function seededTemplate(at: Date | undefined, env: string): string | null {
+  const made = process.env[SEEDED_AT_ENV];
+  if (!at || !made || new Date(made).getTime() !== at.getTime()) return null;
+  return process.env[env] || null;
+}
+
+export async function createTestDatabase(opts: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   let target: DatabaseTarget;
   let databaseName: string | null = null;
+  let seededAt: Date | null = null;
   if (serverUrl === null) {
-    // A copy of the run's migrated template (global-setup.ts), else an empty database.
-    const template = process.env[PGLITE_TEMPLATE_ENV];
+    // A copy of one of the run's templates (global-setup.ts), else an empty database.
+    const seeded = seededTemplate(opts.seededAt, PGLITE_SEEDED_ENV);
+    const usable = seeded && fs.existsSync(seeded) ? seeded : null;
+    const template = usable ?? process.env[PGLITE_TEMPLATE_ENV];
+    if (usable) seededAt = opts.seededAt!;
     target = { kind: 'pglite', dataDir: null, ...(template && fs.existsSync(template) ? { fromDump: template } : {}) };
   } else {
     // Base-36 time and random hex only: safe to splice into DDL, which cannot take bind
     // parameters. The time lets a later run recognise databases a killed run left behind.
     databaseName = `reap_test_${Date.now().toString(36)}_${crypto.randomBytes(4).toString('hex')}`;
     const name = databaseName;
-    const template = process.env[POSTGRES_TEMPLATE_ENV];
+    const seeded = seededTemplate(opts.seededAt, POSTGRES_SEEDED_ENV);
+    const usable = seeded && TEMPLATE_NAME.test(seeded) ? seeded : null;
+    const template = usable ?? process.env[POSTGRES_TEMPLATE_ENV];
+    if (usable) seededAt = opts.seededAt!;
     await admin(serverUrl, async (c) => {
       await dropAbandoned(c);
-      await createDatabase(c, name, template);
+      await createDatabaseFrom(c, name, template);
     });
     target = { kind: 'postgres', url: withDatabase(serverUrl, databaseName) };
   }
@@ -87,6 +120,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     ...db,
     databaseName,
     url: target.kind === 'postgres' ? target.url : null,
+    seededAt,
   };
   try {
     await migrate(testDb);
@@ -95,25 +129,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     throw e;
   }
   return testDb;
-}
-
-/** CREATE DATABASE, copied from the run's migrated template when there is one. */
-async function createDatabase(c: pg.Client, name: string, template: string | undefined): Promise<void> {
-  if (!template || !/^reap_template_[0-9a-z_]+$/.test(template)) {
-    await c.query(`CREATE DATABASE "${name}"`);
-    return;
-  }
-  // Two copies starting at the same moment can find the template "being accessed by other
-  // users" (each copy briefly connects to it); the next try goes through.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-      return;
-    } catch (e) {
-      if ((e as { code?: string }).code !== '55006' || attempt >= 20) throw e;
-      await new Promise((r) => setTimeout(r, 50 * attempt));
-    }
-  }
 }
 
 // Longer than any test run (CI stops at 90 minutes), so a database still in use is never taken.
