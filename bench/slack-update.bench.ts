@@ -5,8 +5,9 @@
 // - the modal's Submit: arrival → ack (the update is stored inside that time).
 // The department has 150 strategies (the select keeps 100), among 60 departments × 30
 // strategies × 20 updates of other data, on PGlite and (when reachable) on PostgreSQL. The
-// floor is measured in the same run: a bare Bolt app that opens a fixed modal and acks the
-// submission. Each app runs alone in its own process (bench/serve-target.ts); the fake Slack
+// floor is measured in the same run: a bare Bolt app making the same Slack calls with fixed
+// content (a loading modal filled by views.update; the Submit acked, then a DM and a channel
+// post; bench/serve-target.ts). Each app runs alone in its own process (bench/serve-target.ts); the fake Slack
 // and the load generator stay here.
 //
 // Each cell also reports the app process's CPU time per request (every thread, from /proc):
@@ -379,7 +380,7 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
       const list = await run(`${label} REAP Tracker /reap update`, reap, c, (u) => openForm(reap.url, u, 'update'));
       const pre = await run(`${label} REAP Tracker /reap update 1.1`, reap, c, (u) => openForm(reap.url, u, 'update 1.1'));
       rows.push(
-        row(c, '/reap update', 'bare Bolt (fixed modal)', bOpen),
+        row(c, '/reap update', 'bare Bolt (fixed modal, filled)', bOpen),
         row(c, '/reap update', 'REAP Tracker', list, bOpen),
         row(c, '/reap update 1.1', 'REAP Tracker', pre, bOpen),
       );
@@ -394,7 +395,7 @@ async function benchDatabase(label: string, databaseUrl: string, own: Map<string
       };
       const bSub = await run(`${label} bare Bolt Submit`, bare, c, (u) => submitOnly(bare.url, u, 'update'));
       const sub = await run(`${label} REAP Tracker Submit`, reap, c, (u) => submitOnly(reap.url, u, `update ${own.get(u)}`));
-      rows.push(submitRow(c, 'bare Bolt (ack only)', bSub), submitRow(c, 'REAP Tracker', sub, bSub));
+      rows.push(submitRow(c, 'bare Bolt (ack, DM, post)', bSub), submitRow(c, 'REAP Tracker', sub, bSub));
     }
   } finally {
     await reap.stop();
