@@ -18,6 +18,7 @@ import {
 } from './reports/annual-draft.js';
 import type { DraftLang } from './reports/annual-words.js';
 import type { ServiceContext } from './service-context.js';
+import { strategyDepartmentSql } from './strategy-records.js';
 
 export interface AnnualDraftFiles {
   title: string;
@@ -72,10 +73,11 @@ export async function loadAnnualDraftInput(ctx: ServiceContext, ref: string): Pr
       },
     }),
     // Counts over every update of the year: a number reveals nothing an INTERNAL note says.
+    // A citywide strategy's updates count for its lead department (its plan has none).
     // The dates go as text so the server's time zone cannot move a date compared with them.
     ctx.prisma.$queryRaw<YearCounts[]>`
       /* annual report: updates of the fiscal year */
-      SELECT count(*)::int AS updates, count(DISTINCT p."departmentId")::int AS departments, coalesce(bool_or(u."isDemo"), false) AS demo
+      SELECT count(*)::int AS updates, count(DISTINCT ${strategyDepartmentSql})::int AS departments, coalesce(bool_or(u."isDemo"), false) AS demo
         FROM "ProgressUpdate" u
         JOIN "Strategy" s ON s.id = u."strategyId"
         JOIN "Objective" o ON o.id = s."objectiveId"

@@ -10,6 +10,7 @@
 // has handed a briefing to the outbox it can no longer be changed or cancelled as a
 // scheduled one (the message is on its way); it is edited as a posted one afterwards.
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import type { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { BriefingStatus, Language } from '../generated/prisma/enums.js';
 import { BRIEFING_LIMITS, buildBriefingDraft, type BriefingDraft, type DraftStrategyStatus, type UpdateVisibility } from '../domain/briefing-draft.js';
@@ -77,6 +78,24 @@ export interface BriefingRecord {
   updatedAt: Date;
   createdBy: { slackUserId: string; name: string; language: Language | null; slackLocale: string | null };
   posts: BriefingPostRef[];
+  /** The charts it was posted with, in order: an edit shows them again. */
+  charts: PostedChart[];
+}
+
+/** A chart as the job posted it: its uploaded file and the words of its image block. */
+export interface PostedChart {
+  blockId: string;
+  fileId: string;
+  title: string;
+  alt: string;
+}
+
+const postedCharts = z.array(z.object({ blockId: z.string(), fileId: z.string().min(1), title: z.string(), alt: z.string() }));
+
+/** The stored charts; anything else (a hand-edited row) is read as no charts, never as an error. */
+function chartsOf(json: PrismaNS.JsonValue): PostedChart[] {
+  const parsed = postedCharts.safeParse(json);
+  return parsed.success ? parsed.data : [];
 }
 
 const briefingInclude = {
@@ -102,6 +121,7 @@ function toRecord(b: BriefingRow): BriefingRecord {
     updatedAt: b.updatedAt,
     createdBy: b.createdBy,
     posts: b.posts,
+    charts: chartsOf(b.charts),
   };
 }
 
@@ -547,6 +567,11 @@ export async function recordBriefingPosts(tx: Tx, briefingId: number, posts: rea
     skipDuplicates: true,
   });
   return count;
+}
+
+/** Keeps the charts a briefing is being posted with, for an edit to show them again. */
+export async function recordBriefingCharts(tx: Tx, briefingId: number, charts: readonly PostedChart[]): Promise<void> {
+  await tx.briefing.update({ where: { id: briefingId }, data: { charts: charts.map((c) => ({ ...c })) } });
 }
 
 /**

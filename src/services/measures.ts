@@ -13,12 +13,14 @@ import {
   MEASURE_LIMITS,
   formatMeasureValue,
   kindProblem,
+  measurePoints,
   needsNote,
   parseMeasureValue,
   type MeasureSpec,
 } from '../domain/measures.js';
 import type { Actor } from '../domain/permissions.js';
 import { charCount } from '../domain/validation.js';
+import { isoDateOf } from '../domain/calendar-dates.js';
 import type { Prisma } from '../db/client.js';
 import type { Measure } from '../generated/prisma/client.js';
 import type { EquityGroup, MeasureDirection, MeasureKind } from '../generated/prisma/enums.js';
@@ -368,8 +370,8 @@ export interface MeasurePoint {
 }
 
 /**
- * A measure's value per reporting period: when several updates of a period reported it, the
- * latest one counts (a correction later in the quarter replaces the first figure).
+ * A measure's value per reporting period, oldest first: when several updates of a period
+ * reported it, the latest one counts (measurePoints, the rule the charts follow too).
  */
 export async function measureSeries(db: Prisma | Tx, measureIds: readonly number[]): Promise<Map<number, MeasurePoint[]>> {
   const out = new Map<number, MeasurePoint[]>();
@@ -377,22 +379,22 @@ export async function measureSeries(db: Prisma | Tx, measureIds: readonly number
   const rows = await db.measureValue.findMany({
     where: { measureId: { in: [...measureIds] } },
     select: { measureId: true, value: true, progressUpdate: { select: { periodKey: true, periodStart: true, createdAt: true, id: true } } },
-    orderBy: [{ progressUpdate: { createdAt: 'asc' } }, { progressUpdate: { id: 'asc' } }],
   });
-  const latest = new Map<string, MeasurePoint & { measureId: number }>();
-  for (const r of rows) {
-    latest.set(`${r.measureId}|${r.progressUpdate.periodKey}`, {
+  const starts = new Map(rows.map((r) => [r.progressUpdate.periodKey, isoDateOf(r.progressUpdate.periodStart)]));
+  const points = measurePoints(
+    rows.map((r) => ({
       measureId: r.measureId,
       periodKey: r.progressUpdate.periodKey,
-      periodStart: r.progressUpdate.periodStart.toISOString().slice(0, 10),
       value: Number(r.value.toString()),
-    });
-  }
-  for (const p of [...latest.values()].sort((a, b) => a.periodStart.localeCompare(b.periodStart))) {
-    const list = out.get(p.measureId) ?? [];
-    list.push({ periodKey: p.periodKey, periodStart: p.periodStart, value: p.value });
-    out.set(p.measureId, list);
-  }
+      reportedAt: r.progressUpdate.createdAt,
+      updateId: r.progressUpdate.id,
+    })),
+  );
+  for (const [measureId, list] of points)
+    out.set(
+      measureId,
+      list.map((p) => ({ ...p, periodStart: starts.get(p.periodKey)! })),
+    );
   return out;
 }
 

@@ -165,7 +165,9 @@ export async function strategyConcerns(ctx: ServiceContext, strategyId: number):
 
 /**
  * Live strategies labelled `objective.number` in a place: a department code or plan key
- * (any case), or a department id. The first ten by id, each with its plan's key.
+ * (any case), or a department id. The first ten by id, each with its plan's key. A citywide
+ * strategy is in its lead department's place (its plan has no department), as it is for
+ * reporting on it; by its plan key it is found too.
  */
 export async function findStrategiesByLabel(
   ctx: ServiceContext,
@@ -173,14 +175,21 @@ export async function findStrategiesByLabel(
   objective: number,
   number: number,
 ): Promise<{ id: number; planKey: string }[]> {
-  const where =
-    'scope' in place
-      ? {
-          OR: [{ department: { code: { equals: place.scope, mode: 'insensitive' as const } } }, { key: { equals: place.scope, mode: 'insensitive' as const } }],
-        }
-      : { departmentId: place.departmentId };
+  let where: PrismaNS.StrategyWhereInput;
+  if ('scope' in place) {
+    const code = { code: { equals: place.scope, mode: 'insensitive' as const } };
+    where = {
+      OR: [
+        { leadDepartment: code },
+        { leadDepartmentId: null, objective: { plan: { department: code } } },
+        { objective: { plan: { key: { equals: place.scope, mode: 'insensitive' as const } } } },
+      ],
+    };
+  } else {
+    where = place.departmentId === null ? { leadDepartmentId: null, objective: { plan: { departmentId: null } } } : inStrategyDepartments([place.departmentId]);
+  }
   const matches = await ctx.prisma.strategy.findMany({
-    where: { archivedAt: null, number, objective: { number: objective, plan: where } },
+    where: { archivedAt: null, number, objective: { number: objective }, AND: [where] },
     select: { id: true, objective: { select: { plan: { select: { key: true } } } } },
     orderBy: { id: 'asc' },
     take: 10,

@@ -227,6 +227,10 @@ describe('/reap briefing', () => {
       expect(text(editor.blocks)).toContain(`<#${GENERAL}>`);
 
       const before = app.fake.messages(GENERAL)[0]!.ts;
+      const images = (channel: string) => (app.fake.messages(channel)[0]!.blocks as Block[]).filter((b) => b.type === 'image');
+      const postedCharts = new Map([GENERAL, REDI].map((c) => [c, images(c)]));
+      expect(postedCharts.get(GENERAL)).toHaveLength(3);
+      const uploads = app.fake.calls('files.completeUploadExternal').length;
       await app.driver.viewSubmission({
         viewId: editor.id,
         values: { title: 'Avances de equidad racial (corregido)', body__0__0: '*Corrección:* 1.250 tarjetas nuevas & <!channel>' },
@@ -237,7 +241,12 @@ describe('/reap briefing', () => {
         expect(app.fake.messages(channel)).toHaveLength(1);
         expect(m!.text).toBe('Avances de equidad racial (corregido) (AF 2026-27 T2)');
         expect(text(m!.blocks)).toContain('*Corrección:* 1.250 tarjetas nuevas &amp; &lt;!channel&gt;');
+        // The charts stay, the same uploaded files with the same words, before the text.
+        expect(images(channel)).toEqual(postedCharts.get(channel));
+        expect((m!.blocks as Block[]).findIndex((b) => b.type === 'image')).toBe(2);
       }
+      // Nothing was drawn or uploaded again.
+      expect(app.fake.calls('files.completeUploadExternal')).toHaveLength(uploads);
       expect(app.fake.messages(GENERAL)[0]!.ts).toBe(before);
       expect(app.fake.calls('chat.update').filter((c) => (c.response as { ok?: boolean }).ok)).toHaveLength(2);
       const b = await app.db.prisma.briefing.findUniqueOrThrow({ where: { id: briefingId } });

@@ -124,6 +124,46 @@ describe('Workflow Builder steps', () => {
     });
     expect(unknown.completion).toEqual({ state: 'failed', error: expect.stringContaining('No strategy matches “LIB 9.9”') });
   });
+
+  it("finds a citywide strategy by its lead department's label", async () => {
+    // The Library leads strategy 4.9 of the Welcoming San José Plan, Parks is a partner.
+    const prisma = app.db.prisma;
+    const [pillar, lib, prns] = await Promise.all([
+      prisma.objective.findFirstOrThrow({ where: { number: 4, plan: { key: 'WSJ-2021-2024' } } }),
+      prisma.department.findUniqueOrThrow({ where: { code: 'LIB' } }),
+      prisma.department.findUniqueOrThrow({ where: { code: 'PRNS' } }),
+    ]);
+    const s = await prisma.strategy.create({
+      data: {
+        objectiveId: pillar.id,
+        number: 9,
+        text: 'Citizenship corners in every branch',
+        status: 'IN_PROGRESS',
+        leadDepartmentId: lib.id,
+        partners: { create: [{ departmentId: prns.id }] },
+      },
+    });
+    for (const [strategy, narrative] of [
+      ['LIB 4.9', 'Two branches opened a citizenship corner.'],
+      ['4.9', 'A third branch opened one.'],
+    ]) {
+      const run = await app.driver.runWorkflowStep({
+        callbackId: 'submit_reap_update',
+        inputs: { strategy, status: 'in_progress', narrative },
+        user: LIB_LEAD,
+      });
+      expect(run.completion).toMatchObject({ state: 'completed', outputs: { strategy_label: 'WSJ-2021-2024 4.9' } });
+      expect(await prisma.progressUpdate.count({ where: { strategyId: s.id, narrative } })).toBe(1);
+    }
+    // The partner's label does not name it: Parks only reads it.
+    const partner = await app.driver.runWorkflowStep({
+      callbackId: 'submit_reap_update',
+      inputs: { strategy: 'PRNS 4.9', status: 'in_progress', narrative: 'x' },
+      user: LIB_LEAD,
+    });
+    expect(partner.completion).toEqual({ state: 'failed', error: expect.stringContaining('No strategy matches “PRNS 4.9”') });
+  });
+
   it('opens the update form for what the workflow left out, and ends the run when the person submits it', async () => {
     const ids = await strategyIdsByLabel(app, 'LIB-FY2024-2026');
     app.fake.workspace.clearModals(LIB_STAFF);

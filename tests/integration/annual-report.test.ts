@@ -135,6 +135,47 @@ describe('the FY 2023-2024 draft from the seeded data', () => {
       expect(m[7]).toBe(u.strategy.objective.plan.key);
     }
   });
+
+  it("counts a citywide strategy's update for its lead department", async () => {
+    // Parks leads a Welcoming San José strategy; its plan has no department of its own.
+    const [prns, lib, author] = await Promise.all([
+      db.prisma.department.findUniqueOrThrow({ where: { code: 'PRNS' } }),
+      db.prisma.department.findUniqueOrThrow({ where: { code: 'LIB' } }),
+      db.prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0PRNS01' } }),
+    ]);
+    const pillar = await db.prisma.objective.findFirstOrThrow({ where: { number: 2, plan: { key: 'WSJ-2021-2024' } } });
+    const s = await db.prisma.strategy.create({
+      data: {
+        objectiveId: pillar.id,
+        number: 1,
+        text: 'Library cards at every park program',
+        status: 'IN_PROGRESS',
+        leadDepartmentId: prns.id,
+        partners: { create: [{ departmentId: lib.id }] },
+      },
+    });
+    await db.prisma.progressUpdate.create({
+      data: {
+        strategyId: s.id,
+        periodKey: 'FY2024-Q4',
+        periodStart: new Date('2024-04-01T00:00:00Z'),
+        periodEnd: new Date('2024-06-30T00:00:00Z'),
+        statusFrom: 'IN_PROGRESS',
+        statusTo: 'IN_PROGRESS',
+        narrative: 'Cards handed out at two summer camps.',
+        visibility: 'INTERNAL',
+        authorId: author.id,
+        idempotencyKey: 'annual-test:citywide',
+        createdAt: new Date('2024-06-30T20:00:00Z'),
+      },
+    });
+
+    const input = await loadAnnualDraftInput(ctx, 'FY2023-2024');
+    // ORSE, the Library and now Parks: not the partner, and not "no department".
+    expect(input.counts.updatesInYear).toBe(5);
+    expect(input.counts.departmentsReporting).toBe(3);
+    expect(renderAnnualDraft(input, 'en').markdown.content).toContain('5 progress updates were reported for FY 2023-2024, from 3 departments.');
+  });
 });
 
 describe('who may have the draft', () => {

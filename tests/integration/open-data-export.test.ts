@@ -81,6 +81,39 @@ beforeAll(async () => {
     });
   }
 
+  // A Welcoming San José strategy led by the Library, Parks its partner, with a public update.
+  const [pillar, lib, prns, author] = await Promise.all([
+    db.prisma.objective.findFirstOrThrow({ where: { number: 2, plan: { key: 'WSJ-2021-2024' } } }),
+    db.prisma.department.findUniqueOrThrow({ where: { code: 'LIB' } }),
+    db.prisma.department.findUniqueOrThrow({ where: { code: 'PRNS' } }),
+    db.prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0LIB01' } }),
+  ]);
+  const citywide = await db.prisma.strategy.create({
+    data: {
+      objectiveId: pillar.id,
+      number: 1,
+      text: 'Library cards at every park program',
+      status: 'IN_PROGRESS',
+      leadDepartmentId: lib.id,
+      partners: { create: [{ departmentId: prns.id }] },
+    },
+  });
+  await db.prisma.progressUpdate.create({
+    data: {
+      strategyId: citywide.id,
+      periodKey: 'FY2027-Q2',
+      periodStart: new Date('2026-10-01T00:00:00Z'),
+      periodEnd: new Date('2026-12-31T00:00:00Z'),
+      statusFrom: 'NOT_STARTED',
+      statusTo: 'IN_PROGRESS',
+      narrative: 'Cards handed out at two park programs.',
+      visibility: 'PUBLIC',
+      authorId: author.id,
+      idempotencyKey: 'open-data-test-citywide',
+      createdAt: new Date(NOW.getTime() - 86_400_000),
+    },
+  });
+
   dir = path.join(tmp, 'portal');
   io = captureIO();
   code = await runOpenDataExport(db.prisma, { openData: dir }, { now: NOW, timeZone: ZONE }, io);
@@ -159,6 +192,16 @@ describe('reap export --open-data', () => {
         }
       }
     }
+  });
+
+  it("names a citywide strategy's lead department as its department, and says so", () => {
+    const [header, ...rows] = csvRecords;
+    const col = (name: string) => header!.indexOf(name);
+    const row = rows.find((r) => r[col('plan_key')] === 'WSJ-2021-2024' && r[col('strategy_ref')] === '2.1');
+    expect(row?.[col('plan_kind')]).toBe('citywide_plan');
+    expect(row?.[col('department_code')]).toBe('LIB');
+    expect(row?.[col('department_name')]).toBe('San José Public Library');
+    expect(files['DATA_DICTIONARY.md']).toContain('for a citywide_plan strategy its lead department');
   });
 
   it('leaves the license for the City to set', () => {

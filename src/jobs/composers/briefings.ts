@@ -15,13 +15,12 @@
 // A briefing opens with a chart of every department's status mix, one of reporting
 // coverage over the last four quarters (from the quarters' snapshots) and up to three of the
 // ORSE work plan's public measures against their targets, each uploaded once per language
-// in a run; a chart that cannot be made is left out and the briefing goes.
-import type { ImageBlock } from '@slack/types';
+// in a run; a chart that cannot be made is left out and the briefing goes. The charts posted
+// are kept with the briefing, so that an edit shows the same files again.
 import type { WebClient } from '@slack/web-api';
 import { ChartUploads, type ChartUploadClient } from '../../charts/chart-uploads.js';
 import { computeCitywideStatus } from '../../services/status.js';
 import type { Translate } from '../../slack/i18n/index.js';
-import { chartImageBlock } from '../../slack/ui/charts/chart-block.js';
 import { statusMixChart, type StatusMixRow } from '../../slack/ui/charts/status-mix.js';
 import { reportingCoverageChart, type CoverageRow } from '../../slack/ui/charts/reporting-coverage.js';
 import { reportingCoverage } from '../../services/reporting-coverage.js';
@@ -33,7 +32,9 @@ import {
   recordBriefingCanvas,
   markBriefingPosted,
   recordBriefingPosts,
+  recordBriefingCharts,
   briefingPostKey,
+  type PostedChart,
   type BriefingPostRef,
   type DueBriefing,
 } from '../../services/briefings.js';
@@ -41,7 +42,7 @@ import { TX_OPTIONS } from '../../services/service-context.js';
 import { resolveLanguage, translator } from '../../slack/i18n/index.js';
 import { canvasLink } from '../../slack/canvas-link.js';
 import { briefingCanvasMarkdown, briefingCanvasTitle } from '../../slack/features/briefing/ui/briefing-canvas.js';
-import { briefingMessage, briefingPostedMessage, type PostedNotice } from '../../slack/features/briefing/ui/briefing-message.js';
+import { briefingMessage, briefingPostedMessage, postedChartBlocks, type PostedNotice } from '../../slack/features/briefing/ui/briefing-message.js';
 import { outboxKey, type OutboxMessageInput } from '../outbox/enqueue.js';
 import type { JobHandler, JobRegistry, JobRunContext } from '../registry.js';
 import { createDispatcherClient } from '../slack-client.js';
@@ -145,7 +146,10 @@ export function briefingsJob(options: BriefingsJobOptions = {}): JobHandler {
         const b = p.due.briefing;
         const t = translator(resolveLanguage(b.createdBy.language, b.createdBy.slackLocale));
         if (p.enqueue.length) {
-          const message = briefingMessage(t, { ...b, canvasUrl: canvasUrls.get(b.id) ?? null }, charts.get(b.id));
+          const shown = charts.get(b.id) ?? [];
+          const message = briefingMessage(t, { ...b, canvasUrl: canvasUrls.get(b.id) ?? null }, postedChartBlocks(shown));
+          // Kept so that an edit of the posted briefing shows the same charts again.
+          if (shown.length) await recordBriefingCharts(tx, b.id, shown);
           for (const channelId of p.enqueue) {
             messages.push({ idempotencyKey: briefingPostKey(b.id, channelId), channelId, payload: { ...message, unfurl_links: false, unfurl_media: false } });
           }
@@ -181,8 +185,8 @@ export function briefingsJob(options: BriefingsJobOptions = {}): JobHandler {
  * every department's status mix, reporting coverage over the last quarters, and the work
  * plan's public measures against their targets.
  */
-async function briefingCharts(run: JobRunContext, plans: readonly Plan[], client: ChartUploadClient | null): Promise<Map<number, ImageBlock[]>> {
-  const out = new Map<number, ImageBlock[]>();
+async function briefingCharts(run: JobRunContext, plans: readonly Plan[], client: ChartUploadClient | null): Promise<Map<number, PostedChart[]>> {
+  const out = new Map<number, PostedChart[]>();
   const posting = plans.filter((p) => p.enqueue.length > 0).map((p) => p.due.briefing);
   if (!client || posting.length === 0) return out;
   let rows: StatusMixRow[] = [];
@@ -229,10 +233,10 @@ async function briefingCharts(run: JobRunContext, plans: readonly Plan[], client
       const blocks = await Promise.all(
         charts.map(async ({ chart, blockId }) => {
           const fileId = await uploads.fileFor(chart);
-          return fileId ? chartImageBlock(fileId, chart, blockId) : null;
+          return fileId ? { blockId, fileId, title: chart.title, alt: chart.alt } : null;
         }),
       );
-      const shown = blocks.filter((x): x is ImageBlock => x !== null);
+      const shown = blocks.filter((x): x is PostedChart => x !== null);
       if (shown.length) out.set(b.id, shown);
     }),
   );

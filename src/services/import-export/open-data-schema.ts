@@ -55,21 +55,24 @@ export const OPEN_DATA_FIELDS = [
     title: 'Plan kind',
     example: 'department_reap',
     values: Object.values(PLAN_KIND_LABELS),
-    description: "department_reap: a department's Racial Equity Action Plan; orse_work_plan: the Office of Racial Equity's own work plan.",
+    description:
+      "department_reap: a department's Racial Equity Action Plan; orse_work_plan: the Office of Racial Equity's own work plan; citywide_plan: a plan of the whole City (the Welcoming San José Plan), each strategy led by one department.",
   },
   {
     name: 'department_code',
     type: 'string',
     title: 'Department code',
     example: 'LIB',
-    description: 'Short code of the department the plan belongs to. Empty for a plan of no single department.',
+    description:
+      "Short code of the department the strategy belongs to: its plan's department, or for a citywide_plan strategy its lead department. Empty for a strategy of no single department.",
   },
   {
     name: 'department_name',
     type: 'string',
     title: 'Department name',
     example: 'San José Public Library',
-    description: 'Name of the department the plan belongs to. Empty for a plan of no single department.',
+    description:
+      "Name of the department the strategy belongs to: its plan's department, or for a citywide_plan strategy its lead department. Empty for a strategy of no single department.",
   },
   {
     name: 'objective_number',

@@ -15,6 +15,7 @@ import type { PlanKind, StrategyStatus, Visibility } from '../../generated/prism
 import { escapeFormula } from '../../domain/spreadsheet-cells.js';
 import { formatMeasureValue, meetsTarget } from '../../domain/measures.js';
 import { reportedMeasures, type ReportedMeasure } from '../measures.js';
+import { strategyDepartment } from '../strategy-records.js';
 import { ExportError } from './export-service.js';
 import { PLAN_KIND_LABELS, STATUS_LABELS, compareText, dateToIso } from './format.js';
 import {
@@ -33,6 +34,7 @@ export interface OpenDataStrategy {
   planKey: string;
   planTitle: string;
   planKind: PlanKind;
+  /** The strategy's department: its plan's, or a citywide strategy's lead department. */
   department: { code: string; name: string } | null;
   objectiveNumber: number;
   objectiveTitle: string;
@@ -167,6 +169,7 @@ export async function collectOpenData(prisma: PrismaClient, timeZone: string): P
         performanceMeasures: true,
         outputs: true,
         owner: { select: { department: { select: { name: true } } } },
+        leadDepartment: { select: { code: true, name: true } },
         objective: {
           select: {
             number: true,
@@ -206,7 +209,7 @@ export async function collectOpenData(prisma: PrismaClient, timeZone: string): P
       planKey: s.objective.plan.key,
       planTitle: s.objective.plan.title,
       planKind: s.objective.plan.kind,
-      department: s.objective.plan.department,
+      department: strategyDepartment(s),
       objectiveNumber: s.objective.number,
       objectiveTitle: s.objective.title,
       number: s.number,

@@ -14,7 +14,7 @@ import { activeDepartmentMembers } from '../../../services/members.js';
 import { openMilestones } from '../../../services/milestones.js';
 import { departmentObjectives } from '../../../services/plans.js';
 import { loadManagedStrategy } from '../../../services/strategies.js';
-import { strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
+import { strategyDepartment, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
 import { speakerFor } from '../../caller.js';
 import { openThenFill } from '../../loading-modal.js';
 import type { Translate } from '../../i18n/index.js';
@@ -39,7 +39,7 @@ export function headerOf(s: StrategyRecord): StrategyHeader {
   return {
     label: strategyLabel(s),
     text: s.text,
-    departmentName: s.objective.plan.department?.name ?? null,
+    departmentName: strategyDepartment(s)?.name ?? null,
     planTitle: s.objective.plan.title,
     objectiveNumber: s.objective.number,
   };
@@ -62,12 +62,18 @@ export async function ownerChoices(ctx: AppContext, departmentId: number | null,
   return { kind: 'members', members, departmentName: departmentName ?? '' };
 }
 
+/**
+ * Who may own a strategy's work: its department's members. A citywide plan has no
+ * department; its strategy's lead department manages it, so its members are the choices.
+ */
+export function strategyOwnerChoices(ctx: AppContext, s: StrategyRecord): Promise<OwnerChoices> {
+  const department = strategyDepartment(s);
+  return ownerChoices(ctx, department?.id ?? null, department?.name ?? null);
+}
+
 /** The milestones modal for a strategy, freshly loaded. */
 export async function milestonesView(ctx: AppContext, t: Translate, s: StrategyRecord, notice?: string, formKey = ''): Promise<View> {
-  const [open, owners] = await Promise.all([
-    openMilestones(ctx, s.id),
-    ownerChoices(ctx, s.objective.plan.departmentId, s.objective.plan.department?.name ?? null),
-  ]);
+  const [open, owners] = await Promise.all([openMilestones(ctx, s.id), strategyOwnerChoices(ctx, s)]);
   return milestonesModal(t, { ...headerOf(s), strategyId: s.id, open, owners, titleLimit: STRATEGY_FIELD_LIMITS.milestoneTitle, notice }, formKey);
 }
 
@@ -75,8 +81,6 @@ export async function milestonesView(ctx: AppContext, t: Translate, s: StrategyR
 export async function manageView(ctx: AppContext, t: Translate, op: ManageOp, s: StrategyRecord, origin?: PlanOrigin): Promise<View> {
   const header = headerOf(s);
   const meta: StrategyMeta = origin ? { strategyId: s.id, version: s.version, origin } : { strategyId: s.id, version: s.version };
-  const departmentId = s.objective.plan.departmentId;
-  const departmentName = s.objective.plan.department?.name ?? null;
   switch (op) {
     case 'edit':
       return editStrategyModal(t, {
@@ -102,7 +106,7 @@ export async function manageView(ctx: AppContext, t: Translate, op: ManageOp, s:
         meta,
         owner: s.owner ? { slackUserId: s.owner.slackUserId, name: s.owner.name } : null,
         needsReassignment: s.needsReassignment,
-        choices: await ownerChoices(ctx, departmentId, departmentName),
+        choices: await strategyOwnerChoices(ctx, s),
       });
     case 'defer':
       return deferModal(t, {

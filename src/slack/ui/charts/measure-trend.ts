@@ -15,7 +15,7 @@ export interface MeasureTrendInput {
   target: number | null;
   direction: MeasureDirection;
   splitBy?: readonly EquityGroup[];
-  /** Values per reporting period, oldest first (services/measures.ts measureSeries). */
+  /** Values per reporting period, oldest first (measurePoints in domain/measures.ts). */
   points: readonly { periodKey: string; value: number }[];
 }
 

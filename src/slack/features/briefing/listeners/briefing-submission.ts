@@ -1,7 +1,7 @@
 // Submit of the briefing composer. A new, draft or scheduled briefing is scheduled (channels
 // REAP Tracker is not in are refused under the channel input first); a posted one has its
-// text saved and then every posted message updated with chat.update, which runs after the
-// acknowledgement and reports back in the same modal. Closing a new briefing or a draft
+// text saved and then every posted message updated with chat.update (keeping the charts it
+// was posted with), which runs after the acknowledgement and reports back in the same modal. Closing a new briefing or a draft
 // keeps what was typed as a draft (view_closed), so nothing typed is lost silently.
 //
 // Problems with an input go under it (response_action: errors); anything else (a refusal,
@@ -19,7 +19,7 @@ import { submissionHandler, type UnplacedProblem } from '../../../submission.js'
 import type { SubmitListener, ViewClosedListener } from '../../../listener-types.js';
 import { canvasLink } from '../../../canvas-link.js';
 import { briefingCanvasMarkdown, briefingCanvasTitle } from '../ui/briefing-canvas.js';
-import { briefingMessage, channelList, postLinks } from '../ui/briefing-message.js';
+import { briefingMessage, channelList, postLinks, postedChartBlocks } from '../ui/briefing-message.js';
 import { briefingComposerModal, briefingNoticeModal, composerBlockFor, decodeComposerMeta, readComposerValues } from '../ui/briefing-modal.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { slackDateTime } from '../../../ui/status-parts.js';
@@ -91,7 +91,9 @@ async function updatePostedMessages(ctx: AppContext, client: WebClient, t: Trans
   try {
     const speaks = briefingTranslator(saved);
     const canvasId = madeCanvasId(saved);
-    const message = briefingMessage(speaks, { ...saved, canvasUrl: canvasId ? await canvasLink(client, canvasId) : null });
+    // The charts it was posted with, from their uploaded files: nothing is drawn again.
+    const charts = postedChartBlocks(saved.charts);
+    const message = briefingMessage(speaks, { ...saved, canvasUrl: canvasId ? await canvasLink(client, canvasId) : null }, charts);
     const result = await refreshPostedBriefing(ctx, actor, saved, async (post) => {
       await client.chat.update({ channel: post.channelId, ts: post.ts, text: message.text, blocks: message.blocks });
     });

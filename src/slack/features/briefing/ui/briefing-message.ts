@@ -10,6 +10,8 @@ import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import { slackDate, slackDateTime } from '../../../ui/status-parts.js';
 import { blockTextLength, context, divider, header, mrkdwnSection, plain } from '../../../ui/blocks.js';
 import { periodName } from '../../../ui/period-name.js';
+import { chartImageBlock } from '../../../ui/charts/chart-block.js';
+import type { PostedChart } from '../../../../services/briefings.js';
 
 export const BRIEFING_ACTIONS = {
   /** Opens the composer; value: a quarter key to preselect (the reminder) or empty. */
@@ -97,6 +99,9 @@ export function briefingMessage(t: Translate, b: BriefingContent, charts: readon
   });
   return { text: truncate(t('briefings.message.fallback', { title, quarter }), 3000), blocks: [...head, ...shown, ...rest] };
 }
+
+/** The image blocks of charts already uploaded: the briefing's charts, as posted. */
+export const postedChartBlocks = (charts: readonly PostedChart[]): ImageBlock[] => charts.map((c) => chartImageBlock(c.fileId, c, c.blockId));
 
 export const channelList = (ids: readonly string[]): string => ids.map((c) => `<#${c}>`).join(', ');
 

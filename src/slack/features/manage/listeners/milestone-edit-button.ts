@@ -8,7 +8,7 @@ import { notFound } from '../../../../services/errors.js';
 import { findMilestone } from '../../../../services/milestones.js';
 import { strategyLabel } from '../../../../services/strategy-records.js';
 import { milestoneEditModal } from '../ui/milestone-form.js';
-import { openManageForm, ownerChoices } from '../strategy-views.js';
+import { openManageForm, strategyOwnerChoices } from '../strategy-views.js';
 import { loadManagedStrategy } from '../../../../services/strategies.js';
 
 export function milestoneEditButton(ctx: AppContext): ActionListener<BlockButtonAction> {
@@ -26,7 +26,7 @@ export function milestoneEditButton(ctx: AppContext): ActionListener<BlockButton
         strategyLabel: strategyLabel(s),
         milestone: { id: m.id, title: m.title, dueDate: m.dueDate.toISOString().slice(0, 10), owner: m.owner },
         updatedAt: m.updatedAt.toISOString(),
-        owners: await ownerChoices(ctx, s.objective.plan.departmentId, s.objective.plan.department?.name ?? null),
+        owners: await strategyOwnerChoices(ctx, s),
         titleLimit: STRATEGY_FIELD_LIMITS.milestoneTitle,
       });
     });

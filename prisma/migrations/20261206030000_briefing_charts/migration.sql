@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Briefing" ADD COLUMN     "charts" JSONB NOT NULL DEFAULT '[]';
+
