@@ -80,14 +80,13 @@ export async function loadWeeklyDigests(ctx: ServiceContext, window: { from: Dat
   // The earliest period any department can be in: monthly periods start inside their quarter.
   const quarterStart = periodContaining(until, zone, 'QUARTERLY').start;
   // A citywide strategy is in its lead department's week; its partners' managers do not get it.
-  const inDepartments = { archivedAt: null, ...inStrategyDepartments(departmentIds) };
-  const [departments, strategies, updates, latest, milestones] = await Promise.all([
+  const [departments, strategies] = await Promise.all([
     ctx.prisma.department.findMany({
       where: { id: { in: departmentIds } },
       select: { id: true, code: true, name: true, reportingCadence: true },
     }),
     ctx.prisma.strategy.findMany({
-      where: inDepartments,
+      where: { archivedAt: null, ...inStrategyDepartments(departmentIds) },
       select: {
         id: true,
         number: true,
@@ -99,8 +98,13 @@ export async function loadWeeklyDigests(ctx: ServiceContext, window: { from: Dat
         objective: { select: { number: true, plan: { select: { departmentId: true } } } },
       },
     }),
+  ]);
+  // Updates and milestones by the ids just read: the department filter under them would
+  // join every update of the City.
+  const strategyIds = strategies.map((s) => s.id);
+  const [updates, latest, milestones] = await Promise.all([
     ctx.prisma.progressUpdate.findMany({
-      where: { createdAt: { gte: from, lt: until }, strategy: inDepartments },
+      where: { createdAt: { gte: from, lt: until }, strategyId: { in: strategyIds } },
       select: {
         id: true,
         strategyId: true,
@@ -113,14 +117,14 @@ export async function loadWeeklyDigests(ctx: ServiceContext, window: { from: Dat
     }),
     ctx.prisma.progressUpdate.groupBy({
       by: ['strategyId'],
-      where: { periodStart: { gte: dbDate(quarterStart) }, strategy: inDepartments },
+      where: { periodStart: { gte: dbDate(quarterStart) }, strategyId: { in: strategyIds } },
       _max: { periodStart: true },
     }),
     ctx.prisma.milestone.findMany({
       where: {
         completedAt: null,
         dueDate: { lte: dbDate(addDays(today, DUE_SOON_DAYS)) },
-        strategy: { ...inDepartments, status: { notIn: ['COMPLETED', 'DEFERRED'] } },
+        strategyId: { in: strategies.filter((s) => s.status !== 'COMPLETED' && s.status !== 'DEFERRED').map((s) => s.id) },
       },
       select: { id: true, strategyId: true, title: true, dueDate: true, owner: { select: { slackUserId: true, name: true } } },
     }),

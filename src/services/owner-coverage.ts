@@ -10,7 +10,7 @@ import type { Actor } from '../domain/permissions.js';
 import { requireOrseAdmin } from './authz.js';
 import { resolveDepartment } from './departments.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyDepartmentSql } from './strategy-records.js';
+import { strategyDepartmentSql, strategyIdsInDepartmentsSql } from './strategy-records.js';
 
 export type { CoverageReason } from '../domain/owner-coverage.js';
 export { COVERAGE_REASONS } from '../domain/owner-coverage.js';
@@ -83,7 +83,7 @@ export async function ownerCoverage(ctx: ServiceContext, actor: Actor, departmen
  */
 async function coverageRows(ctx: ServiceContext, today: string, departmentId: number | null): Promise<CoverageItem[]> {
   // A citywide strategy is listed under its lead department (filter and code), never its partners.
-  const inDepartment = departmentId === null ? PrismaNS.empty : PrismaNS.sql`AND ${strategyDepartmentSql} = ${departmentId}`;
+  const inDepartment = departmentId === null ? PrismaNS.empty : PrismaNS.sql`AND s.id IN (${strategyIdsInDepartmentsSql([departmentId])})`;
   const [result] = await ctx.prisma.$queryRaw<{ rows: string }[]>`
     /* owner coverage */
     SELECT coalesce(json_agg(x ORDER BY x."departmentCode" NULLS FIRST, x."planKey", x."objectiveNumber", x.number), '[]')::text AS rows FROM (

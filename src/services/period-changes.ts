@@ -10,7 +10,7 @@ import { periodContaining, previousPeriod, type FiscalPeriod } from '../domain/f
 import { addPeriodChanges, periodChanges, type CurrentStrategy, type MeasureNow, type PeriodChanges } from '../domain/period-changes.js';
 import { requireOrseAdmin, requireRead, type Actor } from './authz.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyDepartmentSql } from './strategy-records.js';
+import { strategyDepartmentSql, strategyIdsInDepartmentsSql } from './strategy-records.js';
 
 export interface ChangesSinceLastQuarter {
   /** The last finished quarter, whose close is compared with today. */
@@ -50,7 +50,7 @@ export async function loadChangesByDepartment(
   const since = previousPeriod(quarter);
   // A citywide strategy is its lead department's change, not its partners'.
   const department = strategyDepartmentSql;
-  const scope = departmentIds === 'all' ? PrismaNS.sql`${department} IS NOT NULL` : PrismaNS.sql`${department} IN (${PrismaNS.join([...departmentIds])})`;
+  const scope = departmentIds === 'all' ? PrismaNS.sql`${department} IS NOT NULL` : PrismaNS.sql`s.id IN (${strategyIdsInDepartmentsSql(departmentIds)})`;
   const [result] = await ctx.prisma.$queryRaw<{ rows: string }[]>(PrismaNS.sql`
     /* changes since last quarter */
     SELECT coalesce(json_agg(x), '[]')::text AS rows FROM (

@@ -6,7 +6,7 @@ import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import { periodContaining, previousPeriod, type FiscalPeriod } from '../domain/fiscal-calendar.js';
 import { REPORTING_STATUSES } from '../domain/status-summary.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyDepartmentSql } from './strategy-records.js';
+import { strategyIdsInDepartmentsSql } from './strategy-records.js';
 
 /** Quarters a coverage chart shows: the last year. */
 export const COVERAGE_QUARTERS = 4;
@@ -37,7 +37,7 @@ export async function reportingCoverage(
     scope === 'citywide'
       ? PrismaNS.empty
       : // A citywide strategy is covered in its lead department's chart, not its partners'.
-        PrismaNS.sql`AND ps."strategyId" IN (SELECT s.id FROM "Strategy" s JOIN "Objective" o ON o.id = s."objectiveId" JOIN "Plan" p ON p.id = o."planId" WHERE ${strategyDepartmentSql} = ${scope.departmentId}::int)`;
+        PrismaNS.sql`AND ps."strategyId" IN (${strategyIdsInDepartmentsSql([scope.departmentId])})`;
   const rows = await ctx.prisma.$queryRaw<{ periodKey: string; expected: number; reported: number }[]>(PrismaNS.sql`
     /* reporting coverage per quarter */
     SELECT ps."periodKey", count(*)::int AS expected, count(*) FILTER (WHERE ps.reported)::int AS reported

@@ -65,29 +65,28 @@ export async function departmentStatus(ctx: ServiceContext, actor: Actor, depart
   const quarter = periodContaining(now, zone, 'QUARTERLY');
   // Citywide strategies this department leads are its own; those it partners on are not.
   const inDepartment = inStrategyDepartments([department.id]);
-  const [strategies, latest] = await Promise.all([
-    ctx.prisma.strategy.findMany({
-      where: { archivedAt: null, ...inDepartment },
-      select: {
-        id: true,
-        number: true,
-        text: true,
-        status: true,
-        dueDate: true,
-        ownerId: true,
-        needsReassignment: true,
-        leadDepartmentId: true,
-        owner: { select: { slackUserId: true, name: true } },
-        objective: { select: { number: true, plan: { select: { key: true, departmentId: true } } } },
-      },
-      orderBy: [{ objective: { plan: { key: 'asc' } } }, { objective: { number: 'asc' } }, { number: 'asc' }],
-    }),
-    ctx.prisma.progressUpdate.groupBy({
-      by: ['strategyId'],
-      where: { strategy: { archivedAt: null, ...inDepartment } },
-      _max: { createdAt: true, periodStart: true },
-    }),
-  ]);
+  const strategies = await ctx.prisma.strategy.findMany({
+    where: { archivedAt: null, ...inDepartment },
+    select: {
+      id: true,
+      number: true,
+      text: true,
+      status: true,
+      dueDate: true,
+      ownerId: true,
+      needsReassignment: true,
+      leadDepartmentId: true,
+      owner: { select: { slackUserId: true, name: true } },
+      objective: { select: { number: true, plan: { select: { key: true, departmentId: true } } } },
+    },
+    orderBy: [{ objective: { plan: { key: 'asc' } } }, { objective: { number: 'asc' } }, { number: 'asc' }],
+  });
+  // By the ids just read: the department filter under ProgressUpdate would join every update.
+  const latest = await ctx.prisma.progressUpdate.groupBy({
+    by: ['strategyId'],
+    where: { strategyId: { in: strategies.map((s) => s.id) } },
+    _max: { createdAt: true, periodStart: true },
+  });
   const latestBy = new Map(latest.map((r) => [r.strategyId, r._max]));
   const manage = canManageDepartment(actor, department.id);
   const items: StrategyStatusItem[] = strategies.map((s) => {

@@ -209,15 +209,32 @@ export const strategyDepartmentId = (s: { leadDepartmentId?: number | null; obje
  * `strategyDepartmentId` in SQL, for a query that names the strategy `s` and its plan `p`.
  * Department-scoped reads (digests, status, changes, coverage) select and group by it, so a
  * citywide strategy counts for its lead department, once. Partner departments only read
- * citywide strategies: they are never counted here. No index serves a filter on it; the
- * City's few hundred strategies are a cheap scan.
+ * citywide strategies: they are never counted here. No index serves a filter on it: to
+ * keep one department's strategies, filter with `strategyIdsInDepartmentsSql` instead.
  */
 export const strategyDepartmentSql = PrismaNS.sql`coalesce(s."leadDepartmentId", p."departmentId")`;
 
 /**
- * `strategyDepartmentId` as a Prisma filter: strategies belonging to one of these
- * departments (a citywide one by its lead, not its partners). The lead branch uses
- * Strategy's index on leadDepartmentId.
+ * The ids of the strategies belonging to these departments (never empty), as a subquery
+ * the database answers from indexes: citywide strategies by Strategy.leadDepartmentId,
+ * the rest by Plan.departmentId. A filter on `strategyDepartmentSql`, or the Prisma
+ * `OR` of `inStrategyDepartments` under another table, makes it read every strategy and,
+ * joined, every update: a department's /reap status took twice the CPU on 60 departments
+ * × 30 strategies × 20 updates (bench/read-profile.bench.ts).
+ */
+export const strategyIdsInDepartmentsSql = (departmentIds: readonly number[]) => {
+  const ids = PrismaNS.join([...departmentIds]);
+  return PrismaNS.sql`SELECT ls.id FROM "Strategy" ls WHERE ls."leadDepartmentId" IN (${ids})
+    UNION ALL
+    SELECT ds.id FROM "Plan" dp JOIN "Objective" dob ON dob."planId" = dp.id JOIN "Strategy" ds ON ds."objectiveId" = dob.id
+     WHERE dp."departmentId" IN (${ids}) AND ds."leadDepartmentId" IS NULL`;
+};
+
+/**
+ * `strategyDepartmentId` as a Prisma filter on Strategy: strategies belonging to one of
+ * these departments (a citywide one by its lead, not its partners). For rows of another
+ * table (updates, milestones), filter on the ids these strategies have instead: nested
+ * under a relation, this `OR` cannot use an index (see strategyIdsInDepartmentsSql).
  */
 export const inStrategyDepartments = (departmentIds: readonly number[]): PrismaNS.StrategyWhereInput => ({
   OR: [{ leadDepartmentId: { in: [...departmentIds] } }, { leadDepartmentId: null, objective: { plan: { departmentId: { in: [...departmentIds] } } } }],
