@@ -3,7 +3,7 @@
 // text and permalink; the person picks the strategy and submits, and the update is stored
 // once. People REAP Tracker does not know, messages it cannot read and messages longer than
 // a narrative get a clear answer instead of a silent loss. Slack retrying the Submit is in
-// message-shortcut-http.test.ts.
+// update-http.test.ts.
 import type { ViewOutput } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startListenerApp, type ListenerApp } from '../support/listener-app.js';

@@ -2,7 +2,7 @@
 // fields, a strategy archived under an open form, the database failing half-way, two people
 // reporting at once, a forged submission and a channel the app cannot post in. In every case
 // the person's typed text survives and nothing is stored twice or half. Slack retrying and a
-// database too slow for Slack's 3 seconds are in update-bad-input-http.test.ts.
+// database too slow for Slack's 3 seconds are in update-http.test.ts.
 import type { ViewOutput } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Prisma } from '../../src/db/client.js';

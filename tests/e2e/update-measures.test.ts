@@ -3,7 +3,7 @@
 // value off target without a note (under the right input, in the person's language), stores
 // the values with the update exactly once, shows them in the confirmation and the channel
 // post, and an edit changes them while the revision keeps the old ones. Slack retrying the
-// submission is in update-measures-http.test.ts.
+// submission is in update-http.test.ts.
 import type { ViewOutput } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startListenerApp, type ListenerApp } from '../support/listener-app.js';

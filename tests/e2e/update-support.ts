@@ -1,6 +1,6 @@
-// Helpers for the /reap update e2e tests that are split in two: the listener tests on
-// startListenerApp, and the few that need real HTTP (Slack's retry headers, timing) on
-// startTestApp, in the file of the same name ending in -http.
+// Helpers for the /reap update e2e tests, shared by those on the listener harness
+// (startListenerApp) and the few in update-http.test.ts that need real HTTP (Slack's
+// retry headers, timing) on startTestApp.
 import type { ViewOutput } from '@slack/bolt';
 import { expect } from 'vitest';
 import type { Prisma } from '../../src/db/client.js';
@@ -38,7 +38,7 @@ export async function openUpdateForm(app: DrivenApp, user: string, text: string)
   );
 }
 
-/** Library 1.2's typed measures: a percentage, a count and a yes/no, as an owner would set them. */
+/** Typed measures for a strategy: a percentage, a count and a yes/no, as an owner would set them. */
 export async function addTypedMeasures(app: DrivenApp, strategyId: number): Promise<{ trained: number; sessions: number; adopted: number }> {
   const p = app.db.prisma;
   const trained = await p.measure.create({

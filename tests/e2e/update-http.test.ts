@@ -1,23 +1,40 @@
-// /reap update when Slack retries and when the database is slower than Slack's 3 seconds.
-// On real HTTP (startTestApp) because that is what these test: the x-slack-retry-num
-// header, a retry racing its original through the front door, and acks and the loading
-// view in time while the app is slow. The rest of /reap update's bad input and bad luck is
-// tested on the listener harness in update-bad-input.test.ts.
+// The /reap update tests that need real HTTP (startTestApp): Slack retrying a Submit with
+// x-slack-retry-num, a retry racing its original through the front door, and answers and
+// the loading view in time while the database is slower than Slack's 3 seconds. Everything
+// else about /reap update runs on the listener harness (update-measures, message-shortcut,
+// update-bad-input and the other update-*.test.ts files). These share one app: starting one
+// costs seconds, more than the tests themselves.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Prisma } from '../../src/db/client.js';
 import { deliver, FORM_CONTENT_TYPE, payloadBody, viewSubmissionPayload } from '../../src/sandbox/fake-slack/index.js';
 import { TEST_SIGNING_SECRET, startTestApp, strategyIdsByLabel, type TestApp } from '../support/test-app.js';
-import { CHANNEL, expectNoViolations, GRACE, MINH, NOW, openUpdateForm, sabotageSql } from './update-support.js';
+import {
+  addTypedMeasures,
+  CHANNEL,
+  expectNoViolations,
+  GRACE,
+  LIB_CHANNEL,
+  MINH,
+  NOW,
+  openUpdateForm,
+  pickUpdateStrategy,
+  postMessage,
+  runReportShortcut,
+  sabotageSql,
+} from './update-support.js';
 
 describe('/reap update retried by Slack, or slower than Slack waits', () => {
   let app: TestApp;
   let ids: Record<string, number>;
   let realPrisma: Prisma;
+  /** On LIB 2.1, which the other tests here leave alone. */
+  let measures: { trained: number; sessions: number; adopted: number };
 
   beforeAll(async () => {
     app = await startTestApp({ now: () => NOW });
     realPrisma = app.server.ctx.prisma;
     ids = await strategyIdsByLabel(app, 'LIB-FY2024-2026');
+    measures = await addTypedMeasures(app, ids['2.1']!);
   });
   afterAll(async () => {
     await app?.stop();
@@ -34,6 +51,62 @@ describe('/reap update retried by Slack, or slower than Slack waits', () => {
 
   /** The SQL that lists the strategies a form offers (reportable-strategy-rows.ts). */
   const sabotageStrategyList = (behave: () => Promise<void>) => sabotageSql(app.server.ctx, realPrisma, 'reportable strategies', behave);
+
+  it('stores typed measure values with the update once, even when Slack retries', async () => {
+    const { trained, sessions, adopted } = measures;
+    const strategyId = ids['2.1']!;
+    const view = await openUpdateForm(app, GRACE, '2.1');
+    const before = await app.db.prisma.progressUpdate.count({ where: { strategyId } });
+    const first = await app.driver.viewSubmission({
+      viewId: view.id,
+      values: {
+        narrative: 'Eight bilingual sessions; four were cancelled for the branch closure.',
+        [`measure.${trained}`]: '92.5',
+        [`measure.${sessions}`]: '8',
+        [`measure_note.${sessions}`]: 'Alum Rock closed for repairs in October.',
+        [`measure.${adopted}`]: '1',
+        visibility: 'PUBLIC',
+      },
+    });
+    expect(first.ack).toEqual({ action: 'close' });
+    const retry = await deliver(
+      { url: `${app.baseUrl}/slack/events`, secret: TEST_SIGNING_SECRET, body: payloadBody(first.payload), contentType: FORM_CONTENT_TYPE },
+      { retryNum: 1, retryReason: 'http_timeout' },
+    );
+    expect(retry.status).toBe(200);
+
+    expect(await app.db.prisma.progressUpdate.count({ where: { strategyId } })).toBe(before + 1);
+    expect(await app.db.prisma.measureValue.count()).toBe(3);
+    const update = await app.db.prisma.progressUpdate.findFirstOrThrow({ where: { strategyId }, orderBy: { id: 'desc' }, include: { values: true } });
+    expect(update.values.map((v) => [v.measureId, Number(v.value), v.note]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [trained, 92.5, null],
+      [sessions, 8, 'Alum Rock closed for repairs in October.'],
+      [adopted, 1, null],
+    ]);
+    app.driver.assertNoViolations();
+  });
+
+  it('stores an update from the message shortcut once, even when Slack retries Submit', async () => {
+    const ts = postMessage(app, GRACE, LIB_CHANNEL, 'Story time ran at Tully branch: 42 families.');
+    await runReportShortcut(app, GRACE, LIB_CHANNEL, ts);
+    const view = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
+    await pickUpdateStrategy(app, GRACE, view, ids['1.1']!);
+    const before = await app.db.prisma.progressUpdate.count({ where: { strategyId: ids['1.1'] } });
+    const first = await app.driver.viewSubmission({ viewId: view.id, values: { [`status.s${ids['1.1']}`]: 'IN_PROGRESS' } });
+    expect(first.ack).toEqual({ action: 'close' });
+
+    // Slack retries the submission (no answer within 3 s on its side): still one update.
+    const retry = await deliver(
+      { url: `${app.baseUrl}/slack/events`, secret: TEST_SIGNING_SECRET, body: payloadBody(first.payload), contentType: FORM_CONTENT_TYPE },
+      { retryNum: 1, retryReason: 'http_timeout' },
+    );
+    expect(retry.status).toBe(200);
+    expect(await app.db.prisma.progressUpdate.count({ where: { strategyId: ids['1.1'] } })).toBe(before + 1);
+    // The confirmation reaches Grace as for /reap update.
+    const dm = app.fake.dmChannelId(GRACE);
+    await app.fake.waitFor(() => app.fake.messages(dm).some((m) => JSON.stringify(m.blocks).includes('42 families')), 5000, 'the confirmation');
+    app.driver.assertNoViolations();
+  });
 
   it('stores a submission Slack retries (x-slack-retry-num) once and answers both', async () => {
     const url = `${app.baseUrl}/slack/events`;
