@@ -1,43 +1,29 @@
 // /reap update against what goes wrong: text past the limits, unusual characters, empty
-// fields, a strategy archived under an open form, the database failing half-way, Slack
-// retrying, two people reporting at once, a forged submission, a channel the app cannot
-// post in, and a database too slow for Slack's 3 seconds. In every case the person's typed
-// text survives and nothing is stored twice or half.
+// fields, a strategy archived under an open form, the database failing half-way, two people
+// reporting at once, a forged submission and a channel the app cannot post in. In every case
+// the person's typed text survives and nothing is stored twice or half. Slack retrying and a
+// database too slow for Slack's 3 seconds are in update-http.test.ts.
 import type { ViewOutput } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { deliver, FORM_CONTENT_TYPE, payloadBody, viewSubmissionPayload } from '../../src/sandbox/fake-slack/index.js';
 import type { Prisma } from '../../src/db/client.js';
 import { loadActor } from '../../src/services/authz.js';
 import { editUpdate } from '../../src/services/progress-updates.js';
+import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 import { SlackDriver } from '../support/slack-driver.js';
-import { TEST_SIGNING_SECRET, startTestApp, strategyIdsByLabel, type TestApp } from '../support/test-app.js';
+import { strategyIdsByLabel } from '../support/test-app.js';
+import { CHANNEL, expectNoViolations, GRACE, LIB_CHANNEL, MINH, NOW, openUpdateForm, sabotageSql } from './update-support.js';
 
-const NOW = new Date('2026-11-18T17:00:00Z');
-const CHANNEL = 'C0GENERAL';
-const GRACE = 'U0LIB03'; // Library staff, English
-const MINH = 'U0LIB02'; // Library staff, Vietnamese
 const PRIYA = 'U0LIB01'; // Library equity lead
-const LIB_CHANNEL = 'C0LIBRARY';
-
-/**
- * What Slack would have refused, except App Home's own overlapping refreshes: its publisher
- * answers a views.publish hash_conflict by publishing a fresh build (src/slack/home).
- */
-function expectNoViolations(app: TestApp, allow: readonly string[] = []): void {
-  const unexpected = app.fake.violations().filter((v) => !(v.method === 'views.publish' && v.code === 'hash_conflict') && !allow.includes(v.code));
-  app.fake.clearViolations();
-  expect(unexpected).toEqual([]);
-}
 
 describe('/reap update with bad input and bad luck', () => {
-  let app: TestApp;
+  let app: ListenerApp;
   let ids: Record<string, number>;
   let dotId: number;
   let realPrisma: Prisma;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
-    realPrisma = app.server.ctx.prisma;
+    app = await startListenerApp({ now: () => NOW });
+    realPrisma = app.ctx.prisma;
     ids = await strategyIdsByLabel(app, 'LIB-FY2024-2026');
     dotId = (await app.db.prisma.strategy.findFirstOrThrow({ where: { objective: { plan: { key: 'DOT-FY2024-2026' } } } })).id;
   });
@@ -45,27 +31,13 @@ describe('/reap update with bad input and bad luck', () => {
     await app?.stop();
   });
   afterEach(() => {
-    app.server.ctx.prisma = realPrisma;
+    app.ctx.prisma = realPrisma;
     app.fake.clearFaults();
     for (const u of [GRACE, MINH, PRIYA]) app.fake.workspace.clearModals(u);
     expectNoViolations(app);
   });
 
-  async function openUpdate(user: string, text: string): Promise<ViewOutput> {
-    const opens = app.fake.calls('views.open').length;
-    const res = await app.driver.slashCommand({ user, channel: CHANNEL, text: `update ${text}`.trim() });
-    expect(res.status).toBe(200);
-    expect(res.ms).toBeLessThan(3000);
-    await app.fake.waitFor(() => app.fake.calls('views.open').length > opens, 5000, 'views.open');
-    return app.fake.waitFor(
-      () => {
-        const top = app.fake.openViews(user).at(-1);
-        return top?.callback_id === 'reap.update' ? top : undefined;
-      },
-      5000,
-      'the update form',
-    );
-  }
+  const openUpdate = (user: string, text: string) => openUpdateForm(app, user, text);
 
   /** What a person could not type (past max_length) or a crafted payload carries. */
   function setText(viewId: string, blockId: string, value: string | null): void {
@@ -75,25 +47,8 @@ describe('/reap update with bad input and bad luck', () => {
   const statusOf = (view: ViewOutput) => Object.keys(view.state.values).find((k) => k.startsWith('status.'))!;
   const count = (strategyId: number) => app.db.prisma.progressUpdate.count({ where: { strategyId } });
 
-  /**
-   * Swaps the app's database client for one whose statement named by `marker` (the comment
-   * it starts with) misbehaves `times` times. Work still running in the background (App Home
-   * refreshes) may use it too.
-   */
-  function sabotageSql(marker: string, behave: () => Promise<void>, times = Number.POSITIVE_INFINITY): void {
-    let left = times;
-    const hook = async ({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) => {
-      if (left > 0 && JSON.stringify(args).includes(`/* ${marker} */`)) {
-        left--;
-        await behave();
-      }
-      return query(args);
-    };
-    app.server.ctx.prisma = realPrisma.$extends({ query: { $queryRaw: hook } } as never) as unknown as Prisma;
-  }
-
   /** The SQL that lists the strategies a form offers (reportable-strategy-rows.ts). */
-  const sabotageStrategyList = (behave: () => Promise<void>) => sabotageSql('reportable strategies', behave);
+  const sabotageStrategyList = (behave: () => Promise<void>) => sabotageSql(app.ctx, realPrisma, 'reportable strategies', behave);
 
   it('refuses a 10,000-character narrative under the field, cutting nothing and storing nothing', async () => {
     const view = await openUpdate(GRACE, '1.3');
@@ -158,7 +113,7 @@ describe('/reap update with bad input and bad luck', () => {
     let sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: '   \n  ' } });
     expect((sub.ack as { errors: Record<string, string> }).errors).toEqual({ narrative: 'Please fill this in.' });
     // A crafted submission with nothing picked and nothing typed.
-    const loose = new SlackDriver({ appUrl: `${app.baseUrl}/slack/events`, signingSecret: TEST_SIGNING_SECRET, fake: app.fake, strict: false });
+    const loose = new SlackDriver({ transport: app.driver.transport, fake: app.fake, strict: false });
     app.fake.workspace.view(view.id)!.state[statusOf(view)] = { status: { type: 'static_select', selected_option: null } };
     setText(view.id, 'narrative', null);
     sub = await loose.viewSubmission({ viewId: view.id });
@@ -217,46 +172,11 @@ describe('/reap update with bad input and bad luck', () => {
     expect((await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['1.1'] } })).status).toBe('IN_PROGRESS');
 
     // The database is back: Submit again, same form, stored once.
-    app.server.ctx.prisma = realPrisma;
+    app.ctx.prisma = realPrisma;
     const again = await app.driver.viewSubmission({ viewId: view.id });
     expect(again.ack).toEqual({ action: 'close' });
     expect(await count(ids['1.1']!)).toBe(before + 1);
     expect((await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: ids['1.1'] } })).status).toBe('ONGOING');
-  });
-
-  it('stores a submission Slack retries (x-slack-retry-num) once and answers both', async () => {
-    const url = `${app.baseUrl}/slack/events`;
-    const view = await openUpdate(GRACE, '1.2');
-    const dm = app.fake.dmChannelId(GRACE);
-    const before = await count(ids['1.2']!);
-    const first = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Toolkit session at Biblioteca.' } });
-    expect(first.ack).toEqual({ action: 'close' });
-    await app.fake.waitFor(() => app.fake.messages(dm).some((m) => JSON.stringify(m.blocks).includes('Toolkit session at Biblioteca')), 5000, 'confirmation');
-    const dms = app.fake.messages(dm).length;
-    const retry = await deliver(
-      { url, secret: TEST_SIGNING_SECRET, body: payloadBody(first.payload), contentType: FORM_CONTENT_TYPE },
-      { retryNum: 1, retryReason: 'http_timeout' },
-    );
-    expect(retry.status).toBe(200);
-    expect(retry.body).toBe('');
-    expect(await count(ids['1.2']!)).toBe(before + 1);
-
-    // A retry racing the original: both close the modal, one row.
-    const view2 = await openUpdate(GRACE, '1.2');
-    const record = app.fake.workspace.view(view2.id)!;
-    record.state.narrative = { narrative: { type: 'plain_text_input', value: 'Second session, racing its retry.' } };
-    const body = payloadBody(viewSubmissionPayload(app.fake, record));
-    const [a, b] = await Promise.all([
-      deliver({ url, secret: TEST_SIGNING_SECRET, body, contentType: FORM_CONTENT_TYPE }),
-      deliver({ url, secret: TEST_SIGNING_SECRET, body, contentType: FORM_CONTENT_TYPE }, { retryNum: 1, retryReason: 'http_timeout' }),
-    ]);
-    expect([a.status, b.status]).toEqual([200, 200]);
-    expect([a.body, b.body]).toEqual(['', '']);
-    expect(await count(ids['1.2']!)).toBe(before + 2);
-    await app.fake.waitFor(() => app.fake.messages(dm).some((m) => JSON.stringify(m.blocks).includes('racing its retry')), 5000, 'confirmation');
-    await new Promise((r) => setTimeout(r, 300));
-    // One confirmation per stored update, none for the repeats.
-    expect(app.fake.messages(dm).length).toBe(dms + 1);
   });
 
   it('gives the second of two people reporting at once the conflict, keeps their text, and loses neither update', async () => {
@@ -290,25 +210,6 @@ describe('/reap update with bad input and bad luck', () => {
       ['Grace: sensory hours at Tully.', 'IN_PROGRESS', 'ONGOING'],
       [minhText, 'ONGOING', 'NOT_STARTED'],
     ]);
-  });
-
-  it('answers in time even when rebuilding the form after a conflict is slow, and the text survives', async () => {
-    const graceView = await openUpdate(GRACE, '1.3');
-    const minhView = await openUpdate(MINH, '1.3');
-    await app.driver.viewSubmission({ viewId: graceView.id, values: { narrative: 'Grace first.' } });
-    // Listing strategies (which the rebuilt form needs) now takes longer than Slack waits.
-    sabotageStrategyList(() => new Promise((r) => setTimeout(r, 3_000)));
-    const m = await app.driver.viewSubmission({ viewId: minhView.id, values: { narrative: 'Minh second.' } });
-    expect(m.ms).toBeLessThan(3000);
-    expect((m.ack as { errors: Record<string, string> }).errors).toEqual({
-      strategy: 'REAP Tracker đang bận nên chưa có gì được lưu. Nội dung của bạn vẫn còn đây: hãy bấm Gửi lại sau vài giây.',
-    });
-    expect(app.fake.view(minhView.id)!.state.values.narrative!.narrative!.value).toBe('Minh second.');
-    app.server.ctx.prisma = realPrisma;
-    await new Promise((r) => setTimeout(r, 3_000)); // the slow reads finish in the background
-    expect((await app.driver.viewSubmission({ viewId: minhView.id })).ack.action).toBe('update');
-    expect((await app.driver.viewSubmission({ viewId: minhView.id })).ack).toEqual({ action: 'close' });
-    expect(await app.db.prisma.progressUpdate.count({ where: { strategyId: ids['1.3'], narrative: { in: ['Grace first.', 'Minh second.'] } } })).toBe(2);
   });
 
   it('shows the conflict when an update was edited meanwhile, with their version, and keeps every revision', async () => {
@@ -405,29 +306,6 @@ describe('/reap update with bad input and bad luck', () => {
     }
   });
 
-  it('opens a loading view within the trigger window when the data is slow, then fills it in', async () => {
-    sabotageStrategyList(() => new Promise((r) => setTimeout(r, 1_600)));
-    const opens = app.fake.calls('views.open').length;
-    const res = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update 1.2' });
-    expect(res.ms).toBeLessThan(3000);
-    const open = await app.fake.waitFor(() => app.fake.calls('views.open')[opens], 5000, 'views.open');
-    expect((open.args as { view: string }).view).toContain('reap.update.loading');
-    // The loading view stays while the list is read.
-    await new Promise((r) => setTimeout(r, 1_000));
-    expect(app.fake.openViews(GRACE).at(-1)?.callback_id).toBe('reap.update.loading');
-    const view = await app.fake.waitFor(
-      () => {
-        const v = app.fake.openViews(GRACE).at(-1);
-        return v?.callback_id === 'reap.update' ? v : undefined;
-      },
-      8000,
-      'the filled-in form',
-    );
-    const update = app.fake.calls('views.update').at(-1)!;
-    expect((update.args as { hash?: string }).hash).toBeTruthy();
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ strategyId: ids['1.2'] });
-  });
-
   it('says so in the modal, instead of a form, when the database is down as the form opens', async () => {
     sabotageStrategyList(async () => {
       throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
@@ -437,20 +315,5 @@ describe('/reap update with bad input and bad luck', () => {
     const modal = await app.driver.waitForModal(GRACE, 5000, 'reap.update.message');
     expect(JSON.stringify(modal.blocks)).toContain('Something went wrong on our side and nothing was saved. Please try again in a minute.');
     expect(app.fake.openViews(GRACE).map((v) => v.callback_id)).toEqual(['reap.update.message']);
-  });
-
-  it('answers a save slower than Slack’s 3 seconds in time, confirms it when done, and does not store the retry', async () => {
-    const view = await openUpdate(GRACE, '1.2');
-    const before = await count(ids['1.2']!);
-    sabotageSql('store progress update', () => new Promise((r) => setTimeout(r, 3_500)), 1);
-    const sub = await app.driver.viewSubmission({ viewId: view.id, values: { narrative: 'Slow database day.' } });
-    expect(sub.ms).toBeLessThan(3000);
-    expect((sub.ack as { errors: Record<string, string> }).errors.narrative).toContain('will not be stored twice');
-    const dm = app.fake.dmChannelId(GRACE);
-    await app.fake.waitFor(() => app.fake.messages(dm).some((m) => JSON.stringify(m.blocks).includes('Slow database day.')), 8000, 'the late confirmation');
-    expect(await count(ids['1.2']!)).toBe(before + 1);
-    const again = await app.driver.viewSubmission({ viewId: view.id });
-    expect(again.ack).toEqual({ action: 'close' });
-    expect(await count(ids['1.2']!)).toBe(before + 1);
   });
 });
