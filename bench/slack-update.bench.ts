@@ -326,6 +326,8 @@ async function prepareDatabase(db: Database): Promise<Map<string, number>> {
   await migrate(db);
   await loadOtherDepartments(db.prisma);
   await loadData(db.prisma);
+  // Statistics, as a live database has them (autovacuum on PostgreSQL, the upkeep on PGlite).
+  await db.prisma.$executeRawUnsafe('ANALYZE');
   const own = new Map<string, number>();
   for (const s of await db.prisma.strategy.findMany({
     where: { owner: { slackUserId: { in: staff } } },

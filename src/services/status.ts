@@ -21,7 +21,7 @@ import { requireOrseAdmin, requireRead } from './authz.js';
 import { departmentFor } from './departments.js';
 import type { PersonRef } from './progress-updates.js';
 import type { ServiceContext } from './service-context.js';
-import { inStrategyDepartments, scopeOf, strategyDepartmentSql, strategyLabel } from './strategy-records.js';
+import { liveStrategyIdsInDepartments, scopeOf, strategyDepartmentSql, strategyLabel } from './strategy-records.js';
 
 export interface StrategyStatusItem {
   id: number;
@@ -64,29 +64,32 @@ export async function departmentStatus(ctx: ServiceContext, actor: Actor, depart
   const today = todayIn(now, zone);
   const quarter = periodContaining(now, zone, 'QUARTERLY');
   // Citywide strategies this department leads are its own; those it partners on are not.
-  const inDepartment = inStrategyDepartments([department.id]);
-  const strategies = await ctx.prisma.strategy.findMany({
-    where: { archivedAt: null, ...inDepartment },
-    select: {
-      id: true,
-      number: true,
-      text: true,
-      status: true,
-      dueDate: true,
-      ownerId: true,
-      needsReassignment: true,
-      leadDepartmentId: true,
-      owner: { select: { slackUserId: true, name: true } },
-      objective: { select: { number: true, plan: { select: { key: true, departmentId: true } } } },
-    },
-    orderBy: [{ objective: { plan: { key: 'asc' } } }, { objective: { number: 'asc' } }, { number: 'asc' }],
-  });
-  // By the ids just read: the department filter under ProgressUpdate would join every update.
-  const latest = await ctx.prisma.progressUpdate.groupBy({
-    by: ['strategyId'],
-    where: { strategyId: { in: strategies.map((s) => s.id) } },
-    _max: { createdAt: true, periodStart: true },
-  });
+  // The ids first, from indexes: as a filter under Strategy and ProgressUpdate, "lead or
+  // plan department" would read every strategy and join every update (strategy-records.ts).
+  const ids = await liveStrategyIdsInDepartments(ctx, [department.id]);
+  const [strategies, latest] = await Promise.all([
+    ctx.prisma.strategy.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        number: true,
+        text: true,
+        status: true,
+        dueDate: true,
+        ownerId: true,
+        needsReassignment: true,
+        leadDepartmentId: true,
+        owner: { select: { slackUserId: true, name: true } },
+        objective: { select: { number: true, plan: { select: { key: true, departmentId: true } } } },
+      },
+      orderBy: [{ objective: { plan: { key: 'asc' } } }, { objective: { number: 'asc' } }, { number: 'asc' }],
+    }),
+    ctx.prisma.progressUpdate.groupBy({
+      by: ['strategyId'],
+      where: { strategyId: { in: ids } },
+      _max: { createdAt: true, periodStart: true },
+    }),
+  ]);
   const latestBy = new Map(latest.map((r) => [r.strategyId, r._max]));
   const manage = canManageDepartment(actor, department.id);
   const items: StrategyStatusItem[] = strategies.map((s) => {

@@ -215,7 +215,7 @@ export function parseVocabulary<T extends string>(raw: string, labels: Readonly<
     .trim()
     .toUpperCase()
     .replace(/[\s-]+/g, '_');
-  if (Object.prototype.hasOwnProperty.call(labels, key)) return key as T;
+  if (Object.hasOwn(labels, key)) return key as T;
   return new Problem(`unknown ${what} "${raw}"; accepted: ${Object.values<string>(labels).join(', ')}`);
 }
 
