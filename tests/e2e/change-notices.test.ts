@@ -2,6 +2,7 @@
 // and former owner and the department's equity leads, in each one's language, never to
 // the person who made the change, and exactly once however often the change is retried.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addWelcomingStrategy } from '../support/citywide-strategy.js';
 import { OutboxDispatcher, createDispatcherClient } from '../../src/jobs/index.js';
 import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 import { ADMIN, CHANNEL, HSG_LEAD, LIB_LEAD, NOW, manage, modalFor, strategyOf, textOf } from './manage-support.js';
@@ -94,23 +95,16 @@ describe('change notices', () => {
   it('tells the lead department’s equity lead about a citywide strategy, not its partner’s', async () => {
     // Welcoming plan 2.1, led by the Library with Housing as partner, owned by Linh.
     const prisma = app.db.prisma;
-    const pillar = await prisma.objective.findFirstOrThrow({ where: { number: 2, plan: { kind: 'CITYWIDE_PLAN' } } });
-    const [lib, housing, linh] = await Promise.all([
-      prisma.department.findUniqueOrThrow({ where: { code: 'LIB' } }),
-      prisma.department.findUniqueOrThrow({ where: { code: 'HOUSING' } }),
-      prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0LIB02' } }),
-    ]);
-    const s = await prisma.strategy.create({
-      data: {
-        objectiveId: pillar.id,
+    const s = {
+      id: await addWelcomingStrategy(prisma, {
+        pillar: 2,
         number: 1,
         text: 'Library cards at every community center',
-        status: 'IN_PROGRESS',
-        ownerId: linh.id,
-        leadDepartmentId: lib.id,
-        partners: { create: [{ departmentId: housing.id }] },
-      },
-    });
+        lead: 'LIB',
+        partners: ['HOUSING'],
+        owner: 'U0LIB02',
+      }),
+    };
     const before = { sam: dms('U0LIB03').length, lead: dms(LIB_LEAD).length, partner: dms(HSG_LEAD).length };
     const modal = await manage(app, ADMIN, 'reassign', s.id, 'manage:reassign');
     const ok = await app.driver.viewSubmission({ viewId: modal.id, values: { ownerSlackId: 'U0LIB03' } });

@@ -2,7 +2,7 @@
 // so its strategy led by the Library is the Library's to manage. The Library's equity lead
 // picks new owners and milestone owners from the Library's people, not from everyone.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WELCOMING_SAN_JOSE_PLAN } from '../../src/db/seed/index.js';
+import { addWelcomingStrategy } from '../support/citywide-strategy.js';
 import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 import { LIB_LEAD, NOW, manage, modalFor, textOf } from './manage-support.js';
 
@@ -23,25 +23,14 @@ describe('managing a citywide strategy led by the Library', () => {
   let strategyId: number;
   beforeAll(async () => {
     app = await startListenerApp({ now: () => NOW });
-    const prisma = app.db.prisma;
-    const pillar = await prisma.objective.findFirstOrThrow({ where: { number: 2, plan: { key: WELCOMING_SAN_JOSE_PLAN.key } } });
-    const [lib, prns, owner] = await Promise.all([
-      prisma.department.findUniqueOrThrow({ where: { code: 'LIB' } }),
-      prisma.department.findUniqueOrThrow({ where: { code: 'PRNS' } }),
-      prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0LIB03' } }),
-    ]);
-    const s = await prisma.strategy.create({
-      data: {
-        objectiveId: pillar.id,
-        number: 1,
-        text: 'Library cards at every park program',
-        status: 'IN_PROGRESS',
-        ownerId: owner.id,
-        leadDepartmentId: lib.id,
-        partners: { create: [{ departmentId: prns.id }] },
-      },
+    strategyId = await addWelcomingStrategy(app.db.prisma, {
+      pillar: 2,
+      number: 1,
+      text: 'Library cards at every park program',
+      lead: 'LIB',
+      partners: ['PRNS'],
+      owner: 'U0LIB03',
     });
-    strategyId = s.id;
   });
   afterAll(async () => {
     await app?.stop();

@@ -19,6 +19,7 @@ import {
   openUpdateForm,
   pickUpdateStrategy,
   postMessage,
+  measuresSubmission,
   runReportShortcut,
   sabotageSql,
 } from './update-support.js';
@@ -59,14 +60,7 @@ describe('/reap update retried by Slack, or slower than Slack waits', () => {
     const before = await app.db.prisma.progressUpdate.count({ where: { strategyId } });
     const first = await app.driver.viewSubmission({
       viewId: view.id,
-      values: {
-        narrative: 'Eight bilingual sessions; four were cancelled for the branch closure.',
-        [`measure.${trained}`]: '92.5',
-        [`measure.${sessions}`]: '8',
-        [`measure_note.${sessions}`]: 'Alum Rock closed for repairs in October.',
-        [`measure.${adopted}`]: '1',
-        visibility: 'PUBLIC',
-      },
+      values: measuresSubmission(measures),
     });
     expect(first.ack).toEqual({ action: 'close' });
     const retry = await deliver(

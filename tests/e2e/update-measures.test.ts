@@ -8,7 +8,7 @@ import type { ViewOutput } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 import { strategyIdsByLabel } from '../support/test-app.js';
-import { addTypedMeasures, CHANNEL, GRACE, LIB_CHANNEL, MINH, NOW, openUpdateForm } from './update-support.js';
+import { addTypedMeasures, CHANNEL, GRACE, LIB_CHANNEL, MINH, NOW, measuresSubmission, openUpdateForm } from './update-support.js';
 
 describe('/reap update with typed measures', () => {
   let app: ListenerApp;
@@ -86,14 +86,7 @@ describe('/reap update with typed measures', () => {
     const before = await app.db.prisma.progressUpdate.count({ where: { strategyId } });
     const first = await app.driver.viewSubmission({
       viewId: view.id,
-      values: {
-        narrative: 'Eight bilingual sessions; four were cancelled for the branch closure.',
-        [`measure.${trained}`]: '92.5',
-        [`measure.${sessions}`]: '8',
-        [`measure_note.${sessions}`]: 'Alum Rock closed for repairs in October.',
-        [`measure.${adopted}`]: '1',
-        visibility: 'PUBLIC',
-      },
+      values: measuresSubmission({ trained, sessions, adopted }),
     });
     expect(first.ack).toEqual({ action: 'close' });
 

@@ -62,6 +62,18 @@ export async function addTypedMeasures(app: DrivenApp, strategyId: number): Prom
  * What Slack would have refused, except App Home's own overlapping refreshes: its publisher
  * answers a views.publish hash_conflict by publishing a fresh build (src/slack/home).
  */
+/** A Submit of the form `addTypedMeasures` made: every measure answered, one off target with its note. */
+export function measuresSubmission(m: { trained: number; sessions: number; adopted: number }): Record<string, string> {
+  return {
+    narrative: 'Eight bilingual sessions; four were cancelled for the branch closure.',
+    [`measure.${m.trained}`]: '92.5',
+    [`measure.${m.sessions}`]: '8',
+    [`measure_note.${m.sessions}`]: 'Alum Rock closed for repairs in October.',
+    [`measure.${m.adopted}`]: '1',
+    visibility: 'PUBLIC',
+  };
+}
+
 export function expectNoViolations(app: DrivenApp, allow: readonly string[] = []): void {
   const unexpected = app.fake.violations().filter((v) => !(v.method === 'views.publish' && v.code === 'hash_conflict') && !allow.includes(v.code));
   app.fake.clearViolations();

@@ -1,6 +1,7 @@
 // The two Workflow Builder steps as Slack runs them: a function_executed event, then the
 // app ends the run with functions.completeSuccess or completeError.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addWelcomingStrategy } from '../support/citywide-strategy.js';
 import { loadActor } from '../../src/services/authz.js';
 import { departmentStatus } from '../../src/services/status.js';
 import { departmentStatusOutputs } from '../../src/slack/features/status/listeners/department-status-step.js';
@@ -128,21 +129,9 @@ describe('Workflow Builder steps', () => {
   it("finds a citywide strategy by its lead department's label", async () => {
     // The Library leads strategy 4.9 of the Welcoming San José Plan, Parks is a partner.
     const prisma = app.db.prisma;
-    const [pillar, lib, prns] = await Promise.all([
-      prisma.objective.findFirstOrThrow({ where: { number: 4, plan: { key: 'WSJ-2021-2024' } } }),
-      prisma.department.findUniqueOrThrow({ where: { code: 'LIB' } }),
-      prisma.department.findUniqueOrThrow({ where: { code: 'PRNS' } }),
-    ]);
-    const s = await prisma.strategy.create({
-      data: {
-        objectiveId: pillar.id,
-        number: 9,
-        text: 'Citizenship corners in every branch',
-        status: 'IN_PROGRESS',
-        leadDepartmentId: lib.id,
-        partners: { create: [{ departmentId: prns.id }] },
-      },
-    });
+    const s = {
+      id: await addWelcomingStrategy(prisma, { pillar: 4, number: 9, text: 'Citizenship corners in every branch', lead: 'LIB', partners: ['PRNS'] }),
+    };
     for (const [strategy, narrative] of [
       ['LIB 4.9', 'Two branches opened a citizenship corner.'],
       ['4.9', 'A third branch opened one.'],

@@ -10,6 +10,17 @@ import { createLogger } from '../../src/logger.js';
 import { freePortBelowEphemeralRange } from '../support/free-port.js';
 
 const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Loading' }, blocks: [] };
+/** The front door's settings but its ports. */
+const settings = {
+  host: '127.0.0.1',
+  signingSecret: 'secret',
+  botToken: 'xoxb-test',
+  apiUrl: 'http://127.0.0.1:1/api/',
+  logLevel: 'silent',
+  bodyLimit: 1024 * 1024,
+  unhandledRequestTimeoutMillis: 3001,
+  loadingViews: { en: view, es: view, vi: view },
+};
 
 async function get(url: string): Promise<{ status: number; body: string } | null> {
   try {
@@ -36,23 +47,9 @@ describe('the front door’s thread', () => {
     await new Promise<void>((r) => internal!.listen(0, '127.0.0.1', () => r()));
     const threads: Worker[] = [];
     const logger = createLogger('silent');
-    door = await openFrontDoor(
-      new FrontDoorReceiver(logger),
-      {
-        port: 0,
-        host: '127.0.0.1',
-        signingSecret: 'secret',
-        botToken: 'xoxb-test',
-        apiUrl: 'http://127.0.0.1:1/api/',
-        internalPort: (internal.address() as AddressInfo).port,
-        logLevel: 'silent',
-        bodyLimit: 1024 * 1024,
-        unhandledRequestTimeoutMillis: 3001,
-        loadingViews: { en: view, es: view, vi: view },
-      },
-      logger,
-      { onThread: (w) => threads.push(w) },
-    );
+    door = await openFrontDoor(new FrontDoorReceiver(logger), { ...settings, port: 0, internalPort: (internal.address() as AddressInfo).port }, logger, {
+      onThread: (w) => threads.push(w),
+    });
     const url = `http://127.0.0.1:${door.port}/healthz`;
     expect(await get(url)).toEqual({ status: 200, body: 'main thread here' });
     expect(threads).toHaveLength(1);
@@ -72,22 +69,7 @@ describe('the front door’s thread', () => {
     const port = await freePortBelowEphemeralRange();
     const logger = createLogger('silent');
     const threads: Worker[] = [];
-    const starting = startFrontDoor(
-      new FrontDoorReceiver(logger),
-      {
-        port,
-        host: '127.0.0.1',
-        signingSecret: 'secret',
-        botToken: 'xoxb-test',
-        apiUrl: 'http://127.0.0.1:1/api/',
-        logLevel: 'silent',
-        bodyLimit: 1024 * 1024,
-        unhandledRequestTimeoutMillis: 3001,
-        loadingViews: { en: view, es: view, vi: view },
-      },
-      logger,
-      { onThread: (w) => threads.push(w) },
-    );
+    const starting = startFrontDoor(new FrontDoorReceiver(logger), { ...settings, port }, logger, { onThread: (w) => threads.push(w) });
     // Long enough for the thread to load Bolt and be ready to listen.
     await new Promise((r) => setTimeout(r, 2000));
     expect(await get(`http://127.0.0.1:${port}/healthz`)).toBeNull();
