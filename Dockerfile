@@ -14,7 +14,8 @@ RUN npm ci --no-audit --no-fund
 RUN npm run build
 RUN npm prune --omit=dev --no-audit --no-fund
 
-# ---- run: the compiled app, its production dependencies, migrations and manifests
+# ---- run: the compiled app, its production dependencies, migrations, manifests and the
+# chart font (assets/fonts/, which src/charts/renderer.ts finds next to dist/)
 FROM node:26-bookworm-slim
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 WORKDIR /app
@@ -23,6 +24,7 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/prisma/migrations ./prisma/migrations
 COPY --chown=node:node manifests ./manifests
+COPY --chown=node:node assets ./assets
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

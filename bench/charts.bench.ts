@@ -7,15 +7,17 @@
 //   BENCH_RUNS=5 npx tsx bench/charts.bench.ts
 //
 // Rendering (status mix of three departments, spec → PNG): the first render in the process
-// (module and JIT warm-up), a cold render (a spec not seen before, in a warm process), and a
-// cached one (the same spec again). Fan-out: the registered job's handler, as digest.bench.ts
+// (module and JIT warm-up), a cold render (a spec not seen before, in a warm process), the
+// same with the full DejaVu Sans instead of the subset the app ships (interleaved with it),
+// and a cached one (the same spec again). Fan-out: the registered job's handler, as digest.bench.ts
 // runs it, without charts (the baseline, in the same run) and with them; the job queues each
 // chart as a pending block, so this is what charts cost the fan-out itself. Sending: the
 // outbox dispatcher posting the 200 digests to the fake Slack, without charts (baseline),
-// with charts on a fresh renderer (every distinct chart drawn and uploaded), and with the
-// renderer's cache warm (uploads only). The variants are interleaved run by run so the
+// with charts on a fresh renderer (every distinct chart drawn and uploaded), the same with
+// the full font, and with the renderer's cache warm (uploads only). The variants are interleaved run by run so the
 // machine's drift affects each alike.
 // Target (issue 16): charts add < 1 s to the 200-manager fan-out.
+import { createRequire } from 'node:module';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { ChartRenderer } from '../src/charts/renderer.js';
@@ -39,6 +41,8 @@ import { median, printTable } from './lib.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MANAGERS = 200;
 const RENDERS = 20;
+/** The font the subset is cut from (scripts/subset-chart-font.sh), to show what it saves. */
+const FULL_FONT = [createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')];
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 const counts = (i: number) => ({ COMPLETED: i % 7, IN_PROGRESS: 3 + (i % 5), ONGOING: i % 3, NOT_STARTED: 2 + (i % 4), DEFERRED: i % 2 });
@@ -48,30 +52,40 @@ const chartOf = (i: number) =>
     [0, 1, 2].map((k) => ({ name: `Department ${i * 3 + k} of the City of San José`, byStatus: counts(i + k) })),
   );
 
-async function timeRender(renderer: ChartRenderer, i: number): Promise<number> {
+async function timeRender(renderer: ChartRenderer, i: number): Promise<Timed> {
   const spec = chartOf(i).spec;
-  const t = performance.now();
-  await renderer.render(spec);
-  return performance.now() - t;
+  return timed(() => renderer.render(spec));
 }
 
 async function renderRows(): Promise<Record<string, string | number>[]> {
   const renderer = new ChartRenderer();
+  const full = new ChartRenderer({ fontFiles: FULL_FONT });
   const first = await timeRender(renderer, 1_000);
-  const cold: number[] = [];
-  const cached: number[] = [];
-  for (let i = 0; i < RENDERS; i++) cold.push(await timeRender(renderer, i));
+  await timeRender(full, 1_000);
+  const cold: Timed[] = [];
+  const coldFull: Timed[] = [];
+  const cached: Timed[] = [];
+  for (let i = 0; i < RENDERS; i++) {
+    cold.push(await timeRender(renderer, i));
+    coldFull.push(await timeRender(full, i));
+  }
   for (let i = 0; i < RENDERS; i++) cached.push(await timeRender(renderer, i));
-  const coldMedian = median(cold);
+  const coldMedian = median(cold.map((r) => r.ms));
+  const coldCpu = median(cold.map((r) => r.cpuMs));
+  // CPU time counts resvg's work on the thread pool too, and less of what other processes do.
+  const row = (render: string, rs: Timed[]) => ({
+    render,
+    'median ms': round(median(rs.map((r) => r.ms))),
+    'max ms': round(Math.max(...rs.map((r) => r.ms))),
+    'cpu ms': round(median(rs.map((r) => r.cpuMs))),
+    'vs cold': `${(median(rs.map((r) => r.ms)) / coldMedian).toFixed(rs === cached ? 4 : 1)}×`,
+    'cpu vs cold': `${(median(rs.map((r) => r.cpuMs)) / coldCpu).toFixed(rs === cached ? 4 : 2)}×`,
+  });
   return [
-    { render: 'first in the process', 'median ms': round(first), 'max ms': round(first), 'vs cold': `${(first / coldMedian).toFixed(1)}×` },
-    { render: `cold (new spec, ${RENDERS} specs)`, 'median ms': round(coldMedian), 'max ms': round(Math.max(...cold)), 'vs cold': '1.0×' },
-    {
-      render: `cached (same spec, ${RENDERS} specs)`,
-      'median ms': round(median(cached)),
-      'max ms': round(Math.max(...cached)),
-      'vs cold': `${(median(cached) / coldMedian).toFixed(4)}×`,
-    },
+    row('first in the process', [first]),
+    row(`cold (new spec, ${RENDERS} specs)`, cold),
+    row('cold, full DejaVu Sans', coldFull),
+    row(`cached (same spec, ${RENDERS} specs)`, cached),
   ];
 }
 
@@ -163,7 +177,7 @@ async function fanOutRows(): Promise<{ fanOut: Row[]; sending: Row[] }> {
     // Fan-out: the job alone (compose and queue), with and without its charts.
     const fanOuts = ['no charts (baseline)', 'charts'];
     // Sending: the dispatcher posting the 200 digests, where the charts are now drawn.
-    const sends = ['no charts (baseline)', 'charts, cold renderer', 'charts, warm renderer'];
+    const sends = ['no charts (baseline)', 'charts, cold renderer', 'charts, cold, full DejaVu Sans', 'charts, warm renderer'];
     const fanOutTimes = new Map<string, Timed[]>(fanOuts.map((n) => [n, []]));
     const sendTimes = new Map<string, Timed[]>(sends.map((n) => [n, []]));
     const images = new Map<string, number>();
@@ -171,12 +185,13 @@ async function fanOutRows(): Promise<{ fanOut: Row[]; sending: Row[] }> {
       for (const [name, charts, renderer] of [
         [sends[0], false, null],
         [sends[1], true, new ChartRenderer()],
-        [sends[2], true, warm],
+        [sends[2], true, new ChartRenderer({ fontFiles: FULL_FONT })],
+        [sends[3], true, warm],
       ] as const) {
         const f = await fanOut(db, { charts });
         const s = await send(db, client, renderer ?? warm);
         if (!record) continue;
-        if (name !== sends[2]) fanOutTimes.get(charts ? fanOuts[1]! : fanOuts[0]!)!.push(f);
+        if (name === sends[0] || name === sends[1]) fanOutTimes.get(charts ? fanOuts[1]! : fanOuts[0]!)!.push(f);
         sendTimes.get(name!)!.push(s);
         images.set(name!, s.images);
       }

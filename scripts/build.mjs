@@ -1,9 +1,9 @@
 // `npm run build`: compiles src/ to dist/ with tsc, then copies what tsc does not (the
 // worker threads' plain JavaScript entry points and the sandbox page's files). With
 // --if-stale it does nothing when dist/ is newer than every source, so `npm start` only
-// builds after a change. Migrations and manifests are read from the repository at run time;
-// the build also writes a migrated embedded-database template into dist/db/, from which a
-// new PGlite data directory starts (src/db/pglite-template.ts).
+// builds after a change. Migrations, manifests and the chart font (assets/) are read from
+// the repository at run time; the build also writes a migrated embedded-database template
+// into dist/db/, from which a new PGlite data directory starts (src/db/pglite-template.ts).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

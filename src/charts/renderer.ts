@@ -2,6 +2,12 @@
 // without a browser, resvg turns the SVG into PNG with a font we ship. Nothing is fetched:
 // data is inline and the loader refuses URLs, so a spec cannot make the server call out.
 //
+// resvg reads and parses its font files on every render, so the font is a subset of DejaVu
+// Sans with the characters chart text can hold in English, Spanish and Vietnamese
+// (assets/fonts/, made by scripts/subset-chart-font.sh): a sixth of the full font's size,
+// so resvg takes about 40% less time a render (bench/README.md). A character outside it
+// (as outside the full font: Chinese, say) shows as a blank; the alt text still says it.
+//
 // Vega, Vega-Lite and resvg are loaded on the first render, not at start: together they
 // are about 40 MiB of the app's memory, and a process that sends no chart never needs them.
 //
@@ -13,31 +19,37 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import type * as Vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_FONT } from '../slack/ui/charts/chart-spec.js';
 
-const FONT_FILES = ['DejaVuSans.ttf'];
 /** The data set inline values move to, so one parsed spec serves many figures. */
 const DATA_NAME = 'figures';
+/**
+ * The subset, read from the repository at run time like the migrations: this file is
+ * src/charts/renderer.ts or dist/charts/renderer.js, two folders below it either way, and
+ * the Dockerfile copies assets/ into the image.
+ */
+export const CHART_FONT_SUBSET = fileURLToPath(new URL('../../assets/fonts/DejaVuSans-charts.ttf', import.meta.url));
 /** Debian's fonts-dejavu-core, for a machine whose node_modules lacks the npm package. */
-const DEBIAN_DEJAVU = '/usr/share/fonts/truetype/dejavu';
+const DEBIAN_DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 
-/** The font files resvg loads: the npm package's, else Debian's, else none (system fonts then). */
+/**
+ * The font files resvg loads: the subset; else the full font of the npm package (a copy
+ * of the app without assets/); else Debian's; else none (system fonts then).
+ */
 export function chartFontFiles(): string[] {
-  const dirs: string[] = [];
+  const candidates = [CHART_FONT_SUBSET];
   try {
-    dirs.push(join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf'));
+    candidates.push(join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf'));
   } catch {
     // Not installed: fall through to Debian's copy.
   }
-  dirs.push(DEBIAN_DEJAVU);
-  for (const dir of dirs) {
-    const files = FONT_FILES.map((f) => join(dir, f)).filter((f) => existsSync(f));
-    if (files.length) return files;
-  }
-  return [];
+  candidates.push(DEBIAN_DEJAVU);
+  const found = candidates.find((f) => existsSync(f));
+  return found ? [found] : [];
 }
 
 export interface ChartRendererOptions {
@@ -45,6 +57,8 @@ export interface ChartRendererOptions {
   maxEntries?: number;
   /** Pixel density: 2 keeps text sharp on high-DPI screens. */
   scale?: number;
+  /** The font files; chartFontFiles() unless given (a test compares the subset with the full font). */
+  fontFiles?: string[];
 }
 
 export interface ChartRenderStats {
@@ -100,7 +114,7 @@ export class ChartRenderer {
 
   constructor(options: ChartRendererOptions = {}) {
     this.maxEntries = options.maxEntries ?? 128;
-    const fontFiles = chartFontFiles();
+    const fontFiles = options.fontFiles ?? chartFontFiles();
     this.resvg = {
       background: 'white',
       fitTo: { mode: 'zoom', value: options.scale ?? 2 },

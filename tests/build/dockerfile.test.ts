@@ -140,10 +140,18 @@ describe('the production build', () => {
       expect(fs.existsSync(path.join(dir, 'dist/main.js'))).toBe(true);
       // A new embedded database in the container starts from the migrated template.
       expect(fs.readdirSync(path.join(dir, 'dist/db')).filter((f) => /^pglite-template-[0-9a-f]{16}\.tar\.gz$/.test(f))).toHaveLength(1);
-      // The run stage also copies the manifests from the repository (the sandbox reads one).
+      // The run stage also copies the manifests from the repository (the sandbox reads one)
+      // and the chart font subset.
       for (const copy of run!.copies.filter((c) => c.from === null)) {
         for (const source of copy.sources) fs.cpSync(path.join(repo, source), path.join(dir, copy.target), { recursive: true });
       }
+      // Compiled, the renderer draws charts with the subset, not the full font it falls back to.
+      const font = execFileSync(
+        process.execPath,
+        ['--input-type=module', '-e', "console.log((await import('./dist/charts/renderer.js')).chartFontFiles().join(','))"],
+        { cwd: dir, encoding: 'utf8' },
+      );
+      expect(font.trim()).toBe(path.join(dir, 'assets/fonts/DejaVuSans-charts.ttf'));
       await startLikeTheImage(dir, run!.cmd!);
     },
     20 * 60_000,
