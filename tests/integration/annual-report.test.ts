@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWelcomingStrategy } from '../support/citywide-strategy.js';
 import type { CliIO } from '../../src/cli/import-command.js';
 import { runAnnualReport } from '../../src/cli/report-command.js';
 import { seedDatabase } from '../../src/db/seed/index.js';
@@ -138,22 +139,10 @@ describe('the FY 2023-2024 draft from the seeded data', () => {
 
   it("counts a citywide strategy's update for its lead department", async () => {
     // Parks leads a Welcoming San José strategy; its plan has no department of its own.
-    const [prns, lib, author] = await Promise.all([
-      db.prisma.department.findUniqueOrThrow({ where: { code: 'PRNS' } }),
-      db.prisma.department.findUniqueOrThrow({ where: { code: 'LIB' } }),
-      db.prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0PRNS01' } }),
-    ]);
-    const pillar = await db.prisma.objective.findFirstOrThrow({ where: { number: 2, plan: { key: 'WSJ-2021-2024' } } });
-    const s = await db.prisma.strategy.create({
-      data: {
-        objectiveId: pillar.id,
-        number: 1,
-        text: 'Library cards at every park program',
-        status: 'IN_PROGRESS',
-        leadDepartmentId: prns.id,
-        partners: { create: [{ departmentId: lib.id }] },
-      },
-    });
+    const author = await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0PRNS01' } });
+    const s = {
+      id: await addWelcomingStrategy(db.prisma, { pillar: 2, number: 1, text: 'Library cards at every park program', lead: 'PRNS', partners: ['LIB'] }),
+    };
     await db.prisma.progressUpdate.create({
       data: {
         strategyId: s.id,

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addWelcomingStrategy } from '../support/citywide-strategy.js';
 import { registerExportCommand, runOpenDataExport } from '../../src/cli/export-command.js';
 import type { CliIO } from '../../src/cli/import-command.js';
 import { seedDatabase } from '../../src/db/seed/index.js';
@@ -82,22 +83,10 @@ beforeAll(async () => {
   }
 
   // A Welcoming San José strategy led by the Library, Parks its partner, with a public update.
-  const [pillar, lib, prns, author] = await Promise.all([
-    db.prisma.objective.findFirstOrThrow({ where: { number: 2, plan: { key: 'WSJ-2021-2024' } } }),
-    db.prisma.department.findUniqueOrThrow({ where: { code: 'LIB' } }),
-    db.prisma.department.findUniqueOrThrow({ where: { code: 'PRNS' } }),
-    db.prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0LIB01' } }),
-  ]);
-  const citywide = await db.prisma.strategy.create({
-    data: {
-      objectiveId: pillar.id,
-      number: 1,
-      text: 'Library cards at every park program',
-      status: 'IN_PROGRESS',
-      leadDepartmentId: lib.id,
-      partners: { create: [{ departmentId: prns.id }] },
-    },
-  });
+  const author = await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0LIB01' } });
+  const citywide = {
+    id: await addWelcomingStrategy(db.prisma, { pillar: 2, number: 1, text: 'Library cards at every park program', lead: 'LIB', partners: ['PRNS'] }),
+  };
   await db.prisma.progressUpdate.create({
     data: {
       strategyId: citywide.id,
