@@ -22,6 +22,11 @@ export default defineConfig({
     // PGlite instances are memory-hungry WebAssembly; two forks suit the 2-core machines.
     pool: 'forks',
     maxWorkers: 2,
+    // Each fork keeps its loaded modules from one test file to the next instead of loading
+    // Bolt, Prisma and the app again for every file: that was most of the suite's time.
+    // So a test that changes something global (process.env, console, a module's cache)
+    // puts it back in a finally or afterEach, as CONTRIBUTING.md says.
+    isolate: false,
     projects: [
       {
         extends: true,
