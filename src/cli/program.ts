@@ -17,9 +17,11 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) process.exit(e.exitCode);
   process.exitCode = 1;
-  if (e instanceof ConfigError || e instanceof DatabaseUnavailableError || e instanceof MigrationError || e instanceof SlackCredentialsError) {
+  // A port another process holds (EADDRINUSE) or may not be taken (EACCES) is set by the operator.
+  const portRefused = ['EADDRINUSE', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '');
+  if (e instanceof ConfigError || e instanceof DatabaseUnavailableError || e instanceof MigrationError || e instanceof SlackCredentialsError || portRefused) {
     // One line, no stack: these are operator mistakes or outages, not bugs.
-    console.error(`reap: ${e.message}`);
+    console.error(`reap: ${(e as Error).message}`);
   } else {
     console.error(e);
   }

@@ -2,6 +2,7 @@
 // setting or an unreachable database, and a clean exit on SIGTERM.
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -79,6 +80,20 @@ describe('reap start', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toMatch(/^reap: cannot reach PostgreSQL at 127\.0\.0\.1:1\/reap: .*ECONNREFUSED/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('stops with one line when its port is taken', async () => {
+    const taken = http.createServer();
+    const port = await freePortBelowEphemeralRange();
+    await new Promise<void>((r) => taken.listen(port, '127.0.0.1', () => r()));
+    try {
+      const r = await reap(['start'], { ...slack(), DATABASE_URL: 'pglite:memory', PORT: String(port), HOST: '127.0.0.1' });
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toMatch(new RegExp(`^reap: cannot listen on port ${port}: .*EADDRINUSE`));
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    } finally {
+      await new Promise<void>((r) => taken.close(() => r()));
+    }
   });
 
   it('stops with one line naming a wrong DATABASE_URL scheme', async () => {

@@ -79,4 +79,22 @@ describe('the front door’s thread', () => {
     await expect(exited).resolves.toBeTypeOf('number');
     expect(await get(`http://127.0.0.1:${port}/healthz`)).toBeNull();
   });
+
+  it('says when its port is taken, and the failed start can still be undone', async () => {
+    const taken = http.createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', () => r()));
+    const port = (taken.address() as AddressInfo).port;
+    const logger = createLogger('silent');
+    const threads: Worker[] = [];
+    try {
+      const starting = startFrontDoor(new FrontDoorReceiver(logger), { ...settings, port }, logger, { onThread: (w) => threads.push(w) });
+      await expect(starting.listen(1)).rejects.toThrow(`cannot listen on port ${port}`);
+      // The thread has ended by the time startServer undoes the start: closing must not wait for it.
+      if (threads[0]!.threadId !== -1) await new Promise((r) => threads[0]!.once('exit', r));
+      await starting.close();
+      expect(threads).toHaveLength(1);
+    } finally {
+      await new Promise<void>((r) => taken.close(() => r()));
+    }
+  });
 });

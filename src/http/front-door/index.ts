@@ -126,6 +126,8 @@ export function startFrontDoor(receiver: FrontDoorReceiver, settings: FrontDoorS
   // The port asked for (0: any), then the one the first front door got, for a restart.
   let port = settings.port;
   let internalPort: number | null = null;
+  /** Threads that have ended: closing one must not wait for an exit that already happened. */
+  const ended = new WeakSet<Worker>();
 
   const spawn = () => {
     const thread = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ...settings, port } });
@@ -150,6 +152,7 @@ export function startFrontDoor(receiver: FrontDoorReceiver, settings: FrontDoorS
         if (!listening) reject(e);
       });
       thread.on('exit', () => {
+        ended.add(thread);
         if (worker === thread) receiver.connect(null);
         if (!listening) reject(new Error('the HTTP front door stopped before it listened'));
         if (closing || !listening) return;
@@ -168,6 +171,8 @@ export function startFrontDoor(receiver: FrontDoorReceiver, settings: FrontDoorS
   const close = () => {
     closing = true;
     const current = worker;
+    // E.g. it could not listen (the port is taken) and the start is being undone.
+    if (ended.has(current)) return Promise.resolve();
     return new Promise<void>((resolve) => {
       // The front door stops listening and lets requests in flight finish (up to 5 s).
       current.once('exit', () => resolve());
