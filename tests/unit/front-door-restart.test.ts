@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrontDoorReceiver, openFrontDoor, startFrontDoor, type FrontDoor } from '../../src/http/front-door/index.js';
+import { FrontDoorReceiver, startFrontDoor, type FrontDoor } from '../../src/http/front-door/index.js';
 import { createLogger } from '../../src/logger.js';
 import { freePortBelowEphemeralRange } from '../support/free-port.js';
 
@@ -47,9 +47,9 @@ describe('the front door’s thread', () => {
     await new Promise<void>((r) => internal!.listen(0, '127.0.0.1', () => r()));
     const threads: Worker[] = [];
     const logger = createLogger('silent');
-    door = await openFrontDoor(new FrontDoorReceiver(logger), { ...settings, port: 0, internalPort: (internal.address() as AddressInfo).port }, logger, {
-      onThread: (w) => threads.push(w),
-    });
+    door = await startFrontDoor(new FrontDoorReceiver(logger), { ...settings, port: 0 }, logger, { onThread: (w) => threads.push(w) }).listen(
+      (internal.address() as AddressInfo).port,
+    );
     const url = `http://127.0.0.1:${door.port}/healthz`;
     expect(await get(url)).toEqual({ status: 200, body: 'main thread here' });
     expect(threads).toHaveLength(1);

@@ -198,14 +198,3 @@ export function startFrontDoor(receiver: FrontDoorReceiver, settings: FrontDoorS
     },
   };
 }
-
-/** Starts the front door's thread on `settings.port` and resolves once it listens. */
-export function openFrontDoor(
-  receiver: FrontDoorReceiver,
-  settings: FrontDoorSettings & { internalPort: number },
-  logger: Logger,
-  options: FrontDoorOptions = {},
-): Promise<FrontDoor> {
-  const { internalPort, ...rest } = settings;
-  return startFrontDoor(receiver, rest, logger, options).listen(internalPort);
-}
