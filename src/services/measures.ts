@@ -13,23 +13,21 @@ import {
   MEASURE_LIMITS,
   formatMeasureValue,
   kindProblem,
-  measurePoints,
   needsNote,
   parseMeasureValue,
   type MeasureSpec,
 } from '../domain/measures.js';
 import type { Actor } from '../domain/permissions.js';
 import { charCount } from '../domain/validation.js';
-import { isoDateOf } from '../domain/calendar-dates.js';
 import type { Prisma } from '../db/client.js';
 import type { Measure } from '../generated/prisma/client.js';
 import type { EquityGroup, MeasureDirection, MeasureKind } from '../generated/prisma/enums.js';
 import { writeAudit } from './audit.js';
-import { requireManage, requireReadStrategy } from './authz.js';
+import { requireManage } from './authz.js';
 import { isUniqueViolationOn } from './db-errors.js';
 import { conflict, invalidFields, notFound } from './errors.js';
 import { TX_OPTIONS, type ServiceContext, type Tx } from './service-context.js';
-import { loadLiveStrategy, scopeOf, strategyDepartmentId, strategyLabel } from './strategy-records.js';
+import { loadLiveStrategy, strategyDepartmentId, strategyLabel } from './strategy-records.js';
 
 export interface MeasureView extends MeasureSpec {
   id: number;
@@ -165,7 +163,7 @@ export function checkMeasureEntries(
     const m = byId.get(e.measureId);
     if (!m) continue;
     const note = (e.note ?? '').trim() === '' ? null : (e.note ?? '').trim();
-    if (note !== null && note.includes('\u0000')) problems.push({ field: measureNoteField(m.id), messageKey: 'errors.invalid.characters', params: {} });
+    if (note?.includes('\u0000')) problems.push({ field: measureNoteField(m.id), messageKey: 'errors.invalid.characters', params: {} });
     else if (note !== null && charCount(note) > MEASURE_LIMITS.note) {
       problems.push({ field: measureNoteField(m.id), messageKey: 'errors.invalid.tooLong', params: { limit: MEASURE_LIMITS.note, length: charCount(note) } });
     }
@@ -359,59 +357,6 @@ export async function measuresToManage(
 export async function measureToEdit(ctx: ServiceContext, actor: Actor, measureId: number): Promise<MeasureResult> {
   const { m, s } = await manageableMeasure(ctx, actor, measureId, 'measure.edit.form');
   return { measure: measureView(m), strategy: { id: s.id, label: strategyLabel(s), text: s.text } };
-}
-
-// ---------- a measure over time ----------
-
-export interface MeasurePoint {
-  periodKey: string;
-  periodStart: string;
-  value: number;
-}
-
-/**
- * A measure's value per reporting period, oldest first: when several updates of a period
- * reported it, the latest one counts (measurePoints, the rule the charts follow too).
- */
-export async function measureSeries(db: Prisma | Tx, measureIds: readonly number[]): Promise<Map<number, MeasurePoint[]>> {
-  const out = new Map<number, MeasurePoint[]>();
-  if (measureIds.length === 0) return out;
-  const rows = await db.measureValue.findMany({
-    where: { measureId: { in: [...measureIds] } },
-    select: { measureId: true, value: true, progressUpdate: { select: { periodKey: true, periodStart: true, createdAt: true, id: true } } },
-  });
-  const starts = new Map(rows.map((r) => [r.progressUpdate.periodKey, isoDateOf(r.progressUpdate.periodStart)]));
-  const points = measurePoints(
-    rows.map((r) => ({
-      measureId: r.measureId,
-      periodKey: r.progressUpdate.periodKey,
-      value: Number(r.value.toString()),
-      reportedAt: r.progressUpdate.createdAt,
-      updateId: r.progressUpdate.id,
-    })),
-  );
-  for (const [measureId, list] of points)
-    out.set(
-      measureId,
-      list.map((p) => ({ ...p, periodStart: starts.get(p.periodKey)! })),
-    );
-  return out;
-}
-
-/** A strategy's measures with their values per period, for someone who may read it. */
-export async function strategyMeasureHistory(
-  ctx: ServiceContext,
-  actor: Actor,
-  strategyId: number,
-): Promise<{ measure: MeasureView; points: MeasurePoint[] }[]> {
-  const s = await loadLiveStrategy(ctx.prisma, strategyId);
-  await requireReadStrategy(ctx, actor, scopeOf(s), { action: 'measure.history', entityType: 'strategy', entityId: s.id });
-  const measures = await listMeasures(ctx.prisma, s.id);
-  const series = await measureSeries(
-    ctx.prisma,
-    measures.map((m) => m.id),
-  );
-  return measures.map((measure) => ({ measure, points: series.get(measure.id) ?? [] }));
 }
 
 /**

@@ -219,8 +219,8 @@ export const strategyDepartmentSql = PrismaNS.sql`coalesce(s."leadDepartmentId",
  * the database answers from indexes: citywide strategies by Strategy.leadDepartmentId,
  * the rest by Plan.departmentId. A filter on `strategyDepartmentSql`, or the Prisma
  * `OR` of `inStrategyDepartments` under another table, makes it read every strategy and,
- * joined, every update: a department's /reap status took twice the CPU on 60 departments
- * × 30 strategies × 20 updates (bench/read-profile.bench.ts).
+ * joined, every update: a department's /reap status took 1.5× the CPU on 60 departments
+ * × 30 strategies × 20 updates (bench/read-profile.bench.ts, PGlite with statistics).
  */
 export const strategyIdsInDepartmentsSql = (departmentIds: readonly number[]) => {
   const ids = PrismaNS.join([...departmentIds]);

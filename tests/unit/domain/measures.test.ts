@@ -1,7 +1,15 @@
 // The rules an analyst relies on when a value is typed: what each kind accepts, when a value
 // is off target and must say why, and the import cell that carries typed measures.
 import { describe, expect, it } from 'vitest';
-import { formatMeasureValue, formatTypedMeasures, meetsTarget, needsNote, parseMeasureValue, parseTypedMeasures } from '../../../src/domain/measures.js';
+import {
+  formatMeasureValue,
+  formatTypedMeasures,
+  measurePoints,
+  meetsTarget,
+  needsNote,
+  parseMeasureValue,
+  parseTypedMeasures,
+} from '../../../src/domain/measures.js';
 
 describe('parseMeasureValue', () => {
   it('reads nothing typed as "not reported"', () => {
@@ -149,5 +157,50 @@ describe('the typed_measures import cell', () => {
       'Policy adopted | yes_no | | no | yes | increase | Council minutes; Average rating | rating | | 3.2 | 4 | increase | Survey | language, disability; Wait | count | days | 30 | 10 | decrease',
     );
     expect(parseTypedMeasures(written)).toEqual(first);
+  });
+});
+
+describe('measurePoints: the values a measure chart draws', () => {
+  const row = (periodKey: string, at: string, value: number, updateId = 1, measureId = 7) => ({
+    measureId,
+    periodKey,
+    value,
+    reportedAt: new Date(at),
+    updateId,
+  });
+
+  it('gives one value per period, the latest report of it, oldest period first', () => {
+    const points = measurePoints([
+      row('FY2024-Q3', '2024-02-01T18:00:00Z', 80, 1),
+      row('FY2024-Q2', '2023-11-01T18:00:00Z', 61.5, 2),
+      // A correction later in the same quarter replaces its figure.
+      row('FY2024-Q3', '2024-03-20T18:00:00Z', 85.25, 3),
+      // Reported at the same moment: the later update counts.
+      row('FY2024-Q4', '2024-05-01T18:00:00Z', 90, 5),
+      row('FY2024-Q4', '2024-05-01T18:00:00Z', 91, 4),
+    ]);
+    expect(points.get(7)).toEqual([
+      { periodKey: 'FY2024-Q2', value: 61.5 },
+      { periodKey: 'FY2024-Q3', value: 85.25 },
+      { periodKey: 'FY2024-Q4', value: 90 },
+    ]);
+    expect(measurePoints([]).size).toBe(0);
+  });
+
+  it('counts a month in its quarter when asked, keeps the last periods, and skips a key that is not a period', () => {
+    const rows = [
+      row('FY2024-M01', '2023-07-20T18:00:00Z', 10, 1),
+      row('FY2024-M03', '2023-09-20T18:00:00Z', 30, 2),
+      row('FY2024-M04', '2023-10-20T18:00:00Z', 40, 3),
+      row('2024 Q1', '2023-10-21T18:00:00Z', 99, 4),
+    ];
+    expect(measurePoints(rows, { byQuarter: true }).get(7)).toEqual([
+      { periodKey: 'FY2024-Q1', value: 30 },
+      { periodKey: 'FY2024-Q2', value: 40 },
+    ]);
+    expect(measurePoints(rows, { last: 2 }).get(7)).toEqual([
+      { periodKey: 'FY2024-M03', value: 30 },
+      { periodKey: 'FY2024-M04', value: 40 },
+    ]);
   });
 });
