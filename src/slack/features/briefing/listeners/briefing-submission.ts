@@ -1,8 +1,9 @@
 // Submit of the briefing composer. A new, draft or scheduled briefing is scheduled (channels
 // REAP Tracker is not in are refused under the channel input first); a posted one has its
 // text saved and then every posted message updated with chat.update (keeping the charts it
-// was posted with), which runs after the acknowledgement and reports back in the same modal. Closing a new briefing or a draft
-// keeps what was typed as a draft (view_closed), so nothing typed is lost silently.
+// was posted with), which runs after the acknowledgement and reports back in the same
+// modal. Closing a new briefing or a draft keeps what was typed as a draft (view_closed),
+// so nothing typed is lost silently.
 //
 // Problems with an input go under it (response_action: errors); anything else (a refusal,
 // a conflict) goes at the top of the same form, rebuilt with what was typed.
