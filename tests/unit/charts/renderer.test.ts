@@ -6,6 +6,7 @@ import { ChartRenderer, chartFontFiles, chartHash } from '../../../src/charts/re
 import { createLogger } from '../../../src/logger.js';
 import { translator } from '../../../src/slack/i18n/index.js';
 import { CHART_WIDTH } from '../../../src/slack/ui/charts/chart-spec.js';
+import { reportingCoverageChart } from '../../../src/slack/ui/charts/reporting-coverage.js';
 import { statusMixChart } from '../../../src/slack/ui/charts/status-mix.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -51,6 +52,40 @@ describe('chart renderer', () => {
     expect(renderer.stats().renders).toBe(3);
     await renderer.render(chartFor('B').spec);
     expect(renderer.stats().renders).toBe(4);
+  });
+
+  it('draws the same picture from a reused view as from a new one, with renders at once', { timeout: 60_000 }, async () => {
+    // Same shape (two departments, English), different figures and label lengths; one
+    // chart has a single status, so whole marks come and go between renders. Coverage
+    // charts of two and five periods share a shape too.
+    const coverage = (periods: number) =>
+      reportingCoverageChart(
+        translator('es'),
+        Array.from({ length: periods }, (_, i) => ({ period: `FY2025-26-Q${(i % 4) + 1}`, reported: i + 2, notReported: 5 - i })),
+      );
+    const charts = [
+      coverage(2),
+      chartFor('Library'),
+      statusMixChart(translator('en'), [
+        { name: 'Office of Racial and Social Equity', byStatus: counts(9, 0, 0) },
+        { name: 'Parks', byStatus: counts(0, 0, 0) },
+      ]),
+      chartFor('Housing'),
+      statusMixChart(translator('en'), [
+        { name: 'Fire', byStatus: { COMPLETED: 0, IN_PROGRESS: 1, ONGOING: 5, NOT_STARTED: 0, DEFERRED: 2 } },
+        { name: 'Parks, Recreation and Neighborhood Services', byStatus: counts(2, 2, 2) },
+      ]),
+      coverage(5),
+    ];
+    const shared = new ChartRenderer();
+    const together = await Promise.all(charts.map((c) => shared.render(c.spec)));
+    const again = await shared.render(charts[1]!.spec);
+    for (const [i, chart] of charts.entries()) {
+      const alone = await new ChartRenderer().render(chart.spec);
+      expect(together[i]!.equals(alone), `chart ${i}`).toBe(true);
+    }
+    expect(again).toBe(together[1]);
+    expect(new Set(together.map((png) => png.toString('base64'))).size).toBe(charts.length);
   });
 
   it('hashes specs whatever the order of their keys', () => {
