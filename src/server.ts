@@ -7,7 +7,8 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { createHttpServer, type ExtraHandler } from './http/server.js';
-import { FrontDoorReceiver, startFrontDoor, type FrontDoor, type StartingFrontDoor } from './http/front-door/index.js';
+import { FrontDoorReceiver, frontDoorInThread, startFrontDoor, type FrontDoor, type StartingFrontDoor } from './http/front-door/index.js';
+import { openMainThreadFrontDoor } from './http/front-door/main-thread.js';
 import type { Logger } from './logger.js';
 import { createAppContext, type AppContext } from './services/app-context.js';
 import { changeNoticeMessage } from './slack/features/digests/ui/change-notice.js';
@@ -39,6 +40,11 @@ export interface StartOptions {
    * true; tests turn it off and run jobs explicitly so nothing fires behind their back.
    */
   scheduler?: boolean;
+  /**
+   * In HTTP mode, receive Slack's requests in a thread of their own. Default: on PGlite
+   * only, where the database's work competes with the main thread (front-door/index.ts).
+   */
+  frontDoorThread?: boolean;
 }
 
 export interface RunningServer {
@@ -60,7 +66,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // Three slow steps that need nothing from each other run at once: loading the front
   // door's thread, opening the database (then migrations), and asking Slack who the bot is.
   const receiver = opts.slack.mode === 'http' ? new FrontDoorReceiver(logger) : undefined;
-  const starting: StartingFrontDoor | null = receiver ? startFrontDoor(receiver, frontDoorSettings(opts), logger) : null;
+  const inThread = opts.frontDoorThread ?? frontDoorInThread((opts.db?.target ?? config.database).kind);
+  const starting: StartingFrontDoor | null = receiver && inThread ? startFrontDoor(receiver, frontDoorSettings(opts), logger) : null;
   const identityLookup =
     opts.slack.identity !== undefined ? Promise.resolve(opts.slack.identity) : lookupBotIdentity(opts.slack.botToken, opts.slack.apiUrl, logger);
   // Awaited below; a failure must not count as unhandled while the database opens.
@@ -92,6 +99,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       if (starting) {
         const internalPort = await listen(server, 0, '127.0.0.1');
         door = await starting.listen(internalPort);
+      } else if (receiver) {
+        door = await openMainThreadFrontDoor(app, server, frontDoorSettings(opts), logger);
+      }
+      if (door) {
         watchRememberedLanguages(ctx, door.tellLanguage);
         port = door.port;
       } else {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_CONTENT_TYPE, formBody } from '../../src/sandbox/fake-slack/delivery.js';
 import { slashCommandPayload } from '../../src/sandbox/fake-slack/payloads.js';
 import { signatureHeaders } from '../../src/sandbox/fake-slack/signing.js';
+import { UPDATE_LOADING_CALLBACK_ID } from '../../src/slack/features/update/ui/update-ids.js';
 import { startTestApp, TEST_SIGNING_SECRET, type TestApp } from '../support/test-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
@@ -34,11 +35,11 @@ function busy(ms: number): void {
   }
 }
 
-describe('the HTTP front door', () => {
+describe('the HTTP front door in its own thread', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: () => NOW });
+    app = await startTestApp({ now: () => NOW, frontDoorThread: true });
   });
   afterAll(async () => {
     await app?.stop();
@@ -67,6 +68,34 @@ describe('the HTTP front door', () => {
     const form = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
     expect(form.blocks.some((b) => b.block_id === 'strategy')).toBe(true);
     expect(app.fake.calls('views.open').at(-1)!.args.trigger_id).toBe(payload.trigger_id);
+  });
+});
+
+// The thread is the default on PGlite, the main thread on PostgreSQL (server.ts); both
+// doors must behave alike on each database.
+describe.each([
+  { door: 'its own thread', frontDoorThread: true },
+  { door: 'the main thread', frontDoorThread: false },
+])('the HTTP front door on $door', ({ frontDoorThread }) => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: () => NOW, frontDoorThread });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('opens a loading view with the trigger id before the form, then fills it with the form', async () => {
+    const opens = app.fake.calls('views.open').length;
+    const res = await app.driver.slashCommand({ user: GRACE, channel: CHANNEL, text: 'update' });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    const form = await app.driver.waitForModal(GRACE, 5000, 'reap.update');
+    expect(form.blocks.some((b) => b.block_id === 'strategy')).toBe(true);
+    const open = app.fake.calls('views.open')[opens]!;
+    expect(JSON.stringify(open.args.view)).toContain(UPDATE_LOADING_CALLBACK_ID);
+    expect(app.fake.calls('views.open')).toHaveLength(opens + 1);
   });
 
   it('tells the person in a message when Slack refuses the loading view, and opens nothing', async () => {
@@ -105,7 +134,7 @@ describe('the HTTP front door', () => {
   });
 
   it('stops listening when the app stops', async () => {
-    const other = await startTestApp({ now: () => NOW, seed: false });
+    const other = await startTestApp({ now: () => NOW, seed: false, frontDoorThread });
     const url = `${other.baseUrl}/healthz`;
     expect((await fetch(url)).status).toBe(200);
     await other.stop();

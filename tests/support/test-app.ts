@@ -25,6 +25,8 @@ export interface TestAppOptions {
   fake?: FakeSlackOptions;
   /** The Prisma client the app uses, made from the test database's (e.g. with a watching extension). */
   prisma?: (prisma: TestDatabase['prisma']) => TestDatabase['prisma'];
+  /** Receive Slack's requests in a thread of their own (default: on PGlite only, as the app). */
+  frontDoorThread?: boolean;
 }
 
 export interface TestApp {
@@ -76,6 +78,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       host: '127.0.0.1',
       // Tests run jobs explicitly (server.jobs is null); see tests/integration/jobs.
       scheduler: false,
+      frontDoorThread: opts.frontDoorThread,
       slack: { mode: 'http', botToken: fake.botToken, signingSecret: TEST_SIGNING_SECRET, apiUrl: fake.url },
       beforeListen: async (ctx) => {
         if ((opts.seed ?? true) && !db.seededAt) await seedDatabase(ctx.prisma, { now: now() });

@@ -11,6 +11,12 @@
 //
 // The main thread keeps its own HTTP server on 127.0.0.1 for the other paths (health
 // check, sandbox page); the front door passes those requests through.
+//
+// Only on PGlite. There the database runs in the app's process and its work competes with
+// the main thread; under paced load the thread bought 60 % or more on the p99 of opening
+// a modal, and without it trigger ids expired. On PostgreSQL it bought nothing steady and
+// cost about 34 MiB of memory and 15–25 % more CPU a request (bench/README.md), so the
+// same front door runs on the main thread there (./main-thread.ts).
 import { Worker } from 'node:worker_threads';
 import { ReceiverMultipleAckError, type App, type Receiver } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
@@ -18,6 +24,11 @@ import type { FrontDoorSettings, FromDoor, LoadingViewOpened, ToDoor } from './m
 import type { Lang } from '../../slack/i18n/index.js';
 
 export type { LoadingViewOpened } from './messages.js';
+
+/** Whether the front door gets a thread of its own, by the database the app runs on. */
+export function frontDoorInThread(database: 'pglite' | 'postgres'): boolean {
+  return database === 'pglite';
+}
 
 /** Bolt context key under which a `/reap update` listener finds its loading view. */
 export const LOADING_VIEW_CONTEXT_KEY = 'updateLoadingView';

@@ -42,3 +42,14 @@ export type ToDoor =
    */
   | { type: 'listen'; internalPort: number }
   | { type: 'close' };
+
+/** People whose language a front door remembers; the least recently answered go first. */
+const MAX_PEOPLE = 20_000;
+
+/** Remembers the language `user` was last answered in (for their loading view). */
+export function rememberLanguage(languages: Map<string, Lang>, user: string, lang: Lang): void {
+  // Re-inserting moves the person to the end, so the oldest entry is the first one.
+  languages.delete(user);
+  languages.set(user, lang);
+  if (languages.size > MAX_PEOPLE) languages.delete(languages.keys().next().value!);
+}

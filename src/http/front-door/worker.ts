@@ -9,14 +9,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AuthorizationError, HTTPReceiver, type App, type ReceiverEvent } from '@slack/bolt';
+import { AuthorizationError, type App, type ReceiverEvent } from '@slack/bolt';
 import { createLogger } from '../../logger.js';
-import { boltLogger } from '../../slack/bolt-logger.js';
 import { openLoadingView, opensLoadingView } from './early-open.js';
-import type { FrontDoorSettings, FromDoor, ToDoor } from './messages.js';
+import { type FrontDoorSettings, type FromDoor, rememberLanguage, type ToDoor } from './messages.js';
 import { forwardRequest } from './forward.js';
-import { answer, createLimitedServer, refuseBeforeBolt } from '../guard.js';
-import { normalizeContentType } from '../server.js';
+import { createDoorServer } from './door-server.js';
 import type { Lang } from '../../slack/i18n/index.js';
 
 const settings = workerData as FrontDoorSettings;
@@ -25,7 +23,6 @@ const logger = createLogger(settings.logLevel).child({ component: 'front-door' }
 const post = (message: FromDoor) => port.postMessage(message);
 
 /** The language each person was last answered in, as the main thread reports it. */
-const MAX_PEOPLE = 20_000;
 const languages = new Map<string, Lang>();
 
 interface InFlight {
@@ -65,15 +62,6 @@ const mainThreadApp = {
   },
 } as unknown as App;
 
-const receiver = new HTTPReceiver({
-  signingSecret: settings.signingSecret,
-  endpoints: '/slack/events',
-  logger: boltLogger(logger),
-  unhandledRequestTimeoutMillis: settings.unhandledRequestTimeoutMillis,
-  bodyLimit: settings.bodyLimit,
-});
-receiver.init(mainThreadApp);
-
 const forwardAgent = new http.Agent({ keepAlive: true });
 const slack = {
   apiUrl: settings.apiUrl,
@@ -81,21 +69,11 @@ const slack = {
   agent: new (settings.apiUrl.startsWith('https:') ? https : http).Agent({ keepAlive: true }),
 };
 
-const server = createLimitedServer((req, res) => {
-  try {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/slack/events') {
-      if (refuseBeforeBolt(req, res)) return;
-      normalizeContentType(req);
-      receiver.requestListener(req, res);
-      return;
-    }
-    forwardRequest(req, res, { port: internalPort, agent: forwardAgent });
-  } catch (e) {
-    // Whatever a client sends, the port stays up: the request gets an answer, not a crash.
-    logger.warn({ err: (e as Error).message, method: req.method, url: req.url }, 'a request to the front door failed');
-    answer(req, res, 500, 'internal error');
-  }
+const server = createDoorServer({
+  settings,
+  logger,
+  app: mainThreadApp,
+  passThrough: (req, res) => forwardRequest(req, res, { port: internalPort, agent: forwardAgent }),
 });
 
 port.on('message', (message: ToDoor) => {
@@ -112,10 +90,7 @@ port.on('message', (message: ToDoor) => {
       inFlight.get(message.id)?.done(message.error);
       return;
     case 'language':
-      // Re-inserting moves the person to the end, so the oldest entry is the first one.
-      languages.delete(message.user);
-      languages.set(message.user, message.lang);
-      if (languages.size > MAX_PEOPLE) languages.delete(languages.keys().next().value!);
+      rememberLanguage(languages, message.user, message.lang);
       return;
     case 'listen':
       internalPort = message.internalPort;
