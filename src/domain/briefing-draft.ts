@@ -36,7 +36,10 @@ export interface DraftStrategy {
   label: string;
   text: string;
   status: DraftStrategyStatus;
-  /** The department owning the plan; null for a plan without one (ORSE's work plan may be). */
+  /**
+   * The strategy's department: its plan's, or a citywide strategy's lead department. Null
+   * for a plan without one (ORSE's work plan may be): grouped under the plan's title.
+   */
   department: { code: string; name: string } | null;
   planTitle: string;
 }

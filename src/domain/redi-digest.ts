@@ -17,7 +17,10 @@ export const isShareable = (v: Visibility): boolean => SHAREABLE_VISIBILITIES.in
 export const MAX_HINTS = 3;
 
 export interface RediDepartmentRef {
-  /** null for a plan that belongs to no department (ORSE's work plan). */
+  /**
+   * The strategy's department (a citywide strategy's is its lead). null for a plan that
+   * belongs to no department (ORSE's work plan).
+   */
   id: number | null;
   code: string;
   name: string;

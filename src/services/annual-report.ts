@@ -18,7 +18,7 @@ import {
 } from './reports/annual-draft.js';
 import type { DraftLang } from './reports/annual-words.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyDepartmentSql } from './strategy-records.js';
+import { strategyDepartment, strategyDepartmentSql } from './strategy-records.js';
 
 export interface AnnualDraftFiles {
   title: string;
@@ -101,6 +101,8 @@ export async function loadAnnualDraftInput(ctx: ServiceContext, ref: string): Pr
         strategy: {
           select: {
             number: true,
+            // A citywide strategy's highlights are its lead department's.
+            leadDepartment: { select: { code: true, name: true } },
             objective: { select: { number: true, plan: { select: { key: true, kind: true, department: { select: { code: true, name: true } } } } } },
           },
         },
@@ -138,7 +140,7 @@ export async function loadAnnualDraftInput(ctx: ServiceContext, ref: string): Pr
         strategyRef: `${u.strategy.objective.number}.${u.strategy.number}`,
         planKey: u.strategy.objective.plan.key,
         planKind: u.strategy.objective.plan.kind,
-        department: u.strategy.objective.plan.department,
+        department: strategyDepartment(u.strategy),
         typedValues: typed.get(u.id) ?? [],
       }),
     ),

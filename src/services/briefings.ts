@@ -21,6 +21,7 @@ import { writeAudit } from './audit.js';
 import { requireOrseAdmin } from './authz.js';
 import { invalidFields, ServiceError, type FieldProblem, type MessageKey, type MessageParams } from './errors.js';
 import { TX_OPTIONS, type ServiceContext, type Tx } from './service-context.js';
+import { strategyDepartment } from './strategy-records.js';
 
 /**
  * Message keys of briefing failures. They are translated by the briefings catalog
@@ -191,6 +192,8 @@ export async function briefingDraftFor(ctx: ServiceContext, actor: Actor, quarte
     number: true,
     text: true,
     status: true,
+    // A citywide strategy is told under its lead department, as in the weekly digest.
+    leadDepartment: { select: { code: true, name: true } },
     objective: { select: { number: true, plan: { select: { title: true, department: { select: { code: true, name: true } } } } } },
   } satisfies PrismaNS.StrategySelect;
   const [updates, closes] = await Promise.all([
@@ -238,7 +241,7 @@ export async function briefingDraftFor(ctx: ServiceContext, actor: Actor, quarte
       label: `${s.objective.number}.${s.number}`,
       text: s.text,
       status: s.status as DraftStrategyStatus,
-      department: s.objective.plan.department,
+      department: strategyDepartment(s),
       planTitle: s.objective.plan.title,
     })),
     updates: updates.map((u) => ({

@@ -19,7 +19,7 @@ import {
 } from '../domain/weekly-digest.js';
 import type { Language } from '../generated/prisma/enums.js';
 import type { ServiceContext } from './service-context.js';
-import { inStrategyDepartments, strategyDepartmentId } from './strategy-records.js';
+import { inStrategyDepartments, strategyDepartment, strategyDepartmentId } from './strategy-records.js';
 
 // ---------------------------------------------------------------------------------------
 // Weekly manager digest
@@ -239,6 +239,8 @@ export async function loadRediDigest(ctx: ServiceContext, window: { from: Date; 
             id: true,
             number: true,
             text: true,
+            // A citywide strategy's practices are its lead department's, as in the weekly digest.
+            leadDepartment: { select: { id: true, code: true, name: true } },
             objective: { select: { number: true, plan: { select: { key: true, title: true, department: { select: { id: true, code: true, name: true } } } } } },
           },
         },
@@ -251,7 +253,7 @@ export async function loadRediDigest(ctx: ServiceContext, window: { from: Date; 
       id: u.id,
       visibility: u.visibility,
       createdAt: u.createdAt,
-      department: plan.department ?? { id: null, code: plan.key, name: plan.title },
+      department: strategyDepartment(u.strategy) ?? { id: null, code: plan.key, name: plan.title },
       strategy: { id: u.strategy.id, label: `${u.strategy.objective.number}.${u.strategy.number}`, text: u.strategy.text },
       practices: u.practices,
       roadblocks: u.roadblocks,

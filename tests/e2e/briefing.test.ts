@@ -1,9 +1,10 @@
 // /reap briefing as Slack drives it, with the jobs run through the real registry, outbox and
 // dispatcher against the fake Slack: an ORSE admin composes a briefing from the automatic
-// draft (PUBLIC text only), previews it, schedules it for two channels; the `briefings` job
-// posts it to each exactly once however often it runs (with charts of the City's status,
-// reporting coverage and the work plan's public measure against its target), records the
-// posts' links and DMs them to the composer; Edit then corrects both posted messages.
+// draft (PUBLIC text only, a citywide strategy under its lead department), previews it,
+// schedules it for two channels; the `briefings` job posts it to each exactly once however
+// often it runs (with charts of the City's status, reporting coverage and the work plan's
+// public measure against its target), records the posts' links and DMs them to the
+// composer; Edit then corrects both posted messages.
 // People who are not ORSE admins are refused, crafted payloads included, and nothing changes.
 import type { ViewOutput } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ import { canvasMarkdown, canvasStore } from '../../src/sandbox/fake-slack/method
 import { translator } from '../../src/slack/i18n/index.js';
 import { briefingMessage } from '../../src/slack/features/briefing/ui/briefing-message.js';
 import { briefingComposerModal } from '../../src/slack/features/briefing/ui/briefing-modal.js';
+import { addWelcomingStrategy } from '../support/citywide-strategy.js';
 import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 import { reportMeasureValues } from '../support/measure-values.js';
 
@@ -102,6 +104,38 @@ describe('/reap briefing', () => {
       const quarter = blocksOf(composer).find((b) => b.block_id === 'quarter')!.element as { initial_option: { value: string } };
       expect(quarter.initial_option.value).toBe('FY2027-Q2');
 
+      // Parks leads a Welcoming San José strategy (its plan has no department) and reported
+      // on it this quarter, once for the public and once internally.
+      const wsj = await addWelcomingStrategy(app.db.prisma, {
+        pillar: 2,
+        number: 1,
+        text: 'Library cards at every park program',
+        lead: 'PRNS',
+        partners: ['LIB'],
+      });
+      const parks = await app.db.prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0PRNS01' } });
+      for (const [visibility, outputs] of [
+        ['PUBLIC', 'Cards handed out at 14 summer camps'],
+        ['INTERNAL', 'ZQX-INTERNAL briefing citywide note'],
+      ] as const) {
+        await app.db.prisma.progressUpdate.create({
+          data: {
+            strategyId: wsj,
+            authorId: parks.id,
+            periodKey: 'FY2027-Q2',
+            periodStart: new Date('2026-10-01T00:00:00Z'),
+            periodEnd: new Date('2026-12-31T00:00:00Z'),
+            statusFrom: 'IN_PROGRESS',
+            statusTo: 'IN_PROGRESS',
+            narrative: 'n',
+            outputs,
+            visibility,
+            idempotencyKey: `briefing-wsj-${visibility}`,
+            createdAt: new Date('2026-11-10T18:00:00Z'),
+          },
+        });
+      }
+
       // Start from a draft: the message inputs are replaced (new block ids) by the quarter's news.
       await app.driver.blockAction({ user: MARISOL, viewId: composer.id, actionId: 'briefing:draft' });
       const drafted = await waitForView(MARISOL, (v) => blocksOf(v).some((b) => b.block_id === 'body__1__0'), 'the draft');
@@ -129,6 +163,10 @@ describe('/reap briefing', () => {
       expect(shown.length).toBeGreaterThan(0);
       for (const s of hidden) expect(draft, s).not.toContain(s.slice(0, 60));
       expect(shown.some((s) => draft.includes(s.slice(0, 60)))).toBe(true);
+      // The citywide strategy is told with its lead department, as the weekly digest lists it.
+      const parksPart = draft.split('\n\n').find((p) => p.startsWith('*Parks, Recreation and Neighborhood Services (PRNS)*'));
+      expect(parksPart).toContain('• 2.1 Library cards at every park program: Cards handed out at 14 summer camps');
+      expect(draft).not.toContain('Welcoming San José');
 
       // She titles it, picks two channels, and looks at the preview.
       const view = app.fake.workspace.view(drafted.id)!;

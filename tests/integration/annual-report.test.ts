@@ -1,7 +1,8 @@
 // The annual report draft from the seeded data: the FY 2023-2024 draft names every objective
 // and strategy of ORSE's memo with its status (compared with the table parsed from the seed
-// document), quotes PUBLIC updates of the year only with notes naming real updates, and the
-// service refuses anyone but an ORSE admin, with an audit record.
+// document), quotes PUBLIC updates of the year only with notes naming real updates (a
+// citywide strategy's under its lead department), and the service refuses anyone but an
+// ORSE admin, with an audit record.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -137,33 +138,63 @@ describe('the FY 2023-2024 draft from the seeded data', () => {
     }
   });
 
-  it("counts a citywide strategy's update for its lead department", async () => {
+  it("counts a citywide strategy's updates for its lead department and quotes its PUBLIC one there", async () => {
     // Parks leads a Welcoming San José strategy; its plan has no department of its own.
     const author = await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: 'U0PRNS01' } });
-    const s = {
-      id: await addWelcomingStrategy(db.prisma, { pillar: 2, number: 1, text: 'Library cards at every park program', lead: 'PRNS', partners: ['LIB'] }),
-    };
-    await db.prisma.progressUpdate.create({
-      data: {
-        strategyId: s.id,
-        periodKey: 'FY2024-Q4',
-        periodStart: new Date('2024-04-01T00:00:00Z'),
-        periodEnd: new Date('2024-06-30T00:00:00Z'),
-        statusFrom: 'IN_PROGRESS',
-        statusTo: 'IN_PROGRESS',
-        narrative: 'Cards handed out at two summer camps.',
-        visibility: 'INTERNAL',
-        authorId: author.id,
-        idempotencyKey: 'annual-test:citywide',
-        createdAt: new Date('2024-06-30T20:00:00Z'),
-      },
+    const strategyId = await addWelcomingStrategy(db.prisma, {
+      pillar: 2,
+      number: 1,
+      text: 'Library cards at every park program',
+      lead: 'PRNS',
+      partners: ['LIB'],
     });
+    const made: Record<string, number> = {};
+    for (const [visibility, narrative, periodKey, start, end] of [
+      ['INTERNAL', 'Cards handed out at two summer camps.', 'FY2024-Q4', '2024-04-01', '2024-06-30'],
+      ['PUBLIC', 'Park staff signed up 300 families for library cards.', 'FY2024-Q3', '2024-01-01', '2024-03-31'],
+    ] as const) {
+      const u = await db.prisma.progressUpdate.create({
+        data: {
+          strategyId,
+          periodKey,
+          periodStart: new Date(`${start}T00:00:00Z`),
+          periodEnd: new Date(`${end}T00:00:00Z`),
+          statusFrom: 'IN_PROGRESS',
+          statusTo: 'IN_PROGRESS',
+          narrative,
+          visibility,
+          authorId: author.id,
+          idempotencyKey: `annual-test:citywide:${visibility}`,
+          createdAt: new Date(`${end}T20:00:00Z`),
+        },
+      });
+      made[visibility] = u.id;
+    }
 
     const input = await loadAnnualDraftInput(ctx, 'FY2023-2024');
     // ORSE, the Library and now Parks: not the partner, and not "no department".
-    expect(input.counts.updatesInYear).toBe(5);
+    expect(input.counts.updatesInYear).toBe(6);
     expect(input.counts.departmentsReporting).toBe(3);
-    expect(renderAnnualDraft(input, 'en').markdown.content).toContain('5 progress updates were reported for FY 2023-2024, from 3 departments.');
+    const en = renderAnnualDraft(input, 'en');
+    const md = en.markdown.content;
+    expect(md).toContain('6 progress updates were reported for FY 2023-2024, from 3 departments.');
+    // Quoted under Parks, with a note naming the update, its lead department and its plan.
+    const parks = md.split('\n### ').find((part) => part.startsWith('Parks, Recreation and Neighborhood Services (PRNS)\n'));
+    expect(parks).toContain('- Park staff signed up 300 families for library cards. [^2]');
+    expect(md).toMatch(
+      new RegExp(
+        `^\\[\\^2\\]: Progress update #${made.PUBLIC}, reported .+ for FY2024-Q3, Parks, Recreation and Neighborhood Services \\(PRNS\\), strategy 2\\.1 of WSJ-2021-2024\\.$`,
+        'm',
+      ),
+    );
+    expect(en.html.content).toContain('<h3>Parks, Recreation and Neighborhood Services (PRNS)</h3>');
+    expect(en.html.content).toContain(`<li id="source-2">Progress update #${made.PUBLIC},`);
+    expect(md).toContain('3 of them were marked public and are quoted below, each with its source.');
+    expect(md).not.toContain(`#${made.INTERNAL},`);
+    for (const lang of ['en', 'es', 'vi'] as const) {
+      const { markdown, html } = renderAnnualDraft(input, lang);
+      for (const text of [markdown.content, html.content]) expect(text).not.toContain('Cards handed out at two summer camps.');
+    }
   });
 });
 

@@ -46,6 +46,7 @@ export interface DraftUpdateRow {
   strategyRef: string;
   planKey: string;
   planKind: PlanKind;
+  /** The strategy's department: its plan's, or a citywide strategy's lead department. */
   department: { code: string; name: string } | null;
   /** The typed measures' values of this (PUBLIC) update, open-data measures only. */
   typedValues?: readonly ReportedMeasure[];
@@ -182,7 +183,9 @@ export function buildAnnualDraft(input: AnnualDraftInput, lang: DraftLang, chart
   const series = typedSeries(input);
   const objectiveOfStrategy = new Map(input.objectives.flatMap((o) => o.strategies.map((s) => [s.id, o.number] as const)));
   const ownUpdates = quotable.filter((u) => u.planKey === input.plan.key && objectiveOfStrategy.has(u.strategyId));
-  const departmentUpdates = quotable.filter((u) => u.planKind === 'DEPARTMENT_REAP');
+  // A citywide strategy's updates are its lead department's highlights (the loader gives
+  // the lead as `department`); one without a lead has no department to quote it under.
+  const departmentUpdates = quotable.filter((u) => u.planKind === 'DEPARTMENT_REAP' || (u.planKind === 'CITYWIDE_PLAN' && u.department !== null));
 
   // Notes are numbered in reading order: objectives first, then departments.
   const notes: DraftNote[] = [];

@@ -1,7 +1,8 @@
 // The monthly REDI digest end to end: run through the real registry and run coordinator,
 // delivered by the dispatcher to the fake Slack. The REDI channel (from AppSetting) and each
 // subscribed member get it; INTERNAL content never appears anywhere; a roadblock points to
-// another department's practice on the same theme; a second run sends nothing more.
+// another department's practice on the same theme; a citywide strategy's practice is its
+// lead department's; a second run sends nothing more.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { registerRediDigest } from '../../../src/jobs/composers/redi-digest.js';
 import { JobRegistry } from '../../../src/jobs/registry.js';
@@ -183,6 +184,64 @@ describe('redi-digest', () => {
       [`redi-digest:${MONTH}:${SUB_VI}`, 'SENT'],
     ]);
     fake.assertNoViolations();
+  });
+
+  it('tells a citywide strategy’s practice as its lead department’s, never its plan’s', async () => {
+    // Housing leads a Welcoming San José strategy, with the Library as partner; the plan
+    // has no department of its own.
+    const p = ctx.prisma;
+    const [housing, lib, author] = await Promise.all([
+      p.department.findUniqueOrThrow({ where: { code: 'HOUSING' } }),
+      p.department.findUniqueOrThrow({ where: { code: 'LIB' } }),
+      p.member.findUniqueOrThrow({ where: { slackUserId: AUTHOR } }),
+    ]);
+    const plan = await p.plan.create({
+      data: {
+        key: 'WSJ-2021-2024',
+        kind: 'CITYWIDE_PLAN',
+        title: 'Welcoming San José Plan 2.0',
+        fiscalStartYear: 2021,
+        fiscalEndYear: 2024,
+        objectives: { create: [{ number: 2, title: 'Access and Engagement' }] },
+      },
+      include: { objectives: true },
+    });
+    const strategy = await p.strategy.create({
+      data: {
+        objectiveId: plan.objectives[0]!.id,
+        number: 1,
+        text: 'Tenant clinics in the languages of each neighborhood',
+        status: 'IN_PROGRESS',
+        leadDepartmentId: housing.id,
+        partners: { create: [{ departmentId: lib.id }] },
+      },
+    });
+    await p.progressUpdate.create({
+      data: {
+        strategyId: strategy.id,
+        authorId: author.id,
+        periodKey: 'FY2027-Q2',
+        periodStart: day('2026-10-01'),
+        periodEnd: day('2026-12-31'),
+        statusFrom: 'IN_PROGRESS',
+        statusTo: 'IN_PROGRESS',
+        narrative: 'n',
+        visibility: 'REDI',
+        practices: 'A Vietnamese legal interpreter from the county sat in on every tenant clinic.',
+        idempotencyKey: 'wsj',
+        createdAt: new Date('2026-11-08T18:00:00Z'),
+      },
+    });
+
+    await coordinator().runFire('redi-digest', FIRE, 'cron');
+    await drain();
+    const text = JSON.stringify(channel()[0]!.blocks);
+    expect(text).toContain('*Housing* · 2.1: A Vietnamese legal interpreter from the county sat in on every tenant clinic.');
+    expect(text).not.toContain('Welcoming San José');
+    // Housing counts once, and its own practice is no hint for its own roadblock.
+    expect(text).toContain('Practices: 2 · Roadblocks: 1 · Departments: 2');
+    expect(text).toContain('San José Clean Energy shared a practice on language access that may help');
+    expect(text).not.toMatch(/Housing shared a practice/);
   });
 
   it('never lets INTERNAL content out: not in Slack, not in the outbox', async () => {

@@ -48,6 +48,36 @@ describe('annual report draft', () => {
     }
   });
 
+  it('quotes a citywide strategy’s PUBLIC update under its lead department, never an INTERNAL one', () => {
+    const citywide = { strategyId: 9101, strategyRef: '2.1', planKey: 'WSJ-2021-2024', planKind: 'CITYWIDE_PLAN' as const, periodKey: 'FY2024-Q3' };
+    const lib = FIXTURE_UPDATES.find((u) => u.id === 601)!;
+    const at = { periodStart: '2024-01-01', periodEnd: '2024-03-31', createdAt: new Date('2024-04-20T18:00:00Z') };
+    const d = buildAnnualDraft(
+      annualDraftFixture([
+        ...FIXTURE_UPDATES,
+        { ...lib, ...citywide, ...at, id: 701, narrative: 'Library cards at every park program.' },
+        { ...lib, ...citywide, ...at, id: 702, narrative: 'Citywide internal: vendor dispute.', visibility: 'INTERNAL' },
+        // No lead department: nobody to quote it under, and never ORSE.
+        { ...lib, ...citywide, ...at, id: 703, narrative: 'Citywide without a lead.', department: null },
+      ]),
+      'en',
+    );
+    expect(d.departments).toEqual([
+      {
+        heading: 'San José Public Library (LIB)',
+        highlights: [expect.objectContaining({ note: 3, text: 'Library cards at every park program.' }), expect.objectContaining({ note: 4 })],
+      },
+    ]);
+    expect(d.notes.map((n) => n.updateId)).toEqual([501, 504, 701, 601]);
+    expect(d.notes[2]!.text).toBe('Progress update #701, reported April 20, 2024 for FY2024-Q3, San José Public Library (LIB), strategy 2.1 of WSJ-2021-2024.');
+    const md = renderAnnualMarkdown(d);
+    expect(md).toContain('- Library cards at every park program. [^3]');
+    for (const text of [md, renderAnnualHtml(d)]) {
+      expect(text).not.toContain('Citywide internal');
+      expect(text).not.toContain('Citywide without a lead');
+    }
+  });
+
   it('escapes people’s text in HTML and Markdown', () => {
     const d = buildAnnualDraft(input, 'en');
     const html = renderAnnualHtml(d);
