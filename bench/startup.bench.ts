@@ -1,6 +1,8 @@
 // Cold start to healthy on an existing PGlite directory and on PostgreSQL, RSS after
 // start, and migrate + seed time on a fresh database. Figures are reported next to a
 // baseline measured in the same run (a bare Node HTTP server), as these machines are noisy.
+// RSS is also compared with the stack's floor on the same database (stack-floor.mjs:
+// Node, a Bolt app and the database client after one query, nothing of ours beyond it).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -46,8 +48,18 @@ execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'in
 
 const rows: Record<string, string | number>[] = [];
 const baseline = await measureStarts('baseline: bare node http (tsx)', ['bench/baseline-server.ts'], {});
-const add = (r: { label: string; ms: number; rss: number }) =>
-  rows.push({ scenario: r.label, 'start→healthy ms (median)': r.ms.toFixed(0), 'x baseline': (r.ms / baseline.ms).toFixed(2), 'RSS MiB': r.rss.toFixed(0) });
+/** The stack floor's RSS on the database of the rows that follow it. */
+let floorRss: number | null = null;
+const add = (r: { label: string; ms: number; rss: number }) => {
+  if (r.label.startsWith('stack floor')) floorRss = r.rss;
+  rows.push({
+    scenario: r.label,
+    'start→healthy ms (median)': r.ms.toFixed(0),
+    'x baseline': (r.ms / baseline.ms).toFixed(2),
+    'RSS MiB': r.rss.toFixed(0),
+    'RSS x stack floor': floorRss === null ? '—' : (r.rss / floorRss).toFixed(2),
+  });
+};
 add(baseline);
 
 // Existing PGlite directory: migrated and seeded once beforehand.
@@ -58,6 +70,12 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reap-bench-'));
   await seedDatabase(db.prisma);
   await db.close();
 }
+add(
+  await measureStarts('stack floor (Node, Bolt, database client), existing PGlite dir', ['bench/stack-floor.mjs'], {
+    ...slackEnv,
+    DATABASE_URL: `pglite:${dir}`,
+  }),
+);
 add(await measureStarts('REAP Tracker (tsx), existing PGlite dir', ['src/main.ts', 'start'], { ...slackEnv, DATABASE_URL: `pglite:${dir}` }));
 add(await measureStarts('REAP Tracker (compiled), existing PGlite dir', ['dist/main.js', 'start'], { ...slackEnv, DATABASE_URL: `pglite:${dir}` }));
 {
@@ -93,6 +111,7 @@ if (await postgresReachable()) {
   const fresh = await freshPostgresDatabase();
   try {
     await migrateAndSeed('PostgreSQL (fresh database)', { kind: 'postgres', url: fresh.url });
+    add(await measureStarts('stack floor (Node, Bolt, database client), PostgreSQL', ['bench/stack-floor.mjs'], { ...slackEnv, DATABASE_URL: fresh.url }));
     add(await measureStarts('REAP Tracker (tsx), PostgreSQL', ['src/main.ts', 'start'], { ...slackEnv, DATABASE_URL: fresh.url }));
     add(await measureStarts('REAP Tracker (compiled), PostgreSQL', ['dist/main.js', 'start'], { ...slackEnv, DATABASE_URL: fresh.url }));
   } finally {
