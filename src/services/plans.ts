@@ -403,6 +403,30 @@ export async function departmentObjectives(ctx: ServiceContext, departmentId: nu
   return plans.map((p) => ({ planTitle: p.title, objectives: p.objectives }));
 }
 
+export interface CitywidePlanRow {
+  id: number;
+  key: string;
+  title: string;
+}
+
+/** The citywide plans, newest first: where an ORSE admin may add a citywide strategy. */
+export async function citywidePlans(ctx: ServiceContext): Promise<CitywidePlanRow[]> {
+  return ctx.prisma.plan.findMany({
+    where: { kind: 'CITYWIDE_PLAN' },
+    select: { id: true, key: true, title: true },
+    orderBy: [{ fiscalEndYear: 'desc' }, { id: 'desc' }],
+  });
+}
+
+/** A citywide plan and its pillars (the add form's objectives); null when `planId` is not one. */
+export async function citywidePillars(ctx: ServiceContext, planId: number): Promise<(CitywidePlanRow & ObjectivesOfPlan) | null> {
+  const plan = await ctx.prisma.plan.findFirst({
+    where: { id: planId, kind: 'CITYWIDE_PLAN' },
+    select: { id: true, key: true, title: true, objectives: { select: { id: true, number: true, title: true }, orderBy: { number: 'asc' } } },
+  });
+  return plan && { id: plan.id, key: plan.key, title: plan.title, planTitle: plan.title, objectives: plan.objectives };
+}
+
 /**
  * The key of the newest ORSE work plan, or null when there is none. ORSE's work plan is
  * public to every member (its report is not gated), so this needs no actor.
