@@ -185,8 +185,8 @@ describe('a citywide plan’s strategy forms', () => {
     limits: LIMITS,
     ...over,
   });
-  const element = (view: { blocks: KnownBlock[] }, blockId: string) =>
-    (view.blocks.find((b) => b.block_id === blockId) as { element?: Element } | undefined)?.element;
+  const element = (view: { blocks: readonly unknown[] }, blockId: string) =>
+    (view.blocks.find((b) => (b as { block_id?: string }).block_id === blockId) as { element?: Element } | undefined)?.element;
   const values = (e: Element | undefined) => [...(e?.options ?? []), ...(e?.option_groups ?? []).flatMap((g) => g.options)].map((o) => o.value);
 
   it('asks for the lead before offering owners, with every department as lead or partner', () => {
@@ -291,6 +291,8 @@ describe('a citywide plan’s strategy forms', () => {
       expectValidModal(admin);
       expect(element(admin, 'leadDepartmentId')?.initial_option?.value).toBe('7');
       expect(element(admin, 'partnerDepartmentIds')?.initial_options?.map((o) => o.value)).toEqual(['8']);
+      // An admin moving the lead may make the old lead a partner in the same Save.
+      expect(values(element(admin, 'partnerDepartmentIds'))).toEqual(['9', '8', '7']);
       const lead = editStrategyModal(t, {
         ...HEADER,
         meta: { strategyId: 9, version: 4 },
@@ -302,6 +304,7 @@ describe('a citywide plan’s strategy forms', () => {
       expect(element(lead, 'leadDepartmentId')).toBeUndefined();
       expect(JSON.stringify(lead.blocks)).toContain('San José Public Library');
       expect(element(lead, 'partnerDepartmentIds')?.initial_options?.map((o) => o.value)).toEqual(['8']);
+      expect(values(element(lead, 'partnerDepartmentIds'))).toEqual(['9', '8']);
     }
     const plain = editStrategyModal(translator('en'), { ...HEADER, meta: { strategyId: 9, version: 4 }, limits: LIMITS, values: values_ });
     expect(element(plain, 'leadDepartmentId')).toBeUndefined();

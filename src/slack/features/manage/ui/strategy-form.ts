@@ -319,12 +319,14 @@ export interface CitywideAddData {
 function citywideBlocks(
   t: Translate,
   d: { departments: readonly DepartmentChoice[]; leadId: number | null; partnerIds: readonly number[] },
-  actionIds: { lead: string; partners: string; dispatch: boolean },
+  actionIds: { lead: string; partners: string; dispatch: boolean; leadFixed: boolean },
 ): { lead: KnownBlock; partners: KnownBlock | null } {
   const leadOptions = departmentSelectOptions(t, d.departments);
   const leadInitial = d.departments.find((x) => x.id === d.leadId);
-  // The lead is left out of the partners it may choose from: it cannot be both.
-  const partnerChoices = d.departments.filter((x) => x.id !== d.leadId);
+  // The lead cannot be a partner too: it is left out of the choices where it is fixed (the
+  // add form is redrawn when it changes). An admin's Edit, which can move the lead, offers
+  // every department, so the old lead can become a partner; the service refuses the new one.
+  const partnerChoices = actionIds.leadFixed ? d.departments.filter((x) => x.id !== d.leadId) : d.departments;
   const partnerInitial = partnerChoices.filter((x) => d.partnerIds.includes(x.id)).slice(0, MAX_PARTNER_DEPARTMENTS);
   const lead: KnownBlock = {
     type: 'input',
@@ -384,7 +386,7 @@ export function addCitywideStrategyModal(t: Translate, d: CitywideAddData): Moda
     const { lead, partners } = citywideBlocks(
       t,
       { departments: d.allDepartments, leadId: d.lead?.id ?? null, partnerIds: d.partnerIds },
-      { lead: ADD_LEAD_ACTION_ID, partners: `partners:${leadKey}`, dispatch: true },
+      { lead: ADD_LEAD_ACTION_ID, partners: `partners:${leadKey}`, dispatch: true, leadFixed: true },
     );
     blocks.push(lead, ...(partners ? [partners] : []));
     const owner: KnownBlock =
@@ -431,7 +433,7 @@ function editCitywideBlocks(t: Translate, c: NonNullable<EditStrategyData['cityw
   const { lead, partners } = citywideBlocks(
     t,
     { departments: c.departments, leadId: c.lead?.id ?? null, partnerIds: c.partnerIds },
-    { lead: 'value', partners: 'value', dispatch: false },
+    { lead: 'value', partners: 'value', dispatch: false, leadFixed: !c.canMoveLead },
   );
   const shownLead = c.canMoveLead || !c.lead ? lead : mrkdwnSection(t('manage.context.lead', { department: escapeMrkdwn(c.lead.name) }));
   return [shownLead, ...(partners ? [partners] : [])];
