@@ -236,6 +236,13 @@ async function findCitywidePlan(ctx: ServiceContext, text: string) {
   return plans.find((p) => p.key.toLowerCase() === q) ?? plans.find((p) => p.key.toLowerCase().startsWith(`${q}-`)) ?? null;
 }
 
+/** The citywide plan `text` names (its key or the key's first part), for /reap add; null when none. */
+export async function citywidePlanNamed(ctx: ServiceContext, text: string): Promise<CitywidePlanRow | null> {
+  if (text.trim() === '') return null;
+  const plan = await findCitywidePlan(ctx, text);
+  return plan && { id: plan.id, key: plan.key, title: plan.title };
+}
+
 async function citywidePlanView(
   ctx: ServiceContext,
   actor: Actor,

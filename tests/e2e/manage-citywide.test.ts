@@ -226,4 +226,15 @@ describe('managing a citywide strategy led by the Library', () => {
     expect(after.ownerId).toBeNull();
     expect(after.partners.map((p) => p.departmentId)).toEqual([lib.id]);
   });
+
+  it('opens the citywide form from /reap add WSJ for ORSE admins only', async () => {
+    await app.driver.slashCommand({ user: ADMIN, channel: CHANNEL, text: 'add WSJ' });
+    const form = await modalWhen(ADMIN, (blocks) => blocks.some((b) => b.block_id === 'leadDepartmentId'), 'the citywide add form');
+    expect(textOf(form.blocks)).toContain('Welcoming San José');
+
+    const before = app.fake.openViews(LIB_LEAD).length;
+    const refused = await app.driver.slashCommand({ user: LIB_LEAD, channel: CHANNEL, text: 'add WSJ' });
+    expect(JSON.stringify(refused.json)).toContain('Only your department’s equity lead or an ORSE admin can change strategies');
+    expect(app.fake.openViews(LIB_LEAD)).toHaveLength(before);
+  });
 });
