@@ -237,4 +237,16 @@ describe('managing a citywide strategy led by the Library', () => {
     expect(JSON.stringify(refused.json)).toContain('Only your department’s equity lead or an ORSE admin can change strategies');
     expect(app.fake.openViews(LIB_LEAD)).toHaveLength(before);
   });
+
+  it('saves no partners when someone changed the strategy since the form opened', async () => {
+    const { housing } = await departments();
+    const id = await addWelcomingStrategy(app.db.prisma, { pillar: 4, number: 1, text: 'Citizenship clinics', lead: 'LIB', partners: ['PRNS'] });
+    const modal = await manage(app, LIB_LEAD, 'edit', id, 'manage:edit');
+    await app.db.prisma.strategy.update({ where: { id }, data: { version: { increment: 1 } } });
+    const stale = await app.driver.viewSubmission({ viewId: modal.id, values: { partnerDepartmentIds: [String(housing.id)] } });
+    expect(stale.ack.action).toBe('update');
+    expect(textOf((stale.ack as { view: { blocks: unknown } }).view.blocks)).toContain('Someone changed this strategy while you were editing');
+    const partners = await app.db.prisma.strategyPartner.findMany({ where: { strategyId: id }, include: { department: true } });
+    expect(partners.map((p) => p.department.code)).toEqual(['PRNS']);
+  });
 });
