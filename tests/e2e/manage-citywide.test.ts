@@ -106,8 +106,14 @@ describe('managing a citywide strategy led by the Library', () => {
     // No owner until the lead is chosen: the owners are the lead's people.
     expect(citywide.blocks.some((b) => b.block_id === 'ownerSlackId')).toBe(false);
 
+    // Partners picked before the lead stay picked, except the lead itself.
+    enterViewValues(app.fake.workspace.view(citywide.id)!, { partnerDepartmentIds: [String(prns.id), String(lib.id)] });
     await app.driver.blockAction({ user: ADMIN, viewId: citywide.id, actionId: 'manage:add:lead', value: String(lib.id) });
     const led = await modalWhen(ADMIN, (blocks) => blocks.some((b) => b.block_id === 'ownerSlackId'), 'the add form with the Library as lead');
+    const partnerPicker = (led.blocks as { block_id?: string; element?: { initial_options?: { value: string }[] } }[]).find(
+      (b) => b.block_id === 'partnerDepartmentIds',
+    );
+    expect(partnerPicker?.element?.initial_options?.map((o) => o.value)).toEqual([String(prns.id)]);
     expect(
       ownerPicker(led.blocks)
         .options?.map((o) => o.value)
