@@ -12,6 +12,7 @@ export const MESSAGE_KEYS = [
   'errors.forbidden.editUpdate',
   'errors.forbidden.adminOnly',
   'errors.forbidden.leadStatus',
+  'errors.forbidden.moveLead', // a citywide strategy's lead moved by someone other than an ORSE admin
   // not_found
   'errors.notFound.strategy', // params: strategyId (deleted or archived since the form opened)
   'errors.notFound.update', // params: updateId
@@ -45,6 +46,10 @@ export const MESSAGE_KEYS = [
   'errors.invalid.characters', // a NUL character, which the database cannot store
   'errors.invalid.ownerInactive', // params: slackUserId
   'errors.invalid.departmentRequired', // params: choices: {code,name}[]
+  'errors.invalid.departmentUnknown', // a lead or partner department that does not exist (deleted, or forged)
+  'errors.invalid.leadAsPartner', // params: department (the lead's name)
+  'errors.invalid.tooManyPartners', // params: limit, count
+  'errors.invalid.ownerNotInLead', // params: department (a citywide strategy's owner is one of its lead's people)
   'errors.invalid.noRoles', // assignRoles with an empty role list
   'errors.invalid.measureYesNo', // a typed measure's value: yes or no
   'errors.invalid.measureCount', // a whole number, 0 or more

@@ -236,6 +236,13 @@ async function findCitywidePlan(ctx: ServiceContext, text: string) {
   return plans.find((p) => p.key.toLowerCase() === q) ?? plans.find((p) => p.key.toLowerCase().startsWith(`${q}-`)) ?? null;
 }
 
+/** The citywide plan `text` names (its key or the key's first part), for /reap add; null when none. */
+export async function citywidePlanNamed(ctx: ServiceContext, text: string): Promise<CitywidePlanRow | null> {
+  if (text.trim() === '') return null;
+  const plan = await findCitywidePlan(ctx, text);
+  return plan && { id: plan.id, key: plan.key, title: plan.title };
+}
+
 async function citywidePlanView(
   ctx: ServiceContext,
   actor: Actor,
@@ -401,6 +408,30 @@ export async function departmentObjectives(ctx: ServiceContext, departmentId: nu
     orderBy: [{ fiscalEndYear: 'desc' }, { id: 'desc' }],
   });
   return plans.map((p) => ({ planTitle: p.title, objectives: p.objectives }));
+}
+
+export interface CitywidePlanRow {
+  id: number;
+  key: string;
+  title: string;
+}
+
+/** The citywide plans, newest first: where an ORSE admin may add a citywide strategy. */
+export async function citywidePlans(ctx: ServiceContext): Promise<CitywidePlanRow[]> {
+  return ctx.prisma.plan.findMany({
+    where: { kind: 'CITYWIDE_PLAN' },
+    select: { id: true, key: true, title: true },
+    orderBy: [{ fiscalEndYear: 'desc' }, { id: 'desc' }],
+  });
+}
+
+/** A citywide plan and its pillars (the add form's objectives); null when `planId` is not one. */
+export async function citywidePillars(ctx: ServiceContext, planId: number): Promise<(CitywidePlanRow & ObjectivesOfPlan) | null> {
+  const plan = await ctx.prisma.plan.findFirst({
+    where: { id: planId, kind: 'CITYWIDE_PLAN' },
+    select: { id: true, key: true, title: true, objectives: { select: { id: true, number: true, title: true }, orderBy: { number: 'asc' } } },
+  });
+  return plan && { id: plan.id, key: plan.key, title: plan.title, planTitle: plan.title, objectives: plan.objectives };
 }
 
 /**

@@ -6,7 +6,9 @@
 // once, the second gets `conflict` instead of silently overwriting the first. The audit
 // record (before and after) is written in the same transaction as the change.
 import { isoDateOf, dbDate } from '../domain/calendar-dates.js';
-import type { Actor } from '../domain/permissions.js';
+import { checkCitywideDepartments, type CitywideDepartments, type CitywideDepartmentsInput } from '../domain/citywide-departments.js';
+import type { FieldProblem } from '../domain/messages.js';
+import { isOrseAdmin, type Actor } from '../domain/permissions.js';
 import {
   SLACK_USER_ID,
   deferSchema,
@@ -23,13 +25,14 @@ import type { Prisma as PrismaNS, Strategy } from '../generated/prisma/client.js
 import type { StrategyStatus } from '../generated/prisma/enums.js';
 import { writeAudit } from './audit.js';
 import { noticeStrategy, queueChangeNotices, type ChangeNotice, type NoticeAudience } from './change-notices.js';
-import { requireManage } from './authz.js';
+import { refuse, requireManage } from './authz.js';
 import { isUniqueViolationOn } from './db-errors.js';
 import { type ServiceError, conflict, invalidField, invalidFields, notFound } from './errors.js';
 import { summarizeStrategy, type StrategySummary } from './progress-updates.js';
 import { activeMemberId } from './member-refs.js';
 import { TX_OPTIONS, cityToday, type ServiceContext, type Tx } from './service-context.js';
-import { findStrategy, loadLiveStrategy, strategyAuditSnapshot, strategyDepartmentId, type StrategyRecord } from './strategy-records.js';
+import type { Prisma } from '../db/client.js';
+import { findStrategy, loadLiveStrategy, strategyAuditSnapshot, strategyDepartmentId, strategyPartnerIds, type StrategyRecord } from './strategy-records.js';
 
 export { addMilestone, editMilestone, completeMilestone, type MilestoneView, type MilestoneResult } from './milestones.js';
 
@@ -48,6 +51,8 @@ export interface StrategyResult {
   strategy: StrategySummary;
   /** False when the request asked for what was already the case (e.g. closing a closed strategy). */
   changed: boolean;
+  /** A citywide strategy moved to a lead its owner is not in: the owner it no longer has. */
+  ownerRemoved?: { slackUserId: string; leadName: string };
 }
 
 function parseOrThrow<T>(parsed: { ok: true; data: T } | { ok: false; problems: Parameters<typeof invalidFields>[0] }): T {
@@ -72,17 +77,64 @@ const fieldColumns = (f: StrategyFields) => ({
   priorityCommunities: f.priorityCommunities,
 });
 
-export async function addStrategy(ctx: ServiceContext, actor: Actor, input: NewStrategyInput): Promise<StrategyResult> {
+/** Department names by id: what a citywide lead or partner may be. */
+async function departmentNames(db: Prisma | Tx): Promise<Map<number, string>> {
+  const rows = await db.department.findMany({ select: { id: true, name: true } });
+  return new Map(rows.map((d) => [d.id, d.name]));
+}
+
+/** A citywide choice, or every problem with it and with the other fields at once. */
+function citywideOrThrow(input: CitywideDepartmentsInput, names: ReadonlyMap<number, string>, others: readonly FieldProblem[] = []): CitywideDepartments {
+  const checked = checkCitywideDepartments(input, names);
+  if (!checked.ok || others.length > 0) throw invalidFields([...others, ...(checked.ok ? [] : checked.problems)]);
+  return checked.data;
+}
+
+/** An owner of a citywide strategy is one of its lead department's active people. */
+async function citywideOwnerId(db: Prisma | Tx, slackUserId: string, lead: { id: number; name: string }): Promise<number> {
+  const m = await db.member.findUnique({ where: { slackUserId }, select: { id: true, active: true, departmentId: true } });
+  if (!m?.active) throw invalidField('ownerSlackId', 'errors.invalid.ownerInactive', { slackUserId });
+  if (m.departmentId !== lead.id) throw invalidField('ownerSlackId', 'errors.invalid.ownerNotInLead', { slackUserId, department: lead.name });
+  return m.id;
+}
+
+/** What the audit keeps of a citywide strategy beyond its own columns. */
+const citywideAudit = (c: { leadDepartmentId: number | null; partnerDepartmentIds: readonly number[] }) => ({
+  leadDepartmentId: c.leadDepartmentId,
+  partnerDepartmentIds: c.partnerDepartmentIds,
+});
+
+/**
+ * Adds a strategy at the end of its objective. A citywide plan's strategy also names its
+ * lead department (required) and partners, and its owner must be one of the lead's people;
+ * only ORSE admins manage a citywide plan (it has no department).
+ */
+export async function addStrategy(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: NewStrategyInput & { citywide?: CitywideDepartmentsInput },
+): Promise<StrategyResult> {
   const today = cityToday(ctx);
   const data = parseOrThrow(parseFields(newStrategySchema(today), input));
   checkDueDateMove(data.dueDate, null, today);
   const objective = await ctx.prisma.objective.findUnique({
     where: { id: data.objectiveId },
-    select: { id: true, number: true, plan: { select: { departmentId: true, department: { select: { name: true } } } } },
+    select: { id: true, number: true, plan: { select: { kind: true, departmentId: true, department: { select: { name: true } } } } },
   });
   if (!objective) throw notFound('errors.notFound.objective', { objectiveId: data.objectiveId });
   await requireManage(ctx, actor, objective.plan.departmentId, { action: 'strategy.add', entityType: 'objective', entityId: objective.id });
-  const ownerId = data.ownerSlackId ? await activeMemberId(ctx.prisma, data.ownerSlackId, 'ownerSlackId') : null;
+  // A department plan's strategies belong to its department: lead and partners are not asked for there.
+  let citywide: CitywideDepartments | null = null;
+  let ownerId: number | null;
+  if (objective.plan.kind === 'CITYWIDE_PLAN') {
+    const names = await departmentNames(ctx.prisma);
+    citywide = citywideOrThrow(input.citywide ?? { leadDepartmentId: null, partnerDepartmentIds: [] }, names);
+    const lead = { id: citywide.leadDepartmentId, name: names.get(citywide.leadDepartmentId) ?? '' };
+    ownerId = data.ownerSlackId ? await citywideOwnerId(ctx.prisma, data.ownerSlackId, lead) : null;
+  } else {
+    ownerId = data.ownerSlackId ? await activeMemberId(ctx.prisma, data.ownerSlackId, 'ownerSlackId') : null;
+  }
+  const departmentId = citywide?.leadDepartmentId ?? objective.plan.departmentId;
 
   // Numbers are per objective; two leads adding at once both pick the next number and
   // one hits the unique key. Trying again with a fresh number is the right answer there.
@@ -91,14 +143,25 @@ export async function addStrategy(ctx: ServiceContext, actor: Actor, input: NewS
       const id = await ctx.prisma.$transaction(async (tx) => {
         const last = await tx.strategy.aggregate({ where: { objectiveId: objective.id }, _max: { number: true } });
         const created = await tx.strategy.create({
-          data: { objectiveId: objective.id, number: (last._max.number ?? 0) + 1, ownerId, ...fieldColumns(data) },
+          data: {
+            objectiveId: objective.id,
+            number: (last._max.number ?? 0) + 1,
+            ownerId,
+            ...fieldColumns(data),
+            ...(citywide
+              ? {
+                  leadDepartmentId: citywide.leadDepartmentId,
+                  partners: { create: citywide.partnerDepartmentIds.map((departmentId) => ({ departmentId })) },
+                }
+              : {}),
+          },
         });
         await writeAudit(tx, {
           actor: actor.slackUserId,
           action: 'strategy.add',
           entityType: 'strategy',
           entityId: String(created.id),
-          after: strategyAuditSnapshot(created),
+          after: { ...strategyAuditSnapshot(created), ...(citywide ? citywideAudit(citywide) : {}) },
         });
         const place = { ...created, objective: { number: objective.number, plan: objective.plan } };
         await queueChangeNotices(
@@ -111,7 +174,7 @@ export async function addStrategy(ctx: ServiceContext, actor: Actor, input: NewS
             strategy: noticeStrategy(place, created.dueDate),
             ownerSlackId: data.ownerSlackId ?? null,
           },
-          { people: [{ memberId: ownerId, role: 'owner' }], departmentId: objective.plan.departmentId },
+          { people: [{ memberId: ownerId, role: 'owner' }], departmentId },
         );
         return created.id;
       }, TX_OPTIONS);
@@ -137,6 +200,9 @@ async function changeStrategy(
   action: string,
   prepare: (s: StrategyRecord) => Promise<Change | null> | Change | null,
   notice?: (s: StrategyRecord, after: Strategy) => { notice: ChangeNotice; audience: NoticeAudience } | null,
+  // Writes what lives beside the strategy's row (a citywide strategy's partners) after the
+  // version check, and returns what the audit should add before and after.
+  alsoWrite?: (tx: Tx, s: StrategyRecord) => Promise<{ before: object; after: object }>,
 ): Promise<StrategyResult> {
   const s = await loadLiveStrategy(ctx.prisma, strategyId);
   await requireManage(ctx, actor, strategyDepartmentId(s), { action, entityType: 'strategy', entityId: s.id });
@@ -151,13 +217,14 @@ async function changeStrategy(
     });
     if (written.count !== 1) throw await whyNotWritten(tx, s.id, expectedVersion);
     const after = await tx.strategy.findUniqueOrThrow({ where: { id: s.id } });
+    const extra = await alsoWrite?.(tx, s);
     await writeAudit(tx, {
       actor: actor.slackUserId,
       action,
       entityType: 'strategy',
       entityId: String(s.id),
-      before: strategyAuditSnapshot(s),
-      after: strategyAuditSnapshot(after),
+      before: { ...strategyAuditSnapshot(s), ...extra?.before },
+      after: { ...strategyAuditSnapshot(after), ...extra?.after },
     });
     const told = notice?.(s, after);
     if (told) await queueChangeNotices(ctx, tx, told.notice, told.audience);
@@ -172,19 +239,77 @@ async function whyNotWritten(tx: Tx, strategyId: number, expectedVersion: number
   return conflict('errors.conflict.strategyChanged', { strategyId, expectedVersion, currentVersion: now.version });
 }
 
+/**
+ * Saves the Edit form. A citywide strategy's form also sends its partners and, for ORSE
+ * admins, its lead (`leadDepartmentId` left out keeps it): only an ORSE admin may move a
+ * strategy to another lead, since that hands it to another department's equity lead. An
+ * owner who is not in the new lead department is taken off, and the result says so.
+ */
 export async function editStrategy(
   ctx: ServiceContext,
   actor: Actor,
   strategyId: number,
   expectedVersion: number,
   input: StrategyFieldsInput,
+  citywideInput?: { leadDepartmentId?: number | null; partnerDepartmentIds: readonly number[] },
 ): Promise<StrategyResult> {
   const today = cityToday(ctx);
-  return changeStrategy(ctx, actor, strategyId, expectedVersion, 'strategy.edit', (s) => {
-    const data = parseOrThrow(parseFields(strategyFieldsSchema(today), input));
-    checkDueDateMove(data.dueDate, s.dueDate, today);
-    return fieldColumns(data);
-  });
+  let ownerRemoved: StrategyResult['ownerRemoved'];
+  let citywide: { before: { leadDepartmentId: number | null; partnerDepartmentIds: number[] }; after: CitywideDepartments } | null = null;
+  const result = await changeStrategy(
+    ctx,
+    actor,
+    strategyId,
+    expectedVersion,
+    'strategy.edit',
+    async (s) => {
+      const parsed = parseFields(strategyFieldsSchema(today), input);
+      const isCitywide = s.objective.plan.kind === 'CITYWIDE_PLAN' && citywideInput !== undefined;
+      if (!isCitywide) {
+        const data = parseOrThrow(parsed);
+        checkDueDateMove(data.dueDate, s.dueDate, today);
+        return fieldColumns(data);
+      }
+      const [names, partnersBefore] = await Promise.all([departmentNames(ctx.prisma), strategyPartnerIds(ctx.prisma, s.id)]);
+      const choice = citywideOrThrow(
+        {
+          leadDepartmentId: citywideInput.leadDepartmentId === undefined ? s.leadDepartmentId : citywideInput.leadDepartmentId,
+          partnerDepartmentIds: citywideInput.partnerDepartmentIds,
+        },
+        names,
+        parsed.ok ? [] : parsed.problems,
+      );
+      const data = parseOrThrow(parsed);
+      checkDueDateMove(data.dueDate, s.dueDate, today);
+      const moved = choice.leadDepartmentId !== s.leadDepartmentId;
+      if (moved && !isOrseAdmin(actor)) {
+        throw await refuse(ctx, actor, { action: 'strategy.moveLead', entityType: 'strategy', entityId: s.id }, 'errors.forbidden.moveLead', {
+          departmentId: choice.leadDepartmentId,
+        });
+      }
+      citywide = { before: { leadDepartmentId: s.leadDepartmentId, partnerDepartmentIds: partnersBefore }, after: choice };
+      let ownerColumns = {};
+      if (moved && s.owner) {
+        const owner = await ctx.prisma.member.findUnique({ where: { id: s.owner.id }, select: { departmentId: true } });
+        if (owner?.departmentId !== choice.leadDepartmentId) {
+          ownerRemoved = { slackUserId: s.owner.slackUserId, leadName: names.get(choice.leadDepartmentId) ?? '' };
+          ownerColumns = { ownerId: null, needsReassignment: false };
+        }
+      }
+      return { ...fieldColumns(data), ...ownerColumns, leadDepartmentId: choice.leadDepartmentId };
+    },
+    undefined,
+    async (tx, s) => {
+      if (!citywide) return { before: {}, after: {} };
+      const after = citywide.after;
+      await tx.strategyPartner.deleteMany({ where: { strategyId: s.id } });
+      if (after.partnerDepartmentIds.length > 0) {
+        await tx.strategyPartner.createMany({ data: after.partnerDepartmentIds.map((departmentId) => ({ strategyId: s.id, departmentId })) });
+      }
+      return { before: citywideAudit(citywide.before), after: citywideAudit(after) };
+    },
+  );
+  return ownerRemoved ? { ...result, ownerRemoved } : result;
 }
 
 /** Gives the strategy to another active member, which also settles a pending reassignment. */

@@ -99,6 +99,8 @@ describe('service error messages', () => {
           number: '2',
           target: '90%',
           label: 'Staff trained',
+          department: 'San José Public Library',
+          count: '30',
         });
         expect(text, `${lang} ${key}`).not.toBe(key);
         expect(text, `${lang} ${key}`).not.toMatch(/{{\w+}}/);

@@ -28,7 +28,7 @@ export const SUBCOMMANDS: readonly SubcommandInfo[] = [
   { name: 'status', usage: '/reap status coverage [department]', available: true, audience: 'orse', helpKey: 'statusCoverage' },
   { name: 'deadlines', usage: '/reap deadlines', available: true },
   { name: 'plan', usage: '/reap plan [department]', available: true },
-  { name: 'add', usage: '/reap add [department]', available: true, audience: 'managers' },
+  { name: 'add', usage: '/reap add [department | plan]', available: true, audience: 'managers' },
   { name: 'canvas', usage: '/reap canvas', available: true, audience: 'managers' },
   { name: 'report', usage: '/reap report [FY]', available: true },
   { name: 'language', usage: '/reap language en|es|vi', available: true },

@@ -21,7 +21,14 @@ import {
 } from '../../../src/slack/features/manage/ui/manage-modals.js';
 import { MANAGE_ACTION_ID, MANAGE_OPS, manageOverflow, parseManageValue } from '../../../src/slack/features/manage/ui/manage-overflow.js';
 import { milestoneEditModal, milestonesModal } from '../../../src/slack/features/manage/ui/milestone-form.js';
-import { addStrategyModal, editStrategyModal, type ObjectiveGroup } from '../../../src/slack/features/manage/ui/strategy-form.js';
+import {
+  addCitywideStrategyModal,
+  addStrategyModal,
+  editStrategyModal,
+  parseAddTarget,
+  type CitywideAddData,
+  type ObjectiveGroup,
+} from '../../../src/slack/features/manage/ui/strategy-form.js';
 
 const LIMITS = { text: 2000, performanceMeasures: 3000, outputs: 3000 };
 const LONG = 'Équité & <accès> pour tous 🌎 '.repeat(200);
@@ -143,6 +150,165 @@ describe('strategy forms', () => {
     expect(byId('dueDate').element).toMatchObject({ initial_date: '2020-01-31' });
     expect(byId('outputs').element).toMatchObject({ initial_value: 'Un informe', max_length: 3000 });
     expect((byId('flags').element.initial_options as { value: string }[]).map((o) => o.value)).toEqual(['languageAccess', 'genderEquity']);
+  });
+});
+
+describe('a citywide plan’s strategy forms', () => {
+  type Option = { value: string; text: { text: string } };
+  type Element = {
+    type: string;
+    action_id: string;
+    options?: Option[];
+    option_groups?: { options: Option[] }[];
+    initial_option?: Option;
+    initial_options?: Option[];
+  };
+  const department = (id: number, name = `Department ${id}`) => ({ id, code: `D${id}`, name });
+  const departments = (n: number) => Array.from({ length: n }, (_, i) => department(i + 1, `Department ${String(i + 1).padStart(3, '0')} ${LONG}`));
+  const LIB = { id: 7, code: 'LIB', name: 'San José Public Library' };
+  const PRNS = { id: 8, code: 'PRNS', name: 'Parks, Recreation & Neighborhood Services' };
+  const HSG = { id: 9, code: 'HSG', name: 'Housing' };
+  const WSJ = { id: 40, key: 'WSJ-2021-2024', title: 'Welcoming San José Plan 2.0' };
+  const base = (over: Partial<CitywideAddData> = {}): CitywideAddData => ({
+    plan: WSJ,
+    departments: [LIB, HSG],
+    citywidePlans: [WSJ],
+    allDepartments: [HSG, PRNS, LIB],
+    pillars: [
+      { id: 401, number: 1, title: 'Leadership and Communications' },
+      { id: 402, number: 2, title: 'Language Access' },
+    ],
+    lead: null,
+    partnerIds: [],
+    owners: null,
+    ownerSlackId: null,
+    limits: LIMITS,
+    ...over,
+  });
+  const element = (view: { blocks: readonly unknown[] }, blockId: string) =>
+    (view.blocks.find((b) => (b as { block_id?: string }).block_id === blockId) as { element?: Element } | undefined)?.element;
+  const values = (e: Element | undefined) => [...(e?.options ?? []), ...(e?.option_groups ?? []).flatMap((g) => g.options)].map((o) => o.value);
+
+  it('asks for the lead before offering owners, with every department as lead or partner', () => {
+    for (const lang of LANGUAGES) {
+      const view = addCitywideStrategyModal(translator(lang), base());
+      expectValidModal(view);
+      expect(JSON.parse(view.private_metadata!)).toEqual({ planId: WSJ.id });
+      const lead = view.blocks.find((b) => b.block_id === 'leadDepartmentId') as { dispatch_action?: boolean; optional?: boolean; element: Element };
+      expect(lead.dispatch_action).toBe(true);
+      expect(lead.optional).toBeFalsy();
+      expect(values(lead.element)).toEqual(['9', '8', '7']);
+      expect(element(view, 'partnerDepartmentIds')?.type).toBe('multi_static_select');
+      expect(values(element(view, 'partnerDepartmentIds'))).toEqual(['9', '8', '7']);
+      // No owner before a lead: the owners are the lead's people.
+      expect(element(view, 'ownerSlackId')).toBeUndefined();
+      expect(values(element(view, 'objectiveId'))).toEqual(['401', '402']);
+      // The admin's picker shows the citywide plan chosen, after the departments.
+      expect(element(view, 'department')?.initial_option?.value).toBe('plan:40');
+    }
+    expect(JSON.stringify(addCitywideStrategyModal(translator('en'), base()).blocks)).toContain('Choose the lead department first');
+  });
+
+  it('offers the lead’s people as owners and leaves the lead out of the partners', () => {
+    const view = addCitywideStrategyModal(translator('vi'), {
+      ...base(),
+      lead: LIB,
+      partnerIds: [PRNS.id],
+      owners: { kind: 'members', members: [{ slackUserId: 'U0LIB02', name: 'Lan' }], departmentName: LIB.name },
+      ownerSlackId: 'U0LIB02',
+    });
+    expectValidModal(view);
+    expect(element(view, 'leadDepartmentId')?.initial_option?.value).toBe('7');
+    const partners = element(view, 'partnerDepartmentIds')!;
+    expect(values(partners)).toEqual(['9', '8']);
+    expect(partners.initial_options?.map((o) => o.value)).toEqual(['8']);
+    const owner = element(view, 'ownerSlackId')!;
+    expect(owner.type).toBe('static_select');
+    expect(owner.initial_option?.value).toBe('U0LIB02');
+    // A new lead is a new element, so Slack takes its initial choices.
+    expect(owner.action_id).toBe('owner:lead:7');
+    expect(partners.action_id).toBe('partners:7');
+  });
+
+  it('groups more departments than a select holds, with option text within 75 characters', () => {
+    const many = departments(230);
+    const view = addCitywideStrategyModal(translator('es'), { ...base(), allDepartments: many, departments: many, lead: many[0]!, owners: members(101) });
+    expectValidModal(view);
+    for (const id of ['leadDepartmentId', 'partnerDepartmentIds', 'department']) {
+      const e = element(view, id)!;
+      expect(e.option_groups!.every((g) => g.options.length <= 100)).toBe(true);
+      expect(e.option_groups!.flatMap((g) => g.options).every((o) => [...o.text.text].length <= 75)).toBe(true);
+    }
+    expect(values(element(view, 'leadDepartmentId'))).toHaveLength(230);
+    expect(values(element(view, 'partnerDepartmentIds'))).toHaveLength(229);
+    expect(values(element(view, 'department'))).toContain('plan:40');
+    // More than 100 people: anyone may be picked, and the service checks they are the lead's.
+    expect(element(view, 'ownerSlackId')?.type).toBe('users_select');
+  });
+
+  it('offers the citywide plans in an admin’s department picker', () => {
+    const view = addStrategyModal(translator('en'), {
+      department: LIB,
+      departments: [HSG, LIB],
+      citywidePlans: [WSJ],
+      objectiveGroups: [{ planTitle: 'Library plan', objectives: [{ id: 1, number: 1, title: 'Access' }] }],
+      owners: members(2),
+      limits: LIMITS,
+    });
+    expectValidModal(view);
+    const picker = element(view, 'department')!;
+    expect(picker.option_groups?.map((g) => g.options.map((o) => o.value))).toEqual([['9', '7'], ['plan:40']]);
+    expect(picker.initial_option?.value).toBe('7');
+    // A department plan's form has no lead or partners.
+    expect(element(view, 'leadDepartmentId')).toBeUndefined();
+    expect(element(view, 'partnerDepartmentIds')).toBeUndefined();
+  });
+
+  it('reads the picker’s value as a department or a citywide plan, and nothing else', () => {
+    expect(parseAddTarget('7')).toEqual({ departmentId: 7 });
+    expect(parseAddTarget('plan:40')).toEqual({ planId: 40 });
+    for (const junk of [undefined, '', 'plan:', 'plan:0', '0', '-1', 'x7', 'plan:99999999999', '7.5']) expect(parseAddTarget(junk)).toBeNull();
+  });
+
+  it('shows the lead as a picker to ORSE admins and as text to the lead’s equity lead, partners to both', () => {
+    const values_ = {
+      text: 'Texto',
+      dueDate: null,
+      performanceMeasures: '',
+      outputs: '',
+      flags: { languageAccess: false, disabilityAccess: false, genderEquity: false, priorityCommunities: false },
+    };
+    const citywide = { departments: [HSG, PRNS, LIB], lead: LIB, partnerIds: [PRNS.id] };
+    for (const lang of LANGUAGES) {
+      const t = translator(lang);
+      const admin = editStrategyModal(t, {
+        ...HEADER,
+        meta: { strategyId: 9, version: 4 },
+        limits: LIMITS,
+        values: values_,
+        citywide: { ...citywide, canMoveLead: true },
+      });
+      expectValidModal(admin);
+      expect(element(admin, 'leadDepartmentId')?.initial_option?.value).toBe('7');
+      expect(element(admin, 'partnerDepartmentIds')?.initial_options?.map((o) => o.value)).toEqual(['8']);
+      // An admin moving the lead may make the old lead a partner in the same Save.
+      expect(values(element(admin, 'partnerDepartmentIds'))).toEqual(['9', '8', '7']);
+      const lead = editStrategyModal(t, {
+        ...HEADER,
+        meta: { strategyId: 9, version: 4 },
+        limits: LIMITS,
+        values: values_,
+        citywide: { ...citywide, canMoveLead: false },
+      });
+      expectValidModal(lead);
+      expect(element(lead, 'leadDepartmentId')).toBeUndefined();
+      expect(JSON.stringify(lead.blocks)).toContain('San José Public Library');
+      expect(element(lead, 'partnerDepartmentIds')?.initial_options?.map((o) => o.value)).toEqual(['8']);
+      expect(values(element(lead, 'partnerDepartmentIds'))).toEqual(['9', '8']);
+    }
+    const plain = editStrategyModal(translator('en'), { ...HEADER, meta: { strategyId: 9, version: 4 }, limits: LIMITS, values: values_ });
+    expect(element(plain, 'leadDepartmentId')).toBeUndefined();
+    expect(element(plain, 'partnerDepartmentIds')).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@
 import type { App, BlockAction, BlockButtonAction, OverflowAction, StaticSelectAction, ViewSubmitAction } from '@slack/bolt';
 import type { AppContext } from '../../../services/app-context.js';
 import { addDepartmentSelect } from './listeners/add-department-select.js';
+import { addLeadSelect } from './listeners/add-lead-select.js';
 import { addSubmission } from './listeners/add-submission.js';
 import { closeSubmission } from './listeners/close-submission.js';
 import { deferSubmission } from './listeners/defer-submission.js';
@@ -22,12 +23,13 @@ import { MANAGE_CALLBACKS, REASSIGN_ACTION_ID } from './ui/manage-modals.js';
 import { MANAGE_ACTION_ID } from './ui/manage-overflow.js';
 import { MEASURE_CALLBACKS, MEASURE_MENU_ACTION_ID } from './ui/measure-form.js';
 import { MILESTONE_COMPLETE_ACTION_ID, MILESTONE_EDIT_ACTION_ID } from './ui/milestone-form.js';
-import { ADD_DEPARTMENT_ACTION_ID, MEASURES_OPEN_ACTION_ID } from './ui/strategy-form.js';
+import { ADD_DEPARTMENT_ACTION_ID, ADD_LEAD_ACTION_ID, MEASURES_OPEN_ACTION_ID } from './ui/strategy-form.js';
 
 export function register(app: App, ctx: AppContext): void {
   app.action<BlockAction<OverflowAction>>(MANAGE_ACTION_ID, manageMenu(ctx));
   app.action<BlockButtonAction>(REASSIGN_ACTION_ID, reassignButton(ctx));
   app.action<BlockAction<StaticSelectAction>>(ADD_DEPARTMENT_ACTION_ID, addDepartmentSelect(ctx));
+  app.action<BlockAction<StaticSelectAction>>(ADD_LEAD_ACTION_ID, addLeadSelect(ctx));
   app.action<BlockButtonAction>(MEASURES_OPEN_ACTION_ID, measuresButton(ctx));
   app.action<BlockAction<OverflowAction>>(MEASURE_MENU_ACTION_ID, measureMenu(ctx));
   app.action<BlockButtonAction>(MILESTONE_EDIT_ACTION_ID, milestoneEditButton(ctx));

@@ -9,12 +9,12 @@ import type { Actor } from '../../../domain/permissions.js';
 import { STRATEGY_FIELD_LIMITS } from '../../../domain/strategy-input.js';
 import type { AppContext } from '../../../services/app-context.js';
 import { isOrseAdmin, loadActor, requireManage } from '../../../services/authz.js';
-import { departmentsWithPlans } from '../../../services/departments.js';
+import { departmentsWithPlans, listDepartments } from '../../../services/departments.js';
 import { activeDepartmentMembers } from '../../../services/members.js';
 import { openMilestones } from '../../../services/milestones.js';
-import { departmentObjectives } from '../../../services/plans.js';
+import { citywidePillars, citywidePlans, departmentObjectives } from '../../../services/plans.js';
 import { loadManagedStrategy } from '../../../services/strategies.js';
-import { strategyDepartment, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
+import { partnersOfStrategy, strategyDepartment, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
 import { speakerFor } from '../../caller.js';
 import { openThenFill } from '../../loading-modal.js';
 import type { Translate } from '../../i18n/index.js';
@@ -33,7 +33,7 @@ import { milestonesModal } from './ui/milestone-form.js';
 import { measuresModal } from './ui/measure-form.js';
 import { activeMeasures } from '../../../services/measures.js';
 import type { ManageOp } from './ui/manage-overflow.js';
-import { addStrategyModal, editStrategyModal, type DepartmentChoice } from './ui/strategy-form.js';
+import { addCitywideStrategyModal, addStrategyModal, editStrategyModal, type DepartmentChoice, type EditStrategyData } from './ui/strategy-form.js';
 
 export function headerOf(s: StrategyRecord): StrategyHeader {
   return {
@@ -71,6 +71,13 @@ export function strategyOwnerChoices(ctx: AppContext, s: StrategyRecord): Promis
   return ownerChoices(ctx, department?.id ?? null, department?.name ?? null);
 }
 
+/** A citywide strategy's lead and partners for its Edit form; only ORSE admins may move the lead. */
+async function citywideEditChoices(ctx: AppContext, s: StrategyRecord, actor: Actor | undefined): Promise<NonNullable<EditStrategyData['citywide']>> {
+  const [departments, partnerIds] = await Promise.all([listDepartments(ctx), partnersOfStrategy(ctx, s.id)]);
+  const lead = s.leadDepartment ? { id: s.leadDepartment.id, code: s.leadDepartment.code, name: s.leadDepartment.name } : null;
+  return { departments, lead, partnerIds, canMoveLead: actor !== undefined && isOrseAdmin(actor) };
+}
+
 /** The milestones modal for a strategy, freshly loaded. */
 export async function milestonesView(ctx: AppContext, t: Translate, s: StrategyRecord, notice?: string, formKey = ''): Promise<View> {
   const [open, owners] = await Promise.all([openMilestones(ctx, s.id), strategyOwnerChoices(ctx, s)]);
@@ -78,7 +85,7 @@ export async function milestonesView(ctx: AppContext, t: Translate, s: StrategyR
 }
 
 /** The modal for one Manage menu choice, for a strategy the actor may manage. */
-export async function manageView(ctx: AppContext, t: Translate, op: ManageOp, s: StrategyRecord, origin?: PlanOrigin): Promise<View> {
+export async function manageView(ctx: AppContext, t: Translate, op: ManageOp, s: StrategyRecord, origin?: PlanOrigin, actor?: Actor): Promise<View> {
   const header = headerOf(s);
   const meta: StrategyMeta = origin ? { strategyId: s.id, version: s.version, origin } : { strategyId: s.id, version: s.version };
   switch (op) {
@@ -99,6 +106,7 @@ export async function manageView(ctx: AppContext, t: Translate, op: ManageOp, s:
             priorityCommunities: s.priorityCommunities,
           },
         },
+        ...(s.objective.plan.kind === 'CITYWIDE_PLAN' ? { citywide: await citywideEditChoices(ctx, s, actor) } : {}),
       });
     case 'reassign':
       return reassignModal(t, {
@@ -147,7 +155,7 @@ export async function openManageModal(
     }
     const actor = await loadActor(ctx, input.slackUserId);
     const s = await loadManagedStrategy(ctx, actor, input.strategyId, AUDIT_ACTION[input.op]);
-    return manageView(ctx, t, input.op, s, input.origin);
+    return manageView(ctx, t, input.op, s, input.origin, actor);
   });
 }
 
@@ -177,16 +185,62 @@ export async function openManageForm(
 /** The add form for `department`, after the services accepted the actor for it. */
 export async function addStrategyView(ctx: AppContext, t: Translate, actor: Actor, department: DepartmentChoice): Promise<View> {
   await requireManage(ctx, actor, department.id, { action: 'strategy.add', entityType: 'department', entityId: department.id });
-  const [departments, groups, owners] = await Promise.all([
-    isOrseAdmin(actor) ? departmentsWithPlans(ctx) : Promise.resolve(null),
+  const admin = isOrseAdmin(actor);
+  const [departments, plans, groups, owners] = await Promise.all([
+    admin ? departmentsWithPlans(ctx) : Promise.resolve(null),
+    admin ? citywidePlans(ctx) : Promise.resolve([]),
     departmentObjectives(ctx, department.id),
     ownerChoices(ctx, department.id, department.name),
   ]);
   return addStrategyModal(t, {
     department,
     departments,
+    citywidePlans: plans,
     objectiveGroups: groups,
     owners,
+    limits: STRATEGY_FIELD_LIMITS,
+  });
+}
+
+/** What the citywide add form had chosen when it is redrawn (a new lead, say). */
+export interface CitywideAddChoices {
+  leadId: number | null;
+  partnerIds: readonly number[];
+  ownerSlackId: string | null;
+}
+
+/**
+ * The add form for a citywide plan, which only ORSE admins manage (it has no department).
+ * Its owners are the chosen lead's people; an owner picked before stays if they are one.
+ */
+export async function addCitywideStrategyView(
+  ctx: AppContext,
+  t: Translate,
+  actor: Actor,
+  planId: number,
+  chosen: CitywideAddChoices = { leadId: null, partnerIds: [], ownerSlackId: null },
+): Promise<View | null> {
+  await requireManage(ctx, actor, null, { action: 'strategy.add', entityType: 'plan', entityId: planId });
+  const [plan, departments, plans, allDepartments] = await Promise.all([
+    citywidePillars(ctx, planId),
+    departmentsWithPlans(ctx),
+    citywidePlans(ctx),
+    listDepartments(ctx),
+  ]);
+  if (!plan) return null;
+  const lead = allDepartments.find((d) => d.id === chosen.leadId) ?? null;
+  const owners = lead ? await ownerChoices(ctx, lead.id, lead.name) : null;
+  const keepOwner = owners?.kind === 'members' ? owners.members.some((m) => m.slackUserId === chosen.ownerSlackId) : false;
+  return addCitywideStrategyModal(t, {
+    plan: { id: plan.id, key: plan.key, title: plan.title },
+    departments,
+    citywidePlans: plans,
+    allDepartments,
+    pillars: plan.objectives,
+    lead,
+    partnerIds: chosen.partnerIds.filter((id) => id !== lead?.id),
+    owners,
+    ownerSlackId: keepOwner ? chosen.ownerSlackId : null,
     limits: STRATEGY_FIELD_LIMITS,
   });
 }

@@ -13,6 +13,8 @@ const en = {
     leadStatus:
       'Only your department’s equity lead or an ORSE admin can mark a strategy Completed or Deferred, or change it after they did. To defer, use Manage in `/reap plan` (it asks for a reason and a date). Nothing was saved.',
     adminOnly: 'Only ORSE admins can do this.',
+    moveLead:
+      'Only an ORSE admin can move this strategy to another lead department. Nothing was saved; you can still change its partners and the other fields.',
   },
   notFound: {
     measure: 'That measure no longer exists.',
@@ -61,6 +63,11 @@ const en = {
     ownerInactive: 'That person is no longer active in Slack; please choose someone else.',
     departmentRequired: 'Please choose a department: {{choices}}.',
     noRoles: 'Please choose at least one role.',
+    departmentUnknown: 'That department is no longer in REAP Tracker. Please choose another one.',
+    leadAsPartner: '{{department}} leads this strategy, so it can’t also be a partner. Please remove it from the partners.',
+    tooManyPartners: 'You chose {{count, number}} partner departments; the limit is {{limit, number}}. Please choose fewer.',
+    ownerNotInLead:
+      'This person isn’t in {{department}}. A citywide strategy’s owner is one of its lead department’s people: choose someone from {{department}}, or another lead.',
     input: 'This value isn’t valid: {{detail}}',
   },
 };
@@ -76,6 +83,8 @@ const es: Widen<typeof en> = {
     leadStatus:
       'Solo la persona líder de equidad de su departamento o un administrador de ORSE puede marcar una estrategia como Completada o Aplazada, o cambiarla después. Para aplazarla, use Administrar en `/reap plan` (pide un motivo y una fecha). No se guardó nada.',
     adminOnly: 'Solo los administradores de ORSE pueden hacer esto.',
+    moveLead:
+      'Solo un administrador de ORSE puede pasar esta estrategia a otro departamento líder. No se guardó nada; aún puede cambiar sus departamentos asociados y los demás campos.',
   },
   notFound: {
     measure: 'Ese indicador ya no existe.',
@@ -126,6 +135,11 @@ const es: Widen<typeof en> = {
     ownerInactive: 'Esa persona ya no está activa en Slack; elija a otra.',
     departmentRequired: 'Elija un departamento: {{choices}}.',
     noRoles: 'Elija al menos una función.',
+    departmentUnknown: 'Ese departamento ya no está en REAP Tracker. Elija otro.',
+    leadAsPartner: '{{department}} dirige esta estrategia, así que no puede ser también asociado. Quítelo de los asociados.',
+    tooManyPartners: 'Eligió {{count, number}} departamentos asociados; el límite es {{limit, number}}. Elija menos.',
+    ownerNotInLead:
+      'Esta persona no está en {{department}}. La persona responsable de una estrategia municipal es del departamento líder: elija a alguien de {{department}}, u otro departamento líder.',
     input: 'Este valor no es válido: {{detail}}',
   },
 };
@@ -141,6 +155,8 @@ const vi: Widen<typeof en> = {
     leadStatus:
       'Chỉ trưởng nhóm công bằng của sở bạn hoặc quản trị viên ORSE mới có thể đánh dấu một chiến lược là Hoàn thành hoặc Hoãn lại, hay thay đổi nó sau đó. Để hoãn lại, hãy dùng Quản lý trong `/reap plan` (cần lý do và ngày). Chưa có gì được lưu.',
     adminOnly: 'Chỉ quản trị viên ORSE mới làm được việc này.',
+    moveLead:
+      'Chỉ quản trị viên ORSE mới chuyển được chiến lược này sang sở chủ trì khác. Chưa có gì được lưu; bạn vẫn có thể đổi các sở đối tác và những trường khác.',
   },
   notFound: {
     measure: 'Chỉ số đó không còn tồn tại.',
@@ -189,6 +205,11 @@ const vi: Widen<typeof en> = {
     ownerInactive: 'Người này không còn hoạt động trên Slack; vui lòng chọn người khác.',
     departmentRequired: 'Vui lòng chọn sở: {{choices}}.',
     noRoles: 'Vui lòng chọn ít nhất một vai trò.',
+    departmentUnknown: 'Sở này không còn trong REAP Tracker. Vui lòng chọn sở khác.',
+    leadAsPartner: '{{department}} chủ trì chiến lược này nên không thể đồng thời là đối tác. Vui lòng bỏ sở này khỏi danh sách đối tác.',
+    tooManyPartners: 'Bạn đã chọn {{count, number}} sở đối tác; giới hạn là {{limit, number}}. Vui lòng chọn ít hơn.',
+    ownerNotInLead:
+      'Người này không thuộc {{department}}. Người phụ trách chiến lược toàn thành phố phải là người của sở chủ trì: hãy chọn một người của {{department}}, hoặc chọn sở chủ trì khác.',
     input: 'Giá trị này không hợp lệ: {{detail}}',
   },
 };

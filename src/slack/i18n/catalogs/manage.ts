@@ -64,6 +64,17 @@ const en = {
     newDueDateHint: 'Must be after today.',
     milestoneTitle: 'Milestone',
     milestoneTitlePlaceholder: 'For example: Pilot at two branches',
+    departmentsGroup: 'Departments',
+    citywidePlansGroup: 'Citywide plans',
+    departmentRange: '{{first}} – {{last}}',
+    pillar: 'Pillar',
+    pillarPlaceholder: 'Choose a pillar',
+    lead: 'Lead department',
+    leadPlaceholder: 'Choose the lead department',
+    leadHint: 'Its equity lead manages this strategy, and the owner is one of its people.',
+    partners: 'Partner departments',
+    partnersPlaceholder: 'Choose partner departments',
+    partnersHint: 'Partners can read this strategy. The lead department can’t also be a partner (at most {{limit}}).',
   },
   context: {
     strategy: '*{{label}}* {{text}}',
@@ -76,6 +87,8 @@ const en = {
     noDueDate: 'No due date',
     status: 'Status: {{status}}',
     ownerOutsideDepartment: 'Only active members of {{department}} are listed.',
+    lead: 'Lead department: *{{department}}*. Only an ORSE admin can move it to another department.',
+    ownerAfterLead: 'Choose the lead department first: the owner is picked from its people.',
   },
   close: {
     confirm: 'Close *{{label}}* as completed? Its status becomes “Completed” and reminders stop. Progress updates stay on record.',
@@ -99,10 +112,12 @@ const en = {
     milestoneAdded: 'Milestone “{{title}}” was added to strategy *{{label}}*.',
     milestoneEdited: 'Milestone “{{title}}” was saved.',
     milestoneCompleted: 'Milestone “{{title}}” is marked done.',
+    ownerRemoved: '{{owner}} isn’t in {{department}}, so this strategy has no owner now. {{department}}’s equity lead can choose one with Manage → Reassign.',
   },
   empty: {
     noObjectives: '{{department}} has no plan objectives yet, so there is nothing to add a strategy to. Ask ORSE to import the department’s plan first.',
     noDepartments: 'No department has a plan yet. Import a plan first (`reap import`).',
+    planGone: 'That citywide plan is no longer in REAP Tracker. Please close this form and pick another plan.',
   },
   deactivated: {
     text: '{{person}} left Slack; {{count}} of their strategies need a new owner.',
@@ -177,6 +192,17 @@ const es: Widen<typeof en> = {
     newDueDateHint: 'Debe ser posterior a hoy.',
     milestoneTitle: 'Hito',
     milestoneTitlePlaceholder: 'Por ejemplo: Piloto en dos sucursales',
+    departmentsGroup: 'Departamentos',
+    citywidePlansGroup: 'Planes municipales',
+    departmentRange: '{{first}} – {{last}}',
+    pillar: 'Pilar',
+    pillarPlaceholder: 'Elija un pilar',
+    lead: 'Departamento líder',
+    leadPlaceholder: 'Elija el departamento líder',
+    leadHint: 'Su líder de equidad gestiona esta estrategia, y la persona responsable es de ese departamento.',
+    partners: 'Departamentos asociados',
+    partnersPlaceholder: 'Elija los departamentos asociados',
+    partnersHint: 'Los asociados pueden leer esta estrategia. El departamento líder no puede ser también asociado ({{limit}} como máximo).',
   },
   context: {
     strategy: '*{{label}}* {{text}}',
@@ -189,6 +215,8 @@ const es: Widen<typeof en> = {
     noDueDate: 'Sin fecha límite',
     status: 'Estado: {{status}}',
     ownerOutsideDepartment: 'Solo aparecen las personas activas de {{department}}.',
+    lead: 'Departamento líder: *{{department}}*. Solo un administrador de ORSE puede pasarla a otro departamento.',
+    ownerAfterLead: 'Elija primero el departamento líder: la persona responsable se elige entre su personal.',
   },
   close: {
     confirm: '¿Cerrar *{{label}}* como completada? Su estado pasa a “Completado” y se detienen los recordatorios. Los informes de avance se conservan.',
@@ -212,11 +240,14 @@ const es: Widen<typeof en> = {
     milestoneAdded: 'El hito “{{title}}” se agregó a la estrategia *{{label}}*.',
     milestoneEdited: 'El hito “{{title}}” se guardó.',
     milestoneCompleted: 'El hito “{{title}}” quedó marcado como hecho.',
+    ownerRemoved:
+      '{{owner}} no está en {{department}}, así que esta estrategia ya no tiene responsable. La persona líder de equidad de {{department}} puede elegir a alguien con Administrar → Reasignar.',
   },
   empty: {
     noObjectives:
       '{{department}} todavía no tiene objetivos en su plan, así que no hay dónde agregar una estrategia. Pida a ORSE que primero importe el plan del departamento.',
     noDepartments: 'Ningún departamento tiene un plan todavía. Importe primero un plan (`reap import`).',
+    planGone: 'Ese plan municipal ya no está en REAP Tracker. Cierre este formulario y elija otro plan.',
   },
   deactivated: {
     text: '{{person}} dejó Slack; {{count}} de sus estrategias necesitan una nueva persona responsable.',
@@ -291,6 +322,17 @@ const vi: Widen<typeof en> = {
     newDueDateHint: 'Phải sau ngày hôm nay.',
     milestoneTitle: 'Mốc',
     milestoneTitlePlaceholder: 'Ví dụ: Thí điểm tại hai chi nhánh',
+    departmentsGroup: 'Các sở',
+    citywidePlansGroup: 'Kế hoạch toàn thành phố',
+    departmentRange: '{{first}} – {{last}}',
+    pillar: 'Trụ cột',
+    pillarPlaceholder: 'Chọn một trụ cột',
+    lead: 'Sở chủ trì',
+    leadPlaceholder: 'Chọn sở chủ trì',
+    leadHint: 'Người phụ trách công bằng của sở này quản lý chiến lược, và người phụ trách chiến lược là người của sở này.',
+    partners: 'Các sở đối tác',
+    partnersPlaceholder: 'Chọn các sở đối tác',
+    partnersHint: 'Các sở đối tác được xem chiến lược này. Sở chủ trì không thể đồng thời là đối tác (tối đa {{limit}} sở).',
   },
   context: {
     strategy: '*{{label}}* {{text}}',
@@ -303,6 +345,8 @@ const vi: Widen<typeof en> = {
     noDueDate: 'Chưa có hạn chót',
     status: 'Trạng thái: {{status}}',
     ownerOutsideDepartment: 'Chỉ liệt kê những người đang hoạt động của {{department}}.',
+    lead: 'Sở chủ trì: *{{department}}*. Chỉ quản trị viên ORSE mới chuyển được sang sở khác.',
+    ownerAfterLead: 'Hãy chọn sở chủ trì trước: người phụ trách được chọn trong số người của sở đó.',
   },
   close: {
     confirm: 'Đóng *{{label}}* và đánh dấu đã hoàn thành? Trạng thái sẽ thành “Hoàn thành” và ngừng nhắc nhở. Các báo cáo tiến độ vẫn được lưu.',
@@ -326,10 +370,13 @@ const vi: Widen<typeof en> = {
     milestoneAdded: 'Đã thêm mốc “{{title}}” vào chiến lược *{{label}}*.',
     milestoneEdited: 'Đã lưu mốc “{{title}}”.',
     milestoneCompleted: 'Mốc “{{title}}” đã được đánh dấu xong.',
+    ownerRemoved:
+      '{{owner}} không thuộc {{department}} nên chiến lược này hiện chưa có người phụ trách. Người phụ trách công bằng của {{department}} có thể chọn người qua Quản lý → Giao lại.',
   },
   empty: {
     noObjectives: '{{department}} chưa có mục tiêu nào trong kế hoạch nên chưa thể thêm chiến lược. Hãy nhờ ORSE nhập kế hoạch của sở trước.',
     noDepartments: 'Chưa có sở nào có kế hoạch. Hãy nhập kế hoạch trước (`reap import`).',
+    planGone: 'Kế hoạch toàn thành phố này không còn trong REAP Tracker. Vui lòng đóng biểu mẫu này và chọn kế hoạch khác.',
   },
   deactivated: {
     text: '{{person}} đã rời Slack; {{count}} chiến lược của họ cần người phụ trách mới.',

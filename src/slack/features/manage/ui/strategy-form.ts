@@ -1,6 +1,7 @@
 // The strategy form: `/reap add` (department, objective, owner and the fields) and Edit
 // (the fields, prefilled). Block ids are the service's field names, so a refusal from
-// addStrategy/editStrategy lands under the input it is about.
+// addStrategy/editStrategy lands under the input it is about. A citywide plan's strategy
+// also has a lead department and partner departments; department plans' forms do not.
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { z } from 'zod';
 import type { Translate } from '../../../i18n/index.js';
@@ -18,6 +19,7 @@ import { context, mrkdwnSection, option, plain } from '../../../ui/blocks.js';
 import { metadataCodec, metadataId } from '../../../ui/private-metadata.js';
 import { escapeMrkdwn } from '../../../ui/mrkdwn.js';
 import { limitHint } from '../../../ui/limit-hint.js';
+import { CITYWIDE_FIELDS, MAX_PARTNER_DEPARTMENTS } from '../../../../domain/citywide-departments.js';
 
 export const STRATEGY_BLOCKS = {
   department: 'department',
@@ -28,10 +30,26 @@ export const STRATEGY_BLOCKS = {
   performanceMeasures: 'performanceMeasures',
   outputs: 'outputs',
   flags: 'flags',
+  lead: CITYWIDE_FIELDS.lead,
+  partners: CITYWIDE_FIELDS.partners,
 } as const;
 
 /** The department picker in /reap add dispatches a block action so the objectives can follow. */
 export const ADD_DEPARTMENT_ACTION_ID = 'manage:add:department';
+
+/** The lead picker of a citywide add form dispatches too: the owners are the lead's people. */
+export const ADD_LEAD_ACTION_ID = 'manage:add:lead';
+
+/** The department picker's value for a citywide plan; a department's value is its id. */
+export const citywidePlanValue = (planId: number): string => `plan:${planId}`;
+
+/** What the department picker chose: a department or a citywide plan; null for anything else. */
+export function parseAddTarget(value: string | undefined): { departmentId: number } | { planId: number } | null {
+  const m = /^(plan:)?(\d{1,10})$/.exec(value ?? '');
+  const id = m ? Number(m[2]) : NaN;
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  return m![1] ? { planId: id } : { departmentId: id };
+}
 
 export const FLAGS = ['languageAccess', 'disabilityAccess', 'genderEquity', 'priorityCommunities'] as const;
 export type Flag = (typeof FLAGS)[number];
@@ -142,6 +160,8 @@ export interface AddStrategyData {
   department: DepartmentChoice;
   /** Set for ORSE admins, who may add to any department with a plan; null for leads. */
   departments: DepartmentChoice[] | null;
+  /** ORSE admins may also add to a citywide plan, offered after the departments. */
+  citywidePlans?: CitywidePlanChoice[];
   objectiveGroups: ObjectiveGroup[];
   owners: OwnerChoices;
   limits: FieldLimits;
@@ -169,27 +189,70 @@ function objectiveOptions(
   return { option_groups: kept.map((g) => ({ label: plain(g.planTitle, 75), options: g.objectives.map(toOption) })) };
 }
 
-/** The Add strategy modal's private_metadata: the department it was built for. */
-export const addStrategyMetadata = metadataCodec(z.object({ departmentId: metadataId }));
+/** The Add strategy modal's private_metadata: the department or citywide plan it was built for. */
+export const addStrategyMetadata = metadataCodec(z.union([z.object({ departmentId: metadataId }), z.object({ planId: metadataId })]));
+
+export interface CitywidePlanChoice {
+  id: number;
+  key: string;
+  title: string;
+}
+
+type SelectOptions = { options: PlainTextOption[] } | { option_groups: { label: ReturnType<typeof plain>; options: PlainTextOption[] }[] };
+
+const departmentOption = (d: DepartmentChoice): PlainTextOption => option(`${d.name} (${d.code})`, String(d.id));
+
+/**
+ * Departments as select options. A select holds 100 options, so more departments are cut
+ * into groups of 100 by name, each labelled with its first and last name.
+ */
+export function departmentSelectOptions(t: Translate, departments: readonly DepartmentChoice[]): SelectOptions {
+  if (departments.length <= 100) return { options: departments.map(departmentOption) };
+  const groups = [];
+  for (let i = 0; i < departments.length && groups.length < 100; i += 100) {
+    const chunk = departments.slice(i, i + 100);
+    const label = t('manage.fields.departmentRange', { first: chunk[0]!.name, last: chunk.at(-1)!.name });
+    groups.push({ label: plain(label, 75), options: chunk.map(departmentOption) });
+  }
+  return { option_groups: groups };
+}
+
+/** An ORSE admin's department picker: the departments, then the citywide plans, if any. */
+function addTargetSelect(t: Translate, departments: readonly DepartmentChoice[], plans: readonly CitywidePlanChoice[], chosen: string): KnownBlock {
+  const planOptions = plans.map((p) => option(`${p.title} (${p.key})`, citywidePlanValue(p.id)));
+  let choices: SelectOptions;
+  if (planOptions.length === 0) choices = { options: departments.slice(0, 100).map(departmentOption) };
+  else {
+    const byName = departmentSelectOptions(t, departments);
+    const departmentGroups = 'options' in byName ? [{ label: plain(t('manage.fields.departmentsGroup'), 75), options: byName.options }] : byName.option_groups;
+    choices = {
+      option_groups: [
+        ...departmentGroups.filter((g) => g.options.length > 0).slice(0, 99),
+        { label: plain(t('manage.fields.citywidePlansGroup'), 75), options: planOptions.slice(0, 100) },
+      ],
+    };
+  }
+  const all = 'options' in choices ? choices.options : choices.option_groups.flatMap((g) => g.options);
+  const initial = all.find((o) => o.value === chosen);
+  return {
+    type: 'input',
+    block_id: STRATEGY_BLOCKS.department,
+    dispatch_action: true,
+    label: plain(t('manage.fields.department'), 2000),
+    element: {
+      type: 'static_select',
+      action_id: ADD_DEPARTMENT_ACTION_ID,
+      placeholder: plain(t('manage.fields.departmentPlaceholder'), 150),
+      ...choices,
+      ...(initial ? { initial_option: initial } : {}),
+    },
+  };
+}
 
 export function addStrategyModal(t: Translate, d: AddStrategyData): ModalView {
   const hasObjectives = d.objectiveGroups.some((g) => g.objectives.length > 0);
   const departmentBlock: KnownBlock = d.departments
-    ? {
-        type: 'input',
-        block_id: STRATEGY_BLOCKS.department,
-        dispatch_action: true,
-        label: plain(t('manage.fields.department'), 2000),
-        element: {
-          type: 'static_select',
-          action_id: ADD_DEPARTMENT_ACTION_ID,
-          placeholder: plain(t('manage.fields.departmentPlaceholder'), 150),
-          options: d.departments.slice(0, 100).map((x) => option(`${x.name} (${x.code})`, String(x.id))),
-          ...(d.departments.some((x) => x.id === d.department.id)
-            ? { initial_option: option(`${d.department.name} (${d.department.code})`, String(d.department.id)) }
-            : {}),
-        },
-      }
+    ? addTargetSelect(t, d.departments, d.citywidePlans ?? [], String(d.department.id))
     : mrkdwnSection(t('manage.context.department', { department: escapeMrkdwn(d.department.name) }));
 
   const blocks: KnownBlock[] = [departmentBlock];
@@ -232,12 +295,148 @@ export function addStrategyModal(t: Translate, d: AddStrategyData): ModalView {
   };
 }
 
+// ---------- add to a citywide plan ----------
+
+export interface CitywideAddData {
+  plan: CitywidePlanChoice;
+  /** The ORSE admin's department picker: departments with a plan, and the citywide plans. */
+  departments: DepartmentChoice[];
+  citywidePlans: CitywidePlanChoice[];
+  /** Every department: who may lead or partner. */
+  allDepartments: DepartmentChoice[];
+  pillars: ObjectiveGroup['objectives'];
+  /** The lead chosen so far; the owners are its people. */
+  lead: DepartmentChoice | null;
+  partnerIds: readonly number[];
+  /** Null until a lead is chosen. */
+  owners: OwnerChoices | null;
+  /** An owner picked before the lead changed, kept when they are one of the new lead's people. */
+  ownerSlackId: string | null;
+  limits: FieldLimits;
+}
+
+/** The lead and partner inputs of a citywide strategy's form. */
+function citywideBlocks(
+  t: Translate,
+  d: { departments: readonly DepartmentChoice[]; leadId: number | null; partnerIds: readonly number[] },
+  actionIds: { lead: string; partners: string; dispatch: boolean; leadFixed: boolean },
+): { lead: KnownBlock; partners: KnownBlock | null } {
+  const leadOptions = departmentSelectOptions(t, d.departments);
+  const leadInitial = d.departments.find((x) => x.id === d.leadId);
+  // The lead cannot be a partner too: it is left out of the choices where it is fixed (the
+  // add form is redrawn when it changes). An admin's Edit, which can move the lead, offers
+  // every department, so the old lead can become a partner; the service refuses the new one.
+  const partnerChoices = actionIds.leadFixed ? d.departments.filter((x) => x.id !== d.leadId) : d.departments;
+  const partnerInitial = partnerChoices.filter((x) => d.partnerIds.includes(x.id)).slice(0, MAX_PARTNER_DEPARTMENTS);
+  const lead: KnownBlock = {
+    type: 'input',
+    block_id: STRATEGY_BLOCKS.lead,
+    ...(actionIds.dispatch ? { dispatch_action: true } : {}),
+    label: plain(t('manage.fields.lead'), 2000),
+    hint: plain(t('manage.fields.leadHint'), 2000),
+    element: {
+      type: 'static_select',
+      action_id: actionIds.lead,
+      placeholder: plain(t('manage.fields.leadPlaceholder'), 150),
+      ...leadOptions,
+      ...(leadInitial ? { initial_option: departmentOption(leadInitial) } : {}),
+    },
+  };
+  // Slack refuses a select without options: a City of one department has no one to partner.
+  if (partnerChoices.length === 0) return { lead, partners: null };
+  const partners: KnownBlock = {
+    type: 'input',
+    block_id: STRATEGY_BLOCKS.partners,
+    optional: true,
+    label: plain(t('manage.fields.partners'), 2000),
+    hint: plain(t('manage.fields.partnersHint', { limit: MAX_PARTNER_DEPARTMENTS }), 2000),
+    element: {
+      type: 'multi_static_select',
+      action_id: actionIds.partners,
+      placeholder: plain(t('manage.fields.partnersPlaceholder'), 150),
+      max_selected_items: MAX_PARTNER_DEPARTMENTS,
+      ...departmentSelectOptions(t, partnerChoices),
+      ...(partnerInitial.length ? { initial_options: partnerInitial.map(departmentOption) } : {}),
+    },
+  };
+  return { lead, partners };
+}
+
+export function addCitywideStrategyModal(t: Translate, d: CitywideAddData): ModalView {
+  const blocks: KnownBlock[] = [addTargetSelect(t, d.departments, d.citywidePlans, citywidePlanValue(d.plan.id))];
+  const hasPillars = d.pillars.length > 0;
+  if (!hasPillars) {
+    blocks.push(mrkdwnSection(t('manage.empty.noObjectives', { department: escapeMrkdwn(d.plan.title) })));
+  } else {
+    const leadKey = d.lead ? String(d.lead.id) : 'none';
+    blocks.push({
+      type: 'input',
+      block_id: STRATEGY_BLOCKS.objective,
+      label: plain(t('manage.fields.pillar'), 2000),
+      hint: plain(t('manage.fields.objectiveHint'), 2000),
+      element: {
+        type: 'static_select',
+        action_id: `objective:plan:${d.plan.id}`,
+        placeholder: plain(t('manage.fields.pillarPlaceholder'), 150),
+        ...objectiveOptions([{ planTitle: d.plan.title, objectives: d.pillars }]),
+      },
+    });
+    // The partners' and owner's action_ids name the lead: when it changes, Slack takes the
+    // new initial choices (partners without the new lead, owners among its people).
+    const { lead, partners } = citywideBlocks(
+      t,
+      { departments: d.allDepartments, leadId: d.lead?.id ?? null, partnerIds: d.partnerIds },
+      { lead: ADD_LEAD_ACTION_ID, partners: `partners:${leadKey}`, dispatch: true, leadFixed: true },
+    );
+    blocks.push(lead, ...(partners ? [partners] : []));
+    const owner: KnownBlock =
+      d.owners === null
+        ? context(t('manage.context.ownerAfterLead'))
+        : {
+            type: 'input',
+            block_id: STRATEGY_BLOCKS.owner,
+            optional: true,
+            label: plain(t('manage.fields.owner'), 2000),
+            element: ownerElement(t, d.owners, d.ownerSlackId, `owner:lead:${leadKey}`),
+            ...ownerHint(t, d.owners),
+          };
+    blocks.push(...fieldBlocks(t, d.limits, null, owner));
+  }
+  return {
+    type: 'modal',
+    callback_id: MANAGE_CALLBACKS.add,
+    private_metadata: addStrategyMetadata.encode({ planId: d.plan.id }),
+    title: plain(t('manage.titles.add')),
+    close: plain(t('manage.buttons.cancel')),
+    ...(hasPillars ? { submit: plain(t('manage.buttons.add')) } : {}),
+    blocks,
+  };
+}
+
 // ---------- edit ----------
 
 export interface EditStrategyData extends StrategyHeader {
   meta: StrategyMeta;
   values: StrategyFieldValues;
   limits: FieldLimits;
+  /** A citywide strategy's lead and partners; absent for department plans. */
+  citywide?: {
+    departments: DepartmentChoice[];
+    lead: DepartmentChoice | null;
+    partnerIds: readonly number[];
+    /** ORSE admins may move it to another lead; its lead's equity lead sees the lead, not a picker. */
+    canMoveLead: boolean;
+  };
+}
+
+function editCitywideBlocks(t: Translate, c: NonNullable<EditStrategyData['citywide']>): KnownBlock[] {
+  const { lead, partners } = citywideBlocks(
+    t,
+    { departments: c.departments, leadId: c.lead?.id ?? null, partnerIds: c.partnerIds },
+    { lead: 'value', partners: 'value', dispatch: false, leadFixed: !c.canMoveLead },
+  );
+  const shownLead = c.canMoveLead || !c.lead ? lead : mrkdwnSection(t('manage.context.lead', { department: escapeMrkdwn(c.lead.name) }));
+  return [shownLead, ...(partners ? [partners] : [])];
 }
 
 export function editStrategyModal(t: Translate, d: EditStrategyData): ModalView {
@@ -252,6 +451,7 @@ export function editStrategyModal(t: Translate, d: EditStrategyData): ModalView 
       // The text itself is the first input, so the header names only the strategy and its place.
       context(`*${escapeMrkdwn(d.label)}* · ${strategyWhere(t, d)}`),
       ...fieldBlocks(t, d.limits, d.values, null),
+      ...(d.citywide ? editCitywideBlocks(t, d.citywide) : []),
       // Typed measures have their own modal (pushed over this one), reached from here.
       {
         type: 'actions',
