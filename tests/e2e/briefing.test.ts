@@ -175,7 +175,10 @@ describe('/reap briefing', () => {
       const preview = await waitForView(MARISOL, (v) => v.callback_id === 'briefing:preview', 'the preview');
       expect(app.fake.openViews(MARISOL)).toHaveLength(2);
       const expected = briefingMessage(translator('es'), { title: 'Avances de equidad racial, octubre a diciembre', body: draft, quarterKey: 'FY2027-Q2' });
-      expect(text(preview.blocks.map(({ block_id: _b, ...rest }) => rest))).toBe(text(expected.blocks.map(({ block_id: _b, ...rest }) => rest as object)));
+      // Not posted yet: the message as typed, and a line saying the charts come when it is.
+      const [whenPosted, ...message] = [preview.blocks.at(-1)!, ...preview.blocks.slice(0, -1)];
+      expect(text(message.map(({ block_id: _b, ...rest }) => rest))).toBe(text(expected.blocks.map(({ block_id: _b, ...rest }) => rest as object)));
+      expect(text([whenPosted])).toContain('Los gráficos del trimestre');
       await app.driver.viewClosed({ viewId: preview.id });
       expect(top(MARISOL)?.id).toBe(drafted.id);
 
@@ -268,6 +271,12 @@ describe('/reap briefing', () => {
       const images = (channel: string) => (app.fake.messages(channel)[0]!.blocks as Block[]).filter((b) => b.type === 'image');
       const postedCharts = new Map([GENERAL, REDI].map((c) => [c, images(c)]));
       expect(postedCharts.get(GENERAL)).toHaveLength(3);
+      // Its preview shows the charts it was posted with, which the edit keeps.
+      await app.driver.blockAction({ user: MARISOL, viewId: editor.id, actionId: 'briefing:preview' });
+      const preview = await waitForView(MARISOL, (v) => v.callback_id === 'briefing:preview', 'the posted briefing’s preview');
+      expect(preview.blocks.filter((b) => b.type === 'image')).toEqual(postedCharts.get(GENERAL));
+      expect(text(preview.blocks)).not.toContain('Los gráficos del trimestre');
+      await app.driver.viewClosed({ viewId: preview.id });
       const uploads = app.fake.calls('files.completeUploadExternal').length;
       await app.driver.viewSubmission({
         viewId: editor.id,

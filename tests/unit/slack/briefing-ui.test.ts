@@ -7,7 +7,7 @@ import { parsePeriodKey } from '../../../src/domain/fiscal-calendar.js';
 import { validateBlocks, validateView } from '../../../src/sandbox/fake-slack/index.js';
 import { LANGUAGES, translator } from '../../../src/slack/i18n/index.js';
 import type { ImageBlock, SectionBlock } from '@slack/types';
-import { blockTextLength } from '../../../src/slack/ui/blocks.js';
+import { blockTextLength, context } from '../../../src/slack/ui/blocks.js';
 import { chartImageBlock } from '../../../src/slack/ui/charts/chart-block.js';
 import { measureTrendChart } from '../../../src/slack/ui/charts/measure-trend.js';
 import {
@@ -66,9 +66,10 @@ describe('the posted briefing', () => {
     expect(messageProblems(msg.blocks)).toEqual([]);
     expect(msg.blocks.length).toBeLessThanOrEqual(10);
     expect(JSON.stringify(msg.blocks).length).toBeLessThan(14_000);
-    const preview = briefingPreviewModal(t, content);
+    const preview = briefingPreviewModal(t, content, 'when-posted');
     expect(modalProblems(preview)).toEqual([]);
-    expect(preview.blocks).toEqual(msg.blocks);
+    expect(preview.blocks.slice(0, -1)).toEqual(msg.blocks);
+    expect(preview.blocks.at(-1)).toEqual(context(t('briefings.preview.chartsWhenPosted')));
   });
 
   it('shows the work plan’s measures against their targets, their figures in the alt text', () => {
@@ -95,6 +96,10 @@ describe('the posted briefing', () => {
     );
     // Charts come before the admin's text.
     expect(msg.blocks.map((b) => b.type)).toEqual(['header', 'context', 'image', 'section']);
+    // A posted briefing's preview is the message with the charts it was posted with.
+    const preview = briefingPreviewModal(t, { title: 'Informe', body: 'Texto', quarterKey: 'FY2027-Q2' }, [image]);
+    expect(modalProblems(preview)).toEqual([]);
+    expect(preview.blocks).toEqual(msg.blocks);
   });
 
   it('leaves out the charts that would make the longest briefing too long for Slack, never its text', () => {

@@ -50,6 +50,7 @@ const en = {
   preview: {
     title: 'Preview',
     back: 'Back',
+    chartsWhenPosted: 'Charts of the quarter (status of each department, reporting coverage, work-plan measures) are drawn and added when it is posted.',
   },
   result: {
     titleScheduled: 'Briefing scheduled',
@@ -172,6 +173,8 @@ const es: Widen<typeof en> = {
   preview: {
     title: 'Vista previa',
     back: 'Volver',
+    chartsWhenPosted:
+      'Los gráficos del trimestre (estado de cada departamento, cobertura de informes, medidas del plan de trabajo) se dibujan y se agregan al publicarlo.',
   },
   result: {
     titleScheduled: 'Informe programado',
@@ -296,6 +299,7 @@ const vi: Widen<typeof en> = {
   preview: {
     title: 'Xem trước',
     back: 'Quay lại',
+    chartsWhenPosted: 'Biểu đồ của quý (tình trạng từng sở, mức độ báo cáo, các chỉ số của kế hoạch công tác) được vẽ và thêm vào khi đăng.',
   },
   result: {
     titleScheduled: 'Đã lên lịch bản tin',

@@ -4,13 +4,14 @@
 // exactly as it will be posted. Each refresh rebuilds the form from what is in it now and
 // passes the view's hash, so a stale refresh fails instead of overwriting newer typing.
 import type { BlockButtonAction } from '@slack/bolt';
+import type { ImageBlock } from '@slack/types';
 import type { ActionListener } from '../../../listener-types.js';
 import { BRIEFING_LIMITS, renderBriefingDraft, splitForInputs } from '../../../../domain/briefing-draft.js';
 import { parsePeriodKey } from '../../../../domain/fiscal-calendar.js';
 import type { AppContext } from '../../../../services/app-context.js';
 import { loadActor } from '../../../../services/authz.js';
-import { briefingDraftFor } from '../../../../services/briefings.js';
-import { draftLabels } from '../ui/briefing-message.js';
+import { briefingDraftFor, getBriefing } from '../../../../services/briefings.js';
+import { draftLabels, postedChartBlocks } from '../ui/briefing-message.js';
 import { periodName } from '../../../ui/period-name.js';
 import { briefingComposerModal, briefingPreviewModal, decodeComposerMeta, readComposerValues } from '../ui/briefing-modal.js';
 import { composerFromValues } from '../briefing-support.js';
@@ -71,12 +72,24 @@ export function addPartButton(ctx: AppContext): ActionListener<BlockButtonAction
 export function previewButton(ctx: AppContext): ActionListener<BlockButtonAction> {
   return async ({ ack, body, client }) => {
     await ack();
-    // Only what the person typed is shown back to them: nothing to authorize, nothing slow
-    // before the push (the trigger lives 3 seconds).
+    // What the person typed is shown back to them, and for a posted briefing the charts it
+    // was posted with: one indexed read before the push (the trigger lives 3 seconds).
     const click = await composerClick(ctx, body);
     if (!click) return;
-    const { t, values } = click;
+    const { t, meta, values } = click;
     const content = { title: values.title.trim() || '…', body: values.body, quarterKey: values.quarterKey };
-    await openView(ctx, client, { triggerId: body.trigger_id, push: true }, briefingPreviewModal(t, content));
+    const charts = meta.mode === 'posted' && meta.id !== null ? await postedCharts(ctx, body.user.id, meta.id) : 'when-posted';
+    await openView(ctx, client, { triggerId: body.trigger_id, push: true }, briefingPreviewModal(t, content, charts));
   };
+}
+
+/** The charts a posted briefing shows; none when they cannot be read (the preview still opens). */
+async function postedCharts(ctx: AppContext, slackUserId: string, briefingId: number): Promise<ImageBlock[]> {
+  try {
+    const briefing = await getBriefing(ctx, await loadActor(ctx, slackUserId), briefingId);
+    return postedChartBlocks(briefing.charts);
+  } catch (e) {
+    ctx.logger.warn({ err: (e as Error).message, briefingId }, 'briefing preview shown without its charts');
+    return [];
+  }
 }

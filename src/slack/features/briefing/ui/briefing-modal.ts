@@ -6,7 +6,7 @@
 // Block ids of the message inputs carry a generation number: "Start from a draft" bumps it,
 // because Slack keeps what was typed in an input whose ids stay the same across
 // views.update and the draft could not replace it otherwise.
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ImageBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { BRIEFING_LIMITS, joinBodyParts } from '../../../../domain/briefing-draft.js';
 import type { FiscalPeriod } from '../../../../domain/fiscal-calendar.js';
 import { z } from 'zod';
@@ -286,14 +286,20 @@ export function composerBlockFor(field: string, meta: ComposerMeta): string | un
 
 // ---------- the views around the composer ----------
 
-/** Pushed over the composer: the message exactly as it will be posted. */
-export function briefingPreviewModal(t: Translate, content: BriefingContent): ModalView {
+/**
+ * Pushed over the composer: the message exactly as it will be posted. A posted briefing's
+ * charts are `charts` (an edit keeps them); one not yet posted gets its charts drawn when
+ * it is, so a line says so instead.
+ */
+export function briefingPreviewModal(t: Translate, content: BriefingContent, charts: readonly ImageBlock[] | 'when-posted'): ModalView {
+  const message = briefingMessage(t, content, charts === 'when-posted' ? [] : charts).blocks;
+  const blocks = charts === 'when-posted' ? [...message, context(t('briefings.preview.chartsWhenPosted'))] : message;
   return {
     type: 'modal',
     callback_id: BRIEFING_PREVIEW_CALLBACK_ID,
     title: plain(t('briefings.preview.title')),
     close: plain(t('briefings.preview.back')),
-    blocks: briefingMessage(t, content).blocks,
+    blocks,
   };
 }
 
