@@ -34,6 +34,8 @@ export interface DraftStrategy {
   id: number;
   /** "1.2": objective.strategy within its plan. */
   label: string;
+  /** The citywide plan's title, which the label names; null for a department plan's. */
+  citywidePlan?: string | null;
   text: string;
   status: DraftStrategyStatus;
   /**
@@ -67,6 +69,8 @@ export interface BriefingDraftInput {
 
 export interface DraftItem {
   label: string;
+  /** The citywide plan's title, which the label names; null for a department plan's. */
+  citywidePlan?: string | null;
   strategy: string;
   /** The quoted value (measures, outputs or roadblocks); empty for completed strategies. */
   detail: string;
@@ -102,7 +106,7 @@ export function buildBriefingDraft(input: BriefingDraftInput): BriefingDraft {
     }
     return g;
   };
-  const item = (s: DraftStrategy, detail = ''): DraftItem => ({ label: s.label, strategy: s.text, detail: detail.trim() });
+  const item = (s: DraftStrategy, detail = ''): DraftItem => ({ label: s.label, citywidePlan: s.citywidePlan, strategy: s.text, detail: detail.trim() });
 
   const completed = new Set<number>();
   for (const u of input.updates) {
@@ -150,6 +154,8 @@ export interface DraftLabels {
   nothing: string;
   /** "…and 3 more items; see /reap report." for what did not fit. */
   omitted: (count: number) => string;
+  /** An item's label: a citywide strategy's names its plan. The bare label without it. */
+  strategyLabel?: (item: DraftItem) => string;
 }
 
 const DRAFT_STRATEGY_MAX = 140;
@@ -161,10 +167,11 @@ function shorten(text: string, max: number): string {
   return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-function itemLine(i: DraftItem): string {
+function itemLine(i: DraftItem, labels: DraftLabels): string {
   const strategy = shorten(i.strategy, DRAFT_STRATEGY_MAX);
+  const label = labels.strategyLabel?.(i) ?? i.label;
   // "…program rules: 9 advisors", not "…program rules.: 9 advisors".
-  return i.detail ? `• ${i.label} ${strategy.replace(/[.;:,]+$/, '')}: ${shorten(i.detail, DRAFT_DETAIL_MAX)}` : `• ${i.label} ${strategy}`;
+  return i.detail ? `• ${label} ${strategy.replace(/[.;:,]+$/, '')}: ${shorten(i.detail, DRAFT_DETAIL_MAX)}` : `• ${label} ${strategy}`;
 }
 
 /**
@@ -188,7 +195,7 @@ export function renderBriefingDraft(draft: BriefingDraft, labels: DraftLabels, m
       [labels.roadblocks, d.roadblocks],
     ] as const) {
       let headed = false;
-      for (const line of items.map(itemLine)) {
+      for (const line of items.map((i) => itemLine(i, labels))) {
         const candidate = [...paragraph, ...(headed ? [] : [`_${heading}_`]), line].join('\n');
         if (length(`${text}\n\n${candidate}`) + reserve > max) {
           omitted++;

@@ -31,6 +31,8 @@ export interface CurrentStrategy {
   id: number;
   /** "2.1": objective and strategy number. */
   label: string;
+  /** The citywide plan's title, which the label names; null for a department plan's. */
+  citywidePlan?: string | null;
   text: string;
   status: StrategyStatus;
   /** An update was filed for a period of the current quarter. */
@@ -76,7 +78,7 @@ export const CHANGE_ORDER: readonly ChangeKind[] = [
 
 export interface StrategyChange {
   kind: ChangeKind;
-  strategy: Pick<CurrentStrategy, 'id' | 'label' | 'text'>;
+  strategy: Pick<CurrentStrategy, 'id' | 'label' | 'citywidePlan' | 'text'>;
   /** The status at the close of last quarter (null for a new strategy) and now. */
   from: StrategyStatus | null;
   to: StrategyStatus;
@@ -146,7 +148,7 @@ export function periodChanges(strategies: readonly CurrentStrategy[]): PeriodCha
   const counts = emptyChangeCounts();
   const changes: StrategyChange[] = [];
   for (const s of strategies) {
-    const strategy = { id: s.id, label: s.label, text: s.text };
+    const strategy = { id: s.id, label: s.label, citywidePlan: s.citywidePlan, text: s.text };
     const kind = changeOf(s);
     if (kind) {
       counts[kind]++;

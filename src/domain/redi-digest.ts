@@ -26,12 +26,21 @@ export interface RediDepartmentRef {
   name: string;
 }
 
+export interface RediStrategyRef {
+  id: number;
+  /** "2.3" */
+  label: string;
+  /** The citywide plan's title, which the label names; null for a department plan's. */
+  citywidePlan?: string | null;
+  text: string;
+}
+
 export interface RediUpdateRow {
   id: number;
   visibility: Visibility;
   createdAt: Date;
   department: RediDepartmentRef;
-  strategy: { id: number; label: string; text: string };
+  strategy: RediStrategyRef;
   practices: string;
   roadblocks: string;
   helpNeeded: string;
@@ -40,7 +49,7 @@ export interface RediUpdateRow {
 export interface RediPractice {
   updateId: number;
   department: RediDepartmentRef;
-  strategy: { id: number; label: string; text: string };
+  strategy: RediStrategyRef;
   text: string;
   themes: RediTheme[];
   createdAt: Date;
@@ -56,7 +65,7 @@ export interface RediHint {
 export interface RediRoadblock {
   updateId: number;
   department: RediDepartmentRef;
-  strategy: { id: number; label: string; text: string };
+  strategy: RediStrategyRef;
   text: string;
   /** What the department asked for, if anything. */
   helpNeeded: string;

@@ -58,6 +58,8 @@ export interface ReminderCandidate {
     id: number;
     /** "2.3" */
     label: string;
+    /** The citywide plan's title, which the label names; null for a department plan's. */
+    citywidePlan?: string | null;
     text: string;
     status: StrategyStatus;
     ownerId: number | null;

@@ -50,6 +50,8 @@ export interface PromptOwner {
 export interface PromptStrategy {
   id: number;
   label: string;
+  /** The citywide plan's title, which the label names; null for a department plan's. */
+  citywidePlan?: string | null;
   text: string;
   status: StrategyStatus;
   /** ISO date or null. */

@@ -31,6 +31,8 @@ export interface DigestStrategy {
   departmentId: number;
   /** "2.3" */
   label: string;
+  /** The citywide plan's title, which the label names; null for a department plan's. */
+  citywidePlan?: string | null;
   text: string;
   status: StrategyStatus;
   dueDate: string | null;
@@ -62,6 +64,8 @@ export interface DigestMilestone {
 export interface StrategyRef {
   id: number;
   label: string;
+  /** The citywide plan's title, which the label names; null for a department plan's. */
+  citywidePlan?: string | null;
   text: string;
 }
 
@@ -130,7 +134,7 @@ export interface DepartmentWeekInput {
   horizonDays?: number;
 }
 
-const ref = (s: DigestStrategy): StrategyRef => ({ id: s.id, label: s.label, text: s.text });
+const ref = (s: DigestStrategy): StrategyRef => ({ id: s.id, label: s.label, citywidePlan: s.citywidePlan, text: s.text });
 
 /** Compares "2.10" after "2.9". */
 export function compareLabels(a: string, b: string): number {

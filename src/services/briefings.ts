@@ -21,7 +21,7 @@ import { writeAudit } from './audit.js';
 import { requireOrseAdmin } from './authz.js';
 import { invalidFields, ServiceError, type FieldProblem, type MessageKey, type MessageParams } from './errors.js';
 import { TX_OPTIONS, type ServiceContext, type Tx } from './service-context.js';
-import { strategyDepartment } from './strategy-records.js';
+import { citywidePlanOf, strategyDepartment, strategyLabel } from './strategy-records.js';
 
 /**
  * Message keys of briefing failures. They are translated by the briefings catalog
@@ -194,7 +194,7 @@ export async function briefingDraftFor(ctx: ServiceContext, actor: Actor, quarte
     status: true,
     // A citywide strategy is told under its lead department, as in the weekly digest.
     leadDepartment: { select: { code: true, name: true } },
-    objective: { select: { number: true, plan: { select: { title: true, department: { select: { code: true, name: true } } } } } },
+    objective: { select: { number: true, plan: { select: { kind: true, title: true, department: { select: { code: true, name: true } } } } } },
   } satisfies PrismaNS.StrategySelect;
   const [updates, closes] = await Promise.all([
     ctx.prisma.progressUpdate.findMany({
@@ -238,7 +238,8 @@ export async function briefingDraftFor(ctx: ServiceContext, actor: Actor, quarte
     quarter,
     strategies: [...strategies.values()].map((s) => ({
       id: s.id,
-      label: `${s.objective.number}.${s.number}`,
+      label: strategyLabel(s),
+      citywidePlan: citywidePlanOf(s),
       text: s.text,
       status: s.status as DraftStrategyStatus,
       department: strategyDepartment(s),

@@ -5,7 +5,7 @@ import { addDays, dbDate, isoDateOf, todayIn } from '../domain/calendar-dates.js
 import { canCompleteMilestone, canManageDepartment, canReportOn, type Actor } from '../domain/permissions.js';
 import { DUE_SOON_DAYS, daysUntil } from '../domain/status-summary.js';
 import type { ServiceContext } from './service-context.js';
-import { scopeOf, strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
+import { citywidePlanOf, scopeOf, strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
 
 export interface DeadlineItem {
   kind: 'milestone' | 'strategy';
@@ -15,7 +15,7 @@ export interface DeadlineItem {
   dueDate: string;
   /** Negative when overdue. */
   daysUntilDue: number;
-  strategy: { id: number; label: string; text: string; status: StrategyStatus; version: number };
+  strategy: { id: number; label: string; citywidePlan?: string | null; text: string; status: StrategyStatus; version: number };
   plan: { key: string };
   department: { code: string } | null;
   /** Milestone reminders snoozed until this time (milestones only). */
@@ -47,7 +47,7 @@ const strategyPlace = {
   // A citywide strategy is its lead department's: shown under it, managed by its equity lead.
   leadDepartmentId: true,
   leadDepartment: { select: { code: true } },
-  objective: { select: { number: true, plan: { select: { key: true, departmentId: true, department: { select: { code: true } } } } } },
+  objective: { select: { number: true, plan: { select: { key: true, kind: true, title: true, departmentId: true, department: { select: { code: true } } } } } },
 } as const;
 
 export async function myDeadlines(ctx: ServiceContext, actor: Actor, now: Date = ctx.now(), options: { horizonDays?: number } = {}): Promise<MyDeadlines> {
@@ -77,7 +77,7 @@ export async function myDeadlines(ctx: ServiceContext, actor: Actor, now: Date =
   const common = (s: Place | (typeof milestones)[number]['strategy']) => {
     const plan = s.objective.plan;
     return {
-      strategy: { id: s.id, label: strategyLabel(s), text: s.text, status: s.status, version: s.version },
+      strategy: { id: s.id, label: strategyLabel(s), citywidePlan: citywidePlanOf(s), text: s.text, status: s.status, version: s.version },
       plan: { key: plan.key },
       department: strategyDepartment(s),
       canUpdate: canReportOn(actor, scopeOf(s)),

@@ -19,7 +19,7 @@ import {
 } from '../domain/weekly-digest.js';
 import type { Language } from '../generated/prisma/enums.js';
 import type { ServiceContext } from './service-context.js';
-import { inStrategyDepartments, strategyDepartment, strategyDepartmentId } from './strategy-records.js';
+import { citywidePlanOf, inStrategyDepartments, strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
 
 // ---------------------------------------------------------------------------------------
 // Weekly manager digest
@@ -95,7 +95,7 @@ export async function loadWeeklyDigests(ctx: ServiceContext, window: { from: Dat
         dueDate: true,
         leadDepartmentId: true,
         owner: { select: { slackUserId: true, name: true } },
-        objective: { select: { number: true, plan: { select: { departmentId: true } } } },
+        objective: { select: { number: true, plan: { select: { kind: true, title: true, departmentId: true } } } },
       },
     }),
   ]);
@@ -135,7 +135,8 @@ export async function loadWeeklyDigests(ctx: ServiceContext, window: { from: Dat
     strategies.map<DigestStrategy>((s) => ({
       id: s.id,
       departmentId: strategyDepartmentId(s)!,
-      label: `${s.objective.number}.${s.number}`,
+      label: strategyLabel(s),
+      citywidePlan: citywidePlanOf(s),
       text: s.text,
       status: s.status,
       dueDate: s.dueDate ? isoDateOf(s.dueDate) : null,
@@ -241,7 +242,9 @@ export async function loadRediDigest(ctx: ServiceContext, window: { from: Date; 
             text: true,
             // A citywide strategy's practices are its lead department's, as in the weekly digest.
             leadDepartment: { select: { id: true, code: true, name: true } },
-            objective: { select: { number: true, plan: { select: { key: true, title: true, department: { select: { id: true, code: true, name: true } } } } } },
+            objective: {
+              select: { number: true, plan: { select: { key: true, kind: true, title: true, department: { select: { id: true, code: true, name: true } } } } },
+            },
           },
         },
       },
@@ -254,7 +257,7 @@ export async function loadRediDigest(ctx: ServiceContext, window: { from: Date; 
       visibility: u.visibility,
       createdAt: u.createdAt,
       department: strategyDepartment(u.strategy) ?? { id: null, code: plan.key, name: plan.title },
-      strategy: { id: u.strategy.id, label: `${u.strategy.objective.number}.${u.strategy.number}`, text: u.strategy.text },
+      strategy: { id: u.strategy.id, label: strategyLabel(u.strategy), citywidePlan: citywidePlanOf(u.strategy), text: u.strategy.text },
       practices: u.practices,
       roadblocks: u.roadblocks,
       helpNeeded: u.helpNeeded,

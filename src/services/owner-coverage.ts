@@ -10,7 +10,7 @@ import type { Actor } from '../domain/permissions.js';
 import { requireOrseAdmin } from './authz.js';
 import { resolveDepartment } from './departments.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyDepartmentSql, strategyIdsInDepartmentsSql } from './strategy-records.js';
+import { citywidePlanSql, strategyDepartmentSql, strategyIdsInDepartmentsSql } from './strategy-records.js';
 
 export type { CoverageReason } from '../domain/owner-coverage.js';
 export { COVERAGE_REASONS } from '../domain/owner-coverage.js';
@@ -19,6 +19,8 @@ export interface CoverageItem {
   id: number;
   /** "1.2": objective and strategy numbers. */
   label: string;
+  /** The citywide plan's title, which the label names; null for a department plan's. */
+  citywidePlan?: string | null;
   text: string;
   status: StrategyStatus;
   dueDate: string | null;
@@ -49,6 +51,7 @@ interface RawRow {
   needsReassignment: boolean;
   objectiveNumber: number;
   planKey: string;
+  citywidePlan: string | null;
   departmentId: number | null;
   departmentCode: string | null;
   departmentName: string | null;
@@ -88,7 +91,7 @@ async function coverageRows(ctx: ServiceContext, today: string, departmentId: nu
     /* owner coverage */
     SELECT coalesce(json_agg(x ORDER BY x."departmentCode" NULLS FIRST, x."planKey", x."objectiveNumber", x.number), '[]')::text AS rows FROM (
       SELECT s.id, s.number, s.text, s.status, s."dueDate", s."needsReassignment",
-             o.number AS "objectiveNumber", p.key AS "planKey",
+             o.number AS "objectiveNumber", p.key AS "planKey", ${citywidePlanSql} AS "citywidePlan",
              d.id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName",
              m."slackUserId" AS "ownerSlackUserId", m.name AS "ownerName", m.active AS "ownerActive",
              EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."strategyId" = s.id) AS "hasUpdate"
@@ -109,6 +112,7 @@ function toItem(r: RawRow): CoverageItem {
   return {
     id: r.id,
     label: `${r.objectiveNumber}.${r.number}`,
+    citywidePlan: r.citywidePlan,
     text: r.text,
     status: r.status,
     dueDate: r.dueDate,

@@ -10,7 +10,7 @@ import { periodContaining, previousPeriod, type FiscalPeriod } from '../domain/f
 import { addPeriodChanges, periodChanges, type CurrentStrategy, type MeasureNow, type PeriodChanges } from '../domain/period-changes.js';
 import { requireOrseAdmin, requireRead, type Actor } from './authz.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyDepartmentSql, strategyIdsInDepartmentsSql } from './strategy-records.js';
+import { citywidePlanSql, strategyDepartmentSql, strategyIdsInDepartmentsSql } from './strategy-records.js';
 
 export interface ChangesSinceLastQuarter {
   /** The last finished quarter, whose close is compared with today. */
@@ -24,6 +24,7 @@ interface Row {
   departmentId: number;
   objectiveNumber: number;
   number: number;
+  citywidePlan: string | null;
   text: string;
   status: StrategyStatus;
   prevStatus: StrategyStatus | null;
@@ -54,7 +55,8 @@ export async function loadChangesByDepartment(
   const [result] = await ctx.prisma.$queryRaw<{ rows: string }[]>(PrismaNS.sql`
     /* changes since last quarter */
     SELECT coalesce(json_agg(x), '[]')::text AS rows FROM (
-      SELECT s.id, ${department} AS "departmentId", o.number AS "objectiveNumber", s.number, s.text, s.status,
+      SELECT s.id, ${department} AS "departmentId", o.number AS "objectiveNumber", s.number,
+             ${citywidePlanSql} AS "citywidePlan", s.text, s.status,
              ps.status AS "prevStatus", ps.reported AS "prevReported",
              EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."strategyId" = s.id AND u."periodStart" >= ${quarter.start}::date) AS "reportedNow",
              (SELECT coalesce(json_agg(json_build_object(
@@ -78,6 +80,7 @@ export async function loadChangesByDepartment(
     list.push({
       id: r.id,
       label: `${r.objectiveNumber}.${r.number}`,
+      citywidePlan: r.citywidePlan,
       text: r.text,
       status: r.status,
       reportedThisQuarter: r.reportedNow,

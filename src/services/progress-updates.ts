@@ -41,6 +41,7 @@ import { checkMeasureEntries, listMeasures, measureView, type MeasureEntry, type
 /** A JSON number as measureView reads a Decimal column (anything with toString). */
 const decimalOf = (v: unknown): Measure['baseline'] => (typeof v === 'number' ? ({ toString: () => String(v) } as Measure['baseline']) : null);
 import {
+  citywidePlanOf,
   loadLiveStrategy,
   scopeOf,
   strategyDepartment,
@@ -59,6 +60,8 @@ export interface StrategySummary {
   id: number;
   /** "2.3" */
   label: string;
+  /** The citywide plan's title, which the label names; null for a department plan's. */
+  citywidePlan?: string | null;
   text: string;
   status: StrategyStatus;
   /** Pass back as expectedVersion when submitting. */
@@ -168,6 +171,7 @@ export function summarizeStrategy(s: StrategyRecord): StrategySummary {
   return {
     id: s.id,
     label: strategyLabel(s),
+    citywidePlan: citywidePlanOf(s),
     text: s.text,
     status: s.status,
     version: s.version,

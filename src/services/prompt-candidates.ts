@@ -5,7 +5,7 @@ import { isoDateOf } from '../domain/calendar-dates.js';
 import type { PromptStrategy } from '../domain/update-prompts.js';
 import { REPORTING_STATUSES } from '../domain/status-summary.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
+import { citywidePlanOf, strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
 
 /**
  * @param since only updates for periods starting on or after this ISO date matter (the
@@ -28,7 +28,7 @@ export async function loadPromptStrategies(ctx: ServiceContext, since: string): 
         objective: {
           select: {
             number: true,
-            plan: { select: { departmentId: true, department: { select: { code: true, name: true, reportingCadence: true } } } },
+            plan: { select: { kind: true, title: true, departmentId: true, department: { select: { code: true, name: true, reportingCadence: true } } } },
           },
         },
         owner: { select: { id: true, slackUserId: true, name: true, language: true, slackLocale: true, departmentId: true, active: true } },
@@ -49,6 +49,7 @@ export async function loadPromptStrategies(ctx: ServiceContext, since: string): 
     out.push({
       id: s.id,
       label: strategyLabel(s),
+      citywidePlan: citywidePlanOf(s),
       text: s.text,
       status: s.status,
       dueDate: s.dueDate ? isoDateOf(s.dueDate) : null,

@@ -7,7 +7,7 @@ import { periodContaining } from '../domain/fiscal-calendar.js';
 import { snoozeEndDate, type ReminderCandidate, type ReminderRecipient } from '../domain/reminders.js';
 import { REPORTING_STATUSES } from '../domain/status-summary.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
+import { citywidePlanOf, strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
 
 const recipientSelect = {
   id: true,
@@ -29,7 +29,7 @@ const strategySelect = {
   leadDepartmentId: true,
   leadDepartment: { select: { code: true, reportingCadence: true } },
   objective: {
-    select: { number: true, plan: { select: { departmentId: true, department: { select: { code: true, reportingCadence: true } } } } },
+    select: { number: true, plan: { select: { kind: true, title: true, departmentId: true, department: { select: { code: true, reportingCadence: true } } } } },
   },
   owner: { select: recipientSelect },
 } as const;
@@ -109,6 +109,7 @@ export async function loadReminderCandidates(ctx: ServiceContext, q: CandidateQu
       strategy: {
         id: s.id,
         label: strategyLabel(s),
+        citywidePlan: citywidePlanOf(s),
         text: s.text,
         status: s.status,
         ownerId: s.owner?.id ?? null,

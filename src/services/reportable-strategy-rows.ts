@@ -10,7 +10,7 @@
 import type { ReportingCadence, StrategyStatus } from '../generated/prisma/enums.js';
 import type { ServiceContext } from './service-context.js';
 import type { StrategySummary } from './progress-updates.js';
-import { strategyDepartmentSql } from './strategy-records.js';
+import { citywidePlanSql, strategyDepartmentSql } from './strategy-records.js';
 
 export interface StrategyRow extends StrategySummary {
   ownerId: number | null;
@@ -39,6 +39,7 @@ interface RawRow {
   planId: number;
   planKey: string;
   planTitle: string;
+  citywidePlan: string | null;
   departmentId: number | null;
   departmentCode: string | null;
   departmentName: string | null;
@@ -76,7 +77,7 @@ export async function reportableStrategyRows(ctx: ServiceContext, filter: { depa
       SELECT s.id, s.number, s.text, s.status, s.version, s."dueDate", s."needsReassignment",
              s."ownerId", m."slackUserId" AS "ownerSlackUserId", m.name AS "ownerName",
              o.id AS "objectiveId", o.number AS "objectiveNumber", o.title AS "objectiveTitle",
-             p.id AS "planId", p.key AS "planKey", p.title AS "planTitle",
+             p.id AS "planId", p.key AS "planKey", p.title AS "planTitle", ${citywidePlanSql} AS "citywidePlan",
              d.id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName",
              d."reportingCadence",
              (SELECT max(pu."createdAt") FROM "ProgressUpdate" pu WHERE pu."strategyId" = s.id) AS "lastUpdateAt",
@@ -95,6 +96,7 @@ function toStrategyRow(r: RawRow): StrategyRow {
   return {
     id: r.id,
     label: `${r.objectiveNumber}.${r.number}`,
+    citywidePlan: r.citywidePlan,
     text: r.text,
     status: r.status,
     version: r.version,

@@ -21,11 +21,13 @@ import { requireOrseAdmin, requireRead } from './authz.js';
 import { departmentFor } from './departments.js';
 import type { PersonRef } from './progress-updates.js';
 import type { ServiceContext } from './service-context.js';
-import { liveStrategyIdsInDepartments, scopeOf, strategyDepartmentSql, strategyLabel } from './strategy-records.js';
+import { citywidePlanOf, liveStrategyIdsInDepartments, scopeOf, strategyDepartmentSql, strategyLabel } from './strategy-records.js';
 
 export interface StrategyStatusItem {
   id: number;
   label: string;
+  /** The citywide plan's title, which the label names; null for a department plan's. */
+  citywidePlan?: string | null;
   text: string;
   status: StrategyStatus;
   dueDate: string | null;
@@ -80,7 +82,7 @@ export async function departmentStatus(ctx: ServiceContext, actor: Actor, depart
         needsReassignment: true,
         leadDepartmentId: true,
         owner: { select: { slackUserId: true, name: true } },
-        objective: { select: { number: true, plan: { select: { key: true, departmentId: true } } } },
+        objective: { select: { number: true, plan: { select: { key: true, kind: true, title: true, departmentId: true } } } },
       },
       orderBy: [{ objective: { plan: { key: 'asc' } } }, { objective: { number: 'asc' } }, { number: 'asc' }],
     }),
@@ -98,6 +100,7 @@ export async function departmentStatus(ctx: ServiceContext, actor: Actor, depart
     return {
       id: s.id,
       label: strategyLabel(s),
+      citywidePlan: citywidePlanOf(s),
       text: s.text,
       status: s.status,
       dueDate,

@@ -2,6 +2,7 @@
 // what authorization and the reporting period need. One statement, however deep.
 import type { StrategyScope } from '../domain/permissions.js';
 import { Prisma as PrismaNS, type Strategy } from '../generated/prisma/client.js';
+import type { PlanKind } from '../generated/prisma/enums.js';
 import type { Prisma } from '../db/client.js';
 import { isoDateOf } from '../domain/calendar-dates.js';
 import { notFound } from './errors.js';
@@ -275,6 +276,17 @@ export const scopeOf = (s: {
 
 /** "2.3": objective 2, strategy 3, as the plans and the annual report number them. */
 export const strategyLabel = (s: { number: number; objective: { number: number } }): string => `${s.objective.number}.${s.number}`;
+
+/**
+ * The title of the citywide plan a strategy is in, or null for a department plan's: lists
+ * under a department name the plan beside the label (slack/ui/strategy-label.ts), since
+ * the department's own REAP may number a strategy the same.
+ */
+export const citywidePlanOf = (s: { objective: { plan: { kind: PlanKind; title: string } } }): string | null =>
+  s.objective.plan.kind === 'CITYWIDE_PLAN' ? s.objective.plan.title : null;
+
+/** `citywidePlanOf` in SQL, for a query that names the strategy's plan `p`. */
+export const citywidePlanSql = PrismaNS.sql`CASE WHEN p.kind = 'CITYWIDE_PLAN' THEN p.title END`;
 
 /** The fields of a strategy worth keeping in the audit log before and after a change. */
 export function strategyAuditSnapshot(s: {

@@ -3,7 +3,7 @@
 // the version people quote.
 import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { ServiceContext } from './service-context.js';
-import { strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
+import { citywidePlanOf, strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
 
 // Slack's ids are short and plain; anything else is not a post Slack told us about.
 const CHANNEL_ID = /^[A-Z0-9]{1,32}$/;
@@ -38,6 +38,8 @@ export async function channelPostOf(ctx: ServiceContext, updateId: number): Prom
 
 export interface StrategyForPost {
   label: string;
+  /** The citywide plan's title, which the label names; null for a department plan's. */
+  citywidePlan: string | null;
   text: string;
   ownerSlackId: string | null;
   /** The department's channel, where its updates are posted. */
@@ -56,12 +58,15 @@ export async function strategyForPost(ctx: ServiceContext, strategyId: number): 
       // A citywide strategy's updates go to its lead department's channel.
       leadDepartmentId: true,
       leadDepartment: { select: { slackChannelId: true } },
-      objective: { select: { number: true, plan: { select: { departmentId: true, department: { select: { slackChannelId: true } } } } } },
+      objective: {
+        select: { number: true, plan: { select: { kind: true, title: true, departmentId: true, department: { select: { slackChannelId: true } } } } },
+      },
     },
   });
   if (!s) return null;
   return {
     label: strategyLabel(s),
+    citywidePlan: citywidePlanOf(s),
     text: s.text,
     ownerSlackId: s.owner?.slackUserId ?? null,
     channelId: strategyDepartment(s)?.slackChannelId ?? null,

@@ -8,10 +8,10 @@ import { notFound } from './errors.js';
 import { viewOfUpdate, type ProgressUpdateView } from './progress-updates.js';
 import type { ServiceContext } from './service-context.js';
 import { reportedMeasures, type ReportedMeasure } from './measures.js';
-import { scopeOf, strategyLabel } from './strategy-records.js';
+import { citywidePlanOf, scopeOf, strategyLabel } from './strategy-records.js';
 
 export interface FullUpdate {
-  strategy: { label: string; text: string };
+  strategy: { label: string; citywidePlan: string | null; text: string };
   update: ProgressUpdateView;
   author: { slackUserId: string; name: string };
   /** The typed measures' values reported in the update. */
@@ -33,7 +33,7 @@ export async function readProgressUpdate(ctx: ServiceContext, actor: Actor, upda
                 ownerId: true,
                 leadDepartmentId: true,
                 partners: { select: { departmentId: true } },
-                objective: { select: { number: true, plan: { select: { departmentId: true } } } },
+                objective: { select: { number: true, plan: { select: { kind: true, title: true, departmentId: true } } } },
               },
             },
           },
@@ -42,5 +42,10 @@ export async function readProgressUpdate(ctx: ServiceContext, actor: Actor, upda
   if (!u || u.strategy.archivedAt) throw notFound('errors.notFound.update', { updateId });
   await requireReadStrategy(ctx, actor, scopeOf(u.strategy), { action: 'update.read', entityType: 'progressUpdate', entityId: u.id });
   const measures = (await reportedMeasures(ctx.prisma, [u.id])).get(u.id) ?? [];
-  return { strategy: { label: strategyLabel(u.strategy), text: u.strategy.text }, update: viewOfUpdate(u), author: u.author, measures };
+  return {
+    strategy: { label: strategyLabel(u.strategy), citywidePlan: citywidePlanOf(u.strategy), text: u.strategy.text },
+    update: viewOfUpdate(u),
+    author: u.author,
+    measures,
+  };
 }

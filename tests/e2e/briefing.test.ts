@@ -165,8 +165,9 @@ describe('/reap briefing', () => {
       expect(shown.some((s) => draft.includes(s.slice(0, 60)))).toBe(true);
       // The citywide strategy is told with its lead department, as the weekly digest lists it.
       const parksPart = draft.split('\n\n').find((p) => p.startsWith('*Parks, Recreation and Neighborhood Services (PRNS)*'));
-      expect(parksPart).toContain('• 2.1 Library cards at every park program: Cards handed out at 14 summer camps');
-      expect(draft).not.toContain('Welcoming San José');
+      expect(parksPart).toContain('• 2.1 (Welcoming San José Plan 2.0) Library cards at every park program: Cards handed out at 14 summer camps');
+      // The plan names the strategy; it is never a heading of its own.
+      expect(draft).not.toContain('*Welcoming San José');
 
       // She titles it, picks two channels, and looks at the preview.
       const view = app.fake.workspace.view(drafted.id)!;

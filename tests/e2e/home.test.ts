@@ -8,6 +8,7 @@ import { createAppContext, type AppContext } from '../../src/services/app-contex
 import { appHomeOpenedEvent } from '../../src/sandbox/fake-slack/index.js';
 import { publishHome, republishHomeFor } from '../../src/slack/features/home/publish-home.js';
 import { homeWorkSettled } from '../../src/slack/features/home/refresh-queue.js';
+import { addWelcomingStrategy } from '../support/citywide-strategy.js';
 import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
@@ -200,5 +201,19 @@ describe('App Home', () => {
     await open(NEVER_OPENED);
     await expect.poll(homeOpenedAt).toEqual(NOW);
     expect(await publishedTo([NEVER_OPENED])).toEqual([NEVER_OPENED]);
+  });
+
+  it('names a citywide strategy’s plan beside its number, next to the department’s own 2.1', async () => {
+    await addWelcomingStrategy(app.db.prisma, {
+      pillar: 2,
+      number: 1,
+      text: 'Citizenship corners in every branch',
+      lead: 'LIB',
+      partners: ['PRNS'],
+      owner: LIB_STAFF,
+    });
+    const { text } = await open(LIB_STAFF);
+    expect(text).toContain('*2.1* Add assistive technology');
+    expect(text).toContain('*2.1 (Welcoming San José Plan 2.0)* Citizenship corners in every branch');
   });
 });

@@ -1,6 +1,7 @@
 // /reap status as people use it: their own department, another by name, a typo, and the
 // citywide view for ORSE admins; every list item they may report on carries an Update button.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addWelcomingStrategy } from '../support/citywide-strategy.js';
 import { startListenerApp, type ListenerApp } from '../support/listener-app.js';
 
 const NOW = new Date('2026-11-18T17:00:00Z');
@@ -109,5 +110,13 @@ describe('/reap status', () => {
     const r = await status(LIB_STAFF, '');
     for (const b of r.blocks.filter((x) => x.accessory)) expect(b.accessory!.action_id).toBe('update:open');
     expect(r.blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  it('names a citywide strategy’s plan beside its number, in the reader’s language', async () => {
+    // DOT leads a Welcoming San José strategy 2.1, overdue: listed with DOT's own.
+    const id = await addWelcomingStrategy(app.db.prisma, { pillar: 2, number: 1, text: 'Translate transit notices', lead: 'DOT', partners: ['LIB'] });
+    await app.db.prisma.strategy.update({ where: { id }, data: { dueDate: new Date('2026-11-02') } });
+    const r = await status(ADMIN_ES, 'DOT');
+    expect(r.all).toContain('*2.1 (Welcoming San José Plan 2.0)* Translate transit notices');
   });
 });

@@ -26,7 +26,7 @@ export function changesSummary(t: Translate, c: ChangesSinceLastQuarter): string
 }
 
 export function changeLine(t: Translate, change: StrategyChange): string {
-  const strategy = strategyHeadline(t, change.strategy.label, change.strategy.text, LINE_TEXT_MAX);
+  const strategy = strategyHeadline(t, change.strategy, LINE_TEXT_MAX);
   switch (change.kind) {
     case 'new':
       return t('changes.line.new', { strategy, to: statusText(t, change.to) });

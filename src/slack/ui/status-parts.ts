@@ -6,6 +6,7 @@ import type { StrategyStatus } from '../../domain/enums.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { SECTION_TEXT_MAX } from './blocks.js';
+import { strategyLabelText, type LabelledStrategy } from './strategy-label.js';
 
 export { SECTION_TEXT_MAX };
 
@@ -82,22 +83,25 @@ export function lastUpdateText(t: Translate, lastUpdateAt: Date | null): string 
   return lastUpdateAt ? t('plan.item.lastUpdate', { date: slackDateTime(lastUpdateAt) }) : t('plan.item.neverUpdated');
 }
 
-/** "*1.2* Develop a training…" with the user's text escaped and shortened. */
-export function strategyHeadline(t: Translate, label: string, text: string, max = LIST_TEXT_MAX): string {
-  return t('plan.item.strategy', { label, text: escapeMrkdwn(truncate(oneLine(text), max)) });
+/**
+ * "*1.2* Develop a training…" with the user's text escaped and shortened; a citywide
+ * plan's strategy names its plan after the number (strategyLabelText).
+ */
+export function strategyHeadline(t: Translate, s: LabelledStrategy & { text: string }, max = LIST_TEXT_MAX): string {
+  return t('plan.item.strategy', { label: escapeMrkdwn(strategyLabelText(t, s)), text: escapeMrkdwn(truncate(oneLine(s.text), max)) });
 }
 
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-export function updateButton(t: Translate, strategyId: number, label: string): Button {
+export function updateButton(t: Translate, strategyId: number, strategy: LabelledStrategy): Button {
   return {
     type: 'button',
     action_id: UPDATE_ACTION_ID,
     text: { type: 'plain_text', text: truncate(t('plan.item.updateButton'), 75), emoji: true },
     value: String(strategyId),
-    accessibility_label: truncate(t('plan.item.updateA11y', { label }), 75),
+    accessibility_label: truncate(t('plan.item.updateA11y', { label: strategyLabelText(t, strategy) }), 75),
   };
 }
 

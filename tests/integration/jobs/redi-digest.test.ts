@@ -236,8 +236,9 @@ describe('redi-digest', () => {
     await coordinator().runFire('redi-digest', FIRE, 'cron');
     await drain();
     const text = JSON.stringify(channel()[0]!.blocks);
-    expect(text).toContain('*Housing* · 2.1: A Vietnamese legal interpreter from the county sat in on every tenant clinic.');
-    expect(text).not.toContain('Welcoming San José');
+    expect(text).toContain('*Housing* · 2.1 (Welcoming San José Plan 2.0): A Vietnamese legal interpreter from the county sat in on every tenant clinic.');
+    // The plan names the strategy; it is never told as the department.
+    expect(text).not.toContain('*Welcoming San José Plan 2.0*');
     // Housing counts once, and its own practice is no hint for its own roadblock.
     expect(text).toContain('Practices: 2 · Roadblocks: 1 · Departments: 2');
     expect(text).toContain('San José Clean Energy shared a practice on language access that may help');

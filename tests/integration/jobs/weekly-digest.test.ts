@@ -273,7 +273,8 @@ describe('weekly-digest', () => {
     const [digest] = dms(MGR_TWO);
     const text = JSON.stringify(digest!.blocks);
     const dotPart = text.slice(text.indexOf('Transportation (DOT)'));
-    expect(dotPart).toMatch(/Status changes\*\\n\*2\.1\* Translate transit notices into five languages/);
+    // Named with its plan: DOT's own REAP may have a 2.1 too.
+    expect(dotPart).toMatch(/Status changes\*\\n\*2\.1 \(Welcoming San José Plan 2\.0\)\* Translate transit notices into five languages/);
     expect(text.split('Translate transit notices')).toHaveLength(2);
     // Reported for November, Transportation's month: only 1.1 still owes an update.
     expect(dotPart).toContain('No update yet for FY 2026-27 November*\\n<@U0OWNB>: 1.1');

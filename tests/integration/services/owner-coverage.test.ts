@@ -6,7 +6,7 @@ import { isoDateOf, todayIn } from '../../../src/domain/calendar-dates.js';
 import { groupByReason } from '../../../src/domain/owner-coverage.js';
 import { loadActor } from '../../../src/services/authz.js';
 import { ownerCoverage, type CoverageItem } from '../../../src/services/owner-coverage.js';
-import { inStrategyDepartments, strategyDepartment } from '../../../src/services/strategy-records.js';
+import { citywidePlanOf, inStrategyDepartments, strategyDepartment } from '../../../src/services/strategy-records.js';
 import { NOW, ZONE, addCitywideStrategy, refusal, serviceContext, useFreshWorld, type World } from './support/world.js';
 
 let db: TestDatabase;
@@ -25,7 +25,9 @@ async function reference(departmentId: number | null) {
     where: { archivedAt: null, status: { not: 'COMPLETED' }, ...(departmentId !== null ? inStrategyDepartments([departmentId]) : {}) },
     include: {
       leadDepartment: { select: { id: true, code: true, name: true } },
-      objective: { select: { number: true, plan: { select: { key: true, department: { select: { id: true, code: true, name: true } } } } } },
+      objective: {
+        select: { number: true, plan: { select: { key: true, kind: true, title: true, department: { select: { id: true, code: true, name: true } } } } },
+      },
       owner: { select: { slackUserId: true, name: true, active: true } },
       _count: { select: { updates: true } },
     },
@@ -34,6 +36,7 @@ async function reference(departmentId: number | null) {
     .map((s) => ({
       id: s.id,
       label: `${s.objective.number}.${s.number}`,
+      citywidePlan: citywidePlanOf(s),
       text: s.text,
       status: s.status,
       dueDate: s.dueDate ? isoDateOf(s.dueDate) : null,

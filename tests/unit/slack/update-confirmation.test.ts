@@ -163,6 +163,16 @@ describe('the confirmation message', () => {
     expect(first.blocks.map((b) => b.block_id)).not.toContain('edited');
   });
 
+  it('names a citywide strategy’s plan in the lead department’s channel and to the author', () => {
+    const t = translator('en');
+    const wsj = { label: '2.1', citywidePlan: 'Welcoming San José Plan 2.0: Moving toward Inclusion', text: 'Translate transit notices' };
+    const post = channelPostMessage(t, { strategy: wsj, update: biggest, author: { slackUserId: 'U0DOT03' } });
+    expect((post.blocks[0] as { text: { text: string } }).text.text).toMatch(
+      /^\*<@U0DOT03>\* reported progress on \*2\.1 \(Welcoming San José Plan 2\.0\)\* Translate transit notices/,
+    );
+    expect(confirmationMessage(t, { kind: 'saved', strategy: wsj, update: biggest }).text).toContain('2.1 (Welcoming San José Plan 2.0)');
+  });
+
   it('tells the editor whether the channel post now shows their change', () => {
     const t = translator('vi');
     const ok = confirmationMessage(t, { kind: 'edited', strategy, update: biggest, channel: { channel: 'C0LIBRARY', ok: true } });

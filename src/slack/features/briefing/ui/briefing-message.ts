@@ -10,6 +10,7 @@ import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import { slackDate, slackDateTime } from '../../../ui/status-parts.js';
 import { blockTextLength, context, divider, header, mrkdwnSection, plain } from '../../../ui/blocks.js';
 import { periodName } from '../../../ui/period-name.js';
+import { strategyLabelText } from '../../../ui/strategy-label.js';
 import { chartImageBlock } from '../../../ui/charts/chart-block.js';
 import type { PostedChart } from '../../../../services/briefings.js';
 
@@ -50,6 +51,7 @@ export function draftLabels(t: Translate, q: FiscalPeriod): DraftLabels {
     roadblocks: t('briefings.draft.roadblocks'),
     nothing: t('briefings.draft.nothing'),
     omitted: (count) => t('briefings.draft.omitted', { count }),
+    strategyLabel: (item) => strategyLabelText(t, item),
   };
 }
 

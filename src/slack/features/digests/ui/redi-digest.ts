@@ -9,6 +9,7 @@ import type { Lang, Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import { chunkLines, oneLine } from '../../../ui/status-parts.js';
 import { context, header, mrkdwnSection } from '../../../ui/blocks.js';
+import { strategyLabelText } from '../../../ui/strategy-label.js';
 import type { SlackMessage } from '../../status/ui/status-message.js';
 import { packBlockGroups, slackDay, type BlockGroup } from './weekly-digest-split.js';
 
@@ -34,7 +35,11 @@ export function monthLabel(at: Date, zone: string, lang: Lang): string {
 const userText = (s: string, max: number) => escapeMrkdwn(truncate(oneLine(s), max));
 
 function practiceLine(t: Translate, p: RediPractice): string {
-  return t('redi.digest.item', { department: escapeMrkdwn(p.department.name), label: p.strategy.label, text: userText(p.text, ITEM_TEXT_MAX) });
+  return t('redi.digest.item', {
+    department: escapeMrkdwn(p.department.name),
+    label: escapeMrkdwn(strategyLabelText(t, p.strategy)),
+    text: userText(p.text, ITEM_TEXT_MAX),
+  });
 }
 
 /** One line per roadblock (its ask and hints on continuation lines), so a chunk never separates them. */
@@ -42,7 +47,7 @@ function roadblockLine(t: Translate, r: RediRoadblock): string {
   const lines = [
     t('redi.digest.item', {
       department: escapeMrkdwn(r.department.name),
-      label: r.strategy.label,
+      label: escapeMrkdwn(strategyLabelText(t, r.strategy)),
       text: r.text ? userText(r.text, ITEM_TEXT_MAX) : userText(r.helpNeeded, ITEM_TEXT_MAX),
     }),
   ];

@@ -16,6 +16,7 @@ import type { SlackMessage } from '../../status/ui/status-message.js';
 import { DIGEST_SECTION_TEXT, packBlockGroups, slackDay, type BlockGroup } from './weekly-digest-split.js';
 import { periodChangesBlocks } from '../../../ui/period-changes.js';
 import { periodName } from '../../../ui/period-name.js';
+import { strategyLabelText, type LabelledStrategy } from '../../../ui/strategy-label.js';
 
 /** Shows the department's plan, as `/reap plan <code>` would (features/plan/listeners/digest-plan-buttons.ts). */
 export const PLAN_OPEN_ACTION_ID = 'plan:open';
@@ -76,6 +77,8 @@ interface Phrases {
   strategyDue: Template;
   milestoneDue: Template;
   strategy: Template;
+  /** A strategy's label as mrkdwn: a citywide one names its plan (strategy-label.ts). */
+  label: (s: LabelledStrategy) => string;
   owner: Template;
   noOwner: string;
   dueToday: Template;
@@ -101,6 +104,7 @@ function phrases(t: Translate): Phrases {
     milestoneDue: compile(t, 'digests.weekly.item.milestoneDue', ['label', 'title', 'due', 'owner']),
     // The same phrases as the other reading surfaces (status-parts.ts), compiled.
     strategy: compile(t, 'plan.item.strategy', ['label', 'text']),
+    label: (s) => (s.citywidePlan ? escapeMrkdwn(strategyLabelText(t, s)) : s.label),
     owner: compile(t, 'plan.item.owner', ['owner']),
     noOwner: t('plan.item.noOwner'),
     dueToday: compile(t, 'plan.item.dueToday', ['date']),
@@ -111,8 +115,8 @@ function phrases(t: Translate): Phrases {
   return p;
 }
 
-const headline = (p: Phrases, s: { label: string; text: string }) =>
-  p.strategy({ label: s.label, text: escapeMrkdwn(truncate(oneLine(s.text), ITEM_TEXT_MAX)) });
+const headline = (p: Phrases, s: LabelledStrategy & { text: string }) =>
+  p.strategy({ label: p.label(s), text: escapeMrkdwn(truncate(oneLine(s.text), ITEM_TEXT_MAX)) });
 const ownerOf = (p: Phrases, owner: { slackUserId: string } | null) => (owner ? p.owner({ owner: mention(owner) }) : p.noOwner);
 
 /** "due Nov 20 (in 3 days)" / "due Nov 2 (4 days overdue)", as dueText in status-parts.ts says it. */
@@ -149,7 +153,7 @@ function updateLine(p: Phrases, u: DigestUpdateItem, zone: string): string {
 function dueLine(p: Phrases, d: DigestDueItem): string {
   const due = dueOf(p, d.dueDate, d.daysUntilDue);
   const owner = ownerOf(p, d.owner);
-  if (d.kind === 'milestone') return p.milestoneDue({ label: d.strategy.label, title: escapeMrkdwn(truncate(oneLine(d.title), ITEM_TEXT_MAX)), due, owner });
+  if (d.kind === 'milestone') return p.milestoneDue({ label: p.label(d.strategy), title: escapeMrkdwn(truncate(oneLine(d.title), ITEM_TEXT_MAX)), due, owner });
   return p.strategyDue({ strategy: headline(p, d.strategy), due, owner });
 }
 
@@ -196,7 +200,7 @@ export function departmentWeekBlocks(t: Translate, w: DepartmentWeek, zone: stri
     listLines(t, t('digests.weekly.sections.notReported', { period: periodName(t, w.period) }), w.notReported, (g) =>
       t('digests.weekly.item.notReported', {
         owner: g.owner ? mention(g.owner) : t('digests.weekly.item.noOwner'),
-        labels: g.strategies.map((s) => s.label).join(', '),
+        labels: g.strategies.map((s) => p.label(s)).join(', '),
       }),
     ),
   ];

@@ -102,7 +102,7 @@ function staffStrategyBlock(t: Translate, s: ReportableStrategy, today: string) 
       ? null
       : t(s.reportedThisPeriod ? 'home.reported' : 'home.notReported', { period: periodName(t, s.periodKey) }),
   ].filter((f): f is string => f !== null);
-  return itemSection(`${strategyHeadline(t, s.label, s.text)}\n${facts.join(' · ')}`, updateButton(t, s.id, s.label));
+  return itemSection(`${strategyHeadline(t, s)}\n${facts.join(' · ')}`, updateButton(t, s.id, s));
 }
 
 /** A heading and its items within what is left, with "…and N more" for the rest. */

@@ -89,10 +89,7 @@ function citywideFacts(t: Translate, s: PlanStrategyItem): string[] {
 export function planItemBlock(t: Translate, s: PlanStrategyItem, today: string | null) {
   if (s.restricted) {
     const facts = [statusText(t, s.status), ...citywideFacts(t, s), t('plan.item.restricted')];
-    return itemSection(
-      `${strategyHeadline(t, s.label, s.text, PLAN_TEXT_MAX)}\n${facts.join(' · ')}`,
-      s.canUpdate ? updateButton(t, s.id, s.label) : undefined,
-    );
+    return itemSection(`${strategyHeadline(t, s, PLAN_TEXT_MAX)}\n${facts.join(' · ')}`, s.canUpdate ? updateButton(t, s.id, s) : undefined);
   }
   const daysUntilDue = today ? daysFrom(today, s.dueDate) : null;
   const facts = [
@@ -107,8 +104,8 @@ export function planItemBlock(t: Translate, s: PlanStrategyItem, today: string |
   ].filter((f): f is string => f !== null);
   const measures = typedMeasuresText(t, s.typedMeasures);
   return itemSection(
-    `${strategyHeadline(t, s.label, s.text, PLAN_TEXT_MAX)}\n${facts.join(' · ')}${measures ? `\n${measures}` : ''}`,
-    s.canUpdate ? updateButton(t, s.id, s.label) : undefined,
+    `${strategyHeadline(t, s, PLAN_TEXT_MAX)}\n${facts.join(' · ')}${measures ? `\n${measures}` : ''}`,
+    s.canUpdate ? updateButton(t, s.id, s) : undefined,
   );
 }
 

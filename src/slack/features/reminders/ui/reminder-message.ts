@@ -9,6 +9,7 @@ import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import type { SlackMessage } from '../../status/ui/status-message.js';
 import { LIST_TEXT_MAX, UPDATE_ACTION_ID, countKey, dueText, oneLine, statusText } from '../../../ui/status-parts.js';
 import { context, header, mrkdwnSection } from '../../../ui/blocks.js';
+import { strategyLabelText } from '../../../ui/strategy-label.js';
 
 export const REMINDER_ACTIONS = { snooze: 'reminder:snooze', done: 'reminder:done', undo: 'reminder:undo' } as const;
 
@@ -56,10 +57,11 @@ function button(actionId: string, text: string, value: string, a11y: string, sty
 }
 
 function itemText(t: Translate, item: DueReminder): string {
+  const label = escapeMrkdwn(strategyLabelText(t, item.strategy));
   const title =
     item.kind === 'milestone'
-      ? t('reminders.deadline.milestone', { title: escapeMrkdwn(truncate(oneLine(item.title), 150)), label: item.strategy.label })
-      : t('reminders.deadline.strategy', { label: item.strategy.label, text: escapeMrkdwn(truncate(oneLine(item.title), LIST_TEXT_MAX)) });
+      ? t('reminders.deadline.milestone', { title: escapeMrkdwn(truncate(oneLine(item.title), 150)), label })
+      : t('reminders.deadline.strategy', { label, text: escapeMrkdwn(truncate(oneLine(item.title), LIST_TEXT_MAX)) });
   const facts = [dueText(t, item.dueDate, item.daysUntilDue), statusText(t, item.strategy.status)];
   if (item.strategy.departmentCode) facts.push(escapeMrkdwn(item.strategy.departmentCode));
   if (item.reason.kind === 'snooze-ended') facts.push(t('reminders.deadline.snoozeEnded'));
@@ -76,7 +78,7 @@ function itemBlocks(t: Translate, item: DueReminder): KnownBlock[] {
         UPDATE_ACTION_ID,
         t('reminders.deadline.submitUpdate'),
         String(item.strategy.id),
-        t('reminders.deadline.submitUpdateA11y', { label: item.strategy.label }),
+        t('reminders.deadline.submitUpdateA11y', { label: strategyLabelText(t, item.strategy) }),
         'primary',
       ),
     );

@@ -11,6 +11,7 @@ import { REASSIGN_ACTION_ID, mention } from '../../manage/ui/manage-modals.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import { countKey, daysFrom, dueText, itemSection, oneLine } from '../../../ui/status-parts.js';
 import { context, header, mrkdwnSection } from '../../../ui/blocks.js';
+import { strategyLabelText } from '../../../ui/strategy-label.js';
 
 export interface SlackMessage {
   text: string;
@@ -68,7 +69,7 @@ function reassignButton(t: Translate, item: CoverageItem): Button {
     action_id: REASSIGN_ACTION_ID,
     value: String(item.id),
     text: { type: 'plain_text', text: truncate(t('coverage.reassignButton'), 75), emoji: true },
-    accessibility_label: truncate(t('coverage.reassignA11y', { label: item.label }), 75),
+    accessibility_label: truncate(t('coverage.reassignA11y', { label: strategyLabelText(t, item) }), 75),
   };
 }
 
@@ -76,7 +77,7 @@ function reassignButton(t: Translate, item: CoverageItem): Button {
 export function coverageRow(t: Translate, item: CoverageItem, reason: CoverageReason, today: string): KnownBlock {
   const headline = t('coverage.row', {
     department: item.department ? escapeMrkdwn(item.department.code) : t('coverage.noDepartment'),
-    label: item.label,
+    label: escapeMrkdwn(strategyLabelText(t, item)),
     text: escapeMrkdwn(truncate(oneLine(item.text), ROW_TEXT_MAX)),
   });
   const facts = [ownerLine(t, item), dueText(t, item.dueDate, daysFrom(today, item.dueDate))].join(' · ');

@@ -6,20 +6,22 @@ import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import { LIST_TEXT_MAX, capped, countKey, dueText, itemSection, oneLine, slackDateTime, statusText, updateButton } from '../../../ui/status-parts.js';
 import { context, header, mrkdwnSection } from '../../../ui/blocks.js';
+import { strategyLabelText } from '../../../ui/strategy-label.js';
 import type { SlackMessage } from './status-message.js';
 
 /** Two lists of this many stay inside a message's 50 blocks and about 12,000 characters. */
 export const DEADLINES_PER_LIST = 12;
 
 export function deadlineItemBlock(t: Translate, item: DeadlineItem, now?: Date) {
+  const label = escapeMrkdwn(strategyLabelText(t, item.strategy));
   const title =
     item.kind === 'milestone'
-      ? t('deadlines.milestone', { title: escapeMrkdwn(truncate(oneLine(item.title), 150)), label: item.strategy.label })
-      : t('deadlines.strategy', { label: item.strategy.label, text: escapeMrkdwn(truncate(oneLine(item.title), LIST_TEXT_MAX)) });
+      ? t('deadlines.milestone', { title: escapeMrkdwn(truncate(oneLine(item.title), 150)), label })
+      : t('deadlines.strategy', { label, text: escapeMrkdwn(truncate(oneLine(item.title), LIST_TEXT_MAX)) });
   const facts = [dueText(t, item.dueDate, item.daysUntilDue), statusText(t, item.strategy.status)];
   if (item.department) facts.push(escapeMrkdwn(item.department.code));
   if (item.snoozedUntil && (!now || item.snoozedUntil > now)) facts.push(t('deadlines.snoozed', { date: slackDateTime(item.snoozedUntil) }));
-  return itemSection(`${title}\n${facts.join(' · ')}`, item.canUpdate ? updateButton(t, item.strategy.id, item.strategy.label) : undefined);
+  return itemSection(`${title}\n${facts.join(' · ')}`, item.canUpdate ? updateButton(t, item.strategy.id, item.strategy) : undefined);
 }
 
 /**

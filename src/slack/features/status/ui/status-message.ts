@@ -66,7 +66,7 @@ export function statusItemBlock(t: Translate, item: StrategyStatusItem, opts: { 
     ownerText(t, item.owner, item.needsReassignment),
     ...(opts.showLastUpdate ? [lastUpdateText(t, item.lastUpdateAt)] : []),
   ];
-  return itemSection(`${strategyHeadline(t, item.label, item.text)}\n${facts.join(' · ')}`, item.canUpdate ? updateButton(t, item.id, item.label) : undefined);
+  return itemSection(`${strategyHeadline(t, item)}\n${facts.join(' · ')}`, item.canUpdate ? updateButton(t, item.id, item) : undefined);
 }
 
 /** The counts part of a department's status: shared by the message and the App Home. */

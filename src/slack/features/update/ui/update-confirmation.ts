@@ -10,9 +10,12 @@ import { periodName } from '../../../ui/period-name.js';
 import { mrkdwn } from '../../../ui/blocks.js';
 import type { ReportedMeasure } from '../../../../services/measures.js';
 import { reportedMeasureLine } from '../../../ui/measure-text.js';
+import { strategyLabelText } from '../../../ui/strategy-label.js';
 
 export interface ConfirmationStrategy {
   label: string;
+  /** The citywide plan's title, which the label names; null for a department plan's. */
+  citywidePlan?: string | null;
   text: string;
 }
 
@@ -157,8 +160,8 @@ export function confirmationMessage(t: Translate, input: ConfirmationInput): Sla
   const status = t(`status.${u.statusTo}`);
   const head =
     input.kind === 'saved'
-      ? t('update.confirmation.saved', { label: strategy.label, strategy: strategyLine(strategy) })
-      : t('update.confirmation.edited', { label: strategy.label, strategy: strategyLine(strategy), revision: u.revision });
+      ? t('update.confirmation.saved', { label: escapeMrkdwn(strategyLabelText(t, strategy)), strategy: strategyLine(strategy) })
+      : t('update.confirmation.edited', { label: escapeMrkdwn(strategyLabelText(t, strategy)), strategy: strategyLine(strategy), revision: u.revision });
   const blocks: KnownBlock[] = [{ type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) }, ...summaryBlocks(t, u, input.measures)];
   const channel = input.channel;
   if (channel) {
@@ -190,7 +193,7 @@ export function confirmationMessage(t: Translate, input: ConfirmationInput): Sla
       ],
     });
   }
-  const text = t(input.kind === 'saved' ? 'update.confirmation.text' : 'update.confirmation.editedText', { label: strategy.label, status });
+  const text = t(input.kind === 'saved' ? 'update.confirmation.text' : 'update.confirmation.editedText', { label: strategyLabelText(t, strategy), status });
   return { text, blocks };
 }
 
@@ -217,7 +220,8 @@ export interface ChannelPostInput {
 export function channelPostMessage(t: Translate, input: ChannelPostInput): SlackMessage {
   const author = `<@${input.author.slackUserId}>`;
   const forOwner = input.onBehalfOf ? ` ${t('update.channel.onBehalfOf', { owner: `<@${input.onBehalfOf.slackUserId}>` })}` : '';
-  const head = t('update.channel.posted', { author, label: input.strategy.label, strategy: strategyLine(input.strategy) }) + forOwner;
+  const head =
+    t('update.channel.posted', { author, label: escapeMrkdwn(strategyLabelText(t, input.strategy)), strategy: strategyLine(input.strategy) }) + forOwner;
   const content = input.noticeOnly
     ? [statusBlock(t, input.update), { type: 'context', block_id: 'internal', elements: [mrkdwn(t('update.channel.internalNotice'))] } as KnownBlock]
     : isLongUpdate(input.update)
@@ -229,7 +233,7 @@ export function channelPostMessage(t: Translate, input: ChannelPostInput): Slack
     blocks.push({ type: 'context', block_id: 'edited', elements: [mrkdwn(note)] });
   }
   return {
-    text: t('update.channel.text', { author, label: input.strategy.label, status: t(`status.${input.update.statusTo}`) }),
+    text: t('update.channel.text', { author, label: strategyLabelText(t, input.strategy), status: t(`status.${input.update.statusTo}`) }),
     blocks,
   };
 }
@@ -248,7 +252,11 @@ export function fullUpdateModal(
   full: { strategy: ConfirmationStrategy; update: ProgressUpdateView; author: { slackUserId: string }; measures?: readonly ReportedMeasure[] },
 ): ModalView {
   const u = full.update;
-  const head = t('update.channel.posted', { author: `<@${full.author.slackUserId}>`, label: full.strategy.label, strategy: strategyLine(full.strategy) });
+  const head = t('update.channel.posted', {
+    author: `<@${full.author.slackUserId}>`,
+    label: escapeMrkdwn(strategyLabelText(t, full.strategy)),
+    strategy: strategyLine(full.strategy),
+  });
   const blocks: KnownBlock[] = [
     { type: 'section', block_id: 'head', text: mrkdwn(truncate(head, 3000)) },
     statusBlock(t, u),

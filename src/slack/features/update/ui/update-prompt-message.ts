@@ -31,7 +31,7 @@ function itemBlock(t: Translate, _lang: Lang, item: PromptItem, messagePeriod: F
   if (s.departmentCode) facts.push(escapeMrkdwn(s.departmentCode));
   if (item.period.key !== messagePeriod.key) facts.push(t('reminders.prompt.otherPeriod', { period: periodName(t, item.period) }));
   if (s.dueDate) facts.push(dueText(t, s.dueDate, daysBetween(today, s.dueDate)));
-  return itemSection(`${strategyHeadline(t, s.label, s.text)}\n${facts.join(' · ')}`, updateButton(t, s.id, s.label));
+  return itemSection(`${strategyHeadline(t, s)}\n${facts.join(' · ')}`, updateButton(t, s.id, s));
 }
 
 /** The prompt or nudge for one person. `today` is the City's date (for "due in N days"). */
