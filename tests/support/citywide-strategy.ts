@@ -17,6 +17,26 @@ export interface CitywideStrategyInput {
   status?: StrategyStatus;
 }
 
+/**
+ * The Welcoming plan and one of its pillars, as the seed has them, for a test whose
+ * database is not seeded; nothing changes where they exist already.
+ */
+export async function addWelcomingPillar(prisma: Prisma, number: number): Promise<{ planId: number; objectiveId: number }> {
+  const { key, title, fiscalStartYear, fiscalEndYear, pillars } = WELCOMING_SAN_JOSE_PLAN;
+  const plan = await prisma.plan.upsert({
+    where: { key },
+    update: {},
+    create: { key, kind: 'CITYWIDE_PLAN', title, fiscalStartYear, fiscalEndYear },
+  });
+  const pillarTitle = pillars.find((p) => p.number === number)?.title ?? `Pillar ${number}`;
+  const objective = await prisma.objective.upsert({
+    where: { planId_number: { planId: plan.id, number } },
+    update: {},
+    create: { planId: plan.id, number, title: pillarTitle },
+  });
+  return { planId: plan.id, objectiveId: objective.id };
+}
+
 /** Adds the strategy and returns its id. */
 export async function addWelcomingStrategy(prisma: Prisma, input: CitywideStrategyInput): Promise<number> {
   const [pillar, lead, partners, owner] = await Promise.all([

@@ -13,6 +13,7 @@ import type { AppContext } from '../../../src/services/app-context.js';
 import { REDI_CHANNEL_SETTING, parseRediChannelSetting } from '../../../src/services/digests.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../support/test-db.js';
 import { TestClock, dispatcherFor, startFakeSlack, testContext } from './support/harness.js';
+import { addWelcomingPillar, addWelcomingStrategy } from '../../support/citywide-strategy.js';
 
 const FIRE = new Date('2026-12-01T17:00:00Z'); // 1 December 09:00 in San José
 const MONTH = '2026-11';
@@ -190,35 +191,14 @@ describe('redi-digest', () => {
     // Housing leads a Welcoming San José strategy, with the Library as partner; the plan
     // has no department of its own.
     const p = ctx.prisma;
-    const [housing, lib, author] = await Promise.all([
-      p.department.findUniqueOrThrow({ where: { code: 'HOUSING' } }),
-      p.department.findUniqueOrThrow({ where: { code: 'LIB' } }),
+    await addWelcomingPillar(p, 2);
+    const [strategyId, author] = await Promise.all([
+      addWelcomingStrategy(p, { pillar: 2, number: 1, text: 'Tenant clinics in the languages of each neighborhood', lead: 'HOUSING', partners: ['LIB'] }),
       p.member.findUniqueOrThrow({ where: { slackUserId: AUTHOR } }),
     ]);
-    const plan = await p.plan.create({
-      data: {
-        key: 'WSJ-2021-2024',
-        kind: 'CITYWIDE_PLAN',
-        title: 'Welcoming San José Plan 2.0',
-        fiscalStartYear: 2021,
-        fiscalEndYear: 2024,
-        objectives: { create: [{ number: 2, title: 'Access and Engagement' }] },
-      },
-      include: { objectives: true },
-    });
-    const strategy = await p.strategy.create({
-      data: {
-        objectiveId: plan.objectives[0]!.id,
-        number: 1,
-        text: 'Tenant clinics in the languages of each neighborhood',
-        status: 'IN_PROGRESS',
-        leadDepartmentId: housing.id,
-        partners: { create: [{ departmentId: lib.id }] },
-      },
-    });
     await p.progressUpdate.create({
       data: {
-        strategyId: strategy.id,
+        strategyId,
         authorId: author.id,
         periodKey: 'FY2027-Q2',
         periodStart: day('2026-10-01'),

@@ -15,6 +15,7 @@ import type { StoredMessage } from '../../../src/sandbox/fake-slack/types.js';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../support/test-db.js';
 import { TestClock, dispatcherFor, startFakeSlack, testContext } from './support/harness.js';
+import { addWelcomingPillar } from '../../support/citywide-strategy.js';
 
 export const PEOPLE = {
   ana: { slackUserId: 'U0ANA', dept: 'LIB', roles: ['STAFF'], language: 'es' },
@@ -106,16 +107,7 @@ export async function addCitywideStrategy(
   world: ReminderWorld,
   input: { lead: 'LIB' | 'HOUSING'; partners: readonly ('LIB' | 'HOUSING')[]; owner: Person; due?: string; text: string },
 ): Promise<number> {
-  const plan = await prisma.plan.upsert({
-    where: { key: 'WSJ-2021-2024' },
-    update: {},
-    create: { key: 'WSJ-2021-2024', kind: 'CITYWIDE_PLAN', title: 'Welcoming San José Plan 2.0', fiscalStartYear: 2021, fiscalEndYear: 2024 },
-  });
-  const pillar = await prisma.objective.upsert({
-    where: { planId_number: { planId: plan.id, number: 2 } },
-    update: {},
-    create: { planId: plan.id, number: 2, title: 'Access and Engagement' },
-  });
+  const pillar = { id: (await addWelcomingPillar(prisma, 2)).objectiveId };
   strategyNumber++;
   const s = await prisma.strategy.create({
     data: {

@@ -12,6 +12,7 @@ import { validateBlocks } from '../../../src/sandbox/fake-slack/index.js';
 import type { AppContext } from '../../../src/services/app-context.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../support/test-db.js';
 import { TestClock, dispatcherFor, startFakeSlack, testContext } from './support/harness.js';
+import { addWelcomingPillar, addWelcomingStrategy } from '../../support/citywide-strategy.js';
 
 const FIRE = new Date('2026-11-16T16:00:00Z'); // Monday 08:00 in San José, ISO week 2026-W47
 const WEEK = '2026-W47';
@@ -226,36 +227,21 @@ describe('weekly-digest', () => {
     // The Welcoming plan has no department: its strategy is led by Transportation, with
     // Housing as partner, and was started this week.
     const p = ctx.prisma;
-    const [dot, housing, owner] = await Promise.all([
-      p.department.findUniqueOrThrow({ where: { code: 'DOT' } }),
-      p.department.findUniqueOrThrow({ where: { code: 'HOUSING' } }),
-      p.member.findUniqueOrThrow({ where: { slackUserId: OWNERS[0] } }),
-    ]);
-    const plan = await p.plan.create({
-      data: {
-        key: 'WSJ-2021-2024',
-        kind: 'CITYWIDE_PLAN',
-        title: 'Welcoming San José Plan 2.0',
-        fiscalStartYear: 2021,
-        fiscalEndYear: 2024,
-        objectives: { create: [{ number: 2, title: 'Access and Engagement' }] },
-      },
-      include: { objectives: true },
-    });
-    const strategy = await p.strategy.create({
-      data: {
-        objectiveId: plan.objectives[0]!.id,
+    await addWelcomingPillar(p, 2);
+    const [strategyId, owner] = await Promise.all([
+      addWelcomingStrategy(p, {
+        pillar: 2,
         number: 1,
         text: 'Translate transit notices into five languages',
-        status: 'IN_PROGRESS',
-        ownerId: owner.id,
-        leadDepartmentId: dot.id,
-        partners: { create: [{ departmentId: housing.id }] },
-      },
-    });
+        lead: 'DOT',
+        partners: ['HOUSING'],
+        owner: OWNERS[0],
+      }),
+      p.member.findUniqueOrThrow({ where: { slackUserId: OWNERS[0] } }),
+    ]);
     await p.progressUpdate.create({
       data: {
-        strategyId: strategy.id,
+        strategyId,
         authorId: owner.id,
         periodKey: 'FY2027-M05',
         periodStart: day('2026-11-01'),
