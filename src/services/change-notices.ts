@@ -1,6 +1,7 @@
 // Telling people about a change someone else made to their work: a strategy reassigned,
-// added, deferred, or given a milestone. The new and former owner and the department's
-// equity leads get a direct message; the person who made the change does not.
+// added, deferred, given a milestone, or (citywide) moved to another lead department. The
+// new and former owner and the department's equity leads (after a move, both departments')
+// get a direct message; the person who made the change does not.
 //
 // The messages are outbox rows written in the change's own transaction, keyed by the
 // change: a change that rolls back tells no one, and a retried request (which fails on the
@@ -17,17 +18,25 @@ import type { ServiceContext, Tx } from './service-context.js';
 
 export const CHANGE_NOTICE_JOB = 'change-notice';
 
-export type ChangeKind = 'strategyReassigned' | 'strategyAdded' | 'strategyDeferred' | 'milestoneAdded';
+export type ChangeKind = 'strategyReassigned' | 'strategyAdded' | 'strategyDeferred' | 'milestoneAdded' | 'strategyLeadMoved';
 
 /** Why a person hears about the change; the wording depends on it. */
-export type NoticeRole = 'newOwner' | 'previousOwner' | 'owner' | 'milestoneOwner' | 'lead';
+export type NoticeRole = 'newOwner' | 'previousOwner' | 'owner' | 'milestoneOwner' | 'lead' | 'previousLead';
 
 export interface ChangeNotice {
   kind: ChangeKind;
   /** Unique per change (e.g. "strategy:12:v4"); part of each message's idempotency key. */
   changeKey: string;
   actorSlackId: string;
-  strategy: { id: number; label: string; text: string; departmentName: string | null; dueDate: string | null };
+  strategy: {
+    id: number;
+    label: string;
+    text: string;
+    departmentName: string | null;
+    dueDate: string | null;
+    /** A citywide plan's title, for notices that name it beside the label (strategyLeadMoved). */
+    citywidePlan?: string | null;
+  };
   /** strategyReassigned: the owners before and after (Slack ids; null for nobody). */
   previousOwnerSlackId?: string | null;
   ownerSlackId?: string | null;
@@ -35,6 +44,8 @@ export interface ChangeNotice {
   reason?: string;
   /** milestoneAdded. */
   milestone?: { title: string; dueDate: string; ownerSlackId: string | null };
+  /** strategyLeadMoved: the department that led it before (strategy.departmentName leads it now). */
+  previousDepartmentName?: string | null;
 }
 
 export interface NoticeRecipient {
@@ -50,9 +61,11 @@ export type ChangeNoticeRenderer = (notice: ChangeNotice, recipient: NoticeRecip
 /** Who is told, by member id, in order of precedence: one message per person, the first role wins. */
 export interface NoticeAudience {
   /** Members by role; null entries are skipped. */
-  people: { memberId: number | null; role: Exclude<NoticeRole, 'lead'> }[];
+  people: { memberId: number | null; role: Exclude<NoticeRole, 'lead' | 'previousLead'> }[];
   /** The department whose equity leads are told, if any. */
   departmentId: number | null;
+  /** A department whose equity leads are told it no longer leads the strategy (a citywide lead moved). */
+  previousDepartmentId?: number | null;
 }
 
 interface MemberRow {
@@ -61,6 +74,7 @@ interface MemberRow {
   language: string | null;
   slackLocale: string | null;
   lead: boolean;
+  previousLead: boolean;
 }
 
 /** The recipients of one change: active members only, never the actor, each once. */
@@ -73,6 +87,7 @@ export function noticeRecipients(actorSlackId: string, audience: NoticeAudience,
   };
   for (const p of audience.people) if (p.memberId !== null) add(byId.get(p.memberId), p.role);
   for (const m of members) if (m.lead) add(m, 'lead');
+  for (const m of members) if (m.previousLead) add(m, 'previousLead');
   return [...out.values()];
 }
 
@@ -81,15 +96,18 @@ export async function queueChangeNotices(ctx: ServiceContext, tx: Tx, notice: Ch
   const render = ctx.renderChangeNotice;
   if (!render) return 0;
   const ids = audience.people.map((p) => p.memberId).filter((id): id is number => id !== null);
-  // One statement: the named people and the department's equity leads, active only.
+  // One statement: the named people and the departments' equity leads, active only.
+  const lead = audience.departmentId ?? -1;
+  const previousLead = audience.previousDepartmentId ?? -1;
   const members = await tx.$queryRaw<MemberRow[]>(PrismaNS.sql`
     /* change notice recipients */
     SELECT id, "slackUserId", "language"::text AS "language", "slackLocale",
-           ("departmentId" = ${audience.departmentId ?? -1}::int AND 'EQUITY_LEAD' = ANY("roles"::text[])) AS lead
+           ("departmentId" = ${lead}::int AND 'EQUITY_LEAD' = ANY("roles"::text[])) AS lead,
+           ("departmentId" = ${previousLead}::int AND 'EQUITY_LEAD' = ANY("roles"::text[])) AS "previousLead"
       FROM "Member"
      WHERE active
        AND (id = ANY(${ids}::int[])
-            OR ("departmentId" = ${audience.departmentId ?? -1}::int AND 'EQUITY_LEAD' = ANY("roles"::text[])))
+            OR ("departmentId" IN (${lead}::int, ${previousLead}::int) AND 'EQUITY_LEAD' = ANY("roles"::text[])))
      ORDER BY id`);
   const recipients = noticeRecipients(notice.actorSlackId, audience, members);
   const result = await enqueueOutbox(

@@ -32,7 +32,15 @@ import { summarizeStrategy, type StrategySummary } from './progress-updates.js';
 import { activeMemberId } from './member-refs.js';
 import { TX_OPTIONS, cityToday, type ServiceContext, type Tx } from './service-context.js';
 import type { Prisma } from '../db/client.js';
-import { findStrategy, loadLiveStrategy, strategyAuditSnapshot, strategyDepartmentId, strategyPartnerIds, type StrategyRecord } from './strategy-records.js';
+import {
+  citywidePlanOf,
+  findStrategy,
+  loadLiveStrategy,
+  strategyAuditSnapshot,
+  strategyDepartmentId,
+  strategyPartnerIds,
+  type StrategyRecord,
+} from './strategy-records.js';
 
 export { addMilestone, editMilestone, completeMilestone, type MilestoneView, type MilestoneResult } from './milestones.js';
 
@@ -53,6 +61,8 @@ export interface StrategyResult {
   changed: boolean;
   /** A citywide strategy moved to a lead its owner is not in: the owner it no longer has. */
   ownerRemoved?: { slackUserId: string; leadName: string };
+  /** A citywide strategy moved to another lead: the department that led it before. */
+  previousLeadDepartmentId?: number;
 }
 
 function parseOrThrow<T>(parsed: { ok: true; data: T } | { ok: false; problems: Parameters<typeof invalidFields>[0] }): T {
@@ -256,6 +266,8 @@ export async function editStrategy(
   const today = cityToday(ctx);
   let ownerRemoved: StrategyResult['ownerRemoved'];
   let citywide: { before: { leadDepartmentId: number | null; partnerDepartmentIds: number[] }; after: CitywideDepartments } | null = null;
+  /** Set when the lead moves: the departments' names, for the notices. */
+  let move: { fromId: number | null; from: string | null; to: string } | undefined;
   const result = await changeStrategy(
     ctx,
     actor,
@@ -288,6 +300,10 @@ export async function editStrategy(
         });
       }
       citywide = { before: { leadDepartmentId: s.leadDepartmentId, partnerDepartmentIds: partnersBefore }, after: choice };
+      if (moved) {
+        const fromId = s.leadDepartmentId;
+        move = { fromId, from: fromId === null ? null : (names.get(fromId) ?? null), to: names.get(choice.leadDepartmentId) ?? '' };
+      }
       let ownerColumns = {};
       if (moved && s.owner) {
         const owner = await ctx.prisma.member.findUnique({ where: { id: s.owner.id }, select: { departmentId: true } });
@@ -298,7 +314,27 @@ export async function editStrategy(
       }
       return { ...fieldColumns(data), ...ownerColumns, leadDepartmentId: choice.leadDepartmentId };
     },
-    undefined,
+    // A move hands the strategy to another department: its equity leads, the former lead's,
+    // and the owner (kept, or taken off) are told.
+    (s, after) =>
+      move && after.leadDepartmentId !== null
+        ? {
+            notice: {
+              kind: 'strategyLeadMoved',
+              changeKey: `strategy:${s.id}:v${after.version}`,
+              actorSlackId: actor.slackUserId,
+              strategy: { ...noticeStrategy(s, after.dueDate), departmentName: move.to, citywidePlan: citywidePlanOf(s) },
+              previousDepartmentName: move.from,
+              previousOwnerSlackId: ownerRemoved ? ownerRemoved.slackUserId : null,
+              ownerSlackId: after.ownerId === null ? null : (s.owner?.slackUserId ?? null),
+            },
+            audience: {
+              people: [{ memberId: s.owner?.id ?? null, role: ownerRemoved ? 'previousOwner' : 'owner' }],
+              departmentId: after.leadDepartmentId,
+              previousDepartmentId: s.leadDepartmentId,
+            },
+          }
+        : null,
     async (tx, s) => {
       if (!citywide) return { before: {}, after: {} };
       const after = citywide.after;
@@ -309,7 +345,8 @@ export async function editStrategy(
       return { before: citywideAudit(citywide.before), after: citywideAudit(after) };
     },
   );
-  return ownerRemoved ? { ...result, ownerRemoved } : result;
+  const movedFrom = move?.fromId ?? null;
+  return { ...result, ...(ownerRemoved ? { ownerRemoved } : {}), ...(movedFrom !== null ? { previousLeadDepartmentId: movedFrom } : {}) };
 }
 
 /** Gives the strategy to another active member, which also settles a pending reassignment. */

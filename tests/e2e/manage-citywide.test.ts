@@ -221,6 +221,10 @@ describe('managing a citywide strategy led by the Library', () => {
       },
     });
 
+    // The Library's equity lead has been looking at their Home: it must drop the strategy.
+    await app.db.prisma.member.update({ where: { slackUserId: LIB_LEAD }, data: { homeOpenedAt: NOW } });
+    const publishes = () => app.fake.calls('views.publish').filter((c) => c.args.user_id === LIB_LEAD).length;
+    const publishedBefore = publishes();
     const moved = await app.driver.viewSubmission({
       viewId: modal.id,
       values: { leadDepartmentId: String(housing.id), partnerDepartmentIds: [String(lib.id)] },
@@ -231,6 +235,18 @@ describe('managing a citywide strategy led by the Library', () => {
     expect(after.leadDepartmentId).toBe(housing.id);
     expect(after.ownerId).toBeNull();
     expect(after.partners.map((p) => p.departmentId)).toEqual([lib.id]);
+
+    // Housing's equity lead now manages it, the Library's no longer does, and the owner
+    // taken off hears why; each once, in the same transaction as the move.
+    const notices = await app.db.prisma.outboxMessage.findMany({
+      where: { job: 'change-notice', idempotencyKey: { startsWith: `change-notice:strategy:${id}:v` } },
+    });
+    const told = new Map(notices.map((n) => [n.userId, (n.payload as { text: string }).text]));
+    expect([...told.keys()].sort()).toEqual([HSG_LEAD, LIB_LEAD, 'U0LIB03'].sort());
+    expect(told.get(HSG_LEAD)).toContain(`made Housing Department the lead department of strategy 3.1 (Welcoming San José Plan 2.0) (before: ${LIBRARY}).`);
+    expect(told.get(LIB_LEAD)).toContain(`moved strategy 3.1 (Welcoming San José Plan 2.0) from ${LIBRARY} to Housing Department`);
+    expect(told.get('U0LIB03')).toContain('You are not in Housing Department, so you are no longer its owner');
+    await app.fake.waitFor(() => publishes() > publishedBefore || undefined, 5000, 'the former lead’s App Home refreshed');
   });
 
   it('opens the citywide form from /reap add WSJ for ORSE admins only', async () => {

@@ -17,8 +17,17 @@ const notices: ChangeNotice[] = [
     strategy,
     milestone: { title: 'Print *all*', dueDate: '2027-01-15', ownerSlackId: 'UM' },
   },
+  {
+    kind: 'strategyLeadMoved',
+    changeKey: 'strategy:7:v4',
+    actorSlackId: 'UACTOR',
+    strategy: { ...strategy, departmentName: 'Housing', citywidePlan: 'Welcoming San José Plan 2.0: Moving toward Inclusion' },
+    previousDepartmentName: 'Parks & Rec',
+    previousOwnerSlackId: 'UOLD',
+    ownerSlackId: null,
+  },
 ];
-const roles: NoticeRole[] = ['newOwner', 'previousOwner', 'owner', 'milestoneOwner', 'lead'];
+const roles: NoticeRole[] = ['newOwner', 'previousOwner', 'owner', 'milestoneOwner', 'lead', 'previousLead'];
 
 describe('changeNoticeMessage', () => {
   it('builds valid messages for every change, role and language', () => {
@@ -43,6 +52,19 @@ describe('changeNoticeMessage', () => {
     expect(changeNoticeMessage(n, { slackUserId: 'U1', language: null, slackLocale: null, role: 'lead' }).text).toContain('to <@UNEW> (before: nobody)');
   });
 
+  it('tells each side of a citywide lead move what it means for them, naming the plan', () => {
+    const moved = notices.at(-1)!;
+    const say = (role: NoticeRole, language = 'en') => changeNoticeMessage(moved, { slackUserId: 'U1', language, slackLocale: null, role }).text;
+    expect(say('lead')).toBe(
+      '<@UACTOR> made Housing the lead department of strategy 2.3 (Welcoming San José Plan 2.0) (before: Parks &amp; Rec). Its equity lead now manages the strategy, and its reporting follows Housing’s cadence.',
+    );
+    expect(say('previousLead')).toContain('from Parks &amp; Rec to Housing as lead department. Parks &amp; Rec no longer manages it.');
+    expect(say('previousOwner')).toContain('You are not in Housing, so you are no longer its owner');
+    expect(say('owner')).toContain('You remain its owner.');
+    expect(say('previousOwner', 'es')).toContain('Usted no está en Housing, así que ya no es su responsable');
+    expect(say('previousLead', 'vi')).toContain('từ Parks &amp; Rec sang Housing làm sở chủ trì');
+  });
+
   it('shows what people typed as text', () => {
     const m = changeNoticeMessage(notices[0]!, { slackUserId: 'U1', language: 'en', slackLocale: null, role: 'lead' });
     expect(JSON.stringify(m.blocks)).toContain('Translate the &lt;b&gt;permit&lt;/b&gt; guides &amp; forms');
@@ -50,7 +72,14 @@ describe('changeNoticeMessage', () => {
 });
 
 describe('noticeRecipients', () => {
-  const member = (id: number, slackUserId: string, lead = false) => ({ id, slackUserId, language: null, slackLocale: null, lead });
+  const member = (id: number, slackUserId: string, lead = false, previousLead = false) => ({
+    id,
+    slackUserId,
+    language: null,
+    slackLocale: null,
+    lead,
+    previousLead,
+  });
 
   it('tells each person once, by their first role, and never the actor', () => {
     const members = [member(1, 'UOLD', true), member(2, 'UNEW'), member(3, 'ULEAD', true), member(4, 'UACTOR', true)];
@@ -69,6 +98,16 @@ describe('noticeRecipients', () => {
       ['UNEW', 'newOwner'],
       ['UOLD', 'previousOwner'],
       ['ULEAD', 'lead'],
+    ]);
+  });
+
+  it('tells both departments’ equity leads of a lead move, the new one as lead', () => {
+    const members = [member(1, 'UOWNER'), member(2, 'UNEWLEAD', true), member(3, 'UOLDLEAD', false, true)];
+    const told = noticeRecipients('UACTOR', { people: [{ memberId: 1, role: 'previousOwner' }], departmentId: 9, previousDepartmentId: 8 }, members);
+    expect(told.map((r) => [r.slackUserId, r.role])).toEqual([
+      ['UOWNER', 'previousOwner'],
+      ['UNEWLEAD', 'lead'],
+      ['UOLDLEAD', 'previousLead'],
     ]);
   });
 

@@ -62,16 +62,23 @@ export async function redrawPlanPage(ctx: AppContext, slackUserId: string, origi
 
 /**
  * Refreshes App Home for the people a strategy change concerns: `extra` (the editor, a
- * previous owner), the owner, and the department's equity leads and managers. ORSE
- * admins' citywide Home refreshes when they open it. Never throws.
+ * previous owner), the owner, and the department's equity leads and managers, and those of
+ * `previousDepartmentId` (a citywide strategy's former lead). ORSE admins' citywide Home
+ * refreshes when they open it. Never throws.
  */
-export async function afterStrategyChange(ctx: AppContext, client: WebClient, strategyId: number, extra: readonly string[]): Promise<void> {
+export async function afterStrategyChange(
+  ctx: AppContext,
+  client: WebClient,
+  strategyId: number,
+  extra: readonly string[],
+  previousDepartmentId?: number,
+): Promise<void> {
   try {
     const s = await strategyConcerns(ctx, strategyId);
     const viewers = new Set(extra.filter(Boolean));
     if (s?.ownerSlackId) viewers.add(s.ownerSlackId);
-    const departmentId = s?.departmentId ?? null;
-    if (departmentId !== null) for (const id of await departmentHomeAudience(ctx, departmentId)) viewers.add(id);
+    const departments = new Set([s?.departmentId ?? null, previousDepartmentId ?? null].filter((d): d is number => d !== null));
+    for (const departmentId of departments) for (const id of await departmentHomeAudience(ctx, departmentId)) viewers.add(id);
     await republishHomeFor(ctx, client, [...viewers]);
   } catch (e) {
     ctx.logger.warn({ err: (e as Error).message, strategyId }, 'App Home refresh after a strategy change failed');

@@ -22,6 +22,13 @@ const en = {
     owner: '{{actor}} added the milestone “{{title}}” (due {{due}}) to strategy *{{label}}*{{department}}, which you own.',
     lead: '{{actor}} added the milestone “{{title}}” (due {{due}}) to strategy *{{label}}*{{department}}.',
   },
+  strategyLeadMoved: {
+    lead: '{{actor}} made {{lead}} the lead department of strategy *{{label}}* (before: {{previous}}). Its equity lead now manages the strategy, and its reporting follows {{lead}}’s cadence.',
+    previousLead: '{{actor}} moved strategy *{{label}}* from {{previous}} to {{lead}} as lead department. {{previous}} no longer manages it.',
+    owner: '{{actor}} moved strategy *{{label}}*, which you own, to {{lead}} as lead department. You remain its owner.',
+    previousOwner:
+      '{{actor}} moved strategy *{{label}}* to {{lead}} as lead department. You are not in {{lead}}, so you are no longer its owner, and its update prompts and reminders no longer come to you.',
+  },
   department: ' ({{name}})',
   nobody: 'nobody',
   due: 'Due {{due}}',
@@ -48,6 +55,13 @@ const es: Widen<typeof en> = {
     milestoneOwner: '{{actor}} agregó el hito «{{title}}» (vence el {{due}}) a la estrategia *{{label}}*{{department}} y le nombró responsable.',
     owner: '{{actor}} agregó el hito «{{title}}» (vence el {{due}}) a la estrategia *{{label}}*{{department}}, de la que usted es responsable.',
     lead: '{{actor}} agregó el hito «{{title}}» (vence el {{due}}) a la estrategia *{{label}}*{{department}}.',
+  },
+  strategyLeadMoved: {
+    lead: '{{actor}} hizo de {{lead}} el departamento líder de la estrategia *{{label}}* (antes: {{previous}}). Su líder de equidad ahora la gestiona, y sus informes siguen la frecuencia de {{lead}}.',
+    previousLead: '{{actor}} pasó la estrategia *{{label}}* de {{previous}} a {{lead}} como departamento líder. {{previous}} ya no la gestiona.',
+    owner: '{{actor}} pasó la estrategia *{{label}}*, de la que usted es responsable, a {{lead}} como departamento líder. Usted sigue siendo su responsable.',
+    previousOwner:
+      '{{actor}} pasó la estrategia *{{label}}* a {{lead}} como departamento líder. Usted no está en {{lead}}, así que ya no es su responsable y ya no le llegarán sus solicitudes de actualización ni recordatorios.',
   },
   department: ' ({{name}})',
   nobody: 'nadie',
@@ -77,6 +91,13 @@ const vi: Widen<typeof en> = {
     milestoneOwner: '{{actor}} đã thêm mốc “{{title}}” (hạn {{due}}) vào chiến lược *{{label}}*{{department}} và giao cho bạn phụ trách.',
     owner: '{{actor}} đã thêm mốc “{{title}}” (hạn {{due}}) vào chiến lược *{{label}}*{{department}} mà bạn phụ trách.',
     lead: '{{actor}} đã thêm mốc “{{title}}” (hạn {{due}}) vào chiến lược *{{label}}*{{department}}.',
+  },
+  strategyLeadMoved: {
+    lead: '{{actor}} đã chọn {{lead}} làm sở chủ trì của chiến lược *{{label}}* (trước đây: {{previous}}). Người phụ trách công bằng của sở này nay quản lý chiến lược, và việc báo cáo theo chu kỳ của {{lead}}.',
+    previousLead: '{{actor}} đã chuyển chiến lược *{{label}}* từ {{previous}} sang {{lead}} làm sở chủ trì. {{previous}} không còn quản lý chiến lược này.',
+    owner: '{{actor}} đã chuyển chiến lược *{{label}}* mà bạn phụ trách sang {{lead}} làm sở chủ trì. Bạn vẫn là người phụ trách.',
+    previousOwner:
+      '{{actor}} đã chuyển chiến lược *{{label}}* sang {{lead}} làm sở chủ trì. Bạn không thuộc {{lead}} nên không còn là người phụ trách, và sẽ không còn nhận lời nhắc cập nhật của chiến lược này.',
   },
   department: ' ({{name}})',
   nobody: 'không ai',

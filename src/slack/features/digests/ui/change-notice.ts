@@ -7,6 +7,7 @@ import type { ChangeNotice, NoticeRecipient } from '../../../../services/change-
 import { resolveLanguage, translator, type Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../../ui/mrkdwn.js';
 import { slackDate } from '../../../ui/status-parts.js';
+import { strategyLabelText } from '../../../ui/strategy-label.js';
 
 const mention = (slackUserId: string | null | undefined, t: Translate): string => (slackUserId ? `<@${slackUserId}>` : t('notices.nobody'));
 
@@ -30,6 +31,13 @@ function headline(t: Translate, n: ChangeNotice, r: NoticeRecipient): string {
       const due = n.strategy.dueDate ? slackDate(n.strategy.dueDate) : t('notices.noDue');
       const line = t(`notices.strategyDeferred.${r.role === 'owner' ? 'owner' : 'lead'}`, { ...common, due });
       return n.reason ? `${line}\n${t('notices.strategyDeferred.reason', { reason: escapeMrkdwn(truncate(n.reason, 1000)) })}` : line;
+    }
+    case 'strategyLeadMoved': {
+      const role = r.role === 'owner' || r.role === 'previousOwner' || r.role === 'previousLead' ? r.role : 'lead';
+      const name = (department: string | null | undefined) => (department ? `*${escapeMrkdwn(department)}*` : t('notices.nobody'));
+      // Only citywide strategies move, so the label names the plan (as lists do).
+      const label = escapeMrkdwn(strategyLabelText(t, n.strategy));
+      return t(`notices.strategyLeadMoved.${role}`, { ...common, label, lead: name(n.strategy.departmentName), previous: name(n.previousDepartmentName) });
     }
     case 'milestoneAdded': {
       const role = r.role === 'milestoneOwner' || r.role === 'owner' ? r.role : 'lead';

@@ -14,7 +14,14 @@ export function editSubmission(ctx: AppContext): SubmitListener {
   return strategySubmission(ctx, strategyBlockFor, async ({ actor, t, view, values, client }) => {
     const meta = decodeStrategyMeta(view.private_metadata);
     if (!meta) throw notFound('errors.notFound.strategy', { strategyId: null });
-    const { strategy, ownerRemoved } = await editStrategy(ctx, actor, meta.strategyId, meta.version, strategyFieldsOf(values), citywideOf(values));
+    const { strategy, ownerRemoved, previousLeadDepartmentId } = await editStrategy(
+      ctx,
+      actor,
+      meta.strategyId,
+      meta.version,
+      strategyFieldsOf(values),
+      citywideOf(values),
+    );
     const saved = t('manage.done.edited', { label: escapeMrkdwn(strategy.label) });
     // Moved to a lead its owner is not in: the owner was taken off, and the editor must know.
     const text = ownerRemoved
@@ -22,7 +29,7 @@ export function editSubmission(ctx: AppContext): SubmitListener {
       : saved;
     return {
       view: resultModal(t, text),
-      after: () => afterStrategyChange(ctx, client, strategy.id, [actor.slackUserId, ownerRemoved?.slackUserId ?? '']),
+      after: () => afterStrategyChange(ctx, client, strategy.id, [actor.slackUserId, ownerRemoved?.slackUserId ?? ''], previousLeadDepartmentId),
     };
   });
 }
