@@ -363,11 +363,13 @@ export async function reassignStrategy(
     strategyId,
     expectedVersion,
     'strategy.reassign',
-    async () => {
+    async (s) => {
       if (typeof newOwnerSlackId !== 'string' || !SLACK_USER_ID.test(newOwnerSlackId)) {
         throw invalidField('ownerSlackId', 'errors.invalid.required');
       }
-      const ownerId = await activeMemberId(ctx.prisma, newOwnerSlackId, 'ownerSlackId');
+      // A citywide strategy's owner is one of its lead department's people, as when added.
+      const lead = s.objective.plan.kind === 'CITYWIDE_PLAN' ? s.leadDepartment : null;
+      const ownerId = lead ? await citywideOwnerId(ctx.prisma, newOwnerSlackId, lead) : await activeMemberId(ctx.prisma, newOwnerSlackId, 'ownerSlackId');
       return { ownerId, needsReassignment: false };
     },
     (s, after) =>

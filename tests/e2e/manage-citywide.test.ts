@@ -50,6 +50,16 @@ describe('managing a citywide strategy led by the Library', () => {
     expect(picker.type).toBe('static_select');
     expect(picker.options?.map((o) => o.value).sort()).toEqual(LIBRARY_PEOPLE);
 
+    // Someone from outside the Library, in a crafted payload (or a picker of over 100 people), is refused.
+    app.fake.workspace.view(modal.id)!.state.ownerSlackId = {
+      owner: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'Housing' }, value: HSG_LEAD } },
+    };
+    expect(await craftedSubmission(app, modal.id)).toEqual({
+      action: 'errors',
+      errors: { ownerSlackId: expect.stringContaining(LIBRARY) },
+    });
+    expect((await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: strategyId }, include: { owner: true } })).owner?.slackUserId).toBe('U0LIB03');
+
     const ok = await app.driver.viewSubmission({ viewId: modal.id, values: { ownerSlackId: 'U0LIB02' } });
     expect(ok.ack.action).toBe('update');
     const after = await app.db.prisma.strategy.findUniqueOrThrow({ where: { id: strategyId }, include: { owner: true } });
