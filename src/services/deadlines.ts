@@ -1,6 +1,5 @@
 // "What is due for me": the person's open milestones and strategies that are overdue or
 // due within the horizon, dated on the City's calendar. One query whatever the data.
-import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { StrategyStatus } from '../generated/prisma/enums.js';
 import { addDays, isoDateOf, todayIn } from '../domain/calendar-dates.js';
 import { canCompleteMilestone, canManageDepartment, canReportOn, type Actor } from '../domain/permissions.js';
@@ -80,37 +79,43 @@ interface DeadlineRow {
   planDepartmentCode: string | null;
 }
 
-const place = PrismaNS.sql`s.id, s.number, s.text, s.status::text AS status, s.version, s."ownerId", s."leadDepartmentId",
-  ld.code AS "leadCode", o.number AS "objectiveNumber", p.key AS "planKey", p."departmentId" AS "planDepartmentId",
-  pd.code AS "planDepartmentCode"`;
-const placeJoins = PrismaNS.sql`JOIN "Objective" o ON o.id = s."objectiveId"
-  JOIN "Plan" p ON p.id = o."planId"
-  LEFT JOIN "Department" pd ON pd.id = p."departmentId"
-  LEFT JOIN "Department" ld ON ld.id = s."leadDepartmentId"`;
-
 /**
  * The member's open milestones (their own, and the unowned ones of strategies they own) and
- * open strategies due on or before `until` (an ISO date), with where each strategy sits. One statement,
- * on every App Home: Prisma's nested selects (JSON built per row by relationJoins) cost
- * several times it on PGlite. Each branch starts from an index on the owner, so the City's
- * unowned milestones are never all read. tests/integration/services/deadlines-read.test.ts
- * holds it to the Prisma queries it replaced.
+ * open strategies due on or before `until` (an ISO date), with where each strategy sits.
+ * One statement, on every App Home: Prisma's nested selects (JSON built per row by
+ * relationJoins) cost several times it on PGlite. Each branch starts from an index on the
+ * owner, so the City's unowned milestones are never all read; where the strategy sits is
+ * joined once, outside the branches, which halves the planning PGlite spends on it.
+ * tests/integration/services/deadlines-read.test.ts holds it to the Prisma queries it replaced.
  */
 export async function deadlineRows(ctx: Pick<ServiceContext, 'prisma'>, memberId: number, until: string): Promise<DeadlineRows> {
   const rows = await ctx.prisma.$queryRaw<DeadlineRow[]>`
     /* my deadlines */
-    SELECT 'milestone' AS kind, mi.id AS "milestoneId", mi.title, mi."ownerId" AS "milestoneOwnerId", mi."snoozedUntil", mi."dueDate", ${place}
-      FROM "Milestone" mi JOIN "Strategy" s ON s.id = mi."strategyId" ${placeJoins}
-     WHERE mi."ownerId" = ${memberId} AND mi."completedAt" IS NULL AND mi."dueDate" <= ${until}::date AND s."archivedAt" IS NULL
-    UNION ALL
-    SELECT 'milestone', mi.id, mi.title, mi."ownerId", mi."snoozedUntil", mi."dueDate", ${place}
-      FROM "Strategy" s JOIN "Milestone" mi ON mi."strategyId" = s.id ${placeJoins}
-     WHERE s."ownerId" = ${memberId} AND s."archivedAt" IS NULL AND mi."ownerId" IS NULL AND mi."completedAt" IS NULL AND mi."dueDate" <= ${until}::date
-    UNION ALL
-    SELECT 'strategy', NULL, NULL, NULL, NULL, s."dueDate", ${place}
-      FROM "Strategy" s ${placeJoins}
-     WHERE s."ownerId" = ${memberId} AND s."archivedAt" IS NULL AND s.status <> 'COMPLETED' AND s."dueDate" <= ${until}::date
-     ORDER BY kind, "dueDate", "milestoneId", id`;
+    SELECT x.kind, x."milestoneId", x.title, x."milestoneOwnerId", x."snoozedUntil", x."dueDate",
+           s.id, s.number, s.text, s.status::text AS status, s.version, s."ownerId", s."leadDepartmentId",
+           ld.code AS "leadCode", o.number AS "objectiveNumber", p.key AS "planKey", p."departmentId" AS "planDepartmentId",
+           pd.code AS "planDepartmentCode"
+      FROM (
+        SELECT 'milestone' AS kind, mi.id AS "milestoneId", mi.title, mi."ownerId" AS "milestoneOwnerId", mi."snoozedUntil",
+               mi."dueDate", mi."strategyId"
+          FROM "Milestone" mi
+         WHERE mi."ownerId" = ${memberId} AND mi."completedAt" IS NULL AND mi."dueDate" <= ${until}::date
+        UNION ALL
+        SELECT 'milestone', mi.id, mi.title, mi."ownerId", mi."snoozedUntil", mi."dueDate", mi."strategyId"
+          FROM "Strategy" ms JOIN "Milestone" mi ON mi."strategyId" = ms.id
+         WHERE ms."ownerId" = ${memberId} AND mi."ownerId" IS NULL AND mi."completedAt" IS NULL AND mi."dueDate" <= ${until}::date
+        UNION ALL
+        SELECT 'strategy', NULL, NULL, NULL, NULL, ss."dueDate", ss.id
+          FROM "Strategy" ss
+         WHERE ss."ownerId" = ${memberId} AND ss.status <> 'COMPLETED' AND ss."dueDate" <= ${until}::date
+      ) x
+      JOIN "Strategy" s ON s.id = x."strategyId"
+      JOIN "Objective" o ON o.id = s."objectiveId"
+      JOIN "Plan" p ON p.id = o."planId"
+      LEFT JOIN "Department" pd ON pd.id = p."departmentId"
+      LEFT JOIN "Department" ld ON ld.id = s."leadDepartmentId"
+     WHERE s."archivedAt" IS NULL
+     ORDER BY x.kind, x."dueDate", x."milestoneId", s.id`;
   const out: DeadlineRows = { milestones: [], strategies: [] };
   for (const r of rows) {
     const strategy: DeadlineStrategy = {
