@@ -31,9 +31,13 @@ export function departmentNotFound(query: string, suggestions: readonly { code: 
  */
 export async function departmentFor(ctx: ServiceContext, actor: Actor, query: string | undefined): Promise<Department> {
   if (query !== undefined && query.trim() !== '') return resolveDepartment(ctx, query);
+  // Their own by its key: every department's row, for one, cost /reap status and a lead's
+  // App Home twice this on PGlite. The list is read only when they have none.
+  if (actor.departmentId !== null) {
+    const own = await ctx.prisma.department.findUnique({ where: { id: actor.departmentId } });
+    if (own) return own;
+  }
   const departments = await ctx.prisma.department.findMany({ orderBy: { name: 'asc' } });
-  const own = departments.find((d) => d.id === actor.departmentId);
-  if (own) return own;
   const managed = departments.filter((d) => actor.managedDepartmentIds.includes(d.id));
   if (managed.length === 1) return managed[0]!;
   throw new ServiceError(
