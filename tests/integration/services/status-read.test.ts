@@ -1,8 +1,10 @@
-// A department's status reads its strategies with one SQL statement (every /reap status and
-// lead's App Home); it must answer exactly what the Prisma queries it replaced answered, on
-// both databases: the strategies with where they sit, and their latest update's facts.
+// A department's status reads its department and its strategies with one SQL statement each
+// (every /reap status and lead's App Home); they must answer exactly what the Prisma queries
+// they replaced answered, on both databases: the department's row, the strategies with
+// where they sit, and their latest update's facts.
 import { describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../support/test-db.js';
+import { departmentById } from '../../../src/services/departments.js';
 import { departmentStrategies } from '../../../src/services/status.js';
 import { inStrategyDepartments } from '../../../src/services/strategy-records.js';
 import { addCitywideStrategy, useFreshWorld, type World } from './support/world.js';
@@ -101,5 +103,18 @@ describe('departmentStrategies', () => {
     expect(lib[0]).toMatchObject({ lastUpdateAt: new Date('2025-11-03T10:00:00.123Z'), lastPeriodStart: d('2025-10-01') });
     expect(lib[2]).toMatchObject({ owner: null, lastUpdateAt: null, lastPeriodStart: null });
     expect((await departmentStrategies(db, world.dept.HOUSING)).map((s) => s.id)).toEqual([world.strategy.hsg11, partnered.id]);
+  });
+});
+
+describe('departmentById', () => {
+  it('matches findUnique, every column, and finds nothing for an unknown id', async () => {
+    await db.prisma.department.update({
+      where: { id: world.dept.HOUSING },
+      data: { maturityTier: 'ADVANCED', hasDedicatedEquityStaff: true, slackChannelId: 'C0HOUSING', hasActiveEquityActionTeam: true, isDemo: true },
+    });
+    for (const id of [world.dept.ORSE, world.dept.LIB, world.dept.HOUSING]) {
+      expect(await departmentById(db, id)).toEqual(await db.prisma.department.findUnique({ where: { id } }));
+    }
+    expect(await departmentById(db, 999_999)).toBeNull();
   });
 });
