@@ -20,8 +20,13 @@ export interface StrategyFacts {
 export const isOverdue = (s: Pick<StrategyFacts, 'status' | 'dueDate'>, today: string): boolean =>
   s.status !== 'COMPLETED' && s.dueDate !== null && s.dueDate < today;
 
-export const isDueSoon = (s: Pick<StrategyFacts, 'status' | 'dueDate'>, today: string, days = DUE_SOON_DAYS): boolean =>
-  s.status !== 'COMPLETED' && s.dueDate !== null && s.dueDate >= today && s.dueDate <= addDays(today, days);
+/** Not completed and due between today and `last` (ISO dates), both included. */
+const dueBy = (s: Pick<StrategyFacts, 'status' | 'dueDate'>, today: string, last: string): boolean =>
+  s.status !== 'COMPLETED' && s.dueDate !== null && s.dueDate >= today && s.dueDate <= last;
+
+// Lists work out the horizon's last day once: a date sum per strategy was a tenth of a
+// department status's time on the main thread.
+export const isDueSoon = (s: Pick<StrategyFacts, 'status' | 'dueDate'>, today: string, days = DUE_SOON_DAYS): boolean => dueBy(s, today, addDays(today, days));
 
 /** Expected to report and has no update filed for a period starting in this quarter. */
 export const isSilentThisQuarter = (s: StrategyFacts, quarterStart: string): boolean =>
@@ -45,11 +50,12 @@ export function summarizeStrategies<T extends StrategyFacts>(strategies: readonl
   const byStatus = emptyStatusCounts();
   for (const s of strategies) byStatus[s.status]++;
   const byDue = (a: T, b: T) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '');
+  const soon = addDays(today, DUE_SOON_DAYS);
   return {
     total: strategies.length,
     byStatus,
     overdue: strategies.filter((s) => isOverdue(s, today)).sort(byDue),
-    dueSoon: strategies.filter((s) => isDueSoon(s, today)).sort(byDue),
+    dueSoon: strategies.filter((s) => dueBy(s, today, soon)).sort(byDue),
     notUpdatedThisQuarter: strategies.filter((s) => isSilentThisQuarter(s, quarterStart)),
   };
 }
@@ -69,13 +75,14 @@ export interface ReportingSummary {
 
 export function reportingSummary(strategies: readonly StrategyFacts[], today: string, periodStart: string, dueSoonDays = DUE_SOON_DAYS): ReportingSummary {
   const out: ReportingSummary = { reported: 0, notReported: 0, overdue: 0, dueSoon: 0 };
+  const soon = addDays(today, dueSoonDays);
   for (const s of strategies) {
     if (REPORTING_STATUSES.includes(s.status)) {
       if (s.lastPeriodStart !== null && s.lastPeriodStart >= periodStart) out.reported++;
       else out.notReported++;
     }
     if (isOverdue(s, today)) out.overdue++;
-    else if (isDueSoon(s, today, dueSoonDays)) out.dueSoon++;
+    else if (dueBy(s, today, soon)) out.dueSoon++;
   }
   return out;
 }

@@ -26,14 +26,33 @@ export function departmentNotFound(query: string, suggestions: readonly { code: 
 }
 
 /**
+ * A department by id, every column, as Prisma's findUnique answers. SQL: /reap status and
+ * each lead's App Home start here, and Prisma's compiling of even this query cost twice
+ * the statement on PGlite. tests/integration/services/status-read.test.ts holds it to
+ * findUnique.
+ */
+export async function departmentById(ctx: Pick<ServiceContext, 'prisma'>, id: number): Promise<Department | null> {
+  const [d] = await ctx.prisma.$queryRaw<Department[]>`
+    /* department by id */
+    SELECT id, name, code, "maturityTier"::text AS "maturityTier", "hasDedicatedEquityStaff", "slackChannelId",
+           "hasActiveEquityActionTeam", "reportingCadence"::text AS "reportingCadence", "isDemo", "createdAt", "updatedAt"
+      FROM "Department" WHERE id = ${id}`;
+  return d ?? null;
+}
+
+/**
  * The department a reading command is about: the one named, else the actor's own, else
  * the only one they manage. A manager of several must say which.
  */
 export async function departmentFor(ctx: ServiceContext, actor: Actor, query: string | undefined): Promise<Department> {
   if (query !== undefined && query.trim() !== '') return resolveDepartment(ctx, query);
+  // Their own by its key: every department's row, for one, cost /reap status and a lead's
+  // App Home twice this on PGlite. The list is read only when they have none.
+  if (actor.departmentId !== null) {
+    const own = await departmentById(ctx, actor.departmentId);
+    if (own) return own;
+  }
   const departments = await ctx.prisma.department.findMany({ orderBy: { name: 'asc' } });
-  const own = departments.find((d) => d.id === actor.departmentId);
-  if (own) return own;
   const managed = departments.filter((d) => actor.managedDepartmentIds.includes(d.id));
   if (managed.length === 1) return managed[0]!;
   throw new ServiceError(

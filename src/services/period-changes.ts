@@ -10,7 +10,7 @@ import { periodContaining, previousPeriod, type FiscalPeriod } from '../domain/f
 import { addPeriodChanges, periodChanges, type CurrentStrategy, type MeasureNow, type PeriodChanges } from '../domain/period-changes.js';
 import { requireOrseAdmin, requireRead, type Actor } from './authz.js';
 import type { ServiceContext } from './service-context.js';
-import { citywidePlanSql, strategyDepartmentSql, strategyIdsInDepartmentsSql } from './strategy-records.js';
+import { citywidePlanSql, strategyDepartmentSql, strategyRowsInDepartmentsSql } from './strategy-records.js';
 
 export interface ChangesSinceLastQuarter {
   /** The last finished quarter, whose close is compared with today. */
@@ -51,7 +51,12 @@ export async function loadChangesByDepartment(
   const since = previousPeriod(quarter);
   // A citywide strategy is its lead department's change, not its partners'.
   const department = strategyDepartmentSql;
-  const scope = departmentIds === 'all' ? PrismaNS.sql`${department} IS NOT NULL` : PrismaNS.sql`s.id IN (${strategyIdsInDepartmentsSql(departmentIds)})`;
+  // Some departments' strategies come straight from the indexes; a filter on their ids lets
+  // the planner read every strategy to keep theirs (strategyRowsInDepartmentsSql).
+  const [strategies, scope] =
+    departmentIds === 'all'
+      ? [PrismaNS.sql`"Strategy" s`, PrismaNS.sql`AND ${department} IS NOT NULL`]
+      : [PrismaNS.sql`(${strategyRowsInDepartmentsSql(departmentIds)}) s`, PrismaNS.empty];
   const [result] = await ctx.prisma.$queryRaw<{ rows: string }[]>(PrismaNS.sql`
     /* changes since last quarter */
     SELECT coalesce(json_agg(x), '[]')::text AS rows FROM (
@@ -67,11 +72,11 @@ export async function loadChangesByDepartment(
                                     ORDER BY u."createdAt" DESC, u.id DESC LIMIT 1)
                      ) ORDER BY m.position), '[]')
                 FROM "Measure" m WHERE m."strategyId" = s.id AND m."archivedAt" IS NULL AND m.target IS NOT NULL) AS measures
-        FROM "Plan" p
-        JOIN "Objective" o ON o."planId" = p.id
-        JOIN "Strategy" s ON s."objectiveId" = o.id
+        FROM ${strategies}
+        JOIN "Objective" o ON o.id = s."objectiveId"
+        JOIN "Plan" p ON p.id = o."planId"
         LEFT JOIN "PeriodSnapshot" ps ON ps."strategyId" = s.id AND ps."periodKey" = ${since.key}::text
-       WHERE s."archivedAt" IS NULL AND ${scope}
+       WHERE s."archivedAt" IS NULL ${scope}
     ) x`);
   const rows = JSON.parse(result?.rows ?? '[]') as Row[];
   const byDepartment = new Map<number, CurrentStrategy[]>();

@@ -1,7 +1,7 @@
 // Where things stand: one department (for its people and managers) and the whole City (for
 // ORSE). Each call runs a fixed number of queries whatever the number of strategies and
-// updates: rows are fetched in one go and latest-update facts come from grouped queries,
-// never one query per strategy.
+// updates: rows are fetched in one go, with latest-update facts read from indexes in the
+// same statement or from grouped queries, never one query per strategy.
 import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { ReportingCadence, StrategyStatus } from '../generated/prisma/enums.js';
 import { addDays, calendarDaysSince, isoDateOf, todayIn } from '../domain/calendar-dates.js';
@@ -21,7 +21,7 @@ import { requireOrseAdmin, requireRead } from './authz.js';
 import { departmentFor } from './departments.js';
 import type { PersonRef } from './progress-updates.js';
 import type { ServiceContext } from './service-context.js';
-import { citywidePlanOf, liveStrategyIdsInDepartments, scopeOf, strategyDepartmentSql, strategyLabel } from './strategy-records.js';
+import { citywidePlanSql, scopeOf, strategyDepartmentSql, strategyLabel, strategyRowsInDepartmentsSql } from './strategy-records.js';
 
 export interface StrategyStatusItem {
   id: number;
@@ -65,42 +65,14 @@ export async function departmentStatus(ctx: ServiceContext, actor: Actor, depart
 
   const today = todayIn(now, zone);
   const quarter = periodContaining(now, zone, 'QUARTERLY');
-  // Citywide strategies this department leads are its own; those it partners on are not.
-  // The ids first, from indexes: as a filter under Strategy and ProgressUpdate, "lead or
-  // plan department" would read every strategy and join every update (strategy-records.ts).
-  const ids = await liveStrategyIdsInDepartments(ctx, [department.id]);
-  const [strategies, latest] = await Promise.all([
-    ctx.prisma.strategy.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true,
-        number: true,
-        text: true,
-        status: true,
-        dueDate: true,
-        ownerId: true,
-        needsReassignment: true,
-        leadDepartmentId: true,
-        owner: { select: { slackUserId: true, name: true } },
-        objective: { select: { number: true, plan: { select: { key: true, kind: true, title: true, departmentId: true } } } },
-      },
-      orderBy: [{ objective: { plan: { key: 'asc' } } }, { objective: { number: 'asc' } }, { number: 'asc' }],
-    }),
-    ctx.prisma.progressUpdate.groupBy({
-      by: ['strategyId'],
-      where: { strategyId: { in: ids } },
-      _max: { createdAt: true, periodStart: true },
-    }),
-  ]);
-  const latestBy = new Map(latest.map((r) => [r.strategyId, r._max]));
+  const strategies = await departmentStrategies(ctx, department.id);
   const manage = canManageDepartment(actor, department.id);
   const items: StrategyStatusItem[] = strategies.map((s) => {
-    const last = latestBy.get(s.id);
     const dueDate = s.dueDate ? isoDateOf(s.dueDate) : null;
     return {
       id: s.id,
       label: strategyLabel(s),
-      citywidePlan: citywidePlanOf(s),
+      citywidePlan: s.citywidePlan,
       text: s.text,
       status: s.status,
       dueDate,
@@ -108,8 +80,8 @@ export async function departmentStatus(ctx: ServiceContext, actor: Actor, depart
       owner: s.owner,
       needsReassignment: s.needsReassignment,
       planKey: s.objective.plan.key,
-      lastUpdateAt: last?.createdAt ?? null,
-      lastPeriodStart: last?.periodStart ? isoDateOf(last.periodStart) : null,
+      lastUpdateAt: s.lastUpdateAt,
+      lastPeriodStart: s.lastPeriodStart ? isoDateOf(s.lastPeriodStart) : null,
       canUpdate: canReportOn(actor, scopeOf(s)),
       canManage: manage,
     };
@@ -129,6 +101,62 @@ export async function departmentStatus(ctx: ServiceContext, actor: Actor, depart
     lastUpdateAt,
     lastUpdateAgeDays: lastUpdateAt ? calendarDaysSince(lastUpdateAt, now, zone) : null,
   };
+}
+
+/** A department's live strategy as its status reads it: where it sits, who owns it, its latest update. */
+export interface DepartmentStrategy {
+  id: number;
+  number: number;
+  text: string;
+  status: StrategyStatus;
+  dueDate: Date | null;
+  ownerId: number | null;
+  needsReassignment: boolean;
+  leadDepartmentId: number | null;
+  owner: { slackUserId: string; name: string } | null;
+  objective: { number: number; plan: { key: string; departmentId: number | null } };
+  /** The citywide plan's title, null for a department plan's strategy (citywidePlanOf). */
+  citywidePlan: string | null;
+  lastUpdateAt: Date | null;
+  lastPeriodStart: Date | null;
+}
+
+type DepartmentStrategyRow = Omit<DepartmentStrategy, 'owner' | 'objective'> & {
+  ownerSlackUserId: string | null;
+  ownerName: string | null;
+  objectiveNumber: number;
+  planKey: string;
+  planDepartmentId: number | null;
+};
+
+/**
+ * The live strategies of a department, by plan key, objective and number, each with its
+ * latest update's time and period. One statement on every /reap status and lead's App
+ * Home: Prisma's nested select (JSON built per row) and its grouped query cost several
+ * times this on PGlite. Citywide strategies the department leads are its own, those it
+ * partners on are not; the rows come from indexes (strategyRowsInDepartmentsSql).
+ * tests/integration/services/status-read.test.ts holds it to the Prisma queries it replaced.
+ */
+export async function departmentStrategies(ctx: Pick<ServiceContext, 'prisma'>, departmentId: number): Promise<DepartmentStrategy[]> {
+  const rows = await ctx.prisma.$queryRaw<DepartmentStrategyRow[]>`
+    /* department status: strategies */
+    SELECT s.id, s.number, s.text, s.status::text AS status, s."dueDate", s."ownerId", s."needsReassignment",
+           s."leadDepartmentId", m."slackUserId" AS "ownerSlackUserId", m.name AS "ownerName",
+           o.number AS "objectiveNumber", p.key AS "planKey", p."departmentId" AS "planDepartmentId",
+           ${citywidePlanSql} AS "citywidePlan",
+           (SELECT max(u."createdAt") FROM "ProgressUpdate" u WHERE u."strategyId" = s.id) AS "lastUpdateAt",
+           (SELECT max(u."periodStart") FROM "ProgressUpdate" u WHERE u."strategyId" = s.id) AS "lastPeriodStart"
+      FROM (${strategyRowsInDepartmentsSql([departmentId])}) s
+      JOIN "Objective" o ON o.id = s."objectiveId"
+      JOIN "Plan" p ON p.id = o."planId"
+      LEFT JOIN "Member" m ON m.id = s."ownerId"
+     WHERE s."archivedAt" IS NULL
+     ORDER BY p.key, o.number, s.number`;
+  return rows.map(({ ownerSlackUserId, ownerName, objectiveNumber, planKey, planDepartmentId, ...s }) => ({
+    ...s,
+    owner: ownerSlackUserId !== null ? { slackUserId: ownerSlackUserId, name: ownerName ?? '' } : null,
+    objective: { number: objectiveNumber, plan: { key: planKey, departmentId: planDepartmentId } },
+  }));
 }
 
 export interface DepartmentRow {

@@ -60,6 +60,14 @@ describe('departmentStatus', () => {
     }
     // A manager of one department without a department of their own gets that one.
     expect((await departmentStatus(ctx(), manager)).department.code).toBe('LIB');
+    // Of two, they must say which.
+    await db.prisma.managedDepartment.create({ data: { memberId: world.member.manager, departmentId: world.dept.HOUSING } });
+    const e = await refusal(departmentStatus(ctx(), await actor('UMANAGER')));
+    expect(e).toMatchObject({ code: 'invalid', messageKey: 'errors.invalid.departmentRequired' });
+    expect(e.params.choices).toEqual([
+      { code: 'HOUSING', name: 'Housing Department' },
+      { code: 'LIB', name: 'San José Public Library' },
+    ]);
   });
 
   it('answers an unknown department with suggestions', async () => {
