@@ -37,6 +37,35 @@ afterAll(async () => {
   await dropTestDatabase(db);
 });
 
+/** A progress update reported at the end of its period (`start` and `end` are ISO dates); its id. */
+async function addUpdate(u: {
+  key: string;
+  strategyId: number;
+  authorId: number;
+  visibility: 'PUBLIC' | 'INTERNAL' | 'REDI';
+  narrative: string;
+  periodKey: string;
+  start: string;
+  end: string;
+}): Promise<number> {
+  const made = await db.prisma.progressUpdate.create({
+    data: {
+      strategyId: u.strategyId,
+      periodKey: u.periodKey,
+      periodStart: new Date(`${u.start}T00:00:00Z`),
+      periodEnd: new Date(`${u.end}T00:00:00Z`),
+      statusFrom: 'IN_PROGRESS',
+      statusTo: 'IN_PROGRESS',
+      narrative: u.narrative,
+      visibility: u.visibility,
+      authorId: u.authorId,
+      idempotencyKey: `annual-test:${u.key}`,
+      createdAt: new Date(`${u.end}T20:00:00Z`),
+    },
+  });
+  return made.id;
+}
+
 describe('the FY 2023-2024 draft from the seeded data', () => {
   it('names all 4 objectives and all 26 strategies of the memo with their statuses', async () => {
     const files = renderAnnualDraft(await loadAnnualDraftInput(ctx, 'FY2023-2024'), 'en');
@@ -87,22 +116,7 @@ describe('the FY 2023-2024 draft from the seeded data', () => {
       ['nextYear', strategy.id, 'PUBLIC', 'Reported for the next fiscal year.', 'FY2025-Q1', '2024-07-01', '2024-09-30'],
     ] as const;
     for (const [name, strategyId, visibility, narrative, periodKey, start, end] of rows) {
-      const u = await db.prisma.progressUpdate.create({
-        data: {
-          strategyId,
-          periodKey,
-          periodStart: new Date(`${start}T00:00:00Z`),
-          periodEnd: new Date(`${end}T00:00:00Z`),
-          statusFrom: 'IN_PROGRESS',
-          statusTo: 'IN_PROGRESS',
-          narrative,
-          visibility,
-          authorId: author.id,
-          idempotencyKey: `annual-test:${name}`,
-          createdAt: new Date(`${end}T20:00:00Z`),
-        },
-      });
-      made[name] = u.id;
+      made[name] = await addUpdate({ key: name, strategyId, authorId: author.id, visibility, narrative, periodKey, start, end });
     }
 
     const input = await loadAnnualDraftInput(ctx, 'FY 2023-24');
@@ -153,22 +167,7 @@ describe('the FY 2023-2024 draft from the seeded data', () => {
       ['INTERNAL', 'Cards handed out at two summer camps.', 'FY2024-Q4', '2024-04-01', '2024-06-30'],
       ['PUBLIC', 'Park staff signed up 300 families for library cards.', 'FY2024-Q3', '2024-01-01', '2024-03-31'],
     ] as const) {
-      const u = await db.prisma.progressUpdate.create({
-        data: {
-          strategyId,
-          periodKey,
-          periodStart: new Date(`${start}T00:00:00Z`),
-          periodEnd: new Date(`${end}T00:00:00Z`),
-          statusFrom: 'IN_PROGRESS',
-          statusTo: 'IN_PROGRESS',
-          narrative,
-          visibility,
-          authorId: author.id,
-          idempotencyKey: `annual-test:citywide:${visibility}`,
-          createdAt: new Date(`${end}T20:00:00Z`),
-        },
-      });
-      made[visibility] = u.id;
+      made[visibility] = await addUpdate({ key: `citywide:${visibility}`, strategyId, authorId: author.id, visibility, narrative, periodKey, start, end });
     }
 
     const input = await loadAnnualDraftInput(ctx, 'FY2023-2024');
