@@ -64,7 +64,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const { config, logger } = opts;
   const t0 = Date.now();
   // Three slow steps that need nothing from each other run at once: loading the front
-  // door's thread, opening the database (then migrations), and asking Slack who the bot is.
+  // door's thread (on PGlite), opening the database (then migrations), and asking Slack
+  // who the bot is.
   const receiver = opts.slack.mode === 'http' ? new FrontDoorReceiver(logger) : undefined;
   const inThread = opts.frontDoorThread ?? frontDoorInThread((opts.db?.target ?? config.database).kind);
   const starting: StartingFrontDoor | null = receiver && inThread ? startFrontDoor(receiver, frontDoorSettings(opts), logger) : null;

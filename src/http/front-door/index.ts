@@ -33,7 +33,11 @@ export function frontDoorInThread(database: 'pglite' | 'postgres'): boolean {
 /** Bolt context key under which a `/reap update` listener finds its loading view. */
 export const LOADING_VIEW_CONTEXT_KEY = 'updateLoadingView';
 
-/** The Bolt receiver on the main thread: requests arrive as messages from the front door. */
+/**
+ * The Bolt receiver on the main thread: requests arrive as messages from the front door's
+ * thread. With the front door on the main thread it receives nothing (that door calls the
+ * app's processEvent itself) and only keeps Bolt from starting a receiver of its own.
+ */
 export class FrontDoorReceiver implements Receiver {
   private app: App | null = null;
   private worker: Worker | null = null;
