@@ -59,6 +59,30 @@ afterEach(async () => {
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
+let updates = 0;
+/**
+ * A progress update of FY2027-Q2 by AUTHOR, made at `createdAt`; `fields` say what it
+ * shares. Its narrative is never part of the digest, whatever the visibility.
+ */
+async function addUpdate(strategyId: number, createdAt: string, fields: object) {
+  const author = await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: AUTHOR } });
+  return db.prisma.progressUpdate.create({
+    data: {
+      strategyId,
+      authorId: author.id,
+      periodKey: 'FY2027-Q2',
+      periodStart: day('2026-10-01'),
+      periodEnd: day('2026-12-31'),
+      statusFrom: 'IN_PROGRESS',
+      statusTo: 'IN_PROGRESS',
+      narrative: `narrative ${SECRET}`,
+      idempotencyKey: `u${++updates}`,
+      createdAt: new Date(createdAt),
+      ...fields,
+    },
+  });
+}
+
 async function buildWorld(): Promise<void> {
   const p = db.prisma;
   const author = await p.member.create({ data: { slackUserId: AUTHOR, name: 'Author', roles: ['STAFF'] } });
@@ -91,43 +115,29 @@ async function buildWorld(): Promise<void> {
   const sjce = await strategyIn('SJCE', 'San José Clean Energy');
   const housing = await strategyIn('HOUSING', 'Housing');
   const lib = await strategyIn('LIB', 'Library');
-  let n = 0;
-  const update = (strategyId: number, createdAt: string, fields: object) =>
-    p.progressUpdate.create({
-      data: {
-        strategyId,
-        authorId: author.id,
-        periodKey: 'FY2027-Q2',
-        periodStart: day('2026-10-01'),
-        periodEnd: day('2026-12-31'),
-        statusFrom: 'IN_PROGRESS',
-        statusTo: 'IN_PROGRESS',
-        narrative: `narrative ${SECRET}`, // never part of the digest, whatever the visibility
-        idempotencyKey: `u${++n}`,
-        createdAt: new Date(createdAt),
-        ...fields,
-      },
-    });
   // October: SJCE's practice, before the month but one that may help in it.
-  await update(sjce, '2026-10-15T18:00:00Z', {
+  await addUpdate(sjce, '2026-10-15T18:00:00Z', {
     visibility: 'REDI',
     practices: 'Testing the inserts with Vietnamese-speaking customers first caught two confusing translations.',
   });
   // November.
-  await update(housing, '2026-11-05T18:00:00Z', {
+  await addUpdate(housing, '2026-11-05T18:00:00Z', {
     visibility: 'REDI',
     roadblocks: 'No Vietnamese legal interpreter available this month.',
     helpNeeded: 'Does anyone have an interpreter agency contract?',
   });
-  await update(lib, '2026-11-12T18:00:00Z', { visibility: 'PUBLIC', practices: 'Teens rewrote the survey rubric in their own words; response data improved.' });
-  await update(lib, '2026-11-20T18:00:00Z', {
+  await addUpdate(lib, '2026-11-12T18:00:00Z', {
+    visibility: 'PUBLIC',
+    practices: 'Teens rewrote the survey rubric in their own words; response data improved.',
+  });
+  await addUpdate(lib, '2026-11-20T18:00:00Z', {
     visibility: 'INTERNAL',
     practices: `Translation ${SECRET}`,
     roadblocks: `Interpreter ${SECRET}`,
     helpNeeded: SECRET,
   });
   // December: next month's news.
-  await update(lib, '2026-12-01T10:00:00Z', { visibility: 'REDI', practices: 'December practice about translation' });
+  await addUpdate(lib, '2026-12-01T10:00:00Z', { visibility: 'REDI', practices: 'December practice about translation' });
 }
 
 function coordinator() {
@@ -192,25 +202,16 @@ describe('redi-digest', () => {
     // has no department of its own.
     const p = ctx.prisma;
     await addWelcomingPillar(p, 2);
-    const [strategyId, author] = await Promise.all([
-      addWelcomingStrategy(p, { pillar: 2, number: 1, text: 'Tenant clinics in the languages of each neighborhood', lead: 'HOUSING', partners: ['LIB'] }),
-      p.member.findUniqueOrThrow({ where: { slackUserId: AUTHOR } }),
-    ]);
-    await p.progressUpdate.create({
-      data: {
-        strategyId,
-        authorId: author.id,
-        periodKey: 'FY2027-Q2',
-        periodStart: day('2026-10-01'),
-        periodEnd: day('2026-12-31'),
-        statusFrom: 'IN_PROGRESS',
-        statusTo: 'IN_PROGRESS',
-        narrative: 'n',
-        visibility: 'REDI',
-        practices: 'A Vietnamese legal interpreter from the county sat in on every tenant clinic.',
-        idempotencyKey: 'wsj',
-        createdAt: new Date('2026-11-08T18:00:00Z'),
-      },
+    const strategyId = await addWelcomingStrategy(p, {
+      pillar: 2,
+      number: 1,
+      text: 'Tenant clinics in the languages of each neighborhood',
+      lead: 'HOUSING',
+      partners: ['LIB'],
+    });
+    await addUpdate(strategyId, '2026-11-08T18:00:00Z', {
+      visibility: 'REDI',
+      practices: 'A Vietnamese legal interpreter from the county sat in on every tenant clinic.',
     });
 
     await coordinator().runFire('redi-digest', FIRE, 'cron');
@@ -239,23 +240,7 @@ describe('redi-digest', () => {
     await drain();
     // Someone shares more, then an admin runs the job by hand mid-December.
     const strategy = await ctx.prisma.strategy.findFirstOrThrow({ where: { text: 'SJCE strategy' } });
-    const author = await ctx.prisma.member.findUniqueOrThrow({ where: { slackUserId: AUTHOR } });
-    await ctx.prisma.progressUpdate.create({
-      data: {
-        strategyId: strategy.id,
-        authorId: author.id,
-        periodKey: 'FY2027-Q2',
-        periodStart: day('2026-10-01'),
-        periodEnd: day('2026-12-31'),
-        statusFrom: 'IN_PROGRESS',
-        statusTo: 'IN_PROGRESS',
-        narrative: 'n',
-        visibility: 'REDI',
-        practices: 'A late November practice on hiring interns',
-        idempotencyKey: 'late',
-        createdAt: new Date('2026-11-29T18:00:00Z'),
-      },
-    });
+    await addUpdate(strategy.id, '2026-11-29T18:00:00Z', { visibility: 'REDI', practices: 'A late November practice on hiring interns' });
     clock.set(new Date('2026-12-15T20:00:00Z'));
     const again = await coordinator().runManually('redi-digest');
     expect(again).toMatchObject({ outcome: 'succeeded', enqueued: 0 });
