@@ -85,7 +85,7 @@ async function addUpdate(strategyId: number, createdAt: string, fields: object) 
 
 async function buildWorld(): Promise<void> {
   const p = db.prisma;
-  const author = await p.member.create({ data: { slackUserId: AUTHOR, name: 'Author', roles: ['STAFF'] } });
+  await p.member.create({ data: { slackUserId: AUTHOR, name: 'Author', roles: ['STAFF'] } });
   const subscriber = async (slackUserId: string, extra: object, active = true) => {
     const m = await p.member.create({ data: { slackUserId, name: slackUserId, roles: ['REDI_MEMBER'], ...extra } });
     await p.digestSubscription.create({ data: { memberId: m.id, kind: 'REDI_DIGEST', active } });
