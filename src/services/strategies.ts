@@ -24,6 +24,7 @@ import { parseFields } from '../domain/validation.js';
 import type { Prisma as PrismaNS, Strategy } from '../generated/prisma/client.js';
 import type { StrategyStatus } from '../generated/prisma/enums.js';
 import { writeAudit } from './audit.js';
+import { listDepartments } from './departments.js';
 import { noticeStrategy, queueChangeNotices, type ChangeNotice, type NoticeAudience } from './change-notices.js';
 import { refuse, requireManage } from './authz.js';
 import { isUniqueViolationOn } from './db-errors.js';
@@ -88,9 +89,8 @@ const fieldColumns = (f: StrategyFields) => ({
 });
 
 /** Department names by id: what a citywide lead or partner may be. */
-async function departmentNames(db: Prisma | Tx): Promise<Map<number, string>> {
-  const rows = await db.department.findMany({ select: { id: true, name: true } });
-  return new Map(rows.map((d) => [d.id, d.name]));
+async function departmentNames(ctx: ServiceContext): Promise<Map<number, string>> {
+  return new Map((await listDepartments(ctx)).map((d) => [d.id, d.name]));
 }
 
 /** A citywide choice, or every problem with it and with the other fields at once. */
@@ -137,7 +137,7 @@ export async function addStrategy(
   let citywide: CitywideDepartments | null = null;
   let ownerId: number | null;
   if (objective.plan.kind === 'CITYWIDE_PLAN') {
-    const names = await departmentNames(ctx.prisma);
+    const names = await departmentNames(ctx);
     citywide = citywideOrThrow(input.citywide ?? { leadDepartmentId: null, partnerDepartmentIds: [] }, names);
     const lead = { id: citywide.leadDepartmentId, name: names.get(citywide.leadDepartmentId) ?? '' };
     ownerId = data.ownerSlackId ? await citywideOwnerId(ctx.prisma, data.ownerSlackId, lead) : null;
@@ -282,7 +282,7 @@ export async function editStrategy(
         checkDueDateMove(data.dueDate, s.dueDate, today);
         return fieldColumns(data);
       }
-      const [names, partnersBefore] = await Promise.all([departmentNames(ctx.prisma), strategyPartnerIds(ctx.prisma, s.id)]);
+      const [names, partnersBefore] = await Promise.all([departmentNames(ctx), strategyPartnerIds(ctx.prisma, s.id)]);
       const choice = citywideOrThrow(
         {
           leadDepartmentId: citywideInput.leadDepartmentId === undefined ? s.leadDepartmentId : citywideInput.leadDepartmentId,

@@ -156,9 +156,6 @@ export async function strategyPartnerIds(db: Prisma | Tx, strategyId: number): P
   return rows.map((r) => r.departmentId);
 }
 
-/** `strategyPartnerIds` for a form's caller. */
-export const partnersOfStrategy = (ctx: ServiceContext, strategyId: number): Promise<number[]> => strategyPartnerIds(ctx.prisma, strategyId);
-
 /** Whom a change to a strategy concerns: its owner and its department (strategyDepartmentId); null when it is gone. */
 export async function strategyConcerns(ctx: ServiceContext, strategyId: number): Promise<{ ownerSlackId: string | null; departmentId: number | null } | null> {
   const s = await ctx.prisma.strategy.findUnique({

@@ -14,7 +14,7 @@ import { activeDepartmentMembers } from '../../../services/members.js';
 import { openMilestones } from '../../../services/milestones.js';
 import { citywidePillars, citywidePlans, departmentObjectives } from '../../../services/plans.js';
 import { loadManagedStrategy } from '../../../services/strategies.js';
-import { partnersOfStrategy, strategyDepartment, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
+import { strategyDepartment, strategyPartnerIds, strategyLabel, type StrategyRecord } from '../../../services/strategy-records.js';
 import { speakerFor } from '../../caller.js';
 import { openThenFill } from '../../loading-modal.js';
 import type { Translate } from '../../i18n/index.js';
@@ -73,7 +73,7 @@ export function strategyOwnerChoices(ctx: AppContext, s: StrategyRecord): Promis
 
 /** A citywide strategy's lead and partners for its Edit form; only ORSE admins may move the lead. */
 async function citywideEditChoices(ctx: AppContext, s: StrategyRecord, actor: Actor | undefined): Promise<NonNullable<EditStrategyData['citywide']>> {
-  const [departments, partnerIds] = await Promise.all([listDepartments(ctx), partnersOfStrategy(ctx, s.id)]);
+  const [departments, partnerIds] = await Promise.all([listDepartments(ctx), strategyPartnerIds(ctx.prisma, s.id)]);
   const lead = s.leadDepartment ? { id: s.leadDepartment.id, code: s.leadDepartment.code, name: s.leadDepartment.name } : null;
   return { departments, lead, partnerIds, canMoveLead: actor !== undefined && isOrseAdmin(actor) };
 }
