@@ -282,7 +282,7 @@ export async function editStrategy(
         checkDueDateMove(data.dueDate, s.dueDate, today);
         return fieldColumns(data);
       }
-      const [names, partnersBefore] = await Promise.all([departmentNames(ctx), strategyPartnerIds(ctx.prisma, s.id)]);
+      const [names, partnersBefore] = await Promise.all([departmentNames(ctx), strategyPartnerIds(ctx, s.id)]);
       const choice = citywideOrThrow(
         {
           leadDepartmentId: citywideInput.leadDepartmentId === undefined ? s.leadDepartmentId : citywideInput.leadDepartmentId,

@@ -151,8 +151,8 @@ export async function strategyOwnerSlackId(ctx: ServiceContext, strategyId: numb
 }
 
 /** The departments named as partners on a citywide strategy, by id. */
-export async function strategyPartnerIds(db: Prisma | Tx, strategyId: number): Promise<number[]> {
-  const rows = await db.strategyPartner.findMany({ where: { strategyId }, select: { departmentId: true }, orderBy: { departmentId: 'asc' } });
+export async function strategyPartnerIds(ctx: ServiceContext, strategyId: number): Promise<number[]> {
+  const rows = await ctx.prisma.strategyPartner.findMany({ where: { strategyId }, select: { departmentId: true }, orderBy: { departmentId: 'asc' } });
   return rows.map((r) => r.departmentId);
 }
 

@@ -73,7 +73,7 @@ export function strategyOwnerChoices(ctx: AppContext, s: StrategyRecord): Promis
 
 /** A citywide strategy's lead and partners for its Edit form; only ORSE admins may move the lead. */
 async function citywideEditChoices(ctx: AppContext, s: StrategyRecord, actor: Actor | undefined): Promise<NonNullable<EditStrategyData['citywide']>> {
-  const [departments, partnerIds] = await Promise.all([listDepartments(ctx), strategyPartnerIds(ctx.prisma, s.id)]);
+  const [departments, partnerIds] = await Promise.all([listDepartments(ctx), strategyPartnerIds(ctx, s.id)]);
   const lead = s.leadDepartment ? { id: s.leadDepartment.id, code: s.leadDepartment.code, name: s.leadDepartment.name } : null;
   return { departments, lead, partnerIds, canMoveLead: actor !== undefined && isOrseAdmin(actor) };
 }
