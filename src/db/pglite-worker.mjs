@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, messages, TransactionAbortedError } from '@electric-sql/pglite';
+import { preparedStatements } from './pglite-statements.mjs';
 import { UPKEEP_TABLES, upkeepStatement } from './pglite-upkeep.mjs';
 
 /** @type {{ dataDir: string | null, fromDump?: string, abandonTransactionsAfterMs?: number, upkeepEveryMs?: number }} */
@@ -100,7 +101,7 @@ function reply(id, value) {
 }
 
 function replyError(id, e) {
-  let error = describeError(e);
+  const error = describeError(e);
   try {
     parentPort.postMessage({ id, ok: false, error });
   } catch {
@@ -125,6 +126,8 @@ async function answer(id, work) {
 const SMALL_APP_SETTINGS = ['shared_buffers=16MB', 'work_mem=2MB', 'maintenance_work_mem=16MB', 'wal_buffers=1MB'];
 
 let pg;
+/** The statements queries run as (./pglite-statements.mjs), once PGlite is open. */
+let statements;
 try {
   // fromDump: a tarball of PGlite.dumpDataDir() (a migrated cluster), unpacked instead of
   // running initdb: under 2 s instead of 2-5 s, and the migrations are already applied.
@@ -283,9 +286,10 @@ async function close(msg) {
 function handle(msg) {
   switch (msg.op) {
     case 'query': {
-      const run = (target) => target.query(msg.sql, restoreBuffers(msg.params, msg.bufferPaths), queryOptions(msg));
+      // A transaction's statements run in its turn, between its BEGIN and its end.
+      const run = (tx) => statements.query(msg.sql, restoreBuffers(msg.params, msg.bufferPaths), queryOptions(msg), tx);
       if (msg.tx) inTransaction(msg, (entry) => run(entry.tx));
-      else inTurn(msg, () => answer(msg.id, () => run(pg)));
+      else inTurn(msg, () => answer(msg.id, () => run(null)));
       return;
     }
     case 'exec': {
@@ -313,6 +317,7 @@ function handle(msg) {
 }
 
 if (pg) {
+  statements = preparedStatements(pg);
   parentPort.on('message', handle);
   parentPort.postMessage({ type: 'ready' });
   if (upkeepEveryMs > 0) setInterval(upkeep, upkeepEveryMs).unref();
