@@ -76,7 +76,6 @@ export interface StrategySummary {
 
 export interface ReportableStrategy extends StrategySummary {
   ownedByActor: boolean;
-  lastUpdateAt: Date | null;
   /** An update exists for the department's current reporting period. */
   reportedThisPeriod: boolean;
   periodKey: string;
@@ -248,7 +247,6 @@ export async function listReportableStrategies(
     out.push({
       ...summary,
       ownedByActor: ownerId === actor.memberId,
-      lastUpdateAt: row.lastUpdateAt,
       reportedThisPeriod: lastPeriodStart !== null && lastPeriodStart >= period.start,
       periodKey: period.key,
     });

@@ -415,7 +415,7 @@ describe('reading before reporting', () => {
 
     await submitUpdate(ctx(), staff, await updateInput(db.prisma, world.strategy.lib11), { idempotencyKey: 'k' });
     const after = await listReportableStrategies(ctx(), staff);
-    expect(after.find((s) => s.id === world.strategy.lib11)).toMatchObject({ reportedThisPeriod: true, lastUpdateAt: ctx().now() });
+    expect(after.find((s) => s.id === world.strategy.lib11)).toMatchObject({ reportedThisPeriod: true });
 
     expect(await listReportableStrategies(ctx(), await actor('UMANAGER'))).toEqual([]);
     const admin = await actor('UADMIN');

@@ -31,7 +31,7 @@ async function reference(departmentId: number | null, ownerId: number | null) {
   const latest = await db.prisma.progressUpdate.groupBy({
     by: ['strategyId'],
     where: { strategyId: { in: strategies.map((s) => s.id) } },
-    _max: { createdAt: true, periodStart: true },
+    _max: { periodStart: true },
   });
   return strategies.map((s) => {
     const last = latest.find((l) => l.strategyId === s.id)?._max;
@@ -40,7 +40,6 @@ async function reference(departmentId: number | null, ownerId: number | null) {
       ownerId: s.ownerId,
       departmentId: strategyDepartmentId(s),
       reportingCadence: strategyDepartment(s)?.reportingCadence ?? null,
-      lastUpdateAt: last?.createdAt ?? null,
       lastPeriodStart: last?.periodStart ? isoDateOf(last.periodStart) : null,
     };
   });
@@ -88,16 +87,14 @@ describe('the strategy list read for forms and App Home', () => {
       text: 'مكتبة 📚 biblioteca — thư viện',
       owner: null,
       needsReassignment: true,
-      lastUpdateAt: null,
+      lastPeriodStart: null,
     });
     expect(lib.find((s) => s.id === world.strategy.lib11)).toMatchObject({
-      lastUpdateAt: ctx().now(),
       lastPeriodStart: '2025-10-01',
       dueDate: '2025-11-01',
       reportingCadence: 'QUARTERLY',
     });
     expect(lib.find((s) => s.id === world.strategy.hsg11)).toMatchObject({
-      lastUpdateAt: new Date('2025-10-31T23:59:59.987Z'),
       lastPeriodStart: '2025-10-01',
       reportingCadence: 'MONTHLY',
     });

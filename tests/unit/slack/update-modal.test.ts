@@ -35,7 +35,6 @@ function strategy(i: number, over: Partial<ReportableStrategy> = {}): Reportable
     plan,
     department: { id: 3, code: 'LIB', name: 'San José Public Library' },
     ownedByActor: i % 7 === 0,
-    lastUpdateAt: null,
     reportedThisPeriod: i % 3 === 0,
     periodKey: 'FY2027-Q2',
     ...over,

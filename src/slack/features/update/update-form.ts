@@ -78,7 +78,6 @@ function asReportable(d: Awaited<ReturnType<typeof getUpdateFormDefaults>>, acto
   return {
     ...d.strategy,
     ownedByActor: d.strategy.owner?.slackUserId === actor.slackUserId,
-    lastUpdateAt: d.lastUpdate?.createdAt ?? null,
     reportedThisPeriod: d.lastUpdate !== null && d.lastUpdate.periodStart >= d.period.start,
     periodKey: d.period.key,
   };
