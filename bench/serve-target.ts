@@ -12,6 +12,7 @@
 // Prints `READY <port>` on stdout once it accepts requests; SIGTERM stops it.
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { loadConfig } from '../src/config.js';
+import pino from 'pino';
 import { createLogger } from '../src/logger.js';
 import { startServer } from '../src/server.js';
 import { serveReceiver } from './lib.js';
@@ -72,7 +73,8 @@ async function reap(): Promise<{ port: number; stop: () => Promise<void> }> {
   const now = process.env.BENCH_NOW ? new Date(process.env.BENCH_NOW) : null;
   const running = await startServer({
     config,
-    logger: createLogger('silent'),
+    // BENCH_LOG=<file>: the app's warnings and errors, to find out why a request failed.
+    logger: process.env.BENCH_LOG ? createLogger('warn', pino.destination({ dest: process.env.BENCH_LOG, append: true, sync: true })) : createLogger('silent'),
     now: now ? () => now : undefined,
     port: 0,
     host: '127.0.0.1',
