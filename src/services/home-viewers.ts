@@ -24,27 +24,29 @@ export async function noteHomeOpened(ctx: ServiceContext, slackUserId: string): 
        AND ("homeOpenedAt" IS NULL OR "homeOpenedAt" < ${new Date(now.getTime() - NOTE_EVERY_MS)}::timestamptz)`);
 }
 
-/** Those of `slackUserIds` who opened their Home tab in the last HOME_VIEWER_DAYS days. */
-export async function homeViewersAmong(ctx: ServiceContext, slackUserIds: readonly string[]): Promise<string[]> {
-  if (slackUserIds.length === 0) return [];
-  const since = new Date(ctx.now().getTime() - HOME_VIEWER_DAYS * DAY_MS);
-  const rows = await ctx.prisma.member.findMany({
-    where: { slackUserId: { in: [...slackUserIds] }, homeOpenedAt: { gte: since } },
-    select: { slackUserId: true },
-  });
-  const viewers = new Set(rows.map((r) => r.slackUserId));
-  return slackUserIds.filter((id) => viewers.has(id));
-}
-
 /**
- * The people whose Home shows a department's work besides its owners: its active equity
- * leads and the managers who oversee it. Roles are filtered here: an enum-array `has`
- * filter fails on the embedded database's adapter.
+ * Whose Home to refresh after a change: those of `slackUserIds`, and the people whose Home
+ * shows the work of `departmentIds` besides its owners (their active equity leads and the
+ * managers who oversee them), if they opened their Home tab in the last HOME_VIEWER_DAYS
+ * days. One statement, each part from an index: it runs after every Submit.
  */
-export async function departmentHomeAudience(ctx: ServiceContext, departmentId: number): Promise<string[]> {
-  const people = await ctx.prisma.member.findMany({
-    where: { active: true, OR: [{ departmentId }, { managedDepartments: { some: { departmentId } } }] },
-    select: { slackUserId: true, roles: true, departmentId: true },
-  });
-  return people.filter((p) => p.departmentId !== departmentId || p.roles.includes('EQUITY_LEAD')).map((p) => p.slackUserId);
+export async function homeViewers(ctx: ServiceContext, who: { slackUserIds?: readonly string[]; departmentIds?: readonly number[] }): Promise<string[]> {
+  const slackUserIds = [...new Set(who.slackUserIds ?? [])];
+  const departmentIds = [...new Set(who.departmentIds ?? [])];
+  if (slackUserIds.length === 0 && departmentIds.length === 0) return [];
+  const since = new Date(ctx.now().getTime() - HOME_VIEWER_DAYS * DAY_MS);
+  const rows = await ctx.prisma.$queryRaw<{ slackUserId: string }[]>(PrismaNS.sql`
+    /* home viewers */
+    SELECT m."slackUserId" FROM "Member" m
+     WHERE m."homeOpenedAt" >= ${since}::timestamptz
+       AND m.id IN (
+         SELECT id FROM "Member" WHERE "slackUserId" = ANY(${slackUserIds}::text[])
+         UNION
+         SELECT id FROM "Member"
+          WHERE "departmentId" = ANY(${departmentIds}::int[]) AND active AND 'EQUITY_LEAD' = ANY(roles::text[])
+         UNION
+         SELECT md."memberId" FROM "ManagedDepartment" md JOIN "Member" mm ON mm.id = md."memberId"
+          WHERE md."departmentId" = ANY(${departmentIds}::int[]) AND mm.active)
+     ORDER BY m."slackUserId"`);
+  return rows.map((r) => r.slackUserId);
 }

@@ -155,6 +155,13 @@ export interface SubmitResult {
   strategy: { id: number; status: StrategyStatus; version: number };
   /** True when this key was already stored: nothing was written this time. */
   duplicate: boolean;
+  /**
+   * What is known without reading again, for the steps after a new update (its channel
+   * post, the confirmation): the strategy as it was just before this update was stored
+   * (same version; only its status changes), and whether typed measure values were
+   * stored. Absent for a repeat.
+   */
+  stored?: { strategy: StrategyRecord; measureValues: boolean };
 }
 
 export interface EditResult {
@@ -456,6 +463,7 @@ export async function submitUpdate(
       update: viewOfUpdate(outcome.update),
       strategy: { id: s.id, status: data.status, version: outcome.version },
       duplicate: false,
+      stored: { strategy: s, measureValues: typedValues.length > 0 },
     };
   } catch (e) {
     // Lost a race with a retry of the same submission: the other one stored it.

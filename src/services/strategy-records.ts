@@ -21,13 +21,14 @@ export const strategyWithPlace = {
           title: true,
           kind: true,
           departmentId: true,
-          department: { select: { id: true, code: true, name: true, reportingCadence: true } },
+          department: { select: { id: true, code: true, name: true, reportingCadence: true, slackChannelId: true } },
         },
       },
     },
   },
-  // A citywide strategy's department: its reporting cadence is the one its updates follow.
-  leadDepartment: { select: { id: true, code: true, name: true, reportingCadence: true } },
+  // A citywide strategy's department: its reporting cadence is the one its updates follow,
+  // its channel the one they are posted in.
+  leadDepartment: { select: { id: true, code: true, name: true, reportingCadence: true, slackChannelId: true } },
   owner: { select: { id: true, slackUserId: true, name: true, active: true } },
 } satisfies PrismaNS.StrategyInclude;
 
@@ -46,9 +47,11 @@ type StrategyRecordRow = Strategy & {
   departmentCode: string | null;
   departmentName: string | null;
   reportingCadence: NonNullable<StrategyRecord['objective']['plan']['department']>['reportingCadence'] | null;
+  departmentChannel: string | null;
   leadCode: string | null;
   leadName: string | null;
   leadCadence: NonNullable<StrategyRecord['leadDepartment']>['reportingCadence'] | null;
+  leadChannel: string | null;
   ownerSlackUserId: string | null;
   ownerName: string | null;
   ownerActive: boolean | null;
@@ -71,8 +74,8 @@ export async function findStrategy(db: Prisma | Tx, strategyId: number): Promise
            p.id AS "planId", p.key AS "planKey", p.title AS "planTitle", p.kind::text AS "planKind",
            p."departmentId" AS "planDepartmentId",
            d.id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName",
-           d."reportingCadence"::text AS "reportingCadence",
-           ld.code AS "leadCode", ld.name AS "leadName", ld."reportingCadence"::text AS "leadCadence",
+           d."reportingCadence"::text AS "reportingCadence", d."slackChannelId" AS "departmentChannel",
+           ld.code AS "leadCode", ld.name AS "leadName", ld."reportingCadence"::text AS "leadCadence", ld."slackChannelId" AS "leadChannel",
            m."slackUserId" AS "ownerSlackUserId", m.name AS "ownerName", m.active AS "ownerActive"
       FROM "Strategy" s
       JOIN "Objective" o ON o.id = s."objectiveId"
@@ -94,9 +97,11 @@ export async function findStrategy(db: Prisma | Tx, strategyId: number): Promise
     departmentCode,
     departmentName,
     reportingCadence,
+    departmentChannel,
     leadCode,
     leadName,
     leadCadence,
+    leadChannel,
     ownerSlackUserId,
     ownerName,
     ownerActive,
@@ -116,13 +121,25 @@ export async function findStrategy(db: Prisma | Tx, strategyId: number): Promise
         departmentId: planDepartmentId,
         department:
           departmentId !== null
-            ? { id: departmentId, code: departmentCode ?? '', name: departmentName ?? '', reportingCadence: reportingCadence ?? 'QUARTERLY' }
+            ? {
+                id: departmentId,
+                code: departmentCode ?? '',
+                name: departmentName ?? '',
+                reportingCadence: reportingCadence ?? 'QUARTERLY',
+                slackChannelId: departmentChannel,
+              }
             : null,
       },
     },
     leadDepartment:
       strategy.leadDepartmentId !== null
-        ? { id: strategy.leadDepartmentId, code: leadCode ?? '', name: leadName ?? '', reportingCadence: leadCadence ?? 'QUARTERLY' }
+        ? {
+            id: strategy.leadDepartmentId,
+            code: leadCode ?? '',
+            name: leadName ?? '',
+            reportingCadence: leadCadence ?? 'QUARTERLY',
+            slackChannelId: leadChannel,
+          }
         : null,
     owner:
       strategy.ownerId !== null && ownerSlackUserId !== null

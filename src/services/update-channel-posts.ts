@@ -3,7 +3,7 @@
 // the version people quote.
 import { Prisma as PrismaNS } from '../generated/prisma/client.js';
 import type { ServiceContext } from './service-context.js';
-import { citywidePlanOf, strategyDepartment, strategyDepartmentId, strategyLabel } from './strategy-records.js';
+import { citywidePlanOf, findStrategy, strategyDepartment, strategyDepartmentId, strategyLabel, type StrategyRecord } from './strategy-records.js';
 
 // Slack's ids are short and plain; anything else is not a post Slack told us about.
 const CHANNEL_ID = /^[A-Z0-9]{1,32}$/;
@@ -47,29 +47,21 @@ export interface StrategyForPost {
   departmentId: number | null;
 }
 
-/** What a channel post of an update on this strategy shows and where it goes; null when it is gone. */
-export async function strategyForPost(ctx: ServiceContext, strategyId: number): Promise<StrategyForPost | null> {
-  const s = await ctx.prisma.strategy.findUnique({
-    where: { id: strategyId },
-    select: {
-      number: true,
-      text: true,
-      owner: { select: { slackUserId: true } },
-      // A citywide strategy's updates go to its lead department's channel.
-      leadDepartmentId: true,
-      leadDepartment: { select: { slackChannelId: true } },
-      objective: {
-        select: { number: true, plan: { select: { kind: true, title: true, departmentId: true, department: { select: { slackChannelId: true } } } } },
-      },
-    },
-  });
-  if (!s) return null;
+/** What a channel post of an update on this strategy shows and where it goes. */
+export function postTargetOf(s: StrategyRecord): StrategyForPost {
   return {
     label: strategyLabel(s),
     citywidePlan: citywidePlanOf(s),
     text: s.text,
     ownerSlackId: s.owner?.slackUserId ?? null,
+    // A citywide strategy's updates go to its lead department's channel.
     channelId: strategyDepartment(s)?.slackChannelId ?? null,
     departmentId: strategyDepartmentId(s),
   };
+}
+
+/** `postTargetOf` the strategy as it is now; null when it is gone. */
+export async function strategyForPost(ctx: ServiceContext, strategyId: number): Promise<StrategyForPost | null> {
+  const s = await findStrategy(ctx.prisma, strategyId);
+  return s ? postTargetOf(s) : null;
 }

@@ -6,7 +6,7 @@
 // would pass every other test; these watch the operations themselves.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Prisma } from '../../../src/db/client.js';
-import { HOME_VIEWER_DAYS, homeViewersAmong, noteHomeOpened } from '../../../src/services/home-viewers.js';
+import { HOME_VIEWER_DAYS, homeViewers, noteHomeOpened } from '../../../src/services/home-viewers.js';
 import { recordChannelPost } from '../../../src/services/update-channel-posts.js';
 import { NOW, serviceContext, useFreshWorld, type World } from './support/world.js';
 
@@ -74,8 +74,8 @@ describe('writes on every Submit and Home opening', () => {
     await noteHomeOpened(ctx(prisma), 'ULIBSTAFF');
     expect(await openedAt()).toEqual(new Date(clock));
     // And it is what decides who gets Home refreshes.
-    expect(await homeViewersAmong(ctx(prisma), ['ULIBSTAFF', 'ULIBSTAFF2'])).toEqual(['ULIBSTAFF']);
+    expect(await homeViewers(ctx(prisma), { slackUserIds: ['ULIBSTAFF', 'ULIBSTAFF2'] })).toEqual(['ULIBSTAFF']);
     clock += (HOME_VIEWER_DAYS + 1) * 86_400_000;
-    expect(await homeViewersAmong(ctx(prisma), ['ULIBSTAFF'])).toEqual([]);
+    expect(await homeViewers(ctx(prisma), { slackUserIds: ['ULIBSTAFF'] })).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { isOrseAdmin, loadActor, type Actor } from '../../../services/authz.js';
 import { myDeadlines } from '../../../services/deadlines.js';
 import { departmentCodes } from '../../../services/departments.js';
 import { isServiceError } from '../../../services/errors.js';
-import { homeViewersAmong } from '../../../services/home-viewers.js';
+import { homeViewers } from '../../../services/home-viewers.js';
 import { ownerCoverage } from '../../../services/owner-coverage.js';
 import { ownedMeasureTrends } from '../../../services/measure-trends.js';
 import { listReportableStrategies } from '../../../services/progress-updates.js';
@@ -177,20 +177,25 @@ export async function publishHome(ctx: AppContext, client: WebClient, slackUserI
 
 /**
  * Refreshes the App Home of everyone a change concerns (the update flow calls this after a
- * submission: the owner, the author, the department's equity leads…) who looks at their
- * Home tab (services/home-viewers.ts); the others get a fresh Home when they open it.
- * Duplicates are published once, and so is a person whose refresh is already waiting in the
- * queue (refresh-queue.ts); one failure does not stop the others. Resolves when they are
- * done; never throws.
+ * submission: the owner, the author, and through `departmentIds` the departments' equity
+ * leads and managers) who looks at their Home tab (services/home-viewers.ts); the others
+ * get a fresh Home when they open it. Duplicates are published once, and so is a person
+ * whose refresh is already waiting in the queue (refresh-queue.ts); one failure does not
+ * stop the others. Resolves when they are done; never throws.
  */
-export async function republishHomeFor(ctx: AppContext, client: WebClient, slackUserIds: readonly string[]): Promise<void> {
+export async function republishHomeFor(
+  ctx: AppContext,
+  client: WebClient,
+  slackUserIds: readonly string[],
+  departmentIds: readonly number[] = [],
+): Promise<void> {
   const unique = [...new Set(slackUserIds.filter((id) => typeof id === 'string' && id !== ''))];
   let viewers: string[];
   try {
-    viewers = await homeViewersAmong(ctx, unique);
+    viewers = await homeViewers(ctx, { slackUserIds: unique, departmentIds });
   } catch (e) {
     // Without the database no Home could be built either; they refresh when next opened.
-    ctx.logger.error({ err: e, users: unique.length }, 'could not tell whose App Home to refresh');
+    ctx.logger.error({ err: e, users: unique.length, departments: departmentIds.length }, 'could not tell whose App Home to refresh');
     return;
   }
   await Promise.all(viewers.map((id) => queueHomeRefresh(ctx, id, async () => void (await publishHome(ctx, client, id)))));

@@ -3,7 +3,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../../services/app-context.js';
 import { loadActor } from '../../../services/authz.js';
-import { departmentHomeAudience } from '../../../services/home-viewers.js';
 import { planView } from '../../../services/plans.js';
 import { cityToday } from '../../../services/service-context.js';
 import { strategyConcerns } from '../../../services/strategy-records.js';
@@ -75,11 +74,8 @@ export async function afterStrategyChange(
 ): Promise<void> {
   try {
     const s = await strategyConcerns(ctx, strategyId);
-    const viewers = new Set(extra.filter(Boolean));
-    if (s?.ownerSlackId) viewers.add(s.ownerSlackId);
-    const departments = new Set([s?.departmentId ?? null, previousDepartmentId ?? null].filter((d): d is number => d !== null));
-    for (const departmentId of departments) for (const id of await departmentHomeAudience(ctx, departmentId)) viewers.add(id);
-    await republishHomeFor(ctx, client, [...viewers]);
+    const departments = [s?.departmentId ?? null, previousDepartmentId ?? null].filter((d): d is number => d !== null);
+    await republishHomeFor(ctx, client, [...extra, s?.ownerSlackId ?? ''], departments);
   } catch (e) {
     ctx.logger.warn({ err: (e as Error).message, strategyId }, 'App Home refresh after a strategy change failed');
   }

@@ -5,10 +5,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../domain/permissions.js';
 import type { AppContext } from '../../../services/app-context.js';
-import type { ProgressUpdateView } from '../../../services/progress-updates.js';
-import { departmentHomeAudience } from '../../../services/home-viewers.js';
+import type { ProgressUpdateView, SubmitResult } from '../../../services/progress-updates.js';
 import { memberSlackId } from '../../../services/members.js';
-import { recordChannelPost, strategyForPost, type StrategyForPost } from '../../../services/update-channel-posts.js';
+import { postTargetOf, recordChannelPost, strategyForPost, type StrategyForPost } from '../../../services/update-channel-posts.js';
 import { valuesOfUpdate, type ReportedMeasure } from '../../../services/measures.js';
 import { channelIsPrivate } from '../../channel-privacy.js';
 import { republishHomeFor } from '../home/publish-home.js';
@@ -27,9 +26,7 @@ export const CHANNEL_POST_LANGUAGE = 'en' as const;
  * open it). App Home's own publisher does the work and never throws.
  */
 export async function afterProgressChange(ctx: AppContext, client: WebClient, slackUserIds: readonly string[], departmentId?: number | null): Promise<void> {
-  const viewers = new Set(slackUserIds.filter(Boolean));
-  if (departmentId) for (const id of await departmentHomeAudience(ctx, departmentId)) viewers.add(id);
-  await republishHomeFor(ctx, client, [...viewers]);
+  await republishHomeFor(ctx, client, slackUserIds, departmentId ? [departmentId] : []);
 }
 
 const SLACK_ERROR = (e: unknown): string => {
@@ -89,17 +86,20 @@ async function tellAuthor(ctx: AppContext, client: WebClient, userId: string, fa
   }
 }
 
+/** After a new update: `saved` is what submitUpdate answered. */
 export async function afterNewUpdate(
   ctx: AppContext,
   client: WebClient,
   t: Translate,
   actor: Actor,
-  update: ProgressUpdateView,
+  saved: SubmitResult,
   meta: UpdateModalMeta,
 ): Promise<void> {
-  const s = await strategyForPost(ctx, update.strategyId);
+  const { update, stored } = saved;
+  // What the submission already read is not read again: this runs after every Submit.
+  const s = stored ? postTargetOf(stored.strategy) : await strategyForPost(ctx, update.strategyId);
   if (!s) return;
-  const measures = await valuesOfUpdate(ctx, update.id);
+  const measures = stored && !stored.measureValues ? [] : await valuesOfUpdate(ctx, update.id);
   let channel: ChannelOutcome = null;
   if (s.channelId) {
     const post = departmentPost(s, update, actor.slackUserId, await noticeOnly(ctx, client, update, s.channelId, s.channelId), measures);

@@ -165,7 +165,7 @@ export function submitUpdateStep(ctx: AppContext): StepListener {
       ctx.logger.info({ execution, retryNum: context.retryNum, update: saved.update.id }, 'a workflow step was delivered again; its update is already stored');
     } else {
       // The department channel's post, the author's confirmation and App Home, as after /reap update.
-      await afterNewUpdate(ctx, client, t, actor, saved.update, { mode: 'new' }).catch((e: unknown) =>
+      await afterNewUpdate(ctx, client, t, actor, saved, { mode: 'new' }).catch((e: unknown) =>
         ctx.logger.warn({ err: (e as Error).message, update: saved.update.id }, 'what follows a workflow update failed'),
       );
     }

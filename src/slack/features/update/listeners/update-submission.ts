@@ -267,7 +267,7 @@ async function finishNew(s: Submission, actor: Actor, result: SubmitResult): Pro
   }
   // After the ack nobody is waiting on the clock: the confirmation, post and Home refresh take their turn.
   await unhurried(() =>
-    afterNewUpdate(s.ctx, s.client, s.t, actor, result.update, s.meta).catch((e: unknown) =>
+    afterNewUpdate(s.ctx, s.client, s.t, actor, result, s.meta).catch((e: unknown) =>
       s.ctx.logger.error({ err: e, update: result.update.id }, 'after-save steps of a progress update failed'),
     ),
   );
