@@ -75,6 +75,16 @@ export function preparedStatements(pg, { max = 200 } = {}) {
     return pg.execProtocol(concat([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]), { syncToFs: false, throwOnError: false });
   }
 
+  // parseResults merges a caller's parsers into PGlite's own (a few hundred types) on every
+  // call; the worker passes the same parsers object for the same columns, so merge it once.
+  const merged = new WeakMap();
+  function parsersFor(extra) {
+    if (!extra) return pg.parsers;
+    let all = merged.get(extra);
+    if (!all) merged.set(extra, (all = { ...pg.parsers, ...extra }));
+    return all;
+  }
+
   async function run(sql, params, options, inTransaction) {
     let statement = statements.get(sql);
     if (statement) {
@@ -95,7 +105,11 @@ export function preparedStatements(pg, { max = 200 } = {}) {
     });
     // As PGlite's query() does after a statement outside a transaction.
     if (!inTransaction) await pg.syncToFs();
-    return parse.parseResults([...statement.rowDescription, ...messages], pg.parsers, options)[0];
+    return parse.parseResults(
+      [...statement.rowDescription, ...messages],
+      parsersFor(options?.parsers),
+      options?.rowMode ? { rowMode: options.rowMode } : undefined,
+    )[0];
   }
 
   async function query(sql, params = [], options, tx = null, retried = false) {

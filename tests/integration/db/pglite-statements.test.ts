@@ -26,7 +26,9 @@ describe('prepared statements', () => {
     const statements = preparedStatements(pg);
     const sql = 'SELECT id, name, born, active, tags, seen, photo FROM person WHERE name = ANY($1::text[]) AND active = $2 ORDER BY id';
     const params = [['Ana', 'Bo'], true];
-    for (const options of [undefined, { rowMode: 'array' as const }]) {
+    // The worker's own parsers for some types (dates here), as pglite-remote.ts passes them.
+    const dateAsText = { 1082: (text: string) => `date ${text}` };
+    for (const options of [undefined, { rowMode: 'array' as const }, { parsers: dateAsText }, { rowMode: 'array' as const, parsers: dateAsText }]) {
       const expected = await pg.query(sql, params, options);
       // Twice: the first run prepares, the second runs what was prepared.
       expect(await statements.query(sql, params, options)).toEqual(expected);
