@@ -37,20 +37,7 @@ export interface Attempt {
  */
 export async function loadActor(ctx: ServiceContext, slackUserId: string): Promise<Actor> {
   const member = await memberRow(ctx, slackUserId);
-  if (member && member.active) {
-    return {
-      memberId: member.id,
-      slackUserId: member.slackUserId,
-      name: member.name,
-      roles: member.roles,
-      departmentId: member.departmentId,
-      departmentCode: member.departmentCode,
-      managedDepartmentIds: member.managedDepartmentIds,
-      active: true,
-      language: member.language,
-      slackLocale: member.slackLocale,
-    };
-  }
+  if (member && member.active) return actorOf(member);
   const contacts = await adminsAndLeads(ctx.prisma, member?.departmentId ? [member.departmentId] : []);
   const adminSlackIds = contacts.filter((c) => c.roles.includes('ORSE_ADMIN')).map((c) => c.slackUserId);
   const equityLeadSlackIds = member?.departmentId
@@ -77,6 +64,42 @@ interface MemberRow {
   active: boolean;
   language: Language | null;
   slackLocale: string | null;
+}
+
+function actorOf(member: MemberRow): Actor {
+  return {
+    memberId: member.id,
+    slackUserId: member.slackUserId,
+    name: member.name,
+    roles: member.roles,
+    departmentId: member.departmentId,
+    departmentCode: member.departmentCode,
+    managedDepartmentIds: member.managedDepartmentIds,
+    active: true,
+    language: member.language,
+    slackLocale: member.slackLocale,
+  };
+}
+
+/** What is known of whoever sent a request, from one read: their language, and the actor if they are an active member. */
+export interface CallerRecord {
+  /** null when the person is not (yet) a member. */
+  memberId: number | null;
+  language: Language | null;
+  slackLocale: string | null;
+  /** null when not a member or deactivated: loadActor then says why, to them and in the audit log. */
+  actor: Actor | null;
+}
+
+/** One read for every request: who is asking, in which language, and as what actor. */
+export async function loadCaller(ctx: ServiceContext, slackUserId: string): Promise<CallerRecord> {
+  const member = await memberRow(ctx, slackUserId);
+  return {
+    memberId: member?.id ?? null,
+    language: member?.language ?? null,
+    slackLocale: member?.slackLocale ?? null,
+    actor: member?.active ? actorOf(member) : null,
+  };
 }
 
 /**

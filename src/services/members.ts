@@ -390,22 +390,6 @@ export async function markDeactivated(ctx: ServiceContext, slackUserId: string):
 // Small reads for the Slack side: who is asking (language and roles, before any use case),
 // names for messages, and the people a form offers.
 
-export interface CallerProfile {
-  id: number;
-  language: Language | null;
-  slackLocale: string | null;
-  active: boolean;
-  roles: Role[];
-}
-
-/** What the app knows of a Slack user before anything else: one indexed read, or null. */
-export async function findCallerProfile(ctx: ServiceContext, slackUserId: string): Promise<CallerProfile | null> {
-  return ctx.prisma.member.findUnique({
-    where: { slackUserId },
-    select: { id: true, language: true, slackLocale: true, active: true, roles: true },
-  });
-}
-
 /** Names of the members among these Slack users, by Slack id; others are left out. */
 export async function memberNames(ctx: ServiceContext, slackUserIds: readonly string[]): Promise<Map<string, string>> {
   if (slackUserIds.length === 0) return new Map();

@@ -2,9 +2,8 @@
 // never Slack, so it fits inside the 3-second acknowledgement window.
 import type { Actor } from '../domain/permissions.js';
 import type { AppContext } from '../services/app-context.js';
-import { loadActor } from '../services/authz.js';
+import { loadActor, loadCaller } from '../services/authz.js';
 import { ServiceError } from '../services/errors.js';
-import { findCallerProfile } from '../services/members.js';
 import { resolveLanguage, translator, type Translate } from './i18n/index.js';
 import { describeServiceError } from './service-errors.js';
 import type { Caller } from './commands/types.js';
@@ -12,15 +11,24 @@ import { rememberLanguage } from './recent-languages.js';
 
 export async function identifyCaller(ctx: AppContext, slackUserId: string): Promise<Caller> {
   try {
-    const member = await findCallerProfile(ctx, slackUserId);
-    const lang = resolveLanguage(member?.language, member?.slackLocale);
+    const member = await loadCaller(ctx, slackUserId);
+    const lang = resolveLanguage(member.language, member.slackLocale);
     rememberLanguage(ctx, slackUserId, lang);
-    return { slackUserId, lang, memberId: member?.active ? member.id : null, roles: member?.active ? member.roles : [] };
+    const { actor } = member;
+    return { slackUserId, lang, memberId: actor?.memberId ?? null, roles: actor?.roles ?? [], actor };
   } catch (e) {
     // Help and error messages must still reach the user when the database is down.
     ctx.logger.warn({ err: (e as Error).message }, 'caller lookup failed');
     return { slackUserId, lang: 'en', memberId: null, roles: [] };
   }
+}
+
+/**
+ * The caller as the services see them, from the read that identified them; someone not an
+ * active member gets loadActor's refusal (audited, with whom to ask).
+ */
+export function callerActor(ctx: AppContext, caller: Caller): Promise<Actor> {
+  return caller.actor ? Promise.resolve(caller.actor) : loadActor(ctx, caller.slackUserId);
 }
 
 /** Who is asking, and a translator in their language: what a listener starts with. */

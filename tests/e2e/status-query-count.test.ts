@@ -96,7 +96,9 @@ describe('queries per reading request', () => {
     expect(strategies).toBeGreaterThan(50);
     expect(large).toEqual(small);
     for (const [request, n] of Object.entries(small)) {
-      expect({ request, n, ok: n >= 3 && n <= 14 }).toEqual({ request, n, ok: true });
+      // At least who is asking and what they asked for (one read since the caller's read
+      // also gives the actor); at most a handful, whatever the data.
+      expect({ request, n, ok: n >= 2 && n <= 14 }).toEqual({ request, n, ok: true });
     }
     fake.assertNoViolations();
   });

@@ -4,6 +4,7 @@ import type { AppContext } from '../../services/app-context.js';
 import type { LoadingViewOpened } from '../../http/front-door/messages.js';
 import type { Lang, Translate } from '../i18n/index.js';
 import type { Role } from '../../domain/enums.js';
+import type { Actor } from '../../domain/permissions.js';
 
 export interface Caller {
   slackUserId: string;
@@ -12,6 +13,8 @@ export interface Caller {
   memberId: number | null;
   /** Empty when not known or deactivated: only to choose what to offer, never to authorize. */
   roles: readonly Role[];
+  /** The active member as the services see them, read with the rest; use callerActor (caller.ts). */
+  actor?: Actor | null;
 }
 
 export interface SubcommandRequest {

@@ -1,7 +1,8 @@
 // /reap admin: the roles and departments form, for ORSE admins only. Everyone else gets
 // the refusal (audited by the services); people REAP Tracker does not know are told how
 // to be added.
-import { loadActor, requireOrseAdmin } from '../../../services/authz.js';
+import { callerActor } from '../../caller.js';
+import { requireOrseAdmin } from '../../../services/authz.js';
 import { adminDepartments } from './admin-support.js';
 import { openThenFill } from '../../loading-modal.js';
 import { problemText } from '../../service-errors.js';
@@ -10,7 +11,7 @@ import type { SubcommandHandler } from '../../commands/types.js';
 
 export const adminCommand: SubcommandHandler = async ({ ctx, caller, t, ack, respond, client, command }) => {
   try {
-    const actor = await loadActor(ctx, caller.slackUserId);
+    const actor = await callerActor(ctx, caller);
     await requireOrseAdmin(ctx, actor, { action: 'admin.open', entityType: 'member', entityId: caller.slackUserId });
   } catch (e) {
     await ack({ response_type: 'ephemeral', text: problemText(ctx, t, e, 'could not start /reap admin') });

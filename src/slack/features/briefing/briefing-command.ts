@@ -1,7 +1,7 @@
 // /reap briefing: ORSE admins' quarterly briefings. With briefings on file it lists the
 // recent ones (Edit, Cancel, New); with none, or with `new`, it opens the composer right
 // away. Everyone else gets the refusal (audited by the services).
-import { loadActor } from '../../../services/authz.js';
+import { callerActor } from '../../caller.js';
 import { listBriefings, requireBriefingComposer } from '../../../services/briefings.js';
 import { newComposer } from './briefing-support.js';
 import { openView } from '../../loading-modal.js';
@@ -14,7 +14,7 @@ export const briefingCommand: SubcommandHandler = async ({ ctx, caller, t, ack, 
   const wantsNew = /^(new|nuevo|nueva|mới|moi)$/i.test(args.trim());
   let list;
   try {
-    const actor = await loadActor(ctx, caller.slackUserId);
+    const actor = await callerActor(ctx, caller);
     await requireBriefingComposer(ctx, actor);
     list = wantsNew ? [] : await listBriefings(ctx, actor);
   } catch (e) {

@@ -3,9 +3,10 @@
 // can switch in the form.
 // Who may is decided by the services before any modal opens: people REAP Tracker does not
 // know are told how to be added, staff and managers get the plain refusal (audited).
+import { callerActor } from '../../caller.js';
 import type { View } from '@slack/types';
 import type { Actor } from '../../../domain/permissions.js';
-import { canManageDepartment, loadActor, requireManage } from '../../../services/authz.js';
+import { canManageDepartment, requireManage } from '../../../services/authz.js';
 import { departmentsWithPlans, findDepartment, resolveDepartment } from '../../../services/departments.js';
 import { citywidePlanNamed } from '../../../services/plans.js';
 import { addCitywideStrategyView, addStrategyView } from './strategy-views.js';
@@ -34,7 +35,7 @@ export const addCommand: SubcommandHandler = async ({ ctx, args, caller, t, ack,
   let planId: number | null = null;
   let actor: Actor;
   try {
-    actor = await loadActor(ctx, caller.slackUserId);
+    actor = await callerActor(ctx, caller);
     // A citywide plan has no department: only ORSE admins manage it.
     const plan = await citywidePlanNamed(ctx, args);
     if (plan) {

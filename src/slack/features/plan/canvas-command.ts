@@ -2,7 +2,7 @@
 // department's plan, or (when it exists) brings it up to date instead of making a second.
 // The canvas-sync job keeps it current afterwards. Acknowledged at once; Slack's canvas
 // calls can take longer than the 3 s an ack may, so the answer follows by response_url.
-import { loadActor } from '../../../services/authz.js';
+import { callerActor } from '../../caller.js';
 import { channelCanvasRequest, departmentCanvasContent, recordDepartmentCanvas } from '../../../services/department-canvases.js';
 import { createChannelCanvas, syncDepartmentCanvas, type SyncOutcome } from './department-canvas.js';
 import type { Translate } from '../../i18n/index.js';
@@ -30,7 +30,7 @@ export const canvasCommand: SubcommandHandler = async ({ ctx, command, caller, t
   await ack();
   const say = (text: string) => respond({ response_type: 'ephemeral', text });
   try {
-    const actor = await loadActor(ctx, caller.slackUserId);
+    const actor = await callerActor(ctx, caller);
     const request = await channelCanvasRequest(ctx, actor, command.channel_id);
     if (request.kind === 'elsewhere') {
       await say(request.ownChannelId ? t('canvas.command.elsewhere', { channel: request.ownChannelId }) : t('canvas.command.elsewhereGeneric'));

@@ -4,7 +4,7 @@
 // A citywide plan is named by its key or its first part ("/reap plan WSJ"); "pillar 2"
 // (or "pilar 2", "trụ cột 2") after it, or alone, shows one pillar's strategies.
 // Acknowledged at once; the answer follows through the response_url.
-import { loadActor } from '../../../services/authz.js';
+import { callerActor } from '../../caller.js';
 import { planView } from '../../../services/plans.js';
 import { cityToday } from '../../../services/service-context.js';
 import { PLAN_PAGE_SIZE, planMessage, readsOtherDepartments } from './ui/plan-message.js';
@@ -35,7 +35,7 @@ export function parsePlanArgs(args: string): { department?: string; planKey?: st
 export const planCommand: SubcommandHandler = async ({ ctx, args, caller, t, ack, respond }) => {
   await ack();
   try {
-    const actor = await loadActor(ctx, caller.slackUserId);
+    const actor = await callerActor(ctx, caller);
     const { department, planKey, pillar } = parsePlanArgs(args);
     const view = await planView(ctx, actor, department, 1, PLAN_PAGE_SIZE, { ...(planKey ? { planKey } : {}), ...(pillar !== undefined ? { pillar } : {}) });
     await respond({ response_type: 'ephemeral', ...planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor)) });

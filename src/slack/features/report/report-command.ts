@@ -10,13 +10,13 @@
 // take the files (a private channel the app is not in…) the person is told so in an ephemeral.
 //   /reap report annual FY2023-2024 [es|vi] → ORSE admins: the annual report draft, as
 //   Markdown and HTML, sent to the person alone (a draft is not for a channel).
+import { callerActor } from '../../caller.js';
 import type { StrategyStatus } from '../../../domain/enums.js';
 import { parsePlanRef } from '../../../domain/plan-ref.js';
 import { STATUS_LABELS_EN } from '../../../domain/report-table.js';
 import { emptyStatusCounts } from '../../../domain/status-summary.js';
 import { annualReportDraft, renderAnnualDraft } from '../../../services/annual-report.js';
 import { annualMeasureCharts } from '../../../charts/annual-measure-charts.js';
-import { loadActor } from '../../../services/authz.js';
 import { latestWorkPlanKey } from '../../../services/plans.js';
 import { planPeriodLabel, renderPlanTable, reportDestination, workPlanTable, type PlanTable } from '../../../services/reports.js';
 import { fiscalYearLabel, parseFiscalYears } from '../../../domain/fiscal-calendar.js';
@@ -87,7 +87,7 @@ const annualReportCommand = async (
 
   let files: ReturnType<typeof renderAnnualDraft>;
   try {
-    const actor = await loadActor(ctx, caller.slackUserId);
+    const actor = await callerActor(ctx, caller);
     const input = await annualReportDraft(ctx, actor, ref);
     // Building two documents of the whole year is the heavy step here; let acks go first.
     await heavyTurn();
@@ -131,7 +131,7 @@ const tableReportCommand: SubcommandHandler = async ({ ctx, command, args, calle
 
   let planTable: PlanTable;
   try {
-    const actor = await loadActor(ctx, caller.slackUserId);
+    const actor = await callerActor(ctx, caller);
     const ref = args.trim() === '' ? await latestWorkPlanKey(ctx) : args.trim();
     if (ref === null) {
       await respond({ response_type: 'ephemeral', replace_original: true, text: t('report.noPlan') });

@@ -1,6 +1,7 @@
 // /reap settings: job schedules, the REDI channel and reminder days, for ORSE admins. The
 // refusal for everyone else comes from the services (audited).
-import { loadActor, requireOrseAdmin } from '../../../services/authz.js';
+import { callerActor } from '../../caller.js';
+import { requireOrseAdmin } from '../../../services/authz.js';
 import { DEFAULT_REMINDER_OFFSET_DAYS, loadSettings } from '../../../services/settings.js';
 import { openThenFill } from '../../loading-modal.js';
 import { problemText } from '../../service-errors.js';
@@ -10,7 +11,7 @@ import type { SubcommandHandler } from '../../commands/types.js';
 export const settingsCommand: SubcommandHandler = async ({ ctx, caller, t, ack, respond, client, command }) => {
   let actor;
   try {
-    actor = await loadActor(ctx, caller.slackUserId);
+    actor = await callerActor(ctx, caller);
     await requireOrseAdmin(ctx, actor, { action: 'settings.view', entityType: 'settings', entityId: 'app' });
   } catch (e) {
     await ack({ response_type: 'ephemeral', text: problemText(ctx, t, e, 'could not start /reap settings') });

@@ -1,6 +1,6 @@
 // /reap deadlines: the caller's overdue and upcoming milestones and strategies.
 // Acknowledged at once; the answer follows through the response_url.
-import { loadActor } from '../../../services/authz.js';
+import { callerActor } from '../../caller.js';
 import { myDeadlines } from '../../../services/deadlines.js';
 import { deadlinesMessage } from './ui/deadlines-message.js';
 import type { SubcommandHandler } from '../../commands/types.js';
@@ -9,7 +9,7 @@ import { problemText } from '../../service-errors.js';
 export const deadlinesCommand: SubcommandHandler = async ({ ctx, caller, t, ack, respond }) => {
   await ack();
   try {
-    const actor = await loadActor(ctx, caller.slackUserId);
+    const actor = await callerActor(ctx, caller);
     const now = ctx.now();
     const d = await myDeadlines(ctx, actor, now);
     await respond({ response_type: 'ephemeral', ...deadlinesMessage(t, d, now) });

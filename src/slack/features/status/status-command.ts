@@ -5,7 +5,8 @@
 //   "coverage [department]" → owner coverage (ORSE admins; see status-coverage.ts)
 //   anything else → that department by code or name, or the not-found message with suggestions
 // Acknowledged at once; the answer follows through the response_url.
-import { isOrseAdmin, loadActor } from '../../../services/authz.js';
+import { callerActor } from '../../caller.js';
+import { isOrseAdmin } from '../../../services/authz.js';
 import { citywideChanges, departmentChanges } from '../../../services/period-changes.js';
 import { departmentCodes } from '../../../services/departments.js';
 import { citywideStatus, departmentStatus } from '../../../services/status.js';
@@ -25,7 +26,7 @@ export const statusCommand: SubcommandHandler = async (req) => {
   const { ctx, args, caller, t, ack, respond } = req;
   await ack();
   try {
-    const actor = await loadActor(ctx, caller.slackUserId);
+    const actor = await callerActor(ctx, caller);
     const citywide = isCitywideQuery(args) || (args === '' && isOrseAdmin(actor) && actor.departmentId === null);
     if (citywide) {
       const [c, changes] = await Promise.all([citywideStatus(ctx, actor), citywideChanges(ctx, actor)]);

@@ -2,7 +2,7 @@
 // after (no owner, a departed owner, never reported on, overdue), citywide or for one
 // department. The service refuses (and audits) anyone else; acknowledged at once, the
 // answer follows through the response_url.
-import { loadActor } from '../../../services/authz.js';
+import { callerActor } from '../../caller.js';
 import { ownerCoverage } from '../../../services/owner-coverage.js';
 import { problemText } from '../../service-errors.js';
 import { coverageMessage } from './ui/coverage-message.js';
@@ -21,7 +21,7 @@ export function coverageQuery(args: string): string | null {
 export const statusCoverageCommand: SubcommandHandler = async ({ ctx, args, caller, t, ack, respond }) => {
   await ack();
   try {
-    const actor = await loadActor(ctx, caller.slackUserId);
+    const actor = await callerActor(ctx, caller);
     const coverage = await ownerCoverage(ctx, actor, args === '' ? undefined : args);
     await respond({ response_type: 'ephemeral', ...coverageMessage(t, coverage) });
   } catch (e) {

@@ -9,10 +9,9 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
-import { loadActor } from '../../../../services/authz.js';
 import { planView } from '../../../../services/plans.js';
 import { cityToday } from '../../../../services/service-context.js';
-import { speakerFor } from '../../../caller.js';
+import { callerActor, speakerFor } from '../../../caller.js';
 import { PLAN_PAGE_SIZE, planMessage, readsOtherDepartments } from '../ui/plan-message.js';
 import { problemText } from '../../../service-errors.js';
 
@@ -30,7 +29,7 @@ export function fullPlanButton(ctx: AppContext): ActionListener<BlockButtonActio
       return;
     }
     try {
-      const actor = await loadActor(ctx, caller.slackUserId);
+      const actor = await callerActor(ctx, caller);
       const view = await planView(ctx, actor, code, 1, PLAN_PAGE_SIZE);
       await respond({ response_type: 'ephemeral', replace_original: false, ...planMessage(t, view, cityToday(ctx), readsOtherDepartments(actor)) });
     } catch (e) {

@@ -5,10 +5,9 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import type { ActionListener } from '../../../listener-types.js';
 import type { AppContext } from '../../../../services/app-context.js';
-import { loadActor } from '../../../../services/authz.js';
 import { planView } from '../../../../services/plans.js';
 import { cityToday } from '../../../../services/service-context.js';
-import { speakerFor } from '../../../caller.js';
+import { callerActor, speakerFor } from '../../../caller.js';
 import { decodePlanPage, planMessage, readsOtherDepartments } from '../ui/plan-message.js';
 import { problemText } from '../../../service-errors.js';
 
@@ -23,7 +22,7 @@ export function planPageButtons(ctx: AppContext): ActionListener<BlockButtonActi
       return;
     }
     try {
-      const actor = await loadActor(ctx, caller.slackUserId);
+      const actor = await callerActor(ctx, caller);
       const view = await planView(ctx, actor, ref.department, ref.page, ref.pageSize, {
         planKey: ref.planKey,
         ...(ref.pillar !== undefined ? { pillar: ref.pillar } : {}),
