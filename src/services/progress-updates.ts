@@ -25,7 +25,7 @@ import {
   type UpdateContentFields,
 } from '../domain/progress-update-input.js';
 import { parseFields } from '../domain/validation.js';
-import type { Measure, Prisma as PrismaNS, ProgressUpdate } from '../generated/prisma/client.js';
+import { Prisma as PrismaNS, type Measure, type ProgressUpdate } from '../generated/prisma/client.js';
 import type { StrategyStatus, Visibility } from '../generated/prisma/enums.js';
 import { writeAudit } from './audit.js';
 import { refuse, requireReport } from './authz.js';
@@ -42,6 +42,7 @@ import { checkMeasureEntries, listMeasures, measureView, type MeasureEntry, type
 const decimalOf = (v: unknown): Measure['baseline'] => (typeof v === 'number' ? ({ toString: () => String(v) } as Measure['baseline']) : null);
 import {
   citywidePlanOf,
+  findStrategyWith,
   loadLiveStrategy,
   scopeOf,
   strategyDepartment,
@@ -262,10 +263,16 @@ export async function listReportableStrategies(
 }
 
 export async function getUpdateFormDefaults(ctx: ServiceContext, actor: Actor, strategyId: number): Promise<UpdateFormDefaults> {
-  const s = await loadLiveStrategy(ctx.prisma, strategyId);
+  const now = ctx.now();
+  // The period depends on the strategy's department, read in the same statement: ask for
+  // the actor's update under either cadence's period and keep the strategy's below.
+  const cadences = (['QUARTERLY', 'MONTHLY'] as const).map((c) => periodContaining(now, ctx.config.timeZone, c).key);
+  const found = await findStrategyWith(ctx.prisma, strategyId, latestUpdatesSql(actor.memberId, cadences));
+  if (!found || found.strategy.archivedAt !== null) throw notFound('errors.notFound.strategy', { strategyId });
+  const s = found.strategy;
   await requireReport(ctx, actor, scopeOf(s), { action: 'progress.form', entityType: 'strategy', entityId: s.id });
-  const period = reportingPeriod(ctx, s, ctx.now());
-  const { last, own, measures } = await latestUpdates(ctx, s.id, actor.memberId, period.key);
+  const period = reportingPeriod(ctx, s, now);
+  const { last, own, measures } = latestUpdatesOf(found.extra as LatestUpdatesJson, period.key);
   const reportsForOwner = s.owner !== null && s.owner.id !== actor.memberId;
   return {
     strategy: summarizeStrategy(s),
@@ -282,42 +289,47 @@ export async function getUpdateFormDefaults(ctx: ServiceContext, actor: Actor, s
   };
 }
 
+interface LatestUpdatesJson {
+  last: (Record<string, unknown> & { authorSlackUserId: string; authorName: string }) | null;
+  own: { id: number; revision: number; periodKey: string }[] | null;
+  measures: Record<string, unknown>[] | null;
+}
+
 /**
- * The strategy's latest update (with its author), the actor's own update for the period and
- * the strategy's active typed measures, in one statement: every preselected form and every
- * form opened before a Submit reads them.
+ * The strategy's latest update (with its author), the actor's latest update in each of
+ * `periodKeys` and the strategy's active typed measures, as one JSON value of the strategy
+ * read (`findStrategyWith`): every preselected form and every form opened before a Submit
+ * reads them.
  */
-async function latestUpdates(
-  ctx: ServiceContext,
-  strategyId: number,
-  memberId: number,
-  periodKey: string,
-): Promise<{ last: (ProgressUpdate & { author: PersonRef }) | null; own: { id: number; revision: number } | null; measures: MeasureView[] }> {
-  const [row] = await ctx.prisma.$queryRaw<{ last: string | null; own: string | null; measures: string | null }[]>`
+const latestUpdatesSql = (memberId: number, periodKeys: readonly string[]) => PrismaNS.sql`
     /* form defaults: latest updates */
-    SELECT (SELECT row_to_json(l)::text FROM (
-              SELECT pu.*, m."slackUserId" AS "authorSlackUserId", m.name AS "authorName"
-                FROM "ProgressUpdate" pu JOIN "Member" m ON m.id = pu."authorId"
-               WHERE pu."strategyId" = ${strategyId}::int
-               ORDER BY pu."createdAt" DESC, pu.id DESC LIMIT 1) l) AS last,
-           (SELECT row_to_json(o)::text FROM (
-              SELECT id, revision FROM "ProgressUpdate"
-               WHERE "strategyId" = ${strategyId}::int AND "authorId" = ${memberId}::int AND "periodKey" = ${periodKey}::text
-               ORDER BY id DESC LIMIT 1) o) AS own,
-           (SELECT json_agg(m ORDER BY m.position, m.id)::text FROM (
-              SELECT id, "strategyId", position, label, kind::text AS kind, unit, baseline::float8 AS baseline,
-                     target::float8 AS target, direction::text AS direction, "dataSource", "splitBy"::text[] AS "splitBy",
-                     "isPublic", "archivedAt", "createdAt", "updatedAt"
-                FROM "Measure" WHERE "strategyId" = ${strategyId}::int AND "archivedAt" IS NULL) m) AS measures`;
-  const own = row?.own ? (JSON.parse(row.own) as { id: number; revision: number }) : null;
-  const measures = row?.measures
-    ? (JSON.parse(row.measures) as Record<string, unknown>[]).map((m) =>
-        measureView({ ...(m as unknown as Measure), archivedAt: null, baseline: decimalOf(m.baseline), target: decimalOf(m.target) }),
-      )
-    : [];
-  if (!row?.last) return { last: null, own, measures };
-  const l = JSON.parse(row.last) as Record<string, unknown> & { authorSlackUserId: string; authorName: string };
-  const { authorSlackUserId, authorName, ...columns } = l;
+    json_build_object(
+      'last', (SELECT row_to_json(l) FROM (
+                 SELECT pu.*, m."slackUserId" AS "authorSlackUserId", m.name AS "authorName"
+                   FROM "ProgressUpdate" pu JOIN "Member" m ON m.id = pu."authorId"
+                  WHERE pu."strategyId" = s.id
+                  ORDER BY pu."createdAt" DESC, pu.id DESC LIMIT 1) l),
+      'own', (SELECT json_agg(o) FROM (
+                 SELECT DISTINCT ON ("periodKey") id, revision, "periodKey" FROM "ProgressUpdate"
+                  WHERE "strategyId" = s.id AND "authorId" = ${memberId}::int AND "periodKey" = ANY(${[...periodKeys]}::text[])
+                  ORDER BY "periodKey", id DESC) o),
+      'measures', (SELECT json_agg(m ORDER BY m.position, m.id) FROM (
+                 SELECT id, "strategyId", position, label, kind::text AS kind, unit, baseline::float8 AS baseline,
+                        target::float8 AS target, direction::text AS direction, "dataSource", "splitBy"::text[] AS "splitBy",
+                        "isPublic", "archivedAt", "createdAt", "updatedAt"
+                   FROM "Measure" WHERE "strategyId" = s.id AND "archivedAt" IS NULL) m))::text`;
+
+function latestUpdatesOf(
+  json: LatestUpdatesJson,
+  periodKey: string,
+): { last: (ProgressUpdate & { author: PersonRef }) | null; own: { id: number; revision: number } | null; measures: MeasureView[] } {
+  const mine = json.own?.find((o) => o.periodKey === periodKey);
+  const own = mine ? { id: mine.id, revision: mine.revision } : null;
+  const measures = (json.measures ?? []).map((m) =>
+    measureView({ ...(m as unknown as Measure), archivedAt: null, baseline: decimalOf(m.baseline), target: decimalOf(m.target) }),
+  );
+  if (!json.last) return { last: null, own, measures };
+  const { authorSlackUserId, authorName, ...columns } = json.last;
   // JSON carries dates as text: back to the Date values Prisma gives (dates at UTC midnight).
   const last = {
     ...(columns as unknown as ProgressUpdate),

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { periodContaining } from '../../../src/domain/fiscal-calendar.js';
 import type { TestDatabase } from '../../support/test-db.js';
 import { loadActor } from '../../../src/services/authz.js';
 import { editUpdate, getUpdateFormDefaults, listReportableStrategies, submitUpdate, viewOfUpdate } from '../../../src/services/progress-updates.js';
 import type { ServiceError } from '../../../src/services/errors.js';
 import { editRace, loadUpdateForEdit } from '../../../src/services/update-editing.js';
-import { addCitywideStrategy, refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
+import { ZONE, addCitywideStrategy, refusal, serviceContext, useFreshWorld, updateInput, type World } from './support/world.js';
 import { countingClient } from './support/query-counter.js';
 
 let db: TestDatabase;
@@ -460,6 +461,24 @@ describe('reading before reporting', () => {
     expect(form.defaults.visibility).toBe('PUBLIC');
     expect(form.ownUpdateThisPeriod).toEqual({ id: mine.update.id, revision: 2 });
     expect((await getUpdateFormDefaults(ctx(), lead, world.strategy.lib11)).ownUpdateThisPeriod).toEqual({ id: theirs.update.id, revision: 1 });
+    // A later update of Grace's under the other cadence's period (the Library reported
+    // monthly for a while): not this quarter's, so the form still offers hers for the quarter.
+    const month = periodContaining(ctx().now(), ZONE, 'MONTHLY');
+    await db.prisma.progressUpdate.create({
+      data: {
+        strategyId: world.strategy.lib11,
+        periodKey: month.key,
+        periodStart: new Date(month.start),
+        periodEnd: new Date(month.end),
+        statusFrom: 'IN_PROGRESS',
+        statusTo: 'IN_PROGRESS',
+        narrative: 'Monthly',
+        authorId: staff.memberId,
+        idempotencyKey: 'monthly',
+        createdAt: new Date('2025-11-01T18:00:00Z'),
+      },
+    });
+    expect((await getUpdateFormDefaults(ctx(), staff, world.strategy.lib11)).ownUpdateThisPeriod).toEqual({ id: mine.update.id, revision: 2 });
     // Edited since: revision and edit time come through too.
     await editUpdate(ctx(), lead, theirs.update.id, { status: 'ONGOING', narrative: 'Corrected' }, 1);
     const again = await db.prisma.progressUpdate.findUniqueOrThrow({
