@@ -5,6 +5,15 @@ export function escapeMrkdwn(text: string): string {
 
 /** Cuts text to Slack's limit on a character boundary, marking the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+  // A string never has more characters than UTF-16 units: short text needs no counting.
+  // Otherwise count characters only as far as the cut (every option of a 100-option form
+  // comes here; splitting each whole text into an array showed in the form's profile).
+  if (text.length <= max) return text;
+  let cut = 0;
+  for (let i = 0, chars = 0; i < text.length; chars++) {
+    if (chars === max - 1) cut = i;
+    if (chars === max) return `${text.slice(0, cut)}…`;
+    i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return text;
 }
