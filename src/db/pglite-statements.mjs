@@ -19,8 +19,8 @@ const { serialize } = protocol;
 /** Statements worth keeping: plain reads and writes (utility statements plan nothing). */
 const PREPARABLE = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:select|insert|update|delete|with|values)\b/i;
 
-/** What a changed result shape raises; see above. */
-const RESULT_TYPE_CHANGED = '0A000';
+/** What a changed result shape raises (0A000 also says other things are not supported). */
+const resultTypeChanged = (e) => e.code === '0A000' && /cached plan must not change result type/.test(e.message);
 
 // Names are unique in the process, so that two caches on one PGlite never collide.
 let next = 1;
@@ -122,7 +122,7 @@ export function preparedStatements(pg, { max = 200 } = {}) {
       return await run(sql, params, options, inTransaction);
     } catch (e) {
       if (!(e instanceof protocolMessages.DatabaseError)) throw e;
-      if (e.code === RESULT_TYPE_CHANGED && statements.has(sql)) {
+      if (resultTypeChanged(e) && statements.has(sql)) {
         await forget(sql);
         // In a transaction the error has aborted it: the caller's retry prepares afresh.
         if (!inTransaction && !retried) return query(sql, params, options, tx, true);
