@@ -387,8 +387,8 @@ export async function markDeactivated(ctx: ServiceContext, slackUserId: string):
 }
 
 // ---------------------------------------------------------------------------------------
-// Small reads for the Slack side: who is asking (language and roles, before any use case),
-// names for messages, and the people a form offers.
+// Small reads for the Slack side: names for messages and the people a form offers. (Who is
+// asking is loadCaller in authz.ts: one read gives their language and the actor.)
 
 /** Names of the members among these Slack users, by Slack id; others are left out. */
 export async function memberNames(ctx: ServiceContext, slackUserIds: readonly string[]): Promise<Map<string, string>> {
